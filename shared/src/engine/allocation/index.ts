@@ -1,0 +1,6 @@
+export * from './input-schema.js';
+export * from './validate.js';
+export * from './allocate.js';
+export * from './result.js';
+export * from './figure.js';
+export { largestRemainder } from './rounding.js';

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/** Stages (trinn). A combined 1-10 school is two units, one per stage. */
+export const STAGES = ['barnetrinn', 'ungdomstrinn'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Drivers the engine knows; any other driver must be declared in `customDrivers`. */
+export const BUILT_IN_DRIVERS = [
+  'pupils',
+  'unit',
+  'gradesTaught',
+  'highNeedsPupils',
+  'minorityPupils',
+  'seniorReducedHours',
+] as const;
+export type BuiltInDriver = (typeof BUILT_IN_DRIVERS)[number];
+
+export const INPUT_FORMAT = 'samrad.allocation-input/v1';
+export const RESULT_FORMAT = 'samrad.allocation-result/v1';
+
+/** A decimal given as a JSON number or as a decimal string ("44240.50"). */
+const decimal = z.union([
+  z.number().refine(Number.isFinite, { error: 'Må være et endelig tall' }),
+  z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'Må være et desimaltall, f.eks. 1234.50' }),
+]);
+const nonNegative = decimal.refine((v) => Number(v) >= 0, { error: 'Kan ikke være negativt' });
+
+export const rateSchema = z.union([
+  z.strictObject({ nok: nonNegative }),
+  z.strictObject({
+    weeklyHours: nonNegative,
+    uplift: decimal.optional(),
+    upliftLabel: z.string().optional(),
+  }),
+  z.strictObject({ annualHours: nonNegative }),
+]);
+export type RateInput = z.infer<typeof rateSchema>;
+
+const countMap = z.record(z.string(), nonNegative);
+
+export const criterionSchema = z.strictObject({
+  id: z.string().min(1, { error: 'Kriteriet må ha en id' }),
+  label: z.string().min(1, { error: 'Kriteriet må ha et navn' }),
+  driver: z.string().min(1, { error: 'Kriteriet må ha en driver' }),
+  /** Grade weights for the `pupils` driver, e.g. { "1": 1.2 } gives 1st grade +20 %. */
+  gradeWeights: z.record(z.string().regex(/^(10|[1-9])$/), nonNegative).optional(),
+  rate: z.partialRecord(z.enum(STAGES), rateSchema),
+});
+export type CriterionInput = z.infer<typeof criterionSchema>;
+
+export const POT_KEYS = ['fte', 'unit', 'pupils'] as const;
+export type PotKey = (typeof POT_KEYS)[number];
+
+/** A pot (pott) of money split over units by percentage keys, e.g. office staff 20/40/40. */
+export const potSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  amount: nonNegative,
+  keys: z.partialRecord(z.enum(POT_KEYS), nonNegative),
+});
+export type PotInput = z.infer<typeof potSchema>;
+
+export const unitSchema = z.strictObject({
+  id: z.string().min(1, { error: 'Enheten må ha en id' }),
+  name: z.string().min(1, { error: 'Enheten må ha et navn' }),
+  school: z.string().optional(),
+  orgNumber: z
+    .string()
+    .regex(/^\d{9}$/, { error: 'Organisasjonsnummer må ha 9 siffer' })
+    .optional(),
+  stage: z.enum(STAGES, { error: 'Trinn må være «barnetrinn» eller «ungdomstrinn»' }),
+  /** Budget-year counts by driver. Give either `counts` or `schoolYears`. */
+  counts: countMap.optional(),
+  /** Counts for the two school years the budget year spans, weighted by `countWeights`. */
+  schoolYears: z.tuple([countMap, countMap]).optional(),
+  /** Pupils per grade ("1".."10"), needed when a criterion has grade weights. */
+  gradeCounts: z.record(z.string().regex(/^(10|[1-9])$/), nonNegative).optional(),
+  /** Teacher and leader FTEs, used by pots keyed on `fte`. */
+  fte: nonNegative.optional(),
+  currentBudget: nonNegative.optional(),
+  lastYearBudget: nonNegative.optional(),
+});
+export type UnitInput = z.infer<typeof unitSchema>;
+
+export const adjustmentSchema = z.strictObject({
+  unit: z.string().min(1),
+  amount: decimal,
+  reason: z.string().trim().min(1, { error: 'En justering må ha en begrunnelse' }),
+});
+export type AdjustmentInput = z.infer<typeof adjustmentSchema>;
+
+/** Required hours by purpose for the control calculation (kontrollberegning), per unit. */
+export const controlSchema = z.strictObject({
+  requiredHours: z.record(z.string(), z.record(z.string(), nonNegative)),
+  /** Pupils and teacher FTEs in ordinary teaching by grade band, for the teacher norm. */
+  teacherNorm: z
+    .record(
+      z.string(),
+      z.array(
+        z.strictObject({
+          grades: z.enum(['1-4', '5-10']),
+          pupils: nonNegative,
+          teacherFte: nonNegative,
+        }),
+      ),
+    )
+    .optional(),
+  normLimits: z.strictObject({ '1-4': nonNegative, '5-10': nonNegative }).optional(),
+});
+export type ControlInput = z.infer<typeof controlSchema>;
+
+export const allocationInputSchema = z.strictObject({
+  format: z.literal(INPUT_FORMAT, { error: `Formatet må være «${INPUT_FORMAT}»` }),
+  title: z.string().optional(),
+  municipality: z.object({ name: z.string(), orgNumber: z.string().optional() }).optional(),
+  budgetYear: z.number().int().optional(),
+  currency: z.literal('NOK').optional(),
+  note: z.string().optional(),
+  mode: z.enum(['allocation', 'distribution'], {
+    error: 'Modus må være «allocation» (tildeling) eller «distribution» (fordeling)',
+  }),
+  frame: decimal.nullable().optional(),
+  frameChange: decimal.nullable().optional(),
+  teachingWeeks: nonNegative.default(38),
+  hourCost: z.partialRecord(z.enum(STAGES), nonNegative).default({}),
+  /** Weights of the two school years' counts; normalised by their sum ([1,1] or [7,5]). */
+  countWeights: z.tuple([nonNegative, nonNegative]).optional(),
+  customDrivers: z.array(z.strictObject({ id: z.string().min(1), label: z.string().min(1) })).optional(),
+  criteria: z.array(criterionSchema),
+  pots: z.array(potSchema).optional(),
+  units: z.array(unitSchema).min(1, { error: 'Modellen må ha minst én enhet' }),
+  adjustments: z.array(adjustmentSchema).optional(),
+  currentBudget: z.record(z.string(), nonNegative).optional(),
+  control: controlSchema.optional(),
+});
+
+export type AllocationInput = z.infer<typeof allocationInputSchema>;
+/** What callers may pass before defaults are applied. */
+export type AllocationInputDraft = z.input<typeof allocationInputSchema>;

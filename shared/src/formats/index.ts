@@ -1,0 +1,4 @@
+export * from './units-table.js';
+export * from './csv.js';
+export * from './xlsx.js';
+export * from './result-xlsx.js';

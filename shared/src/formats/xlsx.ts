@@ -1,0 +1,44 @@
+import ExcelJS from 'exceljs';
+import { TEMPLATE_HEADERS, unitsFromTable, type UnitsTableResult } from './units-table.js';
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if (value instanceof Date) return value.toISOString();
+  }
+  return String(value);
+}
+
+/** Reads units from the first sheet of an XLSX workbook (header row first). */
+export async function unitsFromXlsx(data: ArrayBuffer | Uint8Array, customDrivers: readonly string[] = []): Promise<UnitsTableResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as ArrayBuffer);
+  } catch {
+    return { ok: false, errors: [{ row: 1, column: '', message: 'Filen er ikke en gyldig Excel-arbeidsbok (.xlsx)' }] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: false, errors: [{ row: 1, column: '', message: 'Arbeidsboka har ingen ark' }] };
+  const rows: string[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return unitsFromTable(rows, customDrivers);
+}
+
+/** The import template: the Norwegian header row and one example row. */
+export async function unitsTemplateXlsx(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Enheter');
+  sheet.addRow(TEMPLATE_HEADERS);
+  sheet.addRow(['skole-b', 'Skole B', 'Eksempel skole', '123456789', 'barnetrinn', 250, 262, 2, 5, 120, 16500000]);
+  sheet.getRow(1).font = { bold: true };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { unitsFromCsv, unitsFromXlsx, unitsTemplateXlsx, resultWorkbook } from '../src/formats/index.js';
+import { computeAllocation } from '../src/engine/index.js';
+import { baseInput } from './helpers.js';
+
+describe('units from CSV', () => {
+  it('reads Norwegian headers, semicolons, decimal commas and two school years', () => {
+    const csv = 'id;navn;trinn;elever_1;elever_2;minoritetsspraklige;budsjett\neide;Eide;barnetrinn;120;126;0;5 700 000\nfjaere-u;Fjære U;ungdomstrinn;309;309;2,5;\n';
+    const r = unitsFromCsv(csv);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.units[0]).toEqual({
+      id: 'eide',
+      name: 'Eide',
+      stage: 'barnetrinn',
+      currentBudget: 5700000,
+      schoolYears: [{ pupils: 120, minorityPupils: 0 }, { pupils: 126, minorityPupils: 0 }],
+    });
+    expect(r.units[1]!.schoolYears![0]!.minorityPupils).toBe(2.5);
+  });
+
+  it('reports each bad cell by row and column, and returns no units', () => {
+    const csv = 'id,navn,trinn,elever\na,A,barnetrinn,-3\nb,B,vgs,10\na,C,barnetrinn,tolv\n';
+    const r = unitsFromCsv(csv);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      { row: 2, column: 'elever', message: 'Antallet kan ikke være negativt' },
+      { row: 3, column: 'trinn', message: 'Trinn må være «barnetrinn» eller «ungdomstrinn», ikke «vgs»' },
+      { row: 4, column: 'elever', message: '«tolv» er ikke et tall' },
+      { row: 4, column: 'id', message: 'Enhets-id «a» er brukt før (rad 2)' },
+    ]);
+  });
+
+  it('refuses an unknown column and a missing required one', () => {
+    const r = unitsFromCsv('id,trinn,busser\na,barnetrinn,3\n');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toContainEqual({ row: 1, column: 'busser', message: expect.stringContaining('Ukjent kolonne «busser»') });
+    expect(r.errors).toContainEqual({ row: 1, column: 'navn', message: 'Kolonnen «navn» mangler' });
+  });
+});
+
+describe('units from XLSX', () => {
+  it('reads the template back', async () => {
+    const r = await unitsFromXlsx(await unitsTemplateXlsx());
+    expect(r).toEqual({
+      ok: true,
+      units: [
+        {
+          id: 'skole-b',
+          name: 'Skole B',
+          school: 'Eksempel skole',
+          orgNumber: '123456789',
+          stage: 'barnetrinn',
+          currentBudget: 16500000,
+          schoolYears: [
+            { pupils: 250, highNeedsPupils: 2, minorityPupils: 5, seniorReducedHours: 120 },
+            { pupils: 262, highNeedsPupils: 2, minorityPupils: 5, seniorReducedHours: 120 },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('reports a bad cell by row and column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Enheter');
+    s.addRow(['id', 'navn', 'trinn', 'elever']);
+    s.addRow(['a', 'A', 'barnetrinn', 10]);
+    s.addRow(['b', 'B', 'barnetrinn', -1]);
+    const r = await unitsFromXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(r).toEqual({ ok: false, errors: [{ row: 3, column: 'elever', message: 'Antallet kan ikke være negativt' }] });
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    const r = await unitsFromXlsx(new TextEncoder().encode('not a zip'));
+    expect(r.ok).toBe(false);
+  });
+
+  it('writes the result workbook with the report’s sheets', async () => {
+    const result = computeAllocation(baseInput());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await resultWorkbook(result, result)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Satser', 'Per enhet og kriterium', 'Modell mot budsjett', 'Etter rammeendring']);
+    expect(wb.getWorksheet('Per enhet og kriterium')!.getRow(2).getCell(1).value).toBe('A skole');
+  });
+});
