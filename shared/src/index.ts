@@ -1,2 +1,3 @@
 export * from './engine/index.js';
 export * from './contracts/index.js';
+export * from './domain/index.js';

@@ -63,7 +63,7 @@ describe('allocate', () => {
   it('grade weights: 1st grade +20 %', () => {
     const input = baseInput();
     input.criteria[0]!.gradeWeights = { '1': 1.2 };
-    input.units = input.units.map((u) => ({ ...u, gradeCounts: u.stage === 'barnetrinn' ? { '1': 10, '2': 20 } : { '8': 50 } }));
+    input.units = input.units.map((u) => ({ ...u, gradeCounts: (u.stage === 'barnetrinn' ? { '1': 10, '2': 20 } : { '8': 50 }) as Record<string, number> }));
     const r = computeAllocation(input);
     expect(r.units[0]!.criteria.perPupil!.amount).toBe((12 + 20) * 44240);
   });
@@ -71,7 +71,7 @@ describe('allocate', () => {
   it('gradesTaught derived from grade counts when not given', () => {
     const input = baseInput();
     input.criteria.push({ id: 'perGrade', label: 'Pr. trinn', driver: 'gradesTaught', rate: { barnetrinn: { weeklyHours: 2 }, ungdomstrinn: { weeklyHours: 2 } } });
-    input.units = input.units.map((u) => ({ ...u, gradeCounts: u.stage === 'barnetrinn' ? { '1': 10, '2': 20, '3': 0 } : { '8': 5, '9': 5, '10': 5 } }));
+    input.units = input.units.map((u) => ({ ...u, gradeCounts: (u.stage === 'barnetrinn' ? { '1': 10, '2': 20, '3': 0 } : { '8': 5, '9': 5, '10': 5 }) as Record<string, number> }));
     const r = computeAllocation(input);
     expect(r.units[0]!.criteria.perGrade!.amount).toBe(116401.6); // 2 grades × 2 h × 38 weeks × 765.8
     expect(r.units[1]!.criteria.perGrade!.amount).toBe(201004.8); // 3 grades × 2 h × 38 weeks × 881.6

@@ -17,7 +17,7 @@ const modelArb = fc.record({
   weeklyHours: fc.double({ min: 0, max: 20, noNaN: true }).map((v) => Math.round(v * 10) / 10),
 });
 
-type Model = fc.infer<typeof modelArb>;
+type Model = typeof modelArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toInput(m: Model, order?: number[]): AllocationInputDraft {
   const units = m.units.map((u, i) => ({

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './platform/auth/auth.guard.js';
+import { ConfigModule } from './platform/config/config.module.js';
+import { DatabaseModule } from './platform/database/database.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { ErrorFilter } from './platform/http/error.filter.js';
+import { QueueModule } from './platform/queue/queue.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { BodiesModule } from './modules/bodies/bodies.module.js';
+import { DevModule } from './modules/dev/dev.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
+import { MandatesModule } from './modules/mandates/mandates.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueueModule,
+    MailModule,
+    AuditModule,
+    HealthModule,
+    AuthModule,
+    UsersModule,
+    BodiesModule,
+    MandatesModule,
+    DevModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { acceptInviteRequestSchema, loginRequestSchema, requestResetSchema, resetPasswordSchema } from '@samrad/shared/contracts';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { Access, Public } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { SESSION_COOKIE } from '../../platform/auth/session.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { AuthService } from './auth.service.js';
+
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  async login(
+    @Body(body(loginRequestSchema)) input: { email: string; password: string },
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const session = await this.auth.login(input.email, input.password, req.ip, req.cookies[SESSION_COOKIE]);
+    this.setCookie(reply, session.token, session.expiresAt);
+    return { ok: true };
+  }
+
+  @Post('logout')
+  @Access('authenticated')
+  @HttpCode(200)
+  async logout(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.auth.logout(ctx);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  }
+
+  @Get('me')
+  @Access('authenticated')
+  me(@Ctx() ctx: RequestContext) {
+    return this.auth.me(ctx);
+  }
+
+  @Post('accept-invite')
+  @Public()
+  @HttpCode(200)
+  async acceptInvite(@Body(body(acceptInviteRequestSchema)) input: { token: string; password: string }, @Res({ passthrough: true }) reply: FastifyReply) {
+    const userId = await this.auth.acceptInvite(input.token, input.password);
+    const session = await this.auth.createSession(userId);
+    this.setCookie(reply, session.token, session.expiresAt);
+    return { ok: true };
+  }
+
+  @Post('request-reset')
+  @Public()
+  @HttpCode(202)
+  async requestReset(@Body(body(requestResetSchema)) input: { email: string }) {
+    await this.auth.requestReset(input.email);
+    // Same answer whether or not the address is known.
+    return { message: 'Hvis adressen er registrert, har vi sendt en e-post med lenke til nytt passord.' };
+  }
+
+  @Post('reset-password')
+  @Public()
+  @HttpCode(200)
+  async resetPassword(@Body(body(resetPasswordSchema)) input: { token: string; password: string }) {
+    await this.auth.resetPassword(input.token, input.password);
+    return { ok: true };
+  }
+
+  private setCookie(reply: FastifyReply, token: string, expires: Date) {
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.APP_URL.startsWith('https://'),
+      expires,
+    });
+  }
+}

@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MeResponse } from '@samrad/shared/contracts';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
+import { hashToken, newToken } from '../../platform/auth/session.js';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { OutboxService } from '../../platform/queue/outbox.service.js';
+import { User } from '../users/user.entity.js';
+import type { LoginProvider } from './login-provider.js';
+import { dummyVerify, hashPassword, verifyPassword } from './password.js';
+import { AuthToken, Session } from './session.entity.js';
+
+const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+const RESET_TTL_MS = 3600 * 1000;
+const IP_FACTOR = 4;
+
+@Injectable()
+export class PasswordLoginProvider implements LoginProvider<{ email: string; password: string }> {
+  readonly id = 'password';
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async authenticate({ email, password }: { email: string; password: string }): Promise<string | null> {
+    const rows: { id: string; password_hash: string | null }[] = await this.db.query(
+      `SELECT id, password_hash FROM app_user WHERE lower(email) = lower($1) AND status = 'active'`,
+      [email],
+    );
+    const row = rows[0];
+    if (!row?.password_hash) {
+      await dummyVerify(password);
+      return null;
+    }
+    return (await verifyPassword(row.password_hash, password)) ? row.id : null;
+  }
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(PasswordLoginProvider) private readonly passwords: PasswordLoginProvider,
+  ) {}
+
+  /** Checks the password with throttling per e-mail and per IP; returns a new session token. */
+  async login(email: string, password: string, ip: string, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
+    const windowStart = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60000);
+    const [counts]: { by_email: number; by_ip: number; oldest: Date | null }[] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE lower(email) = lower($1))::int AS by_email,
+              count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+              min(at) FILTER (WHERE lower(email) = lower($1)) AS oldest
+         FROM login_attempt WHERE NOT success AND at > $3 AND (lower(email) = lower($1) OR ip = $2)`,
+      [email, ip, windowStart],
+    );
+    const max = this.config.LOGIN_MAX_ATTEMPTS;
+    if (counts!.by_email >= max || counts!.by_ip >= max * IP_FACTOR) {
+      const minutes = this.config.LOGIN_WINDOW_MINUTES;
+      throw new TooManyRequests(`For mange mislykkede innlogginger. Vent ${minutes} minutter og prøv igjen, eller be om nytt passord.`, minutes * 60);
+    }
+    const userId = await this.passwords.authenticate({ email, password });
+    await this.db.query(`INSERT INTO login_attempt (email, ip, success) VALUES ($1, $2, $3)`, [email, ip, userId !== null]);
+    if (!userId) throw new Unauthorized('Feil e-postadresse eller passord');
+    return this.createSession(userId, previousToken);
+  }
+
+  /** A fresh session id on every log-in (no session fixation); the previous one is removed. */
+  async createSession(userId: string, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600 * 1000);
+    await this.db.transaction(async (m) => {
+      if (previousToken) await m.delete(Session, { idHash: hashToken(previousToken) });
+      const user = await m.findOneByOrFail(User, { id: userId });
+      await m.insert(Session, { idHash: hashToken(token), userId, municipalityId: user.municipalityId, csrfToken: newToken(24), expiresAt });
+    });
+    return { token, expiresAt };
+  }
+
+  async logout(ctx: RequestContext): Promise<void> {
+    await this.db.getRepository(Session).delete({ idHash: ctx.sessionHash });
+  }
+
+  async me(ctx: RequestContext): Promise<MeResponse> {
+    const [row]: { id: string; name: string; email: string; title: string; municipality_id: string; municipality_name: string }[] = await this.db.query(
+      `SELECT u.id, u.name, u.email, u.title, m.id AS municipality_id, m.name AS municipality_name
+         FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.id = $1`,
+      [ctx.userId],
+    );
+    const memberships: { body_id: string; body_name: string; role: string; capacity: string }[] = await this.db.query(
+      `SELECT b.id AS body_id, b.name AS body_name, ms.role, ms.capacity
+         FROM membership ms JOIN body b ON b.id = ms.body_id
+        WHERE ms.user_id = $1 AND ms.valid_from <= current_date AND (ms.valid_to IS NULL OR ms.valid_to >= current_date)
+        ORDER BY b.name`,
+      [ctx.userId],
+    );
+    return {
+      id: row!.id,
+      name: row!.name,
+      email: row!.email,
+      title: row!.title,
+      municipality: { id: row!.municipality_id, name: row!.municipality_name },
+      roles: [...ctx.roles].filter((r) => r !== 'public'),
+      memberships: memberships.map((m) => ({ bodyId: m.body_id, bodyName: m.body_name, role: m.role, capacity: m.capacity })),
+      csrfToken: ctx.csrfToken,
+    };
+  }
+
+  /** Creates a one-time token and queues its e-mail, in the caller's transaction. */
+  async issueToken(m: import('typeorm').EntityManager, user: Pick<User, 'id' | 'email' | 'name'>, kind: 'invite' | 'reset'): Promise<void> {
+    const token = newToken();
+    await m.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, kind, expiresAt: new Date(Date.now() + (kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS)) });
+    const base = this.config.APP_URL.replace(/\/$/, '');
+    const mail =
+      kind === 'invite'
+        ? {
+            subject: 'Invitasjon til Samråd',
+            text: `Hei ${user.name},\n\ndu er invitert til Samråd, der kommunen samarbeider om oppfølgingen av skolenes ressursbruk.\n\nVelg passord her (lenken gjelder i 7 dager):\n${base}/invitasjon?token=${token}\n\nHilsen Samråd`,
+          }
+        : {
+            subject: 'Nytt passord i Samråd',
+            text: `Hei ${user.name},\n\nnoen (forhåpentlig du) ba om nytt passord til Samråd.\n\nVelg nytt passord her (lenken gjelder i 1 time):\n${base}/nytt-passord?token=${token}\n\nBa du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samråd`,
+          };
+    await this.outbox.enqueue(m, 'mail.send', { to: user.email, ...mail }, { dedupKey: `auth-token:${hashToken(token)}` });
+  }
+
+  async acceptInvite(token: string, password: string): Promise<string> {
+    return this.useToken(token, 'invite', password);
+  }
+
+  async resetPassword(token: string, password: string): Promise<string> {
+    return this.useToken(token, 'reset', password);
+  }
+
+  async requestReset(email: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const user = await m.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).andWhere(`u.status = 'active'`).getOne();
+      if (user) await this.issueToken(m, user, 'reset');
+    });
+  }
+
+  private async useToken(token: string, kind: 'invite' | 'reset', password: string): Promise<string> {
+    const hash = await hashPassword(password);
+    return this.db.transaction(async (m) => {
+      const rows: { user_id: string }[] = await m.query(
+        `UPDATE auth_token SET used_at = now()
+          WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [hashToken(token), kind],
+      );
+      const userId = rows[0]?.user_id;
+      if (!userId) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
+      await m.query(
+        `UPDATE app_user SET password_hash = $2, status = 'active', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'disabled'`,
+        [userId, hash],
+      );
+      // A new password ends every other session.
+      await m.delete(Session, { userId });
+      return userId;
+    });
+  }
+}

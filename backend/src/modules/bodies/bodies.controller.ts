@@ -1,0 +1,76 @@
+import { Body as RequestBody, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import {
+  createBodySchema,
+  createMembershipSchema,
+  updateBodySchema,
+  updateMembershipSchema,
+  type CreateBody,
+  type CreateMembership,
+  type UpdateBody,
+  type UpdateMembership,
+} from '@samrad/shared/contracts';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { BodiesService } from './bodies.service.js';
+
+@Controller('api/bodies')
+export class BodiesController {
+  constructor(@Inject(BodiesService) private readonly bodies: BodiesService) {}
+
+  @Get()
+  @Access('authenticated')
+  async list(@Ctx() ctx: RequestContext) {
+    return { bodies: await this.bodies.list(ctx) };
+  }
+
+  @Get(':id')
+  @Access('authenticated')
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.bodies.get(ctx, id);
+  }
+
+  @Post()
+  @Access('case_officer')
+  create(@Ctx() ctx: RequestContext, @RequestBody(body(createBodySchema)) input: CreateBody) {
+    return this.bodies.create(ctx, input);
+  }
+
+  @Patch(':id')
+  @Access('case_officer')
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @RequestBody(body(updateBodySchema)) input: UpdateBody) {
+    return this.bodies.update(ctx, id, input);
+  }
+
+  @Delete(':id')
+  @Access('admin')
+  @HttpCode(204)
+  async remove(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.bodies.remove(ctx, id);
+  }
+
+  @Post(':id/members')
+  @Access('case_officer')
+  addMember(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @RequestBody(body(createMembershipSchema)) input: CreateMembership) {
+    return this.bodies.addMember(ctx, id, input);
+  }
+
+  @Patch(':id/members/:memberId')
+  @Access('case_officer')
+  updateMember(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('memberId', UuidPipe) memberId: string,
+    @RequestBody(body(updateMembershipSchema)) input: UpdateMembership,
+  ) {
+    return this.bodies.updateMember(ctx, id, memberId, input);
+  }
+
+  @Delete(':id/members/:memberId')
+  @Access('case_officer')
+  @HttpCode(204)
+  async removeMember(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Param('memberId', UuidPipe) memberId: string) {
+    await this.bodies.removeMember(ctx, id, memberId);
+  }
+}

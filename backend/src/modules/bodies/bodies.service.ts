@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import type { CreateBody, CreateMembership, UpdateBody, UpdateMembership } from '@samrad/shared/contracts';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { createAudited, deleteAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
+import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Body, Membership } from './body.entity.js';
+
+const bodyView = (b: Body) => ({ id: b.id, kind: b.kind, name: b.name, description: b.description, parentId: b.parentId, version: b.version });
+
+@Injectable()
+export class BodiesService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: RequestContext) {
+    const rows: (Record<string, unknown> & { member_count: number })[] = await this.db.query(
+      `SELECT b.id, b.kind, b.name, b.description, b.parent_id, b.version,
+              (SELECT count(*)::int FROM membership m WHERE m.body_id = b.id
+                 AND m.valid_from <= current_date AND (m.valid_to IS NULL OR m.valid_to >= current_date)) AS member_count
+         FROM body b WHERE b.municipality_id = $1 ORDER BY b.name`,
+      [ctx.municipalityId],
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, description: r.description, parentId: r.parent_id, version: r.version, memberCount: r.member_count }));
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const body = await this.db.getRepository(Body).findOneBy({ id, municipalityId: ctx.municipalityId });
+    if (!body) throw new NotFound('Fant ikke organet');
+    const members: Record<string, unknown>[] = await this.db.query(
+      `SELECT m.id, m.user_id, u.name, u.title, ${ctx.roles.has('case_officer') ? 'u.email' : 'NULL AS email'},
+              m.role, m.capacity, m.party, m.side, m."union", m.school, m.valid_from, m.valid_to, m.version
+         FROM membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.body_id = $1 AND m.municipality_id = $2
+        ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'deputy_chair' THEN 1 WHEN 'member' THEN 2 WHEN 'secretary' THEN 3 ELSE 4 END, u.name`,
+      [id, ctx.municipalityId],
+    );
+    return {
+      ...bodyView(body),
+      members: members.map((m) => ({
+        id: m.id,
+        userId: m.user_id,
+        name: m.name,
+        title: m.title,
+        email: m.email ?? undefined,
+        role: m.role,
+        capacity: m.capacity,
+        party: m.party,
+        side: m.side,
+        union: m.union,
+        school: m.school,
+        validFrom: m.valid_from,
+        validTo: m.valid_to,
+        version: m.version,
+      })),
+    };
+  }
+
+  private async assertParent(ctx: RequestContext, parentId: string | null | undefined, selfId?: string) {
+    if (!parentId) return;
+    if (parentId === selfId) throw ValidationFailed.field('parentId', 'Et organ kan ikke være sitt eget overordnede organ');
+    const exists = await this.db.getRepository(Body).existsBy({ id: parentId, municipalityId: ctx.municipalityId });
+    if (!exists) throw ValidationFailed.field('parentId', 'Fant ikke det overordnede organet');
+  }
+
+  async create(ctx: RequestContext, input: CreateBody) {
+    await this.assertParent(ctx, input.parentId);
+    return this.db.transaction(async (m) => bodyView(await createAudited(m, this.audit, ctx, Body, 'body', input)));
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateBody) {
+    await this.assertParent(ctx, input.parentId, id);
+    const { version, ...patch } = input;
+    return this.db.transaction(async (m) => bodyView(await updateVersioned(m, this.audit, ctx, Body, 'body', id, version, patch)));
+  }
+
+  async remove(ctx: RequestContext, id: string) {
+    await this.db.transaction(async (m) => {
+      const children = await m.countBy(Body, { parentId: id, municipalityId: ctx.municipalityId });
+      if (children > 0) throw ValidationFailed.field('id', 'Organet har underordnede organer og kan ikke slettes');
+      const memberships = await m.findBy(Membership, { bodyId: id, municipalityId: ctx.municipalityId, validTo: IsNull() });
+      for (const ms of memberships) await deleteAudited(m, this.audit, ctx, Membership, 'membership', ms.id);
+      await deleteAudited(m, this.audit, ctx, Body, 'body', id);
+    });
+  }
+
+  async addMember(ctx: RequestContext, bodyId: string, input: CreateMembership) {
+    return this.db.transaction(async (m) => {
+      await findOwnForUpdate(m, Body, ctx, bodyId);
+      const user = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2`, [input.userId, ctx.municipalityId]);
+      if (user.length === 0) throw ValidationFailed.field('userId', 'Fant ikke personen');
+      const saved = await createAudited(m, this.audit, ctx, Membership, 'membership', { ...input, bodyId });
+      return { id: saved.id, version: saved.version };
+    });
+  }
+
+  async updateMember(ctx: RequestContext, bodyId: string, id: string, input: UpdateMembership) {
+    const { version, ...patch } = input;
+    return this.db.transaction(async (m) => {
+      const current = await findOwnForUpdate(m, Membership, ctx, id);
+      if (current.bodyId !== bodyId) throw new NotFound();
+      const saved = await updateVersioned(m, this.audit, ctx, Membership, 'membership', id, version, patch);
+      return { id: saved.id, version: saved.version };
+    });
+  }
+
+  async removeMember(ctx: RequestContext, bodyId: string, id: string) {
+    await this.db.transaction(async (m) => {
+      const current = await findOwnForUpdate(m, Membership, ctx, id);
+      if (current.bodyId !== bodyId) throw new NotFound();
+      await deleteAudited(m, this.audit, ctx, Membership, 'membership', id);
+    });
+  }
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { MandatesController } from './mandates.controller.js';
+import { MandatesService } from './mandates.service.js';
+
+@Module({ controllers: [MandatesController], providers: [MandatesService] })
+export class MandatesModule {}

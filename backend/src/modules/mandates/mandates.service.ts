@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { createMandateItemSchema, createMandateSchema, updateMandateItemSchema, updateMandateSchema } from '@samrad/shared/contracts';
+import { isLate } from '@samrad/shared/domain';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
+import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Mandate, MandateItem } from './mandate.entity.js';
+
+type CreateMandate = z.infer<typeof createMandateSchema>;
+type UpdateMandate = z.infer<typeof updateMandateSchema>;
+type CreateItem = z.infer<typeof createMandateItemSchema>;
+type UpdateItem = z.infer<typeof updateMandateItemSchema>;
+
+const mandateView = (m: Mandate) => ({
+  id: m.id,
+  title: m.title,
+  description: m.description,
+  adoptedByBodyId: m.adoptedByBodyId,
+  adoptedCaseNumber: m.adoptedCaseNumber,
+  adoptedDate: m.adoptedDate,
+  endDate: m.endDate,
+  version: m.version,
+});
+
+@Injectable()
+export class MandatesService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: RequestContext) {
+    const rows = await this.db.getRepository(Mandate).find({ where: { municipalityId: ctx.municipalityId }, order: { createdAt: 'ASC' } });
+    return rows.map(mandateView);
+  }
+
+  async get(ctx: RequestContext, id: string, now = new Date()) {
+    const mandate = await this.db.getRepository(Mandate).findOneBy({ id, municipalityId: ctx.municipalityId });
+    if (!mandate) throw new NotFound('Fant ikke mandatet');
+    const items: Record<string, unknown>[] = await this.db.query(
+      `SELECT i.*, u.name AS owner_name, b.name AS adopted_by_name
+         FROM mandate_item i LEFT JOIN app_user u ON u.id = i.owner_id
+         LEFT JOIN mandate md ON md.id = i.mandate_id LEFT JOIN body b ON b.id = md.adopted_by_body_id
+        WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.number`,
+      [id, ctx.municipalityId],
+    );
+    const adoptedBy = mandate.adoptedByBodyId
+      ? ((await this.db.query(`SELECT id, name FROM body WHERE id = $1`, [mandate.adoptedByBodyId])) as { id: string; name: string }[])[0] ?? null
+      : null;
+    return {
+      ...mandateView(mandate),
+      adoptedBy,
+      items: items.map((i) => {
+        const view = {
+          id: i.id as string,
+          number: i.number as number,
+          title: i.title as string,
+          description: i.description as string,
+          owner: i.owner_id ? { id: i.owner_id as string, name: i.owner_name as string } : null,
+          dueDate: i.due_date as string | null,
+          status: i.status as string,
+          version: i.version as number,
+        };
+        return { ...view, late: isLate(view, now) };
+      }),
+    };
+  }
+
+  private async assertRefs(ctx: RequestContext, refs: { bodyId?: string | null; ownerId?: string | null }) {
+    if (refs.bodyId) {
+      const ok = await this.db.query(`SELECT 1 FROM body WHERE id = $1 AND municipality_id = $2`, [refs.bodyId, ctx.municipalityId]);
+      if (ok.length === 0) throw ValidationFailed.field('adoptedByBodyId', 'Fant ikke organet');
+    }
+    if (refs.ownerId) {
+      const ok = await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND (is_case_officer OR is_admin)`, [refs.ownerId, ctx.municipalityId]);
+      if (ok.length === 0) throw ValidationFailed.field('ownerId', 'Ansvarlig må være en saksbehandler i administrasjonen');
+    }
+  }
+
+  async create(ctx: RequestContext, input: CreateMandate) {
+    await this.assertRefs(ctx, { bodyId: input.adoptedByBodyId });
+    return this.db.transaction(async (m) => mandateView(await createAudited(m, this.audit, ctx, Mandate, 'mandate', input)));
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateMandate) {
+    await this.assertRefs(ctx, { bodyId: input.adoptedByBodyId });
+    const { version, ...patch } = input;
+    return this.db.transaction(async (m) => mandateView(await updateVersioned(m, this.audit, ctx, Mandate, 'mandate', id, version, patch)));
+  }
+
+  async addItem(ctx: RequestContext, mandateId: string, input: CreateItem) {
+    await this.assertRefs(ctx, { ownerId: input.ownerId });
+    return this.db.transaction(async (m) => {
+      await findOwnForUpdate(m, Mandate, ctx, mandateId);
+      const taken = await m.existsBy(MandateItem, { mandateId, number: input.number });
+      if (taken) throw ValidationFailed.field('number', `Punkt ${input.number} finnes allerede i mandatet`);
+      const saved = await createAudited(m, this.audit, ctx, MandateItem, 'mandate_item', { ...input, mandateId });
+      return { id: saved.id, version: saved.version };
+    });
+  }
+
+  async updateItem(ctx: RequestContext, mandateId: string, id: string, input: UpdateItem) {
+    await this.assertRefs(ctx, { ownerId: input.ownerId });
+    const { version, ...patch } = input;
+    return this.db.transaction(async (m) => {
+      const current = await findOwnForUpdate(m, MandateItem, ctx, id);
+      if (current.mandateId !== mandateId) throw new NotFound();
+      if (patch.number !== undefined && patch.number !== current.number && (await m.existsBy(MandateItem, { mandateId, number: patch.number }))) {
+        throw ValidationFailed.field('number', `Punkt ${patch.number} finnes allerede i mandatet`);
+      }
+      const saved = await updateVersioned(m, this.audit, ctx, MandateItem, 'mandate_item', id, version, patch);
+      return { id: saved.id, version: saved.version, status: saved.status };
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AppRole } from '@samrad/shared/contracts';
+import { Unauthorized } from '../http/errors.js';
+
+/** Who is asking, resolved from the session on every request. */
+export interface RequestContext {
+  userId: string;
+  municipalityId: string;
+  roles: ReadonlySet<AppRole>;
+  /** Bodies the user is a current member of. */
+  bodyIds: ReadonlySet<string>;
+  csrfToken: string;
+  sessionHash: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: RequestContext;
+  }
+}
+
+/** The logged-in user's context; the guard has already refused anonymous requests. */
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext => {
+  const req = host.switchToHttp().getRequest<{ auth?: RequestContext }>();
+  if (!req.auth) throw new Unauthorized();
+  return req.auth;
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url({ error: 'Må være en URL' })
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), { error: `Må starte med ${protocols.map((p) => `${p}://`).join(' eller ')}` });
+
+/** Environment variables, validated at start. See `.env.example`. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/samrad'),
+  REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379/0'),
+  /** Prefix for every BullMQ key, so several installations (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z.string().min(1).default('samrad'),
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** `capture` keeps mail in the database, readable at /dev/mail; `smtp` sends through SMTP_URL. */
+  MAIL_TRANSPORT: z.enum(['capture', 'smtp']).default('capture'),
+  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().default('Samråd <samrad@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built frontend lives; served at / when present. */
+  WEB_DIST: z.string().optional(),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+}).superRefine((c, ctx) => {
+  if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL må settes når MAIL_TRANSPORT=smtp' });
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; the error names every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ugyldig konfigurasjon (miljøvariabler):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

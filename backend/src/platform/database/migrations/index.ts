@@ -1,0 +1,5 @@
+import { Platform1763800000000 } from './1763800000000-platform.js';
+import { Organisation1763800000001 } from './1763800000001-organisation.js';
+
+/** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
+export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001];

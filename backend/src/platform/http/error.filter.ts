@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+
+/** True when the error means PostgreSQL (or another backing service) is away, not that the request was bad. */
+export function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string } };
+  if (e?.code && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (e?.driverError?.code && UNAVAILABLE_CODES.has(e.driverError.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
+}
+
+/** Every error leaves as JSON with a Norwegian message; unexpected ones are logged, never leaked. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const body = typeof response === 'string' ? { message: response } : normaliseNestBody(status, response as Record<string, unknown>);
+      void reply.status(status).send(body);
+      return;
+    }
+    if (isUnavailable(error)) {
+      request.log.warn({ err: error }, 'backing service unavailable');
+      void reply.status(503).header('retry-after', '5').send({ message: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.' });
+      return;
+    }
+    if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02') {
+      void reply.status(400).send({ errors: [{ path: '', message: 'Ugyldig verdi' }] });
+      return;
+    }
+    const e = error as { statusCode?: number; message?: string };
+    if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+      // Fastify's own errors: bad JSON, body too large, unsupported media type.
+      const message =
+        e.statusCode === 413 ? 'Forespørselen er for stor' : e.statusCode === 415 ? 'Innholdstypen støttes ikke' : 'Forespørselen kunne ikke leses';
+      void reply.status(e.statusCode).send({ errors: [{ path: '', message }] });
+      return;
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    void reply.status(500).send({ message: 'Noe gikk galt hos oss. Feilen er logget.' });
+  }
+}
+
+function normaliseNestBody(status: number, body: Record<string, unknown>): Record<string, unknown> {
+  if ('errors' in body || ('message' in body && typeof body.message === 'string' && !('statusCode' in body))) return body;
+  if (status === 404) return { message: 'Fant ikke det du lette etter' };
+  if (status === 400) return { errors: [{ path: '', message: 'Forespørselen kunne ikke leses' }] };
+  return { message: typeof body.message === 'string' ? body.message : 'Forespørselen ble avvist' };
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from './platform/config/config.js';
+import { createDataSource } from './platform/database/data-source.js';
+import { createLogger } from './platform/logging/logger.js';
+import { once, type HandlerRegistry, type JobHandler } from './platform/queue/handlers.js';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
+import { startRelay } from './platform/queue/relay.js';
+import { producerConnection } from './platform/queue/redis.js';
+import { MailService } from './modules/mail/mail.service.js';
+
+/** Every job's handler. Thin: each calls a module's service. */
+export function createHandlers(config: AppConfig, db: DataSource): HandlerRegistry {
+  const mail = new MailService(config, db);
+  return {
+    'mail.send': async (payload, ctx) => {
+      await once(db, `mail:${ctx.jobId}`, () => mail.send(payload));
+    },
+  };
+}
+
+/** Refuses to start when a job in the registry has no handler. */
+export function assertEveryJobHasAHandler(handlers: HandlerRegistry): void {
+  const missing = (Object.keys(JOBS) as JobName[]).filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length) throw new Error(`Jobber uten behandler: ${missing.join(', ')}`);
+}
+
+export interface RunningWorker {
+  stop: () => Promise<void>;
+  queue: Queue;
+}
+
+export async function startWorker(config: AppConfig, log: Logger, options: { db?: DataSource; relayIntervalMs?: number } = {}): Promise<RunningWorker> {
+  const db = options.db ?? (await createDataSource(config, { poolSize: 5 }).initialize());
+  const handlers = createHandlers(config, db);
+  assertEveryJobHasAHandler(handlers);
+  const queue = new Queue(QUEUE_NAME, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  queue.on('error', () => undefined);
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job: Job) => {
+      const name = job.name as JobName;
+      const handler = handlers[name] as JobHandler<typeof name> | undefined;
+      if (!handler) throw new Error(`Ukjent jobb ${job.name}`);
+      await handler(JOBS[name].parse(job.data), { db, jobId: String(job.id) });
+    },
+    {
+      connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) }),
+      prefix: config.QUEUE_PREFIX,
+      concurrency: 5,
+    },
+  );
+  worker.on('failed', (job, err) => log.warn({ job: job?.name, id: job?.id, err }, 'job failed'));
+  worker.on('error', (err) => log.warn({ err }, 'worker connection error'));
+  const relay = startRelay(db, queue, log, options.relayIntervalMs);
+  log.info({ queue: QUEUE_NAME, jobs: Object.keys(JOBS) }, 'worker started');
+  return {
+    queue,
+    stop: async () => {
+      await relay.stop();
+      await worker.close();
+      await queue.close();
+      if (!options.db) await db.destroy();
+    },
+  };
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const config = loadConfig();
+  const log = createLogger(config, 'samrad-worker');
+  startWorker(config, log).then(
+    (running) => {
+      const shutdown = () => void running.stop().then(() => process.exit(0));
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    },
+    (error) => {
+      log.fatal({ err: error }, 'worker failed to start');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const email = z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320);
+const password = z
+  .string({ error: 'Passord må fylles ut' })
+  .min(12, { error: 'Passordet må ha minst 12 tegn' })
+  .max(200, { error: 'Passordet kan ha høyst 200 tegn' });
+
+export const loginRequestSchema = z.object({
+  email,
+  password: z.string({ error: 'Passord må fylles ut' }).min(1, { error: 'Passord må fylles ut' }).max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const acceptInviteRequestSchema = z.object({ token: z.string().min(10, { error: 'Lenken er ugyldig' }), password });
+export const requestResetSchema = z.object({ email });
+export const resetPasswordSchema = z.object({ token: z.string().min(10, { error: 'Lenken er ugyldig' }), password });
+
+export const ROLES = ['admin', 'case_officer', 'member', 'public'] as const;
+export type AppRole = (typeof ROLES)[number];
+
+export const meResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string(),
+  municipality: z.object({ id: z.string(), name: z.string() }),
+  roles: z.array(z.enum(ROLES)),
+  memberships: z.array(
+    z.object({ bodyId: z.string(), bodyName: z.string(), role: z.string(), capacity: z.string() }),
+  ),
+  csrfToken: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;

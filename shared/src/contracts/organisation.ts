@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { isoDate, nonEmpty, optionalText, uuid, version } from './common.js';
+
+export const BODY_KINDS = ['political_committee', 'council', 'steering_group', 'working_group', 'reference_group', 'administration'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+export const BODY_ROLES = ['chair', 'deputy_chair', 'member', 'secretary', 'observer'] as const;
+export type BodyRole = (typeof BODY_ROLES)[number];
+export const CAPACITIES = ['politician', 'union_representative', 'parent_representative', 'youth_representative', 'administration', 'other'] as const;
+export type Capacity = (typeof CAPACITIES)[number];
+export const SIDES = ['posisjon', 'opposisjon'] as const;
+export type PoliticalSide = (typeof SIDES)[number];
+export const MANDATE_ITEM_STATUSES = ['not_started', 'in_progress', 'in_review', 'done'] as const;
+export type MandateItemStatus = (typeof MANDATE_ITEM_STATUSES)[number];
+
+const kind = z.enum(BODY_KINDS, { error: 'Velg en gyldig type organ' });
+
+export const createBodySchema = z.object({
+  kind,
+  name: nonEmpty('Navn', 200),
+  description: optionalText(5000).default(''),
+  parentId: uuid.nullable().default(null),
+});
+export const updateBodySchema = z.object({
+  version,
+  kind: kind.optional(),
+  name: nonEmpty('Navn', 200).optional(),
+  description: optionalText(5000).optional(),
+  parentId: uuid.nullable().optional(),
+});
+export type CreateBody = z.infer<typeof createBodySchema>;
+export type UpdateBody = z.infer<typeof updateBodySchema>;
+
+const membershipFields = {
+  role: z.enum(BODY_ROLES, { error: 'Velg en gyldig rolle' }),
+  capacity: z.enum(CAPACITIES, { error: 'Velg hva personen representerer' }),
+  party: z.string().trim().max(100).nullable().default(null),
+  side: z.enum(SIDES, { error: 'Side må være posisjon eller opposisjon' }).nullable().default(null),
+  union: z.string().trim().max(100).nullable().default(null),
+  school: z.string().trim().max(200).nullable().default(null),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().default(null),
+};
+
+function membershipRules<T extends { capacity?: string; side?: string | null; union?: string | null; validFrom?: string; validTo?: string | null }>(
+  m: T,
+  ctx: z.RefinementCtx,
+) {
+  if (m.capacity === 'politician' && !m.side) ctx.addIssue({ code: 'custom', path: ['side'], message: 'En politiker må ha side (posisjon eller opposisjon)' });
+  if (m.capacity === 'union_representative' && !m.union) ctx.addIssue({ code: 'custom', path: ['union'], message: 'En tillitsvalgt må ha fagforening' });
+  if (m.validFrom && m.validTo && m.validTo < m.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Sluttdato kan ikke være før startdato' });
+}
+
+export const createMembershipSchema = z.object({ userId: uuid, ...membershipFields }).superRefine(membershipRules);
+export const updateMembershipSchema = z
+  .object({
+    version,
+    role: membershipFields.role.optional(),
+    capacity: membershipFields.capacity.optional(),
+    party: z.string().trim().max(100).nullable().optional(),
+    side: z.enum(SIDES).nullable().optional(),
+    union: z.string().trim().max(100).nullable().optional(),
+    school: z.string().trim().max(200).nullable().optional(),
+    validFrom: isoDate.optional(),
+    validTo: isoDate.nullable().optional(),
+  })
+  .superRefine(membershipRules);
+export type CreateMembership = z.infer<typeof createMembershipSchema>;
+export type UpdateMembership = z.infer<typeof updateMembershipSchema>;
+
+export const createMandateSchema = z.object({
+  title: nonEmpty('Tittel', 300),
+  description: optionalText().default(''),
+  adoptedByBodyId: uuid.nullable().default(null),
+  adoptedCaseNumber: z
+    .string()
+    .regex(/^\d{1,4}\/\d{2}$/, { error: 'Saksnummer skrives som 11/21' })
+    .nullable()
+    .default(null),
+  adoptedDate: isoDate.nullable().default(null),
+  endDate: isoDate,
+});
+export const updateMandateSchema = createMandateSchema.partial().extend({ version });
+
+export const createMandateItemSchema = z.object({
+  number: z.number({ error: 'Nummer må være et tall' }).int().min(1).max(999),
+  title: nonEmpty('Tittel', 300),
+  description: optionalText().default(''),
+  ownerId: uuid.nullable().default(null),
+  dueDate: isoDate.nullable().default(null),
+  status: z.enum(MANDATE_ITEM_STATUSES, { error: 'Ugyldig status' }).default('not_started'),
+});
+export const updateMandateItemSchema = createMandateItemSchema.partial().extend({ version });
+
+export const inviteUserSchema = z.object({
+  email: z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320),
+  name: nonEmpty('Navn', 200),
+  title: z.string().trim().max(200).default(''),
+  isAdmin: z.boolean().default(false),
+  isCaseOfficer: z.boolean().default(false),
+});
+export const updateUserSchema = z.object({
+  version,
+  name: nonEmpty('Navn', 200).optional(),
+  title: z.string().trim().max(200).optional(),
+  isAdmin: z.boolean().optional(),
+  isCaseOfficer: z.boolean().optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+});
