@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuthGuard } from './platform/auth/auth.guard.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
@@ -16,6 +16,7 @@ import { UsersModule } from './modules/users/users.module.js';
 
 @Module({
   imports: [
+    DiscoveryModule,
     ConfigModule,
     DatabaseModule,
     QueueModule,

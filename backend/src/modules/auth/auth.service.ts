@@ -141,7 +141,8 @@ export class AuthService {
   private async useToken(token: string, kind: 'invite' | 'reset', password: string): Promise<string> {
     const hash = await hashPassword(password);
     return this.db.transaction(async (m) => {
-      const rows: { user_id: string }[] = await m.query(
+      // TypeORM answers an UPDATE with [rows, count].
+      const [rows]: [{ user_id: string }[], number] = await m.query(
         `UPDATE auth_token SET used_at = now()
           WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
         [hashToken(token), kind],

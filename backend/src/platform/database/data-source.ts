@@ -1,8 +1,12 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './naming.js';
 import { MIGRATIONS } from './migrations/index.js';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: a date has no time zone to shift it.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 /** The one DataSource of a process. Schema changes go through migrations only (never synchronize). */
 export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL'>, options: { poolSize?: number } = {}): DataSource {

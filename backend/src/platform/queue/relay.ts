@@ -10,6 +10,9 @@ interface PendingRow {
   run_at: Date | null;
 }
 
+/** BullMQ job ids cannot contain ':'. */
+export const toJobId = (dedupKey: string) => dedupKey.replace(/:/g, '~');
+
 /**
  * Moves outbox rows to BullMQ. Rows are locked (SKIP LOCKED) so several relays never send the same
  * row; a row is marked relayed only after Redis accepted the job, so a Redis outage delays jobs but
@@ -27,7 +30,7 @@ export async function relayOnce(db: DataSource, queue: Queue, batch = 200): Prom
       rows.map((r) => ({
         name: r.job,
         data: r.payload,
-        opts: { jobId: r.dedup_key, delay: r.run_at ? Math.max(0, r.run_at.getTime() - Date.now()) : 0 },
+        opts: { jobId: toJobId(r.dedup_key), delay: r.run_at ? Math.max(0, r.run_at.getTime() - Date.now()) : 0 },
       })),
     );
     await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);

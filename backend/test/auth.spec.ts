@@ -1,0 +1,147 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { startWorker, type RunningWorker } from '../src/worker.js';
+import { DEMO, anonymous, login, startTestApp, type TestApp } from './harness.js';
+
+interface Delivered {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** A real SMTP server in the test process; the worker delivers to it. */
+function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: Delivered[] }> {
+  const inbox: Delivered[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        void simpleParser(raw).then((mail) => {
+          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
+          callback();
+        });
+      });
+    },
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.server.address() as { port: number }).port, inbox })));
+}
+
+async function waitForMail(inbox: Delivered[], to: string, timeoutMs = 15000): Promise<Delivered> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const mail = inbox.find((m) => m.to.includes(to));
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+const tokenIn = (text: string) => /token=([\w-]+)/.exec(text)?.[1] ?? '';
+
+describe('log-in, invitations and password reset', () => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let worker: RunningWorker;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    const overrides = { MAIL_TRANSPORT: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LOGIN_MAX_ATTEMPTS: '5' } as const;
+    t = await startTestApp(overrides);
+    worker = await startWorker(t.config, pino({ level: 'silent' }), { relayIntervalMs: 100 });
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await t.close();
+    await new Promise((r) => smtp.server.close(() => r(null)));
+  });
+
+  it('logs in with a session cookie that is httpOnly and SameSite', async () => {
+    const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.udf, password: 'Samrad-demo-2026' }) });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie()[0]!;
+    expect(cookie).toMatch(/^samrad_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+  });
+
+  it('refuses a wrong password with a clear message, and bad input field by field', async () => {
+    const anon = anonymous(t.url);
+    const wrong = await anon.request('POST', '/api/auth/login', { email: DEMO.chair, password: 'feil-passord' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.message).toBe('Feil e-postadresse eller passord');
+    const bad = await anon.request('POST', '/api/auth/login', { email: 'ikke-epost', password: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { path: 'email', message: 'Skriv inn en gyldig e-postadresse' },
+      { path: 'password', message: 'Passord må fylles ut' },
+    ]);
+  });
+
+  it('throttles log-in after too many failed attempts, even with the right password', async () => {
+    const anon = anonymous(t.url);
+    const email = DEMO.fau;
+    for (let i = 0; i < 5; i++) expect((await anon.request('POST', '/api/auth/login', { email, password: `feil-${i}` })).status).toBe(401);
+    const blocked = await anon.request('POST', '/api/auth/login', { email, password: 'Samrad-demo-2026' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.message).toMatch(/For mange mislykkede innlogginger/);
+    await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
+  });
+
+  it('gives a new session id at every log-in (no fixation) and logout ends the session', async () => {
+    const a = await login(t.url, DEMO.chair);
+    const b = await login(t.url, DEMO.chair);
+    expect(a.csrf).not.toBe(b.csrf);
+    expect((await a.request('POST', '/api/auth/logout')).status).toBe(200);
+    expect((await a.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await b.request('GET', '/api/auth/me')).status).toBe(200);
+  });
+
+  it('an administrator invites by e-mail; the link sets a password and logs the person in', async () => {
+    const admin = await login(t.url, DEMO.admin);
+    const email = 'ny.representant@solvik.kommune.test';
+    const invited = await admin.request('POST', '/api/users', { email, name: 'Vara, Fagforbundet', title: 'Vararepresentant, Fagforbundet' });
+    expect(invited.status).toBe(201);
+    expect(invited.body.status).toBe('invited');
+    const dup = await admin.request('POST', '/api/users', { email: email.toUpperCase(), name: 'Dobbel' });
+    expect(dup.body.errors).toEqual([{ path: 'email', message: 'Det finnes allerede en bruker med denne e-postadressen' }]);
+
+    const mail = await waitForMail(smtp.inbox, email);
+    expect(mail.subject).toBe('Invitasjon til Samråd');
+    expect(mail.text).toMatch(/Hei Vara, Fagforbundet/);
+    const token = tokenIn(mail.text);
+    expect(token.length).toBeGreaterThan(20);
+
+    const anon = anonymous(t.url);
+    const weak = await anon.request('POST', '/api/auth/accept-invite', { token, password: 'kort' });
+    expect(weak.body.errors).toEqual([{ path: 'password', message: 'Passordet må ha minst 12 tegn' }]);
+    const accepted = await fetch(`${t.url}/api/auth/accept-invite`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'et langt og godt passord' }) });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    expect(accepted.headers.getSetCookie()[0]).toMatch(/^samrad_session=/);
+    const again = await anon.request('POST', '/api/auth/accept-invite', { token, password: 'et langt og godt passord' });
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].message).toMatch(/ugyldig, brukt eller utløpt/);
+    await login(t.url, email, 'et langt og godt passord');
+  });
+
+  it('a password reset e-mail lets the person choose a new password and ends old sessions', async () => {
+    const email = DEMO.udf;
+    const old = await login(t.url, email);
+    const anon = anonymous(t.url);
+    expect((await anon.request('POST', '/api/auth/request-reset', { email })).status).toBe(202);
+    const unknown = await anon.request('POST', '/api/auth/request-reset', { email: 'ukjent@eksempel.no' });
+    expect(unknown.status).toBe(202);
+    const mail = await waitForMail(smtp.inbox, email);
+    expect(mail.subject).toBe('Nytt passord i Samråd');
+    expect((await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: 'nytt passord for tillitsvalgt' })).status).toBe(200);
+    expect((await old.request('GET', '/api/auth/me')).status).toBe(401);
+    await login(t.url, email, 'nytt passord for tillitsvalgt');
+    await expect(login(t.url, email)).rejects.toThrow(/401/);
+    expect(smtp.inbox.some((m) => m.to.includes('ukjent@eksempel.no'))).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../src/platform/config/config.js';
+import { DEMO_PASSWORD } from '../src/seed/demo-people.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  url: string;
+  db: DataSource;
+  config: AppConfig;
+  close: () => Promise<void>;
+}
+
+/** The real application on a free port, against the run's test database and Redis. */
+export async function startTestApp(overrides: Partial<Record<keyof AppConfig, string>> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'silent', MAIL_TRANSPORT: 'capture', ...overrides });
+  const app = await createApp(config, pino({ level: 'silent' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${address.port}`, db: app.get(DataSource), config, close: () => app.close() };
+}
+
+export interface Client {
+  csrf: string;
+  userId: string;
+  request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+/** Sends requests as an anonymous visitor. */
+export function anonymous(base: string): Client {
+  return { csrf: '', userId: '', request: (method, path, body, headers) => send(base, '', method, path, body, headers) };
+}
+
+async function send(base: string, cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed as any, headers: res.headers };
+}
+
+/** Logs in through the API and returns a client that sends the session cookie and CSRF token. */
+export async function login(base: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const me = await send(base, cookie, 'GET', '/api/auth/me');
+  const csrf = me.body.csrfToken as string;
+  return {
+    csrf,
+    userId: me.body.id,
+    request: (method, path, body, headers = {}) => send(base, cookie, method, path, body, method === 'GET' ? headers : { 'x-csrf-token': csrf, ...headers }),
+  };
+}
+
+export const DEMO = {
+  admin: 'admin@solvik.kommune.test',
+  officer: 'saksbehandler@solvik.kommune.test',
+  chair: 'leder.driftsutvalget@solvik.kommune.test',
+  udf: 'htv.utdanningsforbundet@solvik.kommune.test',
+  fau: 'fau.nordby@solvik.kommune.test',
+  otherAdmin: 'admin@nabovik.kommune.test',
+} as const;

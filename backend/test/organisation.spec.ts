@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from '../src/modules/audit/audit.service.js';
+import { Body } from '../src/modules/bodies/body.entity.js';
+import { createAudited } from '../src/platform/database/tenant-repository.js';
+import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+
+describe('bodies, memberships and the mandate', () => {
+  let t: TestApp;
+  let officer: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    officer = await login(t.url, DEMO.officer);
+  });
+  afterAll(() => t.close());
+
+  it('the demo holds the mandate’s structure', async () => {
+    const bodies = (await officer.request('GET', '/api/bodies')).body.bodies as { name: string; kind: string; memberCount: number }[];
+    const kinds = Object.fromEntries(bodies.map((b) => [b.name, b.kind]));
+    expect(kinds['Driftsutvalget']).toBe('political_committee');
+    expect(kinds['Arbeidsgruppen for skoleoppfølging']).toBe('working_group');
+    expect(bodies.filter((b) => b.kind === 'reference_group').length).toBeGreaterThanOrEqual(4);
+    const wg = bodies.find((b) => b.kind === 'working_group') as unknown as { id: string };
+    const members = (await officer.request('GET', `/api/bodies/${wg.id}`)).body.members as { capacity: string; side: string; union: string }[];
+    expect(members.filter((m) => m.capacity === 'union_representative').map((m) => m.union).sort()).toEqual(['Fagforbundet', 'Utdanningsforbundet']);
+    expect(new Set(members.filter((m) => m.capacity === 'politician').map((m) => m.side))).toEqual(new Set(['posisjon', 'opposisjon']));
+    const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
+    const mandate = (await officer.request('GET', `/api/mandates/${mandateId}`)).body;
+    expect(mandate.items).toHaveLength(8);
+    expect(mandate.endDate).toMatch(/-11-30$/);
+    expect(mandate.adoptedCaseNumber).toMatch(/^11\/\d\d$/);
+  });
+
+  it('creates a body with a Norwegian field error for bad input and nothing stored', async () => {
+    const before = (await officer.request('GET', '/api/bodies')).body.bodies.length;
+    const bad = await officer.request('POST', '/api/bodies', { kind: 'club', name: '  ' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'kind', message: 'Velg en gyldig type organ' },
+        { path: 'name', message: 'Navn må fylles ut' },
+      ]),
+    );
+    expect((await officer.request('GET', '/api/bodies')).body.bodies.length).toBe(before);
+  });
+
+  it('writes an audit event for each change, with fields before and after', async () => {
+    const created = await officer.request('POST', '/api/bodies', { kind: 'reference_group', name: 'Elevrådsforum', description: 'Elevrådslederne' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const updated = await officer.request('PATCH', `/api/bodies/${id}`, { version: 1, name: 'Elevrådsforum (alle skoler)' });
+    expect(updated.status).toBe(200);
+    expect(updated.body.version).toBe(2);
+    const history = (await officer.request('GET', `/api/audit/body/${id}`)).body.events;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
+    expect(history[1].changes).toEqual({ name: { before: 'Elevrådsforum', after: 'Elevrådsforum (alle skoler)' } });
+    expect(history[1].actor.name).toBe('Rådgiver, oppvekst');
+  });
+
+  it('answers a stale edit with 409 and the current version', async () => {
+    const id = (await officer.request('POST', '/api/bodies', { kind: 'reference_group', name: 'Foreldreforum' })).body.id;
+    const chair = await login(t.url, DEMO.admin);
+    expect((await chair.request('PATCH', `/api/bodies/${id}`, { version: 1, description: 'Først' })).status).toBe(200);
+    const stale = await officer.request('PATCH', `/api/bodies/${id}`, { version: 1, description: 'Sist, men på gammel versjon' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/Noen andre har endret/);
+    expect(stale.body.current).toMatchObject({ id, version: 2, description: 'Først' });
+  });
+
+  it('audit rows cannot be changed or deleted, even directly in the database', async () => {
+    await expect(t.db.query(`UPDATE audit_event SET action = 'delete'`)).rejects.toThrow(/kun for tillegg/);
+    await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/kun for tillegg/);
+  });
+
+  it('writes the audit event in the same transaction: a failed change leaves neither row nor audit', async () => {
+    const audit = t.app.get(AuditService);
+    const [{ municipality_id }] = await t.db.query(`SELECT municipality_id FROM app_user WHERE email = $1`, [DEMO.officer]);
+    const ctx = { municipalityId: municipality_id as string, userId: officer.userId };
+    const countAudit = async () => Number((await t.db.query(`SELECT count(*) FROM audit_event WHERE entity_type = 'body'`))[0].count);
+    const before = await countAudit();
+    await expect(
+      t.db.transaction(async (m) => {
+        await createAudited(m, audit, ctx, Body, 'body', { kind: 'reference_group', name: 'Skal rulles tilbake', description: '', parentId: null });
+        throw new Error('feil etter skriving');
+      }),
+    ).rejects.toThrow('feil etter skriving');
+    expect(await countAudit()).toBe(before);
+    expect((await t.db.query(`SELECT 1 FROM body WHERE name = 'Skal rulles tilbake'`)).length).toBe(0);
+  });
+
+  it('memberships: a politician needs a side, a union representative a union', async () => {
+    const bodies = (await officer.request('GET', '/api/bodies')).body.bodies;
+    const wg = bodies.find((b: { kind: string }) => b.kind === 'working_group');
+    const res = await officer.request('POST', `/api/bodies/${wg.id}/members`, { userId: officer.userId, role: 'member', capacity: 'politician', validFrom: '2026-01-01', validTo: '2025-01-01' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'side', message: 'En politiker må ha side (posisjon eller opposisjon)' },
+        { path: 'validTo', message: 'Sluttdato kan ikke være før startdato' },
+      ]),
+    );
+    const ok = await officer.request('POST', `/api/bodies/${wg.id}/members`, { userId: officer.userId, role: 'observer', capacity: 'administration', validFrom: '2026-01-01' });
+    expect(ok.status).toBe(201);
+    const del = await officer.request('DELETE', `/api/bodies/${wg.id}/members/${ok.body.id}`);
+    expect(del.status).toBe(204);
+    const history = (await officer.request('GET', `/api/audit/membership/${ok.body.id}`)).body.events;
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['create', 'delete']);
+  });
+
+  it('mandate items: late flag, unique numbers, owner from the administration', async () => {
+    const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
+    const added = await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 9, title: 'Ekstra punkt', dueDate: '2020-01-01', ownerId: officer.userId });
+    expect(added.status).toBe(201);
+    const dup = await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 9, title: 'Dobbelt' });
+    expect(dup.body.errors).toEqual([{ path: 'number', message: 'Punkt 9 finnes allerede i mandatet' }]);
+    const chair = (await t.db.query(`SELECT id FROM app_user WHERE email = $1`, [DEMO.chair]))[0].id;
+    const badOwner = await officer.request('PATCH', `/api/mandates/${mandateId}/items/${added.body.id}`, { version: 1, ownerId: chair });
+    expect(badOwner.body.errors).toEqual([{ path: 'ownerId', message: 'Ansvarlig må være en saksbehandler i administrasjonen' }]);
+    let item = (await officer.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { id: string }) => i.id === added.body.id);
+    expect(item.late).toBe(true);
+    await officer.request('PATCH', `/api/mandates/${mandateId}/items/${added.body.id}`, { version: 1, status: 'done' });
+    item = (await officer.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { id: string }) => i.id === added.body.id);
+    expect(item.late).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/platform/config/config.js';
+import { assertEveryJobHasAHandler, createHandlers } from '../src/worker.js';
+import { anonymous, startTestApp, type TestApp } from './harness.js';
+
+describe('configuration', () => {
+  it('names every bad variable in Norwegian', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp' });
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toMatch(/PORT:/);
+      expect(message).toMatch(/DATABASE_URL: Må starte med postgres:\/\//);
+      expect(message).toMatch(/PORT: Ugyldig input: forventet tall/);
+    }
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: SMTP_URL må settes når MAIL_TRANSPORT=smtp/);
+  });
+});
+
+describe('jobs', () => {
+  it('every job in the registry has a handler', () => {
+    const handlers = createHandlers(loadConfig(), {} as never);
+    expect(() => assertEveryJobHasAHandler(handlers)).not.toThrow();
+    expect(() => assertEveryJobHasAHandler({})).toThrow(/mail.send/);
+  });
+});
+
+describe('HTTP platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports liveness and readiness with PostgreSQL and Redis checked', async () => {
+    const anon = anonymous(t.url);
+    expect((await anon.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
+    const ready = await anon.request('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+  });
+
+  it('gives every response a request id and security headers', async () => {
+    const res = await fetch(`${t.url}/health/live`, { headers: { 'x-request-id': 'test-123' } });
+    expect(res.headers.get('x-request-id')).toBe('test-123');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers malformed JSON with a Norwegian 400, and unknown API paths with 404', async () => {
+    const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Forespørselen kunne ikke leses: ugyldig JSON');
+    expect((await anonymous(t.url).request('GET', '/api/finnes-ikke')).status).toBe(404);
+  });
+
+  it('shows caught mail at /dev/mail in capture mode', async () => {
+    const res = await fetch(`${t.url}/dev/mail`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/Oppfanget e-post/);
+  });
+});

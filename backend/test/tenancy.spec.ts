@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+
+/** A user of another municipality gets 404 for every id of this one, read or write. */
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let other: Client;
+  let ids: { body: string; membership: string; mandate: string; item: string; user: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const officer = await login(t.url, DEMO.officer);
+    const bodies = (await officer.request('GET', '/api/bodies')).body.bodies;
+    const du = bodies.find((b: { name: string }) => b.name === 'Driftsutvalget');
+    const body = (await officer.request('GET', `/api/bodies/${du.id}`)).body;
+    const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
+    const mandate = (await officer.request('GET', `/api/mandates/${mandateId}`)).body;
+    ids = { body: du.id, membership: body.members[0].id, mandate: mandateId, item: mandate.items[0].id, user: officer.userId };
+    other = await login(t.url, DEMO.otherAdmin);
+  });
+  afterAll(() => t.close());
+
+  it('lists show nothing of the other municipality', async () => {
+    expect((await other.request('GET', '/api/bodies')).body.bodies).toEqual([]);
+    expect((await other.request('GET', '/api/mandates')).body.mandates).toEqual([]);
+    const users = (await other.request('GET', '/api/users')).body.users as { email: string }[];
+    expect(users.map((u) => u.email)).toEqual([DEMO.otherAdmin]);
+  });
+
+  it('every endpoint with another municipality’s id is refused', async () => {
+    const table: [string, string, unknown?][] = [
+      ['GET', `/api/bodies/${ids.body}`],
+      ['PATCH', `/api/bodies/${ids.body}`, { version: 1, name: 'Kapret' }],
+      ['DELETE', `/api/bodies/${ids.body}`],
+      ['POST', `/api/bodies/${ids.body}/members`, { userId: ids.user, role: 'member', capacity: 'other', validFrom: '2026-01-01' }],
+      ['PATCH', `/api/bodies/${ids.body}/members/${ids.membership}`, { version: 1, role: 'observer' }],
+      ['DELETE', `/api/bodies/${ids.body}/members/${ids.membership}`],
+      ['GET', `/api/mandates/${ids.mandate}`],
+      ['PATCH', `/api/mandates/${ids.mandate}`, { version: 1, title: 'Kapret' }],
+      ['POST', `/api/mandates/${ids.mandate}/items`, { number: 99, title: 'Kapret' }],
+      ['PATCH', `/api/mandates/${ids.mandate}/items/${ids.item}`, { version: 1, status: 'done' }],
+      ['PATCH', `/api/users/${ids.user}`, { version: 1, name: 'Kapret' }],
+      ['POST', `/api/users/${ids.user}/resend-invite`],
+    ];
+    for (const [method, path, body] of table) {
+      const res = await other.request(method, path, body);
+      expect([404, 400], `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+      if (res.status === 400) expect(JSON.stringify(res.body)).toMatch(/Fant ikke/);
+    }
+    const audit = await other.request('GET', `/api/audit/body/${ids.body}`);
+    expect(audit.status === 404 || audit.body.events.length === 0).toBe(true);
+    // Nothing changed.
+    const officer = await login(t.url, DEMO.officer);
+    const body = (await officer.request('GET', `/api/bodies/${ids.body}`)).body;
+    expect(body.name).toBe('Driftsutvalget');
+    expect(body.members.some((m: { id: string }) => m.id === ids.membership)).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout } from '../components/Layout.js';
+import { Loading } from '../components/PageState.js';
+import { RequireAuth } from '../components/RequireAuth.js';
+import { paths } from '../config/paths.js';
+import LoginPage from './routes/LoginPage.js';
+import TasksPage from './routes/TasksPage.js';
+
+/** Pages other than log-in and the start page load on demand (route-level code splitting). */
+function page(load: () => Promise<{ default: ComponentType }>, auth = true) {
+  const Component = lazy(load);
+  const element = (
+    <Suspense fallback={<Loading />}>
+      <Component />
+    </Suspense>
+  );
+  return auth ? <RequireAuth>{element}</RequireAuth> : element;
+}
+
+const SetPassword = lazy(() => import('./routes/SetPasswordPage.js'));
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { path: paths.login, element: <LoginPage /> },
+      { path: paths.acceptInvite, element: <Suspense fallback={<Loading />}><SetPassword mode="invite" /></Suspense> },
+      { path: paths.resetPassword, element: <Suspense fallback={<Loading />}><SetPassword mode="reset" /></Suspense> },
+      { path: paths.forgotPassword, element: page(() => import('./routes/ForgotPasswordPage.js'), false) },
+      { path: paths.home, element: <RequireAuth><TasksPage /></RequireAuth> },
+      { path: paths.mandate, element: page(() => import('./routes/MandatePage.js')) },
+      { path: paths.bodies, element: page(() => import('./routes/BodiesPage.js')) },
+      { path: '/organer/:id', element: page(() => import('./routes/BodyPage.js')) },
+      { path: paths.users, element: page(() => import('./routes/UsersPage.js')) },
+      { path: '*', element: page(() => import('./routes/NotFoundPage.js'), false) },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

@@ -1,0 +1,37 @@
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { paths } from '../../config/paths.js';
+import { useBodies } from '../../features/bodies/api.js';
+
+export default function BodiesPage() {
+  const { t } = useTranslation();
+  const { data, isPending, error, refetch } = useBodies();
+  return (
+    <>
+      <PageHeading title={t('bodies.title')}>{t('bodies.title')}</PageHeading>
+      <Paragraph>{t('bodies.intro')}</Paragraph>
+      {isPending && <Loading />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      <ul className="card-list">
+        {data?.bodies.map((b) => (
+          <li key={b.id}>
+            <Card>
+              <Heading level={2} data-size="sm">
+                <Link asChild>
+                  <RouterLink to={paths.body(b.id)}>{b.name}</RouterLink>
+                </Link>
+              </Heading>
+              <Paragraph>
+                <Tag data-color="neutral">{t(`bodyKind.${b.kind}`)}</Tag> {t('bodies.memberCount', { count: b.memberCount })}
+              </Paragraph>
+              <Paragraph data-size="sm">{b.description}</Paragraph>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useBody, type BodyMember } from '../../features/bodies/api.js';
+import { formatDate } from '../../i18n/index.js';
+
+function representing(m: BodyMember, t: (k: string) => string) {
+  const detail = [m.party, m.side, m.union, m.school].filter(Boolean).join(', ');
+  return detail ? `${t(`capacity.${m.capacity}`)} (${detail})` : t(`capacity.${m.capacity}`);
+}
+
+export default function BodyPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data: body, isPending, error, refetch } = useBody(id);
+  return (
+    <>
+      <PageHeading title={body?.name ?? t('bodies.title')}>{body?.name ?? t('bodies.title')}</PageHeading>
+      {isPending && <Loading />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {body && (
+        <>
+          <Paragraph>
+            <Tag data-color="neutral">{t(`bodyKind.${body.kind}`)}</Tag>
+          </Paragraph>
+          <Paragraph>{body.description}</Paragraph>
+          {body.members.length === 0 ? (
+            <Paragraph>{t('bodies.none')}</Paragraph>
+          ) : (
+            <Table className="full-width">
+              <caption>{t('bodies.members')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('bodies.person')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('bodies.role')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('bodies.capacity')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('bodies.period')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {body.members.map((m) => (
+                  <Table.Row key={m.id}>
+                    <Table.Cell>
+                      {m.name}
+                      {m.email && <div className="muted">{m.email}</div>}
+                    </Table.Cell>
+                    <Table.Cell>{t(`bodyRole.${m.role}`)}</Table.Cell>
+                    <Table.Cell>{representing(m, t)}</Table.Cell>
+                    <Table.Cell>
+                      {t('bodies.from', { date: formatDate(m.validFrom) })}
+                      {m.validTo ? ` – ${formatDate(m.validTo)}` : ''}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </>
+      )}
+    </>
+  );
+}

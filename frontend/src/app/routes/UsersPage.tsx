@@ -1,0 +1,103 @@
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { inviteUserSchema, parseWith, type FieldError } from '@samrad/shared/contracts';
+import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useInviteUser, useUsers } from '../../features/users/api.js';
+import { ApiError } from '../../lib/api.js';
+
+const FIELD_IDS = { name: 'invite-name', email: 'invite-email', title: 'invite-title' };
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const invite = useInviteUser();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
+    const parsed = parseWith(inviteUserSchema, {
+      name: form.get('name'),
+      email: form.get('email'),
+      title: form.get('title') ?? '',
+      isAdmin: form.get('isAdmin') === 'on',
+      isCaseOfficer: form.get('isCaseOfficer') === 'on',
+    });
+    setSentTo(null);
+    if (!parsed.ok) return setErrors(parsed.errors);
+    try {
+      await invite.mutateAsync(parsed.data);
+      setErrors([]);
+      setSentTo(parsed.data.email);
+      formEl.reset();
+    } catch (error) {
+      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'email', message: (error as Error).message }]);
+    }
+  }
+
+  const statusText = { invited: t('users.statusInvited'), active: t('users.statusActive'), disabled: t('users.statusDisabled') };
+  return (
+    <>
+      <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
+      <section aria-labelledby="invite-heading" className="narrow">
+        <Heading level={2} data-size="sm" id="invite-heading">
+          {t('users.invite')}
+        </Heading>
+        <FormErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+        {sentTo && (
+          <Alert data-color="success" role="status">
+            <Paragraph>{t('users.sent', { email: sentTo })}</Paragraph>
+          </Alert>
+        )}
+        <form onSubmit={onSubmit} noValidate className="stack">
+          <Textfield id={FIELD_IDS.name} name="name" label={t('users.name')} error={fieldError(errors, 'name')} />
+          <Textfield id={FIELD_IDS.email} name="email" type="email" label={t('users.email')} error={fieldError(errors, 'email')} />
+          <Textfield id={FIELD_IDS.title} name="title" label={t('users.jobTitle')} description={t('users.jobTitleHelp')} error={fieldError(errors, 'title')} />
+          <Fieldset>
+            <Fieldset.Legend>{t('users.access')}</Fieldset.Legend>
+            <Checkbox name="isCaseOfficer" label={t('users.isCaseOfficer')} />
+            <Checkbox name="isAdmin" label={t('users.isAdmin')} />
+          </Fieldset>
+          <div>
+            <Button type="submit" loading={invite.isPending}>
+              {t('users.send')}
+            </Button>
+          </div>
+        </form>
+      </section>
+      {users.isPending && <Loading />}
+      {users.error && <LoadError error={users.error} onRetry={() => void users.refetch()} />}
+      {users.data && (
+        <Table className="full-width">
+          <caption>{t('users.title')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('users.access')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {users.data.users.map((u) => (
+              <Table.Row key={u.id}>
+                <Table.Cell>
+                  {u.name}
+                  <div className="muted">{u.title}</div>
+                </Table.Cell>
+                <Table.Cell>{u.email}</Table.Cell>
+                <Table.Cell>{[u.isAdmin && t('users.isAdmin'), u.isCaseOfficer && t('users.isCaseOfficer')].filter(Boolean).join(', ') || '–'}</Table.Cell>
+                <Table.Cell>{statusText[u.status]}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </>
+  );
+}

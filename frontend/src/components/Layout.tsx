@@ -1,0 +1,54 @@
+import { Button, SkipLink } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { paths } from '../config/paths.js';
+import { hasRole, useLogout, useMe } from '../features/auth/api.js';
+
+/** Skip link, header with the main menu, and the main landmark every page renders into. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const links = [
+    { to: paths.home, label: t('nav.tasks'), end: true },
+    { to: paths.mandate, label: t('nav.mandate') },
+    { to: paths.bodies, label: t('nav.bodies') },
+    ...(hasRole(me, 'admin') ? [{ to: paths.users, label: t('nav.users') }] : []),
+  ];
+  return (
+    <>
+      <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <span className="app-header__name">{t('app.name')}</span>
+          {me && <span className="app-header__municipality">{me.municipality.name}</span>}
+        </div>
+        {me && (
+          <nav aria-label={t('nav.mainNav')}>
+            <ul className="app-nav">
+              {links.map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to} end={l.end}>
+                    {l.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {me && (
+          <div className="app-header__user">
+            <span>{t('nav.loggedInAs', { name: me.name })}</span>
+            <Button variant="tertiary" data-size="sm" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
+              {t('nav.logout')}
+            </Button>
+          </div>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { Heading } from '@digdir/designsystemet-react';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * The page's one h1. It takes focus when the page opens (after client-side navigation), so screen
+ * readers announce the new page, and sets the document title.
+ */
+export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – Samråd`;
+    ref.current?.focus();
+  }, [title]);
+  return (
+    <Heading level={1} data-size="lg" ref={ref} tabIndex={-1} className="page-heading">
+      {children}
+    </Heading>
+  );
+}

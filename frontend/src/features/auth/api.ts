@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LoginRequest, MeResponse } from '@samrad/shared/contracts';
+import { ApiError, api, setCsrfToken } from '../../lib/api.js';
+
+export const meKey = ['me'] as const;
+
+/** The logged-in user, or null when nobody is logged in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async () => {
+      try {
+        const me = await api<MeResponse>('/api/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(undefined);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginRequest) => api<{ ok: true }>('/api/auth/login', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: meKey }),
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      qc.clear();
+    },
+  });
+}
+
+export const hasRole = (me: MeResponse | null | undefined, role: 'admin' | 'case_officer' | 'member') => !!me?.roles.includes(role);

@@ -1,0 +1,39 @@
+import type { FieldError } from '@samrad/shared/contracts';
+
+/** An error answer from the API: field errors for 400, the current record for 409. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+    readonly current?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+/** The session's CSRF token, sent on every state-changing request. Set when /api/auth/me answers. */
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'Får ikke kontakt med Samråd. Sjekk nettforbindelsen og prøv igjen.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as { message?: string; errors?: FieldError[]; current?: unknown };
+  if (!res.ok) {
+    const message = data.message ?? data.errors?.map((e) => e.message).join(' ') ?? `Feil ${res.status}`;
+    throw new ApiError(res.status, message, data.errors ?? [], data.current);
+  }
+  return data as T;
+}
