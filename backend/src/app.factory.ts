@@ -58,13 +58,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const webDist = config.WEB_DIST;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: false });
-    // The single-page app answers every other GET with index.html; the API and health keep their 404s.
-    fastify.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !/^\/(api|health|dev|metrics)(\/|$)/.test(req.url)) {
-        return reply.type('text/html; charset=utf-8').sendFile('index.html');
-      }
-      return reply.status(404).send({ message: 'Fant ikke det du lette etter' });
-    });
+    // Other GETs outside /api fall back to index.html: see ErrorFilter.
   }
   app.enableShutdownHooks();
   return app;

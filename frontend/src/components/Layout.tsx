@@ -25,7 +25,7 @@ export function Layout() {
           {me && <span className="app-header__municipality">{me.municipality.name}</span>}
         </div>
         {me && (
-          <nav aria-label={t('nav.mainNav')}>
+          <nav aria-label={t('app.mainNav')}>
             <ul className="app-nav">
               {links.map((l) => (
                 <li key={l.to}>

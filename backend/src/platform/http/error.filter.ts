@@ -1,6 +1,9 @@
-import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
 
@@ -15,12 +18,23 @@ export function isUnavailable(error: unknown): boolean {
 /** Every error leaves as JSON with a Norwegian message; unexpected ones are logged, never leaked. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
+  private readonly spa: boolean;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.spa = !!config.WEB_DIST && existsSync(join(config.WEB_DIST, 'index.html'));
+  }
+
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     if (error instanceof HttpException) {
       const status = error.getStatus();
+      // The single-page app answers every other GET with index.html; the API keeps its 404s.
+      if (status === 404 && this.spa && request.method === 'GET' && !/^\/(api|health|dev|metrics)(\/|$)/.test(request.url)) {
+        void reply.type('text/html; charset=utf-8').sendFile('index.html');
+        return;
+      }
       const response = error.getResponse();
       const body = typeof response === 'string' ? { message: response } : normaliseNestBody(status, response as Record<string, unknown>);
       void reply.status(status).send(body);

@@ -1,4 +1,4 @@
-import { AMOUNT_PLACES, Dec, ONE, ZERO, dec, toNumber } from './decimal.js';
+import { AMOUNT_PLACES, type Dec, ONE, ZERO, dec, toNumber } from './decimal.js';
 import type { AllocationInput, CriterionInput, PotKey, RateInput, Stage, UnitInput } from './input-schema.js';
 import { largestRemainder } from './rounding.js';
 import { controlCalculation } from './control.js';

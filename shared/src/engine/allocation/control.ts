@@ -1,4 +1,4 @@
-import { Dec, ZERO, dec, toNumber } from './decimal.js';
+import { type Dec, ZERO, dec, toNumber } from './decimal.js';
 import type { AllocationInput } from './input-schema.js';
 import type { AllocationResult, ControlRow, TeacherNormRow, UnitResult } from './result.js';
 

@@ -1,0 +1,122 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { ME, renderRoute } from '../../testing/render.js';
+import { server } from '../../testing/server.js';
+
+const MANDATE = {
+  id: 'md1',
+  title: 'Oppfølging av analysen av ressursbruk i skolen',
+  description: 'Beskrivelse',
+  adoptedBy: { id: 'c1', name: 'Kommunestyret' },
+  adoptedCaseNumber: '11/26',
+  adoptedDate: '2026-03-24',
+  endDate: '2026-11-30',
+  items: [
+    { id: 'i1', number: 1, title: 'Samarbeid', description: '', owner: { id: 'u-officer', name: 'Rådgiver, oppvekst' }, dueDate: '2026-09-30', status: 'in_progress', late: true, version: 1 },
+    { id: 'i2', number: 2, title: 'Skolestruktur', description: '', owner: null, dueDate: '2026-12-31', status: 'done', late: false, version: 1 },
+  ],
+};
+
+function loggedIn(me: object = ME) {
+  server.use(
+    http.get('/api/auth/me', () => HttpResponse.json(me)),
+    http.get('/api/mandates', () => HttpResponse.json({ mandates: [{ id: 'md1' }] })),
+    http.get('/api/mandates/md1', () => HttpResponse.json(MANDATE)),
+  );
+}
+
+describe('log-in page', () => {
+  it('sends anonymous visitors to log in, and shows field errors in a summary', async () => {
+    server.use(http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })));
+    const { router } = renderRoute('/mandat');
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn i Samråd' });
+    expect(router.state.location.pathname).toBe('/logg-inn');
+    expect(router.state.location.search).toBe('?neste=%2Fmandat');
+    await userEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
+    expect(await screen.findByRole('link', { name: 'Skriv inn en gyldig e-postadresse' })).toHaveProperty('hash', '#login-email');
+  });
+
+  it('shows the server’s message for a wrong password', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })),
+      http.post('/api/auth/login', () => HttpResponse.json({ message: 'Feil e-postadresse eller passord' }, { status: 401 })),
+    );
+    renderRoute('/logg-inn');
+    await userEvent.type(await screen.findByRole('textbox', { name: 'E-postadresse' }), 'a@b.no');
+    await userEvent.type(screen.getByLabelText('Passord'), 'feil');
+    await userEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Feil e-postadresse eller passord');
+  });
+});
+
+describe('Mine oppgaver', () => {
+  it('lists my bodies and the late mandate items', async () => {
+    loggedIn();
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Mine oppgaver' });
+    expect(await screen.findByRole('link', { name: 'Driftsutvalget' })).toBeTruthy();
+    await screen.findByText('1. Samarbeid', { selector: 'strong' });
+    expect(screen.queryByText('2. Skolestruktur', { selector: 'strong' })).toBeNull();
+  });
+});
+
+describe('Mandatet', () => {
+  it('shows items with owner, status and the late marker', async () => {
+    loggedIn();
+    renderRoute('/mandat');
+    await screen.findByRole('heading', { level: 1, name: MANDATE.title });
+    await screen.findByText('1 punkt er forsinket');
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByText('Forsinket')).toBeTruthy();
+    expect(screen.getByText('Ikke fordelt')).toBeTruthy();
+  });
+
+  it('shows an error with a retry when the server is unavailable', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/mandates', () => HttpResponse.json({ message: 'Tjenesten er midlertidig utilgjengelig.' }, { status: 503 })),
+    );
+    renderRoute('/mandat');
+    expect((await screen.findByRole('alert')).textContent).toContain('midlertidig utilgjengelig');
+    expect(screen.getByRole('button', { name: 'Prøv igjen' })).toBeTruthy();
+  });
+
+  it('says so when there is no mandate yet', async () => {
+    server.use(http.get('/api/auth/me', () => HttpResponse.json(ME)), http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })));
+    renderRoute('/mandat');
+    await screen.findByText('Det er ikke registrert noe mandat ennå.');
+  });
+});
+
+describe('Organer and Brukere', () => {
+  it('lists bodies with their kind and member count', async () => {
+    loggedIn();
+    server.use(http.get('/api/bodies', () => HttpResponse.json({ bodies: [{ id: 'b1', kind: 'political_committee', name: 'Driftsutvalget', description: '', parentId: null, memberCount: 6 }] })));
+    renderRoute('/organer');
+    await screen.findByRole('link', { name: 'Driftsutvalget' });
+    expect(screen.getByText('Politisk utvalg')).toBeTruthy();
+    expect(screen.getByText(/6 medlemmer/)).toBeTruthy();
+  });
+
+  it('offers user administration to administrators only', async () => {
+    loggedIn();
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Mine oppgaver' });
+    expect(screen.queryByRole('link', { name: 'Brukere' })).toBeNull();
+  });
+
+  it('an administrator invites a user; a server field error is shown on the field', async () => {
+    loggedIn({ ...ME, roles: ['admin', 'case_officer'] });
+    server.use(
+      http.get('/api/users', () => HttpResponse.json({ users: [] })),
+      http.post('/api/users', () => HttpResponse.json({ errors: [{ path: 'email', message: 'Det finnes allerede en bruker med denne e-postadressen' }] }, { status: 400 })),
+    );
+    renderRoute('/brukere');
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Navn' }), 'Ny person');
+    await userEvent.type(screen.getByRole('textbox', { name: 'E-postadresse' }), 'finnes@solvik.no');
+    await userEvent.click(screen.getByRole('button', { name: 'Send invitasjon' }));
+    await waitFor(() => expect(screen.getAllByText('Det finnes allerede en bruker med denne e-postadressen').length).toBeGreaterThanOrEqual(1));
+  });
+});

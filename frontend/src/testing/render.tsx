@@ -1,0 +1,27 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { routes } from '../app/router.js';
+
+/** Renders the whole app at a route, as a person opening that URL would see it. */
+export function renderRoute(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { ...view, router };
+}
+
+export const ME = {
+  id: 'u-officer',
+  name: 'Rådgiver, oppvekst',
+  email: 'saksbehandler@solvik.kommune.test',
+  title: 'Saksbehandler',
+  municipality: { id: 'm1', name: 'Solvik kommune' },
+  roles: ['member', 'case_officer'],
+  memberships: [{ bodyId: 'b1', bodyName: 'Driftsutvalget', role: 'secretary', capacity: 'administration' }],
+  csrfToken: 'csrf-1',
+};

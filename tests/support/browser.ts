@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
+import { ROOT } from './app-process.js';
+
+export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
+
+/** Debian's Chromium, never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/**
+ * A fresh browser context with tracing; when the test fails, a screenshot and the trace are kept
+ * in test-results/e2e (CI prints their paths).
+ */
+export async function newJourney(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  await context.tracing.start({ screenshots: true, snapshots: true });
+  const page = await context.newPage();
+  const slug = name.replace(/[^\w-]+/g, '-').toLowerCase();
+  onTestFailed(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const screenshot = join(ARTIFACTS, `${slug}.png`);
+    const trace = join(ARTIFACTS, `${slug}.trace.zip`);
+    await page.screenshot({ path: screenshot, fullPage: true }).catch(() => undefined);
+    await context.tracing.stop({ path: trace }).catch(() => undefined);
+    console.error(`E2E-feil i «${name}»: skjermbilde ${screenshot}, sporing ${trace}`);
+  });
+  return { context, page };
+}
+
+/** axe-core against WCAG 2.1 A and AA: no violations allowed. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  expect(summary, `WCAG-brudd på ${where}`).toEqual([]);
+}
