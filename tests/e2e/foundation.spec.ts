@@ -29,7 +29,9 @@ describe('Samråd in a real Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
     await expectAccessible(page, 'innlogging');
 
-    // Skip link first, then the form, using only the keyboard.
+    // Skip link first, then the form, using only the keyboard (a fresh load: axe may have moved focus).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Samråd' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til hovedinnhold');
     await page.getByRole('textbox', { name: 'E-postadresse' }).focus();
