@@ -73,7 +73,7 @@ async function main() {
     tallies.push(vitest('Enhetstester frontend', 'frontend', [], env));
     tallies.push(vitest('Integrasjonstester backend', 'backend', [], env));
     ensureChromium();
-    tallies.push(step('Bygg backend og frontend', 'npm', ['run', 'build', '--silent'], env));
+    tallies.push(step('Bygg backend og frontend', 'npm', ['run', 'build', '--silent'], { ...env, NODE_ENV: 'production' }));
     tallies.push(vitest('Nettlesertester', 'tests', ['--config', 'vitest.config.ts'], env));
   } finally {
     await dropDatabase(testDb).catch(() => undefined);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
 import { hasRole, useLogout, useMe } from '../features/auth/api.js';
+import { useFocusHeadingOnNavigation } from './PageHeading.js';
 
 /** Skip link, header with the main menu, and the main landmark every page renders into. */
 export function Layout() {
@@ -10,6 +11,7 @@ export function Layout() {
   const { data: me } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  useFocusHeadingOnNavigation();
   const links = [
     { to: paths.home, label: t('nav.tasks'), end: true },
     { to: paths.mandate, label: t('nav.mandate') },

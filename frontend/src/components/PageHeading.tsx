@@ -1,20 +1,33 @@
 import { Heading } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 
-// On the first page of a visit the browser starts at the top (skip link first); only later,
-// client-side navigations move focus to the new page's heading.
-let firstPage = true;
+// Focus moves to the new page's heading after client-side navigation, so screen readers announce
+// it. On the first page of a visit the browser starts at the top (skip link first).
+let pendingFocus = false;
 
-/**
- * The page's one h1. It takes focus when the page opens (after client-side navigation), so screen
- * readers announce the new page, and sets the document title.
- */
+/** Called by the layout on every route change; a page still loading takes the focus when it mounts. */
+export function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const last = useRef(pathname);
+  useEffect(() => {
+    if (last.current === pathname) return; // first render, or StrictMode's second run
+    last.current = pathname;
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) h1.focus();
+    else pendingFocus = true;
+  }, [pathname]);
+}
+
+/** The page's one h1, which also sets the document title. */
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – Samråd`;
-    if (firstPage) firstPage = false;
-    else ref.current?.focus();
+    if (pendingFocus) {
+      pendingFocus = false;
+      ref.current?.focus();
+    }
   }, [title]);
   return (
     <Heading level={1} data-size="lg" ref={ref} tabIndex={-1} className="page-heading">

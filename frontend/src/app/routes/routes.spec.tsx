@@ -120,3 +120,17 @@ describe('Organer and Brukere', () => {
     await waitFor(() => expect(screen.getAllByText('Det finnes allerede en bruker med denne e-postadressen').length).toBeGreaterThanOrEqual(1));
   });
 });
+
+describe('focus management', () => {
+  it('moves focus to the new page’s heading after navigation, not on the first page', async () => {
+    loggedIn();
+    server.use(http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })));
+    renderRoute('/');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Mine oppgaver' });
+    expect(document.activeElement).not.toBe(heading);
+    await userEvent.click(screen.getByRole('link', { name: 'Organer' }));
+    const next = await screen.findByRole('heading', { level: 1, name: 'Organer' });
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    expect(document.title).toBe('Organer – Samråd');
+  });
+});
