@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BodiesModule } from './modules/bodies/bodies.module.js';
 import { DevModule } from './modules/dev/dev.module.js';
+import { DocsModule } from './modules/docs/docs.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { MandatesModule } from './modules/mandates/mandates.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -28,6 +29,7 @@ import { UsersModule } from './modules/users/users.module.js';
     BodiesModule,
     MandatesModule,
     DevModule,
+    DocsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -61,3 +61,23 @@ describe('HTTP platform', () => {
     expect(await res.text()).toMatch(/Oppfanget e-post/);
   });
 });
+
+describe('OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is generated from the route table and the shared contracts', async () => {
+    const doc = (await anonymous(t.url).request('GET', '/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    const createBody = doc.paths['/api/bodies'].post;
+    expect(createBody['x-access']).toEqual(['case_officer']);
+    expect(createBody.requestBody.content['application/json'].schema.properties.kind.enum).toContain('working_group');
+    expect(doc.paths['/api/bodies/{id}'].patch.responses['409']).toBeDefined();
+    expect(Object.keys(doc.paths)).toContain('/api/auth/login');
+    const page = await fetch(`${t.url}/api/docs`);
+    expect(await page.text()).toMatch(/<h1>Samråd API<\/h1>/);
+  });
+});

@@ -37,7 +37,12 @@ export default async function setup(project: TestProject) {
   if (migrate.code !== 0) throw new Error(`migrate/seed failed:\n${migrate.output}`);
   const children: ChildProcess[] = [startProcess('main', env), startProcess('worker', env)];
   for (const c of children) c.stderr?.on('data', (d) => process.stderr.write(d));
-  await waitForHttp(`http://127.0.0.1:${port}/health/ready`);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/health/ready`);
+  } catch (error) {
+    for (const c of children) await stopProcess(c);
+    throw error;
+  }
   project.provide('baseUrl', `http://localhost:${port}`);
   return async () => {
     for (const c of children) await stopProcess(c);

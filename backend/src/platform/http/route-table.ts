@@ -1,13 +1,17 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import type { z } from 'zod';
+import { ZodPipe } from './zod.pipe.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
 import { ACCESS_KEY, type AccessRule } from '../auth/access.js';
 
 export interface RouteEntry {
   method: string;
   path: string;
   rules: AccessRule[] | undefined;
+  /** The shared contract the request body is validated with, when there is one. */
+  body?: z.ZodType;
+  summary?: string;
 }
 
 const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
@@ -16,10 +20,10 @@ const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/|\/$/g
  * Every HTTP route with its access rule, read from the controllers' metadata. The permission
  * matrix test walks this table, so a new endpoint without a rule fails the suite.
  */
-export function routeTable(app: INestApplicationContext): RouteEntry[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const reflector = app.get(Reflector);
+export function routeTable(app: { get<T>(token: abstract new (...args: never[]) => T, options?: { strict: boolean }): T }): RouteEntry[] {
+  const discovery = app.get(DiscoveryService, { strict: false });
+  const scanner = app.get(MetadataScanner, { strict: false });
+  const reflector = app.get(Reflector, { strict: false });
   const routes: RouteEntry[] = [];
   for (const wrapper of discovery.getControllers()) {
     const instance = wrapper.instance as object | undefined;
@@ -32,7 +36,11 @@ export function routeTable(app: INestApplicationContext): RouteEntry[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
       const rules = reflector.getAllAndOverride<AccessRule[] | undefined>(ACCESS_KEY, [handler, wrapper.metatype]);
-      routes.push({ method: RequestMethod[method]!, path: join(base, path), rules });
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, wrapper.metatype, name) ?? {}) as Record<string, { pipes?: unknown[] }>;
+      const body = Object.values(args)
+        .flatMap((a) => a.pipes ?? [])
+        .find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe)?.schema;
+      routes.push({ method: RequestMethod[method]!, path: join(base, path), rules, body, summary: `${wrapper.metatype.name}.${name}` });
     }
   }
   return routes.sort((a, b) => (a.path + a.method).localeCompare(b.path + b.method));

@@ -6,7 +6,7 @@ import { ValidationFailed } from './errors.js';
 /** Validates a body, query or param with a shared zod contract; Norwegian field errors on failure. */
 @Injectable()
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S) {}
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.infer<S> {
     const r = parseWith(this.schema, value ?? {});
