@@ -14,6 +14,10 @@ import { DocsModule } from './modules/docs/docs.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { MandatesModule } from './modules/mandates/mandates.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { CasesModule } from './modules/cases/cases.module.js';
+import { DecisionsModule } from './modules/decisions/decisions.module.js';
+import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({
   imports: [
@@ -28,6 +32,10 @@ import { UsersModule } from './modules/users/users.module.js';
     UsersModule,
     BodiesModule,
     MandatesModule,
+    NotificationsModule,
+    CasesModule,
+    InputRoundsModule,
+    DecisionsModule,
     DevModule,
     DocsModule,
   ],

@@ -11,6 +11,8 @@ import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/
 import { startRelay } from './platform/queue/relay.js';
 import { producerConnection } from './platform/queue/redis.js';
 import { MailService } from './modules/mail/mail.service.js';
+import { closeRound, remindRound } from './modules/input-rounds/round-jobs.service.js';
+import { deliverNotice } from './modules/notifications/notifications.service.js';
 
 /** Every job's handler. Thin: each calls a module's service. */
 export function createHandlers(config: AppConfig, db: DataSource): HandlerRegistry {
@@ -18,6 +20,13 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
   return {
     'mail.send': async (payload, ctx) => {
       await once(db, `mail:${ctx.jobId}`, () => mail.send(payload));
+    },
+    notify: (payload) => deliverNotice(db, mail, config.APP_URL, payload),
+    'round.close': async (payload) => {
+      await closeRound(db, mail, config.APP_URL, payload);
+    },
+    'round.remind': async (payload) => {
+      await remindRound(db, mail, config.APP_URL, payload);
     },
   };
 }

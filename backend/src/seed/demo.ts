@@ -43,6 +43,8 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     const kfu = await body('reference_group', 'KFU – kommunalt foreldreutvalg', 'Referansegruppe: overordnet organ for FAU ved skolene.', wg);
     const su = await body('reference_group', 'Samarbeidsutvalg, Nordby skole', 'Referansegruppe: skolens samarbeidsutvalg.', wg);
     const youth = await body('reference_group', 'Ungdomsrådet', 'Referansegruppe: formelt organ for barn og unge.', wg);
+    const udfClub = await body('reference_group', 'Utdanningsforbundet Solvik', 'Referansegruppe: lokallaget av Utdanningsforbundet (klubbmøter i sektoren).', wg);
+    const ffClub = await body('reference_group', 'Fagforbundet Solvik', 'Referansegruppe: fagforeningen i Fagforbundet (klubbmøter i sektoren).', wg);
 
     const from = `${year}-01-01`;
     const member = (bodyId: string, userKey: string, role: string, capacity: string, extra: { party?: string; side?: string; union?: string; school?: string } = {}) =>
@@ -79,6 +81,8 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     await member(su, 'su', 'chair', 'parent_representative', { school: 'Nordby skole' });
     await member(su, 'principal', 'secretary', 'other', { school: 'Nordby skole' });
     await member(youth, 'youth', 'chair', 'youth_representative');
+    await member(udfClub, 'udf', 'chair', 'union_representative', { union: 'Utdanningsforbundet' });
+    await member(ffClub, 'ff', 'chair', 'union_representative', { union: 'Fagforbundet' });
 
     const mandate = await insertReturningId(
       m,

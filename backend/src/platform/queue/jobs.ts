@@ -6,6 +6,20 @@ import { z } from 'zod';
  */
 export const JOBS = {
   'mail.send': z.object({ to: z.string(), subject: z.string(), text: z.string() }),
+  /** An in-app notification and an e-mail to each user. */
+  notify: z.object({
+    municipalityId: z.string(),
+    userIds: z.array(z.string()),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string(),
+    key: z.string(),
+  }),
+  /** Remind invited bodies that have not answered; skipped when the deadline has moved since. */
+  'round.remind': z.object({ roundId: z.string(), hours: z.number(), closesAt: z.string() }),
+  /** Close a round at its deadline; a no-op when already closed or the deadline moved. */
+  'round.close': z.object({ roundId: z.string(), closesAt: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -18,7 +18,7 @@ export const toJobId = (dedupKey: string) => dedupKey.replace(/:/g, '~');
  * row; a row is marked relayed only after Redis accepted the job, so a Redis outage delays jobs but
  * loses none. BullMQ's job id (the dedup key) makes a re-relayed row harmless.
  */
-export async function relayOnce(db: DataSource, queue: Queue, batch = 200): Promise<number> {
+export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeoutMs = 5000): Promise<number> {
   return db.transaction(async (m) => {
     const rows: PendingRow[] = await m.query(
       `SELECT id, job, payload, dedup_key, run_at FROM outbox
@@ -26,13 +26,24 @@ export async function relayOnce(db: DataSource, queue: Queue, batch = 200): Prom
       [batch],
     );
     if (rows.length === 0) return 0;
-    await queue.addBulk(
+    const added = queue.addBulk(
       rows.map((r) => ({
         name: r.job,
         data: r.payload,
         opts: { jobId: toJobId(r.dedup_key), delay: r.run_at ? Math.max(0, r.run_at.getTime() - Date.now()) : 0 },
       })),
     );
+    // While Redis is away BullMQ waits for it; give up after a while and keep the rows for the next try.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis svarte ikke innen tidsfristen')), timeoutMs);
+    });
+    added.catch(() => undefined);
+    try {
+      await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
     await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
     return rows.length;
   });

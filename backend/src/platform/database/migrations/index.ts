@@ -1,5 +1,6 @@
 import { Platform1763800000000 } from './1763800000000-platform.js';
 import { Organisation1763800000001 } from './1763800000001-organisation.js';
+import { CaseWorkflow1763800000002 } from './1763800000002-case-workflow.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
-export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001];
+export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001, CaseWorkflow1763800000002];

@@ -1,0 +1,111 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  commentSchema,
+  createCaseSchema,
+  decisionSchema,
+  recommendationSchema,
+  routeSchema,
+  updateCaseSchema,
+  updateSectionSchema,
+  type CreateCase,
+  type UpdateCase,
+} from '@samrad/shared/contracts';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { ValidationFailed } from '../../platform/http/errors.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { CasesService } from './cases.service.js';
+
+@Controller('api/cases')
+export class CasesController {
+  constructor(@Inject(CasesService) private readonly cases: CasesService) {}
+
+  @Get()
+  @Access('authenticated')
+  async list(@Ctx() ctx: RequestContext, @Query('mandateItemId') mandateItemId?: string) {
+    if (mandateItemId !== undefined && !/^[0-9a-f-]{36}$/i.test(mandateItemId)) throw ValidationFailed.field('mandateItemId', 'Ugyldig id');
+    return { cases: await this.cases.list(ctx, { mandateItemId }) };
+  }
+
+  @Post()
+  @Access('case_officer')
+  create(@Ctx() ctx: RequestContext, @Body(body(createCaseSchema)) input: CreateCase) {
+    return this.cases.create(ctx, input);
+  }
+
+  @Get(':id')
+  @Access('authenticated')
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.cases.get(ctx, id);
+  }
+
+  @Patch(':id')
+  @Access('case_officer')
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateCaseSchema)) input: UpdateCase) {
+    return this.cases.update(ctx, id, input);
+  }
+
+  @Put(':id/sections/:sectionId')
+  @Access('case_officer')
+  updateSection(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('sectionId', UuidPipe) sectionId: string,
+    @Body(body(updateSectionSchema)) input: z.infer<typeof updateSectionSchema>,
+  ) {
+    return this.cases.updateSection(ctx, id, sectionId, input);
+  }
+
+  @Get(':id/sections/:sectionId/versions')
+  @Access('authenticated')
+  async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Param('sectionId', UuidPipe) sectionId: string) {
+    return { versions: await this.cases.sectionVersions(ctx, id, sectionId) };
+  }
+
+  @Get(':id/sections/:sectionId/diff')
+  @Access('authenticated')
+  diff(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('sectionId', UuidPipe) sectionId: string,
+    @Query('from') from: string,
+    @Query('to') to: string,
+  ) {
+    const [a, b] = [Number(from), Number(to)];
+    if (!Number.isInteger(a) || !Number.isInteger(b)) throw ValidationFailed.field('from', 'Oppgi versjonene som skal sammenlignes (from og to)');
+    return this.cases.sectionDiff(ctx, id, sectionId, a, b);
+  }
+
+  @Put(':id/route')
+  @Access('case_officer')
+  @HttpCode(204)
+  async route(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(routeSchema)) input: z.infer<typeof routeSchema>) {
+    await this.cases.setRoute(ctx, id, input);
+  }
+
+  @Post(':id/recommendations')
+  @Access('case_officer')
+  recommend(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(recommendationSchema)) input: z.infer<typeof recommendationSchema>) {
+    return this.cases.recordRecommendation(ctx, id, input);
+  }
+
+  @Post(':id/decisions')
+  @Access('case_officer')
+  decide(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(decisionSchema)) input: z.infer<typeof decisionSchema>) {
+    return this.cases.recordDecision(ctx, id, input);
+  }
+
+  @Get(':id/comments')
+  @Access('authenticated')
+  async comments(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return { comments: await this.cases.comments(ctx, id) };
+  }
+
+  @Post(':id/comments')
+  @Access('member', 'case_officer')
+  comment(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(commentSchema)) input: z.infer<typeof commentSchema>) {
+    return this.cases.addComment(ctx, id, input);
+  }
+}

@@ -1,0 +1,345 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { diffWordsWithSpace } from 'diff';
+import { DataSource, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import {
+  CASE_TRANSITIONS,
+  SECTION_KINDS,
+  type CreateCase,
+  type UpdateCase,
+  type commentSchema,
+  type decisionSchema,
+  type recommendationSchema,
+  type routeSchema,
+} from '@samrad/shared/contracts';
+import { osloDate } from '@samrad/shared/domain';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { nextNumber } from '../../platform/database/counters.js';
+import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
+import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { CaseFile } from './case.entity.js';
+
+export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { archive_year: number; archive_seq: number }) =>
+  'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
+
+const isOfficer = (ctx: RequestContext) => ctx.roles.has('case_officer') || ctx.roles.has('admin');
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Full access: officers, everyone for a public case, and members of the bodies on an exempt case's route. */
+  async canRead(ctx: RequestContext, c: Pick<CaseFile, 'id' | 'access'>, m: EntityManager = this.db.manager): Promise<boolean> {
+    if (c.access === 'public' || isOfficer(ctx)) return true;
+    const route: { body_id: string }[] = await m.query(`SELECT body_id FROM case_route_step WHERE case_id = $1`, [c.id]);
+    return route.some((r) => ctx.bodyIds.has(r.body_id));
+  }
+
+  /** Loads a case of the caller's municipality that the caller may read in full. */
+  async readable(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<CaseFile> {
+    const c = await m.findOneBy(CaseFile, { id, municipalityId: ctx.municipalityId });
+    if (!c) throw new NotFound('Fant ikke saken');
+    if (!(await this.canRead(ctx, c, m))) throw new Forbidden('Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.');
+    return c;
+  }
+
+  async list(ctx: RequestContext, filter: { mandateItemId?: string } = {}) {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT c.id, c.archive_year, c.archive_seq, c.title, c.status, c.access, c.public_title, c.mandate_item_id, c.updated_at,
+              (c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($4::uuid[]))) AS readable
+         FROM case_file c WHERE c.municipality_id = $1 AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
+        ORDER BY c.archive_year DESC, c.archive_seq DESC`,
+      [ctx.municipalityId, filter.mandateItemId ?? null, isOfficer(ctx), [...ctx.bodyIds]],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: `${r.archive_year}/${r.archive_seq}`,
+      // An exempt case shows its screened title to those who may not read it.
+      title: r.readable ? r.title : r.public_title,
+      status: r.status,
+      access: r.access,
+      readable: r.readable,
+      mandateItemId: r.mandate_item_id,
+      updatedAt: (r.updated_at as Date).toISOString(),
+    }));
+  }
+
+  async create(ctx: RequestContext, input: CreateCase, now = new Date()) {
+    if (input.mandateItemId) await this.assertMandateItem(ctx, input.mandateItemId);
+    return this.db.transaction(async (m) => {
+      const year = Number(osloDate(now).slice(0, 4));
+      const seq = await nextNumber(m, 'archive', ctx.municipalityId, year);
+      const { sections, ...fields } = input;
+      const c = await createAudited(m, this.audit, ctx, CaseFile, 'case', {
+        ...fields,
+        archiveYear: year,
+        archiveSeq: seq,
+        officerId: ctx.userId,
+        status: 'draft',
+      });
+      for (const [i, kind] of SECTION_KINDS.entries()) {
+        const [{ id }] = await m.query(`INSERT INTO case_section (case_id, kind, position) VALUES ($1, $2, $3) RETURNING id`, [c.id, kind, i + 1]);
+        await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [id, sections[kind], ctx.userId]);
+      }
+      return { id: c.id, number: caseNumber(c), version: c.version };
+    });
+  }
+
+  private async assertMandateItem(ctx: RequestContext, id: string) {
+    const ok = await this.db.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
+    if (ok.length === 0) throw ValidationFailed.field('mandateItemId', 'Fant ikke mandatpunktet');
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const c = await this.readable(ctx, id);
+    const [sections, route, recommendations, decisions, rounds, mandateItem, officer] = await Promise.all([
+      this.db.query(
+        `SELECT s.id, s.kind, s.current_version AS version, v.text, v.created_at
+           FROM case_section s JOIN case_section_version v ON v.section_id = s.id AND v.version = s.current_version
+          WHERE s.case_id = $1 ORDER BY s.position`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT r.body_id, b.name AS body_name, r.position, r.meeting_date, r.committee_number
+           FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.position`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT r.id, r.body_id, b.name AS body_name, r.text, r.recorded_at FROM recommendation r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.recorded_at`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT d.id, d.body_id, b.name AS body_name, d.committee_number, d.decided_on, d.text, d.motions FROM decision d JOIN body b ON b.id = d.body_id WHERE d.case_id = $1 ORDER BY d.decided_on`,
+        [id],
+      ),
+      this.db.query(`SELECT id, title, closes_at, closed_at FROM input_round WHERE case_id = $1 ORDER BY closes_at`, [id]),
+      c.mandateItemId ? this.db.query(`SELECT id, number, title FROM mandate_item WHERE id = $1`, [c.mandateItemId]) : Promise.resolve([]),
+      c.officerId ? this.db.query(`SELECT id, name FROM app_user WHERE id = $1`, [c.officerId]) : Promise.resolve([]),
+    ]);
+    const now = Date.now();
+    return {
+      id: c.id,
+      number: caseNumber(c),
+      title: c.title,
+      status: c.status,
+      nextStatuses: CASE_TRANSITIONS[c.status],
+      access: c.access,
+      legalBasis: c.legalBasis,
+      publicTitle: c.publicTitle,
+      version: c.version,
+      mandateItem: mandateItem[0] ?? null,
+      officer: officer[0] ?? null,
+      sections: sections.map((s: Record<string, unknown>) => ({ id: s.id, kind: s.kind, version: s.version, text: s.text, updatedAt: (s.created_at as Date).toISOString() })),
+      route: route.map((r: Record<string, unknown>) => ({ bodyId: r.body_id, bodyName: r.body_name, position: r.position, meetingDate: r.meeting_date, committeeNumber: r.committee_number })),
+      recommendations: recommendations.map((r: Record<string, unknown>) => ({ id: r.id, bodyId: r.body_id, bodyName: r.body_name, text: r.text, recordedAt: (r.recorded_at as Date).toISOString() })),
+      decisions: decisions.map((d: Record<string, unknown>) => ({ id: d.id, bodyId: d.body_id, bodyName: d.body_name, committeeNumber: d.committee_number, decidedOn: d.decided_on, text: d.text, motions: d.motions })),
+      rounds: rounds.map((r: { id: string; title: string; closes_at: Date; closed_at: Date | null }) => ({
+        id: r.id,
+        title: r.title,
+        closesAt: r.closes_at.toISOString(),
+        open: r.closed_at === null && r.closes_at.getTime() > now,
+      })),
+    };
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateCase) {
+    const { version, ...patch } = input;
+    return this.db.transaction(async (m) => {
+      const current = await findOwnForUpdate(m, CaseFile, ctx, id);
+      if (patch.status && patch.status !== current.status && !CASE_TRANSITIONS[current.status].includes(patch.status)) {
+        throw ValidationFailed.field('status', `Saken kan ikke gå fra «${current.status}» til «${patch.status}»`);
+      }
+      const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      if (merged.access === 'exempt' && (!merged.legalBasis || !merged.publicTitle)) {
+        throw ValidationFailed.field('legalBasis', 'En unntatt sak må ha hjemmel og skjermet tittel');
+      }
+      if (merged.access === 'public') Object.assign(patch, { legalBasis: null, publicTitle: null });
+      const saved = await updateVersioned(m, this.audit, ctx, CaseFile, 'case', id, version, patch);
+      return { id: saved.id, version: saved.version, status: saved.status };
+    });
+  }
+
+  /** Saves a new version of a section when the edit was based on the current one (409 otherwise). */
+  async updateSection(ctx: RequestContext, caseId: string, sectionId: string, input: { version: number; text: string }) {
+    return this.db.transaction(async (m) => {
+      await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const rows: { current_version: number; kind: string }[] = await m.query(
+        `SELECT current_version, kind FROM case_section WHERE id = $1 AND case_id = $2 FOR UPDATE`,
+        [sectionId, caseId],
+      );
+      const section = rows[0];
+      if (!section) throw new NotFound('Fant ikke delen av saksframlegget');
+      if (section.current_version !== input.version) {
+        const [current] = await m.query(`SELECT version, text FROM case_section_version WHERE section_id = $1 AND version = $2`, [sectionId, section.current_version]);
+        throw new StaleVersion(current);
+      }
+      const next = section.current_version + 1;
+      const [previous] = await m.query(`SELECT text FROM case_section_version WHERE section_id = $1 AND version = $2`, [sectionId, section.current_version]);
+      await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, $2, $3, $4)`, [sectionId, next, input.text, ctx.userId]);
+      await m.query(`UPDATE case_section SET current_version = $2 WHERE id = $1`, [sectionId, next]);
+      await m.query(`UPDATE case_file SET updated_at = now() WHERE id = $1`, [caseId]);
+      await this.audit.record(m, ctx, 'update', 'case_section', sectionId, { text: previous.text, version: section.current_version }, { text: input.text, version: next });
+      return { id: sectionId, version: next };
+    });
+  }
+
+  async sectionVersions(ctx: RequestContext, caseId: string, sectionId: string) {
+    await this.readable(ctx, caseId);
+    const rows: { version: number; text: string; created_at: Date; author: string | null }[] = await this.db.query(
+      `SELECT v.version, v.text, v.created_at, u.name AS author FROM case_section_version v
+         JOIN case_section s ON s.id = v.section_id LEFT JOIN app_user u ON u.id = v.author_id
+        WHERE v.section_id = $1 AND s.case_id = $2 ORDER BY v.version`,
+      [sectionId, caseId],
+    );
+    if (rows.length === 0) throw new NotFound('Fant ikke delen av saksframlegget');
+    return rows.map((r) => ({ version: r.version, text: r.text, author: r.author, createdAt: r.created_at.toISOString() }));
+  }
+
+  /** A word-level diff between two versions: parts marked added, removed or unchanged. */
+  async sectionDiff(ctx: RequestContext, caseId: string, sectionId: string, from: number, to: number) {
+    const versions = await this.sectionVersions(ctx, caseId, sectionId);
+    const a = versions.find((v) => v.version === from);
+    const b = versions.find((v) => v.version === to);
+    if (!a || !b) throw ValidationFailed.field('from', 'Fant ikke versjonene som skal sammenlignes');
+    return {
+      from,
+      to,
+      parts: diffWordsWithSpace(a.text, b.text).map((p) => ({ value: p.value, change: p.added ? 'added' : p.removed ? 'removed' : 'same' })),
+    };
+  }
+
+  /** Sets the planned route; each body gets a committee number for the year when first placed. */
+  async setRoute(ctx: RequestContext, caseId: string, input: z.infer<typeof routeSchema>) {
+    return this.db.transaction(async (m) => {
+      await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const ids = input.steps.map((s) => s.bodyId);
+      if (new Set(ids).size !== ids.length) throw ValidationFailed.field('steps', 'Et organ kan bare stå én gang i saksgangen');
+      const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [ids, ctx.municipalityId]);
+      if (bodies.length !== ids.length) throw ValidationFailed.field('steps', 'Fant ikke alle organene');
+      const existing: { body_id: string; committee_number: string | null }[] = await m.query(`SELECT body_id, committee_number FROM case_route_step WHERE case_id = $1`, [caseId]);
+      const numbers = new Map(existing.map((e) => [e.body_id, e.committee_number]));
+      await m.query(`DELETE FROM case_route_step WHERE case_id = $1`, [caseId]);
+      for (const [i, step] of input.steps.entries()) {
+        let number = numbers.get(step.bodyId) ?? null;
+        if (!number) {
+          const year = Number((step.meetingDate ?? osloDate(new Date())).slice(0, 4));
+          number = `${await nextNumber(m, 'committee', step.bodyId, year)}/${String(year).slice(2)}`;
+        }
+        await m.query(`INSERT INTO case_route_step (case_id, body_id, position, meeting_date, committee_number) VALUES ($1,$2,$3,$4,$5)`, [
+          caseId,
+          step.bodyId,
+          i + 1,
+          step.meetingDate,
+          number,
+        ]);
+      }
+      await this.audit.record(m, ctx, 'update', 'case', caseId, { route: existing }, { route: input.steps });
+    });
+  }
+
+  private async routeStep(m: EntityManager, caseId: string, bodyId: string) {
+    const rows: { committee_number: string | null }[] = await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [caseId, bodyId]);
+    if (!rows[0]) throw ValidationFailed.field('bodyId', 'Organet står ikke i sakens saksgang');
+    return rows[0];
+  }
+
+  /** The steering group's recommendation (innstilling): recorded once per body, never changed. */
+  async recordRecommendation(ctx: RequestContext, caseId: string, input: z.infer<typeof recommendationSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      await this.routeStep(m, caseId, input.bodyId);
+      const exists = await m.query(`SELECT 1 FROM recommendation WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
+      if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede avgitt innstilling i saken. En innstilling kan ikke endres.');
+      const [row] = await m.query(
+        `INSERT INTO recommendation (municipality_id, case_id, body_id, text, recorded_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [ctx.municipalityId, caseId, input.bodyId, input.text, ctx.userId],
+      );
+      if (c.status !== 'recommended' && CASE_TRANSITIONS[c.status].includes('recommended')) {
+        await m.query(`UPDATE case_file SET status = 'recommended', version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
+      }
+      await this.audit.record(m, ctx, 'create', 'recommendation', row.id, null, input);
+      return { id: row.id };
+    });
+  }
+
+  /** A decision (vedtak) of a body on the route, with alternative motions and their votes. */
+  async recordDecision(ctx: RequestContext, caseId: string, input: z.infer<typeof decisionSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const step = await this.routeStep(m, caseId, input.bodyId);
+      const exists = await m.query(`SELECT 1 FROM decision WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
+      if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede fattet vedtak i saken');
+      const [row] = await m.query(
+        `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+        [ctx.municipalityId, caseId, input.bodyId, step.committee_number, input.decidedOn, input.text, JSON.stringify(input.motions), ctx.userId],
+      );
+      await m.query(`UPDATE case_file SET status = 'decided', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'closed'`, [caseId]);
+      await this.audit.record(m, ctx, 'create', 'decision', row.id, null, input);
+      // Tell everyone who gave input on the case that a decision was made.
+      const submitters: { author_id: string }[] = await m.query(`SELECT DISTINCT author_id FROM submission WHERE case_id = $1`, [caseId]);
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: submitters.map((s) => s.author_id),
+        kind: 'decision',
+        title: `Vedtak i sak ${caseNumber(c)}: ${c.title}`,
+        body: `Det er fattet vedtak i saken du har gitt innspill til.`,
+        link: `/saker/${caseId}`,
+        key: `decision:${row.id}`,
+      });
+      return { id: row.id };
+    });
+  }
+
+  async comments(ctx: RequestContext, caseId: string) {
+    await this.readable(ctx, caseId);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT c.id, c.section_id, c.submission_id, c.parent_id, c.text, c.created_at, u.id AS author_id, u.name AS author_name, u.title AS author_title
+         FROM comment c JOIN app_user u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.created_at, c.id`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      sectionId: r.section_id,
+      submissionId: r.submission_id,
+      parentId: r.parent_id,
+      text: r.text,
+      createdAt: (r.created_at as Date).toISOString(),
+      author: { id: r.author_id, name: r.author_name, title: r.author_title },
+    }));
+  }
+
+  async addComment(ctx: RequestContext, caseId: string, input: z.infer<typeof commentSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await this.readable(ctx, caseId, m);
+      const check = async (sql: string, id: string | null, path: string, message: string) => {
+        if (id && (await m.query(sql, [id, caseId])).length === 0) throw ValidationFailed.field(path, message);
+      };
+      await check(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, input.sectionId, 'sectionId', 'Fant ikke delen av saksframlegget');
+      await check(`SELECT 1 FROM submission WHERE id = $1 AND case_id = $2`, input.submissionId, 'submissionId', 'Fant ikke innspillet');
+      await check(`SELECT 1 FROM comment WHERE id = $1 AND case_id = $2`, input.parentId, 'parentId', 'Fant ikke merknaden det svares på');
+      const [row] = await m.query(
+        `INSERT INTO comment (municipality_id, case_id, section_id, submission_id, parent_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id, created_at`,
+        [ctx.municipalityId, caseId, input.sectionId, input.submissionId, input.parentId, ctx.userId, input.text],
+      );
+      // The officer hears of new comments; the author of a comment hears of replies.
+      const parentAuthor: { author_id: string }[] = input.parentId ? await m.query(`SELECT author_id FROM comment WHERE id = $1`, [input.parentId]) : [];
+      const recipients = new Set([c.officerId, ...parentAuthor.map((p) => p.author_id)].filter((u): u is string => !!u && u !== ctx.userId));
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: [...recipients],
+        kind: 'comment',
+        title: `Ny merknad i sak ${caseNumber(c)}`,
+        body: input.text.slice(0, 300),
+        link: `/saker/${caseId}`,
+        key: `comment:${row.id}`,
+      });
+      return { id: row.id, createdAt: (row.created_at as Date).toISOString() };
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { decisionSearchSchema } from '@samrad/shared/contracts';
+import type { RequestContext } from '../../platform/auth/context.js';
+
+/** The decisions register: every body's decisions, searchable, each linked to its case and the input that fed it. */
+@Injectable()
+export class DecisionsService {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async search(ctx: RequestContext, f: z.infer<typeof decisionSearchSchema>) {
+    const officer = ctx.roles.has('case_officer') || ctx.roles.has('admin');
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT d.id, d.committee_number, d.decided_on, d.text, d.motions, b.id AS body_id, b.name AS body_name,
+              c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access,
+              mi.id AS item_id, mi.number AS item_number, mi.title AS item_title,
+              (SELECT count(*)::int FROM submission s WHERE s.case_id = c.id) AS inputs,
+              (c.access = 'public' OR $7 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($8::uuid[]))) AS readable
+         FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
+         LEFT JOIN mandate_item mi ON mi.id = c.mandate_item_id
+        WHERE d.municipality_id = $1
+          AND ($2::uuid IS NULL OR d.body_id = $2)
+          AND ($3::uuid IS NULL OR c.mandate_item_id = $3)
+          AND ($4::date IS NULL OR d.decided_on >= $4)
+          AND ($5::date IS NULL OR d.decided_on <= $5)
+          AND ($6::text IS NULL OR to_tsvector('norwegian', d.text || ' ' || c.title) @@ plainto_tsquery('norwegian', $6) OR d.text ILIKE '%' || $6 || '%' OR c.title ILIKE '%' || $6 || '%')
+        ORDER BY d.decided_on DESC, d.created_at DESC
+        LIMIT 200`,
+      [ctx.municipalityId, f.bodyId ?? null, f.mandateItemId ?? null, f.from ?? null, f.to ?? null, f.q?.trim() || null, officer, [...ctx.bodyIds]],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      body: { id: r.body_id, name: r.body_name },
+      committeeNumber: r.committee_number,
+      decidedOn: r.decided_on,
+      text: r.text,
+      motions: r.motions,
+      case: { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: r.readable ? r.title : r.public_title, access: r.access },
+      mandateItem: r.item_id ? { id: r.item_id, number: r.item_number, title: r.item_title } : null,
+      inputs: r.inputs,
+    }));
+  }
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import type { z } from 'zod';
+import {
+  continuousInputSchema,
+  createRoundSchema,
+  dispositionSchema,
+  editSubmissionSchema,
+  extensionSchema,
+  noCommentSchema,
+  submissionSchema,
+  type CreateRound,
+} from '@samrad/shared/contracts';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { InputRoundsService } from './input-rounds.service.js';
+
+@Controller('api')
+export class InputRoundsController {
+  constructor(@Inject(InputRoundsService) private readonly rounds: InputRoundsService) {}
+
+  @Post('rounds')
+  @Access('case_officer')
+  create(@Ctx() ctx: RequestContext, @Body(body(createRoundSchema)) input: CreateRound) {
+    return this.rounds.create(ctx, input);
+  }
+
+  @Get('rounds/:id')
+  @Access('authenticated')
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.rounds.get(ctx, id);
+  }
+
+  @Post('rounds/:id/submissions')
+  @Access('member')
+  submit(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(submissionSchema)) input: z.infer<typeof submissionSchema>) {
+    return this.rounds.submit(ctx, id, input);
+  }
+
+  @Post('rounds/:id/no-comment')
+  @Access('member')
+  @HttpCode(204)
+  async noComment(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(noCommentSchema)) input: z.infer<typeof noCommentSchema>) {
+    await this.rounds.noComment(ctx, id, input.bodyId);
+  }
+
+  @Post('rounds/:id/extensions')
+  @Access('case_officer')
+  @HttpCode(204)
+  async extend(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(extensionSchema)) input: z.infer<typeof extensionSchema>) {
+    await this.rounds.extend(ctx, id, input);
+  }
+
+  @Put('submissions/:id')
+  @Access('member')
+  edit(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(editSubmissionSchema)) input: z.infer<typeof editSubmissionSchema>) {
+    return this.rounds.edit(ctx, id, input);
+  }
+
+  @Get('submissions/:id/versions')
+  @Access('authenticated')
+  async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return { versions: await this.rounds.versions(ctx, id) };
+  }
+
+  @Put('submissions/:id/disposition')
+  @Access('case_officer')
+  @HttpCode(204)
+  async dispose(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(dispositionSchema)) input: z.infer<typeof dispositionSchema>) {
+    await this.rounds.dispose(ctx, id, input);
+  }
+
+  @Post('inputs')
+  @Access('member')
+  continuous(@Ctx() ctx: RequestContext, @Body(body(continuousInputSchema)) input: z.infer<typeof continuousInputSchema>) {
+    return this.rounds.continuous(ctx, input);
+  }
+
+  @Get('cases/:id/input-summary')
+  @Access('authenticated')
+  summary(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.rounds.summary(ctx, id);
+  }
+}

@@ -1,0 +1,421 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type {
+  continuousInputSchema,
+  CreateRound,
+  dispositionSchema,
+  editSubmissionSchema,
+  extensionSchema,
+  submissionSchema,
+} from '@samrad/shared/contracts';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
+import { OutboxService } from '../../platform/queue/outbox.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const isOfficer = (ctx: RequestContext) => ctx.roles.has('case_officer') || ctx.roles.has('admin');
+const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
+interface RoundRow {
+  id: string;
+  municipality_id: string;
+  case_id: string | null;
+  mandate_item_id: string | null;
+  title: string;
+  questions: string;
+  opens_at: Date;
+  closes_at: Date;
+  late_policy: 'refuse' | 'accept_late';
+  publish_after_close: boolean;
+  closed_at: Date | null;
+  created_by: string | null;
+  reminder_hours: number[];
+}
+
+export interface Receipt {
+  id: string;
+  version: number;
+  submittedAt: string;
+  sha256: string;
+  late: boolean;
+  duplicate?: boolean;
+}
+
+@Injectable()
+export class InputRoundsService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
+    @Inject(CasesService) private readonly cases: CasesService,
+  ) {}
+
+  private async round(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<RoundRow> {
+    const rows: RoundRow[] = await m.query(`SELECT * FROM input_round WHERE id = $1 AND municipality_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [id, ctx.municipalityId]);
+    if (!rows[0]) throw new NotFound('Fant ikke innspillsrunden');
+    return rows[0];
+  }
+
+  private async memberIds(m: EntityManager, bodyIds: string[]): Promise<string[]> {
+    const rows: { user_id: string }[] = await m.query(
+      `SELECT DISTINCT user_id FROM membership WHERE body_id = ANY($1::uuid[]) AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+      [bodyIds],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async create(ctx: RequestContext, input: CreateRound, now = new Date()) {
+    const opensAt = input.opensAt ? new Date(input.opensAt) : now;
+    const closesAt = new Date(input.closesAt);
+    if (closesAt <= now) throw ValidationFailed.field('closesAt', 'Fristen må være fram i tid');
+    return this.db.transaction(async (m) => {
+      if (input.caseId) await this.cases.readable(ctx, input.caseId, m);
+      if (input.mandateItemId && (await m.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [input.mandateItemId, ctx.municipalityId])).length === 0) {
+        throw ValidationFailed.field('mandateItemId', 'Fant ikke mandatpunktet');
+      }
+      const bodyIds = [...new Set(input.invitedBodyIds)];
+      const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [bodyIds, ctx.municipalityId]);
+      if (bodies.length !== bodyIds.length) throw ValidationFailed.field('invitedBodyIds', 'Fant ikke alle de inviterte organene');
+      const [row] = await m.query(
+        `INSERT INTO input_round (municipality_id, case_id, mandate_item_id, title, questions, opens_at, closes_at, late_policy, publish_after_close, reminder_hours, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        [ctx.municipalityId, input.caseId, input.mandateItemId, input.title, input.questions, opensAt, closesAt, input.latePolicy, input.publishAfterClose, input.reminderHours, ctx.userId],
+      );
+      const id: string = row.id;
+      for (const b of bodyIds) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1, $2)`, [id, b]);
+      if (input.caseId) await m.query(`UPDATE case_file SET status = 'input_round', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_preparation'`, [input.caseId]);
+      await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderHours, now);
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: await this.memberIds(m, bodyIds),
+        kind: 'invited',
+        title: `Invitasjon til innspill: ${input.title}`,
+        body: `Organet ditt er invitert til å gi innspill. Frist: ${osloTime.format(closesAt)}.\n\n${input.questions}`,
+        link: `/innspill/${id}`,
+        key: `invited:${id}`,
+      });
+      await this.audit.record(m, ctx, 'create', 'input_round', id, null, { ...input, opensAt: opensAt.toISOString() });
+      return { id };
+    });
+  }
+
+  /** The alarm clocks of a round: reminders before, and closing at, the deadline. The deadline itself is data. */
+  private async scheduleDeadlineJobs(m: EntityManager, id: string, closesAt: Date, reminderHours: number[], now: Date) {
+    const at = closesAt.toISOString();
+    await this.outbox.enqueue(m, 'round.close', { roundId: id, closesAt: at }, { dedupKey: `round-close:${id}:${at}`, runAt: closesAt });
+    for (const hours of reminderHours) {
+      const runAt = new Date(closesAt.getTime() - hours * 3600_000);
+      if (runAt <= now) continue;
+      await this.outbox.enqueue(m, 'round.remind', { roundId: id, hours, closesAt: at }, { dedupKey: `round-remind:${id}:${hours}:${at}`, runAt });
+    }
+  }
+
+  async get(ctx: RequestContext, id: string, now = new Date()) {
+    const round = await this.round(this.db.manager, ctx, id);
+    if (round.case_id) await this.cases.readable(ctx, round.case_id);
+    const invitations: { body_id: string; body_name: string; status: string; extended_until: Date | null }[] = await this.db.query(
+      `SELECT i.body_id, b.name AS body_name, i.status, i.extended_until FROM round_invitation i JOIN body b ON b.id = i.body_id WHERE i.round_id = $1 ORDER BY b.name`,
+      [id],
+    );
+    const open = round.closed_at === null && now < round.closes_at;
+    const seeAll = isOfficer(ctx) || (!open && round.publish_after_close);
+    const submissions = await this.submissionsFor(ctx, { roundId: id }, seeAll);
+    const myBodies = invitations.filter((i) => ctx.bodyIds.has(i.body_id)).map((i) => i.body_id);
+    return {
+      id: round.id,
+      title: round.title,
+      questions: round.questions,
+      caseId: round.case_id,
+      mandateItemId: round.mandate_item_id,
+      opensAt: round.opens_at.toISOString(),
+      closesAt: round.closes_at.toISOString(),
+      latePolicy: round.late_policy,
+      publishAfterClose: round.publish_after_close,
+      open,
+      closedAt: round.closed_at?.toISOString() ?? null,
+      invitations: invitations.map((i) => ({ bodyId: i.body_id, bodyName: i.body_name, status: i.status, extendedUntil: i.extended_until?.toISOString() ?? null })),
+      myBodyIds: myBodies,
+      submissions,
+    };
+  }
+
+  private async submissionsFor(ctx: RequestContext, where: { roundId?: string; caseId?: string }, seeAll: boolean) {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
+              s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
+              d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at
+         FROM submission s
+         JOIN submission_version v ON v.submission_id = s.id AND v.version = s.current_version
+         JOIN app_user u ON u.id = s.author_id
+         LEFT JOIN body b ON b.id = s.body_id
+         LEFT JOIN disposition d ON d.submission_id = s.id
+         LEFT JOIN case_section cs ON cs.id = d.section_id
+        WHERE s.municipality_id = $1 AND ($2::uuid IS NULL OR s.round_id = $2) AND ($3::uuid IS NULL OR s.case_id = $3)
+          AND ($4 OR s.author_id = $5 OR s.body_id = ANY($6::uuid[]))
+        ORDER BY s.submitted_at, s.id`,
+      [ctx.municipalityId, where.roundId ?? null, where.caseId ?? null, seeAll, ctx.userId, [...ctx.bodyIds]],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      roundId: r.round_id as string | null,
+      body: r.body_id ? { id: r.body_id as string, name: r.body_name as string } : null,
+      author: { id: r.author_id as string, name: r.author_name as string, title: r.author_title as string },
+      capacity: r.capacity as string,
+      version: r.current_version as number,
+      late: r.late as boolean,
+      submittedAt: (r.submitted_at as Date).toISOString(),
+      updatedAt: (r.updated_at as Date).toISOString(),
+      text: r.text as string,
+      sha256: r.sha256 as string,
+      disposition: r.outcome
+        ? { outcome: r.outcome as string, reason: r.reason as string, sectionId: r.section_id as string | null, sectionKind: r.section_kind as string | null, recordedAt: (r.recorded_at as Date).toISOString() }
+        : null,
+    }));
+  }
+
+  /** The deadline that applies to a body: its extension, or the round's. */
+  private async deadlineFor(m: EntityManager, round: RoundRow, bodyId: string | null): Promise<Date> {
+    if (!bodyId) return round.closes_at;
+    const rows: { extended_until: Date | null }[] = await m.query(`SELECT extended_until FROM round_invitation WHERE round_id = $1 AND body_id = $2`, [round.id, bodyId]);
+    return rows[0]?.extended_until ?? round.closes_at;
+  }
+
+  private async assertCanAnswer(m: EntityManager, ctx: RequestContext, round: RoundRow, bodyId: string | null) {
+    const invited: { body_id: string }[] = await m.query(`SELECT body_id FROM round_invitation WHERE round_id = $1`, [round.id]);
+    const invitedIds = invited.map((i) => i.body_id);
+    if (bodyId) {
+      if (!invitedIds.includes(bodyId)) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
+      if (!ctx.bodyIds.has(bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
+    } else if (!invitedIds.some((b) => ctx.bodyIds.has(b))) {
+      throw new Forbidden('Du er ikke medlem av noe organ som er invitert til denne runden');
+    }
+  }
+
+  /** Checks the deadline on every write; returns whether the write is late (and accepted as such). */
+  private checkDeadline(round: RoundRow, deadline: Date, now: Date, allowLate: boolean): boolean {
+    if (now < round.opens_at) throw ValidationFailed.field('deadline', `Runden åpner ${osloTime.format(round.opens_at)}. Innspill kan ikke sendes før det.`);
+    const late = now > deadline;
+    if (late && !(allowLate && round.late_policy === 'accept_late')) {
+      throw ValidationFailed.field('deadline', `Fristen gikk ut ${osloTime.format(deadline)}. Innspill tas ikke lenger imot i denne runden.`);
+    }
+    return late;
+  }
+
+  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = new Date()): Promise<Receipt> {
+    const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
+    if (existing) return existing;
+    return this.db.transaction(async (m) => {
+      const round = await this.round(m, ctx, roundId);
+      await this.assertCanAnswer(m, ctx, round, input.bodyId);
+      const late = this.checkDeadline(round, await this.deadlineFor(m, round, input.bodyId), now, true);
+      const receipt = await this.store(m, ctx, { roundId, caseId: round.case_id, mandateItemId: round.mandate_item_id, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late, now });
+      if (receipt.duplicate) return receipt;
+      if (input.bodyId) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, input.bodyId]);
+      return receipt;
+    });
+  }
+
+  private async byIdempotencyKey(ctx: RequestContext, key: string): Promise<Receipt | null> {
+    const rows: { id: string; current_version: number; submitted_at: Date; late: boolean; sha256: string }[] = await this.db.query(
+      `SELECT s.id, s.current_version, s.submitted_at, s.late, v.sha256 FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
+        WHERE s.author_id = $1 AND s.idempotency_key = $2`,
+      [ctx.userId, key],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, version: 1, submittedAt: r.submitted_at.toISOString(), sha256: r.sha256, late: r.late, duplicate: true } : null;
+  }
+
+  /** Stores a submission once per idempotency key, with its first version, and queues the receipt. */
+  private async store(
+    m: EntityManager,
+    ctx: RequestContext,
+    s: { roundId: string | null; caseId: string | null; mandateItemId: string | null; bodyId: string | null; text: string; key: string; late: boolean; now: Date },
+  ): Promise<Receipt> {
+    const capacity = s.bodyId ? 'on_behalf_of_body' : 'own_capacity';
+    const inserted: { id: string; submitted_at: Date }[] = await m.query(
+      `INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at`,
+      [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now],
+    );
+    if (!inserted[0]) {
+      // A concurrent request with the same key won; answer with its receipt.
+      const [r] = await m.query(
+        `SELECT s.id, s.submitted_at, s.late, v.sha256 FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1 WHERE s.author_id = $1 AND s.idempotency_key = $2`,
+        [ctx.userId, s.key],
+      );
+      return { id: r.id, version: 1, submittedAt: r.submitted_at.toISOString(), sha256: r.sha256, late: r.late, duplicate: true };
+    }
+    const { id, submitted_at } = inserted[0];
+    const hash = sha256(s.text);
+    await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1, 1, $2, $3, $4)`, [id, s.text, hash, s.now]);
+    await this.audit.record(m, ctx, 'create', 'submission', id, null, { roundId: s.roundId, bodyId: s.bodyId, late: s.late, sha256: hash });
+    await this.notifications.notify(m, {
+      municipalityId: ctx.municipalityId,
+      userIds: [ctx.userId],
+      kind: 'receipt',
+      title: 'Kvittering for innspill',
+      body: `Innspillet ditt er mottatt ${osloTime.format(submitted_at)}.${s.late ? ' Det kom etter fristen og er merket som for sent.' : ''}\nKontrollsum (SHA-256): ${hash}`,
+      link: s.roundId ? `/innspill/${s.roundId}` : `/saker/${s.caseId ?? ''}`,
+      key: `receipt:${id}:1`,
+    });
+    return { id, version: 1, submittedAt: submitted_at.toISOString(), sha256: hash, late: s.late };
+  }
+
+  /** A new version of one's own submission, until the deadline; every version is kept. */
+  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = new Date()): Promise<Receipt> {
+    return this.db.transaction(async (m) => {
+      const rows: { id: string; round_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
+        `SELECT id, round_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+        [submissionId, ctx.municipalityId],
+      );
+      const s = rows[0];
+      if (!s) throw new NotFound('Fant ikke innspillet');
+      if (s.author_id !== ctx.userId) throw new Forbidden('Bare den som sendte innspillet kan endre det');
+      if (s.round_id) {
+        const round = await this.round(m, ctx, s.round_id);
+        this.checkDeadline(round, await this.deadlineFor(m, round, s.body_id), now, false);
+      }
+      if (s.current_version !== input.version) {
+        const [current] = await m.query(`SELECT version, text FROM submission_version WHERE submission_id = $1 AND version = $2`, [submissionId, s.current_version]);
+        throw new StaleVersion(current);
+      }
+      const next = s.current_version + 1;
+      const hash = sha256(input.text);
+      await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1,$2,$3,$4,$5)`, [submissionId, next, input.text, hash, now]);
+      await m.query(`UPDATE submission SET current_version = $2, updated_at = $3 WHERE id = $1`, [submissionId, next, now]);
+      await this.audit.record(m, ctx, 'update', 'submission', submissionId, { version: s.current_version }, { version: next, sha256: hash });
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: [ctx.userId],
+        kind: 'receipt',
+        title: 'Kvittering for endret innspill',
+        body: `Versjon ${next} av innspillet ditt er mottatt ${osloTime.format(now)}.\nKontrollsum (SHA-256): ${hash}`,
+        link: s.round_id ? `/innspill/${s.round_id}` : '/',
+        key: `receipt:${submissionId}:${next}`,
+      });
+      return { id: submissionId, version: next, submittedAt: now.toISOString(), sha256: hash, late: s.late };
+    });
+  }
+
+  async versions(ctx: RequestContext, submissionId: string) {
+    const rows: { author_id: string; body_id: string | null; round_id: string | null; publish_after_close: boolean | null; closes_at: Date | null; closed_at: Date | null }[] =
+      await this.db.query(
+        `SELECT s.author_id, s.body_id, s.round_id, r.publish_after_close, r.closes_at, r.closed_at FROM submission s LEFT JOIN input_round r ON r.id = s.round_id WHERE s.id = $1 AND s.municipality_id = $2`,
+        [submissionId, ctx.municipalityId],
+      );
+    const s = rows[0];
+    if (!s) throw new NotFound('Fant ikke innspillet');
+    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
+    if (!(isOfficer(ctx) || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
+    const versions: { version: number; text: string; sha256: string; created_at: Date }[] = await this.db.query(
+      `SELECT version, text, sha256, created_at FROM submission_version WHERE submission_id = $1 ORDER BY version`,
+      [submissionId],
+    );
+    return versions.map((v) => ({ version: v.version, text: v.text, sha256: v.sha256, createdAt: v.created_at.toISOString() }));
+  }
+
+  async noComment(ctx: RequestContext, roundId: string, bodyId: string, now = new Date()) {
+    await this.db.transaction(async (m) => {
+      const round = await this.round(m, ctx, roundId);
+      await this.assertCanAnswer(m, ctx, round, bodyId);
+      this.checkDeadline(round, await this.deadlineFor(m, round, bodyId), now, false);
+      await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2 AND status = 'not_answered'`, [roundId, bodyId]);
+      await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId, status: 'no_comment' });
+    });
+  }
+
+  async extend(ctx: RequestContext, roundId: string, input: z.infer<typeof extensionSchema>) {
+    await this.db.transaction(async (m) => {
+      const round = await this.round(m, ctx, roundId, true);
+      const until = new Date(input.until);
+      if (until <= round.closes_at) throw ValidationFailed.field('until', 'Utsatt frist må være etter rundens frist');
+      const [updated] = await m.query(`UPDATE round_invitation SET extended_until = $3 WHERE round_id = $1 AND body_id = $2 RETURNING body_id`, [roundId, input.bodyId, until]);
+      if (!updated?.length) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
+      await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId: input.bodyId, extendedUntil: until.toISOString() });
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: await this.memberIds(m, [input.bodyId]),
+        kind: 'extension',
+        title: `Utsatt frist: ${round.title}`,
+        body: `Organet ditt har fått utsatt frist til ${osloTime.format(until)}.`,
+        link: `/innspill/${roundId}`,
+        key: `extension:${roundId}:${input.bodyId}:${until.toISOString()}`,
+      });
+    });
+  }
+
+  async dispose(ctx: RequestContext, submissionId: string, input: z.infer<typeof dispositionSchema>) {
+    return this.db.transaction(async (m) => {
+      const rows: { id: string; author_id: string; case_id: string | null; round_id: string | null }[] = await m.query(
+        `SELECT id, author_id, case_id, round_id FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+        [submissionId, ctx.municipalityId],
+      );
+      const s = rows[0];
+      if (!s) throw new NotFound('Fant ikke innspillet');
+      if (input.sectionId) {
+        const ok = s.case_id ? await m.query(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, [input.sectionId, s.case_id]) : [];
+        if (ok.length === 0) throw ValidationFailed.field('sectionId', 'Delen av saksframlegget hører ikke til innspillets sak');
+      }
+      const before: Record<string, unknown>[] = await m.query(`SELECT outcome, reason, section_id FROM disposition WHERE submission_id = $1`, [submissionId]);
+      await m.query(
+        `INSERT INTO disposition (submission_id, outcome, reason, section_id, recorded_by) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (submission_id) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, section_id = EXCLUDED.section_id,
+           recorded_by = EXCLUDED.recorded_by, recorded_at = now(), version = disposition.version + 1`,
+        [submissionId, input.outcome, input.reason, input.sectionId, ctx.userId],
+      );
+      await this.audit.record(m, ctx, before[0] ? 'update' : 'create', 'disposition', submissionId, before[0] ?? null, input);
+      const outcomeText = { adopted: 'tatt til følge', partly_adopted: 'delvis tatt til følge', not_adopted: 'ikke tatt til følge', noted: 'tatt til orientering' }[input.outcome];
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: [s.author_id],
+        kind: 'disposition',
+        title: 'Innspillet ditt er behandlet',
+        body: `Innspillet ditt er ${outcomeText}.\nBegrunnelse: ${input.reason}`,
+        link: s.round_id ? `/innspill/${s.round_id}` : `/saker/${s.case_id ?? ''}`,
+        key: `disposition:${submissionId}:${Date.now()}`,
+      });
+    });
+  }
+
+  /** Continuous input (løpende innspill) on a case or mandate item, outside any round. */
+  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date()): Promise<Receipt> {
+    const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
+    if (existing) return existing;
+    return this.db.transaction(async (m) => {
+      if (input.caseId) await this.cases.readable(ctx, input.caseId, m);
+      let mandateItemId = input.mandateItemId;
+      if (mandateItemId && (await m.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [mandateItemId, ctx.municipalityId])).length === 0) {
+        throw ValidationFailed.field('mandateItemId', 'Fant ikke mandatpunktet');
+      }
+      if (input.caseId && !mandateItemId) mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
+      if (input.bodyId && !ctx.bodyIds.has(input.bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
+      return this.store(m, ctx, { roundId: null, caseId: input.caseId, mandateItemId, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late: false, now });
+    });
+  }
+
+  /** «Innspill og behandling»: every input on a case, who gave it, and how it was handled. */
+  async summary(ctx: RequestContext, caseId: string) {
+    const c = await this.cases.readable(ctx, caseId);
+    const items = await this.submissionsFor(ctx, { caseId }, true);
+    const outcome: Record<string, string> = { adopted: 'Tatt til følge', partly_adopted: 'Delvis tatt til følge', not_adopted: 'Ikke tatt til følge', noted: 'Tatt til orientering' };
+    const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
+    const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];
+    items.forEach((s, i) => {
+      lines.push(`${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}, ${osloTime.format(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`);
+      lines.push(`   Innspill: ${s.text}`);
+      lines.push(
+        s.disposition
+          ? `   Behandling: ${outcome[s.disposition.outcome]}. ${s.disposition.reason}${s.disposition.sectionKind ? ` (påvirket: ${section[s.disposition.sectionKind]})` : ''}`
+          : '   Behandling: ikke behandlet ennå',
+      );
+      lines.push('');
+    });
+    return { caseId, total: items.length, handled: items.filter((s) => s.disposition).length, items, text: lines.join('\n') };
+  }
+}

@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+import type { JobPayload } from '../../platform/queue/jobs.js';
+import type { MailService } from '../mail/mail.service.js';
+import { deliverNotice } from '../notifications/notifications.service.js';
+
+const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
+/**
+ * Closes a round at its deadline. Idempotent and safe with several workers: the UPDATE closes the
+ * round only once, and only while the deadline is the one the job was scheduled for.
+ */
+export async function closeRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.close'>, now = new Date()): Promise<boolean> {
+  const [rows]: [{ id: string; municipality_id: string; title: string; created_by: string | null }[], number] = await db.query(
+    `UPDATE input_round SET closed_at = $3, updated_at = now()
+      WHERE id = $1 AND closed_at IS NULL AND closes_at = $2 AND closes_at <= $3
+      RETURNING id, municipality_id, title, created_by`,
+    [p.roundId, p.closesAt, now],
+  );
+  const round = rows[0];
+  if (!round) {
+    // A delayed job can fire a moment early: retry (with backoff) rather than leave the round open.
+    const early: unknown[] = await db.query(`SELECT 1 FROM input_round WHERE id = $1 AND closed_at IS NULL AND closes_at = $2 AND closes_at > $3`, [p.roundId, p.closesAt, now]);
+    if (early.length) throw new Error('Runden er ikke utløpt ennå');
+    return false;
+  }
+  if (round.created_by) {
+    await deliverNotice(db, mail, appUrl, {
+      municipalityId: round.municipality_id,
+      userIds: [round.created_by],
+      kind: 'round_closed',
+      title: `Innspillsrunden er lukket: ${round.title}`,
+      body: 'Fristen er ute. Innspillene kan nå behandles.',
+      link: `/innspill/${round.id}`,
+      key: `round-closed:${round.id}`,
+    });
+  }
+  return true;
+}
+
+/**
+ * Reminds the members of every invited body that has not answered (and has no extension). Each
+ * body is reminded once per reminder time: a retried or duplicated job sends nothing twice.
+ */
+export async function remindRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.remind'>): Promise<string[]> {
+  const rounds: { id: string; municipality_id: string; title: string; closes_at: Date; closed_at: Date | null }[] = await db.query(
+    `SELECT id, municipality_id, title, closes_at, closed_at FROM input_round WHERE id = $1`,
+    [p.roundId],
+  );
+  const round = rounds[0];
+  if (!round || round.closed_at || round.closes_at.toISOString() !== p.closesAt) return [];
+  const bodies: { body_id: string; name: string }[] = await db.query(
+    `SELECT i.body_id, b.name FROM round_invitation i JOIN body b ON b.id = i.body_id
+      WHERE i.round_id = $1 AND i.status = 'not_answered' AND i.extended_until IS NULL`,
+    [p.roundId],
+  );
+  for (const body of bodies) {
+    const members: { user_id: string }[] = await db.query(
+      `SELECT DISTINCT user_id FROM membership WHERE body_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+      [body.body_id],
+    );
+    await deliverNotice(db, mail, appUrl, {
+      municipalityId: round.municipality_id,
+      userIds: members.map((m) => m.user_id),
+      kind: 'reminder',
+      title: `Påminnelse: frist for innspill ${osloTime.format(round.closes_at)}`,
+      body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${osloTime.format(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
+      link: `/innspill/${round.id}`,
+      key: `reminder:${round.id}:${p.hours}:${body.body_id}`,
+    });
+  }
+  return bodies.map((b) => b.body_id);
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { isoDate, nonEmpty, optionalText, uuid, version } from './common.js';
+
+export const CASE_STATUSES = ['draft', 'in_preparation', 'input_round', 'working_group', 'recommended', 'decided', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const SECTION_KINDS = ['background', 'facts', 'assessment', 'proposal'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+export const DISPOSITION_OUTCOMES = ['adopted', 'partly_adopted', 'not_adopted', 'noted'] as const;
+export type DispositionOutcome = (typeof DISPOSITION_OUTCOMES)[number];
+
+/** The statuses a case may move to from each status (forward, or back one step for rework). */
+export const CASE_TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
+  draft: ['in_preparation'],
+  in_preparation: ['input_round', 'working_group', 'draft'],
+  input_round: ['working_group', 'in_preparation'],
+  working_group: ['recommended', 'input_round', 'in_preparation'],
+  recommended: ['decided', 'working_group'],
+  decided: ['closed'],
+  closed: [],
+};
+
+const accessFields = {
+  access: z.enum(['public', 'exempt'], { error: 'Velg offentlig eller unntatt offentlighet' }).default('public'),
+  legalBasis: z.string().trim().max(200).nullable().default(null),
+  publicTitle: z.string().trim().max(300).nullable().default(null),
+};
+
+function accessRule(v: { access?: string; legalBasis?: string | null; publicTitle?: string | null }, ctx: z.RefinementCtx) {
+  if (v.access === 'exempt') {
+    if (!v.legalBasis) ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' });
+    if (!v.publicTitle) ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'Oppgi en skjermet tittel som kan vises offentlig' });
+  }
+}
+
+export const createCaseSchema = z
+  .object({
+    title: nonEmpty('Tittel', 300),
+    mandateItemId: uuid.nullable().default(null),
+    ...accessFields,
+    sections: z
+      .object({
+        background: optionalText().default(''),
+        facts: optionalText().default(''),
+        assessment: optionalText().default(''),
+        proposal: optionalText().default(''),
+      })
+      .default({ background: '', facts: '', assessment: '', proposal: '' }),
+  })
+  .superRefine(accessRule);
+export type CreateCase = z.infer<typeof createCaseSchema>;
+
+export const updateCaseSchema = z
+  .object({
+    version,
+    title: nonEmpty('Tittel', 300).optional(),
+    status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }).optional(),
+    access: accessFields.access.optional(),
+    legalBasis: accessFields.legalBasis.optional(),
+    publicTitle: accessFields.publicTitle.optional(),
+  })
+  .superRefine(accessRule);
+export type UpdateCase = z.infer<typeof updateCaseSchema>;
+
+export const updateSectionSchema = z.object({
+  /** The section version the edit was based on. */
+  version,
+  text: optionalText(),
+});
+
+export const routeSchema = z.object({
+  steps: z
+    .array(z.object({ bodyId: uuid, meetingDate: isoDate.nullable().default(null) }))
+    .min(1, { error: 'Saksgangen må ha minst ett organ' })
+    .max(10),
+});
+
+export const recommendationSchema = z.object({ bodyId: uuid, text: nonEmpty('Innstillingen', 20000) });
+
+export const voteSchema = z.object({
+  motion: nonEmpty('Forslaget', 5000),
+  proposedBy: z.string().trim().max(200).default(''),
+  for: z.number().int().min(0),
+  against: z.number().int().min(0),
+  adopted: z.boolean(),
+});
+export const decisionSchema = z.object({
+  bodyId: uuid,
+  decidedOn: isoDate,
+  text: nonEmpty('Vedtaket', 20000),
+  motions: z.array(voteSchema).max(30).default([]),
+});
+
+const zonedDateTime = z.iso.datetime({ offset: true, error: 'Må være tidspunkt med tidssone, f.eks. 2026-12-01T12:00:00+01:00' });
+
+export const createRoundSchema = z
+  .object({
+    caseId: uuid.nullable().default(null),
+    mandateItemId: uuid.nullable().default(null),
+    title: nonEmpty('Tittel', 300),
+    questions: nonEmpty('Spørsmålene', 10000),
+    opensAt: zonedDateTime.optional(),
+    closesAt: zonedDateTime,
+    latePolicy: z.enum(['refuse', 'accept_late'], { error: 'Velg hva som skjer med innspill etter fristen' }).default('refuse'),
+    publishAfterClose: z.boolean().default(false),
+    reminderHours: z.array(z.number().int().min(1).max(24 * 60)).max(5).default([168, 24]),
+    invitedBodyIds: z.array(uuid).min(1, { error: 'Inviter minst ett organ' }).max(50),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.caseId && !v.mandateItemId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'En innspillsrunde hører til en sak eller et mandatpunkt' });
+    if (v.opensAt && new Date(v.closesAt) <= new Date(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Fristen må være etter åpningen' });
+  });
+export type CreateRound = z.infer<typeof createRoundSchema>;
+
+export const extensionSchema = z.object({ bodyId: uuid, until: zonedDateTime });
+
+export const submissionSchema = z.object({
+  text: nonEmpty('Innspillet', 50000),
+  /** On behalf of this body; null means in one's own capacity. */
+  bodyId: uuid.nullable().default(null),
+  idempotencyKey: z.string().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
+});
+export const editSubmissionSchema = z.object({ version, text: nonEmpty('Innspillet', 50000) });
+export const noCommentSchema = z.object({ bodyId: uuid });
+
+export const continuousInputSchema = z
+  .object({
+    caseId: uuid.nullable().default(null),
+    mandateItemId: uuid.nullable().default(null),
+    bodyId: uuid.nullable().default(null),
+    text: nonEmpty('Innspillet', 50000),
+    idempotencyKey: z.string().min(8).max(100),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.caseId && !v.mandateItemId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'Løpende innspill gjelder en sak eller et mandatpunkt' });
+  });
+
+export const dispositionSchema = z.object({
+  outcome: z.enum(DISPOSITION_OUTCOMES, { error: 'Velg hvordan innspillet er behandlet' }),
+  reason: nonEmpty('Begrunnelsen', 5000),
+  sectionId: uuid.nullable().default(null),
+});
+
+export const commentSchema = z.object({
+  text: nonEmpty('Merknaden', 10000),
+  sectionId: uuid.nullable().default(null),
+  submissionId: uuid.nullable().default(null),
+  parentId: uuid.nullable().default(null),
+});
+
+export const decisionSearchSchema = z.object({
+  q: z.string().max(200).optional(),
+  bodyId: uuid.optional(),
+  mandateItemId: uuid.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
