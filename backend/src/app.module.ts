@@ -17,6 +17,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
 import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js';
+import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({
@@ -36,6 +37,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
     CasesModule,
     InputRoundsModule,
     DecisionsModule,
+    MeetingsModule,
     DevModule,
     DocsModule,
   ],

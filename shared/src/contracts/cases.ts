@@ -154,3 +154,46 @@ export const decisionSearchSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
+
+export const MEETING_KINDS = ['ordinary', 'school_conference', 'consultation'] as const;
+export const createMeetingSchema = z
+  .object({
+    bodyId: uuid,
+    kind: z.enum(MEETING_KINDS, { error: 'Velg type møte' }).default('ordinary'),
+    title: nonEmpty('Tittel', 300),
+    startsAt: zonedDateTime,
+    endsAt: zonedDateTime.nullable().default(null),
+    place: z.string().trim().max(300).nullable().default(null),
+    videoLink: z.url({ error: 'Videolenken må være en gyldig adresse' }).nullable().default(null),
+    open: z.boolean().default(true),
+    closedBasis: z.string().trim().max(300).nullable().default(null),
+    administrationPosition: z.string().trim().max(20000).nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.open && !v.closedBasis) ctx.addIssue({ code: 'custom', path: ['closedBasis'], message: 'Et lukket møte må ha hjemmel (kommuneloven § 11-5)' });
+    if (!v.place && !v.videoLink) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Oppgi møtested eller videolenke' });
+    if (v.endsAt && new Date(v.endsAt) <= new Date(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Møtet må slutte etter at det starter' });
+  });
+export type CreateMeeting = z.infer<typeof createMeetingSchema>;
+
+export const agendaItemSchema = z.object({ caseId: uuid });
+export const attendanceSchema = z.object({
+  attendance: z.array(
+    z.object({
+      userId: uuid,
+      status: z.enum(['present', 'absent', 'substitute'], { error: 'Velg oppmøte' }),
+      substituteName: z.string().trim().max(200).nullable().default(null),
+    }),
+  ),
+});
+export const minutesSchema = z.object({
+  minutes: nonEmpty('Protokollen', 20000),
+  decision: z
+    .object({
+      text: nonEmpty('Vedtaket', 20000),
+      motions: z.array(voteSchema).max(30).default([]),
+    })
+    .nullable()
+    .default(null),
+});
+export const statementSchema = z.object({ text: nonEmpty('Protokolltilførselen', 10000) });

@@ -269,15 +269,15 @@ export class CasesService {
   }
 
   /** A decision (vedtak) of a body on the route, with alternative motions and their votes. */
-  async recordDecision(ctx: RequestContext, caseId: string, input: z.infer<typeof decisionSchema>) {
-    return this.db.transaction(async (m) => {
+  async recordDecision(ctx: RequestContext, caseId: string, input: z.infer<typeof decisionSchema>, options: { m?: EntityManager; meetingId?: string } = {}) {
+    const run = async (m: EntityManager) => {
       const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
       const step = await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM decision WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
       if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede fattet vedtak i saken');
       const [row] = await m.query(
-        `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-        [ctx.municipalityId, caseId, input.bodyId, step.committee_number, input.decidedOn, input.text, JSON.stringify(input.motions), ctx.userId],
+        `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by, meeting_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+        [ctx.municipalityId, caseId, input.bodyId, step.committee_number, input.decidedOn, input.text, JSON.stringify(input.motions), ctx.userId, options.meetingId ?? null],
       );
       await m.query(`UPDATE case_file SET status = 'decided', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'closed'`, [caseId]);
       await this.audit.record(m, ctx, 'create', 'decision', row.id, null, input);
@@ -292,8 +292,9 @@ export class CasesService {
         link: `/saker/${caseId}`,
         key: `decision:${row.id}`,
       });
-      return { id: row.id };
-    });
+      return { id: row.id as string };
+    };
+    return options.m ? run(options.m) : this.db.transaction(run);
   }
 
   async comments(ctx: RequestContext, caseId: string) {

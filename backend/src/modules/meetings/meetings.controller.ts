@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import type { z } from 'zod';
+import { agendaItemSchema, attendanceSchema, createMeetingSchema, minutesSchema, statementSchema, type CreateMeeting } from '@samrad/shared/contracts';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { MeetingsService } from './meetings.service.js';
+
+@Controller('api')
+export class MeetingsController {
+  constructor(@Inject(MeetingsService) private readonly meetings: MeetingsService) {}
+
+  @Get('meetings')
+  @Access('authenticated')
+  async list(@Ctx() ctx: RequestContext) {
+    return { meetings: await this.meetings.list(ctx) };
+  }
+
+  @Post('meetings')
+  @Access('case_officer')
+  create(@Ctx() ctx: RequestContext, @Body(body(createMeetingSchema)) input: CreateMeeting) {
+    return this.meetings.create(ctx, input);
+  }
+
+  @Get('meetings/:id')
+  @Access('authenticated')
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.meetings.get(ctx, id);
+  }
+
+  @Post('meetings/:id/agenda')
+  @Access('case_officer')
+  addItem(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(agendaItemSchema)) input: z.infer<typeof agendaItemSchema>) {
+    return this.meetings.addAgendaItem(ctx, id, input);
+  }
+
+  @Post('meetings/:id/publish')
+  @Access('case_officer')
+  @HttpCode(204)
+  async publish(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.meetings.publishAgenda(ctx, id);
+  }
+
+  @Put('meetings/:id/attendance')
+  @Access('case_officer')
+  @HttpCode(204)
+  async attendance(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(attendanceSchema)) input: z.infer<typeof attendanceSchema>) {
+    await this.meetings.setAttendance(ctx, id, input);
+  }
+
+  @Put('meetings/:id/agenda/:itemId/minutes')
+  @Access('case_officer')
+  minutes(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('itemId', UuidPipe) itemId: string,
+    @Body(body(minutesSchema)) input: z.infer<typeof minutesSchema>,
+  ) {
+    return this.meetings.recordMinutes(ctx, id, itemId, input);
+  }
+
+  @Post('meetings/:id/statements')
+  @Access('member')
+  statement(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(statementSchema)) input: z.infer<typeof statementSchema>) {
+    return this.meetings.addStatement(ctx, id, input);
+  }
+
+  @Get('calendar.ics')
+  @Access('authenticated')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  calendar(@Ctx() ctx: RequestContext) {
+    return this.meetings.calendar(ctx);
+  }
+}

@@ -1,0 +1,253 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { agendaItemSchema, attendanceSchema, CreateMeeting, minutesSchema, statementSchema } from '@samrad/shared/contracts';
+import { osloDate } from '@samrad/shared/domain';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+
+const isOfficer = (ctx: RequestContext) => ctx.roles.has('case_officer') || ctx.roles.has('admin');
+const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
+interface MeetingRow {
+  id: string;
+  body_id: string;
+  body_name: string;
+  kind: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date | null;
+  place: string | null;
+  video_link: string | null;
+  open: boolean;
+  closed_basis: string | null;
+  administration_position: string | null;
+  agenda_published_at: Date | null;
+}
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(NotificationsService) private readonly notifications: NotificationsService,
+  ) {}
+
+  private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
+    const rows: MeetingRow[] = await m.query(
+      `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.id = $1 AND mt.municipality_id = $2`,
+      [id, ctx.municipalityId],
+    );
+    if (!rows[0]) throw new NotFound('Fant ikke møtet');
+    return rows[0];
+  }
+
+  async create(ctx: RequestContext, input: CreateMeeting) {
+    return this.db.transaction(async (m) => {
+      const ok = await m.query(`SELECT 1 FROM body WHERE id = $1 AND municipality_id = $2`, [input.bodyId, ctx.municipalityId]);
+      if (ok.length === 0) throw ValidationFailed.field('bodyId', 'Fant ikke organet');
+      const [row] = await m.query(
+        `INSERT INTO meeting (municipality_id, body_id, kind, title, starts_at, ends_at, place, video_link, open, closed_basis, administration_position)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+        [ctx.municipalityId, input.bodyId, input.kind, input.title, input.startsAt, input.endsAt, input.place, input.videoLink, input.open, input.open ? null : input.closedBasis, input.administrationPosition],
+      );
+      await this.audit.record(m, ctx, 'create', 'meeting', row.id, null, input);
+      return { id: row.id as string };
+    });
+  }
+
+  async list(ctx: RequestContext) {
+    const rows: MeetingRow[] = await this.db.query(
+      `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.municipality_id = $1 ORDER BY mt.starts_at`,
+      [ctx.municipalityId],
+    );
+    return rows.map((r) => this.view(r));
+  }
+
+  private view(r: MeetingRow) {
+    return {
+      id: r.id,
+      body: { id: r.body_id, name: r.body_name },
+      kind: r.kind,
+      title: r.title,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at?.toISOString() ?? null,
+      place: r.place,
+      videoLink: r.video_link,
+      open: r.open,
+      closedBasis: r.closed_basis,
+      agendaPublished: r.agenda_published_at !== null,
+    };
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const r = await this.meeting(this.db.manager, ctx, id);
+    const showAgenda = r.agenda_published_at !== null || isOfficer(ctx) || ctx.bodyIds.has(r.body_id);
+    const agenda: Record<string, unknown>[] = showAgenda
+      ? await this.db.query(
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access, d.text AS decision_text
+             FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
+          [id],
+        )
+      : [];
+    const attendance: Record<string, unknown>[] = await this.db.query(
+      `SELECT a.user_id, u.name, a.status, a.substitute_name FROM attendance a JOIN app_user u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY u.name`,
+      [id],
+    );
+    const statements: Record<string, unknown>[] = await this.db.query(
+      `SELECT s.id, s."union", s.text, s.created_at, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
+      [id],
+    );
+    const mayRead = async (c: Record<string, unknown>) => c.access === 'public' || (await this.cases.canRead(ctx, { id: c.case_id as string, access: c.access as 'public' | 'exempt' }));
+    return {
+      ...this.view(r),
+      administrationPosition: r.administration_position,
+      agenda: await Promise.all(
+        agenda.map(async (a) => ({
+          id: a.id,
+          position: a.position,
+          committeeNumber: a.committee_number,
+          case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: (await mayRead(a)) ? a.title : a.public_title },
+          minutes: a.minutes,
+          decision: a.decision_id ? { id: a.decision_id, text: a.decision_text } : null,
+        })),
+      ),
+      attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
+      statements: statements.map((s) => ({ id: s.id, union: s.union, text: s.text, author: s.name, createdAt: (s.created_at as Date).toISOString() })),
+    };
+  }
+
+  async addAgendaItem(ctx: RequestContext, meetingId: string, input: z.infer<typeof agendaItemSchema>) {
+    return this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId);
+      await this.cases.readable(ctx, input.caseId, m);
+      const steps: { committee_number: string | null }[] = await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [input.caseId, r.body_id]);
+      if (!steps[0]) throw ValidationFailed.field('caseId', `Saken skal ikke behandles i ${r.body_name} (står ikke i saksgangen)`);
+      const [{ n }] = await m.query(`SELECT coalesce(max(position), 0) + 1 AS n FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
+      const rows = await m.query(
+        `INSERT INTO agenda_item (meeting_id, case_id, position, committee_number) VALUES ($1,$2,$3,$4) ON CONFLICT (meeting_id, case_id) DO NOTHING RETURNING id`,
+        [meetingId, input.caseId, n, steps[0].committee_number],
+      );
+      if (!rows[0]) throw ValidationFailed.field('caseId', 'Saken står allerede på sakslisten');
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { agendaAdded: input.caseId });
+      return { id: rows[0].id as string, committeeNumber: steps[0].committee_number };
+    });
+  }
+
+  /** Publishes the agenda (saksliste) and tells the body's members. */
+  async publishAgenda(ctx: RequestContext, meetingId: string) {
+    await this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId);
+      if (r.agenda_published_at) return;
+      await m.query(`UPDATE meeting SET agenda_published_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [meetingId]);
+      const members: { user_id: string }[] = await m.query(
+        `SELECT DISTINCT user_id FROM membership WHERE body_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+        [r.body_id],
+      );
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds: members.map((x) => x.user_id),
+        kind: 'agenda',
+        title: `Saksliste: ${r.title}`,
+        body: `Sakslisten til møtet i ${r.body_name} ${osloTime.format(r.starts_at)} er publisert.`,
+        link: `/moter/${meetingId}`,
+        key: `agenda:${meetingId}`,
+      });
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { agendaPublished: true });
+    });
+  }
+
+  async setAttendance(ctx: RequestContext, meetingId: string, input: z.infer<typeof attendanceSchema>) {
+    await this.db.transaction(async (m) => {
+      await this.meeting(m, ctx, meetingId);
+      const ids = input.attendance.map((a) => a.userId);
+      const users: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [ids, ctx.municipalityId]);
+      if (users.length !== new Set(ids).size) throw ValidationFailed.field('attendance', 'Fant ikke alle personene');
+      await m.query(`DELETE FROM attendance WHERE meeting_id = $1`, [meetingId]);
+      for (const a of input.attendance) {
+        if (a.status === 'substitute' && !a.substituteName) throw ValidationFailed.field('attendance', 'Oppgi hvem som møtte som vara');
+        await m.query(`INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,$3,$4)`, [meetingId, a.userId, a.status, a.substituteName]);
+      }
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { attendance: input.attendance });
+    });
+  }
+
+  /** Minutes (protokoll) for an agenda item, with the body's decision recorded in the same transaction. */
+  async recordMinutes(ctx: RequestContext, meetingId: string, itemId: string, input: z.infer<typeof minutesSchema>) {
+    return this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId);
+      const items: { case_id: string; decision_id: string | null }[] = await m.query(`SELECT case_id, decision_id FROM agenda_item WHERE id = $1 AND meeting_id = $2 FOR UPDATE`, [itemId, meetingId]);
+      const item = items[0];
+      if (!item) throw new NotFound('Fant ikke saken på sakslisten');
+      let decisionId = item.decision_id;
+      if (input.decision && !decisionId) {
+        const d = await this.cases.recordDecision(
+          ctx,
+          item.case_id,
+          { bodyId: r.body_id, decidedOn: osloDate(r.starts_at), text: input.decision.text, motions: input.decision.motions },
+          { m, meetingId },
+        );
+        decisionId = d.id;
+      }
+      await m.query(`UPDATE agenda_item SET minutes = $2, decision_id = $3 WHERE id = $1`, [itemId, input.minutes, decisionId]);
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { item: itemId, minutes: input.minutes });
+      return { decisionId };
+    });
+  }
+
+  /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel). */
+  async addStatement(ctx: RequestContext, meetingId: string, input: z.infer<typeof statementSchema>) {
+    return this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId);
+      if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
+      const unions: { union: string }[] = await m.query(
+        `SELECT DISTINCT "union" FROM membership WHERE user_id = $1 AND municipality_id = $2 AND capacity = 'union_representative' AND "union" IS NOT NULL
+           AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+        [ctx.userId, ctx.municipalityId],
+      );
+      if (!unions[0]) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
+      const [row] = await m.query(`INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`, [meetingId, ctx.userId, unions[0].union, input.text]);
+      await this.audit.record(m, ctx, 'create', 'protocol_statement', row.id, null, input);
+      return { id: row.id as string };
+    });
+  }
+
+  /** The person's meetings and input deadlines as an iCalendar feed. */
+  async calendar(ctx: RequestContext): Promise<string> {
+    const meetings: { id: string; title: string; starts_at: Date; ends_at: Date | null; place: string | null; video_link: string | null; body: string }[] = await this.db.query(
+      `SELECT mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.video_link, b.name AS body FROM meeting mt JOIN body b ON b.id = mt.body_id
+        WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $3) ORDER BY mt.starts_at`,
+      [ctx.municipalityId, [...ctx.bodyIds], isOfficer(ctx)],
+    );
+    const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null }[] = await this.db.query(
+      `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until
+         FROM input_round r JOIN round_invitation i ON i.round_id = r.id
+        WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) GROUP BY r.id ORDER BY r.closes_at`,
+      [ctx.municipalityId, [...ctx.bodyIds]],
+    );
+    const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+    const now = stamp(new Date());
+    const events = [
+      ...meetings.map((mt) => [
+        'BEGIN:VEVENT',
+        `UID:meeting-${mt.id}@samrad`,
+        `DTSTAMP:${now}`,
+        `DTSTART:${stamp(mt.starts_at)}`,
+        `DTEND:${stamp(mt.ends_at ?? new Date(mt.starts_at.getTime() + 2 * 3600_000))}`,
+        `SUMMARY:${esc(`${mt.body}: ${mt.title}`)}`,
+        ...(mt.place || mt.video_link ? [`LOCATION:${esc(mt.place ?? mt.video_link ?? '')}`] : []),
+        'END:VEVENT',
+      ]),
+      ...rounds.map((r) => {
+        const at = r.extended_until ?? r.closes_at;
+        return ['BEGIN:VEVENT', `UID:round-${r.id}@samrad`, `DTSTAMP:${now}`, `DTSTART:${stamp(at)}`, `DTEND:${stamp(at)}`, `SUMMARY:${esc(`Frist for innspill: ${r.title}`)}`, 'END:VEVENT'];
+      }),
+    ];
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Samråd//NO', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Samråd', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+  }
+}
