@@ -123,3 +123,32 @@ describe('bodies, memberships and the mandate', () => {
     expect(item.late).toBe(false);
   });
 });
+
+describe('demo data for the case workflow', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('holds a case with an open round, a closed round with dispositions, a meeting with minutes, and decisions', async () => {
+    const officer = await login(t.url, DEMO.officer);
+    const cases = (await officer.request('GET', '/api/cases')).body.cases as { id: string; title: string }[];
+    const model = cases.find((c) => c.title === 'Ny ressursfordelingsmodell for grunnskolen')!;
+    const income = cases.find((c) => c.title === 'Tiltak for økte inntekter i oppvekstsektoren')!;
+    const modelView = (await officer.request('GET', `/api/cases/${model.id}`)).body;
+    expect(modelView.rounds.some((r: { open: boolean }) => r.open)).toBe(true);
+    const incomeView = (await officer.request('GET', `/api/cases/${income.id}`)).body;
+    expect(incomeView.rounds.every((r: { open: boolean }) => !r.open)).toBe(true);
+    expect(incomeView.recommendations).toHaveLength(1);
+    expect(incomeView.decisions.map((d: { bodyName: string }) => d.bodyName).sort()).toEqual(['Driftsutvalget', 'Kommunestyret']);
+    const summary = (await officer.request('GET', `/api/cases/${income.id}/input-summary`)).body;
+    expect(summary.total).toBe(2);
+    expect(summary.handled).toBe(2);
+    const meetings = (await officer.request('GET', '/api/meetings')).body.meetings;
+    const seeded = meetings.find((x: { place: string }) => x.place === 'Kommunestyresalen, rådhuset');
+    const meeting = (await officer.request('GET', `/api/meetings/${seeded.id}`)).body;
+    expect(meeting.agenda[0].minutes).toMatch(/enstemmig vedtatt/);
+    expect(meeting.agenda[0].decision).not.toBeNull();
+  });
+});

@@ -3,6 +3,139 @@ import { hashPassword } from '../modules/auth/password.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-people.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
+
+interface SeedRefs {
+  muni: string;
+  users: Record<string, string>;
+  bodies: Record<'council' | 'du' | 'wg' | 'kfu' | 'youth' | 'udfClub' | 'ffClub', string>;
+  mandate: string;
+  year: number;
+}
+
+const DAY = 86400_000;
+
+/**
+ * Two cases from the mandate: one with an open input round, and one that has been through a closed
+ * round with dispositions, the steering group's innstilling, a meeting with agenda and minutes, and
+ * decisions in Driftsutvalget and Kommunestyret.
+ */
+async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
+  const now = Date.now();
+  const yy = String(r.year).slice(2);
+  const item = async (n: number) => ((await m.query(`SELECT id FROM mandate_item WHERE mandate_id = $1 AND number = $2`, [r.mandate, n])) as { id: string }[])[0]!.id;
+  const counter = async (scope: string, owner: string) =>
+    ((await m.query(
+      `INSERT INTO number_counter (scope, owner_id, year, last) VALUES ($1,$2,$3,1) ON CONFLICT (scope, owner_id, year) DO UPDATE SET last = number_counter.last + 1 RETURNING last`,
+      [scope, owner, r.year],
+    )) as { last: number }[])[0]!.last;
+  const newCase = async (title: string, itemNo: number, status: string, sections: [string, string, string, string]) => {
+    const id = await insertReturningId(
+      m,
+      `INSERT INTO case_file (municipality_id, archive_year, archive_seq, title, mandate_item_id, officer_id, status) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+      [r.muni, r.year, await counter('archive', r.muni), title, await item(itemNo), r.users.officer, status],
+    );
+    for (const [i, kind] of ['background', 'facts', 'assessment', 'proposal'].entries()) {
+      const section = await insertReturningId(m, `INSERT INTO case_section (case_id, kind, position) VALUES ($1,$2,$3)`, [id, kind, i + 1]);
+      await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [section, sections[i], r.users.officer]);
+    }
+    const route = [r.bodies.wg, r.bodies.du, r.bodies.council];
+    for (const [i, body] of route.entries()) {
+      await m.query(`INSERT INTO case_route_step (case_id, body_id, position, committee_number) VALUES ($1,$2,$3,$4)`, [id, body, i + 1, `${await counter('committee', body)}/${yy}`]);
+    }
+    return id;
+  };
+  const submit = async (roundId: string | null, caseId: string, body: string | null, author: string, text: string, at: Date, key: string) => {
+    const id = await insertReturningId(
+      m,
+      `INSERT INTO submission (municipality_id, round_id, case_id, body_id, author_id, capacity, idempotency_key, submitted_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8)`,
+      [r.muni, roundId, caseId, body, r.users[author], body ? 'on_behalf_of_body' : 'own_capacity', key, at],
+    );
+    const { createHash } = await import('node:crypto');
+    await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1, 1, $2, $3, $4)`, [id, text, createHash('sha256').update(text).digest('hex'), at]);
+    if (roundId && body) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, body]);
+    return id;
+  };
+  const round = async (caseId: string, title: string, questions: string, opens: Date, closes: Date, closed: boolean) => {
+    const id = await insertReturningId(
+      m,
+      `INSERT INTO input_round (municipality_id, case_id, title, questions, opens_at, closes_at, closed_at, created_by, publish_after_close) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,true)`,
+      [r.muni, caseId, title, questions, opens, closes, closed ? closes : null, r.users.officer],
+    );
+    for (const body of [r.bodies.kfu, r.bodies.udfClub, r.bodies.ffClub, r.bodies.youth]) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1,$2)`, [id, body]);
+    return id;
+  };
+
+  // 1. The distribution model: in preparation, with an open input round.
+  const model = await newCase('Ny ressursfordelingsmodell for grunnskolen', 3, 'input_round', [
+    'Analysen av ressursbruken viste at skolene får ulik ressurs per elev uten at forskjellene kan forklares med objektive forhold.',
+    'Kommunen har ti enheter (sju barnetrinn og tre ungdomstrinn). Rammen for 2027 er redusert med 5,1 mill. kroner.',
+    'En fordelingsmodell med kriterier for elevtall, basisressurs per skole, elever med store behov og minoritetsspråklige elever gir en forutsigbar og etterprøvbar fordeling.',
+    'Driftsutvalget vedtar at skolenes ramme fra 2027 fordeles etter den foreslåtte ressursfordelingsmodellen.',
+  ]);
+  const openRound = await round(model, 'Innspill til ny ressursfordelingsmodell', 'Hvilke kriterier mener dere er viktigst, og hva betyr modellen for deres skole?', new Date(now - 5 * DAY), new Date(now + 10 * DAY), false);
+  await submit(openRound, model, r.bodies.udfClub, 'udf', 'Utdanningsforbundet støtter objektive kriterier, men basisressursen per skole må være stor nok til at små skoler kan oppfylle lærernormen.', new Date(now - 2 * DAY), 'seed-udf-open');
+
+  // 2. Income measures: through a closed round with dispositions, innstilling, a meeting and decisions.
+  const income = await newCase('Tiltak for økte inntekter i oppvekstsektoren', 5, 'decided', [
+    'Mandatets punkt 5 ber om tiltak for økte inntekter, blant annet tilskuddsordningen for ressurskrevende brukere.',
+    'Kommunen har ikke søkt refusjon for alle brukere som kunne kvalifisert.',
+    'Systematisk gjennomgang av vedtak vil gi økte refusjoner.',
+    'Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere.',
+  ]);
+  const closedRound = await round(income, 'Innspill til tiltak for økte inntekter', 'Har dere forslag til inntektstiltak?', new Date(now - 45 * DAY), new Date(now - 30 * DAY), true);
+  const s1 = await submit(closedRound, income, r.bodies.kfu, 'kfu', 'KFU ber om at økte inntekter ikke går på bekostning av tilbudet til elevene.', new Date(now - 35 * DAY), 'seed-kfu-closed');
+  const s2 = await submit(closedRound, income, r.bodies.ffClub, 'ff', 'Fagforbundet foreslår at assistentressursen vurderes i sammenheng med refusjonene.', new Date(now - 33 * DAY), 'seed-ff-closed');
+  await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2`, [closedRound, r.bodies.youth]);
+  const proposal = ((await m.query(`SELECT id FROM case_section WHERE case_id = $1 AND kind = 'proposal'`, [income])) as { id: string }[])[0]!.id;
+  await m.query(`INSERT INTO disposition (submission_id, outcome, reason, section_id, recorded_by) VALUES ($1,'adopted',$2,$3,$4)`, [s1, 'Presisert i forslag til vedtak at refusjonene skal komme tjenestene til gode.', proposal, r.users.officer]);
+  await m.query(`INSERT INTO disposition (submission_id, outcome, reason, recorded_by) VALUES ($1,'noted',$2,$3)`, [s2, 'Tas med i arbeidet med spesialundervisning (mandatets punkt 6).', r.users.officer]);
+  await m.query(`INSERT INTO recommendation (municipality_id, case_id, body_id, text, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6)`, [
+    r.muni,
+    income,
+    r.bodies.du,
+    'Driftsutvalget innstiller til kommunestyret: Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere, slik at refusjonene kommer tjenestene til gode.',
+    r.users.officer,
+    new Date(now - 21 * DAY),
+  ]);
+  const meetingAt = new Date(now - 21 * DAY);
+  const meeting = await insertReturningId(
+    m,
+    `INSERT INTO meeting (municipality_id, body_id, title, starts_at, place, agenda_published_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+    [r.muni, r.bodies.du, 'Møte i Driftsutvalget', meetingAt, 'Kommunestyresalen, rådhuset', new Date(now - 28 * DAY)],
+  );
+  const duNumber = ((await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.du])) as { committee_number: string }[])[0]!.committee_number;
+  const decisionDu = await insertReturningId(
+    m,
+    `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by, meeting_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [r.muni, income, r.bodies.du, duNumber, new Date(meetingAt).toISOString().slice(0, 10), 'Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.', JSON.stringify([{ motion: 'Innstillingen', proposedBy: 'Leder', for: 5, against: 0, adopted: true }]), r.users.officer, meeting],
+  );
+  await m.query(`INSERT INTO agenda_item (meeting_id, case_id, position, committee_number, minutes, decision_id) VALUES ($1,$2,1,$3,$4,$5)`, [
+    meeting,
+    income,
+    duNumber,
+    'Saksbehandler orienterte. Innspillene fra KFU og Fagforbundet ble gjennomgått. Innstillingen ble enstemmig vedtatt.',
+    decisionDu,
+  ]);
+  for (const key of ['chair', 'deputy', 'du3', 'du4']) await m.query(`INSERT INTO attendance (meeting_id, user_id, status) VALUES ($1,$2,'present')`, [meeting, r.users[key]]);
+  await m.query(`INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,'substitute','Vararepresentant, Parti D')`, [meeting, r.users.du5]);
+  const ksNumber = ((await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.council])) as { committee_number: string }[])[0]!.committee_number;
+  await m.query(
+    `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [
+      r.muni,
+      income,
+      r.bodies.council,
+      ksNumber,
+      new Date(now - 10 * DAY).toISOString().slice(0, 10),
+      'Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere, slik at refusjonene kommer tjenestene til gode.',
+      JSON.stringify([
+        { motion: 'Innstillingen fra Driftsutvalget', proposedBy: 'Driftsutvalget', for: 21, against: 6, adopted: true },
+        { motion: 'Utsette saken til budsjettbehandlingen', proposedBy: 'Parti B', for: 6, against: 21, adopted: false },
+      ]),
+      r.users.officer,
+    ],
+  );
+}
 const OTHER_ORG_NUMBER = '999000002';
 
 async function insertReturningId(m: EntityManager, sql: string, params: unknown[]): Promise<string> {
@@ -114,6 +247,8 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
         [muni, mandate, n++, title, description, users[owner], due, status],
       );
     }
+
+    await seedCaseWorkflow(m, { muni, users, bodies: { council, du, wg, kfu, youth, udfClub, ffClub }, mandate, year });
 
     // A second municipality: its administrator must never see Solvik's data.
     const other = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, ['Nabovik kommune', OTHER_ORG_NUMBER]);
