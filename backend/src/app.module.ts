@@ -18,6 +18,7 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
 import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
+import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({
@@ -38,6 +39,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
     InputRoundsModule,
     DecisionsModule,
     MeetingsModule,
+    AllocationModule,
     DevModule,
     DocsModule,
   ],

@@ -12,6 +12,7 @@ import { startRelay } from './platform/queue/relay.js';
 import { producerConnection } from './platform/queue/redis.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { closeRound, remindRound } from './modules/input-rounds/round-jobs.service.js';
+import { runSweep } from './modules/allocation/sweep-job.service.js';
 import { deliverNotice } from './modules/notifications/notifications.service.js';
 
 /** Every job's handler. Thin: each calls a module's service. */
@@ -28,6 +29,7 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
     'round.remind': async (payload) => {
       await remindRound(db, mail, config.APP_URL, payload);
     },
+    'allocation.sweep': (payload, ctx) => runSweep(db, payload, ctx.progress),
   };
 }
 
@@ -54,7 +56,7 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
       const name = job.name as JobName;
       const handler = handlers[name] as JobHandler<typeof name> | undefined;
       if (!handler) throw new Error(`Ukjent jobb ${job.name}`);
-      await handler(JOBS[name].parse(job.data), { db, jobId: String(job.id) });
+      await handler(JOBS[name].parse(job.data), { db, jobId: String(job.id), progress: (pct) => job.updateProgress(pct) });
     },
     {
       connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) }),

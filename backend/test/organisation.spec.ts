@@ -151,4 +151,17 @@ describe('demo data for the case workflow', () => {
     expect(meeting.agenda[0].minutes).toMatch(/enstemmig vedtatt/);
     expect(meeting.agenda[0].decision).not.toBeNull();
   });
+
+  it('holds the Grimstad 2009 model as an allocation case with the original budget and the 5.1 million cut', async () => {
+    const officer = await login(t.url, DEMO.officer);
+    const list = (await officer.request('GET', '/api/allocation-cases')).body.allocationCases as { id: string; budgetYear: number }[];
+    const demo = (await officer.request('GET', `/api/allocation-cases/${list.find((a) => a.budgetYear === 2009)!.id}`)).body;
+    expect(demo.scenarios.map((s: { name: string }) => s.name)).toEqual(['Opprinnelig budsjett 2009', 'Rammereduksjon 5,1 mill.']);
+    const [original, cut] = demo.scenarios;
+    expect(original.total).toBe(164123716);
+    expect(cut.total).toBe(164123716 - 5100000);
+    const comments = (await officer.request('GET', `/api/scenarios/${cut.id}/comments`)).body.comments;
+    expect(comments.length).toBeGreaterThanOrEqual(3);
+    expect(comments.some((c: { unitId: string }) => c.unitId === 'holviga-b')).toBe(true);
+  });
 });

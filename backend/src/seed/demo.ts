@@ -1,5 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { allocate, ENGINE_VERSION, parseAllocationInput } from '@samrad/shared/engine';
+import { buildInput, inputHash, modelOf } from '../modules/allocation/allocation-input.js';
 import { hashPassword } from '../modules/auth/password.js';
+import grimstad from './grimstad-2009.input.json' with { type: 'json' };
 import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-people.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
@@ -13,6 +16,61 @@ interface SeedRefs {
 }
 
 const DAY = 86400_000;
+
+/**
+ * The Grimstad 2009 model as an allocation case on the distribution-model case, with the original
+ * budget and a NOK 5.1 million cut as scenarios, and comments from a union representative and a parent.
+ */
+async function seedAllocation(m: EntityManager, muni: string, users: Record<string, string>): Promise<void> {
+  const [caseRow] = (await m.query(`SELECT id FROM case_file WHERE municipality_id = $1 AND title = 'Ny ressursfordelingsmodell for grunnskolen'`, [muni])) as { id: string }[];
+  const allocationCase = await insertReturningId(m, `INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,$3,$4)`, [
+    muni,
+    caseRow!.id,
+    2009,
+    'Ressursfordeling grunnskolen – budsjett 2009 (Grimstad-modellen)',
+  ]);
+  const doc = grimstad as unknown as Record<string, unknown>;
+  const units = (doc.units as unknown[]) ?? [];
+  const dataset = await insertReturningId(m, `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,'json',$3,$4)`, [
+    allocationCase,
+    'GSI-tall, gjennomsnitt 2008/09 og 2009/10',
+    JSON.stringify(units),
+    users.officer,
+  ]);
+  const model = modelOf(doc);
+  const version = await insertReturningId(m, `INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,1,$2,$3,$4)`, [
+    allocationCase,
+    'Forenklet modell (kapittel 4)',
+    JSON.stringify(model),
+    users.officer,
+  ]);
+  const scenario = async (name: string, frameChange: number | null) => {
+    const id = await insertReturningId(m, `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame_change, created_by) VALUES ($1,$2,$3,$4,$5,$6)`, [
+      allocationCase,
+      name,
+      version,
+      dataset,
+      frameChange,
+      users.officer,
+    ]);
+    const input = parseAllocationInput(buildInput(model, units as never, { frame: null, frameChange, overrides: [], adjustments: [] }));
+    await m.query(`INSERT INTO scenario_result (scenario_id, scenario_version, engine_version, input_hash, input, result) VALUES ($1,1,$2,$3,$4,$5)`, [
+      id,
+      ENGINE_VERSION,
+      inputHash(input),
+      JSON.stringify(input),
+      JSON.stringify(allocate(input)),
+    ]);
+    return id;
+  };
+  await scenario('Opprinnelig budsjett 2009', null);
+  const cut = await scenario('Rammereduksjon 5,1 mill.', -5100000);
+  const comment = (author: string, unit: string | null, text: string) =>
+    m.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6)`, [muni, caseRow!.id, cut, unit, users[author], text]);
+  await comment('udf', null, 'Et kutt på 5,1 mill. gir om lag 3 % lavere satser for alle skoler. Utdanningsforbundet ber om at konsekvensene for lærernormen vurderes skole for skole.');
+  await comment('fau', 'holviga-b', 'Holviga B hadde allerede negativ fri ressurs i kontrollberegningen. Hvordan skal skolen oppfylle minstetimetallet etter kuttet?');
+  await comment('officer', 'holviga-b', 'Administrasjonen vurderer en justering for Holviga B i neste scenario.');
+}
 
 /**
  * Two cases from the mandate: one with an open input round, and one that has been through a closed
@@ -249,6 +307,7 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     }
 
     await seedCaseWorkflow(m, { muni, users, bodies: { council, du, wg, kfu, youth, udfClub, ffClub }, mandate, year });
+    await seedAllocation(m, muni, users);
 
     // A second municipality: its administrator must never see Solvik's data.
     const other = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, ['Nabovik kommune', OTHER_ORG_NUMBER]);

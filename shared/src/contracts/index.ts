@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './auth.js';
 export * from './organisation.js';
 export * from './cases.js';
+export * from './allocation.js';

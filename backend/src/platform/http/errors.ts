@@ -44,3 +44,10 @@ export class TooManyRequests extends HttpException {
     super({ message, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
+
+/** 409: the record is in a state that forbids the change (e.g. an adopted scenario). */
+export class ConflictState extends HttpException {
+  constructor(message: string) {
+    super({ message }, HttpStatus.CONFLICT);
+  }
+}

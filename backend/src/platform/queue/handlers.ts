@@ -5,6 +5,8 @@ export interface JobContext {
   db: DataSource;
   /** The BullMQ job id (the outbox dedup key). */
   jobId: string;
+  /** Reports progress (0-100) to BullMQ. */
+  progress: (pct: number) => Promise<void>;
 }
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<void>;

@@ -20,6 +20,8 @@ export const JOBS = {
   'round.remind': z.object({ roundId: z.string(), hours: z.number(), closesAt: z.string() }),
   /** Close a round at its deadline; a no-op when already closed or the deadline moved. */
   'round.close': z.object({ roundId: z.string(), closesAt: z.string() }),
+  /** A sensitivity analysis: one parameter over a range, with progress. */
+  'allocation.sweep': z.object({ sweepId: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

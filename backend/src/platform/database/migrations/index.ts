@@ -2,6 +2,7 @@ import { Platform1763800000000 } from './1763800000000-platform.js';
 import { Organisation1763800000001 } from './1763800000001-organisation.js';
 import { CaseWorkflow1763800000002 } from './1763800000002-case-workflow.js';
 import { Meetings1763800000003 } from './1763800000003-meetings.js';
+import { Allocation1763800000004 } from './1763800000004-allocation.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
-export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001, CaseWorkflow1763800000002, Meetings1763800000003];
+export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001, CaseWorkflow1763800000002, Meetings1763800000003, Allocation1763800000004];

@@ -1,0 +1,144 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import {
+  adoptScenarioSchema,
+  createAllocationCaseSchema,
+  createModelVersionSchema,
+  createScenarioSchema,
+  importDatasetSchema,
+  revisionSchema,
+  scenarioCommentSchema,
+  sweepSchema,
+  updateScenarioSchema,
+} from '@samrad/shared/contracts';
+import { TEMPLATE_HEADERS, unitsTemplateXlsx } from '@samrad/shared/formats';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { AllocationService } from './allocation.service.js';
+
+type Body<S extends z.ZodType> = z.infer<S>;
+
+@Controller('api')
+export class AllocationController {
+  constructor(@Inject(AllocationService) private readonly allocation: AllocationService) {}
+
+  @Get('allocation-cases')
+  @Access('authenticated')
+  async list(@Ctx() ctx: RequestContext) {
+    return { allocationCases: await this.allocation.list(ctx) };
+  }
+
+  @Post('allocation-cases')
+  @Access('case_officer')
+  create(@Ctx() ctx: RequestContext, @Body(body(createAllocationCaseSchema)) input: Body<typeof createAllocationCaseSchema>) {
+    return this.allocation.create(ctx, input);
+  }
+
+  @Get('allocation-template.csv')
+  @Access('authenticated')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="enheter-mal.csv"')
+  templateCsv() {
+    return `${TEMPLATE_HEADERS.join(';')}\n`;
+  }
+
+  @Get('allocation-template.xlsx')
+  @Access('authenticated')
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('content-disposition', 'attachment; filename="enheter-mal.xlsx"')
+  async templateXlsx() {
+    return Buffer.from(await unitsTemplateXlsx());
+  }
+
+  @Get('allocation-cases/:id')
+  @Access('authenticated')
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.allocation.get(ctx, id);
+  }
+
+  @Post('allocation-cases/:id/datasets')
+  @Access('case_officer')
+  importDataset(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(importDatasetSchema)) input: Body<typeof importDatasetSchema>) {
+    return this.allocation.importDataset(ctx, id, input);
+  }
+
+  @Post('allocation-cases/:id/model-versions')
+  @Access('case_officer')
+  modelVersion(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(createModelVersionSchema)) input: Body<typeof createModelVersionSchema>) {
+    return this.allocation.createModelVersion(ctx, id, input);
+  }
+
+  @Post('allocation-cases/:id/scenarios')
+  @Access('case_officer')
+  createScenario(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(createScenarioSchema)) input: Body<typeof createScenarioSchema>) {
+    return this.allocation.createScenario(ctx, id, input);
+  }
+
+  @Get('scenarios/:id')
+  @Access('authenticated')
+  scenario(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.allocation.getScenario(ctx, id);
+  }
+
+  @Patch('scenarios/:id')
+  @Access('case_officer')
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateScenarioSchema)) input: Body<typeof updateScenarioSchema>) {
+    return this.allocation.updateScenario(ctx, id, input);
+  }
+
+  @Get('scenarios/:id/compare')
+  @Access('authenticated')
+  compare(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('against') against = 'budget') {
+    return this.allocation.compare(ctx, id, against);
+  }
+
+  @Get('scenarios/:id/comments')
+  @Access('authenticated')
+  async comments(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return { comments: await this.allocation.comments(ctx, id) };
+  }
+
+  @Post('scenarios/:id/comments')
+  @Access('member', 'case_officer')
+  comment(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(scenarioCommentSchema)) input: Body<typeof scenarioCommentSchema>) {
+    return this.allocation.comment(ctx, id, input);
+  }
+
+  @Post('scenarios/:id/adopt')
+  @Access('case_officer')
+  @HttpCode(204)
+  async adopt(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(adoptScenarioSchema)) input: Body<typeof adoptScenarioSchema>) {
+    await this.allocation.adopt(ctx, id, input);
+  }
+
+  @Post('scenarios/:id/revisions')
+  @Access('case_officer')
+  revise(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(revisionSchema)) input: Body<typeof revisionSchema>) {
+    return this.allocation.revise(ctx, id, input);
+  }
+
+  @Post('scenarios/:id/sweeps')
+  @Access('case_officer')
+  sweep(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(sweepSchema)) input: Body<typeof sweepSchema>) {
+    return this.allocation.startSweep(ctx, id, input);
+  }
+
+  @Get('sweeps/:id')
+  @Access('authenticated')
+  getSweep(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.allocation.sweep(ctx, id);
+  }
+
+  @Get('scenarios/:id/export/:format')
+  @Access('authenticated')
+  async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Param('format') format: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (format !== 'xlsx' && format !== 'csv' && format !== 'json') throw new NotFound();
+    const file = await this.allocation.export(ctx, id, format);
+    void reply.header('content-type', file.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    return file.body;
+  }
+}

@@ -1,0 +1,408 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type {
+  adoptScenarioSchema,
+  createAllocationCaseSchema,
+  createModelVersionSchema,
+  createScenarioSchema,
+  importDatasetSchema,
+  revisionSchema,
+  scenarioCommentSchema,
+  sweepSchema,
+  updateScenarioSchema,
+} from '@samrad/shared/contracts';
+import {
+  allocate,
+  allocationInputSchema,
+  ENGINE_VERSION,
+  formatResultCsv,
+  validateAllocationInput,
+  type AllocationInput,
+  type AllocationResult,
+  type UnitInput,
+} from '@samrad/shared/engine';
+import { resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
+import { OutboxService } from '../../platform/queue/outbox.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { buildInput, inputHash, modelOf, type ScenarioParts } from './allocation-input.js';
+import { compareResults, compareWithBudget } from './comparison.js';
+
+interface ScenarioRow {
+  id: string;
+  allocation_case_id: string;
+  case_id: string;
+  name: string;
+  model_version_id: string;
+  dataset_id: string;
+  frame: string | null;
+  frame_change: string | null;
+  overrides: ScenarioParts['overrides'];
+  adjustments: ScenarioParts['adjustments'];
+  revises_scenario_id: string | null;
+  adopted_at: Date | null;
+  adopted_by_decision_id: string | null;
+  version: number;
+}
+
+/** Thrown when an import has bad rows: a 400 with row and column per problem. */
+class ImportRejected extends ValidationFailed {}
+
+@Injectable()
+export class AllocationService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+  ) {}
+
+  private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager) {
+    const rows: { id: string; case_id: string; budget_year: number; title: string; adopted_scenario_id: string | null }[] = await m.query(
+      `SELECT id, case_id, budget_year, title, adopted_scenario_id FROM allocation_case WHERE id = $1 AND municipality_id = $2`,
+      [id, ctx.municipalityId],
+    );
+    if (!rows[0]) throw new NotFound('Fant ikke fordelingssaken');
+    await this.cases.readable(ctx, rows[0].case_id, m);
+    return rows[0];
+  }
+
+  private async scenario(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false): Promise<ScenarioRow> {
+    const rows: ScenarioRow[] = await m.query(
+      `SELECT s.*, a.case_id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id WHERE s.id = $1 AND a.municipality_id = $2 ${lock ? 'FOR UPDATE OF s' : ''}`,
+      [id, ctx.municipalityId],
+    );
+    if (!rows[0]) throw new NotFound('Fant ikke scenarioet');
+    await this.cases.readable(ctx, rows[0].case_id, m);
+    return rows[0];
+  }
+
+  async create(ctx: RequestContext, input: z.infer<typeof createAllocationCaseSchema>) {
+    return this.db.transaction(async (m) => {
+      await this.cases.readable(ctx, input.caseId, m);
+      const exists = await m.query(`SELECT 1 FROM allocation_case WHERE case_id = $1`, [input.caseId]);
+      if (exists.length) throw ValidationFailed.field('caseId', 'Saken har allerede en fordelingssak');
+      const [row] = await m.query(`INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,$3,$4) RETURNING id`, [
+        ctx.municipalityId,
+        input.caseId,
+        input.budgetYear,
+        input.title,
+      ]);
+      await this.audit.record(m, ctx, 'create', 'allocation_case', row.id, null, input);
+      return { id: row.id as string };
+    });
+  }
+
+  async list(ctx: RequestContext) {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT a.id, a.title, a.budget_year, a.case_id, a.adopted_scenario_id, c.access FROM allocation_case a JOIN case_file c ON c.id = a.case_id
+        WHERE a.municipality_id = $1 ORDER BY a.budget_year DESC, a.created_at DESC`,
+      [ctx.municipalityId],
+    );
+    const visible = [];
+    for (const r of rows) if (await this.cases.canRead(ctx, { id: r.case_id as string, access: r.access as 'public' | 'exempt' })) visible.push(r);
+    return visible.map((r) => ({ id: r.id, title: r.title, budgetYear: r.budget_year, caseId: r.case_id, adoptedScenarioId: r.adopted_scenario_id }));
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    const a = await this.allocationCase(ctx, id);
+    const [datasets, versions, scenarios] = await Promise.all([
+      this.db.query(`SELECT id, name, source, jsonb_array_length(units) AS unit_count, created_at FROM allocation_dataset WHERE allocation_case_id = $1 ORDER BY created_at`, [id]),
+      this.db.query(`SELECT id, number, label, adopted_by_decision_id, created_at FROM model_version WHERE allocation_case_id = $1 ORDER BY number`, [id]),
+      this.db.query(
+        `SELECT s.id, s.name, s.model_version_id, s.dataset_id, s.frame, s.frame_change, s.adopted_at, s.revises_scenario_id, s.version,
+                r.result->'total' AS total, r.result->'scale' AS scale
+           FROM scenario s LEFT JOIN scenario_result r ON r.scenario_id = s.id AND r.scenario_version = s.version
+          WHERE s.allocation_case_id = $1 ORDER BY s.created_at`,
+        [id],
+      ),
+    ]);
+    return {
+      id: a.id,
+      caseId: a.case_id,
+      budgetYear: a.budget_year,
+      title: a.title,
+      adoptedScenarioId: a.adopted_scenario_id,
+      datasets: datasets.map((d: Record<string, unknown>) => ({ id: d.id, name: d.name, source: d.source, unitCount: d.unit_count, createdAt: (d.created_at as Date).toISOString() })),
+      modelVersions: versions.map((v: Record<string, unknown>) => ({ id: v.id, number: v.number, label: v.label, adoptedByDecisionId: v.adopted_by_decision_id })),
+      scenarios: scenarios.map((s: Record<string, unknown>) => ({
+        id: s.id,
+        name: s.name,
+        modelVersionId: s.model_version_id,
+        datasetId: s.dataset_id,
+        frame: s.frame === null ? null : Number(s.frame),
+        frameChange: s.frame_change === null ? null : Number(s.frame_change),
+        adopted: s.adopted_at !== null,
+        revisesScenarioId: s.revises_scenario_id,
+        total: s.total,
+        scale: s.scale,
+        version: s.version,
+      })),
+    };
+  }
+
+  /** Imports units and counts; stores nothing until every row is clean. */
+  async importDataset(ctx: RequestContext, id: string, input: z.infer<typeof importDatasetSchema>) {
+    await this.allocationCase(ctx, id);
+    let units: UnitInput[];
+    let model: Record<string, unknown> | null = null;
+    if (input.format === 'json') {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(input.content);
+      } catch {
+        throw new ImportRejected([{ path: 'content', message: 'Filen er ikke gyldig JSON' }]);
+      }
+      const check = validateAllocationInput(doc);
+      if (!check.ok) throw new ImportRejected(check.errors.map((e) => ({ path: e.path, message: e.message })));
+      units = check.input.units;
+      model = modelOf(doc as Record<string, unknown>);
+    } else {
+      const table = input.format === 'csv' ? unitsFromCsv(input.content) : await unitsFromXlsx(Buffer.from(input.content, 'base64'));
+      if (!table.ok) {
+        throw new ImportRejected(table.errors.map((e) => ({ path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`, message: e.message, row: e.row, column: e.column })));
+      }
+      units = table.units;
+    }
+    return this.db.transaction(async (m) => {
+      const [row] = await m.query(`INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
+        id,
+        input.name,
+        input.format,
+        JSON.stringify(units),
+        ctx.userId,
+      ]);
+      await this.audit.record(m, ctx, 'create', 'allocation_dataset', row.id, null, { name: input.name, units: units.length });
+      let modelVersionId: string | null = null;
+      if (model) modelVersionId = (await this.insertModelVersion(m, ctx, id, `Modell fra ${input.name}`, model)).id;
+      return { id: row.id as string, units: units.length, modelVersionId };
+    });
+  }
+
+  private async insertModelVersion(m: EntityManager, ctx: RequestContext, caseId: string, label: string, model: Record<string, unknown>) {
+    // The model must make a valid input together with some unit of a stage it has rates for.
+    const shape = allocationInputSchema.omit({ units: true, format: true }).safeParse(model);
+    if (!shape.success) throw new ValidationFailed(shape.error.issues.map((i) => ({ path: `model.${i.path.join('.')}`, message: i.message })));
+    const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM model_version WHERE allocation_case_id = $1`, [caseId]);
+    const [row] = await m.query(`INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
+      caseId,
+      n,
+      label,
+      JSON.stringify(model),
+      ctx.userId,
+    ]);
+    await this.audit.record(m, ctx, 'create', 'model_version', row.id, null, { label, number: n });
+    return { id: row.id as string, number: n as number };
+  }
+
+  async createModelVersion(ctx: RequestContext, id: string, input: z.infer<typeof createModelVersionSchema>) {
+    await this.allocationCase(ctx, id);
+    return this.db.transaction((m) => this.insertModelVersion(m, ctx, id, input.label, input.model));
+  }
+
+  private async inputFor(m: EntityManager, s: Pick<ScenarioRow, 'model_version_id' | 'dataset_id' | 'frame' | 'frame_change' | 'overrides' | 'adjustments' | 'allocation_case_id'>) {
+    const [mv] = await m.query(`SELECT model FROM model_version WHERE id = $1 AND allocation_case_id = $2`, [s.model_version_id, s.allocation_case_id]);
+    const [ds] = await m.query(`SELECT units FROM allocation_dataset WHERE id = $1 AND allocation_case_id = $2`, [s.dataset_id, s.allocation_case_id]);
+    if (!mv) throw ValidationFailed.field('modelVersionId', 'Fant ikke modellversjonen i denne fordelingssaken');
+    if (!ds) throw ValidationFailed.field('datasetId', 'Fant ikke datasettet i denne fordelingssaken');
+    return buildInput(mv.model, ds.units, { frame: s.frame, frameChange: s.frame_change, overrides: s.overrides, adjustments: s.adjustments });
+  }
+
+  /** Computes with the engine and stores the result with the engine version and a hash of the input. */
+  private async computeAndStore(m: EntityManager, scenarioId: string, version: number, raw: unknown): Promise<AllocationResult> {
+    const check = validateAllocationInput(raw);
+    if (!check.ok) throw new ValidationFailed(check.errors);
+    let result: AllocationResult;
+    try {
+      result = allocate(check.input);
+    } catch (error) {
+      const errors = (error as { errors?: { path: string; message: string }[] }).errors;
+      if (errors) throw new ValidationFailed(errors);
+      throw error;
+    }
+    await m.query(
+      `INSERT INTO scenario_result (scenario_id, scenario_version, engine_version, input_hash, input, result) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [scenarioId, version, ENGINE_VERSION, inputHash(check.input), JSON.stringify(check.input), JSON.stringify(result)],
+    );
+    return result;
+  }
+
+  async createScenario(ctx: RequestContext, id: string, input: z.infer<typeof createScenarioSchema>) {
+    await this.allocationCase(ctx, id);
+    return this.db.transaction(async (m) => {
+      const parts = { allocation_case_id: id, model_version_id: input.modelVersionId, dataset_id: input.datasetId, frame: input.frame === null ? null : String(input.frame), frame_change: input.frameChange === null ? null : String(input.frameChange), overrides: input.overrides, adjustments: input.adjustments };
+      const raw = await this.inputFor(m, parts as never);
+      const [row] = await m.query(
+        `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame, frame_change, overrides, adjustments, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+        [id, input.name, input.modelVersionId, input.datasetId, input.frame, input.frameChange, JSON.stringify(input.overrides), JSON.stringify(input.adjustments), ctx.userId],
+      );
+      const result = await this.computeAndStore(m, row.id, 1, raw);
+      await this.audit.record(m, ctx, 'create', 'scenario', row.id, null, input);
+      return { id: row.id as string, version: 1, result };
+    });
+  }
+
+  async updateScenario(ctx: RequestContext, id: string, input: z.infer<typeof updateScenarioSchema>) {
+    return this.db.transaction(async (m) => {
+      const s = await this.scenario(ctx, id, m, true);
+      if (s.adopted_at) throw new ConflictState('Scenarioet er vedtatt og kan ikke endres. Lag en revisjon eller et nytt scenario.');
+      if (s.version !== input.version) throw new StaleVersion({ id: s.id, version: s.version, name: s.name });
+      const next = {
+        ...s,
+        name: input.name ?? s.name,
+        frame: input.frame === undefined ? s.frame : input.frame === null ? null : String(input.frame),
+        frame_change: input.frameChange === undefined ? s.frame_change : input.frameChange === null ? null : String(input.frameChange),
+        overrides: input.overrides ?? s.overrides,
+        adjustments: input.adjustments ?? s.adjustments,
+      };
+      if (input.frame != null) next.frame_change = null;
+      if (input.frameChange != null) next.frame = null;
+      const raw = await this.inputFor(m, next);
+      const version = s.version + 1;
+      await m.query(
+        `UPDATE scenario SET name = $2, frame = $3, frame_change = $4, overrides = $5, adjustments = $6, version = $7, updated_at = now() WHERE id = $1`,
+        [id, next.name, next.frame, next.frame_change, JSON.stringify(next.overrides), JSON.stringify(next.adjustments), version],
+      );
+      const result = await this.computeAndStore(m, id, version, raw);
+      await this.audit.record(m, ctx, 'update', 'scenario', id, { name: s.name, frame: s.frame, frameChange: s.frame_change, adjustments: s.adjustments, overrides: s.overrides }, { name: next.name, frame: next.frame, frameChange: next.frame_change, adjustments: next.adjustments, overrides: next.overrides });
+      return { id, version, result };
+    });
+  }
+
+  async latestResult(ctx: RequestContext, id: string) {
+    const s = await this.scenario(ctx, id);
+    const [r] = await this.db.query(
+      `SELECT engine_version, input_hash, input, result, computed_at FROM scenario_result WHERE scenario_id = $1 AND scenario_version = $2`,
+      [id, s.version],
+    );
+    return { scenario: s, stored: r as { engine_version: string; input_hash: string; input: AllocationInput; result: AllocationResult; computed_at: Date } };
+  }
+
+  async getScenario(ctx: RequestContext, id: string) {
+    const { scenario: s, stored } = await this.latestResult(ctx, id);
+    return {
+      id: s.id,
+      allocationCaseId: s.allocation_case_id,
+      caseId: s.case_id,
+      name: s.name,
+      modelVersionId: s.model_version_id,
+      datasetId: s.dataset_id,
+      frame: s.frame === null ? null : Number(s.frame),
+      frameChange: s.frame_change === null ? null : Number(s.frame_change),
+      overrides: s.overrides,
+      adjustments: s.adjustments,
+      adopted: s.adopted_at !== null,
+      adoptedByDecisionId: s.adopted_by_decision_id,
+      revisesScenarioId: s.revises_scenario_id,
+      version: s.version,
+      engineVersion: stored.engine_version,
+      inputHash: stored.input_hash,
+      computedAt: stored.computed_at.toISOString(),
+      input: stored.input,
+      result: stored.result,
+    };
+  }
+
+  async compare(ctx: RequestContext, id: string, against: string) {
+    const { stored } = await this.latestResult(ctx, id);
+    if (against === 'budget' || against === 'lastYear') return { against, units: compareWithBudget(stored.result, against) };
+    if (!/^[0-9a-f-]{36}$/i.test(against)) throw ValidationFailed.field('against', 'Sammenlign med «budget», «lastYear» eller et annet scenario');
+    const other = await this.latestResult(ctx, against);
+    return { against, units: compareResults(stored.result, other.stored.result) };
+  }
+
+  async comment(ctx: RequestContext, id: string, input: z.infer<typeof scenarioCommentSchema>) {
+    const s = await this.scenario(ctx, id);
+    const { stored } = await this.latestResult(ctx, id);
+    if (input.unitId && !stored.result.units.some((u) => u.id === input.unitId)) throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
+    return this.db.transaction(async (m) => {
+      const [row] = await m.query(
+        `INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
+        [ctx.municipalityId, s.case_id, id, input.unitId, ctx.userId, input.text],
+      );
+      return { id: row.id as string };
+    });
+  }
+
+  async comments(ctx: RequestContext, id: string) {
+    await this.scenario(ctx, id);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT c.id, c.unit_id, c.text, c.created_at, u.name, u.title FROM comment c JOIN app_user u ON u.id = c.author_id WHERE c.scenario_id = $1 ORDER BY c.created_at`,
+      [id],
+    );
+    return rows.map((r) => ({ id: r.id, unitId: r.unit_id, text: r.text, createdAt: (r.created_at as Date).toISOString(), author: { name: r.name, title: r.title } }));
+  }
+
+  /** A decision adopts the scenario: it is locked and becomes the budget year's allocation. */
+  async adopt(ctx: RequestContext, id: string, input: z.infer<typeof adoptScenarioSchema>) {
+    return this.db.transaction(async (m) => {
+      const s = await this.scenario(ctx, id, m, true);
+      if (s.adopted_at) throw new ConflictState('Scenarioet er allerede vedtatt');
+      const d = await m.query(`SELECT 1 FROM decision WHERE id = $1 AND case_id = $2`, [input.decisionId, s.case_id]);
+      if (d.length === 0) throw ValidationFailed.field('decisionId', 'Vedtaket hører ikke til fordelingssakens sak');
+      await m.query(`UPDATE scenario SET adopted_at = now(), adopted_by_decision_id = $2 WHERE id = $1`, [id, input.decisionId]);
+      await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);
+      await m.query(`UPDATE model_version SET adopted_by_decision_id = $2 WHERE id = $1 AND adopted_by_decision_id IS NULL`, [s.model_version_id, input.decisionId]);
+      await this.audit.record(m, ctx, 'update', 'scenario', id, { adopted: false }, { adopted: true, decisionId: input.decisionId });
+    });
+  }
+
+  /** The autumn revision: the adopted scenario recomputed with new counts, and what changes for each unit. */
+  async revise(ctx: RequestContext, id: string, input: z.infer<typeof revisionSchema>) {
+    const base = await this.scenario(ctx, id);
+    if (!base.adopted_at) throw new ConflictState('Bare et vedtatt scenario kan revideres');
+    const previous = (await this.latestResult(ctx, id)).stored.result;
+    // The adopted frame stays; the new counts redistribute the whole year's budget within it.
+    const created = await this.createScenario(ctx, base.allocation_case_id, {
+      name: input.name,
+      modelVersionId: base.model_version_id,
+      datasetId: input.datasetId,
+      frame: previous.frame,
+      frameChange: null,
+      overrides: base.overrides as never,
+      adjustments: base.adjustments as never,
+    });
+    await this.db.query(`UPDATE scenario SET revises_scenario_id = $2 WHERE id = $1`, [created.id, id]);
+    return { id: created.id, changes: compareResults(created.result, previous) };
+  }
+
+  async startSweep(ctx: RequestContext, id: string, input: z.infer<typeof sweepSchema>) {
+    const { stored } = await this.latestResult(ctx, id);
+    const criterion = stored.input.criteria.find((c) => c.id === input.criterion);
+    if (!criterion) throw ValidationFailed.field('criterion', 'Fant ikke kriteriet i scenarioet');
+    if (!criterion.rate[input.stage]) throw ValidationFailed.field('stage', 'Kriteriet har ingen sats for dette trinnet');
+    return this.db.transaction(async (m) => {
+      const [row] = await m.query(`INSERT INTO sweep (municipality_id, scenario_id, parameter, created_by) VALUES ($1,$2,$3,$4) RETURNING id`, [
+        ctx.municipalityId,
+        id,
+        JSON.stringify(input),
+        ctx.userId,
+      ]);
+      await this.outbox.enqueue(m, 'allocation.sweep', { sweepId: row.id }, { dedupKey: `sweep:${row.id}` });
+      return { id: row.id as string };
+    });
+  }
+
+  async sweep(ctx: RequestContext, id: string) {
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM sweep WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
+    const r = rows[0];
+    if (!r) throw new NotFound('Fant ikke følsomhetsanalysen');
+    await this.scenario(ctx, r.scenario_id as string);
+    return { id, scenarioId: r.scenario_id, parameter: r.parameter, status: r.status, progress: r.progress, result: r.result, error: r.error };
+  }
+
+  async export(ctx: RequestContext, id: string, format: 'xlsx' | 'csv' | 'json') {
+    const { scenario, stored } = await this.latestResult(ctx, id);
+    if (format === 'json') return { body: JSON.stringify(stored.result, null, 2), type: 'application/json', name: `${scenario.name}.json` };
+    if (format === 'csv') return { body: formatResultCsv(stored.result), type: 'text/csv; charset=utf-8', name: `${scenario.name}.csv` };
+    const before = stored.result.mode === 'distribution' ? allocate({ ...stored.input, mode: 'allocation', frame: null, frameChange: null }) : undefined;
+    return {
+      body: Buffer.from(await resultWorkbook(stored.result, before)),
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      name: `${scenario.name}.xlsx`,
+    };
+  }
+}
