@@ -19,6 +19,7 @@ import { DecisionsModule } from './modules/decisions/decisions.module.js';
 import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({
@@ -40,6 +41,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
     DecisionsModule,
     MeetingsModule,
     AllocationModule,
+    TasksModule,
     DevModule,
     DocsModule,
   ],

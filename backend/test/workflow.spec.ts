@@ -268,3 +268,20 @@ describe('the case workflow', () => {
     }
   });
 });
+
+describe('Mine oppgaver', () => {
+  it('lists the open rounds my bodies must answer, with their deadlines', async () => {
+    const t = await startTestApp();
+    try {
+      const fau = await login(t.url, DEMO.fau);
+      const tasks = (await fau.request('GET', '/api/me/tasks')).body;
+      const demoRound = tasks.openRounds.find((r: { title: string }) => r.title === 'Innspill til ny ressursfordelingsmodell');
+      expect(demoRound).toMatchObject({ body: { name: 'KFU – kommunalt foreldreutvalg' }, status: 'not_answered' });
+      expect(new Date(demoRound.deadline).getTime()).toBeGreaterThan(Date.now());
+      expect(Array.isArray(tasks.decisions)).toBe(true);
+      expect(typeof tasks.unreadNotifications).toBe('number');
+    } finally {
+      await t.close();
+    }
+  });
+});

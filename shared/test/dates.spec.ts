@@ -16,3 +16,17 @@ describe('Oslo dates', () => {
     expect(isLate({ dueDate: null, status: 'not_started' }, now)).toBe(false);
   });
 });
+
+import { isoToOsloLocal, osloLocalToIso } from '../src/domain/index.js';
+
+describe('Oslo wall-clock times', () => {
+  it('gives winter and summer offsets', () => {
+    expect(osloLocalToIso('2026-12-01T12:00')).toBe('2026-12-01T12:00:00+01:00');
+    expect(osloLocalToIso('2026-06-15T23:59')).toBe('2026-06-15T23:59:00+02:00');
+    expect(new Date(osloLocalToIso('2026-12-01T12:00')).toISOString()).toBe('2026-12-01T11:00:00.000Z');
+  });
+  it('round-trips', () => {
+    expect(isoToOsloLocal('2026-12-01T11:00:00.000Z')).toBe('2026-12-01T12:00');
+    expect(isoToOsloLocal(osloLocalToIso('2026-03-29T03:30'))).toBe('2026-03-29T03:30');
+  });
+});

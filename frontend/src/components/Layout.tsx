@@ -15,7 +15,12 @@ export function Layout() {
   const links = [
     { to: paths.home, label: t('nav.tasks'), end: true },
     { to: paths.mandate, label: t('nav.mandate') },
+    { to: paths.cases, label: t('nav.cases') },
+    { to: paths.meetings, label: t('nav.meetings') },
+    { to: paths.decisions, label: t('nav.decisions') },
+    { to: paths.allocation, label: t('nav.allocation') },
     { to: paths.bodies, label: t('nav.bodies') },
+    { to: paths.notifications, label: t('nav.notifications') },
     ...(hasRole(me, 'admin') ? [{ to: paths.users, label: t('nav.users') }] : []),
   ];
   return (

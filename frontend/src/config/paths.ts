@@ -9,4 +9,12 @@ export const paths = {
   bodies: '/organer',
   body: (id: string) => `/organer/${id}`,
   users: '/brukere',
+  cases: '/saker',
+  case: (id: string) => `/saker/${id}`,
+  round: (id: string) => `/innspill/${id}`,
+  decisions: '/vedtak',
+  meetings: '/moter',
+  meeting: (id: string) => `/moter/${id}`,
+  allocation: '/fordeling',
+  notifications: '/varsler',
 } as const;

@@ -12,3 +12,39 @@ export function osloDate(now: Date): string {
 export function isLate(item: { dueDate: string | null; status: string }, now: Date): boolean {
   return item.dueDate !== null && item.status !== 'done' && item.dueDate < osloDate(now);
 }
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Oslo's offset from UTC at `instant`, in minutes (60 in winter, 120 in summer). */
+export function osloOffsetMinutes(instant: Date): number {
+  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** A wall-clock time in Oslo ("2026-12-01T12:00", as from <input type="datetime-local">) as an ISO instant with offset. */
+export function osloLocalToIso(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new Error(`Ugyldig tidspunkt: ${local}`);
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let offset = osloOffsetMinutes(new Date(wall));
+  offset = osloOffsetMinutes(new Date(wall - offset * 60000));
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** An instant as Oslo wall-clock "YYYY-MM-DDTHH:mm", for a datetime-local field. */
+export function isoToOsloLocal(iso: string): string {
+  const p = Object.fromEntries(parts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}

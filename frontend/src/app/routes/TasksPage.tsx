@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api.js';
 import { useMandate } from '../../features/mandates/api.js';
+import { useTasks } from '../../features/tasks/api.js';
 import { StatusTag } from '../../features/mandates/StatusTag.js';
 import { formatDate } from '../../i18n/index.js';
 
@@ -14,6 +15,14 @@ export default function TasksPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const mandate = useMandate();
+  const tasks = useTasks();
+  const timeLeft = (iso: string) => {
+    const ms = new Date(iso).getTime() - Date.now();
+    const days = Math.floor(ms / 86400000);
+    const hours = Math.floor((ms % 86400000) / 3600000);
+    return days > 0 ? `${days} d ${hours} t` : `${hours} t ${Math.floor((ms % 3600000) / 60000)} min`;
+  };
+  const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
   const items = mandate.data?.items ?? [];
   const mine = items.filter((i) => i.owner?.id === me?.id);
   const late = items.filter((i) => i.late);
@@ -21,7 +30,105 @@ export default function TasksPage() {
     <>
       <PageHeading title={t('tasks.title')}>{t('tasks.title')}</PageHeading>
       <Paragraph>{t('tasks.greeting', { name: me?.name ?? '' })}</Paragraph>
+      {!!tasks.data?.unreadNotifications && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to={paths.notifications}>{t('tasks.unread', { count: tasks.data.unreadNotifications })}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
+      <section aria-labelledby="open-rounds">
+        <Heading level={2} data-size="sm" id="open-rounds">
+          {t('tasks.openRounds')}
+        </Heading>
+        {tasks.isPending && <Loading />}
+        {tasks.error && <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />}
+        {tasks.data?.openRounds.length === 0 && <Paragraph>{t('tasks.noOpenRounds')}</Paragraph>}
+        <ul className="card-list">
+          {tasks.data?.openRounds.map((r) => (
+            <li key={`${r.id}-${r.body.id}`}>
+              <Card>
+                <Paragraph>
+                  <Link asChild>
+                    <RouterLink to={paths.round(r.id)}>{r.title}</RouterLink>
+                  </Link>
+                </Paragraph>
+                <Paragraph data-size="sm">
+                  {t('tasks.onBehalfOf', { body: r.body.name })} · {t(`invitationStatus.${r.status}`)}
+                </Paragraph>
+                <Paragraph data-size="sm">
+                  {t('tasks.deadline', { date: when(r.deadline) })} · {t('tasks.timeLeft', { left: timeLeft(r.deadline) })}
+                </Paragraph>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
       <div className="grid">
+        <section aria-labelledby="next-meetings">
+          <Heading level={2} data-size="sm" id="next-meetings">
+            {t('tasks.nextMeetings')}
+          </Heading>
+          {tasks.data?.meetings.length === 0 && <Paragraph>{t('tasks.noMeetings')}</Paragraph>}
+          <ul>
+            {tasks.data?.meetings.map((m) => (
+              <li key={m.id}>
+                <Link asChild>
+                  <RouterLink to={paths.meeting(m.id)}>{`${m.bodyName}: ${m.title}`}</RouterLink>
+                </Link>{' '}
+                – {when(m.startsAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="recent-decisions">
+          <Heading level={2} data-size="sm" id="recent-decisions">
+            {t('tasks.recentDecisions')}
+          </Heading>
+          {tasks.data?.decisions.length === 0 && <Paragraph>{t('tasks.noDecisions')}</Paragraph>}
+          <ul>
+            {tasks.data?.decisions.map((d) => (
+              <li key={d.id}>
+                <Link asChild>
+                  <RouterLink to={paths.case(d.case.id)}>{d.case.title}</RouterLink>
+                </Link>{' '}
+                – {d.bodyName} {d.committeeNumber ?? ''}, {formatDate(d.decidedOn)}
+              </li>
+            ))}
+          </ul>
+        </section>
+        {!!tasks.data?.casesToReview?.length && (
+          <section aria-labelledby="to-review">
+            <Heading level={2} data-size="sm" id="to-review">
+              {t('tasks.toReview')}
+            </Heading>
+            <ul>
+              {tasks.data.casesToReview.map((c) => (
+                <li key={c.id}>
+                  <Link asChild>
+                    <RouterLink to={paths.case(c.id)}>{`${c.number} ${c.title}`}</RouterLink>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {!!tasks.data?.awaitingDisposition?.length && (
+          <section aria-labelledby="awaiting">
+            <Heading level={2} data-size="sm" id="awaiting">
+              {t('tasks.awaiting')}
+            </Heading>
+            <ul>
+              {tasks.data.awaitingDisposition.map((s) => (
+                <li key={s.submissionId}>
+                  <Link asChild>
+                    <RouterLink to={paths.round(s.roundId)}>{s.title}</RouterLink>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="my-bodies">
           <Heading level={2} data-size="sm" id="my-bodies">
             {t('tasks.myBodies')}

@@ -24,8 +24,18 @@ function loggedIn(me: object = ME) {
     http.get('/api/auth/me', () => HttpResponse.json(me)),
     http.get('/api/mandates', () => HttpResponse.json({ mandates: [{ id: 'md1' }] })),
     http.get('/api/mandates/md1', () => HttpResponse.json(MANDATE)),
+    http.get('/api/me/tasks', () => HttpResponse.json(TASKS)),
   );
 }
+
+const TASKS = {
+  openRounds: [
+    { id: 'r1', title: 'Innspill til ny ressursfordelingsmodell', deadline: new Date(Date.now() + 3 * 86400000).toISOString(), body: { id: 'b2', name: 'KFU' }, status: 'not_answered', case: null },
+  ],
+  meetings: [],
+  decisions: [],
+  unreadNotifications: 2,
+};
 
 describe('log-in page', () => {
   it('sends anonymous visitors to log in, and shows field errors in a summary', async () => {
@@ -59,6 +69,9 @@ describe('Mine oppgaver', () => {
     expect(await screen.findByRole('link', { name: 'Driftsutvalget' })).toBeTruthy();
     await screen.findByText('1. Samarbeid', { selector: 'strong' });
     expect(screen.queryByText('2. Skolestruktur', { selector: 'strong' })).toBeNull();
+    expect(await screen.findByRole('link', { name: 'Innspill til ny ressursfordelingsmodell' })).toHaveProperty('pathname', '/innspill/r1');
+    expect(screen.getByText(/Tid igjen: 2 d|Tid igjen: 3 d/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Du har 2 uleste varsler.' })).toBeTruthy();
   });
 });
 

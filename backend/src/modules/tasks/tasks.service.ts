@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '../../platform/auth/context.js';
+
+/** "Mine oppgaver": what the person or their bodies must do next, read in a few indexed queries. */
+@Injectable()
+export class TasksService {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async forUser(ctx: RequestContext, now = new Date()) {
+    const bodyIds = [...ctx.bodyIds];
+    const officer = ctx.roles.has('case_officer') || ctx.roles.has('admin');
+    const [rounds, meetings, decisions, unread, review] = await Promise.all([
+      this.db.query(
+        `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq
+           FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
+           LEFT JOIN case_file c ON c.id = r.case_id
+          WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > $3
+          ORDER BY coalesce(i.extended_until, r.closes_at)`,
+        [ctx.municipalityId, bodyIds, now],
+      ),
+      this.db.query(
+        `SELECT mt.id, mt.title, mt.starts_at, mt.place, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id
+          WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $4) AND mt.starts_at > $3 ORDER BY mt.starts_at LIMIT 5`,
+        [ctx.municipalityId, bodyIds, now, officer],
+      ),
+      this.db.query(
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title, c.access
+           FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
+          WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
+        [ctx.municipalityId, bodyIds, officer],
+      ),
+      this.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [ctx.userId]),
+      officer
+        ? this.db.query(
+            `SELECT s.id, s.round_id, r.title, c.id AS case_id FROM submission s JOIN input_round r ON r.id = s.round_id LEFT JOIN case_file c ON c.id = s.case_id
+              LEFT JOIN disposition d ON d.submission_id = s.id WHERE s.municipality_id = $1 AND d.submission_id IS NULL AND (r.closed_at IS NOT NULL OR r.closes_at < $2) LIMIT 50`,
+            [ctx.municipalityId, now],
+          )
+        : this.db.query(
+            `SELECT c.id, c.archive_year, c.archive_seq, c.title FROM case_file c JOIN case_route_step r ON r.case_id = c.id
+              WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended') ORDER BY c.updated_at DESC LIMIT 10`,
+            [ctx.municipalityId, bodyIds],
+          ),
+    ]);
+    return {
+      openRounds: rounds.map((r: Record<string, unknown>) => ({
+        id: r.id,
+        title: r.title,
+        deadline: ((r.extended_until ?? r.closes_at) as Date).toISOString(),
+        extended: r.extended_until !== null,
+        body: { id: r.body_id, name: r.body_name },
+        status: r.status,
+        case: r.case_id ? { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}` } : null,
+      })),
+      meetings: meetings.map((m: Record<string, unknown>) => ({ id: m.id, title: m.title, startsAt: (m.starts_at as Date).toISOString(), place: m.place, bodyName: m.body_name })),
+      decisions: decisions.map((d: Record<string, unknown>) => ({
+        id: d.id,
+        decidedOn: d.decided_on,
+        committeeNumber: d.committee_number,
+        bodyName: d.body_name,
+        case: { id: d.case_id, title: d.access === 'public' || officer ? d.title : d.public_title },
+      })),
+      unreadNotifications: unread[0].n as number,
+      ...(officer
+        ? { awaitingDisposition: review.map((s: Record<string, unknown>) => ({ submissionId: s.id, roundId: s.round_id, title: s.title, caseId: s.case_id })) }
+        : { casesToReview: review.map((c: Record<string, unknown>) => ({ id: c.id, number: `${c.archive_year}/${c.archive_seq}`, title: c.title })) }),
+    };
+  }
+}

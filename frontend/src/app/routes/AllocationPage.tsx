@@ -1,0 +1,314 @@
+import { Alert, Button, Heading, Link, Paragraph, Switch, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { allocate, AllocationInputError, parseAllocationInput, withFrame, type AllocationResult } from '@samrad/shared/engine';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { SelectField } from '../../components/SelectField.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
+import { useAllocationCase, useAllocationMutation, useComparison, useScenario, useScenarioComments } from '../../features/allocation/api.js';
+import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
+import { ApiError, api } from '../../lib/api.js';
+
+const nok = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+const pct = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+const signed = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+
+function ResultTable({ result, perPupil, caption }: { result: AllocationResult; perPupil: boolean; caption: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <Table zebra>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('allocation.unit')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('allocation.pupils')}</Table.HeaderCell>
+            {result.criteria.map((c) => (
+              <Table.HeaderCell key={c.id}>{c.label}</Table.HeaderCell>
+            ))}
+            <Table.HeaderCell>{t('allocation.total')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {result.units.map((u) => (
+            <Table.Row key={u.id}>
+              <Table.HeaderCell scope="row">{u.name}</Table.HeaderCell>
+              <Table.Cell className="num">{nok.format(u.pupils)}</Table.Cell>
+              {result.criteria.map((c) => (
+                <Table.Cell key={c.id} className="num">
+                  {nok.format((perPupil ? u.criteria[c.id]?.perPupil : u.criteria[c.id]?.amount) ?? 0)}
+                </Table.Cell>
+              ))}
+              <Table.Cell className="num">{nok.format((perPupil ? u.totalPerPupil : u.total) ?? 0)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+export default function AllocationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data: me } = useMe();
+  const officer = hasRole(me, 'case_officer');
+  const ac = useAllocationCase(id);
+  const [selected, setSelected] = useState<string>('');
+  const scenarioId = selected || ac.data?.scenarios.at(-1)?.id;
+  const scenario = useScenario(scenarioId);
+  const [perPupil, setPerPupil] = useState(false);
+  const [against, setAgainst] = useState('');
+  const comparison = useComparison(scenarioId, against);
+  const comments = useScenarioComments(scenarioId);
+  const [frameChange, setFrameChange] = useState<string>('');
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
+
+  // Live scenarios: the browser recomputes with the same engine as the server.
+  const live = useMemo(() => {
+    if (!scenario.data || frameChange.trim() === '') return null;
+    try {
+      const input = parseAllocationInput(withFrame(scenario.data.input, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }));
+      return { result: allocate(input) };
+    } catch (error) {
+      return { error: error instanceof AllocationInputError ? error.errors.map((e) => e.message).join(' ') : (error as Error).message };
+    }
+  }, [scenario.data, frameChange]);
+  const shown = live?.result ?? scenario.data?.result;
+
+  const comment = useAllocationMutation(['scenario', scenarioId, 'comments'], (input: object) => api(`/api/scenarios/${scenarioId}/comments`, { method: 'POST', body: input }));
+  const save = useAllocationMutation(['allocation', id], (input: object) => api<{ id: string }>(`/api/allocation-cases/${id}/scenarios`, { method: 'POST', body: input }));
+  const importData = useAllocationMutation(['allocation', id], (input: object) => api<{ units: number }>(`/api/allocation-cases/${id}/datasets`, { method: 'POST', body: input }));
+  const [importErrors, setImportErrors] = useState<{ path: string; message: string }[]>([]);
+
+  async function onComment(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    try {
+      await comment.mutateAsync({ text: f.get('text'), unitId: (f.get('unitId') as string) || null });
+      form.reset();
+      setMessage(null);
+    } catch (error) {
+      setMessage({ kind: 'danger', text: (error as Error).message });
+    }
+  }
+  async function onSave(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!scenario.data) return;
+    const f = new FormData(e.currentTarget);
+    try {
+      const r = (await save.mutateAsync({
+        name: f.get('name'),
+        modelVersionId: scenario.data.modelVersionId,
+        datasetId: scenario.data.datasetId,
+        frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')),
+      })) as { id: string };
+      setSelected(r.id);
+      setFrameChange('');
+      setMessage({ kind: 'success', text: t('allocation.saved') });
+    } catch (error) {
+      setMessage({ kind: 'danger', text: error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors.map((x) => x.message).join(' ') : (error as Error).message });
+    }
+  }
+  async function onImport(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const file = f.get('file') as File | null;
+    if (!file || file.size === 0) return setImportErrors([{ path: 'file', message: t('allocation.importFile') }]);
+    const ext = file.name.split('.').pop()?.toLowerCase();
+    const format = ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
+    const content = format === 'xlsx' ? btoa(String.fromCharCode(...new Uint8Array(await file.arrayBuffer()))) : await file.text();
+    try {
+      const r = (await importData.mutateAsync({ name: f.get('name') || file.name, format, content })) as { units: number };
+      setImportErrors([]);
+      setMessage({ kind: 'success', text: t('allocation.importDone', { count: r.units }) });
+    } catch (error) {
+      setImportErrors(error instanceof ApiError ? error.fieldErrors : [{ path: 'file', message: (error as Error).message }]);
+    }
+  }
+
+  const title = ac.data?.title ?? t('allocation.title');
+  const flagged = shown?.control?.flagged ?? [];
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      {ac.isPending && <Loading />}
+      {ac.error && <LoadError error={ac.error} onRetry={() => void ac.refetch()} />}
+      {ac.data && (
+        <>
+          <Paragraph>{t('allocation.budgetYear', { year: ac.data.budgetYear })}</Paragraph>
+          <div className="filters">
+            <SelectField
+              id="scenario-select"
+              name="scenario"
+              label={t('allocation.scenario')}
+              value={scenarioId ?? ''}
+              onChange={(e) => {
+                setSelected(e.target.value);
+                setFrameChange('');
+              }}
+              options={ac.data.scenarios.map((s) => ({ value: s.id, label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}` }))}
+            />
+            <SelectField
+              id="compare-select"
+              name="against"
+              label={t('allocation.compare')}
+              value={against}
+              onChange={(e) => setAgainst(e.target.value)}
+              options={[{ value: '', label: '–' }, ...ac.data.scenarios.filter((s) => s.id !== scenarioId).map((s) => ({ value: s.id, label: s.name })), { value: 'budget', label: t('allocation.compareBudget') }]}
+            />
+          </div>
+          {message && (
+            <Alert data-color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
+              <Paragraph>{message.text}</Paragraph>
+            </Alert>
+          )}
+          {scenario.isPending && <Loading />}
+          {scenario.data && shown && (
+            <>
+              <Paragraph>
+                {scenario.data.adopted && <Tag data-color="success">{t('allocation.adopted')}</Tag>} {t('allocation.frame')}: {nok.format(shown.frame)} kr · {t('allocation.scale')}: {shown.scale.toFixed(6)}
+              </Paragraph>
+              {flagged.length > 0 && (
+                <Alert data-color="warning">
+                  <Paragraph>{t('allocation.controlWarning', { units: flagged.join(', ') })}</Paragraph>
+                </Alert>
+              )}
+              <Switch label={t('allocation.showPerPupil')} checked={perPupil} onChange={(e) => setPerPupil(e.target.checked)} />
+              <ResultTable result={shown} perPupil={perPupil} caption={`${scenario.data.name}${live?.result ? ' *' : ''}`} />
+              <Figure41Chart result={shown} title={t('allocation.chart')} description={t('allocation.chartDescription')} />
+              <Paragraph className="row">
+                {(['xlsx', 'csv', 'json'] as const).map((f) => (
+                  <Link key={f} href={`/api/scenarios/${scenario.data.id}/export/${f}`} download>
+                    {`${t('allocation.export')} ${f.toUpperCase()}`}
+                  </Link>
+                ))}
+              </Paragraph>
+            </>
+          )}
+          {comparison.data && (
+            <section aria-labelledby="cmp-h">
+              <Heading level={2} data-size="sm" id="cmp-h">
+                {t('allocation.compare')}
+              </Heading>
+              <Table>
+                <caption className="visually-hidden">{t('allocation.compare')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('allocation.unit')}</Table.HeaderCell>
+                    <Table.HeaderCell>{scenario.data?.name}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('allocation.compare')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('allocation.difference')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('allocation.differencePct')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {comparison.data.units.map((u) => (
+                    <Table.Row key={u.unitId}>
+                      <Table.HeaderCell scope="row">{u.name}</Table.HeaderCell>
+                      <Table.Cell className="num">{nok.format(u.total)}</Table.Cell>
+                      <Table.Cell className="num">{u.against === null ? '–' : nok.format(u.against)}</Table.Cell>
+                      <Table.Cell className="num">{u.diffNok === null ? '–' : signed.format(u.diffNok)}</Table.Cell>
+                      <Table.Cell className="num">{u.diffPct === null ? '–' : `${pct.format(u.diffPct)} %`}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </section>
+          )}
+          {scenario.data && (
+            <section aria-labelledby="sc-comments-h">
+              <Heading level={2} data-size="sm" id="sc-comments-h">
+                {t('allocation.comments')}
+              </Heading>
+              <ul className="comment-list">
+                {comments.data?.comments.map((c) => (
+                  <li key={c.id} className="comment">
+                    <Paragraph data-size="sm">
+                      <strong>{c.author.name}</strong>
+                      {c.unitId ? ` – ${t('allocation.commentRow', { unit: scenario.data.result.units.find((u) => u.id === c.unitId)?.name ?? c.unitId })}` : ''}
+                    </Paragraph>
+                    <Paragraph className="prewrap">{c.text}</Paragraph>
+                  </li>
+                ))}
+              </ul>
+              {(hasRole(me, 'member') || officer) && (
+                <form onSubmit={(e) => void onComment(e)} className="stack narrow" noValidate>
+                  <SelectField
+                    id="comment-unit"
+                    name="unitId"
+                    label={t('allocation.unit')}
+                    options={[{ value: '', label: t('allocation.commentScenario') }, ...scenario.data.result.units.map((u) => ({ value: u.id, label: u.name }))]}
+                  />
+                  <Textfield id="scenario-comment" name="text" multiline rows={3} label={t('cases.commentLabel')} />
+                  <div>
+                    <Button type="submit" loading={comment.isPending}>
+                      {t('allocation.addComment')}
+                    </Button>
+                  </div>
+                </form>
+              )}
+            </section>
+          )}
+          {scenario.data && (
+            <section aria-labelledby="editor-h" className="panel narrow">
+              <Heading level={2} data-size="sm" id="editor-h">
+                {t('allocation.editor')}
+              </Heading>
+              <Paragraph data-size="sm">{t('allocation.editorHelp')}</Paragraph>
+              <Textfield id="frame-change" inputMode="numeric" label={t('allocation.frameChange')} value={frameChange} onChange={(e) => setFrameChange(e.target.value)} error={live?.error} />
+              {officer && live?.result && (
+                <form onSubmit={(e) => void onSave(e)} className="stack" noValidate>
+                  <Textfield id="scenario-name" name="name" label={t('allocation.newScenarioName')} />
+                  <div>
+                    <Button type="submit" loading={save.isPending}>
+                      {t('allocation.saveScenario')}
+                    </Button>
+                  </div>
+                </form>
+              )}
+            </section>
+          )}
+          {officer && (
+            <section aria-labelledby="import-h" className="panel narrow">
+              <Heading level={2} data-size="sm" id="import-h">
+                {t('allocation.import')}
+              </Heading>
+              <Paragraph>
+                <Link href="/api/allocation-template.xlsx" download>
+                  {t('allocation.template')}
+                </Link>
+              </Paragraph>
+              {importErrors.length > 0 && (
+                <Alert data-color="danger" role="alert">
+                  <ul>
+                    {importErrors.map((e, i) => (
+                      <li key={i}>{`${e.path}: ${e.message}`}</li>
+                    ))}
+                  </ul>
+                </Alert>
+              )}
+              <form onSubmit={(e) => void onImport(e)} className="stack" noValidate>
+                <Textfield id="import-name" name="name" label={t('allocation.importName')} />
+                <div className="ds-field">
+                  <label className="ds-label" htmlFor="import-file">
+                    {t('allocation.importFile')}
+                  </label>
+                  <input id="import-file" name="file" type="file" accept=".csv,.xlsx,.json" className="ds-input" />
+                </div>
+                <div>
+                  <Button type="submit" loading={importData.isPending}>
+                    {t('allocation.importSubmit')}
+                  </Button>
+                </div>
+              </form>
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
+import { useBodies } from '../../features/bodies/api.js';
+import { AccessTag } from '../../features/cases/AccessTag.js';
+import { useCase, useInputSummary } from '../../features/cases/api.js';
+import { CaseComments } from '../../features/cases/CaseComments.js';
+import { NewRoundForm, RecordForm } from '../../features/cases/OfficerForms.js';
+import { SectionEditor } from '../../features/cases/SectionEditor.js';
+import { formatDate } from '../../i18n/index.js';
+
+const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
+export default function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data: me } = useMe();
+  const officer = hasRole(me, 'case_officer');
+  const { data: kase, isPending, error, refetch } = useCase(id);
+  const bodies = useBodies();
+  const summary = useInputSummary(id);
+  const title = kase ? `${t('cases.number')} ${kase.number}: ${kase.title}` : t('cases.title');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      {isPending && <Loading />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {kase && (
+        <>
+          <Paragraph className="tags">
+            <AccessTag access={kase.access} legalBasis={kase.legalBasis} />
+            <Tag data-color="info">{t(`caseStatus.${kase.status}`)}</Tag>
+            {kase.mandateItem && <span className="muted">{`${t('cases.mandateItem')} ${kase.mandateItem.number}: ${kase.mandateItem.title}`}</span>}
+          </Paragraph>
+          <section aria-labelledby="doc-h">
+            <Heading level={2} data-size="sm" id="doc-h">
+              {t('cases.document')}
+            </Heading>
+            {kase.sections.map((s) => (
+              <SectionEditor key={`${s.id}-${s.version}`} caseId={kase.id} section={s} canEdit={officer} />
+            ))}
+          </section>
+          <section aria-labelledby="route-h">
+            <Heading level={2} data-size="sm" id="route-h">
+              {t('cases.route')}
+            </Heading>
+            <Table>
+              <caption className="visually-hidden">{t('cases.route')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('cases.committeeNumber')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('cases.meetingDate')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {kase.route.map((r) => (
+                  <Table.Row key={r.bodyId}>
+                    <Table.Cell>{r.bodyName}</Table.Cell>
+                    <Table.Cell>{r.committeeNumber ?? '–'}</Table.Cell>
+                    <Table.Cell>{formatDate(r.meetingDate) || '–'}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </section>
+          <section aria-labelledby="rounds-h">
+            <Heading level={2} data-size="sm" id="rounds-h">
+              {t('cases.rounds')}
+            </Heading>
+            {kase.rounds.length === 0 && <Paragraph>{t('cases.noRounds')}</Paragraph>}
+            <ul>
+              {kase.rounds.map((r) => (
+                <li key={r.id}>
+                  <Link asChild>
+                    <RouterLink to={`/innspill/${r.id}`}>{r.title}</RouterLink>
+                  </Link>{' '}
+                  – {t('rounds.deadline', { date: when(r.closesAt) })} <Tag data-color={r.open ? 'success' : 'neutral'}>{r.open ? t('cases.open') : t('cases.closed')}</Tag>
+                </li>
+              ))}
+            </ul>
+            {officer && bodies.data && <NewRoundForm caseId={kase.id} bodies={bodies.data.bodies} />}
+          </section>
+          {summary.data && summary.data.total > 0 && (
+            <section aria-labelledby="summary-h">
+              <Heading level={2} data-size="sm" id="summary-h">
+                {t('cases.summary')}
+              </Heading>
+              <Paragraph>{t('cases.summaryCount', { handled: summary.data.handled, total: summary.data.total })}</Paragraph>
+              <Details>
+                <Details.Summary>{t('cases.summary')}</Details.Summary>
+                <Details.Content>
+                  <pre className="prewrap">{summary.data.text}</pre>
+                </Details.Content>
+              </Details>
+            </section>
+          )}
+          <section aria-labelledby="rec-h">
+            <Heading level={2} data-size="sm" id="rec-h">
+              {t('cases.recommendations')} {t('app.and')} {t('cases.decisions').toLowerCase()}
+            </Heading>
+            {kase.recommendations.map((r) => (
+              <article key={r.id} className="panel">
+                <Heading level={3} data-size="xs">{`${t('cases.recommendations')} – ${r.bodyName}`}</Heading>
+                <Paragraph className="prewrap">{r.text}</Paragraph>
+              </article>
+            ))}
+            {kase.decisions.map((d) => (
+              <article key={d.id} className="panel">
+                <Heading level={3} data-size="xs">{`${t('cases.decisions')} – ${d.bodyName} ${d.committeeNumber ?? ''} (${formatDate(d.decidedOn)})`}</Heading>
+                <Paragraph className="prewrap">{d.text}</Paragraph>
+              </article>
+            ))}
+            {officer && kase.route.length > 0 && (
+              <>
+                <RecordForm kase={kase} kind="recommendation" />
+                <RecordForm kase={kase} kind="decision" />
+              </>
+            )}
+          </section>
+          <CaseComments caseId={kase.id} sections={kase.sections} canComment={hasRole(me, 'member') || officer} />
+        </>
+      )}
+    </>
+  );
+}

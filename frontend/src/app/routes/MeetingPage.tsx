@@ -1,0 +1,87 @@
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { api } from '../../lib/api.js';
+import { when, type MeetingSummary } from './MeetingsPage.js';
+
+interface MeetingView extends MeetingSummary {
+  agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string } | null }[];
+  attendance: { userId: string; name: string; status: string; substituteName: string | null }[];
+  statements: { id: string; union: string; text: string; author: string }[];
+  administrationPosition: string | null;
+}
+
+export default function MeetingPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data: m, isPending, error, refetch } = useQuery({ queryKey: ['meetings', id], queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
+  const title = m ? `${m.body.name}: ${m.title}` : t('meetings.title');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      {isPending && <Loading />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {m && (
+        <>
+          <Paragraph>
+            {when(m.startsAt)} · {m.place ?? m.videoLink} {!m.open && <Tag data-color="warning">{t('meetings.closedMeeting', { basis: m.closedBasis })}</Tag>}
+          </Paragraph>
+          {m.administrationPosition && <Paragraph className="prewrap">{m.administrationPosition}</Paragraph>}
+          <section aria-labelledby="agenda-h">
+            <Heading level={2} data-size="sm" id="agenda-h">
+              {t('meetings.agenda')}
+            </Heading>
+            {m.agenda.length === 0 && <Paragraph>{t('meetings.noAgenda')}</Paragraph>}
+            <ol>
+              {m.agenda.map((a) => (
+                <li key={a.id}>
+                  <Link asChild>
+                    <RouterLink to={`/saker/${a.case.id}`}>{`${a.committeeNumber ?? ''} ${a.case.title}`}</RouterLink>
+                  </Link>
+                  {a.minutes && (
+                    <>
+                      <Heading level={3} data-size="2xs">
+                        {t('meetings.minutes')}
+                      </Heading>
+                      <Paragraph className="prewrap">{a.minutes}</Paragraph>
+                    </>
+                  )}
+                  {a.decision && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
+                </li>
+              ))}
+            </ol>
+          </section>
+          {m.attendance.length > 0 && (
+            <section aria-labelledby="att-h">
+              <Heading level={2} data-size="sm" id="att-h">
+                {t('meetings.attendance')}
+              </Heading>
+              <ul>
+                {m.attendance.map((a) => (
+                  <li key={a.userId}>
+                    {a.name}: {a.status === 'substitute' ? t('meetings.substitute', { name: a.substituteName }) : t(`meetings.${a.status}`)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {m.statements.length > 0 && (
+            <section aria-labelledby="st-h">
+              <Heading level={2} data-size="sm" id="st-h">
+                {t('meetings.statements')}
+              </Heading>
+              {m.statements.map((s) => (
+                <Paragraph key={s.id} className="prewrap">
+                  <strong>{`${s.union} (${s.author}):`}</strong> {s.text}
+                </Paragraph>
+              ))}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

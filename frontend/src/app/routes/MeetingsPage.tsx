@@ -1,0 +1,53 @@
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { api } from '../../lib/api.js';
+
+export interface MeetingSummary {
+  id: string;
+  body: { name: string };
+  title: string;
+  startsAt: string;
+  place: string | null;
+  videoLink: string | null;
+  open: boolean;
+  closedBasis: string | null;
+}
+
+export const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
+
+export default function MeetingsPage() {
+  const { t } = useTranslation();
+  const { data, isPending, error, refetch } = useQuery({ queryKey: ['meetings'], queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings') });
+  return (
+    <>
+      <PageHeading title={t('meetings.title')}>{t('meetings.title')}</PageHeading>
+      <Paragraph>
+        <Link href="/api/calendar.ics">{t('meetings.subscribe')}</Link>
+      </Paragraph>
+      {isPending && <Loading />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {data?.meetings.length === 0 && <Paragraph>{t('meetings.none')}</Paragraph>}
+      <ul className="card-list">
+        {data?.meetings.map((m) => (
+          <li key={m.id}>
+            <Card>
+              <Heading level={2} data-size="xs">
+                <Link asChild>
+                  <RouterLink to={`/moter/${m.id}`}>{`${m.body.name}: ${m.title}`}</RouterLink>
+                </Link>
+              </Heading>
+              <Paragraph data-size="sm">
+                {when(m.startsAt)} · {m.place ?? m.videoLink}
+              </Paragraph>
+              {!m.open && <Tag data-color="warning">{t('meetings.closedMeeting', { basis: m.closedBasis })}</Tag>}
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router';
+import type { FieldError } from '@samrad/shared/contracts';
+import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { LoadError, Loading } from '../../components/PageState.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { SelectField } from '../../components/SelectField.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
+import { useCase } from '../../features/cases/api.js';
+import { useRound, useRoundMutation, type Receipt } from '../../features/input-rounds/api.js';
+import { SubmissionCard } from '../../features/input-rounds/SubmissionCard.js';
+import { ApiError, api } from '../../lib/api.js';
+
+const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
+export default function RoundPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data: me } = useMe();
+  const officer = hasRole(me, 'case_officer');
+  const { data: round, isPending, error, refetch } = useRound(id);
+  const kase = useCase(round?.caseId ?? '');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [noCommentFor, setNoCommentFor] = useState<string | null>(null);
+  // One key per attempt: a double click or a retried request stores one submission.
+  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const submit = useRoundMutation(id, (input: object) => api<Receipt>(`/api/rounds/${id}/submissions`, { method: 'POST', body: input }));
+  const noComment = useRoundMutation(id, (input: object) => api(`/api/rounds/${id}/no-comment`, { method: 'POST', body: input }));
+  const myInvited = useMemo(() => round?.invitations.filter((i) => round.myBodyIds.includes(i.bodyId)) ?? [], [round]);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    try {
+      const r = (await submit.mutateAsync({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey })) as Receipt;
+      setReceipt(r);
+      setErrors([]);
+      setKey(crypto.randomUUID());
+      form.reset();
+    } catch (error) {
+      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
+    }
+  }
+
+  async function onNoComment(bodyId: string, bodyName: string) {
+    try {
+      await noComment.mutateAsync({ bodyId });
+      setNoCommentFor(bodyName);
+    } catch (error) {
+      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={round?.title ?? ''}>{round?.title ?? ''}</PageHeading>
+      {isPending && <Loading />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {round && (
+        <>
+          {round.caseId && kase.data && (
+            <Paragraph>
+              <Link asChild>
+                <RouterLink to={`/saker/${round.caseId}`}>{`${t('cases.number')} ${kase.data.number}: ${kase.data.title}`}</RouterLink>
+              </Link>
+            </Paragraph>
+          )}
+          <Paragraph className="prewrap">{round.questions}</Paragraph>
+          <Paragraph>
+            <strong>{t('rounds.deadline', { date: when(round.closesAt) })}</strong> <Tag data-color={round.open ? 'success' : 'neutral'}>{round.open ? t('cases.open') : t('cases.closed')}</Tag>
+          </Paragraph>
+          <section aria-labelledby="invited-h">
+            <Heading level={2} data-size="sm" id="invited-h">
+              {t('rounds.invited')}
+            </Heading>
+            <Table>
+              <caption className="visually-hidden">{t('rounds.invited')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('rounds.status')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {round.invitations.map((i) => (
+                  <Table.Row key={i.bodyId}>
+                    <Table.Cell>{i.bodyName}</Table.Cell>
+                    <Table.Cell>
+                      {t(`invitationStatus.${i.status}`)}
+                      {i.extendedUntil ? ` – ${t('rounds.extended', { body: i.bodyName, date: when(i.extendedUntil) })}` : ''}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </section>
+          {receipt && (
+            <Alert data-color={receipt.late ? 'warning' : 'success'} role="status">
+              <Paragraph>{t('rounds.receipt', { date: when(receipt.submittedAt) })}</Paragraph>
+              <Paragraph data-size="sm">{t('rounds.receiptHash', { hash: receipt.sha256 })}</Paragraph>
+              {receipt.late && <Paragraph>{t('rounds.receiptLate')}</Paragraph>}
+            </Alert>
+          )}
+          {noCommentFor && (
+            <Alert data-color="success" role="status">
+              <Paragraph>{t('rounds.noCommentDone', { body: noCommentFor })}</Paragraph>
+            </Alert>
+          )}
+          {myInvited.length > 0 && (round.open || round.latePolicy === 'accept_late') && (
+            <section aria-labelledby="your-input-h" className="panel narrow">
+              <Heading level={2} data-size="sm" id="your-input-h">
+                {t('rounds.yourInput')}
+              </Heading>
+              <FormErrorSummary errors={errors} fieldIds={{ text: 'input-text', bodyId: 'input-body', deadline: 'input-text' }} />
+              <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+                <SelectField
+                  id="input-body"
+                  name="bodyId"
+                  label={t('rounds.onBehalfOf')}
+                  options={[...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })), { value: '', label: t('rounds.ownCapacity') }]}
+                />
+                <Textfield id="input-text" name="text" multiline rows={6} label={t('rounds.text')} error={fieldError(errors, 'text') ?? fieldError(errors, 'deadline')} />
+                <div className="row">
+                  <Button type="submit" loading={submit.isPending}>
+                    {t('rounds.submit')}
+                  </Button>
+                  {myInvited
+                    .filter((i) => i.status === 'not_answered')
+                    .map((i) => (
+                      <Button key={i.bodyId} variant="secondary" onClick={() => void onNoComment(i.bodyId, i.bodyName)}>
+                        {t('rounds.noComment', { body: i.bodyName })}
+                      </Button>
+                    ))}
+                </div>
+              </form>
+            </section>
+          )}
+          <section aria-labelledby="subs-h">
+            <Heading level={2} data-size="sm" id="subs-h">
+              {t('rounds.submissions')}
+            </Heading>
+            {round.submissions.length === 0 && <Paragraph>{t('rounds.noSubmissions')}</Paragraph>}
+            <ul className="card-list card-list--single">
+              {round.submissions.map((s) => (
+                <li key={s.id}>
+                  <SubmissionCard roundId={round.id} submission={s} mine={s.author.id === me?.id} open={round.open} officer={officer} sections={kase.data?.sections ?? []} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AllocationInput, AllocationResult } from '@samrad/shared/engine';
+import { api } from '../../lib/api.js';
+
+export interface AllocationCaseView {
+  id: string;
+  caseId: string;
+  budgetYear: number;
+  title: string;
+  adoptedScenarioId: string | null;
+  datasets: { id: string; name: string; unitCount: number }[];
+  modelVersions: { id: string; number: number; label: string }[];
+  scenarios: { id: string; name: string; adopted: boolean; total: number; modelVersionId: string; datasetId: string }[];
+}
+
+export interface ScenarioView {
+  id: string;
+  name: string;
+  caseId: string;
+  adopted: boolean;
+  version: number;
+  modelVersionId: string;
+  datasetId: string;
+  frameChange: number | null;
+  engineVersion: string;
+  inputHash: string;
+  input: AllocationInput;
+  result: AllocationResult;
+}
+
+export interface ComparisonRow {
+  unitId: string;
+  name: string;
+  total: number;
+  against: number | null;
+  diffNok: number | null;
+  diffPct: number | null;
+}
+
+export const useAllocationCases = () =>
+  useQuery({ queryKey: ['allocation'], queryFn: () => api<{ allocationCases: { id: string; title: string; budgetYear: number }[] }>('/api/allocation-cases') });
+export const useAllocationCase = (id: string) => useQuery({ queryKey: ['allocation', id], queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
+export const useScenario = (id: string | undefined) =>
+  useQuery({ queryKey: ['scenario', id], queryFn: () => api<ScenarioView>(`/api/scenarios/${id}`), enabled: !!id });
+export const useComparison = (id: string | undefined, against: string) =>
+  useQuery({ queryKey: ['scenario', id, 'compare', against], queryFn: () => api<{ units: ComparisonRow[] }>(`/api/scenarios/${id}/compare?against=${against}`), enabled: !!id && !!against });
+export const useScenarioComments = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['scenario', id, 'comments'],
+    queryFn: () => api<{ comments: { id: string; unitId: string | null; text: string; createdAt: string; author: { name: string } }[] }>(`/api/scenarios/${id}/comments`),
+    enabled: !!id,
+  });
+
+export function useAllocationMutation<T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
+}

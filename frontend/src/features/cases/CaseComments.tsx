@@ -1,0 +1,70 @@
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '@samrad/shared/contracts';
+import { fieldError } from '../../components/FormErrorSummary.js';
+import { SelectField } from '../../components/SelectField.js';
+import { ApiError, api } from '../../lib/api.js';
+import { useCaseComments, useCaseMutation, type CaseSection } from './api.js';
+
+/** The case's comment stream; members comment on the case or a section, and anyone may reply. */
+export function CaseComments({ caseId, sections, canComment }: { caseId: string; sections: CaseSection[]; canComment: boolean }) {
+  const { t } = useTranslation();
+  const { data } = useCaseComments(caseId);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const add = useCaseMutation(caseId, (input: object) => api(`/api/cases/${caseId}/comments`, { method: 'POST', body: input }));
+  const sectionName = (id: string | null) => {
+    const s = sections.find((x) => x.id === id);
+    return s ? t(`sectionKind.${s.kind}`) : null;
+  };
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    try {
+      await add.mutateAsync({ text: String(f.get('text') ?? ''), sectionId: (f.get('sectionId') as string) || null });
+      setErrors([]);
+      form.reset();
+    } catch (error) {
+      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
+    }
+  }
+
+  return (
+    <section aria-labelledby="comments-h">
+      <Heading level={2} data-size="sm" id="comments-h">
+        {t('cases.comments')}
+      </Heading>
+      {data?.comments.length === 0 && <Paragraph>{t('cases.noComments')}</Paragraph>}
+      <ul className="comment-list">
+        {data?.comments.map((c) => (
+          <li key={c.id} className={c.parentId ? 'comment comment--reply' : 'comment'}>
+            <Paragraph data-size="sm">
+              <strong>{c.author.name}</strong>
+              {sectionName(c.sectionId) ? ` – ${t('cases.commentOn', { section: sectionName(c.sectionId) })}` : ''} ·{' '}
+              {new Date(c.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+            </Paragraph>
+            <Paragraph className="prewrap">{c.text}</Paragraph>
+          </li>
+        ))}
+      </ul>
+      {canComment && (
+        <form onSubmit={(e) => void onSubmit(e)} className="stack narrow" noValidate>
+          <SelectField
+            id="comment-section"
+            name="sectionId"
+            label={t('cases.document')}
+            options={[{ value: '', label: t('cases.noMandateItem') }, ...sections.map((s) => ({ value: s.id, label: t(`sectionKind.${s.kind}`) }))]}
+          />
+          <Textfield id="comment-text" name="text" multiline rows={3} label={t('cases.commentLabel')} error={fieldError(errors, 'text')} />
+          <div>
+            <Button type="submit" loading={add.isPending}>
+              {t('cases.addComment')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { FieldError } from '@samrad/shared/contracts';
+import { osloLocalToIso } from '@samrad/shared/domain';
+import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { SelectField } from '../../components/SelectField.js';
+import { ApiError, api } from '../../lib/api.js';
+import { useCaseMutation, type CaseView } from './api.js';
+
+const toErrors = (error: unknown, path: string): FieldError[] =>
+  error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path, message: (error as Error).message }];
+
+/** The officer opens an input round on the case: question, deadline in Oslo time, invited bodies. */
+export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id: string; name: string; kind: string }[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
+  const ids = { title: 'round-title', questions: 'round-questions', closesAt: 'round-closes', invitedBodyIds: 'round-invite' };
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const local = String(f.get('closesAt') ?? '');
+    let closesAt = local;
+    try {
+      closesAt = local ? osloLocalToIso(local) : '';
+    } catch {
+      // leave it to the server's message
+    }
+    try {
+      const r = (await create.mutateAsync({
+        caseId,
+        title: f.get('title'),
+        questions: f.get('questions'),
+        closesAt,
+        latePolicy: f.get('latePolicy'),
+        invitedBodyIds: f.getAll('invitedBodyIds'),
+      })) as { id: string };
+      navigate(`/innspill/${r.id}`);
+    } catch (error) {
+      setErrors(toErrors(error, 'title'));
+    }
+  }
+
+  return (
+    <section aria-labelledby="new-round-h" className="panel">
+      <Heading level={3} data-size="xs" id="new-round-h">
+        {t('cases.newRound')}
+      </Heading>
+      <FormErrorSummary errors={errors} fieldIds={ids} />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        <Textfield id={ids.title} name="title" label={t('cases.roundTitle')} error={fieldError(errors, 'title')} />
+        <Textfield id={ids.questions} name="questions" multiline rows={3} label={t('cases.questions')} error={fieldError(errors, 'questions')} />
+        <Textfield id={ids.closesAt} name="closesAt" type="datetime-local" label={t('cases.closesAt')} error={fieldError(errors, 'closesAt')} />
+        <SelectField
+          id="round-late"
+          name="latePolicy"
+          label={t('cases.latePolicy')}
+          options={[
+            { value: 'refuse', label: t('cases.lateRefuse') },
+            { value: 'accept_late', label: t('cases.lateAccept') },
+          ]}
+        />
+        <Fieldset id={ids.invitedBodyIds} tabIndex={-1}>
+          <Fieldset.Legend>{t('cases.invite')}</Fieldset.Legend>
+          {fieldError(errors, 'invitedBodyIds') && <ValidationMessage>{fieldError(errors, 'invitedBodyIds')}</ValidationMessage>}
+          {bodies
+            .filter((b) => b.kind === 'reference_group' || b.kind === 'working_group')
+            .map((b) => (
+              <Checkbox key={b.id} name="invitedBodyIds" value={b.id} label={b.name} />
+            ))}
+        </Fieldset>
+        <div>
+          <Button type="submit" loading={create.isPending}>
+            {t('cases.openRound')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Innstilling or vedtak for a body on the route. */
+export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendation' | 'decision' }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [done, setDone] = useState(false);
+  const path = kind === 'recommendation' ? 'recommendations' : 'decisions';
+  const record = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }));
+  const prefix = `${kind}-form`;
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    try {
+      await record.mutateAsync({ bodyId: f.get('bodyId'), text: f.get('text'), ...(kind === 'decision' ? { decidedOn: f.get('decidedOn') } : {}) });
+      setErrors([]);
+      setDone(true);
+    } catch (error) {
+      setErrors(toErrors(error, 'text'));
+    }
+  }
+  const title = kind === 'recommendation' ? t('cases.recordRecommendation') : t('cases.recordDecision');
+  return (
+    <section aria-labelledby={`${prefix}-h`} className="panel">
+      <Heading level={3} data-size="xs" id={`${prefix}-h`}>
+        {title}
+      </Heading>
+      {done && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{title} ✓</Paragraph>
+        </Alert>
+      )}
+      <FormErrorSummary errors={errors} fieldIds={{ bodyId: `${prefix}-body`, text: `${prefix}-text`, decidedOn: `${prefix}-date` }} />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        <SelectField id={`${prefix}-body`} name="bodyId" label={t('cases.body')} options={kase.route.map((r) => ({ value: r.bodyId, label: r.bodyName }))} error={fieldError(errors, 'bodyId')} />
+        <Textfield id={`${prefix}-text`} name="text" multiline rows={4} label={kind === 'recommendation' ? t('cases.recommendationText') : t('cases.decisionText')} error={fieldError(errors, 'text')} />
+        {kind === 'decision' && <Textfield id={`${prefix}-date`} name="decidedOn" type="date" label={t('cases.decidedOn')} error={fieldError(errors, 'decidedOn')} />}
+        <div>
+          <Button type="submit" loading={record.isPending}>
+            {title}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { Alert, Button, Details, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../lib/api.js';
+import { useCaseMutation, useSectionDiff, useSectionVersions, type CaseSection } from './api.js';
+
+/** One section of the case document: its text, its history with a diff, and (for officers) editing. */
+export function SectionEditor({ caseId, section, canEdit }: { caseId: string; section: CaseSection; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(section.text);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string } | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const save = useCaseMutation(caseId, (input: { version: number; text: string }) =>
+    api<{ version: number }>(`/api/cases/${caseId}/sections/${section.id}`, { method: 'PUT', body: input }),
+  );
+  const versions = useSectionVersions(caseId, section.id, historyOpen);
+  const diff = useSectionDiff(caseId, section.id, section.version - 1, section.version, historyOpen && section.version > 1);
+  const label = t(`sectionKind.${section.kind}`);
+  const fieldId = `section-${section.id}`;
+
+  async function onSave() {
+    try {
+      const r = (await save.mutateAsync({ version: section.version, text })) as { version: number };
+      setMessage({ kind: 'success', text: t('cases.saved', { version: r.version }) });
+      setEditing(false);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setMessage({ kind: 'warning', text: `${t('app.staleTitle')}. ${t('app.staleText')}` });
+      else setMessage({ kind: 'danger', text: (error as Error).message });
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${fieldId}-h`} className="section">
+      <h3 id={`${fieldId}-h`} className="ds-heading" data-size="xs">
+        {label} <span className="muted">({t('cases.version', { version: section.version })})</span>
+      </h3>
+      {message && (
+        <Alert data-color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
+          <Paragraph>{message.text}</Paragraph>
+          {message.kind === 'warning' && (
+            <Button data-size="sm" variant="secondary" onClick={() => window.location.reload()}>
+              {t('app.reload')}
+            </Button>
+          )}
+        </Alert>
+      )}
+      {editing ? (
+        <div className="stack">
+          <Textfield id={fieldId} multiline rows={6} label={label} value={text} onChange={(e) => setText(e.target.value)} />
+          <div className="row">
+            <Button onClick={() => void onSave()} loading={save.isPending}>
+              {t('cases.save')}
+            </Button>
+            <Button variant="tertiary" onClick={() => setEditing(false)}>
+              {t('cases.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <Paragraph className="prewrap">{section.text || '–'}</Paragraph>
+          {canEdit && (
+            <Button variant="secondary" data-size="sm" onClick={() => { setText(section.text); setEditing(true); }} aria-label={`${t('cases.edit')}: ${label}`}>
+              {t('cases.edit')}
+            </Button>
+          )}
+        </>
+      )}
+      {section.version > 1 && (
+        <Details onToggle={(e) => setHistoryOpen((e.currentTarget as HTMLDetailsElement).open)}>
+          <Details.Summary>{`${t('cases.history')}: ${label}`}</Details.Summary>
+          <Details.Content>
+            {diff.data && (
+              <>
+                <Paragraph>{t('cases.compare', { from: section.version - 1, to: section.version })}</Paragraph>
+                <p className="diff">
+                  {diff.data.parts.map((p, i) =>
+                    p.change === 'added' ? (
+                      <ins key={i} title={t('cases.added')}>{p.value}</ins>
+                    ) : p.change === 'removed' ? (
+                      <del key={i} title={t('cases.removed')}>{p.value}</del>
+                    ) : (
+                      <span key={i}>{p.value}</span>
+                    ),
+                  )}
+                </p>
+              </>
+            )}
+            <ol>
+              {versions.data?.versions.map((v) => (
+                <li key={v.version}>
+                  {t('cases.version', { version: v.version })} – {v.author ?? ''} – {new Date(v.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+                  <div className="muted prewrap">{v.text}</div>
+                </li>
+              ))}
+            </ol>
+          </Details.Content>
+        </Details>
+      )}
+    </section>
+  );
+}

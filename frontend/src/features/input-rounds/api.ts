@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api.js';
+
+export interface SubmissionView {
+  id: string;
+  body: { id: string; name: string } | null;
+  author: { id: string; name: string; title: string };
+  version: number;
+  late: boolean;
+  submittedAt: string;
+  text: string;
+  sha256: string;
+  disposition: { outcome: string; reason: string; sectionKind: string | null } | null;
+}
+
+export interface RoundView {
+  id: string;
+  title: string;
+  questions: string;
+  caseId: string | null;
+  closesAt: string;
+  open: boolean;
+  latePolicy: string;
+  invitations: { bodyId: string; bodyName: string; status: string; extendedUntil: string | null }[];
+  myBodyIds: string[];
+  submissions: SubmissionView[];
+}
+
+export interface Receipt {
+  id: string;
+  version: number;
+  submittedAt: string;
+  sha256: string;
+  late: boolean;
+}
+
+export const useRound = (id: string) => useQuery({ queryKey: ['rounds', id], queryFn: () => api<RoundView>(`/api/rounds/${id}`) });
+export const useVersions = (submissionId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['submissions', submissionId, 'versions'],
+    queryFn: () => api<{ versions: { version: number; text: string; sha256: string; createdAt: string }[] }>(`/api/submissions/${submissionId}/versions`),
+    enabled,
+  });
+
+export function useRoundMutation<T, R = unknown>(roundId: string, fn: (input: T) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['rounds', roundId] }) });
+}
