@@ -161,7 +161,7 @@ describe('the case workflow', () => {
 
     const [{ closes_at }] = await t.db.query(`SELECT closes_at FROM input_round WHERE id = $1`, [round]);
     const mail = new MailService(t.config, t.db);
-    const payload = { roundId: round, hours: 24, closesAt: (closes_at as Date).toISOString() };
+    const payload = { roundId: round, minutes: 1440, closesAt: (closes_at as Date).toISOString() };
     const reminded = await remindRound(t.db, mail, t.config.APP_URL, payload);
     expect(reminded).toEqual([bodies['KFU – kommunalt foreldreutvalg']]);
     await remindRound(t.db, mail, t.config.APP_URL, payload); // a retried job

@@ -102,7 +102,8 @@ export const createRoundSchema = z
     closesAt: zonedDateTime,
     latePolicy: z.enum(['refuse', 'accept_late'], { error: 'Velg hva som skjer med innspill etter fristen' }).default('refuse'),
     publishAfterClose: z.boolean().default(false),
-    reminderHours: z.array(z.number().int().min(1).max(24 * 60)).max(5).default([168, 24]),
+    /** Reminders to bodies that have not answered, in minutes before the deadline (default 7 days and 1 day). */
+    reminderMinutes: z.array(z.number().int().min(1, { error: 'Påminnelsen må komme minst ett minutt før fristen' }).max(60 * 24 * 60)).max(5).default([10080, 1440]),
     invitedBodyIds: z.array(uuid).min(1, { error: 'Inviter minst ett organ' }).max(50),
   })
   .superRefine((v, ctx) => {

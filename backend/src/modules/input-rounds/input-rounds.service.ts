@@ -34,7 +34,7 @@ interface RoundRow {
   publish_after_close: boolean;
   closed_at: Date | null;
   created_by: string | null;
-  reminder_hours: number[];
+  reminder_minutes: number[];
 }
 
 export interface Receipt {
@@ -83,14 +83,14 @@ export class InputRoundsService {
       const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [bodyIds, ctx.municipalityId]);
       if (bodies.length !== bodyIds.length) throw ValidationFailed.field('invitedBodyIds', 'Fant ikke alle de inviterte organene');
       const [row] = await m.query(
-        `INSERT INTO input_round (municipality_id, case_id, mandate_item_id, title, questions, opens_at, closes_at, late_policy, publish_after_close, reminder_hours, created_by)
+        `INSERT INTO input_round (municipality_id, case_id, mandate_item_id, title, questions, opens_at, closes_at, late_policy, publish_after_close, reminder_minutes, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [ctx.municipalityId, input.caseId, input.mandateItemId, input.title, input.questions, opensAt, closesAt, input.latePolicy, input.publishAfterClose, input.reminderHours, ctx.userId],
+        [ctx.municipalityId, input.caseId, input.mandateItemId, input.title, input.questions, opensAt, closesAt, input.latePolicy, input.publishAfterClose, input.reminderMinutes, ctx.userId],
       );
       const id: string = row.id;
       for (const b of bodyIds) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1, $2)`, [id, b]);
       if (input.caseId) await m.query(`UPDATE case_file SET status = 'input_round', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_preparation'`, [input.caseId]);
-      await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderHours, now);
+      await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderMinutes, now);
       await this.notifications.notify(m, {
         municipalityId: ctx.municipalityId,
         userIds: await this.memberIds(m, bodyIds),
@@ -106,13 +106,13 @@ export class InputRoundsService {
   }
 
   /** The alarm clocks of a round: reminders before, and closing at, the deadline. The deadline itself is data. */
-  private async scheduleDeadlineJobs(m: EntityManager, id: string, closesAt: Date, reminderHours: number[], now: Date) {
+  private async scheduleDeadlineJobs(m: EntityManager, id: string, closesAt: Date, reminderMinutes: number[], now: Date) {
     const at = closesAt.toISOString();
     await this.outbox.enqueue(m, 'round.close', { roundId: id, closesAt: at }, { dedupKey: `round-close:${id}:${at}`, runAt: closesAt });
-    for (const hours of reminderHours) {
-      const runAt = new Date(closesAt.getTime() - hours * 3600_000);
+    for (const minutes of reminderMinutes) {
+      const runAt = new Date(closesAt.getTime() - minutes * 60_000);
       if (runAt <= now) continue;
-      await this.outbox.enqueue(m, 'round.remind', { roundId: id, hours, closesAt: at }, { dedupKey: `round-remind:${id}:${hours}:${at}`, runAt });
+      await this.outbox.enqueue(m, 'round.remind', { roundId: id, minutes, closesAt: at }, { dedupKey: `round-remind:${id}:${minutes}:${at}`, runAt });
     }
   }
 

@@ -65,7 +65,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       title: `Påminnelse: frist for innspill ${osloTime.format(round.closes_at)}`,
       body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${osloTime.format(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
       link: `/innspill/${round.id}`,
-      key: `reminder:${round.id}:${p.hours}:${body.body_id}`,
+      key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
     });
   }
   return bodies.map((b) => b.body_id);

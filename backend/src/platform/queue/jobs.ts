@@ -17,7 +17,7 @@ export const JOBS = {
     key: z.string(),
   }),
   /** Remind invited bodies that have not answered; skipped when the deadline has moved since. */
-  'round.remind': z.object({ roundId: z.string(), hours: z.number(), closesAt: z.string() }),
+  'round.remind': z.object({ roundId: z.string(), minutes: z.number(), closesAt: z.string() }),
   /** Close a round at its deadline; a no-op when already closed or the deadline moved. */
   'round.close': z.object({ roundId: z.string(), closesAt: z.string() }),
   /** A sensitivity analysis: one parameter over a range, with progress. */

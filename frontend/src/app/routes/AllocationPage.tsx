@@ -9,6 +9,8 @@ import { SelectField } from '../../components/SelectField.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useAllocationCase, useAllocationMutation, useComparison, useScenario, useScenarioComments } from '../../features/allocation/api.js';
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
+import { AdoptForm, NewScenarioForm } from '../../features/allocation/ScenarioForms.js';
+import { useCase } from '../../features/cases/api.js';
 import { ApiError, api } from '../../lib/api.js';
 
 const nok = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
@@ -63,6 +65,7 @@ export default function AllocationPage() {
   const [against, setAgainst] = useState('');
   const comparison = useComparison(scenarioId, against);
   const comments = useScenarioComments(scenarioId);
+  const kase = useCase(ac.data?.caseId ?? '');
   const [frameChange, setFrameChange] = useState<string>('');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
 
@@ -240,7 +243,7 @@ export default function AllocationPage() {
                   <SelectField
                     id="comment-unit"
                     name="unitId"
-                    label={t('allocation.unit')}
+                    label={t('allocation.commentUnit')}
                     options={[{ value: '', label: t('allocation.commentScenario') }, ...scenario.data.result.units.map((u) => ({ value: u.id, label: u.name }))]}
                   />
                   <Textfield id="scenario-comment" name="text" multiline rows={3} label={t('cases.commentLabel')} />
@@ -259,6 +262,11 @@ export default function AllocationPage() {
                 {t('allocation.editor')}
               </Heading>
               <Paragraph data-size="sm">{t('allocation.editorHelp')}</Paragraph>
+              {scenario.data.adopted && (
+                <Alert data-color="info">
+                  <Paragraph>{t('allocation.locked')}</Paragraph>
+                </Alert>
+              )}
               <Textfield id="frame-change" inputMode="numeric" label={t('allocation.frameChange')} value={frameChange} onChange={(e) => setFrameChange(e.target.value)} error={live?.error} />
               {officer && live?.result && (
                 <form onSubmit={(e) => void onSave(e)} className="stack" noValidate>
@@ -271,6 +279,10 @@ export default function AllocationPage() {
                 </form>
               )}
             </section>
+          )}
+          {officer && ac.data.modelVersions.length > 0 && ac.data.datasets.length > 0 && <NewScenarioForm ac={ac.data} onCreated={(sid) => setSelected(sid)} />}
+          {officer && scenario.data && !scenario.data.adopted && !ac.data.adoptedScenarioId && (
+            <AdoptForm scenarioId={scenario.data.id} allocationId={ac.data.id} decisions={kase.data?.decisions ?? []} />
           )}
           {officer && (
             <section aria-labelledby="import-h" className="panel narrow">

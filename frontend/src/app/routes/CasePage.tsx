@@ -1,6 +1,6 @@
 import { Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
@@ -8,7 +8,8 @@ import { useBodies } from '../../features/bodies/api.js';
 import { AccessTag } from '../../features/cases/AccessTag.js';
 import { useCase, useInputSummary } from '../../features/cases/api.js';
 import { CaseComments } from '../../features/cases/CaseComments.js';
-import { NewRoundForm, RecordForm } from '../../features/cases/OfficerForms.js';
+import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
+import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
 import { formatDate } from '../../i18n/index.js';
 
@@ -22,6 +23,9 @@ export default function CasePage() {
   const { data: kase, isPending, error, refetch } = useCase(id);
   const bodies = useBodies();
   const summary = useInputSummary(id);
+  const allocations = useAllocationCases();
+  const navigate = useNavigate();
+  const allocation = allocations.data?.allocationCases.find((a) => a.caseId === id);
   const title = kase ? `${t('cases.number')} ${kase.number}: ${kase.title}` : t('cases.title');
   return (
     <>
@@ -40,7 +44,7 @@ export default function CasePage() {
               {t('cases.document')}
             </Heading>
             {kase.sections.map((s) => (
-              <SectionEditor key={`${s.id}-${s.version}`} caseId={kase.id} section={s} canEdit={officer} />
+              <SectionEditor key={s.id} caseId={kase.id} section={s} canEdit={officer} />
             ))}
           </section>
           <section aria-labelledby="route-h">
@@ -66,6 +70,21 @@ export default function CasePage() {
                 ))}
               </Table.Body>
             </Table>
+            {officer && bodies.data && <RouteForm kase={kase} bodies={bodies.data.bodies} />}
+          </section>
+          <section aria-labelledby="alloc-h">
+            <Heading level={2} data-size="sm" id="alloc-h">
+              {t('cases.allocation')}
+            </Heading>
+            {allocation ? (
+              <Link asChild>
+                <RouterLink to={`/fordeling/${allocation.id}`}>{allocation.title}</RouterLink>
+              </Link>
+            ) : officer ? (
+              <NewAllocationCaseForm caseId={kase.id} onCreated={(a) => navigate(`/fordeling/${a}`)} />
+            ) : (
+              <Paragraph>–</Paragraph>
+            )}
           </section>
           <section aria-labelledby="rounds-h">
             <Heading level={2} data-size="sm" id="rounds-h">

@@ -6,6 +6,9 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { api } from '../../lib/api.js';
 import { when, type MeetingSummary } from './MeetingsPage.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
+import { useCases } from '../../features/cases/api.js';
+import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.js';
 
 interface MeetingView extends MeetingSummary {
   agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string } | null }[];
@@ -19,6 +22,9 @@ export default function MeetingPage() {
   const { id = '' } = useParams();
   const { data: m, isPending, error, refetch } = useQuery({ queryKey: ['meetings', id], queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
   const title = m ? `${m.body.name}: ${m.title}` : t('meetings.title');
+  const { data: me } = useMe();
+  const officer = hasRole(me, 'case_officer');
+  const cases = useCases();
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
@@ -50,9 +56,11 @@ export default function MeetingPage() {
                     </>
                   )}
                   {a.decision && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
+                  {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} />}
                 </li>
               ))}
             </ol>
+            {officer && <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />}
           </section>
           {m.attendance.length > 0 && (
             <section aria-labelledby="att-h">

@@ -5,6 +5,9 @@ import { Link as RouterLink } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { api } from '../../lib/api.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
+import { useBodies } from '../../features/bodies/api.js';
+import { NewMeetingForm } from '../../features/meetings/MeetingForms.js';
 
 export interface MeetingSummary {
   id: string;
@@ -15,6 +18,7 @@ export interface MeetingSummary {
   videoLink: string | null;
   open: boolean;
   closedBasis: string | null;
+  agendaPublished: boolean;
 }
 
 export const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
@@ -22,6 +26,8 @@ export const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { tim
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const { data, isPending, error, refetch } = useQuery({ queryKey: ['meetings'], queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings') });
+  const { data: me } = useMe();
+  const bodies = useBodies();
   return (
     <>
       <PageHeading title={t('meetings.title')}>{t('meetings.title')}</PageHeading>
@@ -48,6 +54,7 @@ export default function MeetingsPage() {
           </li>
         ))}
       </ul>
+      {hasRole(me, 'case_officer') && bodies.data && <NewMeetingForm bodies={bodies.data.bodies} />}
     </>
   );
 }

@@ -38,7 +38,7 @@ export interface ComparisonRow {
 }
 
 export const useAllocationCases = () =>
-  useQuery({ queryKey: ['allocation'], queryFn: () => api<{ allocationCases: { id: string; title: string; budgetYear: number }[] }>('/api/allocation-cases') });
+  useQuery({ queryKey: ['allocation'], queryFn: () => api<{ allocationCases: { id: string; title: string; budgetYear: number; caseId: string }[] }>('/api/allocation-cases') });
 export const useAllocationCase = (id: string) => useQuery({ queryKey: ['allocation', id], queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
 export const useScenario = (id: string | undefined) =>
   useQuery({ queryKey: ['scenario', id], queryFn: () => api<ScenarioView>(`/api/scenarios/${id}`), enabled: !!id });
@@ -53,5 +53,11 @@ export const useScenarioComments = (id: string | undefined) =>
 
 export function useAllocationMutation<T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: key });
+      await qc.invalidateQueries({ queryKey: ['scenario'] });
+    },
+  });
 }

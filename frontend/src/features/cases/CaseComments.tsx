@@ -54,7 +54,7 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
           <SelectField
             id="comment-section"
             name="sectionId"
-            label={t('cases.document')}
+            label={t('cases.commentSection')}
             options={[{ value: '', label: t('cases.noMandateItem') }, ...sections.map((s) => ({ value: s.id, label: t(`sectionKind.${s.kind}`) }))]}
           />
           <Textfield id="comment-text" name="text" multiline rows={3} label={t('cases.commentLabel')} error={fieldError(errors, 'text')} />

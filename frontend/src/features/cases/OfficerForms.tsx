@@ -38,6 +38,10 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
         closesAt,
         latePolicy: f.get('latePolicy'),
         invitedBodyIds: f.getAll('invitedBodyIds'),
+        reminderMinutes: String(f.get('reminderMinutes') ?? '')
+          .split(/[,\s]+/)
+          .filter(Boolean)
+          .map(Number),
       })) as { id: string };
       navigate(`/innspill/${r.id}`);
     } catch (error) {
@@ -55,6 +59,7 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
         <Textfield id={ids.title} name="title" label={t('cases.roundTitle')} error={fieldError(errors, 'title')} />
         <Textfield id={ids.questions} name="questions" multiline rows={3} label={t('cases.questions')} error={fieldError(errors, 'questions')} />
         <Textfield id={ids.closesAt} name="closesAt" type="datetime-local" label={t('cases.closesAt')} error={fieldError(errors, 'closesAt')} />
+        <Textfield id="round-reminders" name="reminderMinutes" label={t('cases.reminders')} description={t('cases.remindersHelp')} defaultValue="10080, 1440" error={fieldError(errors, 'reminderMinutes')} />
         <SelectField
           id="round-late"
           name="latePolicy"
@@ -125,5 +130,72 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
         </div>
       </form>
     </section>
+  );
+}
+
+/** The planned route (saksgang): the bodies the case passes, in order. */
+export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: string; name: string; kind: string }[] }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const save = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/route`, { method: 'PUT', body: input }));
+  const order = ['working_group', 'steering_group', 'political_committee', 'council', 'administration'];
+  const candidates = bodies.filter((b) => b.kind !== 'reference_group').sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const onRoute = new Set(kase.route.map((r) => r.bodyId));
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const chosen = new FormData(e.currentTarget).getAll('bodyId') as string[];
+    try {
+      await save.mutateAsync({ steps: candidates.filter((b) => chosen.includes(b.id)).map((b) => ({ bodyId: b.id, meetingDate: null })) });
+      setErrors([]);
+    } catch (error) {
+      setErrors(toErrors(error, 'steps'));
+    }
+  }
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-labelledby="route-form-legend">
+      <Fieldset>
+        <Fieldset.Legend id="route-form-legend">{t('cases.setRoute')}</Fieldset.Legend>
+        {candidates.map((b) => (
+          <Checkbox key={b.id} name="bodyId" value={b.id} label={b.name} defaultChecked={onRoute.has(b.id)} />
+        ))}
+        {fieldError(errors, 'steps') && <ValidationMessage>{fieldError(errors, 'steps')}</ValidationMessage>}
+      </Fieldset>
+      <div>
+        <Button type="submit" variant="secondary" loading={save.isPending}>
+          {t('cases.saveRoute')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Start an allocation case (fordelingssak) on this case. */
+export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/allocation-cases', { method: 'POST', body: input }));
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    try {
+      const r = (await create.mutateAsync({ caseId, title: f.get('title'), budgetYear: Number(f.get('budgetYear')) })) as { id: string };
+      onCreated(r.id);
+    } catch (error) {
+      setErrors(toErrors(error, 'title'));
+    }
+  }
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel narrow" aria-labelledby="new-alloc-h">
+      <Heading level={3} data-size="xs" id="new-alloc-h">
+        {t('cases.newAllocation')}
+      </Heading>
+      <Textfield id="alloc-title" name="title" label={t('cases.caseTitle')} error={fieldError(errors, 'title')} />
+      <Textfield id="alloc-year" name="budgetYear" inputMode="numeric" label={t('cases.budgetYear')} defaultValue={String(new Date().getFullYear() + 1)} error={fieldError(errors, 'budgetYear')} />
+      <div>
+        <Button type="submit" loading={create.isPending}>
+          {t('cases.createAllocation')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -98,7 +98,7 @@ export class CaseWorkflow1763800000002 implements MigrationInterface {
         closes_at timestamptz NOT NULL,
         late_policy text NOT NULL DEFAULT 'refuse' CHECK (late_policy IN ('refuse','accept_late')),
         publish_after_close boolean NOT NULL DEFAULT false,
-        reminder_hours int[] NOT NULL DEFAULT '{168,24}',
+        reminder_minutes int[] NOT NULL DEFAULT '{10080,1440}',
         closed_at timestamptz,
         created_by uuid REFERENCES app_user(id),
         version int NOT NULL DEFAULT 1,

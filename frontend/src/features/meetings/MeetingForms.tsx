@@ -1,0 +1,133 @@
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { FieldError } from '@samrad/shared/contracts';
+import { osloLocalToIso } from '@samrad/shared/domain';
+import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { SelectField } from '../../components/SelectField.js';
+import { ApiError, api } from '../../lib/api.js';
+
+const toErrors = (error: unknown, path: string): FieldError[] =>
+  error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path, message: (error as Error).message }];
+
+function useMeetingMutation<T>(key: unknown[], fn: (input: T) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
+}
+
+export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string; kind: string }[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const create = useMeetingMutation(['meetings'], (input: object) => api<{ id: string }>('/api/meetings', { method: 'POST', body: input }));
+  const ids = { bodyId: 'meeting-body', title: 'meeting-title', startsAt: 'meeting-starts', place: 'meeting-place' };
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const local = String(f.get('startsAt') ?? '');
+    let startsAt = local;
+    try {
+      startsAt = local ? osloLocalToIso(local) : '';
+    } catch {
+      // the server names the problem
+    }
+    try {
+      const r = (await create.mutateAsync({ bodyId: f.get('bodyId'), title: f.get('title'), startsAt, place: f.get('place') || null })) as { id: string };
+      navigate(`/moter/${r.id}`);
+    } catch (error) {
+      setErrors(toErrors(error, 'title'));
+    }
+  }
+  return (
+    <section aria-labelledby="new-meeting-h" className="panel narrow">
+      <Heading level={2} data-size="sm" id="new-meeting-h">
+        {t('meetings.newMeeting')}
+      </Heading>
+      <FormErrorSummary errors={errors} fieldIds={ids} />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        <SelectField id={ids.bodyId} name="bodyId" label={t('meetings.body')} options={bodies.map((b) => ({ value: b.id, label: b.name }))} error={fieldError(errors, 'bodyId')} />
+        <Textfield id={ids.title} name="title" label={t('meetings.meetingTitle')} error={fieldError(errors, 'title')} />
+        <Textfield id={ids.startsAt} name="startsAt" type="datetime-local" label={t('meetings.startsAt')} error={fieldError(errors, 'startsAt')} />
+        <Textfield id={ids.place} name="place" label={t('meetings.place')} error={fieldError(errors, 'place')} />
+        <div>
+          <Button type="submit" loading={create.isPending}>
+            {t('meetings.create')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function AgendaForms({ meetingId, cases, published }: { meetingId: string; cases: { id: string; number: string; title: string }[]; published: boolean }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [done, setDone] = useState(false);
+  const add = useMeetingMutation(['meetings', meetingId], (input: object) => api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }));
+  const publish = useMeetingMutation(['meetings', meetingId], () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
+  async function onAdd(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    try {
+      await add.mutateAsync({ caseId: new FormData(e.currentTarget).get('caseId') });
+      setErrors([]);
+    } catch (error) {
+      setErrors(toErrors(error, 'caseId'));
+    }
+  }
+  return (
+    <div className="panel narrow">
+      <form onSubmit={(e) => void onAdd(e)} noValidate className="stack">
+        <SelectField id="agenda-case" name="caseId" label={t('meetings.addItem')} options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))} error={fieldError(errors, 'caseId')} />
+        <div>
+          <Button type="submit" variant="secondary" loading={add.isPending}>
+            {t('meetings.add')}
+          </Button>
+        </div>
+      </form>
+      {!published && (
+        <Button
+          onClick={() =>
+            void publish.mutateAsync(undefined as never).then(() => setDone(true))
+          }
+        >
+          {t('meetings.publish')}
+        </Button>
+      )}
+      {done && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('meetings.published')}</Paragraph>
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+export function MinutesForm({ meetingId, itemId, title }: { meetingId: string; itemId: string; title: string }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const save = useMeetingMutation(['meetings', meetingId], (input: object) => api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }));
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const decision = String(f.get('decision') ?? '').trim();
+    try {
+      await save.mutateAsync({ minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [] } : null });
+      setErrors([]);
+    } catch (error) {
+      setErrors(toErrors(error, 'minutes'));
+    }
+  }
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
+      <Textfield id={`minutes-${itemId}`} name="minutes" multiline rows={3} label={t('meetings.minutesText')} error={fieldError(errors, 'minutes')} />
+      <Textfield id={`decision-${itemId}`} name="decision" multiline rows={3} label={t('meetings.decisionText')} error={fieldError(errors, 'decision.text') ?? fieldError(errors, 'bodyId')} />
+      <div>
+        <Button type="submit" loading={save.isPending}>
+          {t('meetings.saveMinutes')}
+        </Button>
+      </div>
+    </form>
+  );
+}
