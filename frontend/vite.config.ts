@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000', '/dev': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
+  build: { outDir: 'dist', sourcemap: true, manifest: true, chunkSizeWarningLimit: 600 },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.spec.tsx', 'src/**/*.spec.ts'],

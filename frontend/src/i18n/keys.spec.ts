@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nb } from './nb.js';
 
-// Vitest runs with the frontend folder as working directory.
-const root = join(process.cwd(), 'src');
+// Run from the repository (npm test) or from the frontend folder.
+const root = existsSync(join(process.cwd(), 'frontend', 'src')) ? join(process.cwd(), 'frontend', 'src') : join(process.cwd(), 'src');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -106,3 +106,85 @@ export const updateUserSchema = z.object({
   isCaseOfficer: z.boolean().optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
+
+// Responses ------------------------------------------------------------------------------------
+
+export const userResponseSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  title: z.string(),
+  status: z.enum(['invited', 'active', 'disabled']),
+  isAdmin: z.boolean(),
+  isCaseOfficer: z.boolean(),
+  version: z.number().int(),
+});
+export const userListResponseSchema = z.object({ users: z.array(userResponseSchema) });
+
+export const bodyResponseSchema = z.object({
+  id: z.string(),
+  kind: z.enum(BODY_KINDS),
+  name: z.string(),
+  description: z.string(),
+  parentId: z.string().nullable(),
+  version: z.number().int(),
+});
+export const bodyListResponseSchema = z.object({ bodies: z.array(bodyResponseSchema.extend({ memberCount: z.number().int() })) });
+export const memberResponseSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  title: z.string(),
+  email: z.string().optional(),
+  role: z.enum(BODY_ROLES),
+  capacity: z.enum(CAPACITIES),
+  party: z.string().nullable(),
+  side: z.enum(SIDES).nullable(),
+  union: z.string().nullable(),
+  school: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  version: z.number().int(),
+});
+export const bodyDetailResponseSchema = bodyResponseSchema.extend({ members: z.array(memberResponseSchema) });
+export const idVersionResponseSchema = z.object({ id: z.string(), version: z.number().int() });
+
+export const mandateResponseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  adoptedByBodyId: z.string().nullable(),
+  adoptedCaseNumber: z.string().nullable(),
+  adoptedDate: z.string().nullable(),
+  endDate: z.string(),
+  version: z.number().int(),
+});
+export const mandateListResponseSchema = z.object({ mandates: z.array(mandateResponseSchema) });
+export const mandateItemResponseSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(MANDATE_ITEM_STATUSES),
+  version: z.number().int(),
+  late: z.boolean(),
+});
+export const mandateDetailResponseSchema = mandateResponseSchema.extend({
+  adoptedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  items: z.array(mandateItemResponseSchema),
+});
+
+export const auditHistoryResponseSchema = z.object({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      action: z.enum(['create', 'update', 'delete']),
+      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+      at: z.string(),
+      actor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+    }),
+  ),
+});
+export const okResponseSchema = z.object({ ok: z.literal(true) });

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { auditHistoryResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { NotFound } from '../../platform/http/errors.js';
@@ -12,6 +14,7 @@ export class AuditController {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
   /** An entity's history: who changed what, when. For the administration. */
+  @Returns(auditHistoryResponseSchema)
   @Get(':entityType/:entityId')
   @Access('case_officer')
   async history(@Ctx() ctx: RequestContext, @Param('entityType') type: string, @Param('entityId', UuidPipe) id: string) {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptInviteRequestSchema, loginRequestSchema, requestResetSchema, resetPasswordSchema } from '@samrad/shared/contracts';
+import { acceptInviteRequestSchema, loginRequestSchema, requestResetSchema, resetPasswordSchema, meResponseSchema, okResponseSchema } from '@samrad/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { Returns } from '../../platform/http/returns.js';
 import { Access, Public } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { SESSION_COOKIE } from '../../platform/auth/session.js';
@@ -15,6 +16,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Returns(okResponseSchema)
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -28,6 +30,7 @@ export class AuthController {
     return { ok: true };
   }
 
+  @Returns(okResponseSchema)
   @Post('logout')
   @Access('authenticated')
   @HttpCode(200)
@@ -37,6 +40,7 @@ export class AuthController {
     return { ok: true };
   }
 
+  @Returns(meResponseSchema)
   @Get('me')
   @Access('authenticated')
   me(@Ctx() ctx: RequestContext) {

@@ -7,8 +7,8 @@ import {
   type CreateBody,
   type CreateMembership,
   type UpdateBody,
-  type UpdateMembership,
-} from '@samrad/shared/contracts';
+  type UpdateMembership, bodyListResponseSchema, bodyDetailResponseSchema, bodyResponseSchema, idVersionResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
@@ -19,24 +19,28 @@ import { BodiesService } from './bodies.service.js';
 export class BodiesController {
   constructor(@Inject(BodiesService) private readonly bodies: BodiesService) {}
 
+  @Returns(bodyListResponseSchema)
   @Get()
   @Access('authenticated')
   async list(@Ctx() ctx: RequestContext) {
     return { bodies: await this.bodies.list(ctx) };
   }
 
+  @Returns(bodyDetailResponseSchema)
   @Get(':id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.bodies.get(ctx, id);
   }
 
+  @Returns(bodyResponseSchema)
   @Post()
   @Access('case_officer')
   create(@Ctx() ctx: RequestContext, @RequestBody(body(createBodySchema)) input: CreateBody) {
     return this.bodies.create(ctx, input);
   }
 
+  @Returns(bodyResponseSchema)
   @Patch(':id')
   @Access('case_officer')
   update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @RequestBody(body(updateBodySchema)) input: UpdateBody) {
@@ -50,12 +54,14 @@ export class BodiesController {
     await this.bodies.remove(ctx, id);
   }
 
+  @Returns(idVersionResponseSchema)
   @Post(':id/members')
   @Access('case_officer')
   addMember(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @RequestBody(body(createMembershipSchema)) input: CreateMembership) {
     return this.bodies.addMember(ctx, id, input);
   }
 
+  @Returns(idVersionResponseSchema)
   @Patch(':id/members/:memberId')
   @Access('case_officer')
   updateMember(

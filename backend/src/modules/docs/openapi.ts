@@ -26,7 +26,7 @@ export function buildOpenApi(routes: RouteEntry[]) {
       'x-access': r.rules ?? [],
       parameters: params,
       responses: {
-        '200': { description: 'OK' },
+        '200': r.returns ? { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(r.returns, { io: 'output', unrepresentable: 'any' }) } } } : { description: 'OK' },
         '400': { description: 'Ugyldig forespørsel: én melding per felt', content: { 'application/json': { schema: jsonSchema(errorResponseSchema) } } },
         '401': { description: 'Ikke innlogget' },
         '403': { description: 'Ingen tilgang' },

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import type { z } from 'zod';
-import { inviteUserSchema, updateUserSchema } from '@samrad/shared/contracts';
+import { inviteUserSchema, updateUserSchema, userListResponseSchema, userResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
@@ -11,12 +12,14 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(@Inject(UsersService) private readonly users: UsersService) {}
 
+  @Returns(userListResponseSchema)
   @Get()
   @Access('case_officer')
   async list(@Ctx() ctx: RequestContext) {
     return { users: await this.users.list(ctx) };
   }
 
+  @Returns(userResponseSchema)
   @Post()
   @Access('admin')
   invite(@Ctx() ctx: RequestContext, @Body(body(inviteUserSchema)) input: z.infer<typeof inviteUserSchema>) {
@@ -31,6 +34,7 @@ export class UsersController {
     return { ok: true };
   }
 
+  @Returns(userResponseSchema)
   @Patch(':id')
   @Access('admin')
   update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateUserSchema)) input: z.infer<typeof updateUserSchema>) {

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { z } from 'zod';
+import { RETURNS_KEY } from './returns.js';
 import { ZodPipe } from './zod.pipe.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../auth/access.js';
@@ -11,6 +12,8 @@ export interface RouteEntry {
   rules: AccessRule[] | undefined;
   /** The shared contract the request body is validated with, when there is one. */
   body?: z.ZodType;
+  /** The contract of the successful response, when declared with @Returns. */
+  returns?: z.ZodType;
   summary?: string;
 }
 
@@ -40,7 +43,8 @@ export function routeTable(app: { get<T>(token: abstract new (...args: never[]) 
       const body = Object.values(args)
         .flatMap((a) => a.pipes ?? [])
         .find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe)?.schema;
-      routes.push({ method: RequestMethod[method]!, path: join(base, path), rules, body, summary: `${wrapper.metatype.name}.${name}` });
+      const returns = reflector.get<z.ZodType | undefined>(RETURNS_KEY, handler);
+      routes.push({ method: RequestMethod[method]!, path: join(base, path), rules, body, returns, summary: `${wrapper.metatype.name}.${name}` });
     }
   }
   return routes.sort((a, b) => (a.path + a.method).localeCompare(b.path + b.method));
