@@ -20,7 +20,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    // Dataset files (up to 15 MB, base64 for XLSX) are the largest bodies; everything else is small.
+    bodyLimit: 21 * 1024 * 1024,
     trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: ['error', 'warn'], abortOnError: false, bodyParser: false });

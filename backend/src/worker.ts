@@ -13,6 +13,8 @@ import { producerConnection } from './platform/queue/redis.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { closeRound, remindRound } from './modules/input-rounds/round-jobs.service.js';
 import { runSweep } from './modules/allocation/sweep-job.service.js';
+import { runImport } from './modules/allocation/import-job.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { deliverNotice } from './modules/notifications/notifications.service.js';
 
 /** Every job's handler. Thin: each calls a module's service. */
@@ -30,6 +32,7 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
       await remindRound(db, mail, config.APP_URL, payload);
     },
     'allocation.sweep': (payload, ctx) => runSweep(db, payload, ctx.progress),
+    'allocation.import': (payload, ctx) => runImport(db, new AuditService(db), payload, ctx.progress),
   };
 }
 

@@ -170,3 +170,41 @@ async function loginCookie(base: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.officer, password: 'Samrad-demo-2026' }) });
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
+
+describe('large imports', () => {
+  it('run as a job with progress, store the dataset only when clean, and report bad rows by row and column', async () => {
+    const t = await startTestApp();
+    const { startWorker } = await import('../src/worker.js');
+    const worker = await startWorker(t.config, pino({ level: 'silent' }), { relayIntervalMs: 50 });
+    try {
+      const officer = await login(t.url, DEMO.officer);
+      const c = (await officer.request('POST', '/api/cases', { title: 'Stor import' })).body;
+      const a = (await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2027, title: 'Alle skoler' })).body.id;
+      const rows = Array.from({ length: 6000 }, (_, i) => `skole-${i};Skole nummer ${i};${i % 3 === 2 ? 'ungdomstrinn' : 'barnetrinn'};${100 + (i % 400)};${i % 7};${i % 30}`);
+      const csv = ['id;navn;trinn;elever;elever_store_behov;minoritetsspraklige', ...rows].join('\n');
+      const started = await officer.request('POST', `/api/allocation-cases/${a}/datasets`, { name: 'Alle skoler', format: 'csv', content: csv });
+      expect(started.status).toBe(202);
+      const poll = async (id: string) => {
+        let s = (await officer.request('GET', `/api/imports/${id}`)).body;
+        for (let i = 0; i < 200 && s.status !== 'done' && s.status !== 'failed'; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          s = (await officer.request('GET', `/api/imports/${id}`)).body;
+        }
+        return s;
+      };
+      const done = await poll(started.body.importId);
+      expect(done).toMatchObject({ status: 'done', progress: 100 });
+      const datasets = (await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets;
+      expect(datasets).toEqual([expect.objectContaining({ id: done.datasetId, unitCount: 6000 })]);
+
+      const bad = csv.replace('skole-4000;Skole nummer 4000;barnetrinn;100', 'skole-4000;Skole nummer 4000;barnetrinn;-5');
+      const failed = await poll((await officer.request('POST', `/api/allocation-cases/${a}/datasets`, { name: 'Med feil', format: 'csv', content: bad })).body.importId);
+      expect(failed.status).toBe('failed');
+      expect(failed.errors).toEqual([expect.objectContaining({ row: 4002, column: 'elever', message: 'Antallet kan ikke være negativt' })]);
+      expect((await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets).toHaveLength(1);
+    } finally {
+      await worker.stop();
+      await t.close();
+    }
+  });
+});

@@ -321,6 +321,7 @@ export const nb = {
     importName: 'Navn på datasettet',
     importSubmit: 'Importer',
     importDone: 'Datasettet er importert ({{count}} enheter).',
+    importProgress: 'Importen pågår',
     template: 'Last ned mal (XLSX)',
     locked: 'Scenarioet er vedtatt og kan ikke endres.',
     invalid: 'Scenarioet kan ikke regnes ut:',

@@ -54,6 +54,12 @@ export class AllocationController {
     return Buffer.from(await unitsTemplateXlsx());
   }
 
+  @Get('imports/:id')
+  @Access('case_officer')
+  importStatus(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.allocation.importStatus(ctx, id);
+  }
+
   @Get('allocation-cases/:id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
@@ -62,8 +68,16 @@ export class AllocationController {
 
   @Post('allocation-cases/:id/datasets')
   @Access('case_officer')
-  importDataset(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(importDatasetSchema)) input: Body<typeof importDatasetSchema>) {
-    return this.allocation.importDataset(ctx, id, input);
+  async importDataset(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(importDatasetSchema)) input: Body<typeof importDatasetSchema>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.allocation.importDataset(ctx, id, input);
+    // A large file is accepted for the worker: 202 with the import's id to follow.
+    if ('importId' in result) void reply.status(202);
+    return result;
   }
 
   @Post('allocation-cases/:id/model-versions')

@@ -14,13 +14,11 @@ import type {
 } from '@samrad/shared/contracts';
 import {
   allocate,
-  allocationInputSchema,
   ENGINE_VERSION,
   formatResultCsv,
   validateAllocationInput,
   type AllocationInput,
   type AllocationResult,
-  type UnitInput,
 } from '@samrad/shared/engine';
 import { resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -30,6 +28,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { buildInput, inputHash, modelOf, type ScenarioParts } from './allocation-input.js';
 import { compareResults, compareWithBudget } from './comparison.js';
+import { insertModelVersion, storeDataset, type ParsedUnits } from './datasets.js';
 
 interface ScenarioRow {
   id: string;
@@ -49,7 +48,31 @@ interface ScenarioRow {
 }
 
 /** Thrown when an import has bad rows: a 400 with row and column per problem. */
-class ImportRejected extends ValidationFailed {}
+export class ImportRejected extends ValidationFailed {}
+
+/** Files above this many characters are imported by the worker, with progress. */
+export const LARGE_IMPORT_CHARS = 200_000;
+
+
+/** Reads units from CSV, XLSX (base64) or interchange JSON; every bad row is reported, nothing half-read is returned. */
+export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; content: string }): Promise<ParsedUnits> {
+  if (input.format === 'json') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(input.content);
+    } catch {
+      throw new ImportRejected([{ path: 'content', message: 'Filen er ikke gyldig JSON' }]);
+    }
+    const check = validateAllocationInput(doc);
+    if (!check.ok) throw new ImportRejected(check.errors.map((e) => ({ path: e.path, message: e.message })));
+    return { units: check.input.units, model: modelOf(doc as Record<string, unknown>) };
+  }
+  const table = input.format === 'csv' ? unitsFromCsv(input.content) : await unitsFromXlsx(Buffer.from(input.content, 'base64'));
+  if (!table.ok) {
+    throw new ImportRejected(table.errors.map((e) => ({ path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`, message: e.message, row: e.row, column: e.column })));
+  }
+  return { units: table.units, model: null };
+}
 
 @Injectable()
 export class AllocationService {
@@ -144,63 +167,37 @@ export class AllocationService {
     };
   }
 
-  /** Imports units and counts; stores nothing until every row is clean. */
+  /** Imports units and counts; stores nothing until every row is clean. Large files run as a job. */
   async importDataset(ctx: RequestContext, id: string, input: z.infer<typeof importDatasetSchema>) {
     await this.allocationCase(ctx, id);
-    let units: UnitInput[];
-    let model: Record<string, unknown> | null = null;
-    if (input.format === 'json') {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(input.content);
-      } catch {
-        throw new ImportRejected([{ path: 'content', message: 'Filen er ikke gyldig JSON' }]);
-      }
-      const check = validateAllocationInput(doc);
-      if (!check.ok) throw new ImportRejected(check.errors.map((e) => ({ path: e.path, message: e.message })));
-      units = check.input.units;
-      model = modelOf(doc as Record<string, unknown>);
-    } else {
-      const table = input.format === 'csv' ? unitsFromCsv(input.content) : await unitsFromXlsx(Buffer.from(input.content, 'base64'));
-      if (!table.ok) {
-        throw new ImportRejected(table.errors.map((e) => ({ path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`, message: e.message, row: e.row, column: e.column })));
-      }
-      units = table.units;
+    if (input.content.length > LARGE_IMPORT_CHARS) {
+      return this.db.transaction(async (m) => {
+        const [row] = await m.query(
+          `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
+          [ctx.municipalityId, id, input.name, input.format, input.content, ctx.userId],
+        );
+        await this.outbox.enqueue(m, 'allocation.import', { importId: row.id }, { dedupKey: `import:${row.id}` });
+        return { importId: row.id as string, status: 'queued' as const };
+      });
     }
-    return this.db.transaction(async (m) => {
-      const [row] = await m.query(`INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
-        id,
-        input.name,
-        input.format,
-        JSON.stringify(units),
-        ctx.userId,
-      ]);
-      await this.audit.record(m, ctx, 'create', 'allocation_dataset', row.id, null, { name: input.name, units: units.length });
-      let modelVersionId: string | null = null;
-      if (model) modelVersionId = (await this.insertModelVersion(m, ctx, id, `Modell fra ${input.name}`, model)).id;
-      return { id: row.id as string, units: units.length, modelVersionId };
-    });
+    const parsed = await parseUnits(input);
+    return this.db.transaction((m) => storeDataset(m, this.audit, ctx, id, input.name, input.format, parsed));
   }
 
-  private async insertModelVersion(m: EntityManager, ctx: RequestContext, caseId: string, label: string, model: Record<string, unknown>) {
-    // The model must make a valid input together with some unit of a stage it has rates for.
-    const shape = allocationInputSchema.omit({ units: true, format: true }).safeParse(model);
-    if (!shape.success) throw new ValidationFailed(shape.error.issues.map((i) => ({ path: `model.${i.path.join('.')}`, message: i.message })));
-    const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM model_version WHERE allocation_case_id = $1`, [caseId]);
-    const [row] = await m.query(`INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
-      caseId,
-      n,
-      label,
-      JSON.stringify(model),
-      ctx.userId,
-    ]);
-    await this.audit.record(m, ctx, 'create', 'model_version', row.id, null, { label, number: n });
-    return { id: row.id as string, number: n as number };
+  async importStatus(ctx: RequestContext, importId: string) {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT id, allocation_case_id, status, progress, errors, dataset_id FROM import_job WHERE id = $1 AND municipality_id = $2`,
+      [importId, ctx.municipalityId],
+    );
+    const r = rows[0];
+    if (!r) throw new NotFound('Fant ikke importen');
+    await this.allocationCase(ctx, r.allocation_case_id as string);
+    return { id: r.id, status: r.status, progress: r.progress, errors: r.errors ?? [], datasetId: r.dataset_id };
   }
 
   async createModelVersion(ctx: RequestContext, id: string, input: z.infer<typeof createModelVersionSchema>) {
     await this.allocationCase(ctx, id);
-    return this.db.transaction((m) => this.insertModelVersion(m, ctx, id, input.label, input.model));
+    return this.db.transaction((m) => insertModelVersion(m, this.audit, ctx, id, input.label, input.model));
   }
 
   private async inputFor(m: EntityManager, s: Pick<ScenarioRow, 'model_version_id' | 'dataset_id' | 'frame' | 'frame_change' | 'overrides' | 'adjustments' | 'allocation_case_id'>) {

@@ -22,6 +22,8 @@ export const JOBS = {
   'round.close': z.object({ roundId: z.string(), closesAt: z.string() }),
   /** A sensitivity analysis: one parameter over a range, with progress. */
   'allocation.sweep': z.object({ sweepId: z.string() }),
+  /** A large dataset import: parse, validate every row, and store only when clean. */
+  'allocation.import': z.object({ importId: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

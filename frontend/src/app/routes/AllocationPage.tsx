@@ -85,6 +85,7 @@ export default function AllocationPage() {
   const save = useAllocationMutation(['allocation', id], (input: object) => api<{ id: string }>(`/api/allocation-cases/${id}/scenarios`, { method: 'POST', body: input }));
   const importData = useAllocationMutation(['allocation', id], (input: object) => api<{ units: number }>(`/api/allocation-cases/${id}/datasets`, { method: 'POST', body: input }));
   const [importErrors, setImportErrors] = useState<{ path: string; message: string }[]>([]);
+  const [importProgress, setImportProgress] = useState<number | null>(null);
 
   async function onComment(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -125,8 +126,22 @@ export default function AllocationPage() {
     const format = ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
     const content = format === 'xlsx' ? btoa(String.fromCharCode(...new Uint8Array(await file.arrayBuffer()))) : await file.text();
     try {
-      const r = (await importData.mutateAsync({ name: f.get('name') || file.name, format, content })) as { units: number };
+      const r = (await importData.mutateAsync({ name: f.get('name') || file.name, format, content })) as { units?: number; importId?: string };
       setImportErrors([]);
+      if (r.importId) {
+        // A large file is read by the worker: follow its progress.
+        for (;;) {
+          const s = await api<{ status: string; progress: number; errors: { path: string; message: string }[] }>(`/api/imports/${r.importId}`);
+          setImportProgress(s.progress);
+          if (s.status === 'failed') return setImportErrors(s.errors);
+          if (s.status === 'done') break;
+          await new Promise((res) => setTimeout(res, 500));
+        }
+        setImportProgress(null);
+        await ac.refetch();
+        setMessage({ kind: 'success', text: t('allocation.importDone', { count: '' }) });
+        return;
+      }
       setMessage({ kind: 'success', text: t('allocation.importDone', { count: r.units }) });
     } catch (error) {
       setImportErrors(error instanceof ApiError ? error.fieldErrors : [{ path: 'file', message: (error as Error).message }]);
@@ -302,6 +317,11 @@ export default function AllocationPage() {
                     ))}
                   </ul>
                 </Alert>
+              )}
+              {importProgress !== null && (
+                <div role="status" aria-live="polite">
+                  <progress max={100} value={importProgress} aria-label={t('allocation.importProgress')} /> {importProgress} %
+                </div>
               )}
               <form onSubmit={(e) => void onImport(e)} className="stack" noValidate>
                 <Textfield id="import-name" name="name" label={t('allocation.importName')} />
