@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuthGuard } from './platform/auth/auth.guard.js';
+import type { AppConfig } from './platform/config/config.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { HealthModule } from './platform/health/health.module.js';
@@ -20,12 +21,12 @@ import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
+import { OpsModule } from './modules/ops/ops.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 
 @Module({
   imports: [
     DiscoveryModule,
-    ConfigModule,
     DatabaseModule,
     QueueModule,
     MailModule,
@@ -42,6 +43,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
     MeetingsModule,
     AllocationModule,
     TasksModule,
+    OpsModule,
     DevModule,
     DocsModule,
   ],
@@ -50,4 +52,8 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],
 })
-export class AppModule {}
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}

@@ -81,3 +81,30 @@ describe('OpenAPI', () => {
     expect(await page.text()).toMatch(/<h1>Samråd API<\/h1>/);
   });
 });
+
+describe('observability', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ METRICS_TOKEN: 'a-long-scrape-token-1234' });
+  });
+  afterAll(() => t.close());
+
+  it('serves Prometheus metrics to administrators and the scrape token, and no one else', async () => {
+    await fetch(`${t.url}/health/live`);
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
+    const { login, DEMO } = await import('./harness.js');
+    const fau = await login(t.url, DEMO.fau);
+    expect((await fau.request('GET', '/metrics')).status).toBe(403);
+    const scraped = await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer a-long-scrape-token-1234' } });
+    const text = await scraped.text();
+    expect(scraped.status).toBe(200);
+    expect(text).toMatch(/samrad_http_request_duration_seconds_bucket\{.*route="\/health\/live"/);
+    expect(text).toMatch(/samrad_outbox_lag_seconds \d/);
+    expect(text).toMatch(/samrad_jobs\{state="failed"\} \d/);
+    const admin = await login(t.url, DEMO.admin);
+    const jobs = await admin.request('GET', '/api/admin/jobs');
+    expect(jobs.status).toBe(200);
+    expect(jobs.body.counts).toHaveProperty('failed');
+    expect((await fau.request('GET', '/api/admin/jobs')).status).toBe(403);
+  });
+});

@@ -9,9 +9,10 @@ export const ACCESS_KEY = 'samrad:access';
  * - `public`: anyone, logged in or not;
  * - `authenticated`: any logged-in user of the municipality;
  * - `member`: a current member of at least one body;
- * - `case_officer`, `admin`: the administration's roles (an admin passes every role check).
+ * - `case_officer`, `admin`: the administration's roles (an admin passes every role check);
+ * - `metrics_scraper`: a request with the METRICS_TOKEN bearer token (Prometheus).
  */
-export type AccessRule = AppRole | 'authenticated';
+export type AccessRule = AppRole | 'authenticated' | 'metrics_scraper';
 
 export const Access = (...rules: AccessRule[]) => SetMetadata(ACCESS_KEY, rules);
 export const Public = () => Access('public');

@@ -1,7 +1,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AppRole } from '@samrad/shared/contracts';
 import { Forbidden, Unauthorized } from '../http/errors.js';
 import { ACCESS_KEY, type AccessRule } from './access.js';
@@ -28,7 +30,14 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(DataSource) private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private scrapeTokenOk(req: FastifyRequest): boolean {
+    const token = this.config.METRICS_TOKEN;
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    return !!token && !!given && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
@@ -38,6 +47,7 @@ export class AuthGuard implements CanActivate {
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) req.auth = await this.resolve(token);
     if (rules.includes('public')) return true;
+    if (rules.includes('metrics_scraper') && this.scrapeTokenOk(req)) return true;
     const auth = req.auth;
     if (!auth) throw new Unauthorized();
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== auth.csrfToken) {

@@ -24,6 +24,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built frontend lives; served at / when present. */
   WEB_DIST: z.string().optional(),
+  /** Bearer token for Prometheus to scrape /metrics without a session; unset means administrators only. */
+  METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN må ha minst 16 tegn' }).optional(),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {

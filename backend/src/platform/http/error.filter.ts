@@ -37,16 +37,16 @@ export class ErrorFilter implements ExceptionFilter {
       }
       const response = error.getResponse();
       const body = typeof response === 'string' ? { message: response } : normaliseNestBody(status, response as Record<string, unknown>);
-      void reply.status(status).send(body);
+      void reply.status(status).type('application/json; charset=utf-8').send(body);
       return;
     }
     if (isUnavailable(error)) {
       request.log.warn({ err: error }, 'backing service unavailable');
-      void reply.status(503).header('retry-after', '5').send({ message: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.' });
+      void reply.status(503).header('retry-after', '5').type('application/json; charset=utf-8').send({ message: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.' });
       return;
     }
     if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02') {
-      void reply.status(400).send({ errors: [{ path: '', message: 'Ugyldig verdi' }] });
+      void reply.status(400).type('application/json; charset=utf-8').send({ errors: [{ path: '', message: 'Ugyldig verdi' }] });
       return;
     }
     const e = error as { statusCode?: number; message?: string };
@@ -54,11 +54,11 @@ export class ErrorFilter implements ExceptionFilter {
       // Fastify's own errors: bad JSON, body too large, unsupported media type.
       const message =
         e.statusCode === 413 ? 'Forespørselen er for stor' : e.statusCode === 415 ? 'Innholdstypen støttes ikke' : 'Forespørselen kunne ikke leses';
-      void reply.status(e.statusCode).send({ errors: [{ path: '', message }] });
+      void reply.status(e.statusCode).type('application/json; charset=utf-8').send({ errors: [{ path: '', message }] });
       return;
     }
     request.log.error({ err: error }, 'unhandled error');
-    void reply.status(500).send({ message: 'Noe gikk galt hos oss. Feilen er logget.' });
+    void reply.status(500).type('application/json; charset=utf-8').send({ message: 'Noe gikk galt hos oss. Feilen er logget.' });
   }
 }
 

@@ -1,0 +1,88 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { QUEUE_NAME } from '../../platform/queue/jobs.js';
+import { producerConnection } from '../../platform/queue/redis.js';
+
+/** Prometheus metrics and a view of the job queue for administrators. */
+@Injectable()
+export class OpsService implements OnModuleDestroy {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'samrad_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly httpErrors = new Counter({ name: 'samrad_http_server_errors_total', help: 'Responses with status 5xx', labelNames: ['route'], registers: [this.registry] });
+  private queue: Queue | undefined;
+
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'samrad_' });
+    const jobQueue = () => this.jobQueue();
+    const database = this.db;
+    // Read when Prometheus scrapes, so the numbers are current and nothing polls in between.
+    new Gauge({
+      name: 'samrad_jobs',
+      help: 'Jobs in the queue by state',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        const counts = await jobQueue().getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed').catch(() => null);
+        for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
+      },
+    });
+    new Gauge({
+      name: 'samrad_outbox_pending',
+      help: 'Outbox rows not yet moved to the queue',
+      registers: [this.registry],
+      async collect() {
+        const [r] = await database.query(`SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL`);
+        this.set(r.n);
+      },
+    });
+    new Gauge({
+      name: 'samrad_outbox_lag_seconds',
+      help: 'Age of the oldest outbox row not yet moved to the queue',
+      registers: [this.registry],
+      async collect() {
+        const [r] = await database.query(`SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag FROM outbox WHERE relayed_at IS NULL`);
+        this.set(r.lag);
+      },
+    });
+  }
+
+  private jobQueue(): Queue {
+    if (!this.queue) {
+      const connection = producerConnection(this.config.REDIS_URL);
+      connection.on('error', () => undefined);
+      this.queue = new Queue(QUEUE_NAME, { connection, prefix: this.config.QUEUE_PREFIX });
+      this.queue.on('error', () => undefined);
+    }
+    return this.queue;
+  }
+
+  async metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  /** Counts by state and the latest failed jobs with their reasons. */
+  async jobs() {
+    const q = this.jobQueue();
+    const [counts, failed] = await Promise.all([q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'), q.getFailed(0, 49)]);
+    return {
+      counts,
+      failed: failed.map((j) => ({ id: j.id, name: j.name, attemptsMade: j.attemptsMade, failedReason: j.failedReason, finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })),
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue?.close().catch(() => undefined);
+  }
+}
