@@ -1,0 +1,141 @@
+/**
+ * `npm run perf`: Samråd against a minimal Fastify + pg baseline doing the same queries, in one run,
+ * on this machine; writes the table into docs/performance.md. Not part of `npm test`.
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { dropDatabase, ensureDatabase, ensureServices, withDatabase } from '../../infra/src/services.js';
+import { ROOT, freePort, runToEnd, startProcess, stopProcess, waitForHttp } from '../support/app-process.js';
+import { startBaseline } from './baseline.js';
+
+interface Row {
+  scenario: string;
+  target: string;
+  samrad: autocannon.Result;
+  baseline: autocannon.Result;
+}
+
+const DURATION = Number(process.env.PERF_SECONDS ?? 10);
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+async function main() {
+  const services = await ensureServices({ root: ROOT, databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL });
+  const databaseUrl = withDatabase(services.databaseUrl, 'samrad_perf');
+  await dropDatabase(databaseUrl);
+  await ensureDatabase(databaseUrl);
+  const [apiPort, basePort] = [await freePort(), await freePort()];
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: services.redisUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', QUEUE_PREFIX: `samrad_perf_${Date.now()}`, LOGIN_MAX_ATTEMPTS: '1000' };
+  const seeded = await runToEnd(startProcess('cli', env, ['migrate', 'seed']));
+  if (seeded.code !== 0) throw new Error(seeded.output);
+  const api = startProcess('main', env);
+  const baseline = await startBaseline(databaseUrl, basePort);
+  const samrad = `http://127.0.0.1:${apiPort}`;
+  const base = `http://127.0.0.1:${basePort}`;
+  const rows: Row[] = [];
+  try {
+    await waitForHttp(`${samrad}/health/ready`);
+    const login = async (email: string) => {
+      const res = await fetch(`${samrad}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Samrad-demo-2026' }) });
+      const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+      const me = (await (await fetch(`${samrad}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+      return { cookie, csrf: me.csrfToken };
+    };
+    const fau = await login('fau.nordby@solvik.kommune.test');
+    const officer = await login('saksbehandler@solvik.kommune.test');
+    const cases = (await (await fetch(`${samrad}/api/cases`, { headers: { cookie: fau.cookie } })).json()) as { cases: { id: string; title: string }[] };
+    const caseId = cases.cases.find((c) => c.title === 'Ny ressursfordelingsmodell for grunnskolen')!.id;
+
+    const read = async (scenario: string, path: string, basePath: string) => {
+      const common = { connections: 200, duration: DURATION, headers: { cookie: fau.cookie } };
+      const s = await run({ ...common, url: `${samrad}${path}` });
+      const b = await run({ ...common, url: `${base}${basePath}` });
+      rows.push({ scenario, target: '≥ 50 % of baseline req/s, p95 ≤ 50 ms', samrad: s, baseline: b });
+    };
+    await read('Mine oppgaver (read, 200 connections)', '/api/me/tasks', '/tasks');
+    await read('Case page (read, 200 connections)', `/api/cases/${caseId}`, `/cases/${caseId}`);
+
+    // A burst of 2,000 submissions to one round near its deadline.
+    const bodies = (await (await fetch(`${samrad}/api/bodies`, { headers: { cookie: officer.cookie } })).json()) as { bodies: { id: string; name: string }[] };
+    const kfu = bodies.bodies.find((b) => b.name === 'KFU – kommunalt foreldreutvalg')!.id;
+    const round = (await (
+      await fetch(`${samrad}/api/rounds`, {
+        method: 'POST',
+        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ caseId, title: 'Lasttest', questions: 'Spørsmål', closesAt: new Date(Date.now() + 10 * 60000).toISOString(), invitedBodyIds: [kfu] }),
+      })
+    ).json()) as { id: string };
+    const burst = (url: string, headers: Record<string, string>) =>
+      run({
+        url,
+        method: 'POST',
+        connections: 50,
+        amount: 2000,
+        headers: { ...headers, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ text: 'Innspill under last', bodyId: kfu, idempotencyKey: randomUUID() }) }) }],
+      });
+    const sBurst = await burst(`${samrad}/api/rounds/${round.id}/submissions`, { cookie: fau.cookie, 'x-csrf-token': fau.csrf });
+    const bBurst = await burst(`${base}/rounds/${round.id}/submissions`, { cookie: fau.cookie });
+    rows.push({ scenario: 'Burst of 2,000 submissions (50 connections)', target: 'all within 60 s, p99 ≤ 250 ms, none lost or duplicated', samrad: sBurst, baseline: bBurst });
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const stored = Number((await db.query(`SELECT count(*) FROM submission WHERE round_id = $1 AND idempotency_key NOT LIKE 'baseline-%'`, [round.id])).rows[0].count);
+    const versions = Number((await db.query(`SELECT count(*) FROM submission_version v JOIN submission s ON s.id = v.submission_id WHERE s.round_id = $1 AND s.idempotency_key NOT LIKE 'baseline-%'`, [round.id])).rows[0].count);
+    await db.end();
+
+    // Computing an allocation scenario of 200 units.
+    const grimstad = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'grimstad-2009.input.json'), 'utf8'));
+    const units = Array.from({ length: 200 }, (_, i) => ({ ...grimstad.units[i % 10], id: `u${i}`, name: `Skole ${i}` }));
+    const input = { ...grimstad, units, mode: 'distribution', frameChange: -5100000 };
+    const headers = { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' };
+    const alloc = (await (await fetch(`${samrad}/api/allocation-cases`, { method: 'POST', headers, body: JSON.stringify({ caseId, budgetYear: 2030, title: 'Last' }) })).json()) as { id: string };
+    const ds = (await (
+      await fetch(`${samrad}/api/allocation-cases/${alloc.id}/datasets`, { method: 'POST', headers, body: JSON.stringify({ name: '200', format: 'json', content: JSON.stringify(input) }) })
+    ).json()) as { id: string; modelVersionId: string };
+    const sCompute = await run({
+      url: `${samrad}/api/allocation-cases/${alloc.id}/scenarios`,
+      method: 'POST',
+      connections: 10,
+      duration: DURATION,
+      headers,
+      body: JSON.stringify({ name: 'Last', modelVersionId: ds.modelVersionId, datasetId: ds.id, frameChange: -5100000 }),
+    });
+    const bCompute = await run({ url: `${base}/compute`, method: 'POST', connections: 10, duration: DURATION, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    rows.push({ scenario: 'Allocation scenario, 200 units (Samråd also stores the result)', target: '–', samrad: sCompute, baseline: bCompute });
+
+    // autocannon reports p90 and p97.5, not p95: p97.5 ≤ 50 ms is the stricter reading of the target.
+    const fmt = (r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p90 ${r.latency.p90} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`;
+    const lines = [
+      '<!-- perf:start -->',
+      `Run by \`npm run perf\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.versions.node}; ${DURATION} s per read scenario.`,
+      '',
+      '| scenario | Samråd | baseline (Fastify + pg) | ratio (req/s) | target |',
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.scenario} | ${fmt(r.samrad)} | ${fmt(r.baseline)} | ${(r.samrad.requests.average / r.baseline.requests.average).toFixed(2)} | ${r.target} |`),
+      '',
+      `Burst: ${sBurst.requests.sent} sent in ${sBurst.duration.toFixed(1)} s; stored ${stored} submissions with ${versions} versions (expected 2000 each).`,
+      '<!-- perf:end -->',
+    ];
+    const doc = join(ROOT, 'docs', 'performance.md');
+    const current = readFileSync(doc, 'utf8');
+    const section = `## Load: Samråd against a minimal baseline\n\n${lines.join('\n')}\n`;
+    writeFileSync(doc, current.includes('<!-- perf:start -->') ? current.replace(/## Load: Samråd against a minimal baseline\n\n<!-- perf:start -->[\s\S]*<!-- perf:end -->\n/, section) : `${current}\n${section}`);
+    console.log(lines.join('\n'));
+  } finally {
+    await stopProcess(api);
+    await baseline.close();
+    await dropDatabase(databaseUrl).catch(() => undefined);
+    await services.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
