@@ -94,7 +94,8 @@ async function main() {
     const units = Array.from({ length: 200 }, (_, i) => ({ ...grimstad.units[i % 10], id: `u${i}`, name: `Skole ${i}` }));
     const input = { ...grimstad, units, mode: 'distribution', frameChange: -5100000 };
     const headers = { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' };
-    const alloc = (await (await fetch(`${samrad}/api/allocation-cases`, { method: 'POST', headers, body: JSON.stringify({ caseId, budgetYear: 2030, title: 'Last' }) })).json()) as { id: string };
+    const perfCase = (await (await fetch(`${samrad}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ title: 'Lasttest av fordeling' }) })).json()) as { id: string };
+    const alloc = (await (await fetch(`${samrad}/api/allocation-cases`, { method: 'POST', headers, body: JSON.stringify({ caseId: perfCase.id, budgetYear: 2030, title: 'Last' }) })).json()) as { id: string };
     const ds = (await (
       await fetch(`${samrad}/api/allocation-cases/${alloc.id}/datasets`, { method: 'POST', headers, body: JSON.stringify({ name: '200', format: 'json', content: JSON.stringify(input) }) })
     ).json()) as { id: string; modelVersionId: string };
