@@ -14,3 +14,7 @@ export const dateFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', mon
 export const formatDate = (iso: string | null | undefined) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : '');
 
 export default i18n;
+
+const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+/** An instant as Oslo date and time, e.g. «1. desember 2026 kl. 12:00». */
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));

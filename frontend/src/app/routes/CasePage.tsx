@@ -11,9 +11,7 @@ import { CaseComments } from '../../features/cases/CaseComments.js';
 import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
-import { formatDate } from '../../i18n/index.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+import { formatDate, formatDateTime } from '../../i18n/index.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -97,7 +95,7 @@ export default function CasePage() {
                   <Link asChild>
                     <RouterLink to={`/innspill/${r.id}`}>{r.title}</RouterLink>
                   </Link>{' '}
-                  – {t('rounds.deadline', { date: when(r.closesAt) })} <Tag data-color={r.open ? 'success' : 'neutral'}>{r.open ? t('cases.open') : t('cases.closed')}</Tag>
+                  – {t('rounds.deadline', { date: formatDateTime(r.closesAt) })} <Tag data-color={r.open ? 'success' : 'neutral'}>{r.open ? t('cases.open') : t('cases.closed')}</Tag>
                 </li>
               ))}
             </ul>

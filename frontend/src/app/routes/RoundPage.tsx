@@ -11,9 +11,8 @@ import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCase } from '../../features/cases/api.js';
 import { useRound, useRoundMutation, type Receipt } from '../../features/input-rounds/api.js';
 import { SubmissionCard } from '../../features/input-rounds/SubmissionCard.js';
+import { formatDateTime } from '../../i18n/index.js';
 import { ApiError, api } from '../../lib/api.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 export default function RoundPage() {
   const { t } = useTranslation();
@@ -71,7 +70,7 @@ export default function RoundPage() {
           )}
           <Paragraph className="prewrap">{round.questions}</Paragraph>
           <Paragraph>
-            <strong>{t('rounds.deadline', { date: when(round.closesAt) })}</strong> <Tag data-color={round.open ? 'success' : 'neutral'}>{round.open ? t('cases.open') : t('cases.closed')}</Tag>
+            <strong>{t('rounds.deadline', { date: formatDateTime(round.closesAt) })}</strong> <Tag data-color={round.open ? 'success' : 'neutral'}>{round.open ? t('cases.open') : t('cases.closed')}</Tag>
           </Paragraph>
           <section aria-labelledby="invited-h">
             <Heading level={2} data-size="sm" id="invited-h">
@@ -91,7 +90,7 @@ export default function RoundPage() {
                     <Table.Cell>{i.bodyName}</Table.Cell>
                     <Table.Cell>
                       {t(`invitationStatus.${i.status}`)}
-                      {i.extendedUntil ? ` – ${t('rounds.extended', { body: i.bodyName, date: when(i.extendedUntil) })}` : ''}
+                      {i.extendedUntil ? ` – ${t('rounds.extended', { body: i.bodyName, date: formatDateTime(i.extendedUntil) })}` : ''}
                     </Table.Cell>
                   </Table.Row>
                 ))}
@@ -100,7 +99,7 @@ export default function RoundPage() {
           </section>
           {receipt && (
             <Alert data-color={receipt.late ? 'warning' : 'success'} role="status">
-              <Paragraph>{t('rounds.receipt', { date: when(receipt.submittedAt) })}</Paragraph>
+              <Paragraph>{t('rounds.receipt', { date: formatDateTime(receipt.submittedAt) })}</Paragraph>
               <Paragraph data-size="sm">{t('rounds.receiptHash', { hash: receipt.sha256 })}</Paragraph>
               {receipt.late && <Paragraph>{t('rounds.receiptLate')}</Paragraph>}
             </Alert>

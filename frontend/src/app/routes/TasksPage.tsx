@@ -8,7 +8,7 @@ import { useMe } from '../../features/auth/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 import { useTasks } from '../../features/tasks/api.js';
 import { StatusTag } from '../../features/mandates/StatusTag.js';
-import { formatDate } from '../../i18n/index.js';
+import { formatDate, formatDateTime } from '../../i18n/index.js';
 
 /** The start page: what the logged-in person is part of and responsible for. */
 export default function TasksPage() {
@@ -22,7 +22,7 @@ export default function TasksPage() {
     const hours = Math.floor((ms % 86400000) / 3600000);
     return days > 0 ? `${days} d ${hours} t` : `${hours} t ${Math.floor((ms % 3600000) / 60000)} min`;
   };
-  const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
   const items = mandate.data?.items ?? [];
   const mine = items.filter((i) => i.owner?.id === me?.id);
   const late = items.filter((i) => i.late);
@@ -57,7 +57,7 @@ export default function TasksPage() {
                   {t('tasks.onBehalfOf', { body: r.body.name })} · {t(`invitationStatus.${r.status}`)}
                 </Paragraph>
                 <Paragraph data-size="sm">
-                  {t('tasks.deadline', { date: when(r.deadline) })} · {t('tasks.timeLeft', { left: timeLeft(r.deadline) })}
+                  {t('tasks.deadline', { date: formatDateTime(r.deadline) })} · {t('tasks.timeLeft', { left: timeLeft(r.deadline) })}
                 </Paragraph>
               </Card>
             </li>
@@ -76,7 +76,7 @@ export default function TasksPage() {
                 <Link asChild>
                   <RouterLink to={paths.meeting(m.id)}>{`${m.bodyName}: ${m.title}`}</RouterLink>
                 </Link>{' '}
-                – {when(m.startsAt)}
+                – {formatDateTime(m.startsAt)}
               </li>
             ))}
           </ul>

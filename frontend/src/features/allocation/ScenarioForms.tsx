@@ -4,11 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@samrad/shared/contracts';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { ApiError, api } from '../../lib/api.js';
+import { api, toFieldErrors } from '../../lib/api.js';
 import { useAllocationMutation, type AllocationCaseView } from './api.js';
-
-const toErrors = (error: unknown, path: string): FieldError[] =>
-  error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path, message: (error as Error).message }];
 
 /** A new scenario from a model version and a dataset, with an optional frame change. */
 export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onCreated: (id: string) => void }) {
@@ -30,7 +27,7 @@ export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onC
       setErrors([]);
       onCreated(r.id);
     } catch (error) {
-      setErrors(toErrors(error, 'name'));
+      setErrors(toFieldErrors(error, 'name'));
     }
   }
   return (

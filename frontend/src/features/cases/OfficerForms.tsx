@@ -6,11 +6,8 @@ import type { FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { ApiError, api } from '../../lib/api.js';
+import { api, toFieldErrors } from '../../lib/api.js';
 import { useCaseMutation, type CaseView } from './api.js';
-
-const toErrors = (error: unknown, path: string): FieldError[] =>
-  error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path, message: (error as Error).message }];
 
 /** The officer opens an input round on the case: question, deadline in Oslo time, invited bodies. */
 export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id: string; name: string; kind: string }[] }) {
@@ -45,7 +42,7 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
       })) as { id: string };
       navigate(`/innspill/${r.id}`);
     } catch (error) {
-      setErrors(toErrors(error, 'title'));
+      setErrors(toFieldErrors(error, 'title'));
     }
   }
 
@@ -104,7 +101,7 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
       setErrors([]);
       setDone(true);
     } catch (error) {
-      setErrors(toErrors(error, 'text'));
+      setErrors(toFieldErrors(error, 'text'));
     }
   }
   const title = kind === 'recommendation' ? t('cases.recordRecommendation') : t('cases.recordDecision');
@@ -148,7 +145,7 @@ export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: stri
       await save.mutateAsync({ steps: candidates.filter((b) => chosen.includes(b.id)).map((b) => ({ bodyId: b.id, meetingDate: null })) });
       setErrors([]);
     } catch (error) {
-      setErrors(toErrors(error, 'steps'));
+      setErrors(toFieldErrors(error, 'steps'));
     }
   }
   return (
@@ -181,7 +178,7 @@ export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; o
       const r = (await create.mutateAsync({ caseId, title: f.get('title'), budgetYear: Number(f.get('budgetYear')) })) as { id: string };
       onCreated(r.id);
     } catch (error) {
-      setErrors(toErrors(error, 'title'));
+      setErrors(toFieldErrors(error, 'title'));
     }
   }
   return (

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@samrad/shared/contracts';
 import { fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
+import { formatDateTime } from '../../i18n/index.js';
 import { ApiError, api } from '../../lib/api.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
-
-const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */
 export function SubmissionCard(props: { roundId: string; submission: SubmissionView; mine: boolean; open: boolean; officer: boolean; sections: { id: string; kind: string }[] }) {
@@ -46,7 +45,7 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
   return (
     <Card>
       <Paragraph data-size="sm">
-        <strong>{who}</strong> · {when(s.submittedAt)} · {`v${s.version}`} {s.late && <Tag data-color="warning">{t('rounds.late')}</Tag>}
+        <strong>{who}</strong> · {formatDateTime(s.submittedAt)} · {`v${s.version}`} {s.late && <Tag data-color="warning">{t('rounds.late')}</Tag>}
       </Paragraph>
       {editing ? (
         <form onSubmit={(e) => void onEdit(e)} className="stack" noValidate>
@@ -77,7 +76,7 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
             <ol>
               {versions.data?.versions.map((v) => (
                 <li key={v.version}>
-                  {`v${v.version}`} – {when(v.createdAt)}
+                  {`v${v.version}`} – {formatDateTime(v.createdAt)}
                   <div className="prewrap">{v.text}</div>
                 </li>
               ))}

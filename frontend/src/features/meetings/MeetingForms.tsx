@@ -7,10 +7,7 @@ import type { FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { ApiError, api } from '../../lib/api.js';
-
-const toErrors = (error: unknown, path: string): FieldError[] =>
-  error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path, message: (error as Error).message }];
+import { api, toFieldErrors } from '../../lib/api.js';
 
 function useMeetingMutation<T>(key: unknown[], fn: (input: T) => Promise<unknown>) {
   const qc = useQueryClient();
@@ -37,7 +34,7 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
       const r = (await create.mutateAsync({ bodyId: f.get('bodyId'), title: f.get('title'), startsAt, place: f.get('place') || null })) as { id: string };
       navigate(`/moter/${r.id}`);
     } catch (error) {
-      setErrors(toErrors(error, 'title'));
+      setErrors(toFieldErrors(error, 'title'));
     }
   }
   return (
@@ -73,7 +70,7 @@ export function AgendaForms({ meetingId, cases, published }: { meetingId: string
       await add.mutateAsync({ caseId: new FormData(e.currentTarget).get('caseId') });
       setErrors([]);
     } catch (error) {
-      setErrors(toErrors(error, 'caseId'));
+      setErrors(toFieldErrors(error, 'caseId'));
     }
   }
   return (
@@ -116,7 +113,7 @@ export function MinutesForm({ meetingId, itemId, title }: { meetingId: string; i
       await save.mutateAsync({ minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [] } : null });
       setErrors([]);
     } catch (error) {
-      setErrors(toErrors(error, 'minutes'));
+      setErrors(toFieldErrors(error, 'minutes'));
     }
   }
   return (
