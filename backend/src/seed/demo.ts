@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { allocate, ENGINE_VERSION, parseAllocationInput } from '@samrad/shared/engine';
 import { buildInput, inputHash, modelOf } from '../modules/allocation/allocation-input.js';
@@ -108,7 +109,6 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
       `INSERT INTO submission (municipality_id, round_id, case_id, body_id, author_id, capacity, idempotency_key, submitted_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8)`,
       [r.muni, roundId, caseId, body, r.users[author], body ? 'on_behalf_of_body' : 'own_capacity', key, at],
     );
-    const { createHash } = await import('node:crypto');
     await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1, 1, $2, $3, $4)`, [id, text, createHash('sha256').update(text).digest('hex'), at]);
     if (roundId && body) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, body]);
     return id;

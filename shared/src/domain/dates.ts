@@ -1,6 +1,13 @@
 /** Deadlines and dates are in Norway's time zone, whatever the server's. */
 export const TIME_ZONE = 'Europe/Oslo';
 
+const dateTime = new Intl.DateTimeFormat('nb-NO', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' });
+
+/** An instant as Norwegian date and time in Oslo, e.g. «1. desember 2026 kl. 12:00». */
+export function formatOsloDateTime(instant: Date): string {
+  return dateTime.format(instant);
+}
+
 const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The calendar date in Oslo at `now`, as YYYY-MM-DD. */

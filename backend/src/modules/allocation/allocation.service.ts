@@ -227,14 +227,14 @@ export class AllocationService {
     return result;
   }
 
-  async createScenario(ctx: RequestContext, id: string, input: z.infer<typeof createScenarioSchema>) {
+  async createScenario(ctx: RequestContext, id: string, input: z.infer<typeof createScenarioSchema>, revisesScenarioId: string | null = null) {
     await this.allocationCase(ctx, id);
     return this.db.transaction(async (m) => {
       const parts = { allocation_case_id: id, model_version_id: input.modelVersionId, dataset_id: input.datasetId, frame: input.frame === null ? null : String(input.frame), frame_change: input.frameChange === null ? null : String(input.frameChange), overrides: input.overrides, adjustments: input.adjustments };
       const raw = await this.inputFor(m, parts as never);
       const [row] = await m.query(
-        `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame, frame_change, overrides, adjustments, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-        [id, input.name, input.modelVersionId, input.datasetId, input.frame, input.frameChange, JSON.stringify(input.overrides), JSON.stringify(input.adjustments), ctx.userId],
+        `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame, frame_change, overrides, adjustments, created_by, revises_scenario_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+        [id, input.name, input.modelVersionId, input.datasetId, input.frame, input.frameChange, JSON.stringify(input.overrides), JSON.stringify(input.adjustments), ctx.userId, revisesScenarioId],
       );
       const result = await this.computeAndStore(m, row.id, 1, raw);
       await this.audit.record(m, ctx, 'create', 'scenario', row.id, null, input);
@@ -312,8 +312,7 @@ export class AllocationService {
   }
 
   async comment(ctx: RequestContext, id: string, input: z.infer<typeof scenarioCommentSchema>) {
-    const s = await this.scenario(ctx, id);
-    const { stored } = await this.latestResult(ctx, id);
+    const { scenario: s, stored } = await this.latestResult(ctx, id);
     if (input.unitId && !stored.result.units.some((u) => u.id === input.unitId)) throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
     return this.db.transaction(async (m) => {
       const [row] = await m.query(
@@ -361,8 +360,7 @@ export class AllocationService {
       frameChange: null,
       overrides: base.overrides as never,
       adjustments: base.adjustments as never,
-    });
-    await this.db.query(`UPDATE scenario SET revises_scenario_id = $2 WHERE id = $1`, [created.id, id]);
+    }, id);
     return { id: created.id, changes: compareResults(created.result, previous) };
   }
 

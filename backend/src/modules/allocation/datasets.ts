@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { allocationInputSchema, type UnitInput } from '@samrad/shared/engine';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ValidationFailed } from '../../platform/http/errors.js';
@@ -13,7 +14,7 @@ type Actor = Pick<RequestContext, 'municipalityId' | 'userId'>;
 
 /** A new, immutable model version (criteria, rates, pots …) of an allocation case. */
 export async function insertModelVersion(m: EntityManager, audit: AuditService, ctx: Actor, caseId: string, label: string, model: Record<string, unknown>) {
-  const shape = allocationInputSchema.omit({ units: true, format: true }).safeParse(model);
+  const shape = allocationInputSchema.omit({ units: true, format: true }).safeParse(model, { error: z.locales.no().localeError });
   if (!shape.success) throw new ValidationFailed(shape.error.issues.map((i) => ({ path: `model.${i.path.join('.')}`, message: i.message })));
   const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM model_version WHERE allocation_case_id = $1`, [caseId]);
   const [row] = await m.query(`INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [

@@ -24,7 +24,6 @@ import { CaseFile } from './case.entity.js';
 export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { archive_year: number; archive_seq: number }) =>
   'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
 
-const isOfficer = (ctx: RequestContext) => ctx.roles.has('case_officer') || ctx.roles.has('admin');
 
 @Injectable()
 export class CasesService {
@@ -36,7 +35,7 @@ export class CasesService {
 
   /** Full access: officers, everyone for a public case, and members of the bodies on an exempt case's route. */
   async canRead(ctx: RequestContext, c: Pick<CaseFile, 'id' | 'access'>, m: EntityManager = this.db.manager): Promise<boolean> {
-    if (c.access === 'public' || isOfficer(ctx)) return true;
+    if (c.access === 'public' || ctx.roles.has('case_officer')) return true;
     const route: { body_id: string }[] = await m.query(`SELECT body_id FROM case_route_step WHERE case_id = $1`, [c.id]);
     return route.some((r) => ctx.bodyIds.has(r.body_id));
   }
@@ -55,7 +54,7 @@ export class CasesService {
               (c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($4::uuid[]))) AS readable
          FROM case_file c WHERE c.municipality_id = $1 AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
         ORDER BY c.archive_year DESC, c.archive_seq DESC`,
-      [ctx.municipalityId, filter.mandateItemId ?? null, isOfficer(ctx), [...ctx.bodyIds]],
+      [ctx.municipalityId, filter.mandateItemId ?? null, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -10,7 +10,7 @@ export class DecisionsService {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
   async search(ctx: RequestContext, f: z.infer<typeof decisionSearchSchema>) {
-    const officer = ctx.roles.has('case_officer') || ctx.roles.has('admin');
+    const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT d.id, d.committee_number, d.decided_on, d.text, d.motions, b.id AS body_id, b.name AS body_name,
               c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatOsloDateTime } from '@samrad/shared/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -18,8 +19,6 @@ import { CasesService } from '../cases/cases.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const isOfficer = (ctx: RequestContext) => ctx.roles.has('case_officer') || ctx.roles.has('admin');
-const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 interface RoundRow {
   id: string;
@@ -96,7 +95,7 @@ export class InputRoundsService {
         userIds: await this.memberIds(m, bodyIds),
         kind: 'invited',
         title: `Invitasjon til innspill: ${input.title}`,
-        body: `Organet ditt er invitert til å gi innspill. Frist: ${osloTime.format(closesAt)}.\n\n${input.questions}`,
+        body: `Organet ditt er invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
         link: `/innspill/${id}`,
         key: `invited:${id}`,
       });
@@ -124,7 +123,7 @@ export class InputRoundsService {
       [id],
     );
     const open = round.closed_at === null && now < round.closes_at;
-    const seeAll = isOfficer(ctx) || (!open && round.publish_after_close);
+    const seeAll = ctx.roles.has('case_officer') || (!open && round.publish_after_close);
     const submissions = await this.submissionsFor(ctx, { roundId: id }, seeAll);
     const myBodies = invitations.filter((i) => ctx.bodyIds.has(i.body_id)).map((i) => i.body_id);
     return {
@@ -199,10 +198,10 @@ export class InputRoundsService {
 
   /** Checks the deadline on every write; returns whether the write is late (and accepted as such). */
   private checkDeadline(round: RoundRow, deadline: Date, now: Date, allowLate: boolean): boolean {
-    if (now < round.opens_at) throw ValidationFailed.field('deadline', `Runden åpner ${osloTime.format(round.opens_at)}. Innspill kan ikke sendes før det.`);
+    if (now < round.opens_at) throw ValidationFailed.field('deadline', `Runden åpner ${formatOsloDateTime(round.opens_at)}. Innspill kan ikke sendes før det.`);
     const late = now > deadline;
     if (late && !(allowLate && round.late_policy === 'accept_late')) {
-      throw ValidationFailed.field('deadline', `Fristen gikk ut ${osloTime.format(deadline)}. Innspill tas ikke lenger imot i denne runden.`);
+      throw ValidationFailed.field('deadline', `Fristen gikk ut ${formatOsloDateTime(deadline)}. Innspill tas ikke lenger imot i denne runden.`);
     }
     return late;
   }
@@ -260,7 +259,7 @@ export class InputRoundsService {
       userIds: [ctx.userId],
       kind: 'receipt',
       title: 'Kvittering for innspill',
-      body: `Innspillet ditt er mottatt ${osloTime.format(submitted_at)}.${s.late ? ' Det kom etter fristen og er merket som for sent.' : ''}\nKontrollsum (SHA-256): ${hash}`,
+      body: `Innspillet ditt er mottatt ${formatOsloDateTime(submitted_at)}.${s.late ? ' Det kom etter fristen og er merket som for sent.' : ''}\nKontrollsum (SHA-256): ${hash}`,
       link: s.roundId ? `/innspill/${s.roundId}` : `/saker/${s.caseId ?? ''}`,
       key: `receipt:${id}:1`,
     });
@@ -295,7 +294,7 @@ export class InputRoundsService {
         userIds: [ctx.userId],
         kind: 'receipt',
         title: 'Kvittering for endret innspill',
-        body: `Versjon ${next} av innspillet ditt er mottatt ${osloTime.format(now)}.\nKontrollsum (SHA-256): ${hash}`,
+        body: `Versjon ${next} av innspillet ditt er mottatt ${formatOsloDateTime(now)}.\nKontrollsum (SHA-256): ${hash}`,
         link: s.round_id ? `/innspill/${s.round_id}` : '/',
         key: `receipt:${submissionId}:${next}`,
       });
@@ -312,7 +311,7 @@ export class InputRoundsService {
     const s = rows[0];
     if (!s) throw new NotFound('Fant ikke innspillet');
     const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
-    if (!(isOfficer(ctx) || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
+    if (!(ctx.roles.has('case_officer') || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
     const versions: { version: number; text: string; sha256: string; created_at: Date }[] = await this.db.query(
       `SELECT version, text, sha256, created_at FROM submission_version WHERE submission_id = $1 ORDER BY version`,
       [submissionId],
@@ -343,7 +342,7 @@ export class InputRoundsService {
         userIds: await this.memberIds(m, [input.bodyId]),
         kind: 'extension',
         title: `Utsatt frist: ${round.title}`,
-        body: `Organet ditt har fått utsatt frist til ${osloTime.format(until)}.`,
+        body: `Organet ditt har fått utsatt frist til ${formatOsloDateTime(until)}.`,
         link: `/innspill/${roundId}`,
         key: `extension:${roundId}:${input.bodyId}:${until.toISOString()}`,
       });
@@ -407,7 +406,7 @@ export class InputRoundsService {
     const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
     const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];
     items.forEach((s, i) => {
-      lines.push(`${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}, ${osloTime.format(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`);
+      lines.push(`${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}, ${formatOsloDateTime(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`);
       lines.push(`   Innspill: ${s.text}`);
       lines.push(
         s.disposition

@@ -1,9 +1,9 @@
+import { formatOsloDateTime } from '@samrad/shared/domain';
 import type { DataSource } from 'typeorm';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import type { MailService } from '../mail/mail.service.js';
 import { deliverNotice } from '../notifications/notifications.service.js';
 
-const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 /**
  * Closes a round at its deadline. Idempotent and safe with several workers: the UPDATE closes the
@@ -62,8 +62,8 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       municipalityId: round.municipality_id,
       userIds: members.map((m) => m.user_id),
       kind: 'reminder',
-      title: `Påminnelse: frist for innspill ${osloTime.format(round.closes_at)}`,
-      body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${osloTime.format(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
+      title: `Påminnelse: frist for innspill ${formatOsloDateTime(round.closes_at)}`,
+      body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
       link: `/innspill/${round.id}`,
       key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
     });

@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { agendaItemSchema, attendanceSchema, CreateMeeting, minutesSchema, statementSchema } from '@samrad/shared/contracts';
-import { osloDate } from '@samrad/shared/domain';
+import { osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
-const isOfficer = (ctx: RequestContext) => ctx.roles.has('case_officer') || ctx.roles.has('admin');
-const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 interface MeetingRow {
   id: string;
@@ -86,7 +84,7 @@ export class MeetingsService {
 
   async get(ctx: RequestContext, id: string) {
     const r = await this.meeting(this.db.manager, ctx, id);
-    const showAgenda = r.agenda_published_at !== null || isOfficer(ctx) || ctx.bodyIds.has(r.body_id);
+    const showAgenda = r.agenda_published_at !== null || ctx.roles.has('case_officer') || ctx.bodyIds.has(r.body_id);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
           `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access, d.text AS decision_text
@@ -153,7 +151,7 @@ export class MeetingsService {
         userIds: members.map((x) => x.user_id),
         kind: 'agenda',
         title: `Saksliste: ${r.title}`,
-        body: `Sakslisten til møtet i ${r.body_name} ${osloTime.format(r.starts_at)} er publisert.`,
+        body: `Sakslisten til møtet i ${r.body_name} ${formatOsloDateTime(r.starts_at)} er publisert.`,
         link: `/moter/${meetingId}`,
         key: `agenda:${meetingId}`,
       });
@@ -221,7 +219,7 @@ export class MeetingsService {
     const meetings: { id: string; title: string; starts_at: Date; ends_at: Date | null; place: string | null; video_link: string | null; body: string }[] = await this.db.query(
       `SELECT mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.video_link, b.name AS body FROM meeting mt JOIN body b ON b.id = mt.body_id
         WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $3) ORDER BY mt.starts_at`,
-      [ctx.municipalityId, [...ctx.bodyIds], isOfficer(ctx)],
+      [ctx.municipalityId, [...ctx.bodyIds], ctx.roles.has('case_officer')],
     );
     const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null }[] = await this.db.query(
       `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { AllocationInput, AllocationResult } from '@samrad/shared/engine';
 import { api } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
 
 export interface AllocationCaseView {
   id: string;
@@ -51,13 +52,4 @@ export const useScenarioComments = (id: string | undefined) =>
     enabled: !!id,
   });
 
-export function useAllocationMutation<T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: key });
-      await qc.invalidateQueries({ queryKey: ['scenario'] });
-    },
-  });
-}
+export const useAllocationMutation = <T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) => useInvalidatingMutation(fn, key, ['scenario']);

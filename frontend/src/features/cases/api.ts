@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
 
 export interface CaseSummary {
   id: string;
@@ -64,10 +65,7 @@ export const useInputSummary = (caseId: string) =>
   });
 
 /** A mutation that refreshes the case afterwards. */
-export function useCaseMutation<T>(caseId: string, fn: (input: T) => Promise<unknown>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', caseId] }) });
-}
+export const useCaseMutation = <T,>(caseId: string, fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, ['cases', caseId]);
 
 export const useCreateCase = () => {
   const qc = useQueryClient();

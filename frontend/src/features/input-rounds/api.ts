@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
 
 export interface SubmissionView {
   id: string;
@@ -42,7 +43,4 @@ export const useVersions = (submissionId: string, enabled: boolean) =>
     enabled,
   });
 
-export function useRoundMutation<T, R = unknown>(roundId: string, fn: (input: T) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['rounds', roundId] }) });
-}
+export const useRoundMutation = <T, R = unknown>(roundId: string, fn: (input: T) => Promise<R>) => useInvalidatingMutation(fn, ['rounds', roundId]);

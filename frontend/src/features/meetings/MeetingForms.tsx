@@ -1,5 +1,4 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,11 +7,9 @@ import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { api, toFieldErrors } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
 
-function useMeetingMutation<T>(key: unknown[], fn: (input: T) => Promise<unknown>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
-}
+const useMeetingMutation = <T,>(key: unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
 
 export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();

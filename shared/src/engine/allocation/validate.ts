@@ -71,9 +71,6 @@ export function validateAllocationInput(raw: unknown): ValidationResult {
     else unitIds.set(u.id, i);
     if (!u.counts && !u.schoolYears) add(['units', i, 'counts'], `Enheten «${u.name}» mangler tall (counts eller schoolYears)`);
     if (u.counts && u.schoolYears) add(['units', i, 'schoolYears'], `Enheten «${u.name}» kan ikke ha både counts og schoolYears`);
-    if (u.schoolYears && !input.countWeights) {
-      // plain average is the default; nothing to report
-    }
     const knownCounts = new Set<string>([...Object.values(DRIVER_COUNT_KEY), ...custom]);
     const maps = u.counts ? [['counts', u.counts] as const] : (u.schoolYears ?? []).map((m, y) => [`schoolYears`, m, y] as const);
     for (const entry of maps) {
