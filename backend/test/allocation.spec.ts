@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import grimstad from '../src/seed/grimstad-2009.input.json' with { type: 'json' };
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { ENGINE_VERSION } from '@samrad/shared/engine';
 
 const SHARED = fileURLToPath(new URL('../../shared', import.meta.url));
 
@@ -48,7 +49,7 @@ describe('allocation cases', () => {
     const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Kutt 5,1 mill.', modelVersionId, datasetId, frameChange: -5100000 });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const stored = (await officer.request('GET', `/api/scenarios/${created.body.id}`)).body;
-    expect(stored.engineVersion).toBe('1.0.0');
+    expect(stored.engineVersion).toBe(ENGINE_VERSION);
     expect(stored.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.result.total).toBe(stored.result.frame);
     const dir = mkdtempSync(join(tmpdir(), 'samrad-cli-'));

@@ -43,6 +43,18 @@ describe('validation messages (Norwegian, with path)', () => {
     expect(errorsOf(input)).toContainEqual({ path: 'units[1].counts.pupils', message: 'Kan ikke være negativt' });
   });
 
+  it('numbers too large to compute exactly', () => {
+    const input = baseInput();
+    input.units[0]!.counts = { pupils: 2_000_000_000 };
+    input.frame = '20000000000000';
+    expect(errorsOf(input)).toEqual(
+      expect.arrayContaining([
+        { path: 'units[0].counts.pupils', message: 'Tallet er for stort (må være mindre enn 1\u00a0000\u00a0000\u00a0000)' },
+        { path: 'frame', message: 'Tallet er for stort (må være mindre enn 10\u00a0000\u00a0000\u00a0000\u00a0000)' },
+      ]),
+    );
+  });
+
   it('a unit whose stage has no rate', () => {
     const input = baseInput();
     delete input.criteria[0]!.rate.ungdomstrinn;

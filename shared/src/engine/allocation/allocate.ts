@@ -1,19 +1,33 @@
-import { AMOUNT_PLACES, type Dec, ONE, ZERO, dec, toNumber } from './decimal.js';
+import { type Dec, ONE, dec } from './decimal.js';
+import {
+  type Ratio,
+  divRound,
+  lcm,
+  mulDivRound,
+  mulMulDivRound,
+  pow10,
+  RATE_PLACES,
+  ratioString,
+  toFixedInt,
+  toRatio,
+} from './fixed.js';
 import type { AllocationInput, CriterionInput, PotKey, RateInput, Stage, UnitInput } from './input-schema.js';
 import { largestRemainder } from './rounding.js';
 import { controlCalculation } from './control.js';
-import type {
-  AllocationResult,
-  BudgetDifference,
-  CriterionSummary,
-  CriterionRate,
-  UnitResult,
-} from './result.js';
+import type { AllocationResult, BudgetDifference, CriterionSummary, UnitResult } from './result.js';
 import { AllocationInputError, parseAllocationInput } from './validate.js';
 
-export const ENGINE_VERSION = '1.0.0';
+/**
+ * 2.0: fixed-point integers (money in øre, rates in millionths of a krone, counts as exact
+ * ratios) instead of 40-digit decimals in every cell.
+ */
+export const ENGINE_VERSION = '2.0.0';
 
-/** A rate in NOK per driver unit: money as given, or hours turned into money. */
+const MICRO = pow10(RATE_PLACES);
+/** Micro-kroner per øre. */
+const MICRO_PER_ØRE = MICRO / 100;
+
+/** A rate in NOK per driver unit: money as given, or hours turned into money (exact decimal). */
 export function rateInNok(rate: RateInput, stage: Stage, input: Pick<AllocationInput, 'teachingWeeks' | 'hourCost'>): Dec {
   if ('nok' in rate) return dec(rate.nok);
   const hourCost = dec(input.hourCost[stage] ?? 0);
@@ -26,231 +40,480 @@ export function rateInNok(rate: RateInput, stage: Stage, input: Pick<AllocationI
   return dec(rate.annualHours).times(hourCost);
 }
 
-interface UnitCounts {
-  get(name: string): Dec;
+interface HoursRateMemo {
+  weeklyHours: unknown;
+  annualHours: unknown;
+  uplift: unknown;
+  weeks: unknown;
+  cost: unknown;
+  micro: number;
 }
 
-function unitCounts(unit: UnitInput, weights: readonly [Dec, Dec]): UnitCounts {
-  if (unit.counts) {
-    const counts = unit.counts;
-    return { get: (name) => (counts[name] === undefined ? ZERO : dec(counts[name]!)) };
+/**
+ * Hours rates are recomputed only when one of their values changed: scenario sweeps vary one rate
+ * and pass the others unchanged. Every value is compared, so a rate edited in place is recomputed.
+ */
+const hoursRateMemo = new WeakMap<RateInput, HoursRateMemo[]>();
+
+/** The rate in micro-kroner (rounded half up to a millionth of a krone). */
+function rateMicro(rate: RateInput, stage: Stage, input: AllocationInput): number {
+  if ('nok' in rate) return toFixedInt(rate.nok, RATE_PLACES);
+  const cost = input.hourCost[stage] ?? 0;
+  const weeklyHours = 'weeklyHours' in rate ? rate.weeklyHours : undefined;
+  const uplift = 'weeklyHours' in rate ? rate.uplift : undefined;
+  const annualHours = 'annualHours' in rate ? rate.annualHours : undefined;
+  const memos = hoursRateMemo.get(rate);
+  if (memos) {
+    for (const m of memos) {
+      if (m.weeklyHours === weeklyHours && m.annualHours === annualHours && m.uplift === uplift && m.weeks === input.teachingWeeks && m.cost === cost) {
+        return m.micro;
+      }
+    }
   }
-  const [first, second] = unit.schoolYears!;
-  const total = weights[0].plus(weights[1]);
-  return {
-    get(name) {
-      const a = first[name] === undefined ? ZERO : dec(first[name]!);
-      const b = second[name] === undefined ? ZERO : dec(second[name]!);
-      return a.times(weights[0]).plus(b.times(weights[1])).div(total);
-    },
-  };
+  const micro = hoursRateMicro(rate, stage, input, cost);
+  const entry = { weeklyHours, annualHours, uplift, weeks: input.teachingWeeks, cost, micro };
+  if (!memos) hoursRateMemo.set(rate, [entry]);
+  else if (memos.unshift(entry) > 4) memos.pop();
+  return micro;
 }
 
-function driverValue(criterion: CriterionInput, unit: UnitInput, counts: UnitCounts): Dec {
+function hoursRateMicro(rate: RateInput, stage: Stage, input: AllocationInput, cost: number | string): number {
+  if ('nok' in rate) return toFixedInt(rate.nok, RATE_PLACES);
+  const factors: Ratio[] =
+    'weeklyHours' in rate
+      ? [toRatio(rate.weeklyHours), toRatio(input.teachingWeeks), toRatio(cost), plusOne(toRatio(rate.uplift ?? 0))]
+      : [toRatio(rate.annualHours), toRatio(cost)];
+  let num = 1;
+  let den = 1;
+  for (const f of factors) {
+    num *= f.num;
+    den *= f.den;
+  }
+  if (Number.isSafeInteger(num) && Number.isSafeInteger(den)) return mulDivRound(num, MICRO, den);
+  return toFixedInt(rateInNok(rate, stage, input).toFixed(), RATE_PLACES);
+}
+
+const plusOne = (r: Ratio): Ratio => ({ num: r.den + r.num, den: r.den });
+
+/** Driver values of every unit as exact ratios over one common denominator. */
+interface Column {
+  num: number[];
+  den: number;
+}
+
+function toColumn(ratios: readonly Ratio[]): Column {
+  let den = 1;
+  for (const r of ratios) if (r.den !== den) den = lcm(den, r.den);
+  const num = new Array<number>(ratios.length);
+  for (let i = 0; i < ratios.length; i++) {
+    const r = ratios[i]!;
+    const v = r.den === den ? r.num : r.num * (den / r.den);
+    if (!Number.isSafeInteger(v)) throw new RangeError('a count is outside the fixed-point range');
+    num[i] = v;
+  }
+  return { num, den };
+}
+
+const ZERO_RATIO: Ratio = { num: 0, den: 1 };
+const ONE_RATIO: Ratio = { num: 1, den: 1 };
+
+/** Reads counts per unit: budget-year counts, or two school years weighted by `countWeights`. */
+class Counts {
+  private readonly columns = new Map<string, Column>();
+  private readonly w1: number;
+  private readonly w2: number;
+
+  constructor(private readonly units: readonly UnitInput[], weights: AllocationInput['countWeights']) {
+    const [a, b] = weights ? [toRatio(weights[0]), toRatio(weights[1])] : [ONE_RATIO, ONE_RATIO];
+    // Integer weights in the same proportion: a.num/a.den : b.num/b.den.
+    this.w1 = a.num * b.den;
+    this.w2 = b.num * a.den;
+  }
+
+  ratio(unit: UnitInput, name: string): Ratio {
+    if (unit.counts) {
+      const v = unit.counts[name];
+      return v === undefined ? ZERO_RATIO : toRatio(v);
+    }
+    const [first, second] = unit.schoolYears!;
+    const a = first[name] === undefined ? ZERO_RATIO : toRatio(first[name]!);
+    const b = second[name] === undefined ? ZERO_RATIO : toRatio(second[name]!);
+    const den = lcm(a.den, b.den);
+    return {
+      num: this.w1 * a.num * (den / a.den) + this.w2 * b.num * (den / b.den),
+      den: den * (this.w1 + this.w2),
+    };
+  }
+
+  /** True when every unit gives this count as a whole number in `counts` (the common case). */
+  wholeCounts(name: string): number[] | null {
+    const units = this.units;
+    const out = new Array<number>(units.length);
+    for (let i = 0; i < units.length; i++) {
+      const c = units[i]!.counts;
+      if (!c) return null;
+      const v = c[name];
+      if (v === undefined) out[i] = 0;
+      else if (typeof v === 'number' && Number.isSafeInteger(v)) out[i] = v;
+      else return null;
+    }
+    return out;
+  }
+
+  column(name: string): Column {
+    let col = this.columns.get(name);
+    if (!col) {
+      const whole = this.wholeCounts(name);
+      col = whole ? { num: whole, den: 1 } : toColumn(this.units.map((u) => this.ratio(u, name)));
+      this.columns.set(name, col);
+    }
+    return col;
+  }
+}
+
+function gradeWeighted(unit: UnitInput, weights: Record<string, number | string>): Ratio {
+  let num = 0;
+  let den = 1;
+  for (const [grade, n] of Object.entries(unit.gradeCounts ?? {})) {
+    const c = toRatio(n);
+    const w = weights[grade] === undefined ? ONE_RATIO : toRatio(weights[grade]!);
+    const termDen = c.den * w.den;
+    const common = lcm(den, termDen);
+    num = num * (common / den) + c.num * w.num * (common / termDen);
+    den = common;
+  }
+  return { num, den };
+}
+
+function driverColumn(criterion: CriterionInput, units: readonly UnitInput[], counts: Counts): Column {
   switch (criterion.driver) {
     case 'unit':
-      return ONE;
-    case 'pupils': {
-      if (!criterion.gradeWeights) return counts.get('pupils');
-      let sum = ZERO;
-      for (const [grade, n] of Object.entries(unit.gradeCounts ?? {})) {
-        sum = sum.plus(dec(n).times(criterion.gradeWeights[grade] ?? 1));
-      }
-      return sum;
-    }
-    case 'gradesTaught': {
-      const explicit = unit.counts?.gradesTaught ?? unit.schoolYears?.[1].gradesTaught;
-      if (explicit !== undefined) return counts.get('gradesTaught');
-      return dec(Object.values(unit.gradeCounts ?? {}).filter((n) => Number(n) > 0).length);
-    }
+      return { num: units.map(() => 1), den: 1 };
+    case 'pupils':
+      return criterion.gradeWeights
+        ? toColumn(units.map((u) => gradeWeighted(u, criterion.gradeWeights!)))
+        : counts.column('pupils');
+    case 'gradesTaught':
+      if (units.every((u) => u.counts?.gradesTaught !== undefined)) return counts.column('gradesTaught');
+      return toColumn(
+        units.map((u) => {
+          const explicit = u.counts?.gradesTaught ?? u.schoolYears?.[1].gradesTaught;
+          if (explicit !== undefined) return counts.ratio(u, 'gradesTaught');
+          return { num: Object.values(u.gradeCounts ?? {}).filter((n) => Number(n) > 0).length, den: 1 };
+        }),
+      );
     default:
-      return counts.get(criterion.driver);
+      return counts.column(criterion.driver);
   }
 }
 
-function potDriver(key: PotKey, unit: UnitInput, pupils: Dec): Dec {
-  if (key === 'unit') return ONE;
-  if (key === 'pupils') return pupils;
-  return unit.fte === undefined ? ZERO : dec(unit.fte);
+/** Amounts in øre for one line: `rate × driver` per unit, each rounded half up to the øre. */
+function rateLine(stageRates: Partial<Record<Stage, number>>, upper: Uint8Array, col: Column): number[] {
+  // rate [µNOK] × num / den → øre: divide by den × µNOK-per-øre, after taking out common factors.
+  const divisor = col.den * MICRO_PER_ØRE;
+  const rb = stageRates.barnetrinn ?? 0;
+  const ru = stageRates.ungdomstrinn ?? 0;
+  const gb = gcdOrOne(rb, divisor);
+  const gu = gcdOrOne(ru, divisor);
+  const nb = rb / gb;
+  const db = divisor / gb;
+  const nu = ru / gu;
+  const du = divisor / gu;
+  const num = col.num;
+  const n = num.length;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = upper[i] === 1 ? mulDivRound(nu, num[i]!, du) : mulDivRound(nb, num[i]!, db);
+  }
+  return out;
 }
 
-function difference(total: Dec, budget: number | string | undefined): BudgetDifference | null {
+function gcdOrOne(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = b;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x === 0 ? 1 : x;
+}
+
+interface PotPart {
+  key: PotKey;
+  /** The portion of the pot in µNOK. */
+  portion: number;
+  col: Column;
+  /** Sum of the drivers' numerators (over `col.den`). */
+  driverSum: number;
+}
+
+/** Amounts in øre for a pot: each key's portion split by its driver, rounded per key to the øre. */
+function potLine(parts: readonly PotPart[], portions: readonly number[], n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  parts.forEach((p, k) => {
+    const divisor = p.driverSum * MICRO_PER_ØRE;
+    const g = gcdOrOne(portions[k]!, divisor);
+    const portion = portions[k]! / g;
+    const d = divisor / g;
+    for (let i = 0; i < n; i++) out[i]! += mulDivRound(portion, p.col.num[i]!, d);
+  });
+  return out;
+}
+
+function sum(values: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  if (!Number.isSafeInteger(s)) throw new RangeError('a total is outside the fixed-point range');
+  return s;
+}
+
+/** `value × t / u` rounded half up, exact (BigInt: these products are large but few). */
+function scaleExactly(value: number, t: number, u: number): number {
+  return mulMulDivRound(value, t, 1, u);
+}
+
+const kr = (øre: number): number => øre / 100;
+
+/** Øre per pupil, as kroner with two decimals; null when there are no pupils. */
+function perPupil(øre: number, pupils: Ratio): number | null {
+  return pupils.num === 0 ? null : mulDivRound(øre, pupils.den, pupils.num) / 100;
+}
+
+function difference(totalØre: number, budget: number | string | undefined): BudgetDifference | null {
   if (budget === undefined) return null;
-  const b = dec(budget);
-  const diff = total.minus(b);
-  return {
-    budget: toNumber(b),
-    nok: toNumber(diff),
-    pct: b.isZero() ? null : toNumber(diff.div(b).times(100)),
-  };
+  const b = toFixedInt(budget, 2);
+  const diff = totalØre - b;
+  return { budget: kr(b), nok: kr(diff), pct: b === 0 ? null : mulDivRound(diff, 10000, b) / 100 };
 }
-
-const perPupil = (amount: Dec, pupils: Dec): number | null => (pupils.isZero() ? null : toNumber(amount.div(pupils)));
 
 /**
  * Computes the distribution for validated input. Pure: the same input always gives the same result,
  * whatever the order of the units.
+ *
+ * Arithmetic (exact, in integers): every rate is taken to a millionth of a krone; each cell
+ * (unit × criterion) is rate × driver rounded half up to the øre; in distribution mode every rate
+ * (and every pot portion) is scaled by frame ÷ unscaled total (an exact ratio) and again taken to
+ * a millionth of a krone; unit totals in øre are rounded to whole kroner by largest remainder so
+ * that they add up to the frame exactly.
  */
 export function allocate(input: AllocationInput): AllocationResult {
   const warnings: string[] = [];
-  const weights: [Dec, Dec] = input.countWeights
-    ? [dec(input.countWeights[0]), dec(input.countWeights[1])]
-    : [ONE, ONE];
   const units = input.units;
-  const counts = units.map((u) => unitCounts(u, weights));
-  const pupils = units.map((u, i) => counts[i]!.get('pupils'));
+  const n = units.length;
+  const counts = new Counts(units, input.countWeights);
+  const upper = new Uint8Array(n);
+  for (let i = 0; i < n; i++) upper[i] = units[i]!.stage === 'ungdomstrinn' ? 1 : 0;
+  const pupilsCol = counts.column('pupils');
+  const pupilsOf = (i: number): Ratio => ({ num: pupilsCol.num[i]!, den: pupilsCol.den });
 
-  // Lines are the criteria followed by the pots; amounts[line][unit] is the unscaled amount.
+  // Lines are the criteria followed by the pots.
   const lineIds: string[] = [];
-  const amounts: Dec[][] = [];
-  const baseRates: Record<string, CriterionRate>[] = [];
-  const rateValues: Record<string, Dec>[] = [];
-
+  const unscaled: number[][] = [];
+  const criterionRates: Partial<Record<Stage, number>>[] = [];
+  const criterionCols: Column[] = [];
   for (const criterion of input.criteria) {
-    const stageRates = new Map<Stage, Dec>();
+    const rates: Partial<Record<Stage, number>> = {};
     for (const stage of ['barnetrinn', 'ungdomstrinn'] as const) {
       const rate = criterion.rate[stage];
-      if (rate) stageRates.set(stage, rateInNok(rate, stage, input));
+      if (rate) rates[stage] = rateMicro(rate, stage, input);
     }
+    const col = driverColumn(criterion, units, counts);
     lineIds.push(criterion.id);
-    amounts.push(units.map((u, i) => stageRates.get(u.stage)!.times(driverValue(criterion, u, counts[i]!))));
-    rateValues.push(Object.fromEntries(stageRates));
-    baseRates.push({});
+    criterionRates.push(rates);
+    criterionCols.push(col);
+    unscaled.push(rateLine(rates, upper, col));
   }
 
+  const potParts: PotPart[][] = [];
   for (const pot of input.pots ?? []) {
-    const line = units.map(() => ZERO);
-    const rates: Record<string, Dec> = {};
+    const amount = toFixedInt(pot.amount, RATE_PLACES);
+    const parts: PotPart[] = [];
     for (const [key, share] of Object.entries(pot.keys) as [PotKey, string | number][]) {
-      const drivers = units.map((u, i) => potDriver(key, u, pupils[i]!));
-      const totalDriver = drivers.reduce((s, d) => s.plus(d), ZERO);
-      const portion = dec(pot.amount).times(share);
-      if (totalDriver.isZero()) {
-        if (!portion.isZero()) warnings.push(`Potten «${pot.label}»: ingen enheter har ${key}, så ${portion.toString()} kr fordeles ikke`);
+      const s = toRatio(share);
+      const portion = mulDivRound(amount, s.num, s.den);
+      const col =
+        key === 'unit'
+          ? { num: units.map(() => 1), den: 1 }
+          : key === 'pupils'
+            ? pupilsCol
+            : toColumn(units.map((u) => (u.fte === undefined ? ZERO_RATIO : toRatio(u.fte))));
+      const driverSum = sum(col.num);
+      if (driverSum === 0) {
+        if (portion !== 0) warnings.push(`Potten «${pot.label}»: ingen enheter har ${key}, så ${ratioString(portion, MICRO)} kr fordeles ikke`);
         continue;
       }
-      const rate = portion.div(totalDriver);
-      rates[key] = rate;
-      drivers.forEach((d, i) => {
-        line[i] = line[i]!.plus(rate.times(d));
-      });
+      parts.push({ key, portion, col, driverSum });
     }
     lineIds.push(pot.id);
-    amounts.push(line.map((a) => a.toDecimalPlaces(AMOUNT_PLACES)));
-    rateValues.push(rates);
-    baseRates.push({});
+    potParts.push(parts);
+    unscaled.push(
+      potLine(
+        parts,
+        parts.map((p) => p.portion),
+        n,
+      ),
+    );
   }
 
-  const unscaledTotal = amounts.reduce((s, line) => line.reduce((t, a) => t.plus(a), s), ZERO);
-  const adjustmentsByUnit = new Map<string, { amount: Dec; reason: string }[]>();
-  let adjustmentsTotal = ZERO;
+  let unscaledTotal = 0;
+  for (const line of unscaled) unscaledTotal += sum(line);
+
+  const adjustmentsByUnit = new Map<string, { amount: number; reason: string }[]>();
+  let adjustmentsTotal = 0;
   for (const a of input.adjustments ?? []) {
+    const amount = toFixedInt(a.amount, 2);
     const list = adjustmentsByUnit.get(a.unit) ?? [];
-    list.push({ amount: dec(a.amount), reason: a.reason });
+    list.push({ amount, reason: a.reason });
     adjustmentsByUnit.set(a.unit, list);
-    adjustmentsTotal = adjustmentsTotal.plus(a.amount);
+    adjustmentsTotal += amount;
   }
 
-  let scale = ONE;
-  let frame = unscaledTotal.plus(adjustmentsTotal);
+  // The scale factor is the exact ratio toDistribute / unscaledTotal (both in øre).
+  let frame = unscaledTotal + adjustmentsTotal;
+  let toDistribute = unscaledTotal;
   if (input.mode === 'distribution') {
-    if (input.frame !== undefined && input.frame !== null) frame = dec(input.frame);
-    else frame = frame.plus(input.frameChange ?? 0);
-    const toDistribute = frame.minus(adjustmentsTotal);
-    if (toDistribute.lte(0)) {
+    if (input.frame !== undefined && input.frame !== null) frame = toFixedInt(input.frame, 2);
+    else frame = frame + toFixedInt(input.frameChange ?? 0, 2);
+    toDistribute = frame - adjustmentsTotal;
+    if (toDistribute <= 0) {
       throw new AllocationInputError([
-        { path: 'frameChange', message: `Rammen (${frame.toString()}) må være større enn summen av justeringene (${adjustmentsTotal.toString()})` },
+        { path: 'frameChange', message: `Rammen (${kr(frame)}) må være større enn summen av justeringene (${kr(adjustmentsTotal)})` },
       ]);
     }
-    if (unscaledTotal.isZero()) {
+    if (unscaledTotal === 0) {
       throw new AllocationInputError([{ path: 'criteria', message: 'Kriteriene gir 0 kr, så rammen kan ikke fordeles' }]);
     }
-    scale = toDistribute.div(unscaledTotal);
   }
+  const scaling = toDistribute !== unscaledTotal;
 
-  const scaled: Dec[][] = scale.eq(ONE)
-    ? amounts
-    : amounts.map((line) => line.map((a) => a.times(scale).toDecimalPlaces(AMOUNT_PLACES)));
-
-  const exactTotals = units.map((u, i) => {
-    let sum = ZERO;
-    for (const line of scaled) sum = sum.plus(line[i]!);
-    for (const a of adjustmentsByUnit.get(u.id) ?? []) sum = sum.plus(a.amount);
-    return sum;
+  const scaledRates = criterionRates.map((rates) => {
+    if (!scaling) return rates;
+    const out: Partial<Record<Stage, number>> = {};
+    for (const [stage, r] of Object.entries(rates) as [Stage, number][]) out[stage] = scaleExactly(r, toDistribute, unscaledTotal);
+    return out;
   });
-  const target = frame.toDecimalPlaces(0);
-  const roundedTotals = largestRemainder(exactTotals, target, units.map((u) => u.id));
+  const scaledPortions = potParts.map((parts) => parts.map((p) => (scaling ? scaleExactly(p.portion, toDistribute, unscaledTotal) : p.portion)));
+  const scaled: number[][] = scaling
+    ? [
+        ...scaledRates.map((rates, li) => rateLine(rates, upper, criterionCols[li]!)),
+        ...potParts.map((parts, pi) => potLine(parts, scaledPortions[pi]!, n)),
+      ]
+    : unscaled;
 
-  const totalPupils = pupils.reduce((s, p) => s.plus(p), ZERO);
-  const lineTotals = scaled.map((line) => line.reduce((s, a) => s.plus(a), ZERO));
-  const distributed = frame;
+  const exactTotals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (const line of scaled) s += line[i]!;
+    const adjustments = adjustmentsByUnit.get(units[i]!.id);
+    if (adjustments) for (const a of adjustments) s += a.amount;
+    exactTotals[i] = s;
+  }
+  const target = divRound(frame, 100);
+  const roundedTotals = largestRemainder(
+    exactTotals,
+    target,
+    units.map((u) => u.id),
+  );
+
+  const totalPupils: Ratio = { num: sum(pupilsCol.num), den: pupilsCol.den };
+  const lineTotals = scaled.map(sum);
 
   const budgets = input.currentBudget ?? {};
-  const unitResults: UnitResult[] = units.map((u, i) => {
-    const criteria: UnitResult['criteria'] = {};
-    let criteriaTotal = ZERO;
-    scaled.forEach((line, li) => {
-      const amount = line[i]!;
-      criteriaTotal = criteriaTotal.plus(amount);
-      criteria[lineIds[li]!] = { amount: toNumber(amount), perPupil: perPupil(amount, pupils[i]!) };
-    });
+  const unitResults: UnitResult[] = new Array(n);
+  // Every unit's criteria object has the same keys in the same order (one hidden class).
+  const template: UnitResult['criteria'] = {};
+  for (const id of lineIds) template[id] = { amount: 0, perPupil: null };
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    const pupils = pupilsOf(i);
+    const criteria: UnitResult['criteria'] = { ...template };
+    let criteriaTotal = 0;
+    for (let li = 0; li < scaled.length; li++) {
+      const amount = scaled[li]![i]!;
+      criteriaTotal += amount;
+      criteria[lineIds[li]!] = { amount: kr(amount), perPupil: perPupil(amount, pupils) };
+    }
     const adjustments = adjustmentsByUnit.get(u.id) ?? [];
-    const adjTotal = adjustments.reduce((s, a) => s.plus(a.amount), ZERO);
-    const total = roundedTotals[i]!;
+    let adjTotal = 0;
+    for (const a of adjustments) adjTotal += a.amount;
+    const totalØre = roundedTotals[i]! * 100;
     const result: UnitResult = {
       id: u.id,
       name: u.name,
       stage: u.stage,
-      pupils: toNumber(pupils[i]!, 4),
+      pupils: mulDivRound(pupils.num, 10000, pupils.den) / 10000,
       criteria,
-      criteriaTotal: toNumber(criteriaTotal),
-      adjustments: adjustments.map((a) => ({ amount: toNumber(a.amount), reason: a.reason })),
-      adjustmentsTotal: toNumber(adjTotal),
-      total: toNumber(total, 0),
-      totalPerPupil: perPupil(total, pupils[i]!),
-      againstBudget: difference(total, u.currentBudget ?? budgets[u.id]),
-      againstLastYear: difference(total, u.lastYearBudget),
+      criteriaTotal: kr(criteriaTotal),
+      adjustments: adjustments.map((a) => ({ amount: kr(a.amount), reason: a.reason })),
+      adjustmentsTotal: kr(adjTotal),
+      total: roundedTotals[i]!,
+      totalPerPupil: perPupil(totalØre, pupils),
+      againstBudget: difference(totalØre, u.currentBudget ?? budgets[u.id]),
+      againstLastYear: difference(totalØre, u.lastYearBudget),
     };
     if (u.school !== undefined) result.school = u.school;
     if (u.orgNumber !== undefined) result.orgNumber = u.orgNumber;
-    return result;
+    unitResults[i] = result;
+  }
+
+  const microToKr = (micro: number) => divRound(micro, MICRO_PER_ØRE) / 100;
+  const criteria: CriterionSummary[] = [];
+  input.criteria.forEach((c, li) => {
+    const rates: CriterionSummary['rates'] = {};
+    for (const [stage, r] of Object.entries(criterionRates[li]!) as [Stage, number][]) {
+      rates[stage] = { base: microToKr(r), scaled: microToKr(scaledRates[li]![stage]!) };
+    }
+    criteria.push(summary(c.id, c.label, 'criterion', c.driver, lineTotals[li]!, rates));
+  });
+  (input.pots ?? []).forEach((p, pi) => {
+    const rates: CriterionSummary['rates'] = {};
+    potParts[pi]!.forEach((part, k) => {
+      const perDriver = (portion: number) => mulDivRound(portion, part.col.den, part.driverSum * MICRO_PER_ØRE) / 100;
+      rates[part.key] = { base: perDriver(part.portion), scaled: perDriver(scaledPortions[pi]![k]!) };
+    });
+    criteria.push(summary(p.id, p.label, 'pot', 'pot', lineTotals[input.criteria.length + pi]!, rates));
   });
 
-  const criteria: CriterionSummary[] = [
-    ...input.criteria.map((c, li) => ({ id: c.id, label: c.label, kind: 'criterion' as const, driver: c.driver, li })),
-    ...(input.pots ?? []).map((p, pi) => ({ id: p.id, label: p.label, kind: 'pot' as const, driver: 'pot', li: input.criteria.length + pi })),
-  ].map(({ li, ...meta }) => {
-    const rates: CriterionSummary['rates'] = {};
-    for (const [key, value] of Object.entries(rateValues[li]!)) {
-      rates[key] = { base: toNumber(value), scaled: toNumber(value.times(scale)) };
-    }
+  function summary(id: string, label: string, kind: 'criterion' | 'pot', driver: string, total: number, rates: CriterionSummary['rates']): CriterionSummary {
     return {
-      ...meta,
-      amount: toNumber(lineTotals[li]!),
-      sharePct: distributed.isZero() ? 0 : toNumber(lineTotals[li]!.div(distributed).times(100)),
+      id,
+      label,
+      kind,
+      driver,
+      amount: kr(total),
+      sharePct: frame === 0 ? 0 : mulDivRound(total, 10000, frame) / 100,
       rates,
-      perPupil: perPupil(lineTotals[li]!, totalPupils),
+      perPupil: perPupil(total, totalPupils),
     };
-  });
+  }
 
   const average: Record<string, number | null> = {};
-  criteria.forEach((c, li) => {
-    average[c.id] = perPupil(lineTotals[li]!, totalPupils);
-  });
+  for (const c of criteria) average[c.id] = c.perPupil;
 
-  const control = input.control ? controlCalculation(input, unitResults, roundedTotals, pupils) : null;
+  const control = input.control
+    ? controlCalculation(
+        input,
+        unitResults,
+        roundedTotals.map((t) => dec(t)),
+        units.map((_, i) => dec(pupilsCol.num[i]!).div(pupilsCol.den)),
+      )
+    : null;
 
+  const scaleExact = scaling ? ratioString(toDistribute, unscaledTotal) : '1';
+  let total = 0;
+  for (const t of roundedTotals) total += t;
   return {
     format: 'samrad.allocation-result/v1',
     engineVersion: ENGINE_VERSION,
     mode: input.mode,
-    scale: Number(scale.toString()),
-    scaleExact: scale.toString(),
-    unscaledTotal: toNumber(unscaledTotal),
-    frame: toNumber(target, 0),
-    total: toNumber(roundedTotals.reduce((s, t) => s.plus(t), ZERO), 0),
-    adjustmentsTotal: toNumber(adjustmentsTotal),
-    pupils: toNumber(totalPupils, 4),
+    scale: Number(scaleExact),
+    scaleExact,
+    unscaledTotal: kr(unscaledTotal),
+    frame: target,
+    total,
+    adjustmentsTotal: kr(adjustmentsTotal),
+    pupils: mulDivRound(totalPupils.num, 10000, totalPupils.den) / 10000,
     criteria,
     units: unitResults,
     average,
@@ -261,7 +524,17 @@ export function allocate(input: AllocationInput): AllocationResult {
 
 /** Validates raw interchange input and computes it; throws {@link AllocationInputError} on bad input. */
 export function computeAllocation(raw: unknown): AllocationResult {
-  return allocate(parseAllocationInput(raw));
+  const input = parseAllocationInput(raw);
+  try {
+    return allocate(input);
+  } catch (error) {
+    // Values within the schema's limits stay exact; only extreme combinations (say, counts with
+    // six decimals weighted over two years, summed over very many units) can leave the range.
+    if (error instanceof RangeError) {
+      throw new AllocationInputError([{ path: 'units', message: 'Tallene i modellen er for store eller har for mange desimaler til å regnes eksakt' }]);
+    }
+    throw error;
+  }
 }
 
 /** Returns a copy of the input with a new frame or frame change (and distribution mode). */

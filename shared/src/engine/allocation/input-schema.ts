@@ -18,12 +18,25 @@ export type BuiltInDriver = (typeof BUILT_IN_DRIVERS)[number];
 export const INPUT_FORMAT = 'samrad.allocation-input/v1';
 export const RESULT_FORMAT = 'samrad.allocation-result/v1';
 
-/** A decimal given as a JSON number or as a decimal string ("44240.50"). */
-const decimal = z.union([
-  z.number().refine(Number.isFinite, { error: 'Må være et endelig tall' }),
-  z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'Må være et desimaltall, f.eks. 1234.50' }),
-]);
+/** Largest rate, count or pot (the engine holds rates to a millionth of a krone in safe integers). */
+export const MAX_RATE_OR_COUNT = 1_000_000_000;
+/** Largest frame, budget or adjustment in NOK (held in øre). */
+export const MAX_AMOUNT = 10_000_000_000_000;
+
+const numberLike = (max: number) =>
+  z
+    .union([
+      z.number().refine(Number.isFinite, { error: 'Må være et endelig tall' }),
+      z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'Må være et desimaltall, f.eks. 1234.50' }),
+    ])
+    .refine((v) => Math.abs(Number(v)) < max, { error: `Tallet er for stort (må være mindre enn ${max.toLocaleString('nb-NO')})` });
+
+/** A decimal given as a JSON number or as a decimal string ("44240.50"): rates, hours and counts. */
+const decimal = numberLike(MAX_RATE_OR_COUNT);
 const nonNegative = decimal.refine((v) => Number(v) >= 0, { error: 'Kan ikke være negativt' });
+/** A sum of money: frames, budgets and adjustments. */
+const amount = numberLike(MAX_AMOUNT);
+const nonNegativeAmount = amount.refine((v) => Number(v) >= 0, { error: 'Kan ikke være negativt' });
 
 export const rateSchema = z.union([
   z.strictObject({ nok: nonNegative }),
@@ -77,14 +90,14 @@ export const unitSchema = z.strictObject({
   gradeCounts: z.record(z.string().regex(/^(10|[1-9])$/), nonNegative).optional(),
   /** Teacher and leader FTEs, used by pots keyed on `fte`. */
   fte: nonNegative.optional(),
-  currentBudget: nonNegative.optional(),
-  lastYearBudget: nonNegative.optional(),
+  currentBudget: nonNegativeAmount.optional(),
+  lastYearBudget: nonNegativeAmount.optional(),
 });
 export type UnitInput = z.infer<typeof unitSchema>;
 
 export const adjustmentSchema = z.strictObject({
   unit: z.string().min(1),
-  amount: decimal,
+  amount: amount,
   reason: z.string().trim().min(1, { error: 'En justering må ha en begrunnelse' }),
 });
 export type AdjustmentInput = z.infer<typeof adjustmentSchema>;
@@ -119,8 +132,8 @@ export const allocationInputSchema = z.strictObject({
   mode: z.enum(['allocation', 'distribution'], {
     error: 'Modus må være «allocation» (tildeling) eller «distribution» (fordeling)',
   }),
-  frame: decimal.nullable().optional(),
-  frameChange: decimal.nullable().optional(),
+  frame: amount.nullable().optional(),
+  frameChange: amount.nullable().optional(),
   teachingWeeks: nonNegative.default(38),
   hourCost: z.partialRecord(z.enum(STAGES), nonNegative).default({}),
   /** Weights of the two school years' counts; normalised by their sum ([1,1] or [7,5]). */
@@ -130,7 +143,7 @@ export const allocationInputSchema = z.strictObject({
   pots: z.array(potSchema).optional(),
   units: z.array(unitSchema).min(1, { error: 'Modellen må ha minst én enhet' }),
   adjustments: z.array(adjustmentSchema).optional(),
-  currentBudget: z.record(z.string(), nonNegative).optional(),
+  currentBudget: z.record(z.string(), nonNegativeAmount).optional(),
   control: controlSchema.optional(),
 });
 
