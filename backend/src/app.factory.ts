@@ -10,6 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
+import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
 import { ValidationFailed } from './platform/http/errors.js';
 
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
@@ -39,6 +40,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       done(new ValidationFailed([{ path: '', message: 'Forespørselen kunne ikke leses: ugyldig JSON' }]) as never, undefined);
     }
   });
+  // Attachments arrive as the raw file; the limit is checked while reading, before anything is stored.
+  fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
   await app.register(fastifyCookie as never);
   await app.register(fastifyHelmet as never, {
     contentSecurityPolicy: {

@@ -23,6 +23,7 @@ import { AllocationModule } from './modules/allocation/allocation.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
     NotificationsModule,
     CasesModule,
     InputRoundsModule,
+    AttachmentsModule,
     DecisionsModule,
     MeetingsModule,
     AllocationModule,

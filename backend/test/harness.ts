@@ -35,11 +35,20 @@ export function anonymous(base: string): Client {
 }
 
 async function send(base: string, cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  // Bytes (a file upload) go as they are; anything else as JSON.
+  const raw = body instanceof Uint8Array;
   const res = await fetch(base + path, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      ...(body !== undefined ? { 'content-type': raw ? 'application/octet-stream' : 'application/json' } : {}),
+      ...(cookie ? { cookie } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
+  if (/^(application\/pdf|image\/|application\/vnd|application\/x-cfb)/.test(res.headers.get('content-type') ?? '')) {
+    return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as any, headers: res.headers };
+  }
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -148,7 +148,9 @@ export class InputRoundsService {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
               s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
-              d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at
+              d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at,
+              (SELECT coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mediaType', a.media_type, 'size', a.size_bytes, 'sha256', a.sha256) ORDER BY a.created_at, a.id), '[]')
+                 FROM attachment a WHERE a.submission_id = s.id) AS attachments
          FROM submission s
          JOIN submission_version v ON v.submission_id = s.id AND v.version = s.current_version
          JOIN app_user u ON u.id = s.author_id
@@ -172,6 +174,7 @@ export class InputRoundsService {
       updatedAt: (r.updated_at as Date).toISOString(),
       text: r.text as string,
       sha256: r.sha256 as string,
+      attachments: r.attachments as { id: string; filename: string; mediaType: string; size: number; sha256: string }[],
       disposition: r.outcome
         ? { outcome: r.outcome as string, reason: r.reason as string, sectionId: r.section_id as string | null, sectionKind: r.section_kind as string | null, recordedAt: (r.recorded_at as Date).toISOString() }
         : null,
@@ -266,20 +269,41 @@ export class InputRoundsService {
     return { id, version: 1, submittedAt: submitted_at.toISOString(), sha256: hash, late: s.late };
   }
 
+  /**
+   * Locks one's own submission for a change (a new version, an attachment): only its author, and only
+   * until the deadline that applies to it (the server checks the deadline on every write).
+   */
+  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = new Date()) {
+    const rows: { id: string; round_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
+      `SELECT id, round_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+      [submissionId, ctx.municipalityId],
+    );
+    const s = rows[0];
+    if (!s) throw new NotFound('Fant ikke innspillet');
+    if (s.author_id !== ctx.userId) throw new Forbidden('Bare den som sendte innspillet kan endre det');
+    if (s.round_id) {
+      const round = await this.round(m, ctx, s.round_id);
+      this.checkDeadline(round, await this.deadlineFor(m, round, s.body_id), now, false);
+    }
+    return s;
+  }
+
+  /** Throws 404 unless the caller may read the submission: officers, its author, its body, or everyone once published. */
+  async assertReadableSubmission(ctx: RequestContext, submissionId: string): Promise<void> {
+    const rows: { author_id: string; body_id: string | null; publish_after_close: boolean | null; closes_at: Date | null; closed_at: Date | null }[] = await this.db.query(
+      `SELECT s.author_id, s.body_id, r.publish_after_close, r.closes_at, r.closed_at FROM submission s LEFT JOIN input_round r ON r.id = s.round_id WHERE s.id = $1 AND s.municipality_id = $2`,
+      [submissionId, ctx.municipalityId],
+    );
+    const s = rows[0];
+    if (!s) throw new NotFound('Fant ikke innspillet');
+    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
+    if (!(ctx.roles.has('case_officer') || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
+  }
+
   /** A new version of one's own submission, until the deadline; every version is kept. */
   async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = new Date()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; round_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
-        `SELECT id, round_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
-        [submissionId, ctx.municipalityId],
-      );
-      const s = rows[0];
-      if (!s) throw new NotFound('Fant ikke innspillet');
-      if (s.author_id !== ctx.userId) throw new Forbidden('Bare den som sendte innspillet kan endre det');
-      if (s.round_id) {
-        const round = await this.round(m, ctx, s.round_id);
-        this.checkDeadline(round, await this.deadlineFor(m, round, s.body_id), now, false);
-      }
+      const s = await this.writableSubmission(m, ctx, submissionId, now);
       if (s.current_version !== input.version) {
         const [current] = await m.query(`SELECT version, text FROM submission_version WHERE submission_id = $1 AND version = $2`, [submissionId, s.current_version]);
         throw new StaleVersion(current);
@@ -303,15 +327,7 @@ export class InputRoundsService {
   }
 
   async versions(ctx: RequestContext, submissionId: string) {
-    const rows: { author_id: string; body_id: string | null; round_id: string | null; publish_after_close: boolean | null; closes_at: Date | null; closed_at: Date | null }[] =
-      await this.db.query(
-        `SELECT s.author_id, s.body_id, s.round_id, r.publish_after_close, r.closes_at, r.closed_at FROM submission s LEFT JOIN input_round r ON r.id = s.round_id WHERE s.id = $1 AND s.municipality_id = $2`,
-        [submissionId, ctx.municipalityId],
-      );
-    const s = rows[0];
-    if (!s) throw new NotFound('Fant ikke innspillet');
-    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
-    if (!(ctx.roles.has('case_officer') || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
+    await this.assertReadableSubmission(ctx, submissionId);
     const versions: { version: number; text: string; sha256: string; created_at: Date }[] = await this.db.query(
       `SELECT version, text, sha256, created_at FROM submission_version WHERE submission_id = $1 ORDER BY version`,
       [submissionId],

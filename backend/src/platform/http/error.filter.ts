@@ -35,6 +35,11 @@ export class ErrorFilter implements ExceptionFilter {
         void reply.type('text/html; charset=utf-8').sendFile('index.html');
         return;
       }
+      if (status === 413) {
+        // Fastify's body limit, raised through Nest: say it in Norwegian, and name the file for uploads.
+        void reply.status(413).type('application/json; charset=utf-8').send(tooLarge(request));
+        return;
+      }
       const response = error.getResponse();
       const body = typeof response === 'string' ? { message: response } : normaliseNestBody(status, response as Record<string, unknown>);
       void reply.status(status).type('application/json; charset=utf-8').send(body);
@@ -52,14 +57,24 @@ export class ErrorFilter implements ExceptionFilter {
     const e = error as { statusCode?: number; message?: string };
     if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
       // Fastify's own errors: bad JSON, body too large, unsupported media type.
-      const message =
-        e.statusCode === 413 ? 'Forespørselen er for stor' : e.statusCode === 415 ? 'Innholdstypen støttes ikke' : 'Forespørselen kunne ikke leses';
+      if (e.statusCode === 413) {
+        void reply.status(413).type('application/json; charset=utf-8').send(tooLarge(request));
+        return;
+      }
+      const message = e.statusCode === 415 ? 'Innholdstypen støttes ikke' : 'Forespørselen kunne ikke leses';
       void reply.status(e.statusCode).type('application/json; charset=utf-8').send({ errors: [{ path: '', message }] });
       return;
     }
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).type('application/json; charset=utf-8').send({ message: 'Noe gikk galt hos oss. Feilen er logget.' });
   }
+}
+
+function tooLarge(request: FastifyRequest) {
+  const upload = /application\/octet-stream/.test(String(request.headers['content-type'] ?? ''));
+  return upload
+    ? { errors: [{ path: 'file', message: 'Filen er for stor. Største tillatte størrelse er 20 MB.' }] }
+    : { errors: [{ path: '', message: 'Forespørselen er for stor' }] };
 }
 
 function normaliseNestBody(status: number, body: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { CaseWorkflow1763800000002 } from './1763800000002-case-workflow.js';
 import { Meetings1763800000003 } from './1763800000003-meetings.js';
 import { Allocation1763800000004 } from './1763800000004-allocation.js';
 import { ImportJobs1763800000005 } from './1763800000005-import-jobs.js';
+import { Attachments1763800000006 } from './1763800000006-attachments.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
-export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001, CaseWorkflow1763800000002, Meetings1763800000003, Allocation1763800000004, ImportJobs1763800000005];
+export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001, CaseWorkflow1763800000002, Meetings1763800000003, Allocation1763800000004, ImportJobs1763800000005, Attachments1763800000006];

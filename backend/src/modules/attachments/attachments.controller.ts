@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { AttachmentsService } from './attachments.service.js';
+
+/**
+ * Uploads are the raw file as the body (`Content-Type: application/octet-stream`) with its name in
+ * `?filename=`: no multipart parsing, and the size limit applies before anything is read into memory.
+ */
+@Controller('api')
+export class AttachmentsController {
+  constructor(@Inject(AttachmentsService) private readonly attachments: AttachmentsService) {}
+
+  @Get('cases/:id/attachments')
+  @Access('authenticated')
+  async listForCase(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return { attachments: await this.attachments.listForCase(ctx, id) };
+  }
+
+  @Post('cases/:id/attachments')
+  @Access('case_officer')
+  addToCase(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {
+    return this.attachments.addToCase(ctx, id, filename, content);
+  }
+
+  @Post('submissions/:id/attachments')
+  @Access('member')
+  addToSubmission(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {
+    return this.attachments.addToSubmission(ctx, id, filename, content);
+  }
+
+  @Get('attachments/:id')
+  @Access('authenticated')
+  async download(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
+    const { meta, content } = await this.attachments.content(ctx, id);
+    // Always a download with the sniffed type; the browser must not guess or render it in our origin.
+    void reply
+      .header('content-type', meta.mediaType)
+      .header('content-disposition', attachmentDisposition(meta.filename))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, no-store')
+      .header('x-content-sha256', meta.sha256)
+      .send(content);
+  }
+
+  @Delete('attachments/:id')
+  @Access('authenticated')
+  @HttpCode(204)
+  async remove(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.attachments.remove(ctx, id);
+  }
+}
+
+/** RFC 6266: an ASCII fallback name and the real (UTF-8) one. */
+function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

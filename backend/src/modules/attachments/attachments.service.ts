@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
+import { checkFile } from './file-kinds.js';
+
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+interface AttachmentRow {
+  id: string;
+  case_id: string | null;
+  submission_id: string | null;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Date;
+}
+
+const meta = (r: AttachmentRow): AttachmentMeta => ({
+  id: r.id,
+  filename: r.filename,
+  mediaType: r.media_type,
+  size: r.size_bytes,
+  sha256: r.sha256.trim(),
+  uploadedAt: r.created_at.toISOString(),
+});
+
+const COLUMNS = 'id, case_id, submission_id, filename, media_type, size_bytes, sha256, created_at';
+
+/** Attachments (vedlegg): checked by content, stored with their SHA-256, read under the owner's access rules. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+  ) {}
+
+  async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentMeta[]> {
+    await this.cases.readable(ctx, caseId);
+    const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+    return rows.map(meta);
+  }
+
+  async addToCase(ctx: RequestContext, caseId: string, filename: unknown, content: unknown): Promise<AttachmentMeta> {
+    const file = await checkFile(filename, content);
+    return this.db.transaction(async (m) => {
+      await this.cases.readable(ctx, caseId, m);
+      return this.insert(m, ctx, { caseId, submissionId: null }, file, content as Buffer);
+    });
+  }
+
+  async addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = new Date()): Promise<AttachmentMeta> {
+    const file = await checkFile(filename, content);
+    return this.db.transaction(async (m) => {
+      await this.rounds.writableSubmission(m, ctx, submissionId, now);
+      return this.insert(m, ctx, { caseId: null, submissionId }, file, content as Buffer);
+    });
+  }
+
+  private async insert(
+    m: EntityManager,
+    ctx: RequestContext,
+    owner: { caseId: string | null; submissionId: string | null },
+    file: { filename: string; mediaType: string },
+    content: Buffer,
+  ): Promise<AttachmentMeta> {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const [row]: AttachmentRow[] = await m.query(
+      `INSERT INTO attachment (municipality_id, case_id, submission_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING ${COLUMNS}`,
+      [ctx.municipalityId, owner.caseId, owner.submissionId, file.filename, file.mediaType, content.length, sha256, content, ctx.userId],
+    );
+    const result = meta(row!);
+    await this.audit.record(m, ctx, 'create', 'attachment', result.id, null, { ...owner, filename: result.filename, mediaType: result.mediaType, size: result.size, sha256 });
+    return result;
+  }
+
+  /** Loads an attachment the caller may read (404 otherwise, also for another municipality's). */
+  private async readable(ctx: RequestContext, id: string): Promise<AttachmentRow> {
+    const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
+    const row = rows[0];
+    if (!row) throw new NotFound('Fant ikke vedlegget');
+    if (row.case_id) await this.cases.readable(ctx, row.case_id);
+    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!);
+    return row;
+  }
+
+  async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentMeta; content: Buffer }> {
+    const row = await this.readable(ctx, id);
+    const rows: { content: Buffer }[] = await this.db.query(`SELECT content FROM attachment WHERE id = $1`, [id]);
+    return { meta: meta(row), content: rows[0]!.content };
+  }
+
+  /** Case attachments are removed by officers; a submission's by its author until the deadline. */
+  async remove(ctx: RequestContext, id: string, now = new Date()): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [id, ctx.municipalityId]);
+      const row = rows[0];
+      if (!row) throw new NotFound('Fant ikke vedlegget');
+      if (row.case_id) {
+        await this.cases.readable(ctx, row.case_id, m);
+        if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan fjerne vedlegg fra saken');
+      } else {
+        await this.rounds.writableSubmission(m, ctx, row.submission_id!, now);
+      }
+      await m.query(`DELETE FROM attachment WHERE id = $1`, [id]);
+      await this.audit.record(m, ctx, 'delete', 'attachment', id, { filename: row.filename, sha256: row.sha256.trim() }, null);
+    });
+  }
+}
