@@ -128,6 +128,16 @@ export const nb = {
     not_adopted: 'Ikke tatt til følge',
     noted: 'Tatt til orientering',
   },
+  attachments: {
+    title: 'Vedlegg',
+    none: 'Ingen vedlegg.',
+    add: 'Legg til vedlegg',
+    hint: 'PDF, Word, Excel, PowerPoint, OpenDocument eller bilder, høyst 20 MB. Filtypen sjekkes ut fra innholdet.',
+    upload: 'Last opp',
+    chooseFile: 'Velg en fil å laste opp',
+    remove: 'Fjern {{name}}',
+    checksum: 'SHA-256 {{short}}…',
+  },
   cases: {
     title: 'Saker',
     none: 'Ingen saker ennå.',

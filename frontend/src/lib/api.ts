@@ -18,14 +18,17 @@ export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
+/** Calls the API; a `Blob` body (a file) is sent as it is, anything else as JSON. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const file = init.body instanceof Blob;
+  if (init.body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin' });
+    const body = init.body === undefined ? undefined : file ? (init.body as Blob) : JSON.stringify(init.body);
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'Får ikke kontakt med Samråd. Sjekk nettforbindelsen og prøv igjen.');
   }

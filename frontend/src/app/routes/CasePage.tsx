@@ -11,6 +11,7 @@ import { CaseComments } from '../../features/cases/CaseComments.js';
 import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
+import { AttachmentList, useCaseAttachments } from '../../features/attachments/Attachments.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 
 export default function CasePage() {
@@ -22,6 +23,7 @@ export default function CasePage() {
   const bodies = useBodies();
   const summary = useInputSummary(id);
   const allocations = useAllocationCases();
+  const attachments = useCaseAttachments(id);
   const navigate = useNavigate();
   const allocation = allocations.data?.allocationCases.find((a) => a.caseId === id);
   const title = kase ? `${t('cases.number')} ${kase.number}: ${kase.title}` : t('cases.title');
@@ -44,6 +46,20 @@ export default function CasePage() {
             {kase.sections.map((s) => (
               <SectionEditor key={s.id} caseId={kase.id} section={s} canEdit={officer} />
             ))}
+          </section>
+          <section aria-labelledby="attachments-h">
+            <Heading level={2} data-size="sm" id="attachments-h">
+              {t('attachments.title')}
+            </Heading>
+            {attachments.data && (
+              <AttachmentList
+                attachments={attachments.data.attachments}
+                label={t('attachments.title')}
+                queryKey={['cases', id, 'attachments']}
+                uploadPath={officer ? `/api/cases/${id}/attachments` : undefined}
+                canRemove={officer}
+              />
+            )}
           </section>
           <section aria-labelledby="route-h">
             <Heading level={2} data-size="sm" id="route-h">

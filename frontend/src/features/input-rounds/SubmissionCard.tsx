@@ -6,6 +6,7 @@ import { fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ApiError, api } from '../../lib/api.js';
+import { AttachmentList } from '../attachments/Attachments.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */
@@ -61,6 +62,15 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
         </form>
       ) : (
         <Paragraph className="prewrap">{s.text}</Paragraph>
+      )}
+      {(s.attachments.length > 0 || (props.mine && props.open)) && (
+        <AttachmentList
+          attachments={s.attachments}
+          label={t('attachments.title')}
+          queryKey={['rounds', props.roundId]}
+          uploadPath={props.mine && props.open ? `/api/submissions/${s.id}/attachments` : undefined}
+          canRemove={props.mine && props.open}
+        />
       )}
       {props.mine && props.open && !editing && (
         <div>

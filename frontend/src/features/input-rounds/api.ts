@@ -1,3 +1,4 @@
+import type { AttachmentMeta } from '../attachments/Attachments.js';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
@@ -11,6 +12,7 @@ export interface SubmissionView {
   submittedAt: string;
   text: string;
   sha256: string;
+  attachments: AttachmentMeta[];
   disposition: { outcome: string; reason: string; sectionKind: string | null } | null;
 }
 

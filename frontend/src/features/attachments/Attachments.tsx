@@ -1,0 +1,98 @@
+import { Button, Field, Input, Label, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, toFieldErrors } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
+
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+const formatSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
+
+export const useCaseAttachments = (caseId: string) =>
+  useQuery({ queryKey: ['cases', caseId, 'attachments'], queryFn: () => api<{ attachments: AttachmentMeta[] }>(`/api/cases/${caseId}/attachments`) });
+
+/** A list of attachments with download links, and (when allowed) a file field to add one and buttons to remove. */
+export function AttachmentList(props: { attachments: AttachmentMeta[]; uploadPath?: string; canRemove?: boolean; queryKey: unknown[]; label: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string>();
+  const upload = useInvalidatingMutation((file: File) => api(`${props.uploadPath}?filename=${encodeURIComponent(file.name)}`, { method: 'POST', body: file }), props.queryKey);
+  const remove = useInvalidatingMutation((attachmentId: string) => api(`/api/attachments/${attachmentId}`, { method: 'DELETE' }), props.queryKey);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setError(t('attachments.chooseFile'));
+      input.current?.focus();
+      return;
+    }
+    try {
+      await upload.mutateAsync(file);
+      setError(undefined);
+      if (input.current) input.current.value = '';
+    } catch (err) {
+      setError(toFieldErrors(err, 'file')[0]!.message);
+      input.current?.focus();
+    }
+  }
+
+  return (
+    <div className="stack">
+      {props.attachments.length === 0 ? (
+        <Paragraph className="muted">{t('attachments.none')}</Paragraph>
+      ) : (
+        <ul aria-label={props.label}>
+          {props.attachments.map((a) => (
+            <li key={a.id}>
+              <Link href={`/api/attachments/${a.id}`} download={a.filename}>
+                {a.filename}
+              </Link>{' '}
+              <span className="muted">
+                {`(${formatSize(a.size)}) `}
+                <abbr title={`SHA-256: ${a.sha256}`}>{t('attachments.checksum', { short: a.sha256.slice(0, 12) })}</abbr>
+              </span>{' '}
+              {props.canRemove && (
+                <Button variant="tertiary" data-size="sm" loading={remove.isPending && remove.variables === a.id} onClick={() => remove.mutate(a.id)}>
+                  {t('attachments.remove', { name: a.filename })}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.error && <ValidationMessage>{remove.error.message}</ValidationMessage>}
+      {props.uploadPath && (
+        <form onSubmit={(e) => void onSubmit(e)} className="row" noValidate>
+          <Field>
+            <Label htmlFor={`${id}-file`}>{t('attachments.add')}</Label>
+            <Paragraph data-size="sm" className="muted" id={`${id}-hint`}>
+              {t('attachments.hint')}
+            </Paragraph>
+            <Input
+              id={`${id}-file`}
+              ref={input}
+              type="file"
+              accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt,.png,.jpg,.jpeg,.gif,.webp"
+              aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+              aria-invalid={error ? true : undefined}
+            />
+            {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
+          </Field>
+          <Button type="submit" variant="secondary" loading={upload.isPending}>
+            {t('attachments.upload')}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}
