@@ -16,6 +16,10 @@ import { runSweep } from './modules/allocation/sweep-job.service.js';
 import { runImport } from './modules/allocation/import-job.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { deliverNotice } from './modules/notifications/notifications.service.js';
+import { sendDailyDigests } from './modules/notifications/digest.js';
+
+/** The daily digest goes out at 07:00 in Oslo. */
+export const DIGEST_SCHEDULE = '0 7 * * *';
 
 /** Every job's handler. Thin: each calls a module's service. */
 export function createHandlers(config: AppConfig, db: DataSource): HandlerRegistry {
@@ -25,6 +29,9 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
       await once(db, `mail:${ctx.jobId}`, () => mail.send(payload));
     },
     notify: (payload) => deliverNotice(db, mail, config.APP_URL, payload),
+    'digest.daily': async (payload) => {
+      await sendDailyDigests(db, mail, config.APP_URL, payload.date ? new Date(payload.date) : new Date());
+    },
     'round.close': async (payload) => {
       await closeRound(db, mail, config.APP_URL, payload);
     },
@@ -69,6 +76,10 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
   );
   worker.on('failed', (job, err) => log.warn({ job: job?.name, id: job?.id, err }, 'job failed'));
   worker.on('error', (err) => log.warn({ err }, 'worker connection error'));
+  // One scheduler for the daily digest, whatever the number of workers (upsert is idempotent).
+  queue
+    .upsertJobScheduler('digest.daily', { pattern: DIGEST_SCHEDULE, tz: 'Europe/Oslo' }, { name: 'digest.daily', data: {} })
+    .catch((err: unknown) => log.warn({ err }, 'could not schedule the daily digest (retried at next start)'));
   const relay = startRelay(db, queue, log, options.relayIntervalMs);
   log.info({ queue: QUEUE_NAME, jobs: Object.keys(JOBS) }, 'worker started');
   return {

@@ -8,6 +8,9 @@ export interface DemoPerson {
   title: string;
   isAdmin?: boolean;
   isCaseOfficer?: boolean;
+  /** Notification settings other than the default (e-mail for each notice, no digest). */
+  emailNotifications?: boolean;
+  digest?: 'off' | 'daily';
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -23,7 +26,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'councilOpp', email: 'kommunestyret.opposisjon@solvik.kommune.test', name: 'Kommunestyremedlem, opposisjon', title: 'Kommunestyremedlem (opposisjon)' },
   { key: 'udf', email: 'htv.utdanningsforbundet@solvik.kommune.test', name: 'Hovedtillitsvalgt, Utdanningsforbundet', title: 'Hovedtillitsvalgt, Utdanningsforbundet' },
   { key: 'ff', email: 'htv.fagforbundet@solvik.kommune.test', name: 'Hovedtillitsvalgt, Fagforbundet', title: 'Hovedtillitsvalgt, Fagforbundet' },
-  { key: 'kfu', email: 'leder.kfu@solvik.kommune.test', name: 'Leder, KFU', title: 'Leder av kommunalt foreldreutvalg (KFU)' },
+  { key: 'kfu', email: 'leder.kfu@solvik.kommune.test', name: 'Leder, KFU', title: 'Leder av kommunalt foreldreutvalg (KFU)', emailNotifications: false, digest: 'daily' },
   { key: 'fau', email: 'fau.nordby@solvik.kommune.test', name: 'FAU-leder, Nordby skole', title: 'Leder av FAU, Nordby skole' },
   { key: 'principal', email: 'rektor.nordby@solvik.kommune.test', name: 'Rektor, Nordby skole', title: 'Rektor, Nordby skole' },
   { key: 'su', email: 'su.nordby@solvik.kommune.test', name: 'Leder, samarbeidsutvalget Nordby', title: 'Leder av samarbeidsutvalget, Nordby skole' },

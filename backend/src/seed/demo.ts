@@ -220,8 +220,8 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     for (const p of DEMO_PEOPLE) {
       users[p.key] = await insertReturningId(
         m,
-        `INSERT INTO app_user (municipality_id, email, name, title, password_hash, status, is_admin, is_case_officer) VALUES ($1,$2,$3,$4,$5,'active',$6,$7)`,
-        [muni, p.email, p.name, p.title, hash, p.isAdmin ?? false, p.isCaseOfficer ?? false],
+        `INSERT INTO app_user (municipality_id, email, name, title, password_hash, status, is_admin, is_case_officer, email_notifications, digest) VALUES ($1,$2,$3,$4,$5,'active',$6,$7,$8,$9)`,
+        [muni, p.email, p.name, p.title, hash, p.isAdmin ?? false, p.isCaseOfficer ?? false, p.emailNotifications ?? true, p.digest ?? 'off'],
       );
     }
     const body = (kind: string, name: string, description: string, parent: string | null = null) =>

@@ -32,3 +32,10 @@ export const meResponseSchema = z.object({
   csrfToken: z.string(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** A person's notification settings: e-mail for each notice (receipts always go), and the daily digest. */
+export const notificationSettingsSchema = z.strictObject({
+  emailNotifications: z.boolean({ error: 'Velg om du vil ha e-post for hvert varsel' }),
+  digest: z.enum(['off', 'daily'], { error: 'Velg om du vil ha daglig oppsummering' }),
+});
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;

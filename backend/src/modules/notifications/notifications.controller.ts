@@ -1,25 +1,39 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { notificationSettingsSchema, type NotificationSettings } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { NotFound } from '../../platform/http/errors.js';
+import { body } from '../../platform/http/zod.pipe.js';
 import { NotificationsService } from './notifications.service.js';
 
-@Controller('api/notifications')
+@Controller('api')
 export class NotificationsController {
   constructor(@Inject(NotificationsService) private readonly notifications: NotificationsService) {}
 
-  @Get()
+  @Get('notifications')
   @Access('authenticated')
   async list(@Ctx() ctx: RequestContext) {
     const items = await this.notifications.list(ctx);
     return { notifications: items, unread: items.filter((n) => !n.read).length };
   }
 
-  @Post(':id/read')
+  @Post('notifications/:id/read')
   @Access('authenticated')
   @HttpCode(204)
   async read(@Ctx() ctx: RequestContext, @Param('id') id: string) {
     if (id !== 'all' && !/^\d{1,18}$/.test(id)) throw new NotFound();
     await this.notifications.markRead(ctx, id);
+  }
+
+  @Get('me/notification-settings')
+  @Access('authenticated')
+  settings(@Ctx() ctx: RequestContext) {
+    return this.notifications.settings(ctx);
+  }
+
+  @Put('me/notification-settings')
+  @Access('authenticated')
+  updateSettings(@Ctx() ctx: RequestContext, @Body(body(notificationSettingsSchema)) input: NotificationSettings) {
+    return this.notifications.updateSettings(ctx, input);
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { NotificationSettings } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { AuditService } from '../audit/audit.service.js';
 import { once } from '../../platform/queue/handlers.js';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
@@ -22,7 +24,31 @@ export class NotificationsService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
+
+  async settings(ctx: RequestContext): Promise<NotificationSettings> {
+    const [row]: { email_notifications: boolean; digest: 'off' | 'daily' }[] = await this.db.query(
+      `SELECT email_notifications, digest FROM app_user WHERE id = $1 AND municipality_id = $2`,
+      [ctx.userId, ctx.municipalityId],
+    );
+    return { emailNotifications: row!.email_notifications, digest: row!.digest };
+  }
+
+  /** Changes one's own settings (nobody else's: the id is the session's). */
+  async updateSettings(ctx: RequestContext, input: NotificationSettings): Promise<NotificationSettings> {
+    return this.db.transaction(async (m) => {
+      const before = await this.settings(ctx);
+      await m.query(`UPDATE app_user SET email_notifications = $3, digest = $4, updated_at = now() WHERE id = $1 AND municipality_id = $2`, [
+        ctx.userId,
+        ctx.municipalityId,
+        input.emailNotifications,
+        input.digest,
+      ]);
+      await this.audit.record(m, ctx, 'update', 'notification_settings', ctx.userId, before, input);
+      return input;
+    });
+  }
 
   /** Queues a notice in the caller's transaction; the worker delivers it in the app and by e-mail. */
   async notify(m: EntityManager, notice: Notice): Promise<void> {
@@ -44,16 +70,41 @@ export class NotificationsService {
   }
 }
 
-/** The worker's side: writes each user's in-app notification and sends the e-mail, once per user and key. */
+/** The case a notice's link points at (a case page, or a round on a case), for grouping in the digest. */
+async function caseOfLink(db: DataSource, link: string): Promise<string | null> {
+  const match = /^\/(saker|innspill)\/([0-9a-f-]{36})/i.exec(link);
+  if (!match) return null;
+  const rows: { id: string | null }[] =
+    match[1] === 'saker'
+      ? await db.query(`SELECT id FROM case_file WHERE id = $1`, [match[2]])
+      : await db.query(`SELECT case_id AS id FROM input_round WHERE id = $1`, [match[2]]);
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Kinds that are always e-mailed, whatever the person's settings: a receipt is the proof of delivery,
+ * and a deadline reminder is the one notice a body must not miss.
+ */
+const ALWAYS_EMAILED = new Set(['receipt', 'reminder']);
+
+/**
+ * The worker's side: writes each user's in-app notification and sends the e-mail, once per user and key.
+ * E-mail follows the person's setting (receipts always go).
+ */
 export async function deliverNotice(db: DataSource, mail: MailService, appUrl: string, notice: JobPayload<'notify'>): Promise<void> {
-  const users: { id: string; email: string; status: string }[] = await db.query(`SELECT id, email, status FROM app_user WHERE id = ANY($1::uuid[])`, [notice.userIds]);
+  const users: { id: string; email: string; status: string; email_notifications: boolean }[] = await db.query(
+    `SELECT id, email, status, email_notifications FROM app_user WHERE id = ANY($1::uuid[])`,
+    [notice.userIds],
+  );
+  const caseId = await caseOfLink(db, notice.link);
   for (const user of users) {
     if (user.status === 'disabled') continue;
     const key = `${notice.key}:${user.id}`;
     await db.query(
-      `INSERT INTO notification (municipality_id, user_id, kind, title, body, link, dedup_key) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (dedup_key) DO NOTHING`,
-      [notice.municipalityId, user.id, notice.kind, notice.title, notice.body, notice.link, key],
+      `INSERT INTO notification (municipality_id, user_id, kind, title, body, link, dedup_key, case_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (dedup_key) DO NOTHING`,
+      [notice.municipalityId, user.id, notice.kind, notice.title, notice.body, notice.link, key, caseId],
     );
+    if (!user.email_notifications && !ALWAYS_EMAILED.has(notice.kind)) continue;
     await once(db, `mail:${key}`, () =>
       mail.send({ to: user.email, subject: notice.title, text: `${notice.body}\n\nÅpne i Samråd: ${appUrl.replace(/\/$/, '')}${notice.link}\n\nHilsen Samråd` }),
     );
