@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
       { path: paths.allocation, element: page(() => import('./routes/AllocationListPage.js')) },
       { path: '/fordeling/:id', element: page(() => import('./routes/AllocationPage.js')) },
       { path: paths.notifications, element: page(() => import('./routes/NotificationsPage.js')) },
+      { path: paths.profile, element: page(() => import('./routes/ProfilePage.js')) },
       { path: '*', element: page(() => import('./routes/NotFoundPage.js'), false) },
     ],
   },

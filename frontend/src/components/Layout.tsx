@@ -46,7 +46,9 @@ export function Layout() {
         )}
         {me && (
           <div className="app-header__user">
-            <span>{t('nav.loggedInAs', { name: me.name })}</span>
+            <NavLink to={paths.profile} aria-label={t('nav.profileOf', { name: me.name })}>
+              {t('nav.loggedInAs', { name: me.name })}
+            </NavLink>
             <Button variant="tertiary" data-size="sm" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
               {t('nav.logout')}
             </Button>

@@ -17,4 +17,5 @@ export const paths = {
   meeting: (id: string) => `/moter/${id}`,
   allocation: '/fordeling',
   notifications: '/varsler',
+  profile: '/profil',
 } as const;
