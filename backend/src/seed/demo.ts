@@ -132,6 +132,28 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   ]);
   const openRound = await round(model, 'Innspill til ny ressursfordelingsmodell', 'Hvilke kriterier mener dere er viktigst, og hva betyr modellen for deres skole?', new Date(now - 5 * DAY), new Date(now + 10 * DAY), false);
   await submit(openRound, model, r.bodies.udfClub, 'udf', 'Utdanningsforbundet støtter objektive kriterier, men basisressursen per skole må være stor nok til at små skoler kan oppfylle lærernormen.', new Date(now - 2 * DAY), 'seed-udf-open');
+  // A principal is invited in their own right, besides the bodies.
+  await m.query(`INSERT INTO round_person_invitation (round_id, user_id) VALUES ($1,$2)`, [openRound, r.users.principal]);
+
+  // School conferences (skolekonferanser) on the model: one held two days ago, whose input joined the
+  // case, and one ahead that people can still register for.
+  const conference = async (title: string, at: Date, place: string) => {
+    const id = await insertReturningId(
+      m,
+      `INSERT INTO meeting (municipality_id, body_id, kind, title, starts_at, place, agenda_published_at) VALUES ($1,$2,'school_conference',$3,$4,$5,$6)`,
+      [r.muni, r.bodies.kfu, title, at, place, new Date(now - 7 * DAY)],
+    );
+    await m.query(`INSERT INTO agenda_item (meeting_id, case_id, position) VALUES ($1,$2,1)`, [id, model]);
+    return id;
+  };
+  const held = await conference('Skolekonferanse: ny ressursfordelingsmodell (sør)', new Date(now - 2 * DAY), 'Nordby skole, aulaen');
+  for (const [key, representing] of [['fau', 'FAU Nordby skole'], ['su', 'Samarbeidsutvalget, Nordby skole'], ['principal', 'Nordby skole']] as const) {
+    await m.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing, created_at) VALUES ($1,$2,$3,$4,$5)`, [held, r.users[key], r.muni, representing, new Date(now - 6 * DAY)]);
+  }
+  const fromConference = await submit(null, model, null, 'su', 'Fra konferansen: foreldrene ber om at skyssavhengige elever får et eget kriterium, og at overgangen skjer over to år.', new Date(now - 2 * DAY + 3600_000), 'seed-conference-su');
+  await m.query(`UPDATE submission SET meeting_id = $2 WHERE id = $1`, [fromConference, held]);
+  const ahead = await conference('Skolekonferanse: ny ressursfordelingsmodell (nord)', new Date(now + 4 * DAY), 'Solvik ungdomsskole, kantina');
+  await m.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing) VALUES ($1,$2,$3,$4)`, [ahead, r.users.kfu, r.muni, 'KFU']);
 
   // 2. Income measures: through a closed round with dispositions, innstilling, a meeting and decisions.
   const income = await newCase('Tiltak for økte inntekter i oppvekstsektoren', 5, 'decided', [

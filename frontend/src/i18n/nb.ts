@@ -82,6 +82,7 @@ export const nb = {
     deadline: 'Frist {{date}}',
     timeLeft: 'Tid igjen: {{left}}',
     onBehalfOf: 'For {{body}}',
+    personallyInvited: 'Personlig invitert',
     nextMeetings: 'Neste møter',
     noMeetings: 'Ingen kommende møter.',
     recentDecisions: 'Siste vedtak',

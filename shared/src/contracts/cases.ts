@@ -104,9 +104,12 @@ export const createRoundSchema = z
     publishAfterClose: z.boolean().default(false),
     /** Reminders to bodies that have not answered, in minutes before the deadline (default 7 days and 1 day). */
     reminderMinutes: z.array(z.number().int().min(1, { error: 'Påminnelsen må komme minst ett minutt før fristen' }).max(60 * 24 * 60)).max(5).default([10080, 1440]),
-    invitedBodyIds: z.array(uuid).min(1, { error: 'Inviter minst ett organ' }).max(50),
+    invitedBodyIds: z.array(uuid).max(50).default([]),
+    /** Persons invited in their own right (e.g. a principal, an expert), besides the bodies. */
+    invitedUserIds: z.array(uuid).max(100).default([]),
   })
   .superRefine((v, ctx) => {
+    if (v.invitedBodyIds.length === 0 && v.invitedUserIds.length === 0) ctx.addIssue({ code: 'custom', path: ['invitedBodyIds'], message: 'Inviter minst ett organ eller én person' });
     if (!v.caseId && !v.mandateItemId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'En innspillsrunde hører til en sak eller et mandatpunkt' });
     if (v.opensAt && new Date(v.closesAt) <= new Date(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Fristen må være etter åpningen' });
   });
@@ -121,7 +124,8 @@ export const submissionSchema = z.object({
   idempotencyKey: z.string().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
 });
 export const editSubmissionSchema = z.object({ version, text: nonEmpty('Innspillet', 50000) });
-export const noCommentSchema = z.object({ bodyId: uuid });
+/** bodyId null: «no comment» for oneself, when personally invited. */
+export const noCommentSchema = z.object({ bodyId: uuid.nullable().default(null) });
 
 export const continuousInputSchema = z
   .object({
@@ -198,3 +202,14 @@ export const minutesSchema = z.object({
     .default(null),
 });
 export const statementSchema = z.object({ text: nonEmpty('Protokolltilførselen', 10000) });
+
+/** Registration for a school conference (skolekonferanse), with whom one comes for. */
+export const registrationSchema = z.object({ representing: z.string().trim().max(200, { error: 'Høyst 200 tegn' }).nullable().default(null) });
+
+/** An input given at a school conference, joining a case on its agenda. */
+export const conferenceInputSchema = z.object({
+  caseId: uuid,
+  bodyId: uuid.nullable().default(null),
+  text: nonEmpty('Innspillet', 50000),
+  idempotencyKey: z.string().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
+});

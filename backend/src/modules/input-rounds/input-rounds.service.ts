@@ -81,6 +81,9 @@ export class InputRoundsService {
       const bodyIds = [...new Set(input.invitedBodyIds)];
       const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [bodyIds, ctx.municipalityId]);
       if (bodies.length !== bodyIds.length) throw ValidationFailed.field('invitedBodyIds', 'Fant ikke alle de inviterte organene');
+      const userIds = [...new Set(input.invitedUserIds)];
+      const persons: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2 AND status <> 'disabled'`, [userIds, ctx.municipalityId]);
+      if (persons.length !== userIds.length) throw ValidationFailed.field('invitedUserIds', 'Fant ikke alle de inviterte personene');
       const [row] = await m.query(
         `INSERT INTO input_round (municipality_id, case_id, mandate_item_id, title, questions, opens_at, closes_at, late_policy, publish_after_close, reminder_minutes, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
@@ -88,6 +91,7 @@ export class InputRoundsService {
       );
       const id: string = row.id;
       for (const b of bodyIds) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1, $2)`, [id, b]);
+      for (const u of userIds) await m.query(`INSERT INTO round_person_invitation (round_id, user_id) VALUES ($1, $2)`, [id, u]);
       if (input.caseId) await m.query(`UPDATE case_file SET status = 'input_round', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_preparation'`, [input.caseId]);
       await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderMinutes, now);
       await this.notifications.notify(m, {
@@ -98,6 +102,15 @@ export class InputRoundsService {
         body: `Organet ditt er invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
         link: `/innspill/${id}`,
         key: `invited:${id}`,
+      });
+      await this.notifications.notify(m, {
+        municipalityId: ctx.municipalityId,
+        userIds,
+        kind: 'invited',
+        title: `Invitasjon til innspill: ${input.title}`,
+        body: `Du er personlig invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
+        link: `/innspill/${id}`,
+        key: `invited-person:${id}`,
       });
       await this.audit.record(m, ctx, 'create', 'input_round', id, null, { ...input, opensAt: opensAt.toISOString() });
       return { id };
@@ -122,6 +135,10 @@ export class InputRoundsService {
       `SELECT i.body_id, b.name AS body_name, i.status, i.extended_until FROM round_invitation i JOIN body b ON b.id = i.body_id WHERE i.round_id = $1 ORDER BY b.name`,
       [id],
     );
+    const persons: { user_id: string; name: string; title: string; status: string }[] = await this.db.query(
+      `SELECT p.user_id, u.name, u.title, p.status FROM round_person_invitation p JOIN app_user u ON u.id = p.user_id WHERE p.round_id = $1 ORDER BY u.name`,
+      [id],
+    );
     const open = round.closed_at === null && now < round.closes_at;
     const seeAll = ctx.roles.has('case_officer') || (!open && round.publish_after_close);
     const submissions = await this.submissionsFor(ctx, { roundId: id }, seeAll);
@@ -139,6 +156,8 @@ export class InputRoundsService {
       open,
       closedAt: round.closed_at?.toISOString() ?? null,
       invitations: invitations.map((i) => ({ bodyId: i.body_id, bodyName: i.body_name, status: i.status, extendedUntil: i.extended_until?.toISOString() ?? null })),
+      invitedPersons: persons.map((p) => ({ userId: p.user_id, name: p.name, title: p.title, status: p.status })),
+      invitedMe: persons.some((p) => p.user_id === ctx.userId),
       myBodyIds: myBodies,
       submissions,
     };
@@ -148,7 +167,7 @@ export class InputRoundsService {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
               s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
-              d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at,
+              d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at, s.meeting_id, mt.title AS meeting_title,
               (SELECT coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mediaType', a.media_type, 'size', a.size_bytes, 'sha256', a.sha256) ORDER BY a.created_at, a.id), '[]')
                  FROM attachment a WHERE a.submission_id = s.id) AS attachments
          FROM submission s
@@ -156,6 +175,7 @@ export class InputRoundsService {
          JOIN app_user u ON u.id = s.author_id
          LEFT JOIN body b ON b.id = s.body_id
          LEFT JOIN disposition d ON d.submission_id = s.id
+         LEFT JOIN meeting mt ON mt.id = s.meeting_id
          LEFT JOIN case_section cs ON cs.id = d.section_id
         WHERE s.municipality_id = $1 AND ($2::uuid IS NULL OR s.round_id = $2) AND ($3::uuid IS NULL OR s.case_id = $3)
           AND ($4 OR s.author_id = $5 OR s.body_id = ANY($6::uuid[]))
@@ -174,6 +194,8 @@ export class InputRoundsService {
       updatedAt: (r.updated_at as Date).toISOString(),
       text: r.text as string,
       sha256: r.sha256 as string,
+      /** The school conference the input was given at, if any. */
+      meeting: r.meeting_id ? { id: r.meeting_id as string, title: r.meeting_title as string } : null,
       attachments: r.attachments as { id: string; filename: string; mediaType: string; size: number; sha256: string }[],
       disposition: r.outcome
         ? { outcome: r.outcome as string, reason: r.reason as string, sectionId: r.section_id as string | null, sectionKind: r.section_kind as string | null, recordedAt: (r.recorded_at as Date).toISOString() }
@@ -194,9 +216,13 @@ export class InputRoundsService {
     if (bodyId) {
       if (!invitedIds.includes(bodyId)) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
       if (!ctx.bodyIds.has(bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
-    } else if (!invitedIds.some((b) => ctx.bodyIds.has(b))) {
-      throw new Forbidden('Du er ikke medlem av noe organ som er invitert til denne runden');
+    } else if (!invitedIds.some((b) => ctx.bodyIds.has(b)) && !(await this.personallyInvited(m, round.id, ctx.userId))) {
+      throw new Forbidden('Du er ikke invitert til denne runden, verken personlig eller gjennom et organ');
     }
+  }
+
+  private async personallyInvited(m: EntityManager, roundId: string, userId: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM round_person_invitation WHERE round_id = $1 AND user_id = $2`, [roundId, userId])).length > 0;
   }
 
   /** Checks the deadline on every write; returns whether the write is late (and accepted as such). */
@@ -219,6 +245,7 @@ export class InputRoundsService {
       const receipt = await this.store(m, ctx, { roundId, caseId: round.case_id, mandateItemId: round.mandate_item_id, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late, now });
       if (receipt.duplicate) return receipt;
       if (input.bodyId) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, input.bodyId]);
+      else await m.query(`UPDATE round_person_invitation SET status = 'answered' WHERE round_id = $1 AND user_id = $2`, [roundId, ctx.userId]);
       return receipt;
     });
   }
@@ -237,13 +264,13 @@ export class InputRoundsService {
   private async store(
     m: EntityManager,
     ctx: RequestContext,
-    s: { roundId: string | null; caseId: string | null; mandateItemId: string | null; bodyId: string | null; text: string; key: string; late: boolean; now: Date },
+    s: { roundId: string | null; caseId: string | null; mandateItemId: string | null; bodyId: string | null; text: string; key: string; late: boolean; now: Date; meetingId?: string | null },
   ): Promise<Receipt> {
     const capacity = s.bodyId ? 'on_behalf_of_body' : 'own_capacity';
     const inserted: { id: string; submitted_at: Date }[] = await m.query(
-      `INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at`,
-      [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now],
+      `INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at`,
+      [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null],
     );
     if (!inserted[0]) {
       // A concurrent request with the same key won; answer with its receipt.
@@ -335,15 +362,22 @@ export class InputRoundsService {
     return versions.map((v) => ({ version: v.version, text: v.text, sha256: v.sha256, createdAt: v.created_at.toISOString() }));
   }
 
-  async noComment(ctx: RequestContext, roundId: string, bodyId: string, now = new Date()) {
+  /** «Ingen merknad» for an invited body, or (bodyId null) for oneself when personally invited. */
+  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = new Date()) {
     await this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId);
       await this.assertCanAnswer(m, ctx, round, bodyId);
       this.checkDeadline(round, await this.deadlineFor(m, round, bodyId), now, false);
-      await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2 AND status = 'not_answered'`, [roundId, bodyId]);
-      await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId, status: 'no_comment' });
+      if (bodyId) {
+        await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2 AND status = 'not_answered'`, [roundId, bodyId]);
+      } else {
+        if (!(await this.personallyInvited(m, roundId, ctx.userId))) throw ValidationFailed.field('bodyId', 'Velg organet du svarer for');
+        await m.query(`UPDATE round_person_invitation SET status = 'no_comment' WHERE round_id = $1 AND user_id = $2 AND status = 'not_answered'`, [roundId, ctx.userId]);
+      }
+      await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId, userId: bodyId ? null : ctx.userId, status: 'no_comment' });
     });
   }
+
 
   async extend(ctx: RequestContext, roundId: string, input: z.infer<typeof extensionSchema>) {
     await this.db.transaction(async (m) => {
@@ -414,6 +448,25 @@ export class InputRoundsService {
     });
   }
 
+  /**
+   * An input given at a school conference: it joins the case like continuous input, marked with the
+   * meeting it came from. The meetings module checks who may give it and when.
+   */
+  async conferenceInput(
+    ctx: RequestContext,
+    input: { caseId: string; meetingId: string; bodyId: string | null; text: string; idempotencyKey: string },
+    now = new Date(),
+  ): Promise<Receipt> {
+    const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
+    if (existing) return existing;
+    if (input.bodyId && !ctx.bodyIds.has(input.bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
+    return this.db.transaction(async (m) => {
+      await this.cases.readable(ctx, input.caseId, m);
+      const mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
+      return this.store(m, ctx, { roundId: null, caseId: input.caseId, mandateItemId, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late: false, now, meetingId: input.meetingId });
+    });
+  }
+
   /** «Innspill og behandling»: every input on a case, who gave it, and how it was handled. */
   async summary(ctx: RequestContext, caseId: string) {
     const c = await this.cases.readable(ctx, caseId);
@@ -422,7 +475,8 @@ export class InputRoundsService {
     const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
     const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];
     items.forEach((s, i) => {
-      lines.push(`${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}, ${formatOsloDateTime(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`);
+      const where = s.meeting ? ` på skolekonferansen «${s.meeting.title}»` : '';
+      lines.push(`${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}${where}, ${formatOsloDateTime(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`);
       lines.push(`   Innspill: ${s.text}`);
       lines.push(
         s.disposition

@@ -38,8 +38,9 @@ export async function closeRound(db: DataSource, mail: MailService, appUrl: stri
 }
 
 /**
- * Reminds the members of every invited body that has not answered (and has no extension). Each
- * body is reminded once per reminder time: a retried or duplicated job sends nothing twice.
+ * Reminds the members of every invited body that has not answered (and has no extension), and every
+ * personally invited person who has not. Each is reminded once per reminder time: a retried or
+ * duplicated job sends nothing twice. Returns the bodies reminded.
  */
 export async function remindRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.remind'>): Promise<string[]> {
   const rounds: { id: string; municipality_id: string; title: string; closes_at: Date; closed_at: Date | null }[] = await db.query(
@@ -66,6 +67,18 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
       link: `/innspill/${round.id}`,
       key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
+    });
+  }
+  const persons: { user_id: string }[] = await db.query(`SELECT user_id FROM round_person_invitation WHERE round_id = $1 AND status = 'not_answered'`, [p.roundId]);
+  for (const person of persons) {
+    await deliverNotice(db, mail, appUrl, {
+      municipalityId: round.municipality_id,
+      userIds: [person.user_id],
+      kind: 'reminder',
+      title: `Påminnelse: frist for innspill ${formatOsloDateTime(round.closes_at)}`,
+      body: `Du er invitert til innspillsrunden «${round.title}» og har ikke svart. Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
+      link: `/innspill/${round.id}`,
+      key: `reminder:${round.id}:${p.minutes}:person:${person.user_id}`,
     });
   }
   return bodies.map((b) => b.body_id);

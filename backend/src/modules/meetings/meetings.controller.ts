@@ -1,6 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import type { z } from 'zod';
-import { agendaItemSchema, attendanceSchema, createMeetingSchema, minutesSchema, statementSchema, type CreateMeeting } from '@samrad/shared/contracts';
+import {
+  agendaItemSchema,
+  attendanceSchema,
+  conferenceInputSchema,
+  createMeetingSchema,
+  minutesSchema,
+  registrationSchema,
+  statementSchema,
+  type CreateMeeting,
+} from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
@@ -64,6 +73,26 @@ export class MeetingsController {
   @Access('member')
   statement(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(statementSchema)) input: z.infer<typeof statementSchema>) {
     return this.meetings.addStatement(ctx, id, input);
+  }
+
+  /** Anyone in the municipality may come to a school conference: registration is not tied to a body. */
+  @Put('meetings/:id/registrations/me')
+  @Access('authenticated')
+  register(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(registrationSchema)) input: z.infer<typeof registrationSchema>) {
+    return this.meetings.register(ctx, id, input);
+  }
+
+  @Delete('meetings/:id/registrations/me')
+  @Access('authenticated')
+  @HttpCode(204)
+  async unregister(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.meetings.unregister(ctx, id);
+  }
+
+  @Post('meetings/:id/inputs')
+  @Access('authenticated')
+  conferenceInput(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(conferenceInputSchema)) input: z.infer<typeof conferenceInputSchema>) {
+    return this.meetings.conferenceInput(ctx, id, input);
   }
 
   @Get('calendar.ics')

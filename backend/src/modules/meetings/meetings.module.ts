@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
+import { InputRoundsModule } from '../input-rounds/input-rounds.module.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 
-@Module({ imports: [CasesModule], controllers: [MeetingsController], providers: [MeetingsService] })
+@Module({ imports: [CasesModule, InputRoundsModule], controllers: [MeetingsController], providers: [MeetingsService] })
 export class MeetingsModule {}

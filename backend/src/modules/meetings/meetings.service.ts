@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { agendaItemSchema, attendanceSchema, CreateMeeting, minutesSchema, statementSchema } from '@samrad/shared/contracts';
+import type { agendaItemSchema, attendanceSchema, conferenceInputSchema, CreateMeeting, minutesSchema, registrationSchema, statementSchema } from '@samrad/shared/contracts';
 import { osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
+import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+
+/** Inputs from a school conference are taken from its start and for this long after. */
+const CONFERENCE_INPUT_DAYS = 7;
 
 
 interface MeetingRow {
@@ -33,6 +37,7 @@ export class MeetingsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
+    @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
   ) {}
 
   private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
@@ -116,7 +121,82 @@ export class MeetingsService {
       ),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
       statements: statements.map((s) => ({ id: s.id, union: s.union, text: s.text, author: s.name, createdAt: (s.created_at as Date).toISOString() })),
+      conference: r.kind === 'school_conference' ? await this.conferenceView(ctx, r) : null,
     };
+  }
+
+  /** Registrations: the count and one's own for everyone; names and whom they represent for officers. */
+  private async conferenceView(ctx: RequestContext, r: MeetingRow, now = new Date()) {
+    const rows: { user_id: string; name: string; title: string; representing: string | null }[] = await this.db.query(
+      `SELECT g.user_id, u.name, u.title, g.representing FROM meeting_registration g JOIN app_user u ON u.id = g.user_id WHERE g.meeting_id = $1 ORDER BY g.created_at, u.name`,
+      [r.id],
+    );
+    const mine = rows.find((g) => g.user_id === ctx.userId);
+    return {
+      registrationOpen: now < r.starts_at,
+      inputOpen: this.conferenceInputOpen(r, now),
+      registrationCount: rows.length,
+      registered: !!mine,
+      myRepresenting: mine?.representing ?? null,
+      registrations: ctx.roles.has('case_officer') ? rows.map((g) => ({ userId: g.user_id, name: g.name, title: g.title, representing: g.representing })) : null,
+    };
+  }
+
+  private conferenceInputOpen(r: MeetingRow, now: Date): boolean {
+    return now >= r.starts_at && now.getTime() < r.starts_at.getTime() + CONFERENCE_INPUT_DAYS * 86_400_000;
+  }
+
+  private async conference(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
+    const r = await this.meeting(m, ctx, id);
+    if (r.kind !== 'school_conference') throw ValidationFailed.field('meeting', 'Påmelding og innspill fra salen gjelder bare skolekonferanser');
+    return r;
+  }
+
+  /** Registers oneself for a school conference (or changes whom one represents), until it starts. */
+  async register(ctx: RequestContext, meetingId: string, input: z.infer<typeof registrationSchema>, now = new Date()) {
+    return this.db.transaction(async (m) => {
+      const r = await this.conference(m, ctx, meetingId);
+      if (now >= r.starts_at) throw ValidationFailed.field('meeting', `Påmeldingen stengte da konferansen startet ${formatOsloDateTime(r.starts_at)}`);
+      const [row] = await m.query(
+        `INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing) VALUES ($1,$2,$3,$4)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET representing = EXCLUDED.representing RETURNING (xmax = 0) AS created`,
+        [meetingId, ctx.userId, ctx.municipalityId, input.representing],
+      );
+      await this.audit.record(m, ctx, row.created ? 'create' : 'update', 'meeting_registration', meetingId, null, { userId: ctx.userId, representing: input.representing });
+      return { registered: true, representing: input.representing };
+    });
+  }
+
+  async unregister(ctx: RequestContext, meetingId: string, now = new Date()) {
+    await this.db.transaction(async (m) => {
+      const r = await this.conference(m, ctx, meetingId);
+      if (now >= r.starts_at) throw ValidationFailed.field('meeting', `Påmeldingen stengte da konferansen startet ${formatOsloDateTime(r.starts_at)}`);
+      const [removed] = await m.query(`DELETE FROM meeting_registration WHERE meeting_id = $1 AND user_id = $2 RETURNING user_id`, [meetingId, ctx.userId]);
+      if (removed?.length) await this.audit.record(m, ctx, 'delete', 'meeting_registration', meetingId, { userId: ctx.userId }, null);
+    });
+  }
+
+  /**
+   * An input from a school conference to a case on its agenda, by a registered participant (or an
+   * officer recording it), from the start of the conference and for a week after.
+   */
+  async conferenceInput(ctx: RequestContext, meetingId: string, input: z.infer<typeof conferenceInputSchema>, now = new Date()): Promise<Receipt> {
+    const r = await this.conference(this.db.manager, ctx, meetingId);
+    if (!this.conferenceInputOpen(r, now)) {
+      throw ValidationFailed.field(
+        'meeting',
+        now < r.starts_at
+          ? `Innspill fra konferansen tas imot fra den starter ${formatOsloDateTime(r.starts_at)}`
+          : `Innspill fra konferansen ble tatt imot i ${CONFERENCE_INPUT_DAYS} dager etter den. Send løpende innspill på saken i stedet.`,
+      );
+    }
+    const onAgenda = await this.db.query(`SELECT 1 FROM agenda_item WHERE meeting_id = $1 AND case_id = $2`, [meetingId, input.caseId]);
+    if (onAgenda.length === 0) throw ValidationFailed.field('caseId', 'Saken står ikke på sakslisten til konferansen');
+    if (!ctx.roles.has('case_officer')) {
+      const registered = await this.db.query(`SELECT 1 FROM meeting_registration WHERE meeting_id = $1 AND user_id = $2`, [meetingId, ctx.userId]);
+      if (registered.length === 0) throw new Forbidden('Bare påmeldte deltakere kan gi innspill fra konferansen');
+    }
+    return this.rounds.conferenceInput(ctx, { ...input, meetingId }, now);
   }
 
   async addAgendaItem(ctx: RequestContext, meetingId: string, input: z.infer<typeof agendaItemSchema>) {
@@ -124,15 +204,17 @@ export class MeetingsService {
       const r = await this.meeting(m, ctx, meetingId);
       await this.cases.readable(ctx, input.caseId, m);
       const steps: { committee_number: string | null }[] = await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [input.caseId, r.body_id]);
-      if (!steps[0]) throw ValidationFailed.field('caseId', `Saken skal ikke behandles i ${r.body_name} (står ikke i saksgangen)`);
+      // A school conference discusses cases it does not decide: they need not be on its body's route.
+      if (!steps[0] && r.kind !== 'school_conference') throw ValidationFailed.field('caseId', `Saken skal ikke behandles i ${r.body_name} (står ikke i saksgangen)`);
+      const committeeNumber = steps[0]?.committee_number ?? null;
       const [{ n }] = await m.query(`SELECT coalesce(max(position), 0) + 1 AS n FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
       const rows = await m.query(
         `INSERT INTO agenda_item (meeting_id, case_id, position, committee_number) VALUES ($1,$2,$3,$4) ON CONFLICT (meeting_id, case_id) DO NOTHING RETURNING id`,
-        [meetingId, input.caseId, n, steps[0].committee_number],
+        [meetingId, input.caseId, n, committeeNumber],
       );
       if (!rows[0]) throw ValidationFailed.field('caseId', 'Saken står allerede på sakslisten');
       await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { agendaAdded: input.caseId });
-      return { id: rows[0].id as string, committeeNumber: steps[0].committee_number };
+      return { id: rows[0].id as string, committeeNumber };
     });
   }
 

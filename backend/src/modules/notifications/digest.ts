@@ -10,7 +10,8 @@ interface DeadlineRow {
   round_id: string;
   round_title: string;
   deadline: Date;
-  body_name: string;
+  /** null: the person is invited in their own right. */
+  body_name: string | null;
   case_number: string | null;
   case_title: string | null;
 }
@@ -53,7 +54,14 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
       WHERE i.status = 'not_answered' AND r.closed_at IS NULL AND r.opens_at <= $2
         AND coalesce(i.extended_until, r.closes_at) > $2
         AND coalesce(i.extended_until, r.closes_at) <= $2::timestamptz + make_interval(days => $3)
-      ORDER BY deadline, r.title, b.name`,
+     UNION ALL
+     SELECT r.id, r.title, r.closes_at, NULL::text, c.archive_year || '/' || c.archive_seq, ${CASE_TITLE}
+       FROM round_person_invitation p
+       JOIN input_round r ON r.id = p.round_id
+       LEFT JOIN case_file c ON c.id = r.case_id
+      WHERE p.user_id = $1 AND p.status = 'not_answered' AND r.closed_at IS NULL AND r.opens_at <= $2
+        AND r.closes_at > $2 AND r.closes_at <= $2::timestamptz + make_interval(days => $3)
+      ORDER BY deadline, round_title, body_name`,
     [user.id, now, DEADLINE_HORIZON_DAYS],
   );
   const notices: NoticeRow[] = await db.query(
@@ -72,7 +80,8 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
     lines.push('FRISTER');
     for (const d of deadlines) {
       const where = caseLabel(d.case_number, d.case_title);
-      lines.push(`• ${formatOsloDateTime(d.deadline)} – ${where ? `${where}: ` : ''}«${d.round_title}» (${d.body_name} har ikke svart) ${base}/innspill/${d.round_id}`);
+      const who = d.body_name === null ? 'du er personlig invitert og har ikke svart' : `${d.body_name} har ikke svart`;
+      lines.push(`• ${formatOsloDateTime(d.deadline)} – ${where ? `${where}: ` : ''}«${d.round_title}» (${who}) ${base}/innspill/${d.round_id}`);
     }
     lines.push('');
   }

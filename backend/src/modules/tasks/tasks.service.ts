@@ -12,12 +12,18 @@ export class TasksService {
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
     const [rounds, meetings, decisions, unread, review] = await Promise.all([
       this.db.query(
-        `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq
+        `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq,
+                coalesce(i.extended_until, r.closes_at) AS deadline
            FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > $3
-          ORDER BY coalesce(i.extended_until, r.closes_at)`,
-        [ctx.municipalityId, bodyIds, now],
+         UNION ALL
+         SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq, r.closes_at
+           FROM input_round r JOIN round_person_invitation p ON p.round_id = r.id AND p.user_id = $4
+           LEFT JOIN case_file c ON c.id = r.case_id
+          WHERE r.municipality_id = $1 AND r.closed_at IS NULL AND r.closes_at > $3
+          ORDER BY deadline`,
+        [ctx.municipalityId, bodyIds, now, ctx.userId],
       ),
       this.db.query(
         `SELECT mt.id, mt.title, mt.starts_at, mt.place, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id
@@ -49,7 +55,8 @@ export class TasksService {
         title: r.title,
         deadline: ((r.extended_until ?? r.closes_at) as Date).toISOString(),
         extended: r.extended_until !== null,
-        body: { id: r.body_id, name: r.body_name },
+        // null: a personal invitation
+        body: r.body_id ? { id: r.body_id, name: r.body_name } : null,
         status: r.status,
         case: r.case_id ? { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}` } : null,
       })),

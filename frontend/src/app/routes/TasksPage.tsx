@@ -46,7 +46,7 @@ export default function TasksPage() {
         {tasks.data?.openRounds.length === 0 && <Paragraph>{t('tasks.noOpenRounds')}</Paragraph>}
         <ul className="card-list">
           {tasks.data?.openRounds.map((r) => (
-            <li key={`${r.id}-${r.body.id}`}>
+            <li key={`${r.id}-${r.body?.id ?? 'me'}`}>
               <Card>
                 <Paragraph>
                   <Link asChild>
@@ -54,7 +54,7 @@ export default function TasksPage() {
                   </Link>
                 </Paragraph>
                 <Paragraph data-size="sm">
-                  {t('tasks.onBehalfOf', { body: r.body.name })} · {t(`invitationStatus.${r.status}`)}
+                  {r.body ? t('tasks.onBehalfOf', { body: r.body.name }) : t('tasks.personallyInvited')} · {t(`invitationStatus.${r.status}`)}
                 </Paragraph>
                 <Paragraph data-size="sm">
                   {t('tasks.deadline', { date: formatDateTime(r.deadline) })} · {t('tasks.timeLeft', { left: timeLeft(r.deadline) })}
