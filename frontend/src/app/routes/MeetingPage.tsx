@@ -9,8 +9,13 @@ import { when, type MeetingSummary } from './MeetingsPage.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCases } from '../../features/cases/api.js';
 import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.js';
+import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
+import { ConferencePanel, type ConferenceView } from '../../features/meetings/ConferencePanel.js';
 
 interface MeetingView extends MeetingSummary {
+  body: { id: string; name: string };
+  kind: 'ordinary' | 'school_conference' | 'consultation';
+  conference: ConferenceView | null;
   agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string } | null }[];
   attendance: { userId: string; name: string; status: string; substituteName: string | null }[];
   statements: { id: string; union: string; text: string; author: string }[];
@@ -33,7 +38,7 @@ export default function MeetingPage() {
       {m && (
         <>
           <Paragraph>
-            {when(m.startsAt)} · {m.place ?? m.videoLink} {!m.open && <Tag data-color="warning">{t('meetings.closedMeeting', { basis: m.closedBasis })}</Tag>}
+            {m.kind !== 'ordinary' && <Tag data-color="info">{t(`meetings.kind.${m.kind}`)}</Tag>} {when(m.startsAt)} · {m.place ?? m.videoLink} {!m.open && <Tag data-color="warning">{t('meetings.closedMeeting', { basis: m.closedBasis })}</Tag>}
           </Paragraph>
           {m.administrationPosition && <Paragraph className="prewrap">{m.administrationPosition}</Paragraph>}
           <section aria-labelledby="agenda-h">
@@ -62,11 +67,13 @@ export default function MeetingPage() {
             </ol>
             {officer && <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />}
           </section>
-          {m.attendance.length > 0 && (
+          {m.conference && <ConferencePanel meetingId={m.id} conference={m.conference} agenda={m.agenda} officer={officer} />}
+          {(m.attendance.length > 0 || (officer && m.kind !== 'school_conference')) && (
             <section aria-labelledby="att-h">
               <Heading level={2} data-size="sm" id="att-h">
                 {t('meetings.attendance')}
               </Heading>
+              {m.attendance.length === 0 && <Paragraph>{t('meetings.noAttendance')}</Paragraph>}
               <ul>
                 {m.attendance.map((a) => (
                   <li key={a.userId}>
@@ -74,6 +81,7 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
+              {officer && <AttendanceForm meetingId={m.id} bodyId={m.body.id} current={m.attendance} />}
             </section>
           )}
           {m.statements.length > 0 && (

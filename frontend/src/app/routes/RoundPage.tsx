@@ -45,7 +45,7 @@ export default function RoundPage() {
     }
   }
 
-  async function onNoComment(bodyId: string, bodyName: string) {
+  async function onNoComment(bodyId: string | null, bodyName: string) {
     try {
       await noComment.mutateAsync({ bodyId });
       setNoCommentFor(bodyName);
@@ -109,7 +109,19 @@ export default function RoundPage() {
               <Paragraph>{t('rounds.noCommentDone', { body: noCommentFor })}</Paragraph>
             </Alert>
           )}
-          {myInvited.length > 0 && (round.open || round.latePolicy === 'accept_late') && (
+          {round.invitedPersons.length > 0 && (
+            <section aria-labelledby="persons-h">
+              <Heading level={2} data-size="sm" id="persons-h">
+                {t('rounds.invitedPersons')}
+              </Heading>
+              <ul>
+                {round.invitedPersons.map((p) => (
+                  <li key={p.userId}>{`${p.name}${p.title ? ` (${p.title})` : ''}: ${t(`invitationStatus.${p.status}`)}`}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {(myInvited.length > 0 || round.invitedMe) && (round.open || round.latePolicy === 'accept_late') && (
             <section aria-labelledby="your-input-h" className="panel narrow">
               <Heading level={2} data-size="sm" id="your-input-h">
                 {t('rounds.yourInput')}
@@ -120,7 +132,7 @@ export default function RoundPage() {
                   id="input-body"
                   name="bodyId"
                   label={t('rounds.onBehalfOf')}
-                  options={[...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })), { value: '', label: t('rounds.ownCapacity') }]}
+                  options={[...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })), { value: '', label: round.invitedMe ? t('rounds.personallyInvited') : t('rounds.ownCapacity') }]}
                 />
                 <Textfield id="input-text" name="text" multiline rows={6} label={t('rounds.text')} error={fieldError(errors, 'text') ?? fieldError(errors, 'deadline')} />
                 <div className="row">
@@ -134,6 +146,11 @@ export default function RoundPage() {
                         {t('rounds.noComment', { body: i.bodyName })}
                       </Button>
                     ))}
+                  {round.invitedPersons.some((p) => p.userId === me?.id && p.status === 'not_answered') && (
+                    <Button variant="secondary" onClick={() => void onNoComment(null, t('rounds.yourself'))}>
+                      {t('rounds.noCommentSelf')}
+                    </Button>
+                  )}
                 </div>
               </form>
             </section>

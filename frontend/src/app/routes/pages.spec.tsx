@@ -32,6 +32,7 @@ function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/cases/c1/attachments', () => HttpResponse.json({ attachments })),
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
     http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+    http.get('/api/users', () => HttpResponse.json({ users: [] })),
   );
 }
 
@@ -138,5 +139,129 @@ describe('Varsler and pages that do not exist', () => {
     renderRoute('/finnes-ikke');
     await screen.findByRole('heading', { level: 1 });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Fant ikke siden');
+  });
+});
+
+const MEETING = {
+  id: 'm1',
+  body: { id: 'b2', name: 'KFU' },
+  kind: 'school_conference',
+  title: 'Skolekonferanse om ny modell',
+  startsAt: new Date(Date.now() + 4 * 86400000).toISOString(),
+  endsAt: null,
+  place: 'Nordby skole, aulaen',
+  videoLink: null,
+  open: true,
+  closedBasis: null,
+  agendaPublished: true,
+  administrationPosition: null,
+  agenda: [{ id: 'a1', committeeNumber: null, case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' }, minutes: null, decision: null }],
+  attendance: [],
+  statements: [],
+  conference: { registrationOpen: true, inputOpen: false, registrationCount: 1, registered: false, myRepresenting: null, registrations: null },
+};
+
+describe('Møte', () => {
+  it('a parent registers for a school conference, saying whom they come for', async () => {
+    let registration: unknown;
+    let meeting: typeof MEETING = MEETING;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/meetings/m1', () => HttpResponse.json(meeting)),
+      http.put('/api/meetings/m1/registrations/me', async ({ request }) => {
+        registration = await request.json();
+        meeting = { ...MEETING, conference: { ...MEETING.conference, registered: true, registrationCount: 2, myRepresenting: 'FAU Nordby skole' } };
+        return HttpResponse.json({ registered: true });
+      }),
+    );
+    renderRoute('/moter/m1');
+    await screen.findByRole('heading', { level: 1, name: 'KFU: Skolekonferanse om ny modell' });
+    expect(screen.getByText('Skolekonferanse')).toBeTruthy();
+    expect(screen.getByText('1 påmeldt.')).toBeTruthy();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Hvem kommer du for? (valgfritt)' }), 'FAU Nordby skole');
+    await userEvent.click(screen.getByRole('button', { name: 'Meld meg på' }));
+    await screen.findByText('Du er påmeldt for FAU Nordby skole.');
+    expect(registration).toEqual({ representing: 'FAU Nordby skole' });
+    expect(screen.getByText('2 påmeldte.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Meld meg av' })).toBeTruthy();
+    // Members do not see who else comes, and cannot record attendance.
+    expect(screen.queryByRole('table', { name: 'Påmeldte' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Registrer oppmøte' })).toBeNull();
+  });
+
+  it('the secretary records attendance with a named substitute', async () => {
+    let saved: unknown;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/meetings/m1', () => HttpResponse.json({ ...MEETING, kind: 'ordinary', conference: null, body: { id: 'b1', name: 'Driftsutvalget' } })),
+      http.get('/api/bodies/b1', () =>
+        HttpResponse.json({
+          id: 'b1',
+          name: 'Driftsutvalget',
+          kind: 'political_committee',
+          members: [
+            { id: 'ms1', userId: 'u1', name: 'Leder, Driftsutvalget', title: '', role: 'chair', capacity: 'politician', party: null },
+            { id: 'ms2', userId: 'u2', name: 'Medlem, Driftsutvalget', title: '', role: 'member', capacity: 'politician', party: null },
+          ],
+        }),
+      ),
+      http.put('/api/meetings/m1/attendance', async ({ request }) => {
+        saved = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/moter/m1');
+    await screen.findByRole('heading', { name: 'Registrer oppmøte' });
+    const leader = screen.getByRole('group', { name: 'Leder, Driftsutvalget' });
+    await userEvent.click(within(leader).getByRole('radio', { name: 'Til stede' }));
+    const member = screen.getByRole('group', { name: 'Medlem, Driftsutvalget' });
+    await userEvent.click(within(member).getByRole('radio', { name: 'Vara møter' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Navn på vara for Medlem, Driftsutvalget' }), 'Vararepresentant, Parti D');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre oppmøte' }));
+    await screen.findByText('Oppmøtet er lagret.');
+    expect(saved).toEqual({
+      attendance: [
+        { userId: 'u1', status: 'present', substituteName: null },
+        { userId: 'u2', status: 'substitute', substituteName: 'Vararepresentant, Parti D' },
+      ],
+    });
+  });
+});
+
+describe('Innspillsrunde', () => {
+  it('a person invited in their own right can answer for themselves or say «no comment»', async () => {
+    let noComment: unknown;
+    const round = {
+      id: 'r1',
+      title: 'Innspill fra rektorene',
+      questions: 'Hva betyr forslaget for din skole?',
+      caseId: null,
+      closesAt: new Date(Date.now() + 86400000).toISOString(),
+      open: true,
+      latePolicy: 'refuse',
+      invitations: [{ bodyId: 'b9', bodyName: 'Utdanningsforbundet', status: 'not_answered', extendedUntil: null }],
+      myBodyIds: [],
+      invitedPersons: [{ userId: 'u-principal', name: 'Rektor, Nordby skole', title: 'Rektor', status: 'not_answered' }],
+      invitedMe: true,
+      submissions: [],
+    };
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ ...MEMBER, id: 'u-principal', name: 'Rektor, Nordby skole', memberships: [] })),
+      http.get('/api/rounds/r1', () => HttpResponse.json(round)),
+      http.post('/api/rounds/r1/no-comment', async ({ request }) => {
+        noComment = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/innspill/r1');
+    await screen.findByRole('heading', { level: 1, name: 'Innspill fra rektorene' });
+    expect(screen.getByText('Rektor, Nordby skole (Rektor): Ikke svart')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Sendes på vegne av' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Meg selv (personlig invitert)' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Ingen merknad fra meg' }));
+    await screen.findByText('Registrert: ingen merknad fra deg selv.');
+    expect(noComment).toEqual({ bodyId: null });
   });
 });

@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useUsers } from '../users/api.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -15,7 +16,8 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
-  const ids = { title: 'round-title', questions: 'round-questions', closesAt: 'round-closes', invitedBodyIds: 'round-invite' };
+  const ids = { title: 'round-title', questions: 'round-questions', closesAt: 'round-closes', invitedBodyIds: 'round-invite', invitedUserIds: 'round-invite-persons' };
+  const users = useUsers();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -35,6 +37,7 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
         closesAt,
         latePolicy: f.get('latePolicy'),
         invitedBodyIds: f.getAll('invitedBodyIds'),
+        invitedUserIds: f.getAll('invitedUserIds'),
         reminderMinutes: String(f.get('reminderMinutes') ?? '')
           .split(/[,\s]+/)
           .filter(Boolean)
@@ -75,6 +78,21 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
               <Checkbox key={b.id} name="invitedBodyIds" value={b.id} label={b.name} />
             ))}
         </Fieldset>
+        <Details>
+          <Details.Summary>{t('cases.invitePersons')}</Details.Summary>
+          <Details.Content>
+            <Fieldset id="round-invite-persons" tabIndex={-1}>
+              <Fieldset.Legend>{t('cases.invitePersonsLegend')}</Fieldset.Legend>
+              <Fieldset.Description>{t('cases.invitePersonsHint')}</Fieldset.Description>
+              {fieldError(errors, 'invitedUserIds') && <ValidationMessage>{fieldError(errors, 'invitedUserIds')}</ValidationMessage>}
+              {(users.data?.users ?? [])
+                .filter((u) => u.status !== 'disabled')
+                .map((u) => (
+                  <Checkbox key={u.id} name="invitedUserIds" value={u.id} label={u.title ? `${u.name} (${u.title})` : u.name} />
+                ))}
+            </Fieldset>
+          </Details.Content>
+        </Details>
         <div>
           <Button type="submit" loading={create.isPending}>
             {t('cases.openRound')}

@@ -26,6 +26,8 @@ export interface RoundView {
   latePolicy: string;
   invitations: { bodyId: string; bodyName: string; status: string; extendedUntil: string | null }[];
   myBodyIds: string[];
+  invitedPersons: { userId: string; name: string; title: string; status: string }[];
+  invitedMe: boolean;
   submissions: SubmissionView[];
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -16,7 +16,8 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useMeetingMutation(['meetings'], (input: object) => api<{ id: string }>('/api/meetings', { method: 'POST', body: input }));
-  const ids = { bodyId: 'meeting-body', title: 'meeting-title', startsAt: 'meeting-starts', place: 'meeting-place' };
+  const ids = { bodyId: 'meeting-body', kind: 'meeting-kind', title: 'meeting-title', startsAt: 'meeting-starts', place: 'meeting-place', closedBasis: 'meeting-closed-basis' };
+  const [closed, setClosed] = useState(false);
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -28,7 +29,16 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
       // the server names the problem
     }
     try {
-      const r = (await create.mutateAsync({ bodyId: f.get('bodyId'), title: f.get('title'), startsAt, place: f.get('place') || null })) as { id: string };
+      const open = f.get('open') !== 'closed';
+      const r = (await create.mutateAsync({
+        bodyId: f.get('bodyId'),
+        kind: f.get('kind') || 'ordinary',
+        title: f.get('title'),
+        startsAt,
+        place: f.get('place') || null,
+        open,
+        closedBasis: open ? null : f.get('closedBasis') || null,
+      })) as { id: string };
       navigate(`/moter/${r.id}`);
     } catch (error) {
       setErrors(toFieldErrors(error, 'title'));
@@ -42,9 +52,26 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
       <FormErrorSummary errors={errors} fieldIds={ids} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
         <SelectField id={ids.bodyId} name="bodyId" label={t('meetings.body')} options={bodies.map((b) => ({ value: b.id, label: b.name }))} error={fieldError(errors, 'bodyId')} />
+        <SelectField
+          id={ids.kind}
+          name="kind"
+          label={t('meetings.kindLabel')}
+          options={(['ordinary', 'school_conference', 'consultation'] as const).map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))}
+          error={fieldError(errors, 'kind')}
+        />
         <Textfield id={ids.title} name="title" label={t('meetings.meetingTitle')} error={fieldError(errors, 'title')} />
         <Textfield id={ids.startsAt} name="startsAt" type="datetime-local" label={t('meetings.startsAt')} error={fieldError(errors, 'startsAt')} />
         <Textfield id={ids.place} name="place" label={t('meetings.place')} error={fieldError(errors, 'place')} />
+        <Checkbox name="open" value="closed" label={t('meetings.closedCheckbox')} checked={closed} onChange={(e) => setClosed(e.currentTarget.checked)} />
+        {closed && (
+          <Textfield
+            id={ids.closedBasis}
+            name="closedBasis"
+            label={t('meetings.closedBasis')}
+            description={t('meetings.closedBasisHint')}
+            error={fieldError(errors, 'closedBasis')}
+          />
+        )}
         <div>
           <Button type="submit" loading={create.isPending}>
             {t('meetings.create')}

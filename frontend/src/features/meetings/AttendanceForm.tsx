@@ -1,0 +1,83 @@
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '@samrad/shared/contracts';
+import { FormErrorSummary } from '../../components/FormErrorSummary.js';
+import { useBody } from '../bodies/api.js';
+import { api, toFieldErrors } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
+
+type Status = 'present' | 'absent' | 'substitute';
+
+/** The secretary records who came: present, absent (forfall) or a substitute (vara) by name, per member. */
+export function AttendanceForm(props: { meetingId: string; bodyId: string; current: { userId: string; status: string; substituteName: string | null }[] }) {
+  const { t } = useTranslation();
+  const body = useBody(props.bodyId);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [status, setStatus] = useState<Record<string, Status>>(() => Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])));
+  const save = useInvalidatingMutation((input: object) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }), ['meetings', props.meetingId]);
+  const members = [...new Map((body.data?.members ?? []).map((m) => [m.userId, m])).values()];
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const attendance = members
+      .filter((m) => status[m.userId])
+      .map((m) => ({ userId: m.userId, status: status[m.userId], substituteName: status[m.userId] === 'substitute' ? String(f.get(`sub-${m.userId}`) ?? '').trim() || null : null }));
+    setSaved(false);
+    try {
+      await save.mutateAsync({ attendance });
+      setErrors([]);
+      setSaved(true);
+    } catch (error) {
+      setErrors(toFieldErrors(error, 'attendance'));
+    }
+  }
+
+  if (!body.data) return null;
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-labelledby="attendance-form-h">
+      <Heading level={3} data-size="xs" id="attendance-form-h">
+        {t('meetings.recordAttendance')}
+      </Heading>
+      <FormErrorSummary errors={errors} fieldIds={{ attendance: members[0] ? `att-${members[0].userId}-present` : '' }} />
+      {members.map((m) => (
+        <Fieldset key={m.userId}>
+          <Fieldset.Legend>{m.name}</Fieldset.Legend>
+          <div className="row">
+            {(['present', 'absent', 'substitute'] as const).map((s) => (
+              <Radio
+                key={s}
+                id={`att-${m.userId}-${s}`}
+                name={`att-${m.userId}`}
+                value={s}
+                label={t(`meetings.status.${s}`)}
+                checked={status[m.userId] === s}
+                onChange={() => setStatus((prev) => ({ ...prev, [m.userId]: s }))}
+              />
+            ))}
+          </div>
+          {status[m.userId] === 'substitute' && (
+            <Textfield
+              id={`sub-${m.userId}`}
+              name={`sub-${m.userId}`}
+              label={t('meetings.substituteName', { name: m.name })}
+              defaultValue={props.current.find((a) => a.userId === m.userId)?.substituteName ?? ''}
+            />
+          )}
+        </Fieldset>
+      ))}
+      <div>
+        <Button type="submit" loading={save.isPending}>
+          {t('meetings.saveAttendance')}
+        </Button>
+      </div>
+      {saved && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('meetings.attendanceSaved')}</Paragraph>
+        </Alert>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldError } from '@samrad/shared/contracts';
+import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { SelectField } from '../../components/SelectField.js';
+import { api, toFieldErrors } from '../../lib/api.js';
+import { useInvalidatingMutation } from '../../lib/query.js';
+
+export interface ConferenceView {
+  registrationOpen: boolean;
+  inputOpen: boolean;
+  registrationCount: number;
+  registered: boolean;
+  myRepresenting: string | null;
+  registrations: { userId: string; name: string; title: string; representing: string | null }[] | null;
+}
+
+/** A school conference: registration for everyone, the list for officers, and inputs from the hall that join the case. */
+export function ConferencePanel(props: { meetingId: string; conference: ConferenceView; agenda: { case: { id: string; number: string; title: string } }[]; officer: boolean }) {
+  const { t } = useTranslation();
+  const c = props.conference;
+  const key = ['meetings', props.meetingId];
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [inputErrors, setInputErrors] = useState<FieldError[]>([]);
+  const [receipt, setReceipt] = useState<{ submittedAt: string; sha256: string } | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const register = useInvalidatingMutation((input: { representing: string | null }) => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'PUT', body: input }), key);
+  const unregister = useInvalidatingMutation(() => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'DELETE' }), key);
+  const give = useInvalidatingMutation((input: object) => api<{ submittedAt: string; sha256: string }>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }), key);
+
+  async function onRegister(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const representing = String(new FormData(e.currentTarget).get('representing') ?? '').trim();
+    try {
+      await register.mutateAsync({ representing: representing || null });
+      setErrors([]);
+    } catch (error) {
+      setErrors(toFieldErrors(error, 'representing'));
+    }
+  }
+  async function onInput(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    try {
+      setReceipt(await give.mutateAsync({ caseId: f.get('caseId'), text: f.get('text'), idempotencyKey }));
+      setInputErrors([]);
+      setIdempotencyKey(crypto.randomUUID());
+      form.reset();
+    } catch (error) {
+      setInputErrors(toFieldErrors(error, 'text'));
+    }
+  }
+
+  return (
+    <section aria-labelledby="conference-h" className="stack">
+      <Heading level={2} data-size="sm" id="conference-h">
+        {t('conference.title')}
+      </Heading>
+      <Paragraph>{t('conference.count', { count: c.registrationCount })}</Paragraph>
+      {c.registered && (
+        <Alert data-color="success">
+          <Paragraph>{c.myRepresenting ? t('conference.registeredFor', { representing: c.myRepresenting }) : t('conference.registered')}</Paragraph>
+        </Alert>
+      )}
+      {c.registrationOpen ? (
+        <form onSubmit={(e) => void onRegister(e)} noValidate className="stack narrow">
+          <FormErrorSummary errors={errors} fieldIds={{ representing: 'conference-representing', meeting: 'conference-representing' }} />
+          <Textfield
+            id="conference-representing"
+            name="representing"
+            label={t('conference.representing')}
+            description={t('conference.representingHint')}
+            defaultValue={c.myRepresenting ?? ''}
+            error={fieldError(errors, 'representing') ?? fieldError(errors, 'meeting')}
+          />
+          <div className="row">
+            <Button type="submit" loading={register.isPending}>
+              {c.registered ? t('conference.update') : t('conference.register')}
+            </Button>
+            {c.registered && (
+              <Button variant="secondary" loading={unregister.isPending} onClick={() => unregister.mutate(undefined as never)}>
+                {t('conference.unregister')}
+              </Button>
+            )}
+          </div>
+        </form>
+      ) : (
+        <Paragraph className="muted">{t('conference.registrationClosed')}</Paragraph>
+      )}
+      {c.registrations && (
+        <Table>
+          <caption>{t('conference.registrations')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('conference.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('conference.representingColumn')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {c.registrations.map((g) => (
+              <Table.Row key={g.userId}>
+                <Table.Cell>{g.name}</Table.Cell>
+                <Table.Cell>{g.representing ?? '–'}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {c.inputOpen && (c.registered || props.officer) && props.agenda.length > 0 && (
+        <form onSubmit={(e) => void onInput(e)} noValidate className="stack panel narrow" aria-labelledby="conference-input-h">
+          <Heading level={3} data-size="xs" id="conference-input-h">
+            {t('conference.inputTitle')}
+          </Heading>
+          <Paragraph data-size="sm">{t('conference.inputHint')}</Paragraph>
+          <FormErrorSummary errors={inputErrors} fieldIds={{ caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' }} />
+          <SelectField
+            id="conference-case"
+            name="caseId"
+            label={t('conference.case')}
+            options={props.agenda.map((a) => ({ value: a.case.id, label: `${a.case.number} ${a.case.title}` }))}
+            error={fieldError(inputErrors, 'caseId')}
+          />
+          <Textfield id="conference-text" name="text" multiline rows={4} label={t('conference.input')} error={fieldError(inputErrors, 'text') ?? fieldError(inputErrors, 'meeting')} />
+          <div>
+            <Button type="submit" loading={give.isPending}>
+              {t('conference.send')}
+            </Button>
+          </div>
+          {receipt && (
+            <Alert data-color="success" role="status">
+              <Paragraph>{t('conference.receipt', { sha256: receipt.sha256 })}</Paragraph>
+            </Alert>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
