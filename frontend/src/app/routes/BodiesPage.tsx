@@ -5,10 +5,13 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { useBodies } from '../../features/bodies/api.js';
+import { NewBodyForm } from '../../features/bodies/BodyAdmin.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
 
 export default function BodiesPage() {
   const { t } = useTranslation();
   const { data, isPending, error, refetch } = useBodies();
+  const { data: me } = useMe();
   return (
     <>
       <PageHeading title={t('bodies.title')}>{t('bodies.title')}</PageHeading>
@@ -32,6 +35,7 @@ export default function BodiesPage() {
           </li>
         ))}
       </ul>
+      {hasRole(me, 'case_officer') && data && <NewBodyForm bodies={data.bodies} />}
     </>
   );
 }

@@ -4,6 +4,8 @@ import { useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useBody, type BodyMember } from '../../features/bodies/api.js';
+import { AddMemberForm, MemberActions } from '../../features/bodies/BodyAdmin.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
 import { formatDate } from '../../i18n/index.js';
 
 function representing(m: BodyMember, t: (k: string) => string) {
@@ -15,6 +17,8 @@ export default function BodyPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { data: body, isPending, error, refetch } = useBody(id);
+  const { data: me } = useMe();
+  const officer = hasRole(me, 'case_officer');
   return (
     <>
       <PageHeading title={body?.name ?? t('bodies.title')}>{body?.name ?? t('bodies.title')}</PageHeading>
@@ -37,6 +41,7 @@ export default function BodyPage() {
                   <Table.HeaderCell>{t('bodies.role')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('bodies.capacity')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('bodies.period')}</Table.HeaderCell>
+                  {officer && <Table.HeaderCell>{t('bodies.actions')}</Table.HeaderCell>}
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -52,11 +57,17 @@ export default function BodyPage() {
                       {t('bodies.from', { date: formatDate(m.validFrom) })}
                       {m.validTo ? ` – ${formatDate(m.validTo)}` : ''}
                     </Table.Cell>
+                    {officer && (
+                      <Table.Cell>
+                        <MemberActions bodyId={body.id} member={m} />
+                      </Table.Cell>
+                    )}
                   </Table.Row>
                 ))}
               </Table.Body>
             </Table>
           )}
+          {officer && <AddMemberForm bodyId={body.id} />}
         </>
       )}
     </>

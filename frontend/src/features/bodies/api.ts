@@ -24,6 +24,7 @@ export interface BodyMember {
   school: string | null;
   validFrom: string;
   validTo: string | null;
+  version: number;
 }
 
 export const useBodies = () => useQuery({ queryKey: ['bodies'], queryFn: () => api<{ bodies: BodySummary[] }>('/api/bodies') });
