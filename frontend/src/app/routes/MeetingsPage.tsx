@@ -1,4 +1,6 @@
-import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { MonthCalendar } from '../../features/meetings/MonthCalendar.js';
+import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
@@ -28,6 +30,7 @@ export default function MeetingsPage() {
   const { data, isPending, error, refetch } = useQuery({ queryKey: ['meetings'], queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings') });
   const { data: me } = useMe();
   const bodies = useBodies();
+  const [view, setView] = useState<'list' | 'calendar'>('list');
   return (
     <>
       <PageHeading title={t('meetings.title')}>{t('meetings.title')}</PageHeading>
@@ -37,7 +40,16 @@ export default function MeetingsPage() {
       {isPending && <Loading />}
       {error && <LoadError error={error} onRetry={() => void refetch()} />}
       {data?.meetings.length === 0 && <Paragraph>{t('meetings.none')}</Paragraph>}
-      <ul className="card-list">
+      <div className="row" role="group" aria-label={t('calendar.view')}>
+        <Button variant={view === 'list' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+          {t('calendar.list')}
+        </Button>
+        <Button variant={view === 'calendar' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'calendar'} onClick={() => setView('calendar')}>
+          {t('calendar.calendar')}
+        </Button>
+      </div>
+      {view === 'calendar' && data && <MonthCalendar meetings={data.meetings} />}
+      <ul className="card-list" hidden={view !== 'list'}>
         {data?.meetings.map((m) => (
           <li key={m.id}>
             <Card>
