@@ -31,6 +31,22 @@ describe('bodies, memberships and the mandate', () => {
     expect(mandate.adoptedCaseNumber).toMatch(/^11\/\d\d$/);
   });
 
+  it('each mandate item lists its cases, input rounds and the meetings that treat them; exempt titles stay screened', async () => {
+    const fau = await login(t.url, DEMO.fau);
+    const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
+    const item3 = (await officer.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { number: number }) => i.number === 3);
+    expect(item3.work.cases.map((c: { title: string }) => c.title)).toContain('Ny ressursfordelingsmodell for grunnskolen');
+    expect(item3.work.rounds).toContainEqual(expect.objectContaining({ title: 'Innspill til ny ressursfordelingsmodell', open: true }));
+    expect(item3.work.meetings.map((m: { title: string }) => m.title)).toContain('Skolekonferanse: ny ressursfordelingsmodell (sør)');
+
+    const exempt = await officer.request('POST', '/api/cases', { title: 'Nedleggelse av Vestby skole', mandateItemId: item3.id, access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Skolestruktur – organinternt dokument' });
+    expect(exempt.status).toBe(201);
+    const asFau = (await fau.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { number: number }) => i.number === 3);
+    const titles = asFau.work.cases.map((c: { title: string }) => c.title);
+    expect(titles).toContain('Skolestruktur – organinternt dokument');
+    expect(titles).not.toContain('Nedleggelse av Vestby skole');
+  });
+
   it('creates a body with a Norwegian field error for bad input and nothing stored', async () => {
     const before = (await officer.request('GET', '/api/bodies')).body.bodies.length;
     const bad = await officer.request('POST', '/api/bodies', { kind: 'club', name: '  ' });

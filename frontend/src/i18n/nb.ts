@@ -101,6 +101,12 @@ export const nb = {
     role: 'Rolle: {{role}}',
   },
   mandate: {
+    work: 'Arbeidet under «{{title}}»: {{cases}} saker, {{rounds}} innspillsrunder, {{meetings}} møter',
+    cases: 'Saker',
+    rounds: 'Innspillsrunder',
+    meetings: 'Møter',
+    roundOpen: 'åpen, frist {{date}}',
+    roundClosed: 'avsluttet',
     title: 'Mandatet',
     none: 'Det er ikke registrert noe mandat ennå.',
     adoptedBy: 'Vedtatt av {{body}}, sak {{caseNumber}}, {{date}}',

@@ -170,6 +170,12 @@ export const mandateItemResponseSchema = z.object({
   status: z.enum(MANDATE_ITEM_STATUSES),
   version: z.number().int(),
   late: z.boolean(),
+  /** The work under the item: its cases, input rounds and the meetings that treat its cases. */
+  work: z.object({
+    cases: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() })),
+    rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
+    meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
+  }),
 });
 export const mandateDetailResponseSchema = mandateResponseSchema.extend({
   adoptedBy: z.object({ id: z.string(), name: z.string() }).nullable(),

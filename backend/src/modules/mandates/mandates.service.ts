@@ -47,6 +47,7 @@ export class MandatesService {
         WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.number`,
       [id, ctx.municipalityId],
     );
+    const work = await this.workByItem(ctx, id, now);
     const adoptedBy = mandate.adoptedByBodyId
       ? ((await this.db.query(`SELECT id, name FROM body WHERE id = $1`, [mandate.adoptedByBodyId])) as { id: string; name: string }[])[0] ?? null
       : null;
@@ -64,9 +65,49 @@ export class MandatesService {
           status: i.status as string,
           version: i.version as number,
         };
-        return { ...view, late: isLate(view, now) };
+        return { ...view, late: isLate(view, now), work: work.get(view.id) ?? { cases: [], rounds: [], meetings: [] } };
       }),
     };
+  }
+
+  /** Cases, rounds and meetings per mandate item, in three queries. Exempt cases show their screened title unless readable. */
+  private async workByItem(ctx: RequestContext, mandateId: string, now: Date) {
+    const params = [mandateId, ctx.municipalityId];
+    const [cases, rounds, meetings] = await Promise.all([
+      this.db.query(
+        `SELECT c.mandate_item_id AS item, c.id, c.archive_year || '/' || c.archive_seq AS number, c.status,
+                CASE WHEN c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($4::uuid[])) THEN c.title ELSE c.public_title END AS title
+           FROM case_file c JOIN mandate_item i ON i.id = c.mandate_item_id
+          WHERE i.mandate_id = $1 AND c.municipality_id = $2 ORDER BY c.archive_year, c.archive_seq`,
+        [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
+      ) as Promise<{ item: string; id: string; number: string; status: string; title: string }[]>,
+      this.db.query(
+        `SELECT coalesce(r.mandate_item_id, c.mandate_item_id) AS item, r.id, r.title, r.closes_at, r.closed_at
+           FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id
+           JOIN mandate_item i ON i.id = coalesce(r.mandate_item_id, c.mandate_item_id)
+          WHERE i.mandate_id = $1 AND r.municipality_id = $2
+            AND (c.id IS NULL OR c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step s WHERE s.case_id = c.id AND s.body_id = ANY($4::uuid[])))
+          ORDER BY r.closes_at`,
+        [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
+      ) as Promise<{ item: string; id: string; title: string; closes_at: Date; closed_at: Date | null }[]>,
+      this.db.query(
+        `SELECT DISTINCT c.mandate_item_id AS item, mt.id, mt.title, mt.starts_at, b.name AS body_name
+           FROM agenda_item a JOIN meeting mt ON mt.id = a.meeting_id JOIN body b ON b.id = mt.body_id
+           JOIN case_file c ON c.id = a.case_id JOIN mandate_item i ON i.id = c.mandate_item_id
+          WHERE i.mandate_id = $1 AND mt.municipality_id = $2 ORDER BY mt.starts_at`,
+        params,
+      ) as Promise<{ item: string; id: string; title: string; starts_at: Date; body_name: string }[]>,
+    ]);
+    const work = new Map<string, { cases: { id: string; number: string; title: string; status: string }[]; rounds: { id: string; title: string; closesAt: string; open: boolean }[]; meetings: { id: string; title: string; startsAt: string; bodyName: string }[] }>();
+    const of = (item: string) => {
+      let w = work.get(item);
+      if (!w) work.set(item, (w = { cases: [], rounds: [], meetings: [] }));
+      return w;
+    };
+    for (const c of cases) of(c.item).cases.push({ id: c.id, number: c.number, title: c.title, status: c.status });
+    for (const r of rounds) of(r.item).rounds.push({ id: r.id, title: r.title, closesAt: r.closes_at.toISOString(), open: r.closed_at === null && r.closes_at > now });
+    for (const m of meetings) of(m.item).meetings.push({ id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), bodyName: m.body_name });
+    return work;
   }
 
   private async assertRefs(ctx: RequestContext, refs: { bodyId?: string | null; ownerId?: string | null }) {

@@ -1,11 +1,77 @@
-import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Details, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { paths } from '../../config/paths.js';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useMandate } from '../../features/mandates/api.js';
+import { useMandate, type MandateItemView } from '../../features/mandates/api.js';
 import { MandateTimeline } from '../../features/mandates/MandateTimeline.js';
 import { StatusTag } from '../../features/mandates/StatusTag.js';
-import { formatDate } from '../../i18n/index.js';
+import { formatDate, formatDateTime } from '../../i18n/index.js';
+
+/** What is going on under a mandate item: its cases, input rounds and meetings, as links. */
+function ItemWork({ work, title }: { work: NonNullable<MandateItemView['work']>; title: string }) {
+  const { t } = useTranslation();
+  if (work.cases.length + work.rounds.length + work.meetings.length === 0) return null;
+  return (
+    <Details>
+      <Details.Summary>{t('mandate.work', { title, cases: work.cases.length, rounds: work.rounds.length, meetings: work.meetings.length })}</Details.Summary>
+      <Details.Content>
+        {work.cases.length > 0 && (
+          <>
+            <Heading level={3} data-size="2xs">
+              {t('mandate.cases')}
+            </Heading>
+            <ul>
+              {work.cases.map((c) => (
+                <li key={c.id}>
+                  <Link asChild>
+                    <RouterLink to={paths.case(c.id)}>{`${c.number} ${c.title}`}</RouterLink>
+                  </Link>{' '}
+                  <span className="muted">({t(`caseStatus.${c.status}`)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {work.rounds.length > 0 && (
+          <>
+            <Heading level={3} data-size="2xs">
+              {t('mandate.rounds')}
+            </Heading>
+            <ul>
+              {work.rounds.map((r) => (
+                <li key={r.id}>
+                  <Link asChild>
+                    <RouterLink to={paths.round(r.id)}>{r.title}</RouterLink>
+                  </Link>{' '}
+                  <span className="muted">({r.open ? t('mandate.roundOpen', { date: formatDateTime(r.closesAt) }) : t('mandate.roundClosed')})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {work.meetings.length > 0 && (
+          <>
+            <Heading level={3} data-size="2xs">
+              {t('mandate.meetings')}
+            </Heading>
+            <ul>
+              {work.meetings.map((m) => (
+                <li key={m.id}>
+                  <Link asChild>
+                    <RouterLink to={paths.meeting(m.id)}>{`${m.bodyName}: ${m.title}`}</RouterLink>
+                  </Link>{' '}
+                  <span className="muted">({formatDateTime(m.startsAt)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Details.Content>
+    </Details>
+  );
+}
 
 export default function MandatePage() {
   const { t } = useTranslation();
@@ -52,6 +118,7 @@ export default function MandatePage() {
                   <Table.Cell>
                     <strong>{i.title}</strong>
                     <div className="muted">{i.description}</div>
+                    {i.work && <ItemWork work={i.work} title={i.title} />}
                   </Table.Cell>
                   <Table.Cell>{i.owner?.name ?? t('mandate.noOwner')}</Table.Cell>
                   <Table.Cell>{formatDate(i.dueDate)}</Table.Cell>

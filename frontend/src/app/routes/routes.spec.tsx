@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -108,9 +108,11 @@ describe('Organer and Brukere', () => {
     loggedIn();
     server.use(http.get('/api/bodies', () => HttpResponse.json({ bodies: [{ id: 'b1', kind: 'political_committee', name: 'Driftsutvalget', description: '', parentId: null, memberCount: 6 }] })));
     renderRoute('/organer');
-    await screen.findByRole('link', { name: 'Driftsutvalget' });
-    expect(screen.getByText('Politisk utvalg')).toBeTruthy();
-    expect(screen.getByText(/6 medlemmer/)).toBeTruthy();
+    const card = (await screen.findByRole('link', { name: 'Driftsutvalget' })).closest('li')!;
+    expect(within(card).getByText('Politisk utvalg')).toBeTruthy();
+    expect(within(card).getByText(/6 medlemmer/)).toBeTruthy();
+    // An officer also gets the form for a new body.
+    expect(screen.getByRole('heading', { name: 'Nytt organ' })).toBeTruthy();
   });
 
   it('offers user administration to administrators only', async () => {

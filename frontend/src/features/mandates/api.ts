@@ -11,6 +11,11 @@ export interface MandateItemView {
   status: 'not_started' | 'in_progress' | 'in_review' | 'done';
   late: boolean;
   version: number;
+  work?: {
+    cases: { id: string; number: string; title: string; status: string }[];
+    rounds: { id: string; title: string; closesAt: string; open: boolean }[];
+    meetings: { id: string; title: string; startsAt: string; bodyName: string }[];
+  };
 }
 
 export interface MandateView {
