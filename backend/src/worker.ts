@@ -72,6 +72,8 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
       connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) }),
       prefix: config.QUEUE_PREFIX,
       concurrency: 5,
+      lockDuration: config.WORKER_LOCK_MS,
+      stalledInterval: config.WORKER_LOCK_MS,
     },
   );
   worker.on('failed', (job, err) => log.warn({ job: job?.name, id: job?.id, err }, 'job failed'));

@@ -26,6 +26,11 @@ export const configSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Bearer token for Prometheus to scrape /metrics without a session; unset means administrators only. */
   METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN må ha minst 16 tegn' }).optional(),
+  /**
+   * How long a worker holds a job before BullMQ counts it as stalled and hands it to another worker
+   * (also how often stalled jobs are looked for). A killed worker's job is retried after this.
+   */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {
