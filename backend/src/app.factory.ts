@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
+import { mountJobBoard } from './modules/ops/job-board.js';
 import { ValidationFailed } from './platform/http/errors.js';
 
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       },
     },
   });
+  await mountJobBoard(app, config);
   const webDist = config.WEB_DIST;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: false });

@@ -49,6 +49,8 @@ async function main() {
       APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
       WEB_DIST: join(root, 'frontend', 'dist'),
       MAIL_TRANSPORT: process.env.MAIL_TRANSPORT ?? 'capture',
+      // In the demo, Solvik's administrator also runs the installation and may open the job board.
+      OPERATOR_EMAILS: process.env.OPERATOR_EMAILS ?? 'admin@solvik.kommune.test',
       NODE_ENV: process.env.NODE_ENV ?? 'development',
     };
     console.log('Bygger Samråd …');

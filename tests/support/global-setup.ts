@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
     APP_URL: `http://localhost:${port}`,
     WEB_DIST: join(ROOT, 'frontend', 'dist'),
     MAIL_TRANSPORT: 'capture',
+    OPERATOR_EMAILS: 'admin@solvik.kommune.test',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'samrad_test'}_e2e`,

@@ -482,6 +482,7 @@ export const nb = {
     other: 'Annet',
   },
   users: {
+    jobBoard: 'Jobboversikt for drift (e-post, varsler og frister i køen)',
     title: 'Brukere',
     invite: 'Inviter bruker',
     name: 'Navn',

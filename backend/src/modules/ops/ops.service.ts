@@ -58,7 +58,8 @@ export class OpsService implements OnModuleDestroy {
     });
   }
 
-  private jobQueue(): Queue {
+  /** The job queue, for counts and the job board (one producer connection, opened on first use). */
+  jobQueue(): Queue {
     if (!this.queue) {
       const connection = producerConnection(this.config.REDIS_URL);
       connection.on('error', () => undefined);

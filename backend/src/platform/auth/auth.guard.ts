@@ -7,19 +7,11 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AppRole } from '@samrad/shared/contracts';
 import { Forbidden, Unauthorized } from '../http/errors.js';
 import { ACCESS_KEY, type AccessRule } from './access.js';
-import type { RequestContext } from './context.js';
-import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session.js';
+import { CSRF_HEADER, SESSION_COOKIE } from './session.js';
+import { resolveSession } from './session-resolver.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-interface SessionRow {
-  user_id: string;
-  municipality_id: string;
-  csrf_token: string;
-  is_admin: boolean;
-  is_case_officer: boolean;
-  body_ids: string[] | null;
-}
 
 /**
  * Resolves the session cookie to a {@link RequestContext}, enforces CSRF on state changes, and
@@ -45,7 +37,7 @@ export class AuthGuard implements CanActivate {
     if (!rules || rules.length === 0) throw new Forbidden('Ruten mangler tilgangsregel');
 
     const token = req.cookies?.[SESSION_COOKIE];
-    if (token) req.auth = await this.resolve(token);
+    if (token) req.auth = await resolveSession(this.db, token);
     if (rules.includes('public')) return true;
     if (rules.includes('metrics_scraper') && this.scrapeTokenOk(req)) return true;
     const auth = req.auth;
@@ -58,26 +50,5 @@ export class AuthGuard implements CanActivate {
     throw new Forbidden();
   }
 
-  private async resolve(token: string): Promise<RequestContext | undefined> {
-    const hash = hashToken(token);
-    const rows: SessionRow[] = await this.db.query(
-      `SELECT s.user_id, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
-              (SELECT array_agg(m.body_id) FROM membership m
-                WHERE m.user_id = u.id AND m.valid_from <= current_date AND (m.valid_to IS NULL OR m.valid_to >= current_date)) AS body_ids
-         FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id_hash = $1 AND s.expires_at > now() AND u.status = 'active'`,
-      [hash],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    const roles = new Set<AppRole>(['public']);
-    const bodyIds = new Set(row.body_ids ?? []);
-    if (bodyIds.size > 0) roles.add('member');
-    if (row.is_case_officer) roles.add('case_officer');
-    if (row.is_admin) {
-      roles.add('admin');
-      roles.add('case_officer');
-    }
-    return { userId: row.user_id, municipalityId: row.municipality_id, roles, bodyIds, csrfToken: row.csrf_token, sessionHash: hash };
-  }
+
 }

@@ -31,6 +31,14 @@ export const configSchema = z.object({
    * (also how often stalled jobs are looked for). A killed worker's job is retried after this.
    */
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * E-mail addresses (comma-separated) of the administrators who run the installation: they may open
+   * the job board, which shows every municipality's jobs.
+   */
+  OPERATOR_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean)),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {

@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useBody, type BodyMember } from '../../features/bodies/api.js';
 import { AddMemberForm, MemberActions } from '../../features/bodies/BodyAdmin.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { useUsers } from '../../features/users/api.js';
 import { formatDate } from '../../i18n/index.js';
 
 function representing(m: BodyMember, t: (k: string) => string) {
@@ -19,6 +20,7 @@ export default function BodyPage() {
   const { data: body, isPending, error, refetch } = useBody(id);
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');
+  const users = useUsers(officer);
   return (
     <>
       <PageHeading title={body?.name ?? t('bodies.title')}>{body?.name ?? t('bodies.title')}</PageHeading>
@@ -67,7 +69,7 @@ export default function BodyPage() {
               </Table.Body>
             </Table>
           )}
-          {officer && <AddMemberForm bodyId={body.id} />}
+          {officer && <AddMemberForm bodyId={body.id} users={users.data?.users ?? []} />}
         </>
       )}
     </>

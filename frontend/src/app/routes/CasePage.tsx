@@ -11,8 +11,9 @@ import { CaseComments } from '../../features/cases/CaseComments.js';
 import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
-import { AttachmentList, useCaseAttachments } from '../../features/attachments/Attachments.js';
+import { AttachmentList, useCaseAttachments } from '../../components/AttachmentList.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
+import { useUsers } from '../../features/users/api.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export default function CasePage() {
   const summary = useInputSummary(id);
   const allocations = useAllocationCases();
   const attachments = useCaseAttachments(id);
+  const users = useUsers(officer);
   const navigate = useNavigate();
   const allocation = allocations.data?.allocationCases.find((a) => a.caseId === id);
   const title = kase ? `${t('cases.number')} ${kase.number}: ${kase.title}` : t('cases.title');
@@ -115,7 +117,7 @@ export default function CasePage() {
                 </li>
               ))}
             </ul>
-            {officer && bodies.data && <NewRoundForm caseId={kase.id} bodies={bodies.data.bodies} />}
+            {officer && bodies.data && <NewRoundForm caseId={kase.id} bodies={bodies.data.bodies} users={users.data?.users ?? []} />}
           </section>
           {summary.data && summary.data.total > 0 && (
             <section aria-labelledby="summary-h">

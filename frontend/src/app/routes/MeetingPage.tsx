@@ -8,6 +8,7 @@ import { api } from '../../lib/api.js';
 import { when, type MeetingSummary } from './MeetingsPage.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCases } from '../../features/cases/api.js';
+import { useBody } from '../../features/bodies/api.js';
 import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.js';
 import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
 import { ConferencePanel, type ConferenceView } from '../../features/meetings/ConferencePanel.js';
@@ -30,6 +31,7 @@ export default function MeetingPage() {
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');
   const cases = useCases();
+  const body = useBody(officer && m ? m.body.id : '');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
@@ -81,7 +83,7 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
-              {officer && <AttendanceForm meetingId={m.id} bodyId={m.body.id} current={m.attendance} />}
+              {officer && body.data && <AttendanceForm meetingId={m.id} members={body.data.members} current={m.attendance} />}
             </section>
           )}
           {m.statements.length > 0 && (

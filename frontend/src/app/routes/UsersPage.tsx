@@ -44,6 +44,10 @@ export default function UsersPage() {
   return (
     <>
       <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
+      <Paragraph data-size="sm">
+        {/* The job board is a page of its own, outside the app; only the installation's operators get in. */}
+        <a href="/drift/jobber/">{t('users.jobBoard')}</a>
+      </Paragraph>
       <section aria-labelledby="invite-heading" className="narrow">
         <Heading level={2} data-size="sm" id="invite-heading">
           {t('users.invite')}

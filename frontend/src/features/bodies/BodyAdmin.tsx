@@ -9,7 +9,6 @@ import { SelectField } from '../../components/SelectField.js';
 import { paths } from '../../config/paths.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
-import { useUsers } from '../users/api.js';
 import type { BodyMember } from './api.js';
 
 const text = (f: FormData, name: string) => {
@@ -62,9 +61,8 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
 }
 
 /** Officers add a member with role, capacity and period; party and side for politicians, union for representatives. */
-export function AddMemberForm({ bodyId }: { bodyId: string }) {
+export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: string; name: string; title: string; status: string }[] }) {
   const { t } = useTranslation();
-  const users = useUsers();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [capacity, setCapacity] = useState<string>('politician');
   const add = useInvalidatingMutation((input: object) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }), ['bodies']);
@@ -102,7 +100,7 @@ export function AddMemberForm({ bodyId }: { bodyId: string }) {
           id={ids.userId}
           name="userId"
           label={t('bodies.person')}
-          options={(users.data?.users ?? []).filter((u) => u.status !== 'disabled').map((u) => ({ value: u.id, label: u.title ? `${u.name} (${u.title})` : u.name }))}
+          options={users.filter((u) => u.status !== 'disabled').map((u) => ({ value: u.id, label: u.title ? `${u.name} (${u.title})` : u.name }))}
           error={fieldError(errors, 'userId')}
         />
         <SelectField id={ids.role} name="role" label={t('bodies.role')} options={BODY_ROLES.map((r) => ({ value: r, label: t(`bodyRole.${r}`) }))} error={fieldError(errors, 'role')} />

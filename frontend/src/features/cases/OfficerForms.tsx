@@ -1,5 +1,4 @@
 import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useUsers } from '../users/api.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,14 +9,21 @@ import { SelectField } from '../../components/SelectField.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useCaseMutation, type CaseView } from './api.js';
 
+/** Someone who can be invited in their own right. */
+export interface Person {
+  id: string;
+  name: string;
+  title: string;
+  status: string;
+}
+
 /** The officer opens an input round on the case: question, deadline in Oslo time, invited bodies. */
-export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id: string; name: string; kind: string }[] }) {
+export function NewRoundForm({ caseId, bodies, users }: { caseId: string; bodies: { id: string; name: string; kind: string }[]; users: Person[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
   const ids = { title: 'round-title', questions: 'round-questions', closesAt: 'round-closes', invitedBodyIds: 'round-invite', invitedUserIds: 'round-invite-persons' };
-  const users = useUsers();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -85,7 +91,7 @@ export function NewRoundForm({ caseId, bodies }: { caseId: string; bodies: { id:
               <Fieldset.Legend>{t('cases.invitePersonsLegend')}</Fieldset.Legend>
               <Fieldset.Description>{t('cases.invitePersonsHint')}</Fieldset.Description>
               {fieldError(errors, 'invitedUserIds') && <ValidationMessage>{fieldError(errors, 'invitedUserIds')}</ValidationMessage>}
-              {(users.data?.users ?? [])
+              {users
                 .filter((u) => u.status !== 'disabled')
                 .map((u) => (
                   <Checkbox key={u.id} name="invitedUserIds" value={u.id} label={u.title ? `${u.name} (${u.title})` : u.name} />

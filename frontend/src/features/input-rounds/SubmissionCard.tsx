@@ -6,7 +6,7 @@ import { fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ApiError, api } from '../../lib/api.js';
-import { AttachmentList } from '../attachments/Attachments.js';
+import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */

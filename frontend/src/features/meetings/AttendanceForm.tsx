@@ -3,21 +3,19 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@samrad/shared/contracts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
-import { useBody } from '../bodies/api.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
 type Status = 'present' | 'absent' | 'substitute';
 
 /** The secretary records who came: present, absent (forfall) or a substitute (vara) by name, per member. */
-export function AttendanceForm(props: { meetingId: string; bodyId: string; current: { userId: string; status: string; substituteName: string | null }[] }) {
+export function AttendanceForm(props: { meetingId: string; members: { userId: string; name: string }[]; current: { userId: string; status: string; substituteName: string | null }[] }) {
   const { t } = useTranslation();
-  const body = useBody(props.bodyId);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const [status, setStatus] = useState<Record<string, Status>>(() => Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])));
   const save = useInvalidatingMutation((input: object) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }), ['meetings', props.meetingId]);
-  const members = [...new Map((body.data?.members ?? []).map((m) => [m.userId, m])).values()];
+  const members = [...new Map(props.members.map((m) => [m.userId, m])).values()];
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -35,7 +33,6 @@ export function AttendanceForm(props: { meetingId: string; bodyId: string; curre
     }
   }
 
-  if (!body.data) return null;
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-labelledby="attendance-form-h">
       <Heading level={3} data-size="xs" id="attendance-form-h">

@@ -14,7 +14,8 @@ export interface UserView {
   version: number;
 }
 
-export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => api<{ users: UserView[] }>('/api/users') });
+/** Everyone in the municipality (officers and administrators only; `enabled` false for others). */
+export const useUsers = (enabled = true) => useQuery({ queryKey: ['users'], queryFn: () => api<{ users: UserView[] }>('/api/users'), enabled });
 
 export function useInviteUser() {
   const qc = useQueryClient();

@@ -2,8 +2,8 @@ import { Button, Field, Input, Label, Link, Paragraph, ValidationMessage } from 
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toFieldErrors } from '../../lib/api.js';
-import { useInvalidatingMutation } from '../../lib/query.js';
+import { api, toFieldErrors } from '../lib/api.js';
+import { useInvalidatingMutation } from '../lib/query.js';
 
 export interface AttachmentMeta {
   id: string;

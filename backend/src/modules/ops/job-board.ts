@@ -1,0 +1,65 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../platform/config/config.js';
+import { resolveSession } from '../../platform/auth/session-resolver.js';
+import { SESSION_COOKIE } from '../../platform/auth/session.js';
+import { OpsService } from './ops.service.js';
+
+/** Where the job board (bull-board) lives: outside /api, a page of its own. */
+export const JOB_BOARD_PATH = '/drift/jobber';
+
+/** Mail and notice texts can hold personal data and one-time links; the board shows the rest. */
+export function redactJobData(data: unknown): unknown {
+  if (!data || typeof data !== 'object') return data;
+  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const key of ['text', 'body']) if (typeof copy[key] === 'string') copy[key] = '[skjult]';
+  return copy;
+}
+
+const page = (status: number, text: string) =>
+  `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Samråd – jobboversikt</title></head><body><main><h1>Jobboversikt</h1><p>${text}</p><p><a href="/">Til Samråd</a></p></main></body></html>`;
+
+/**
+ * The job board for the installation's operators: administrators whose e-mail is listed in
+ * OPERATOR_EMAILS. The queue is shared by every municipality on the installation, so a municipality's
+ * own administrator is not let in unless they also run the installation. Job texts are redacted.
+ */
+export async function mountJobBoard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const operators = new Set(config.OPERATOR_EMAILS.map((e) => e.toLowerCase()));
+  const db = app.get(DataSource);
+  const adapter = new BullMQAdapter(app.get(OpsService).jobQueue(), { allowRetries: true, description: 'Samråd: e-post, varsler, frister, beregninger' });
+  adapter.setFormatter('data', redactJobData);
+  const server = new FastifyAdapter();
+  server.setBasePath(JOB_BOARD_PATH);
+  createBullBoard({ queues: [adapter], serverAdapter: server, options: { uiConfig: { boardTitle: 'Samråd – jobber' } } });
+
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  await fastify.register(
+    async (scope) => {
+      scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+        const token = req.cookies?.[SESSION_COOKIE];
+        const auth = token ? await resolveSession(db, token) : undefined;
+        if (!auth) {
+          return reply.redirect(`/logg-inn?neste=${encodeURIComponent(`${JOB_BOARD_PATH}/`)}`, 303);
+        }
+        const [user] = (await db.query(`SELECT email FROM app_user WHERE id = $1`, [auth.userId])) as { email: string }[];
+        if (!auth.roles.has('admin') || !operators.has(user?.email.toLowerCase() ?? '')) {
+          return reply
+            .status(403)
+            .type('text/html; charset=utf-8')
+            .send(page(403, 'Jobboversikten er bare for driftsansvarlige for installasjonen (administratorer oppført i OPERATOR_EMAILS), fordi køen er felles for alle kommunene.'));
+        }
+        // State changes from the board (retry) need the same CSRF protection as the API: same origin only.
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          const origin = req.headers.origin ?? req.headers.referer ?? '';
+          if (!origin.startsWith(config.APP_URL.replace(/\/$/, ''))) return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
+        }
+      });
+      await scope.register(server.registerPlugin() as never, { prefix: JOB_BOARD_PATH });
+    },
+  );
+}
