@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
 import { mountJobBoard } from './modules/ops/job-board.js';
+import { configureSessionCache } from './platform/auth/session-resolver.js';
 import { ValidationFailed } from './platform/http/errors.js';
 
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
@@ -60,6 +61,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       },
     },
   });
+  configureSessionCache(config.SESSION_CACHE_MS);
   await mountJobBoard(app, config);
   const webDist = config.WEB_DIST;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

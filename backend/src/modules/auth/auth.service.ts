@@ -4,6 +4,7 @@ import type { MeResponse } from '@samrad/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
 import { hashToken, newToken } from '../../platform/auth/session.js';
+import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { User } from '../users/user.entity.js';
@@ -68,16 +69,16 @@ export class AuthService {
   async createSession(userId: string, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600 * 1000);
-    await this.db.transaction(async (m) => {
+    await afterSessionChange(this.db.transaction(async (m) => {
       if (previousToken) await m.delete(Session, { idHash: hashToken(previousToken) });
       const user = await m.findOneByOrFail(User, { id: userId });
       await m.insert(Session, { idHash: hashToken(token), userId, municipalityId: user.municipalityId, csrfToken: newToken(24), expiresAt });
-    });
+    }));
     return { token, expiresAt };
   }
 
   async logout(ctx: RequestContext): Promise<void> {
-    await this.db.getRepository(Session).delete({ idHash: ctx.sessionHash });
+    await afterSessionChange(this.db.getRepository(Session).delete({ idHash: ctx.sessionHash }));
   }
 
   async me(ctx: RequestContext): Promise<MeResponse> {
@@ -140,7 +141,7 @@ export class AuthService {
 
   private async useToken(token: string, kind: 'invite' | 'reset', password: string): Promise<string> {
     const hash = await hashPassword(password);
-    return this.db.transaction(async (m) => {
+    return afterSessionChange(this.db.transaction(async (m) => {
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [{ user_id: string }[], number] = await m.query(
         `UPDATE auth_token SET used_at = now()
@@ -156,6 +157,6 @@ export class AuthService {
       // A new password ends every other session.
       await m.delete(Session, { userId });
       return userId;
-    });
+    }));
   }
 }

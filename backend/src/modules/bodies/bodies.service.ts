@@ -1,3 +1,4 @@
+import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import type { CreateBody, CreateMembership, UpdateBody, UpdateMembership } from '@samrad/shared/contracts';
@@ -88,30 +89,30 @@ export class BodiesService {
   }
 
   async addMember(ctx: RequestContext, bodyId: string, input: CreateMembership) {
-    return this.db.transaction(async (m) => {
+    return afterSessionChange(this.db.transaction(async (m) => {
       await findOwnForUpdate(m, Body, ctx, bodyId);
       const user = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2`, [input.userId, ctx.municipalityId]);
       if (user.length === 0) throw ValidationFailed.field('userId', 'Fant ikke personen');
       const saved = await createAudited(m, this.audit, ctx, Membership, 'membership', { ...input, bodyId });
       return { id: saved.id, version: saved.version };
-    });
+    }));
   }
 
   async updateMember(ctx: RequestContext, bodyId: string, id: string, input: UpdateMembership) {
     const { version, ...patch } = input;
-    return this.db.transaction(async (m) => {
+    return afterSessionChange(this.db.transaction(async (m) => {
       const current = await findOwnForUpdate(m, Membership, ctx, id);
       if (current.bodyId !== bodyId) throw new NotFound();
       const saved = await updateVersioned(m, this.audit, ctx, Membership, 'membership', id, version, patch);
       return { id: saved.id, version: saved.version };
-    });
+    }));
   }
 
   async removeMember(ctx: RequestContext, bodyId: string, id: string) {
-    await this.db.transaction(async (m) => {
+    await afterSessionChange(this.db.transaction(async (m) => {
       const current = await findOwnForUpdate(m, Membership, ctx, id);
       if (current.bodyId !== bodyId) throw new NotFound();
       await deleteAudited(m, this.audit, ctx, Membership, 'membership', id);
-    });
+    }));
   }
 }

@@ -1,3 +1,4 @@
+import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
@@ -57,10 +58,10 @@ export class UsersService {
     if (id === ctx.userId && (patch.isAdmin === false || patch.status === 'disabled')) {
       throw ValidationFailed.field(patch.status ? 'status' : 'isAdmin', 'Du kan ikke fjerne din egen administratortilgang eller deaktivere deg selv');
     }
-    return this.db.transaction(async (m) => {
+    return afterSessionChange(this.db.transaction(async (m) => {
       const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, patch);
       if (patch.status === 'disabled') await m.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
       return publicUser(saved);
-    });
+    }));
   }
 }

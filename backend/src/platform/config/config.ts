@@ -17,6 +17,8 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('samrad'),
   APP_URL: z.string().url().default('http://localhost:3000'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** How long a resolved session is cached in the API process (0 turns the cache off). */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** `capture` keeps mail in the database, readable at /dev/mail; `smtp` sends through SMTP_URL. */
   MAIL_TRANSPORT: z.enum(['capture', 'smtp']).default('capture'),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
