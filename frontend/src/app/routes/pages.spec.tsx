@@ -389,3 +389,119 @@ describe('Mandatet: the work under each item', () => {
     expect(screen.getByRole('link', { name: 'KFU: Skolekonferanse' })).toHaveProperty('pathname', '/moter/m1');
   });
 });
+
+describe('Fordeling', () => {
+  const input = {
+    format: 'samrad.allocation-input/v1' as const,
+    mode: 'allocation' as const,
+    teachingWeeks: 38,
+    hourCost: { barnetrinn: 765.8 },
+    criteria: [
+      { id: 'perPupil', label: 'Per elev', driver: 'pupils', rate: { barnetrinn: { nok: 44240 } } },
+      { id: 'perUnit', label: 'Per skole', driver: 'unit', rate: { barnetrinn: { nok: 930400 } } },
+    ],
+    units: [
+      { id: 'a', name: 'Fevik', stage: 'barnetrinn' as const, counts: { pupils: 200 }, currentBudget: 10_000_000 },
+      { id: 'b', name: 'Landvik', stage: 'barnetrinn' as const, counts: { pupils: 120 }, currentBudget: 6_500_000 },
+    ],
+  };
+
+  async function open(me: object) {
+    const { computeAllocation, parseAllocationInput } = await import('@samrad/shared/engine');
+    const parsed = parseAllocationInput(input);
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(me)),
+      http.get('/api/allocation-cases/ac1', () =>
+        HttpResponse.json({
+          id: 'ac1',
+          caseId: 'c1',
+          budgetYear: 2027,
+          title: 'Ressursfordeling 2027',
+          adoptedScenarioId: null,
+          datasets: [{ id: 'd1', name: 'Elevtall', unitCount: 2 }],
+          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1' }],
+          scenarios: [{ id: 's1', name: 'Dagens satser', adopted: false, total: 0, modelVersionId: 'mv1', datasetId: 'd1' }],
+        }),
+      ),
+      http.get('/api/scenarios/s1', () =>
+        HttpResponse.json({ id: 's1', name: 'Dagens satser', caseId: 'c1', adopted: false, version: 1, modelVersionId: 'mv1', datasetId: 'd1', frameChange: null, engineVersion: '2.0.0', inputHash: 'x', input: parsed, result: computeAllocation(input) }),
+      ),
+      http.get('/api/scenarios/s1/comments', () => HttpResponse.json({ comments: [] })),
+      http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
+    );
+    renderRoute('/fordeling/ac1');
+    await screen.findByRole('heading', { level: 1, name: 'Ressursfordeling 2027' });
+  }
+
+  it('shows units × criteria, and recomputes a frame change live in the browser with the shared engine', async () => {
+    await open(ME);
+    const table = await screen.findByRole('table', { name: 'Dagens satser' });
+    expect(within(table).getByRole('rowheader', { name: /Fevik/ })).toBeTruthy();
+    const editor = screen.getByRole('region', { name: 'Prøv et scenario' });
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Rammeendring (kr, negativt for kutt)' }), '-1000000');
+    const live = await screen.findByRole('table', { name: 'Dagens satser *' });
+    // 200 × 44,240 + 930,400 and 120 × 44,240 + 930,400, less one million, distributed by one factor.
+    const frame = 200 * 44240 + 930400 + 120 * 44240 + 930400 - 1_000_000;
+    expect(screen.getByText(new RegExp(`Ramme: ${new Intl.NumberFormat('nb-NO').format(frame).replace(/\s/g, '\\s')} kr`))).toBeTruthy();
+    expect(within(live).getAllByRole('row').length).toBeGreaterThan(2);
+  });
+
+  it('a bad frame change gets the engine’s Norwegian message on the field', async () => {
+    await open(ME);
+    const editor = await screen.findByRole('region', { name: 'Prøv et scenario' });
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Rammeendring (kr, negativt for kutt)' }), '-99999999');
+    expect(await screen.findByText(/Rammen .* må være større enn summen av justeringene/)).toBeTruthy();
+  });
+
+  it('members try scenarios in the browser too, but cannot save them or import data', async () => {
+    await open(MEMBER);
+    await screen.findByRole('table', { name: 'Dagens satser' });
+    const editor = screen.getByRole('region', { name: 'Prøv et scenario' });
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Rammeendring (kr, negativt for kutt)' }), '-500000');
+    await screen.findByRole('table', { name: 'Dagens satser *' });
+    expect(screen.queryByRole('button', { name: 'Lagre som nytt scenario' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Importer datasett' })).toBeNull();
+  });
+});
+
+describe('Glemt passord and Vedtak', () => {
+  it('asking for a reset link always answers the same, and a bad e-mail gets a field error', async () => {
+    let asked: unknown;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })),
+      http.post('/api/auth/request-reset', async ({ request }) => {
+        asked = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/glemt-passord');
+    const email = await screen.findByRole('textbox', { name: 'E-postadresse' });
+    await userEvent.type(email, 'ikke-en-adresse');
+    await userEvent.click(screen.getByRole('button'));
+    await screen.findAllByText('Skriv inn en gyldig e-postadresse');
+    await userEvent.clear(email);
+    await userEvent.type(email, 'fau.nordby@solvik.kommune.test');
+    await userEvent.click(screen.getByRole('button'));
+    await waitFor(() => expect(asked).toEqual({ email: 'fau.nordby@solvik.kommune.test' }));
+  });
+
+  it('the decisions register searches by text and lists each decision with its case', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+      http.get('/api/decisions', ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json({
+          decisions: [{ id: 'd1', decidedOn: '2026-11-05', committeeNumber: '41/26', body: { id: 'b3', name: 'Kommunestyret' }, text: 'Kommunestyret vedtar ny ressursmodell.', motions: [], case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' }, inputs: 3, adoptedScenario: null }],
+        });
+      }),
+    );
+    renderRoute('/vedtak');
+    await screen.findByText('Kommunestyret vedtar ny ressursmodell.');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Søkeord' }), 'ressursmodell');
+    await userEvent.click(screen.getByRole('button', { name: 'Søk' }));
+    await waitFor(() => expect(seen.at(-1)).toContain('q=ressursmodell'));
+  });
+});
