@@ -167,6 +167,10 @@ describe('the case workflow', () => {
     await remindRound(t.db, mail, t.config.APP_URL, payload); // a retried job
     const reminders: { to: string }[] = await t.db.query(`SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1`, [`%/innspill/${round}%`]);
     expect(reminders.map((r) => r.to).sort()).toEqual(['fau.nordby@solvik.kommune.test', 'leder.kfu@solvik.kommune.test']);
+    // The officer sees which bodies were reminded, and when; members do not.
+    const officerView = (await officer.request('GET', `/api/rounds/${round}`)).body;
+    expect(officerView.remindersSent).toEqual([{ bodyId: bodies['KFU – kommunalt foreldreutvalg'], userId: null, sentAt: expect.any(String) }]);
+    expect((await fau.request('GET', `/api/rounds/${round}`)).body.remindersSent).toBeNull();
 
     // The deadline passes: the round closes once, even if the job runs twice.
     await t.db.query(`ALTER TABLE input_round DISABLE TRIGGER ALL`);

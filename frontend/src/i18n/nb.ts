@@ -160,6 +160,9 @@ export const nb = {
     checksum: 'SHA-256 {{short}}…',
   },
   cases: {
+    auditHistory: 'Historikk (hvem endret hva, og når)',
+    audit: { create: 'Opprettet', update: 'Endret', delete: 'Slettet' },
+    auditBy: 'av {{name}}',
     invitePersons: 'Inviter også enkeltpersoner (valgfritt)',
     invitePersonsLegend: 'Personer som inviteres personlig',
     invitePersonsHint: 'For eksempel rektorer eller fagpersoner. De kan svare på egne vegne og får påminnelser til de har svart.',
@@ -231,6 +234,8 @@ export const nb = {
     remindersHelp: 'Skill med komma. 10080 er sju dager, 1440 er ett døgn.',
   },
   rounds: {
+    reminders: 'Påminnelser sendt',
+    noReminders: 'Ingen',
     invitedPersons: 'Personlig inviterte',
     personallyInvited: 'Meg selv (personlig invitert)',
     yourself: 'deg selv',

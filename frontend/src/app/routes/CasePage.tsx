@@ -8,6 +8,7 @@ import { useBodies } from '../../features/bodies/api.js';
 import { AccessTag } from '../../features/cases/AccessTag.js';
 import { useCase, useInputSummary } from '../../features/cases/api.js';
 import { CaseComments } from '../../features/cases/CaseComments.js';
+import { CaseHistory } from '../../features/cases/CaseHistory.js';
 import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
@@ -157,6 +158,7 @@ export default function CasePage() {
             )}
           </section>
           <CaseComments caseId={kase.id} sections={kase.sections} canComment={hasRole(me, 'member') || officer} />
+          {officer && <CaseHistory caseId={kase.id} />}
         </>
       )}
     </>

@@ -82,6 +82,7 @@ export default function RoundPage() {
                 <Table.Row>
                   <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('rounds.status')}</Table.HeaderCell>
+                  {round.remindersSent && <Table.HeaderCell>{t('rounds.reminders')}</Table.HeaderCell>}
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -92,6 +93,14 @@ export default function RoundPage() {
                       {t(`invitationStatus.${i.status}`)}
                       {i.extendedUntil ? ` – ${t('rounds.extended', { body: i.bodyName, date: formatDateTime(i.extendedUntil) })}` : ''}
                     </Table.Cell>
+                    {round.remindersSent && (
+                      <Table.Cell>
+                        {round.remindersSent
+                          .filter((r) => r.bodyId === i.bodyId)
+                          .map((r) => formatDateTime(r.sentAt))
+                          .join(', ') || t('rounds.noReminders')}
+                      </Table.Cell>
+                    )}
                   </Table.Row>
                 ))}
               </Table.Body>

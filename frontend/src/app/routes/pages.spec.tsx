@@ -505,3 +505,106 @@ describe('Glemt passord and Vedtak', () => {
     await waitFor(() => expect(seen.at(-1)).toContain('q=ressursmodell'));
   });
 });
+
+describe('Invitasjon and nytt passord', () => {
+  it('accepts an invitation with a new password, refusing a short one on the field', async () => {
+    let sent: unknown;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })),
+      http.post('/api/auth/accept-invite', async ({ request }) => {
+        sent = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/invitasjon?token=abcdefghijklmnop');
+    await screen.findByRole('heading', { level: 1, name: 'Velg passord' });
+    const password = screen.getByLabelText(/^Nytt passord/);
+    await userEvent.type(password, 'kort');
+    await userEvent.click(screen.getByRole('button', { name: 'Ta imot invitasjonen' }));
+    expect(sent).toBeUndefined();
+    await userEvent.clear(password);
+    await userEvent.type(password, 'en lang og god passordsetning');
+    await userEvent.click(screen.getByRole('button', { name: 'Ta imot invitasjonen' }));
+    await waitFor(() => expect(sent).toEqual({ token: 'abcdefghijklmnop', password: 'en lang og god passordsetning' }));
+  });
+
+  it('says so when the link has no token', async () => {
+    server.use(http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })));
+    renderRoute('/nytt-passord');
+    await screen.findByText('Lenken mangler nøkkel. Åpne lenken fra e-posten på nytt.');
+  });
+});
+
+describe('Saker and Fordeling lists', () => {
+  it('lists cases with the screened title of an exempt case the person may not read', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+      http.get('/api/cases', () =>
+        HttpResponse.json({
+          cases: [
+            { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell', status: 'input_round', access: 'public', readable: true },
+            { id: 'c2', number: '2026/13', title: 'Personalsak', status: 'in_preparation', access: 'exempt', readable: false },
+          ],
+        }),
+      ),
+    );
+    renderRoute('/saker');
+    expect(await screen.findByRole('link', { name: /Ny ressursfordelingsmodell/ })).toHaveProperty('pathname', '/saker/c1');
+    expect(screen.getByText(/Personalsak/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Ny sak' })).toBeNull();
+  });
+
+  it('lists allocation cases, and says so when there are none', async () => {
+    server.use(http.get('/api/auth/me', () => HttpResponse.json(MEMBER)), http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })));
+    renderRoute('/fordeling');
+    await screen.findByText('Ingen fordelingssaker.');
+  });
+});
+
+describe('Officer views: reminders sent and the case history', () => {
+  it('shows which bodies were reminded, and when', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
+      http.get('/api/rounds/r1', () =>
+        HttpResponse.json({
+          id: 'r1',
+          title: 'Innspill til modellen',
+          questions: 'Hva mener dere?',
+          caseId: 'c1',
+          closesAt: new Date(Date.now() + 86400000).toISOString(),
+          open: true,
+          latePolicy: 'refuse',
+          invitations: [
+            { bodyId: 'b2', bodyName: 'KFU', status: 'not_answered', extendedUntil: null },
+            { bodyId: 'b3', bodyName: 'Fagforbundet', status: 'answered', extendedUntil: null },
+          ],
+          myBodyIds: [],
+          invitedPersons: [],
+          invitedMe: false,
+          remindersSent: [{ bodyId: 'b2', userId: null, sentAt: '2026-11-24T06:00:00.000Z' }],
+          submissions: [],
+        }),
+      ),
+    );
+    renderRoute('/innspill/r1');
+    await screen.findByRole('columnheader', { name: 'Påminnelser sendt' });
+    const kfu = screen.getByRole('row', { name: /KFU/ });
+    expect(within(kfu).getByText(/24\. november 2026/)).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Fagforbundet/ })).getByText('Ingen')).toBeTruthy();
+  });
+
+  it('opens the case’s audit history for officers', async () => {
+    caseApi(ME);
+    server.use(
+      http.get('/api/audit/case/c1', () =>
+        HttpResponse.json({ events: [{ id: 'e1', action: 'update', changes: { status: { before: 'in_preparation', after: 'input_round' } }, at: '2026-11-20T10:00:00.000Z', actor: { id: 'u-officer', name: 'Rådgiver, oppvekst' } }] }),
+      ),
+    );
+    renderRoute('/saker/c1');
+    await userEvent.click(await screen.findByText('Historikk (hvem endret hva, og når)'));
+    expect(await screen.findByText('status: in_preparation → input_round')).toBeTruthy();
+    expect(screen.getByText(/Endret av Rådgiver, oppvekst/)).toBeTruthy();
+  });
+});
