@@ -110,6 +110,24 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     expect((await fau.request('GET', `/api/cases/${exempt.body.id}/attachments`)).status).toBe(403);
   });
 
+  it('a round’s documents: officers add them, everyone who may read the round sees and downloads them', async () => {
+    const round = await officer.request('POST', '/api/rounds', {
+      caseId,
+      title: 'Høring om skolestruktur',
+      questions: 'Les utredningen og svar.',
+      closesAt: inSeconds(3600),
+      invitedBodyIds: [bodies['KFU – kommunalt foreldreutvalg']],
+    });
+    const doc = await officer.request('POST', `/api/rounds/${round.body.id}/documents?filename=utredning.pdf`, PDF);
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+    expect((await fau.request('POST', `/api/rounds/${round.body.id}/documents?filename=mitt.pdf`, PDF)).status).toBe(403);
+    const seen = (await fau.request('GET', `/api/rounds/${round.body.id}`)).body.documents;
+    expect(seen).toEqual([{ id: doc.body.id, filename: 'utredning.pdf', mediaType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) }]);
+    expect((await fau.request('GET', `/api/attachments/${doc.body.id}`)).status).toBe(200);
+    expect((await other.request('GET', `/api/attachments/${doc.body.id}`)).status).toBe(404);
+    expect((await fau.request('DELETE', `/api/attachments/${doc.body.id}`)).status).toBe(403);
+  });
+
   it('a submission’s attachments: its author adds them until the deadline; others cannot; they show with the submission', async () => {
     const round = await officer.request('POST', '/api/rounds', {
       caseId,

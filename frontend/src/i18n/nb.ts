@@ -234,6 +234,7 @@ export const nb = {
     remindersHelp: 'Skill med komma. 10080 er sju dager, 1440 er ett døgn.',
   },
   rounds: {
+    documents: 'Dokumenter',
     reminders: 'Påminnelser sendt',
     noReminders: 'Ingen',
     invitedPersons: 'Personlig inviterte',

@@ -25,6 +25,12 @@ export class AttachmentsController {
     return this.attachments.addToCase(ctx, id, filename, content);
   }
 
+  @Post('rounds/:id/documents')
+  @Access('case_officer')
+  addToRound(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {
+    return this.attachments.addToRound(ctx, id, filename, content);
+  }
+
   @Post('submissions/:id/attachments')
   @Access('member')
   addToSubmission(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {

@@ -21,6 +21,7 @@ interface AttachmentRow {
   id: string;
   case_id: string | null;
   submission_id: string | null;
+  round_id: string | null;
   filename: string;
   media_type: string;
   size_bytes: number;
@@ -37,7 +38,7 @@ const meta = (r: AttachmentRow): AttachmentMeta => ({
   uploadedAt: r.created_at.toISOString(),
 });
 
-const COLUMNS = 'id, case_id, submission_id, filename, media_type, size_bytes, sha256, created_at';
+const COLUMNS = 'id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, created_at';
 
 /** Attachments (vedlegg): checked by content, stored with their SHA-256, read under the owner's access rules. */
 @Injectable()
@@ -59,7 +60,7 @@ export class AttachmentsService {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
       await this.cases.readable(ctx, caseId, m);
-      return this.insert(m, ctx, { caseId, submissionId: null }, file, content as Buffer);
+      return this.insert(m, ctx, { caseId, submissionId: null, roundId: null }, file, content as Buffer);
     });
   }
 
@@ -67,22 +68,31 @@ export class AttachmentsService {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
       await this.rounds.writableSubmission(m, ctx, submissionId, now);
-      return this.insert(m, ctx, { caseId: null, submissionId }, file, content as Buffer);
+      return this.insert(m, ctx, { caseId: null, submissionId, roundId: null }, file, content as Buffer);
+    });
+  }
+
+  /** The round's documents (dokumenter): added by officers, read by whoever may read the round. */
+  async addToRound(ctx: RequestContext, roundId: string, filename: unknown, content: unknown): Promise<AttachmentMeta> {
+    const file = await checkFile(filename, content);
+    return this.db.transaction(async (m) => {
+      await this.rounds.assertReadableRound(ctx, roundId, m);
+      return this.insert(m, ctx, { caseId: null, submissionId: null, roundId }, file, content as Buffer);
     });
   }
 
   private async insert(
     m: EntityManager,
     ctx: RequestContext,
-    owner: { caseId: string | null; submissionId: string | null },
+    owner: { caseId: string | null; submissionId: string | null; roundId: string | null },
     file: { filename: string; mediaType: string },
     content: Buffer,
   ): Promise<AttachmentMeta> {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const [row]: AttachmentRow[] = await m.query(
-      `INSERT INTO attachment (municipality_id, case_id, submission_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING ${COLUMNS}`,
-      [ctx.municipalityId, owner.caseId, owner.submissionId, file.filename, file.mediaType, content.length, sha256, content, ctx.userId],
+      `INSERT INTO attachment (municipality_id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING ${COLUMNS}`,
+      [ctx.municipalityId, owner.caseId, owner.submissionId, owner.roundId, file.filename, file.mediaType, content.length, sha256, content, ctx.userId],
     );
     const result = meta(row!);
     await this.audit.record(m, ctx, 'create', 'attachment', result.id, null, { ...owner, filename: result.filename, mediaType: result.mediaType, size: result.size, sha256 });
@@ -95,6 +105,7 @@ export class AttachmentsService {
     const row = rows[0];
     if (!row) throw new NotFound('Fant ikke vedlegget');
     if (row.case_id) await this.cases.readable(ctx, row.case_id);
+    else if (row.round_id) await this.rounds.assertReadableRound(ctx, row.round_id);
     else await this.rounds.assertReadableSubmission(ctx, row.submission_id!);
     return row;
   }
@@ -105,14 +116,15 @@ export class AttachmentsService {
     return { meta: meta(row), content: rows[0]!.content };
   }
 
-  /** Case attachments are removed by officers; a submission's by its author until the deadline. */
+  /** Case and round documents are removed by officers; a submission's by its author until the deadline. */
   async remove(ctx: RequestContext, id: string, now = new Date()): Promise<void> {
     await this.db.transaction(async (m) => {
       const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [id, ctx.municipalityId]);
       const row = rows[0];
       if (!row) throw new NotFound('Fant ikke vedlegget');
-      if (row.case_id) {
-        await this.cases.readable(ctx, row.case_id, m);
+      if (row.case_id || row.round_id) {
+        if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
+        else await this.rounds.assertReadableRound(ctx, row.round_id!, m);
         if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan fjerne vedlegg fra saken');
       } else {
         await this.rounds.writableSubmission(m, ctx, row.submission_id!, now);

@@ -128,9 +128,19 @@ export class InputRoundsService {
     }
   }
 
+  /** Throws unless the caller may read the round (a round on an exempt case follows the case). */
+  async assertReadableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<void> {
+    const round = await this.round(m, ctx, id);
+    if (round.case_id) await this.cases.readable(ctx, round.case_id, m);
+  }
+
   async get(ctx: RequestContext, id: string, now = new Date()) {
     const round = await this.round(this.db.manager, ctx, id);
     if (round.case_id) await this.cases.readable(ctx, round.case_id);
+    const documents: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[] = await this.db.query(
+      `SELECT id, filename, media_type, size_bytes, sha256 FROM attachment WHERE round_id = $1 ORDER BY created_at, id`,
+      [id],
+    );
     const invitations: { body_id: string; body_name: string; status: string; extended_until: Date | null }[] = await this.db.query(
       `SELECT i.body_id, b.name AS body_name, i.status, i.extended_until FROM round_invitation i JOIN body b ON b.id = i.body_id WHERE i.round_id = $1 ORDER BY b.name`,
       [id],
@@ -167,6 +177,7 @@ export class InputRoundsService {
       open,
       closedAt: round.closed_at?.toISOString() ?? null,
       invitations: invitations.map((i) => ({ bodyId: i.body_id, bodyName: i.body_name, status: i.status, extendedUntil: i.extended_until?.toISOString() ?? null })),
+      documents: documents.map((d) => ({ id: d.id, filename: d.filename, mediaType: d.media_type, size: d.size_bytes, sha256: d.sha256.trim() })),
       invitedPersons: persons.map((p) => ({ userId: p.user_id, name: p.name, title: p.title, status: p.status })),
       /** For officers: every reminder sent, to a body or a person, and when (null for others). */
       remindersSent: ctx.roles.has('case_officer')

@@ -7,6 +7,7 @@ import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
+import { AttachmentList } from '../../components/AttachmentList.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCase } from '../../features/cases/api.js';
 import { useRound, useRoundMutation, type Receipt } from '../../features/input-rounds/api.js';
@@ -69,6 +70,20 @@ export default function RoundPage() {
             </Paragraph>
           )}
           <Paragraph className="prewrap">{round.questions}</Paragraph>
+          {(round.documents.length > 0 || officer) && (
+            <section aria-labelledby="documents-h">
+              <Heading level={2} data-size="sm" id="documents-h">
+                {t('rounds.documents')}
+              </Heading>
+              <AttachmentList
+                attachments={round.documents}
+                label={t('rounds.documents')}
+                queryKey={['rounds', round.id]}
+                uploadPath={officer ? `/api/rounds/${round.id}/documents` : undefined}
+                canRemove={officer}
+              />
+            </section>
+          )}
           <Paragraph>
             <strong>{t('rounds.deadline', { date: formatDateTime(round.closesAt) })}</strong> <Tag data-color={round.open ? 'success' : 'neutral'}>{round.open ? t('cases.open') : t('cases.closed')}</Tag>
           </Paragraph>

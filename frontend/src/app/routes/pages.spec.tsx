@@ -245,6 +245,7 @@ describe('Innspillsrunde', () => {
       myBodyIds: [],
       invitedPersons: [{ userId: 'u-principal', name: 'Rektor, Nordby skole', title: 'Rektor', status: 'not_answered' }],
       invitedMe: true,
+      documents: [{ id: 'a9', filename: 'Utredning.pdf', mediaType: 'application/pdf', size: 4096, sha256: 'cd'.repeat(32) }],
       submissions: [],
     };
     server.use(
@@ -258,6 +259,7 @@ describe('Innspillsrunde', () => {
     renderRoute('/innspill/r1');
     await screen.findByRole('heading', { level: 1, name: 'Innspill fra rektorene' });
     expect(screen.getByText('Rektor, Nordby skole (Rektor): Ikke svart')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Dokumenter' })).getByRole('link', { name: 'Utredning.pdf' })).toHaveProperty('pathname', '/api/attachments/a9');
     expect(screen.getByRole('combobox', { name: 'Sendes på vegne av' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Meg selv (personlig invitert)' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Ingen merknad fra meg' }));
@@ -583,6 +585,7 @@ describe('Officer views: reminders sent and the case history', () => {
           myBodyIds: [],
           invitedPersons: [],
           invitedMe: false,
+          documents: [],
           remindersSent: [{ bodyId: 'b2', userId: null, sentAt: '2026-11-24T06:00:00.000Z' }],
           submissions: [],
         }),

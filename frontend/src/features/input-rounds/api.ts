@@ -28,6 +28,7 @@ export interface RoundView {
   myBodyIds: string[];
   invitedPersons: { userId: string; name: string; title: string; status: string }[];
   invitedMe: boolean;
+  documents: AttachmentMeta[];
   /** Officers only: each reminder sent, to a body or a person. */
   remindersSent?: { bodyId: string | null; userId: string | null; sentAt: string }[] | null;
   submissions: SubmissionView[];

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Attachments (vedlegg) to a case or a submission. The content lives in PostgreSQL (bytea), so it is in
+ * Attachments (vedlegg) to a case, an input round (its documents) or a submission. The content lives in PostgreSQL (bytea), so it is in
  * the same transactions and the same backup as the case it belongs to; the type is the sniffed one.
  */
 export class Attachments1763800000006 implements MigrationInterface {
@@ -14,6 +14,7 @@ export class Attachments1763800000006 implements MigrationInterface {
         municipality_id uuid NOT NULL REFERENCES municipality(id),
         case_id uuid REFERENCES case_file(id) ON DELETE CASCADE,
         submission_id uuid REFERENCES submission(id) ON DELETE CASCADE,
+        round_id uuid REFERENCES input_round(id) ON DELETE CASCADE,
         filename text NOT NULL CHECK (length(filename) BETWEEN 1 AND 200),
         media_type text NOT NULL,
         size_bytes int NOT NULL CHECK (size_bytes > 0),
@@ -21,10 +22,11 @@ export class Attachments1763800000006 implements MigrationInterface {
         content bytea NOT NULL,
         uploaded_by uuid REFERENCES app_user(id),
         created_at timestamptz NOT NULL DEFAULT now(),
-        CHECK ((case_id IS NULL) <> (submission_id IS NULL))
+        CHECK (num_nonnulls(case_id, submission_id, round_id) = 1)
       );
       CREATE INDEX attachment_case ON attachment (case_id) WHERE case_id IS NOT NULL;
       CREATE INDEX attachment_submission ON attachment (submission_id) WHERE submission_id IS NOT NULL;
+      CREATE INDEX attachment_round ON attachment (round_id) WHERE round_id IS NOT NULL;
     `);
   }
 
