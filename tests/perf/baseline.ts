@@ -14,8 +14,11 @@ export async function startBaseline(databaseUrl: string, port: number) {
     const token = /samrad_session=([^;]+)/.exec(cookie ?? '')?.[1] ?? '';
     const hash = createHash('sha256').update(token).digest('hex');
     const { rows } = await pool.query(
-      `SELECT s.user_id, s.municipality_id, (SELECT array_agg(m.body_id) FROM membership m WHERE m.user_id = s.user_id) AS body_ids
-         FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > now()`,
+      `SELECT s.user_id, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
+              (SELECT array_agg(m.body_id) FROM membership m
+                WHERE m.user_id = u.id AND m.valid_from <= current_date AND (m.valid_to IS NULL OR m.valid_to >= current_date)) AS body_ids
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id_hash = $1 AND s.expires_at > now() AND u.status = 'active'`,
       [hash],
     );
     return rows[0] as { user_id: string; municipality_id: string; body_ids: string[] } | undefined;
@@ -23,20 +26,43 @@ export async function startBaseline(databaseUrl: string, port: number) {
   app.get('/tasks', async (req, reply) => {
     const s = await session(req.headers.cookie);
     if (!s) return reply.code(401).send();
-    const [rounds, meetings, decisions, unread] = await Promise.all([
+    // The same five queries as TasksService.forUser (a member: no officer role).
+    const bodyIds = s.body_ids ?? [];
+    const now = new Date();
+    const [rounds, meetings, decisions, unread, review] = await Promise.all([
       pool.query(
-        `SELECT r.id, r.title, r.closes_at, i.body_id, b.name, i.status FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
-          WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > now() ORDER BY r.closes_at`,
-        [s.municipality_id, s.body_ids],
+        `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq,
+                coalesce(i.extended_until, r.closes_at) AS deadline
+           FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
+           LEFT JOIN case_file c ON c.id = r.case_id
+          WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > $3
+         UNION ALL
+         SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq, r.closes_at
+           FROM input_round r JOIN round_person_invitation p ON p.round_id = r.id AND p.user_id = $4
+           LEFT JOIN case_file c ON c.id = r.case_id
+          WHERE r.municipality_id = $1 AND r.closed_at IS NULL AND r.closes_at > $3
+          ORDER BY deadline`,
+        [s.municipality_id, bodyIds, now, s.user_id],
       ),
-      pool.query(`SELECT mt.id, mt.title, mt.starts_at FROM meeting mt WHERE mt.municipality_id = $1 AND mt.body_id = ANY($2::uuid[]) AND mt.starts_at > now() ORDER BY mt.starts_at LIMIT 5`, [
-        s.municipality_id,
-        s.body_ids,
-      ]),
-      pool.query(`SELECT d.id, d.decided_on FROM decision d WHERE d.municipality_id = $1 AND d.body_id = ANY($2::uuid[]) ORDER BY d.decided_on DESC LIMIT 5`, [s.municipality_id, s.body_ids]),
+      pool.query(
+        `SELECT mt.id, mt.title, mt.starts_at, mt.place, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id
+          WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $4) AND mt.starts_at > $3 ORDER BY mt.starts_at LIMIT 5`,
+        [s.municipality_id, bodyIds, now, false],
+      ),
+      pool.query(
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title, c.access
+           FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
+          WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
+        [s.municipality_id, bodyIds, false],
+      ),
       pool.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [s.user_id]),
+      pool.query(
+        `SELECT c.id, c.archive_year, c.archive_seq, c.title FROM case_file c JOIN case_route_step r ON r.case_id = c.id
+          WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended') ORDER BY c.updated_at DESC LIMIT 10`,
+        [s.municipality_id, bodyIds],
+      ),
     ]);
-    return { openRounds: rounds.rows, meetings: meetings.rows, decisions: decisions.rows, unread: unread.rows[0].n };
+    return { openRounds: rounds.rows, meetings: meetings.rows, decisions: decisions.rows, unreadNotifications: unread.rows[0].n, casesToReview: review.rows };
   });
   app.get('/cases/:id', async (req, reply) => {
     const s = await session(req.headers.cookie);

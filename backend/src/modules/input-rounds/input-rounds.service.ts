@@ -236,15 +236,22 @@ export class InputRoundsService {
     return rows[0]?.extended_until ?? round.closes_at;
   }
 
-  private async assertCanAnswer(m: EntityManager, ctx: RequestContext, round: RoundRow, bodyId: string | null) {
-    const invited: { body_id: string }[] = await m.query(`SELECT body_id FROM round_invitation WHERE round_id = $1`, [round.id]);
-    const invitedIds = invited.map((i) => i.body_id);
+  /**
+   * Checks that the caller may answer (for the body, or for themselves) and returns the deadline that
+   * applies: the body's extension or the round's. One read of the invitations serves both.
+   */
+  private async assertCanAnswer(m: EntityManager, ctx: RequestContext, round: RoundRow, bodyId: string | null): Promise<Date> {
+    const invited: { body_id: string; extended_until: Date | null }[] = await m.query(`SELECT body_id, extended_until FROM round_invitation WHERE round_id = $1`, [round.id]);
     if (bodyId) {
-      if (!invitedIds.includes(bodyId)) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
+      const invitation = invited.find((i) => i.body_id === bodyId);
+      if (!invitation) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
       if (!ctx.bodyIds.has(bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
-    } else if (!invitedIds.some((b) => ctx.bodyIds.has(b)) && !(await this.personallyInvited(m, round.id, ctx.userId))) {
+      return invitation.extended_until ?? round.closes_at;
+    }
+    if (!invited.some((i) => ctx.bodyIds.has(i.body_id)) && !(await this.personallyInvited(m, round.id, ctx.userId))) {
       throw new Forbidden('Du er ikke invitert til denne runden, verken personlig eller gjennom et organ');
     }
+    return round.closes_at;
   }
 
   private async personallyInvited(m: EntityManager, roundId: string, userId: string): Promise<boolean> {
@@ -266,8 +273,8 @@ export class InputRoundsService {
     if (existing) return existing;
     return this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId);
-      await this.assertCanAnswer(m, ctx, round, input.bodyId);
-      const late = this.checkDeadline(round, await this.deadlineFor(m, round, input.bodyId), now, true);
+      const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId);
+      const late = this.checkDeadline(round, deadline, now, true);
       const receipt = await this.store(m, ctx, { roundId, caseId: round.case_id, mandateItemId: round.mandate_item_id, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late, now });
       if (receipt.duplicate) return receipt;
       if (input.bodyId) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, input.bodyId]);
@@ -392,8 +399,8 @@ export class InputRoundsService {
   async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = new Date()) {
     await this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId);
-      await this.assertCanAnswer(m, ctx, round, bodyId);
-      this.checkDeadline(round, await this.deadlineFor(m, round, bodyId), now, false);
+      const deadline = await this.assertCanAnswer(m, ctx, round, bodyId);
+      this.checkDeadline(round, deadline, now, false);
       if (bodyId) {
         await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2 AND status = 'not_answered'`, [roundId, bodyId]);
       } else {
