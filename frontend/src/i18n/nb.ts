@@ -160,6 +160,8 @@ export const nb = {
     checksum: 'SHA-256 {{short}}…',
   },
   cases: {
+    staleCurrent: 'Dette er den lagrede versjonen {{version}}:',
+    staleKeep: 'Teksten din står fortsatt i feltet. Last inn den nye versjonen, og lagre teksten din på nytt hvis den fortsatt skal gjelde.',
     auditHistory: 'Historikk (hvem endret hva, og når)',
     audit: { create: 'Opprettet', update: 'Endret', delete: 'Slettet' },
     auditBy: 'av {{name}}',

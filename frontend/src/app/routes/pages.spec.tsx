@@ -611,3 +611,30 @@ describe('Officer views: reminders sent and the case history', () => {
     expect(screen.getByText(/Endret av Rådgiver, oppvekst/)).toBeTruthy();
   });
 });
+
+describe('A stale edit (409)', () => {
+  it('shows what the other person saved, keeps the draft, and loads the new version on request', async () => {
+    caseApi(ME);
+    let version = 2;
+    server.use(
+      http.get('/api/cases/c1', () => HttpResponse.json({ ...CASE, sections: [{ ...CASE.sections[0], version, text: version === 2 ? CASE.sections[0]!.text : 'Ny tekst fra en kollega.' }] })),
+      http.put('/api/cases/c1/sections/s1', () => {
+        version = 3;
+        return HttpResponse.json({ message: 'Noen andre har endret dette etter at du åpnet det.', current: { version: 3, text: 'Ny tekst fra en kollega.' } }, { status: 409 });
+      }),
+    );
+    renderRoute('/saker/c1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Rediger: Bakgrunn' }));
+    const field = screen.getByRole('textbox', { name: 'Bakgrunn' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'Min nye tekst');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Noen andre har endret dette');
+    expect(within(alert).getByText('Dette er den lagrede versjonen 3:')).toBeTruthy();
+    expect(within(alert).getByText('Ny tekst fra en kollega.')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Bakgrunn' }) as HTMLTextAreaElement).value).toBe('Min nye tekst');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Last inn på nytt' }));
+    await screen.findByText('(Versjon 3)');
+  });
+});

@@ -1,4 +1,5 @@
 import { Alert, Button, Details, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.js';
@@ -9,7 +10,8 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(section.text);
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string; current?: { version: number; text: string } } | null>(null);
+  const qc = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
   const save = useCaseMutation(caseId, (input: { version: number; text: string }) =>
     api<{ version: number }>(`/api/cases/${caseId}/sections/${section.id}`, { method: 'PUT', body: input }),
@@ -25,7 +27,9 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
       setMessage({ kind: 'success', text: t('cases.saved', { version: r.version }) });
       setEditing(false);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setMessage({ kind: 'warning', text: `${t('app.staleTitle')}. ${t('app.staleText')}` });
+      if (error instanceof ApiError && error.status === 409) {
+        setMessage({ kind: 'warning', text: `${t('app.staleTitle')}. ${t('app.staleText')}`, current: error.current as { version: number; text: string } | undefined });
+      }
       else setMessage({ kind: 'danger', text: (error as Error).message });
     }
   }
@@ -38,8 +42,23 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
       {message && (
         <Alert data-color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
           <Paragraph>{message.text}</Paragraph>
+          {message.current && (
+            <>
+              <Paragraph data-size="sm">{t('cases.staleCurrent', { version: message.current.version })}</Paragraph>
+              <blockquote className="prewrap">{message.current.text}</blockquote>
+              <Paragraph data-size="sm">{t('cases.staleKeep')}</Paragraph>
+            </>
+          )}
           {message.kind === 'warning' && (
-            <Button data-size="sm" variant="secondary" onClick={() => window.location.reload()}>
+            <Button
+              data-size="sm"
+              variant="secondary"
+              onClick={() => {
+                // Fetch the new version; the editor keeps what this person wrote, now based on it.
+                void qc.invalidateQueries({ queryKey: ['cases', caseId] });
+                setMessage(null);
+              }}
+            >
               {t('app.reload')}
             </Button>
           )}
