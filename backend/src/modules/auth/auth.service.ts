@@ -89,8 +89,8 @@ export class AuthService {
     );
     const memberships: { body_id: string; body_name: string; role: string; capacity: string }[] = await this.db.query(
       `SELECT b.id AS body_id, b.name AS body_name, ms.role, ms.capacity
-         FROM membership ms JOIN body b ON b.id = ms.body_id
-        WHERE ms.user_id = $1 AND ms.valid_from <= current_date AND (ms.valid_to IS NULL OR ms.valid_to >= current_date)
+         FROM current_membership ms JOIN body b ON b.id = ms.body_id
+        WHERE ms.user_id = $1
         ORDER BY b.name`,
       [ctx.userId],
     );

@@ -20,8 +20,7 @@ export class BodiesService {
   async list(ctx: RequestContext) {
     const rows: (Record<string, unknown> & { member_count: number })[] = await this.db.query(
       `SELECT b.id, b.kind, b.name, b.description, b.parent_id, b.version,
-              (SELECT count(*)::int FROM membership m WHERE m.body_id = b.id
-                 AND m.valid_from <= current_date AND (m.valid_to IS NULL OR m.valid_to >= current_date)) AS member_count
+              (SELECT count(*)::int FROM current_membership m WHERE m.body_id = b.id) AS member_count
          FROM body b WHERE b.municipality_id = $1 ORDER BY b.name`,
       [ctx.municipalityId],
     );

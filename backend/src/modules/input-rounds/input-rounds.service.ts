@@ -63,7 +63,7 @@ export class InputRoundsService {
 
   private async memberIds(m: EntityManager, bodyIds: string[]): Promise<string[]> {
     const rows: { user_id: string }[] = await m.query(
-      `SELECT DISTINCT user_id FROM membership WHERE body_id = ANY($1::uuid[]) AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+      `SELECT DISTINCT user_id FROM current_membership WHERE body_id = ANY($1::uuid[])`,
       [bodyIds],
     );
     return rows.map((r) => r.user_id);

@@ -56,7 +56,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
   );
   for (const body of bodies) {
     const members: { user_id: string }[] = await db.query(
-      `SELECT DISTINCT user_id FROM membership WHERE body_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+      `SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`,
       [body.body_id],
     );
     await deliverNotice(db, mail, appUrl, {

@@ -225,7 +225,7 @@ export class MeetingsService {
       if (r.agenda_published_at) return;
       await m.query(`UPDATE meeting SET agenda_published_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [meetingId]);
       const members: { user_id: string }[] = await m.query(
-        `SELECT DISTINCT user_id FROM membership WHERE body_id = $1 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+        `SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`,
         [r.body_id],
       );
       await this.notifications.notify(m, {
@@ -285,8 +285,7 @@ export class MeetingsService {
       const r = await this.meeting(m, ctx, meetingId);
       if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
       const unions: { union: string }[] = await m.query(
-        `SELECT DISTINCT "union" FROM membership WHERE user_id = $1 AND municipality_id = $2 AND capacity = 'union_representative' AND "union" IS NOT NULL
-           AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
+        `SELECT DISTINCT "union" FROM current_membership WHERE user_id = $1 AND municipality_id = $2 AND capacity = 'union_representative' AND "union" IS NOT NULL`,
         [ctx.userId, ctx.municipalityId],
       );
       if (!unions[0]) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');

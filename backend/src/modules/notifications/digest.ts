@@ -47,9 +47,7 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
        FROM round_invitation i
        JOIN input_round r ON r.id = i.round_id
        JOIN body b ON b.id = i.body_id
-       JOIN membership m ON m.body_id = i.body_id AND m.user_id = $1
-            AND m.valid_from <= (now() AT TIME ZONE 'Europe/Oslo')::date
-            AND (m.valid_to IS NULL OR m.valid_to >= (now() AT TIME ZONE 'Europe/Oslo')::date)
+       JOIN current_membership m ON m.body_id = i.body_id AND m.user_id = $1
        LEFT JOIN case_file c ON c.id = r.case_id
       WHERE i.status = 'not_answered' AND r.closed_at IS NULL AND r.opens_at <= $2
         AND coalesce(i.extended_until, r.closes_at) > $2

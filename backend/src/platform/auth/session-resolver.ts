@@ -51,8 +51,7 @@ export async function resolveSession(db: DataSource, token: string): Promise<Req
 async function lookup(db: DataSource, hash: string): Promise<RequestContext | undefined> {
   const rows: SessionRow[] = await db.query(
     `SELECT s.user_id, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
-            (SELECT array_agg(m.body_id) FROM membership m
-              WHERE m.user_id = u.id AND m.valid_from <= current_date AND (m.valid_to IS NULL OR m.valid_to >= current_date)) AS body_ids
+            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
        FROM user_session s JOIN app_user u ON u.id = s.user_id
       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.status = 'active'`,
     [hash],
