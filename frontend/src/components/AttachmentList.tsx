@@ -2,16 +2,9 @@ import { Button, Field, Input, Label, Link, Paragraph, ValidationMessage } from 
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttachmentMeta } from '@samrad/shared/contracts';
 import { api, toFieldErrors } from '../lib/api.js';
 import { useInvalidatingMutation } from '../lib/query.js';
-
-export interface AttachmentMeta {
-  id: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-}
 
 const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;

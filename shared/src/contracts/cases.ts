@@ -213,3 +213,12 @@ export const conferenceInputSchema = z.object({
   text: nonEmpty('Innspillet', 50000),
   idempotencyKey: z.string().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
 });
+
+/** An attachment (vedlegg) as the API describes it: the sniffed type, the size in bytes and the SHA-256. */
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AttachmentMeta } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -8,12 +9,8 @@ import { CasesService } from '../cases/cases.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
 import { checkFile } from './file-kinds.js';
 
-export interface AttachmentMeta {
-  id: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
+/** An attachment as listed, with when it was uploaded. */
+export interface AttachmentView extends AttachmentMeta {
   uploadedAt: string;
 }
 
@@ -29,7 +26,7 @@ interface AttachmentRow {
   created_at: Date;
 }
 
-const meta = (r: AttachmentRow): AttachmentMeta => ({
+const meta = (r: AttachmentRow): AttachmentView => ({
   id: r.id,
   filename: r.filename,
   mediaType: r.media_type,
@@ -50,13 +47,13 @@ export class AttachmentsService {
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
   ) {}
 
-  async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentMeta[]> {
+  async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentView[]> {
     await this.cases.readable(ctx, caseId);
     const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
     return rows.map(meta);
   }
 
-  async addToCase(ctx: RequestContext, caseId: string, filename: unknown, content: unknown): Promise<AttachmentMeta> {
+  async addToCase(ctx: RequestContext, caseId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
       await this.cases.readable(ctx, caseId, m);
@@ -64,7 +61,7 @@ export class AttachmentsService {
     });
   }
 
-  async addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = new Date()): Promise<AttachmentMeta> {
+  async addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = new Date()): Promise<AttachmentView> {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
       await this.rounds.writableSubmission(m, ctx, submissionId, now);
@@ -73,7 +70,7 @@ export class AttachmentsService {
   }
 
   /** The round's documents (dokumenter): added by officers, read by whoever may read the round. */
-  async addToRound(ctx: RequestContext, roundId: string, filename: unknown, content: unknown): Promise<AttachmentMeta> {
+  async addToRound(ctx: RequestContext, roundId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
       await this.rounds.assertReadableRound(ctx, roundId, m);
@@ -87,7 +84,7 @@ export class AttachmentsService {
     owner: { caseId: string | null; submissionId: string | null; roundId: string | null },
     file: { filename: string; mediaType: string },
     content: Buffer,
-  ): Promise<AttachmentMeta> {
+  ): Promise<AttachmentView> {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const [row]: AttachmentRow[] = await m.query(
       `INSERT INTO attachment (municipality_id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
@@ -110,7 +107,7 @@ export class AttachmentsService {
     return row;
   }
 
-  async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentMeta; content: Buffer }> {
+  async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
     const row = await this.readable(ctx, id);
     const rows: { content: Buffer }[] = await this.db.query(`SELECT content FROM attachment WHERE id = $1`, [id]);
     return { meta: meta(row), content: rows[0]!.content };

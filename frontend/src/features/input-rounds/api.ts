@@ -1,4 +1,4 @@
-import type { AttachmentMeta } from '../../components/AttachmentList.js';
+import type { AttachmentMeta } from '@samrad/shared/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
