@@ -1,0 +1,82 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, launchChromium, newJourney } from '../support/browser.js';
+
+const PASSWORD = 'Samrad-demo-2026';
+const base = inject('baseUrl');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${base}/logg-inn`);
+  await page.getByRole('textbox', { name: 'E-postadresse' }).fill(email);
+  await page.getByLabel('Passord', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+}
+
+/** The pages around the workflow: settings, the calendar, school conferences, documents and bodies. */
+describe('taking part: settings, conferences, documents and bodies', () => {
+  let browser: Browser;
+  const open: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of open) await c.close().catch(() => undefined);
+    await browser?.close();
+  });
+  async function journey(name: string, email: string) {
+    const j = await newJourney(browser, name);
+    open.push(j.context);
+    await logIn(j.page, email);
+    return j.page;
+  }
+
+  it('a parent chooses a daily digest, finds a school conference in the calendar and registers for it', async () => {
+    const page = await journey('p1-parent-digest-conference', 'fau.nordby@solvik.kommune.test');
+    await page.getByRole('link', { name: /^Profil og varsler for/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Profil og varsler' }).waitFor();
+    await page.getByRole('radio', { name: 'Ja, send meg daglig oppsummering' }).check();
+    await page.getByRole('button', { name: 'Lagre innstillingene' }).click();
+    await page.getByRole('status').filter({ hasText: 'Innstillingene er lagret.' }).waitFor();
+    await expectAccessible(page, 'Profil og varsler');
+
+    await page.getByRole('link', { name: 'Møter', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Møter' }).waitFor();
+    await page.getByRole('button', { name: 'Kalender' }).click();
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page, 'Møter, kalender');
+    await page.getByRole('button', { name: 'Liste' }).click();
+    await page.getByRole('link', { name: /Skolekonferanse: ny ressursfordelingsmodell \(nord\)/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Skolekonferanse: ny ressursfordelingsmodell \(nord\)/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Hvem kommer du for? (valgfritt)' }).fill('FAU Nordby skole');
+    await page.getByRole('button', { name: 'Meld meg på' }).click();
+    await page.getByText('Du er påmeldt for FAU Nordby skole.').waitFor();
+    await expectAccessible(page, 'skolekonferanse med påmelding');
+  });
+
+  it('an officer attaches a document to the case, a program renamed to .pdf is refused, and the body gets a new member', async () => {
+    const page = await journey('p2-officer-attachments-bodies', 'saksbehandler@solvik.kommune.test');
+    await page.getByRole('link', { name: 'Saker', exact: true }).click();
+    await page.getByRole('link', { name: /Ny ressursfordelingsmodell for grunnskolen/ }).first().click();
+    await page.getByRole('heading', { name: 'Vedlegg' }).waitFor();
+    const file = page.getByLabel('Legg til vedlegg');
+    await file.setInputFiles({ name: 'Utredning skolestruktur.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page.getByRole('list', { name: 'Vedlegg' }).getByRole('link', { name: 'Utredning skolestruktur.pdf' }).waitFor();
+    await file.setInputFiles({ name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]) });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page.getByText(/Filtypen til «virus\.pdf» støttes ikke \(innholdet er EXE\)/).waitFor();
+    expect(await file.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'sak med vedlegg og feilmelding');
+
+    await page.getByRole('link', { name: 'Organer', exact: true }).click();
+    await page.getByRole('link', { name: 'KFU – kommunalt foreldreutvalg' }).click();
+    await page.getByRole('heading', { name: 'Legg til medlem' }).waitFor();
+    await page.getByLabel('Person').selectOption({ label: 'Rektor, Nordby skole (Rektor, Nordby skole)' });
+    await page.getByLabel('Representerer').selectOption({ label: 'Annet' });
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await page.getByRole('cell', { name: /Rektor, Nordby skole/ }).first().waitFor();
+    await expectAccessible(page, 'organ med medlemsadministrasjon');
+  });
+});
