@@ -17,6 +17,7 @@ import { runImport } from './modules/allocation/import-job.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { deliverNotice } from './modules/notifications/notifications.service.js';
 import { sendDailyDigests } from './modules/notifications/digest.js';
+import { publishAgendaOnTime } from './modules/meetings/agenda-jobs.service.js';
 
 /** The daily digest goes out at 07:00 in Oslo. */
 export const DIGEST_SCHEDULE = '0 7 * * *';
@@ -29,6 +30,9 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
       await once(db, `mail:${ctx.jobId}`, () => mail.send(payload));
     },
     notify: (payload) => deliverNotice(db, mail, config.APP_URL, payload),
+    'meeting.publishAgenda': async (payload) => {
+      await publishAgendaOnTime(db, mail, config.APP_URL, payload);
+    },
     'digest.daily': async (payload) => {
       await sendDailyDigests(db, mail, config.APP_URL, payload.date ? new Date(payload.date) : new Date());
     },

@@ -37,6 +37,35 @@ describe('meetings', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('the agenda publishes itself the set number of days ahead (once), unless published by hand', async () => {
+    const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+    const far = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Budsjettmøte', startsAt: inDays(30), place: 'Rådhuset' });
+    const near = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Ekstraordinært møte', startsAt: inDays(2), place: 'Rådhuset' });
+    const jobs: { payload: { meetingId: string; startsAt: string }; run_at: Date }[] = await t.db.query(`SELECT payload, run_at FROM outbox WHERE job = 'meeting.publishAgenda' AND payload->>'meetingId' = ANY($1)`, [[far.body.id, near.body.id]]);
+    // Only the meeting planned beyond the notice time (7 days) gets the job, due 7 days before it.
+    expect(jobs.map((j) => j.payload.meetingId)).toEqual([far.body.id]);
+    const far0 = (await officer.request('GET', `/api/meetings/${far.body.id}`)).body;
+    expect(new Date(jobs[0]!.run_at).toISOString()).toBe(far0.agendaDueAt);
+    expect(new Date(far0.startsAt).getTime() - new Date(far0.agendaDueAt).getTime()).toBe(7 * 86_400_000);
+
+    const { publishAgendaOnTime } = await import('../src/modules/meetings/agenda-jobs.service.js');
+    const { MailService } = await import('../src/modules/mail/mail.service.js');
+    const mail = new MailService(t.config, t.db);
+    expect(await publishAgendaOnTime(t.db, mail, t.config.APP_URL, jobs[0]!.payload)).toBe(true);
+    expect(await publishAgendaOnTime(t.db, mail, t.config.APP_URL, jobs[0]!.payload)).toBe(false);
+    expect((await officer.request('GET', `/api/meetings/${far.body.id}`)).body.agendaPublished).toBe(true);
+    const notices = await t.db.query(`SELECT DISTINCT user_id FROM notification WHERE dedup_key LIKE $1`, [`agenda:${far.body.id}:%`]);
+    const members = await t.db.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [bodies['Driftsutvalget']]);
+    expect(notices.length).toBe(members.length);
+    const [audit] = await t.db.query(`SELECT actor_id, changes FROM audit_event WHERE entity_type = 'meeting' AND entity_id = $1 AND action = 'update'`, [far.body.id]);
+    expect(audit.actor_id).toBeNull();
+    // Published by hand first: the job does nothing.
+    const manual = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Temamøte', startsAt: inDays(20), place: 'Rådhuset' });
+    expect((await officer.request('POST', `/api/meetings/${manual.body.id}/publish`)).status).toBeLessThan(300);
+    const [job] = await t.db.query(`SELECT payload FROM outbox WHERE job = 'meeting.publishAgenda' AND payload->>'meetingId' = $1`, [manual.body.id]);
+    expect(await publishAgendaOnTime(t.db, mail, t.config.APP_URL, job.payload)).toBe(false);
+  });
+
   it('agenda with committee numbers, attendance, and minutes that record the vedtak', async () => {
     const c = (await officer.request('POST', '/api/cases', { title: 'Skolestruktur – høring' })).body;
     await officer.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-10-20' }] });

@@ -322,6 +322,8 @@ export const nb = {
     decisionText: 'Vedtak',
     saveMinutes: 'Lagre protokoll og vedtak',
     kindLabel: 'Type møte',
+    autoPublish: 'Sakslisten publiseres automatisk {{date}}, hvis du ikke publiserer den før.',
+    publishDue: 'Sakslisten skulle vært publisert {{date}}. Publiser den nå.',
     kind: { ordinary: 'Ordinært møte', school_conference: 'Skolekonferanse', consultation: 'Drøftingsmøte med tillitsvalgte' },
     closedCheckbox: 'Lukket møte',
     closedBasis: 'Hjemmel for å lukke møtet',

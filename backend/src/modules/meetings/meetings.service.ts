@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { agendaItemSchema, attendanceSchema, conferenceInputSchema, CreateMeeting, minutesSchema, registrationSchema, statementSchema } from '@samrad/shared/contracts';
 import { osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -38,7 +40,14 @@ export class MeetingsService {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** When the agenda is due: the set number of days before the meeting. */
+  private agendaDue(startsAt: Date): Date {
+    return new Date(startsAt.getTime() - this.config.AGENDA_NOTICE_DAYS * 86_400_000);
+  }
 
   private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
     const rows: MeetingRow[] = await m.query(
@@ -59,6 +68,13 @@ export class MeetingsService {
         [ctx.municipalityId, input.bodyId, input.kind, input.title, input.startsAt, input.endsAt, input.place, input.videoLink, input.open, input.open ? null : input.closedBasis, input.administrationPosition],
       );
       await this.audit.record(m, ctx, 'create', 'meeting', row.id, null, input);
+      // Planned further ahead than the notice time: the agenda publishes itself then, unless done by hand.
+      // (Within the notice time, the officer publishes it.)
+      const startsAt = new Date(input.startsAt);
+      const due = this.agendaDue(startsAt);
+      if (due > new Date()) {
+        await this.outbox.enqueue(m, 'meeting.publishAgenda', { meetingId: row.id, startsAt: startsAt.toISOString() }, { dedupKey: `agenda-publish:${row.id}:${startsAt.toISOString()}`, runAt: due });
+      }
       return { id: row.id as string };
     });
   }
@@ -84,6 +100,8 @@ export class MeetingsService {
       open: r.open,
       closedBasis: r.closed_basis,
       agendaPublished: r.agenda_published_at !== null,
+      /** When the agenda is due to be published (the notice time before the meeting). */
+      agendaDueAt: this.agendaDue(r.starts_at).toISOString(),
     };
   }
 

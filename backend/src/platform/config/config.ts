@@ -28,6 +28,8 @@ export const configSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Bearer token for Prometheus to scrape /metrics without a session; unset means administrators only. */
   METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN må ha minst 16 tegn' }).optional(),
+  /** A meeting's agenda is published automatically this many days before it (when planned further ahead). */
+  AGENDA_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   /**
    * How long a worker holds a job before BullMQ counts it as stalled and hands it to another worker
    * (also how often stalled jobs are looked for). A killed worker's job is retried after this.

@@ -20,6 +20,8 @@ export const JOBS = {
   'round.remind': z.object({ roundId: z.string(), minutes: z.number(), closesAt: z.string() }),
   /** Close a round at its deadline; a no-op when already closed or the deadline moved. */
   'round.close': z.object({ roundId: z.string(), closesAt: z.string() }),
+  /** Publishes a meeting's agenda the set number of days ahead, unless it was published by hand. */
+  'meeting.publishAgenda': z.object({ meetingId: z.string(), startsAt: z.string() }),
   /** The daily digest (07:00 Europe/Oslo): deadlines first, then what is new, grouped by case. */
   'digest.daily': z.object({ date: z.string().optional() }),
   /** A sensitivity analysis: one parameter over a range, with progress. */

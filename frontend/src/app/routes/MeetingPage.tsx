@@ -16,6 +16,7 @@ import { ConferencePanel, type ConferenceView } from '../../features/meetings/Co
 interface MeetingView extends MeetingSummary {
   body: { id: string; name: string };
   kind: 'ordinary' | 'school_conference' | 'consultation';
+  agendaDueAt: string;
   conference: ConferenceView | null;
   agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string } | null }[];
   attendance: { userId: string; name: string; status: string; substituteName: string | null }[];
@@ -67,6 +68,11 @@ export default function MeetingPage() {
                 </li>
               ))}
             </ol>
+            {officer && !m.agendaPublished && (
+              <Paragraph data-size="sm">
+                {new Date(m.agendaDueAt) > new Date() ? t('meetings.autoPublish', { date: when(m.agendaDueAt) }) : t('meetings.publishDue', { date: when(m.agendaDueAt) })}
+              </Paragraph>
+            )}
             {officer && <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />}
           </section>
           {m.conference && <ConferencePanel meetingId={m.id} conference={m.conference} agenda={m.agenda} officer={officer} />}

@@ -195,7 +195,9 @@ describe('Møte', () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
       http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
-      http.get('/api/meetings/m1', () => HttpResponse.json({ ...MEETING, kind: 'ordinary', conference: null, body: { id: 'b1', name: 'Driftsutvalget' } })),
+      http.get('/api/meetings/m1', () =>
+        HttpResponse.json({ ...MEETING, kind: 'ordinary', conference: null, body: { id: 'b1', name: 'Driftsutvalget' }, agendaPublished: false, agendaDueAt: new Date(Date.now() + 2 * 86400000).toISOString() }),
+      ),
       http.get('/api/bodies/b1', () =>
         HttpResponse.json({
           id: 'b1',
@@ -214,6 +216,7 @@ describe('Møte', () => {
     );
     renderRoute('/moter/m1');
     await screen.findByRole('heading', { name: 'Registrer oppmøte' });
+    expect(screen.getByText(/^Sakslisten publiseres automatisk .*, hvis du ikke publiserer den før\.$/)).toBeTruthy();
     const leader = screen.getByRole('group', { name: 'Leder, Driftsutvalget' });
     await userEvent.click(within(leader).getByRole('radio', { name: 'Til stede' }));
     const member = screen.getByRole('group', { name: 'Medlem, Driftsutvalget' });
