@@ -236,6 +236,10 @@ export const nb = {
     remindersHelp: 'Skill med komma. 10080 er sju dager, 1440 er ett døgn.',
   },
   rounds: {
+    grantExtension: 'Gi utsatt frist',
+    extensionUntil: 'Ny frist (norsk tid)',
+    grant: 'Gi utsettelse',
+    extensionGranted: '{{body}} har fått utsatt frist.',
     documents: 'Dokumenter',
     reminders: 'Påminnelser sendt',
     noReminders: 'Ingen',

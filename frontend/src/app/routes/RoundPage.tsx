@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
+import { ExtensionForm } from '../../features/input-rounds/ExtensionForm.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCase } from '../../features/cases/api.js';
 import { useRound, useRoundMutation, type Receipt } from '../../features/input-rounds/api.js';
@@ -132,6 +133,9 @@ export default function RoundPage() {
             <Alert data-color="success" role="status">
               <Paragraph>{t('rounds.noCommentDone', { body: noCommentFor })}</Paragraph>
             </Alert>
+          )}
+          {officer && round.open && round.invitations.some((i) => i.status === 'not_answered') && (
+            <ExtensionForm roundId={round.id} bodies={round.invitations.filter((i) => i.status === 'not_answered')} />
           )}
           {round.invitedPersons.length > 0 && (
             <section aria-labelledby="persons-h">

@@ -594,8 +594,22 @@ describe('Officer views: reminders sent and the case history', () => {
         }),
       ),
     );
+    let extension: unknown;
+    server.use(
+      http.post('/api/rounds/r1/extensions', async ({ request }) => {
+        extension = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
     renderRoute('/innspill/r1');
     await screen.findByRole('columnheader', { name: 'Påminnelser sendt' });
+    // Only bodies that have not answered can be given an extension.
+    const body = screen.getByRole('combobox', { name: 'Organ' });
+    expect(within(body).getAllByRole('option').map((o) => o.textContent)).toEqual(['KFU']);
+    await userEvent.type(screen.getByLabelText('Ny frist (norsk tid)'), '2026-12-10T12:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Gi utsettelse' }));
+    await screen.findByText('KFU har fått utsatt frist.');
+    expect(extension).toEqual({ bodyId: 'b2', until: '2026-12-10T12:00:00+01:00' });
     const kfu = screen.getByRole('row', { name: /KFU/ });
     expect(within(kfu).getByText(/24\. november 2026/)).toBeTruthy();
     expect(within(screen.getByRole('row', { name: /Fagforbundet/ })).getByText('Ingen')).toBeTruthy();
