@@ -128,4 +128,25 @@ describe('allocate', () => {
     ]);
     expect(r.control!.flagged.sort()).toEqual(['a', 'b']);
   });
+
+  it('a frame far above the criteria: the factor divides the exact total, not the rounded cells, and huge scaled rates stay exact', () => {
+    // One unit with one high-needs pupil: 502,854.912 kr, rounded to 502,854.91 in the cell. Scaled to a
+    // frame about 1,000 times larger, the 0.2 øre must not become 2 kroner.
+    const one = baseInput();
+    one.units = [{ id: 'a', name: 'A', stage: 'barnetrinn', counts: { pupils: 0, highNeedsPupils: 1 } }];
+    one.criteria = [{ id: 'highNeeds', label: 'Store behov', driver: 'highNeedsPupils', rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 } } }];
+    const r = computeAllocation({ ...one, mode: 'distribution', frame: 501597648 });
+    expect(r.total).toBe(501597648);
+    expect(r.units[0]!.criteria.highNeeds!.amount).toBe(501597648);
+    // A model worth 1 krone and a frame of a million: unused rates scale beyond the safe-integer range.
+    const tiny = baseInput();
+    tiny.units = [{ id: 'a', name: 'A', stage: 'barnetrinn', counts: { pupils: 0 } }];
+    tiny.criteria = [
+      { id: 'perPupil', label: 'Per elev', driver: 'pupils', rate: { barnetrinn: { nok: 13850 } } },
+      { id: 'perUnit', label: 'Per skole', driver: 'unit', rate: { barnetrinn: { nok: 1 } } },
+    ];
+    const big = computeAllocation({ ...tiny, mode: 'distribution', frame: 1_000_000 });
+    expect(big.units[0]!.criteria.perUnit!.amount).toBe(1_000_000);
+    expect(big.criteria[0]!.rates.barnetrinn!.scaled).toBe(13_850_000_000);
+  });
 });

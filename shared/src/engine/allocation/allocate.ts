@@ -1,10 +1,11 @@
-import { type Dec, ONE, dec } from './decimal.js';
+import { Dec, ONE, dec } from './decimal.js';
 import {
   type Ratio,
+  bigDivRound,
+  sumRatios,
   divRound,
   lcm,
   mulDivRound,
-  mulMulDivRound,
   pow10,
   RATE_PLACES,
   ratioString,
@@ -207,12 +208,29 @@ function driverColumn(criterion: CriterionInput, units: readonly UnitInput[], co
   }
 }
 
+/**
+ * Micro-kroner. A scaled rate or portion is a BigInt when it leaves the safe-integer range (a frame
+ * far larger than the criteria); the cells it gives are still checked to be safe.
+ */
+type Micro = number | bigint;
+
+/** `a × b / d` in øre (rounded half up) for a rate that may be a BigInt. */
+function mulDivRoundMicro(a: Micro, b: number, d: number): number {
+  if (typeof a === 'number') return mulDivRound(a, b, d);
+  const out = Number(bigDivRound(a * BigInt(b), BigInt(d)));
+  if (!Number.isSafeInteger(out)) throw new RangeError('an amount is outside the fixed-point range');
+  return out;
+}
+
 /** Amounts in øre for one line: `rate × driver` per unit, each rounded half up to the øre. */
-function rateLine(stageRates: Partial<Record<Stage, number>>, upper: Uint8Array, col: Column): number[] {
+function rateLine(stageRates: Partial<Record<Stage, Micro>>, upper: Uint8Array, col: Column): number[] {
   // rate [µNOK] × num / den → øre: divide by den × µNOK-per-øre, after taking out common factors.
   const divisor = col.den * MICRO_PER_ØRE;
   const rb = stageRates.barnetrinn ?? 0;
   const ru = stageRates.ungdomstrinn ?? 0;
+  if (typeof rb === 'bigint' || typeof ru === 'bigint') {
+    return col.num.map((x, i) => mulDivRoundMicro(upper[i] === 1 ? ru : rb, x, divisor));
+  }
   const gb = gcdOrOne(rb, divisor);
   const gu = gcdOrOne(ru, divisor);
   const nb = rb / gb;
@@ -249,12 +267,17 @@ interface PotPart {
 }
 
 /** Amounts in øre for a pot: each key's portion split by its driver, rounded per key to the øre. */
-function potLine(parts: readonly PotPart[], portions: readonly number[], n: number): number[] {
+function potLine(parts: readonly PotPart[], portions: readonly Micro[], n: number): number[] {
   const out = new Array<number>(n).fill(0);
   parts.forEach((p, k) => {
     const divisor = p.driverSum * MICRO_PER_ØRE;
-    const g = gcdOrOne(portions[k]!, divisor);
-    const portion = portions[k]! / g;
+    const whole = portions[k]!;
+    if (typeof whole === 'bigint') {
+      for (let i = 0; i < n; i++) out[i]! += mulDivRoundMicro(whole, p.col.num[i]!, divisor);
+      return;
+    }
+    const g = gcdOrOne(whole, divisor);
+    const portion = whole / g;
     const d = divisor / g;
     for (let i = 0; i < n; i++) out[i]! += mulDivRound(portion, p.col.num[i]!, d);
   });
@@ -268,9 +291,31 @@ function sum(values: readonly number[]): number {
   return s;
 }
 
-/** `value × t / u` rounded half up, exact (BigInt: these products are large but few). */
-function scaleExactly(value: number, t: number, u: number): number {
-  return mulMulDivRound(value, t, 1, u);
+/**
+ * The exact unscaled total in micro-kroner, Σ rate × driver before any rounding, as a ratio. The
+ * scale factor divides by this, not by the sum of the rounded cells, so the cells' øre rounding is not
+ * multiplied by the factor (with a frame 1,000 times the criteria, 0.2 øre would become 2 kroner).
+ */
+function exactUnscaledMicro(
+  rates: readonly Partial<Record<Stage, number>>[],
+  cols: readonly Column[],
+  upper: Uint8Array,
+  pots: readonly PotPart[][],
+): { num: bigint; den: bigint } {
+  const terms: { num: bigint; den: bigint }[] = [];
+  rates.forEach((r, li) => {
+    const num = cols[li]!.num;
+    let lower = 0;
+    let higher = 0;
+    for (let i = 0; i < num.length; i++) {
+      if (upper[i] === 1) higher += num[i]!;
+      else lower += num[i]!;
+    }
+    if (!Number.isSafeInteger(lower) || !Number.isSafeInteger(higher)) throw new RangeError('a driver total is outside the fixed-point range');
+    terms.push({ num: BigInt(r.barnetrinn ?? 0) * BigInt(lower) + BigInt(r.ungdomstrinn ?? 0) * BigInt(higher), den: BigInt(cols[li]!.den) });
+  });
+  for (const parts of pots) for (const p of parts) terms.push({ num: BigInt(p.portion), den: 1n });
+  return sumRatios(terms);
 }
 
 const kr = (øre: number): number => øre / 100;
@@ -369,9 +414,12 @@ export function allocate(input: AllocationInput): AllocationResult {
     adjustmentsTotal += amount;
   }
 
-  // The scale factor is the exact ratio toDistribute / unscaledTotal (both in øre).
+  // The scale factor is the exact ratio toDistribute / (exact unscaled total).
+  const exact = exactUnscaledMicro(criterionRates, criterionCols, upper, potParts);
   let frame = unscaledTotal + adjustmentsTotal;
   let toDistribute = unscaledTotal;
+  let scaling = false;
+  let tMicro = 0n;
   if (input.mode === 'distribution') {
     if (input.frame !== undefined && input.frame !== null) frame = toFixedInt(input.frame, 2);
     else frame = frame + toFixedInt(input.frameChange ?? 0, 2);
@@ -381,19 +429,27 @@ export function allocate(input: AllocationInput): AllocationResult {
         { path: 'frameChange', message: `Rammen (${kr(frame)}) må være større enn summen av justeringene (${kr(adjustmentsTotal)})` },
       ]);
     }
-    if (unscaledTotal === 0) {
+    if (exact.num === 0n) {
       throw new AllocationInputError([{ path: 'criteria', message: 'Kriteriene gir 0 kr, så rammen kan ikke fordeles' }]);
     }
+    // toDistribute (øre) in µNOK over the exact total's denominator.
+    tMicro = BigInt(toDistribute) * BigInt(MICRO_PER_ØRE) * exact.den;
+    scaling = tMicro !== exact.num;
   }
-  const scaling = toDistribute !== unscaledTotal;
+  /** A rate or portion (µNOK) times the scale factor, rounded half up to a millionth of a krone. */
+  const scaleExactly = (value: number): Micro => {
+    const out = bigDivRound(BigInt(value) * tMicro, exact.num);
+    const asNumber = Number(out);
+    return Number.isSafeInteger(asNumber) ? asNumber : out;
+  };
 
-  const scaledRates = criterionRates.map((rates) => {
+  const scaledRates = criterionRates.map((rates): Partial<Record<Stage, Micro>> => {
     if (!scaling) return rates;
-    const out: Partial<Record<Stage, number>> = {};
-    for (const [stage, r] of Object.entries(rates) as [Stage, number][]) out[stage] = scaleExactly(r, toDistribute, unscaledTotal);
+    const out: Partial<Record<Stage, Micro>> = {};
+    for (const [stage, r] of Object.entries(rates) as [Stage, number][]) out[stage] = scaleExactly(r);
     return out;
   });
-  const scaledPortions = potParts.map((parts) => parts.map((p) => (scaling ? scaleExactly(p.portion, toDistribute, unscaledTotal) : p.portion)));
+  const scaledPortions = potParts.map((parts) => parts.map((p) => (scaling ? scaleExactly(p.portion) : p.portion)));
   const scaled: number[][] = scaling
     ? [
         ...scaledRates.map((rates, li) => rateLine(rates, upper, criterionCols[li]!)),
@@ -457,7 +513,7 @@ export function allocate(input: AllocationInput): AllocationResult {
     unitResults[i] = result;
   }
 
-  const microToKr = (micro: number) => divRound(micro, MICRO_PER_ØRE) / 100;
+  const microToKr = (micro: Micro) => (typeof micro === 'bigint' ? Number(bigDivRound(micro, BigInt(MICRO_PER_ØRE))) : divRound(micro, MICRO_PER_ØRE)) / 100;
   const criteria: CriterionSummary[] = [];
   input.criteria.forEach((c, li) => {
     const rates: CriterionSummary['rates'] = {};
@@ -469,7 +525,7 @@ export function allocate(input: AllocationInput): AllocationResult {
   (input.pots ?? []).forEach((p, pi) => {
     const rates: CriterionSummary['rates'] = {};
     potParts[pi]!.forEach((part, k) => {
-      const perDriver = (portion: number) => mulDivRound(portion, part.col.den, part.driverSum * MICRO_PER_ØRE) / 100;
+      const perDriver = (portion: Micro) => mulDivRoundMicro(portion, part.col.den, part.driverSum * MICRO_PER_ØRE) / 100;
       rates[part.key] = { base: perDriver(part.portion), scaled: perDriver(scaledPortions[pi]![k]!) };
     });
     criteria.push(summary(p.id, p.label, 'pot', 'pot', lineTotals[input.criteria.length + pi]!, rates));
@@ -500,7 +556,7 @@ export function allocate(input: AllocationInput): AllocationResult {
       )
     : null;
 
-  const scaleExact = scaling ? ratioString(toDistribute, unscaledTotal) : '1';
+  const scaleExact = scaling ? new Dec(tMicro.toString()).div(exact.num.toString()).toString() : '1';
   let total = 0;
   for (const t of roundedTotals) total += t;
   return {

@@ -52,7 +52,8 @@ function divRoundSlow(n: number, d: number): number {
   return q;
 }
 
-function bigDivRound(n: bigint, d: bigint): bigint {
+/** `n / d` rounded half away from zero, for BigInts (`d` > 0). */
+export function bigDivRound(n: bigint, d: bigint): bigint {
   const q = n / d;
   const r = n % d;
   const twice = (r < 0n ? -r : r) * 2n;
@@ -146,4 +147,18 @@ export function lcm(a: number, b: number): number {
 /** Decimal string of `num / den` to 40 significant digits (for reporting the scale factor). */
 export function ratioString(num: number, den: number): string {
   return new Dec(num).div(den).toString();
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/** Σ num/den over exact ratios, as one ratio (BigInt). */
+export function sumRatios(terms: readonly { num: bigint; den: bigint }[]): { num: bigint; den: bigint } {
+  let den = 1n;
+  for (const t of terms) den = (den / bigGcd(den, t.den)) * t.den;
+  let num = 0n;
+  for (const t of terms) num += t.num * (den / t.den);
+  return { num, den };
 }
