@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
@@ -159,5 +160,26 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     expect(late.body.errors[0]).toMatchObject({ path: 'deadline', message: expect.stringMatching(/^Fristen gikk ut/) });
     expect((await udf.request('DELETE', `/api/attachments/${added.body.id}`)).status).toBe(400);
     expect((await officer.request('GET', `/api/rounds/${round.body.id}`)).body.submissions[0].attachments).toHaveLength(1);
+  });
+
+  it('random bytes under random names never give a 500: only a stored allowed type or a Norwegian 400', async () => {
+    const allowed = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/x-cfb']);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.uint8Array({ minLength: 0, maxLength: 4096 }), fc.constant(new Uint8Array(PNG)), fc.constant(new Uint8Array(PDF))),
+        fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('a.pdf', 'b.png', '../../x.exe', 'æøå.docx', '\u0000.pdf', '')),
+        async (bytes, name) => {
+          const res = await officer.request('POST', `/api/cases/${caseId}/attachments?filename=${encodeURIComponent(name)}`, Buffer.from(bytes));
+          expect([201, 400], JSON.stringify(res.body)).toContain(res.status);
+          if (res.status === 201) {
+            expect(allowed).toContain(res.body.mediaType);
+            await officer.request('DELETE', `/api/attachments/${res.body.id}`);
+          } else {
+            expect(res.body.errors[0].message).toMatch(/[a-zæøå]/i);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
