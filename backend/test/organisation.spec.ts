@@ -166,6 +166,13 @@ describe('demo data for the case workflow', () => {
     const meeting = (await officer.request('GET', `/api/meetings/${seeded.id}`)).body;
     expect(meeting.agenda[0].minutes).toMatch(/enstemmig vedtatt/);
     expect(meeting.agenda[0].decision).not.toBeNull();
+    // Documents: a PDF on the case and one on its open round, served as they were stored.
+    const [attachment] = (await officer.request('GET', `/api/cases/${model.id}/attachments`)).body.attachments;
+    expect(attachment).toMatchObject({ filename: 'Analyse av ressursbruk i skolen – sammendrag.pdf', mediaType: 'application/pdf' });
+    const pdf = await officer.request('GET', `/api/attachments/${attachment.id}`);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const openRound = modelView.rounds.find((r: { open: boolean }) => r.open);
+    expect((await officer.request('GET', `/api/rounds/${openRound.id}`)).body.documents.map((d: { filename: string }) => d.filename)).toEqual(['Spørsmål til innspillsrunden.pdf']);
   });
 
   it('holds the Grimstad 2009 model as an allocation case with the original budget and the 5.1 million cut', async () => {

@@ -5,6 +5,7 @@ import { buildInput, inputHash, modelOf } from '../modules/allocation/allocation
 import { hashPassword } from '../modules/auth/password.js';
 import grimstad from './grimstad-2009.input.json' with { type: 'json' };
 import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-people.js';
+import { demoPdf } from './demo-pdf.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
 
@@ -132,6 +133,26 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   ]);
   const openRound = await round(model, 'Innspill til ny ressursfordelingsmodell', 'Hvilke kriterier mener dere er viktigst, og hva betyr modellen for deres skole?', new Date(now - 5 * DAY), new Date(now + 10 * DAY), false);
   await submit(openRound, model, r.bodies.udfClub, 'udf', 'Utdanningsforbundet støtter objektive kriterier, men basisressursen per skole må være stor nok til at små skoler kan oppfylle lærernormen.', new Date(now - 2 * DAY), 'seed-udf-open');
+  // The case's documents: a summary of the analysis, and the round's own background note.
+  const attach = async (owner: { caseId?: string; roundId?: string }, filename: string, content: Buffer) =>
+    m.query(
+      `INSERT INTO attachment (municipality_id, case_id, round_id, filename, media_type, size_bytes, sha256, content, uploaded_by) VALUES ($1,$2,$3,$4,'application/pdf',$5,$6,$7,$8)`,
+      [r.muni, owner.caseId ?? null, owner.roundId ?? null, filename, content.length, createHash('sha256').update(content).digest('hex'), content, r.users.officer],
+    );
+  await attach({ caseId: model }, 'Analyse av ressursbruk i skolen – sammendrag.pdf', demoPdf('Analyse av ressursbruk i skolen – sammendrag', [
+    'Skolene får ulik ressurs per elev, og forskjellene kan ikke forklares med objektive forhold.',
+    'Analysen anbefaler en ressursfordelingsmodell med objektive kriterier:',
+    '– elevtall, med vekting av 1. trinn,',
+    '– en basisressurs per skole,',
+    '– elever med store behov og minoritetsspråklige elever.',
+    'Rammen for 2027 er redusert med 5,1 mill. kroner.',
+  ]));
+  await attach({ roundId: openRound }, 'Spørsmål til innspillsrunden.pdf', demoPdf('Innspill til ny ressursfordelingsmodell', [
+    '1. Hvilke kriterier mener dere er viktigst?',
+    '2. Hva betyr modellen for deres skole?',
+    '3. Hvordan bør overgangen til ny modell skje?',
+  ]));
+
   // A principal is invited in their own right, besides the bodies.
   await m.query(`INSERT INTO round_person_invitation (round_id, user_id) VALUES ($1,$2)`, [openRound, r.users.principal]);
 
