@@ -1,4 +1,4 @@
-import { Button, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Link, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
@@ -46,9 +46,11 @@ export function Layout() {
         )}
         {me && (
           <div className="app-header__user">
-            <NavLink to={paths.profile} aria-label={t('nav.profileOf', { name: me.name })}>
-              {t('nav.loggedInAs', { name: me.name })}
-            </NavLink>
+            <Link asChild data-size="sm">
+              <NavLink to={paths.profile} aria-label={t('nav.profileOf', { name: me.name })}>
+                {t('nav.loggedInAs', { name: me.name })}
+              </NavLink>
+            </Link>
             <Button variant="tertiary" data-size="sm" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
               {t('nav.logout')}
             </Button>

@@ -15,7 +15,12 @@ function ItemWork({ work, title }: { work: NonNullable<MandateItemView['work']>;
   if (work.cases.length + work.rounds.length + work.meetings.length === 0) return null;
   return (
     <Details>
-      <Details.Summary>{t('mandate.work', { title, cases: work.cases.length, rounds: work.rounds.length, meetings: work.meetings.length })}</Details.Summary>
+      <Details.Summary>
+        {t('mandate.work', {
+          title,
+          parts: [t('mandate.caseCount', { count: work.cases.length }), t('mandate.roundCount', { count: work.rounds.length }), t('mandate.meetingCount', { count: work.meetings.length })].join(', '),
+        })}
+      </Details.Summary>
       <Details.Content>
         {work.cases.length > 0 && (
           <>

@@ -64,7 +64,7 @@ export default function MeetingPage() {
                     </>
                   )}
                   {a.decision && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
-                  {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} />}
+                  {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} decides={m.kind !== 'school_conference'} />}
                 </li>
               ))}
             </ol>

@@ -388,7 +388,7 @@ describe('Mandatet: the work under each item', () => {
       ),
     );
     renderRoute('/mandat');
-    await userEvent.click(await screen.findByText('Arbeidet under «Ressursfordeling»: 1 saker, 1 innspillsrunder, 1 møter'));
+    await userEvent.click(await screen.findByText('Arbeidet under «Ressursfordeling»: 1 sak, 1 innspillsrunde, 1 møte'));
     expect(screen.getByRole('link', { name: '2026/12 Ny ressursfordelingsmodell' })).toHaveProperty('pathname', '/saker/c1');
     expect(screen.getByRole('link', { name: 'Innspill til modellen' })).toHaveProperty('pathname', '/innspill/r1');
     expect(screen.getByRole('link', { name: 'KFU: Skolekonferanse' })).toHaveProperty('pathname', '/moter/m1');

@@ -125,7 +125,8 @@ export function AgendaForms({ meetingId, cases, published }: { meetingId: string
   );
 }
 
-export function MinutesForm({ meetingId, itemId, title }: { meetingId: string; itemId: string; title: string }) {
+/** Minutes per agenda item and, where the body decides, its vedtak (a school conference only minutes). */
+export function MinutesForm({ meetingId, itemId, title, decides = true }: { meetingId: string; itemId: string; title: string; decides?: boolean }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const save = useMeetingMutation(['meetings', meetingId], (input: object) => api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }));
@@ -143,10 +144,12 @@ export function MinutesForm({ meetingId, itemId, title }: { meetingId: string; i
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
       <Textfield id={`minutes-${itemId}`} name="minutes" multiline rows={3} label={t('meetings.minutesText')} error={fieldError(errors, 'minutes')} />
-      <Textfield id={`decision-${itemId}`} name="decision" multiline rows={3} label={t('meetings.decisionText')} error={fieldError(errors, 'decision.text') ?? fieldError(errors, 'bodyId')} />
+      {decides && (
+        <Textfield id={`decision-${itemId}`} name="decision" multiline rows={3} label={t('meetings.decisionText')} error={fieldError(errors, 'decision.text') ?? fieldError(errors, 'bodyId')} />
+      )}
       <div>
         <Button type="submit" loading={save.isPending}>
-          {t('meetings.saveMinutes')}
+          {decides ? t('meetings.saveMinutes') : t('meetings.saveMinutesOnly')}
         </Button>
       </div>
     </form>
