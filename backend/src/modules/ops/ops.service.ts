@@ -4,7 +4,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { QUEUE_NAME } from '../../platform/queue/jobs.js';
-import { producerConnection } from '../../platform/queue/redis.js';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../../platform/queue/queue.module.js';
 
 /** Prometheus metrics and a view of the job queue for administrators. */
 @Injectable()
@@ -23,6 +24,7 @@ export class OpsService implements OnModuleDestroy {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'samrad_' });
     const jobQueue = () => this.jobQueue();
@@ -58,12 +60,10 @@ export class OpsService implements OnModuleDestroy {
     });
   }
 
-  /** The job queue, for counts and the job board (one producer connection, opened on first use). */
+  /** The job queue, for counts and the job board, on the API's shared producer connection (opened on first use). */
   jobQueue(): Queue {
     if (!this.queue) {
-      const connection = producerConnection(this.config.REDIS_URL);
-      connection.on('error', () => undefined);
-      this.queue = new Queue(QUEUE_NAME, { connection, prefix: this.config.QUEUE_PREFIX });
+      this.queue = new Queue(QUEUE_NAME, { connection: this.redis, prefix: this.config.QUEUE_PREFIX });
       this.queue.on('error', () => undefined);
     }
     return this.queue;
