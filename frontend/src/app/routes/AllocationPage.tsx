@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link, Paragraph, Switch, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Fieldset, Heading, Link, Paragraph, Switch, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { useAllocationCase, useAllocationMutation, useComparison, useScenario, u
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { AdoptForm, NewScenarioForm } from '../../features/allocation/ScenarioForms.js';
 import { useCase } from '../../features/cases/api.js';
+import { overridesFrom, rateValue, withOverrides } from '../../features/allocation/rateEdits.js';
 import { ApiError, api } from '../../lib/api.js';
 
 const nok = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
@@ -70,15 +71,20 @@ export default function AllocationPage() {
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
 
   // Live scenarios: the browser recomputes with the same engine as the server.
+  const [rateEdits, setRateEdits] = useState<Record<string, string>>({});
+  const overrides = useMemo(() => (scenario.data ? overridesFrom(scenario.data.input, rateEdits) : []), [scenario.data, rateEdits]);
   const live = useMemo(() => {
-    if (!scenario.data || frameChange.trim() === '') return null;
+    if (!scenario.data) return null;
+    if ('error' in overrides) return { error: overrides.error };
+    if (frameChange.trim() === '' && overrides.length === 0) return null;
     try {
-      const input = parseAllocationInput(withFrame(scenario.data.input, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }));
+      const edited = withOverrides(scenario.data.input, overrides);
+      const input = parseAllocationInput(frameChange.trim() === '' ? edited : withFrame(edited, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }));
       return { result: allocate(input) };
     } catch (error) {
       return { error: error instanceof AllocationInputError ? error.errors.map((e) => e.message).join(' ') : (error as Error).message };
     }
-  }, [scenario.data, frameChange]);
+  }, [scenario.data, frameChange, overrides]);
   const shown = live?.result ?? scenario.data?.result;
 
   const comment = useAllocationMutation(['scenario', scenarioId, 'comments'], (input: object) => api(`/api/scenarios/${scenarioId}/comments`, { method: 'POST', body: input }));
@@ -108,10 +114,12 @@ export default function AllocationPage() {
         name: f.get('name'),
         modelVersionId: scenario.data.modelVersionId,
         datasetId: scenario.data.datasetId,
-        frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')),
+        frameChange: frameChange.trim() === '' ? scenario.data.frameChange : Number(frameChange.replace(/\s/g, '').replace(',', '.')),
+        overrides: Array.isArray(overrides) ? overrides : [],
       })) as { id: string };
       setSelected(r.id);
       setFrameChange('');
+      setRateEdits({});
       setMessage({ kind: 'success', text: t('allocation.saved') });
     } catch (error) {
       setMessage({ kind: 'danger', text: error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors.map((x) => x.message).join(' ') : (error as Error).message });
@@ -283,6 +291,32 @@ export default function AllocationPage() {
                 </Alert>
               )}
               <Textfield id="frame-change" inputMode="numeric" label={t('allocation.frameChange')} value={frameChange} onChange={(e) => setFrameChange(e.target.value)} error={live?.error} />
+              <Details>
+                <Details.Summary>{t('allocation.editRates')}</Details.Summary>
+                <Details.Content>
+                  {scenario.data.input.criteria.map((c) => (
+                    <Fieldset key={c.id}>
+                      <Fieldset.Legend>{c.label}</Fieldset.Legend>
+                      <div className="row">
+                        {(Object.entries(c.rate) as [string, Parameters<typeof rateValue>[0]][]).map(([stage, rate]) => {
+                          const current = rateValue(rate);
+                          const key = `${c.id}:${stage}`;
+                          return (
+                            <Textfield
+                              key={key}
+                              id={`rate-${c.id}-${stage}`}
+                              inputMode="decimal"
+                              label={t('allocation.rateLabel', { stage: t(`allocation.stage.${stage}`), unit: t(`allocation.rateUnit.${current.unit}`) })}
+                              value={rateEdits[key] ?? String(current.value).replace('.', ',')}
+                              onChange={(e) => setRateEdits((prev) => ({ ...prev, [key]: e.target.value }))}
+                            />
+                          );
+                        })}
+                      </div>
+                    </Fieldset>
+                  ))}
+                </Details.Content>
+              </Details>
               {officer && live?.result && (
                 <form onSubmit={(e) => void onSave(e)} className="stack" noValidate>
                   <Textfield id="scenario-name" name="name" label={t('allocation.newScenarioName')} />

@@ -451,6 +451,31 @@ describe('Fordeling', () => {
     expect(within(live).getAllByRole('row').length).toBeGreaterThan(2);
   });
 
+  it('edits a rate live, and an officer saves it as a new scenario with the rate as an override', async () => {
+    await open(ME);
+    let saved: Record<string, unknown> | undefined;
+    server.use(
+      http.post('/api/allocation-cases/ac1/scenarios', async ({ request }) => {
+        saved = (await request.json()) as Record<string, unknown>;
+        return HttpResponse.json({ id: 's2' }, { status: 201 });
+      }),
+      http.get('/api/scenarios/s2', () => HttpResponse.json({ message: 'Fant ikke scenarioet' }, { status: 404 })),
+      http.get('/api/scenarios/s2/comments', () => HttpResponse.json({ comments: [] })),
+    );
+    const editor = await screen.findByRole('region', { name: 'Prøv et scenario' });
+    await userEvent.click(within(editor).getByText('Endre satser'));
+    const perPupil = within(within(editor).getByRole('group', { name: 'Per elev' })).getByRole('textbox', { name: 'Barnetrinn (kr per enhet)' });
+    expect((perPupil as HTMLInputElement).value).toBe('44240');
+    await userEvent.clear(perPupil);
+    await userEvent.type(perPupil, '50000');
+    const live = await screen.findByRole('table', { name: 'Dagens satser *' });
+    // Allocation mode: Fevik gets 200 × 50,000 per pupil plus its 930,400 per school.
+    expect(within(live).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/10\s?930\s?400/);
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på nytt scenario' }), 'Høyere elevsats');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som nytt scenario' }));
+    await waitFor(() => expect(saved).toMatchObject({ name: 'Høyere elevsats', frameChange: null, overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }] }));
+  });
+
   it('a bad frame change gets the engine’s Norwegian message on the field', async () => {
     await open(ME);
     const editor = await screen.findByRole('region', { name: 'Prøv et scenario' });

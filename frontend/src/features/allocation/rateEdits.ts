@@ -1,0 +1,54 @@
+import type { AllocationInput, RateInput, Stage } from '@samrad/shared/engine';
+
+export interface RateOverride {
+  criterion: string;
+  stage: Stage;
+  rate: RateInput;
+}
+
+/** The number a person edits for a rate, in its own unit: kroner, weekly hours or annual hours. */
+export function rateValue(rate: RateInput): { value: number; unit: 'nok' | 'weeklyHours' | 'annualHours' } {
+  if ('nok' in rate) return { value: Number(rate.nok), unit: 'nok' };
+  if ('weeklyHours' in rate) return { value: Number(rate.weeklyHours), unit: 'weeklyHours' };
+  return { value: Number(rate.annualHours), unit: 'annualHours' };
+}
+
+const parse = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
+
+/** The edited rates (key `criterion:stage` → text) as overrides, leaving out unchanged and empty ones. */
+export function overridesFrom(input: AllocationInput, edits: Record<string, string>): RateOverride[] | { error: string } {
+  const out: RateOverride[] = [];
+  for (const c of input.criteria) {
+    for (const [stage, rate] of Object.entries(c.rate) as [Stage, RateInput][]) {
+      const text = edits[`${c.id}:${stage}`];
+      if (text === undefined || text.trim() === '') continue;
+      const value = parse(text);
+      if (!Number.isFinite(value) || value < 0) return { error: `«${text}» er ikke en gyldig sats for ${c.label}` };
+      const current = rateValue(rate);
+      if (value === current.value) continue;
+      const next: RateInput =
+        current.unit === 'nok'
+          ? { nok: value }
+          : current.unit === 'weeklyHours'
+            ? { weeklyHours: value, ...('uplift' in rate && rate.uplift !== undefined ? { uplift: Number(rate.uplift) } : {}) }
+            : { annualHours: value };
+      out.push({ criterion: c.id, stage, rate: next });
+    }
+  }
+  return out;
+}
+
+/** The scenario's input with the overrides applied (the same rule as the server's buildInput). */
+export function withOverrides(input: AllocationInput, overrides: readonly RateOverride[]): AllocationInput {
+  if (overrides.length === 0) return input;
+  return {
+    ...input,
+    criteria: input.criteria.map((c) => {
+      const mine = overrides.filter((o) => o.criterion === c.id);
+      if (!mine.length) return c;
+      const rate = { ...c.rate };
+      for (const o of mine) rate[o.stage] = o.rate;
+      return { ...c, rate };
+    }),
+  };
+}
