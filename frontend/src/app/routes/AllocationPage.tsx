@@ -114,8 +114,16 @@ export default function AllocationPage() {
         name: f.get('name'),
         modelVersionId: scenario.data.modelVersionId,
         datasetId: scenario.data.datasetId,
-        frameChange: frameChange.trim() === '' ? scenario.data.frameChange : Number(frameChange.replace(/\s/g, '').replace(',', '.')),
-        overrides: Array.isArray(overrides) ? overrides : [],
+        // The new scenario is the one on screen: the base scenario's frame, overrides and adjustments,
+        // with this person's frame change and rates on top.
+        ...(frameChange.trim() === ''
+          ? { frame: scenario.data.frame ?? null, frameChange: scenario.data.frameChange }
+          : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
+        overrides: [
+          ...(scenario.data.overrides ?? []).filter((o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage))),
+          ...(Array.isArray(overrides) ? overrides : []),
+        ],
+        adjustments: scenario.data.adjustments ?? [],
       })) as { id: string };
       setSelected(r.id);
       setFrameChange('');

@@ -429,7 +429,7 @@ describe('Fordeling', () => {
         }),
       ),
       http.get('/api/scenarios/s1', () =>
-        HttpResponse.json({ id: 's1', name: 'Dagens satser', caseId: 'c1', adopted: false, version: 1, modelVersionId: 'mv1', datasetId: 'd1', frameChange: null, engineVersion: '2.0.0', inputHash: 'x', input: parsed, result: computeAllocation(input) }),
+        HttpResponse.json({ id: 's1', name: 'Dagens satser', caseId: 'c1', adopted: false, version: 1, modelVersionId: 'mv1', datasetId: 'd1', frame: null, frameChange: null, overrides: [], adjustments: [], engineVersion: '2.0.0', inputHash: 'x', input: parsed, result: computeAllocation(input) }),
       ),
       http.get('/api/scenarios/s1/comments', () => HttpResponse.json({ comments: [] })),
       http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
@@ -473,7 +473,7 @@ describe('Fordeling', () => {
     expect(within(live).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/10\s?930\s?400/);
     await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på nytt scenario' }), 'Høyere elevsats');
     await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som nytt scenario' }));
-    await waitFor(() => expect(saved).toMatchObject({ name: 'Høyere elevsats', frameChange: null, overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }] }));
+    await waitFor(() => expect(saved).toMatchObject({ name: 'Høyere elevsats', frame: null, frameChange: null, adjustments: [], overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }] }));
   });
 
   it('a bad frame change gets the engine’s Norwegian message on the field', async () => {

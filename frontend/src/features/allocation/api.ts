@@ -22,7 +22,10 @@ export interface ScenarioView {
   version: number;
   modelVersionId: string;
   datasetId: string;
+  frame: number | null;
   frameChange: number | null;
+  overrides: { criterion: string; stage: 'barnetrinn' | 'ungdomstrinn'; rate: Record<string, number> }[];
+  adjustments: { unit: string; amount: number; reason: string }[];
   engineVersion: string;
   inputHash: string;
   input: AllocationInput;
