@@ -242,6 +242,9 @@ export const nb = {
     remindersHelp: 'Skill med komma. 10080 er sju dager, 1440 er ett døgn.',
   },
   rounds: {
+    saveDraft: 'Lagre utkast',
+    draftHint: 'Utkastet lagres bare i denne nettleseren til du sender det. Etter at det er sendt, kan du endre innspillet fram til fristen.',
+    draftSaved: 'Utkastet er lagret i denne nettleseren ({{time}}).',
     grantExtension: 'Gi utsatt frist',
     extensionUntil: 'Ny frist (norsk tid)',
     grant: 'Gi utsettelse',

@@ -30,6 +30,14 @@ export default function RoundPage() {
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
   const submit = useRoundMutation(id, (input: object) => api<Receipt>(`/api/rounds/${id}/submissions`, { method: 'POST', body: input }));
   const noComment = useRoundMutation(id, (input: object) => api(`/api/rounds/${id}/no-comment`, { method: 'POST', body: input }));
+  // A draft kept in this browser until it is sent: people write in the evening and come back.
+  const draftKey = `samrad:utkast:${id}`;
+  const [draft, setDraft] = useState(() => localStorage.getItem(draftKey) ?? '');
+  const [draftSaved, setDraftSaved] = useState<Date | null>(null);
+  function saveDraft() {
+    localStorage.setItem(draftKey, draft);
+    setDraftSaved(new Date());
+  }
   const myInvited = useMemo(() => round?.invitations.filter((i) => round.myBodyIds.includes(i.bodyId)) ?? [], [round]);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -42,6 +50,9 @@ export default function RoundPage() {
       setErrors([]);
       setKey(crypto.randomUUID());
       form.reset();
+      localStorage.removeItem(draftKey);
+      setDraft('');
+      setDraftSaved(null);
     } catch (error) {
       setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
     }
@@ -162,10 +173,24 @@ export default function RoundPage() {
                   label={t('rounds.onBehalfOf')}
                   options={[...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })), { value: '', label: round.invitedMe ? t('rounds.personallyInvited') : t('rounds.ownCapacity') }]}
                 />
-                <Textfield id="input-text" name="text" multiline rows={6} label={t('rounds.text')} error={fieldError(errors, 'text') ?? fieldError(errors, 'deadline')} />
+                <Textfield
+                  id="input-text"
+                  name="text"
+                  multiline
+                  rows={6}
+                  label={t('rounds.text')}
+                  description={t('rounds.draftHint')}
+                  value={draft}
+                  onChange={(e) => setDraft(e.target.value)}
+                  error={fieldError(errors, 'text') ?? fieldError(errors, 'deadline')}
+                />
+                {draftSaved && <Paragraph role="status" data-size="sm">{t('rounds.draftSaved', { time: formatDateTime(draftSaved.toISOString()) })}</Paragraph>}
                 <div className="row">
                   <Button type="submit" loading={submit.isPending}>
                     {t('rounds.submit')}
+                  </Button>
+                  <Button type="button" variant="secondary" onClick={saveDraft}>
+                    {t('rounds.saveDraft')}
                   </Button>
                   {myInvited
                     .filter((i) => i.status === 'not_answered')

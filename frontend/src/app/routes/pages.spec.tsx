@@ -265,6 +265,11 @@ describe('Innspillsrunde', () => {
     expect(within(screen.getByRole('list', { name: 'Dokumenter' })).getByRole('link', { name: 'Utredning.pdf' })).toHaveProperty('pathname', '/api/attachments/a9');
     expect(screen.getByRole('combobox', { name: 'Sendes på vegne av' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Meg selv (personlig invitert)' })).toBeTruthy();
+    // A draft survives leaving the page (kept in this browser until it is sent).
+    await userEvent.type(screen.getByRole('textbox', { name: 'Innspill' }), 'Halvferdig tanke');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre utkast' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Utkastet er lagret i denne nettleseren/);
+    expect(localStorage.getItem('samrad:utkast:r1')).toBe('Halvferdig tanke');
     await userEvent.click(screen.getByRole('button', { name: 'Ingen merknad fra meg' }));
     await screen.findByText('Registrert: ingen merknad fra deg selv.');
     expect(noComment).toEqual({ bodyId: null });
