@@ -240,8 +240,15 @@ export class InputRoundsService {
    * Checks that the caller may answer (for the body, or for themselves) and returns the deadline that
    * applies: the body's extension or the round's. One read of the invitations serves both.
    */
-  private async assertCanAnswer(m: EntityManager, ctx: RequestContext, round: RoundRow, bodyId: string | null): Promise<Date> {
-    const invited: { body_id: string; extended_until: Date | null }[] = await m.query(`SELECT body_id, extended_until FROM round_invitation WHERE round_id = $1`, [round.id]);
+  private async assertCanAnswer(
+    m: EntityManager,
+    ctx: RequestContext,
+    round: RoundRow,
+    bodyId: string | null,
+    preRead?: { body_id: string; extended_until: Date | null }[],
+  ): Promise<Date> {
+    const invited: { body_id: string; extended_until: Date | null }[] =
+      preRead ?? (await m.query(`SELECT body_id, extended_until FROM round_invitation WHERE round_id = $1`, [round.id]));
     if (bodyId) {
       const invitation = invited.find((i) => i.body_id === bodyId);
       if (!invitation) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
@@ -272,8 +279,16 @@ export class InputRoundsService {
     const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
-      const round = await this.round(m, ctx, roundId);
-      const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId);
+      // The round and its invitations in one read: this is the path a deadline burst takes.
+      const rows: (RoundRow & { invitations: { body_id: string; extended_until: string | null }[] })[] = await m.query(
+        `SELECT r.*, coalesce((SELECT json_agg(json_build_object('body_id', i.body_id, 'extended_until', i.extended_until)) FROM round_invitation i WHERE i.round_id = r.id), '[]') AS invitations
+           FROM input_round r WHERE r.id = $1 AND r.municipality_id = $2`,
+        [roundId, ctx.municipalityId],
+      );
+      const round = rows[0];
+      if (!round) throw new NotFound('Fant ikke innspillsrunden');
+      const invited = round.invitations.map((i) => ({ body_id: i.body_id, extended_until: i.extended_until === null ? null : new Date(i.extended_until) }));
+      const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId, invited);
       const late = this.checkDeadline(round, deadline, now, true);
       const receipt = await this.store(m, ctx, { roundId, caseId: round.case_id, mandateItemId: round.mandate_item_id, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late, now });
       if (receipt.duplicate) return receipt;
@@ -300,10 +315,17 @@ export class InputRoundsService {
     s: { roundId: string | null; caseId: string | null; mandateItemId: string | null; bodyId: string | null; text: string; key: string; late: boolean; now: Date; meetingId?: string | null },
   ): Promise<Receipt> {
     const capacity = s.bodyId ? 'on_behalf_of_body' : 'own_capacity';
+    const hash = sha256(s.text);
+    // The submission and its first version in one statement (nothing is inserted for a repeated key).
     const inserted: { id: string; submitted_at: Date }[] = await m.query(
-      `INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at`,
-      [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null],
+      `WITH s AS (
+         INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at
+       ), v AS (
+         INSERT INTO submission_version (submission_id, version, text, sha256, created_at) SELECT id, 1, $12, $13, $10 FROM s RETURNING submission_id
+       )
+       SELECT s.id, s.submitted_at FROM s JOIN v ON v.submission_id = s.id`,
+      [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null, s.text, hash],
     );
     if (!inserted[0]) {
       // A concurrent request with the same key won; answer with its receipt.
@@ -314,8 +336,6 @@ export class InputRoundsService {
       return { id: r.id, version: 1, submittedAt: r.submitted_at.toISOString(), sha256: r.sha256, late: r.late, duplicate: true };
     }
     const { id, submitted_at } = inserted[0];
-    const hash = sha256(s.text);
-    await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1, 1, $2, $3, $4)`, [id, s.text, hash, s.now]);
     await this.audit.record(m, ctx, 'create', 'submission', id, null, { roundId: s.roundId, bodyId: s.bodyId, late: s.late, sha256: hash });
     await this.notifications.notify(m, {
       municipalityId: ctx.municipalityId,
