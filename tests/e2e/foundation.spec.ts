@@ -1,17 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchChromium, newJourney } from '../support/browser.js';
+import { DEMO_PASSWORD as PASSWORD, expectAccessible, launchChromium, logIn as logInAt, newJourney } from '../support/browser.js';
 
-const PASSWORD = 'Samrad-demo-2026';
 const base = inject('baseUrl');
-
-async function logIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto(`${base}/logg-inn`);
-  await page.getByRole('textbox', { name: 'E-postadresse' }).fill(email);
-  await page.getByLabel('Passord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-}
+const logIn = (page: Page, email: string, password = PASSWORD) => logInAt(page, base, email, password);
 
 describe('Samråd in a real Chromium', () => {
   let browser: Browser;

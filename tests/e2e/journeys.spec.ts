@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchChromium, newJourney } from '../support/browser.js';
+import { expectAccessible, journeys } from '../support/browser.js';
 
-const PASSWORD = 'Samrad-demo-2026';
 const base = inject('baseUrl');
 const OFFICER = 'saksbehandler@solvik.kommune.test';
 const UDF = 'htv.utdanningsforbundet@solvik.kommune.test';
@@ -12,14 +10,6 @@ const GRIMSTAD = new URL('../fixtures/grimstad-2009.input.json', import.meta.url
 
 /** Shared between the journeys, which follow one case from draft to decision. */
 const story = { caseUrl: '', roundUrl: '', deadline: 0, allocationUrl: '' };
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${base}/logg-inn`);
-  await page.getByRole('textbox', { name: 'E-postadresse' }).fill(email);
-  await page.getByLabel('Passord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-}
 
 /** The next whole minute at least `seconds` ahead, as Oslo wall-clock for a datetime-local field. */
 function deadlineAhead(seconds: number): { local: string; at: number } {
@@ -33,22 +23,10 @@ function deadlineAhead(seconds: number): { local: string; at: number } {
 }
 
 describe('the follow-up, played by each kind of user', () => {
-  let browser: Browser;
-  const open: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of open) await c.close().catch(() => undefined);
-    await browser?.close();
-  });
-
-  async function journey(name: string, email: string) {
-    const j = await newJourney(browser, name);
-    open.push(j.context);
-    await logIn(j.page, email);
-    return j.page;
-  }
+  const j = journeys(base);
+  beforeAll(() => j.start());
+  afterAll(() => j.close());
+  const journey = (name: string, email: string) => j.open(name, email);
 
   it('1. a case officer creates a case, writes the proposal, and opens an input round', async () => {
     const page = await journey('1-officer-case-and-round', OFFICER);

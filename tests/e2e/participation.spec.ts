@@ -1,36 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchChromium, newJourney } from '../support/browser.js';
+import { expectAccessible, journeys } from '../support/browser.js';
 
-const PASSWORD = 'Samrad-demo-2026';
 const base = inject('baseUrl');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${base}/logg-inn`);
-  await page.getByRole('textbox', { name: 'E-postadresse' }).fill(email);
-  await page.getByLabel('Passord', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-}
-
 /** The pages around the workflow: settings, the calendar, school conferences, documents and bodies. */
 describe('taking part: settings, conferences, documents and bodies', () => {
-  let browser: Browser;
-  const open: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const c of open) await c.close().catch(() => undefined);
-    await browser?.close();
-  });
-  async function journey(name: string, email: string) {
-    const j = await newJourney(browser, name);
-    open.push(j.context);
-    await logIn(j.page, email);
-    return j.page;
-  }
+  const j = journeys(base);
+  beforeAll(() => j.start());
+  afterAll(() => j.close());
+  const journey = (name: string, email: string) => j.open(name, email);
 
   it('a parent chooses a daily digest, finds a school conference in the calendar and registers for it', async () => {
     const page = await journey('p1-parent-digest-conference', 'fau.nordby@solvik.kommune.test');

@@ -36,6 +36,42 @@ export async function newJourney(browser: Browser, name: string): Promise<{ cont
   return { context, page };
 }
 
+/** The demo password every demo person has. */
+export const DEMO_PASSWORD = 'Samrad-demo-2026';
+
+/** Logs in through the log-in page, as a person would, and waits for the start page. */
+export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${base}/logg-inn`);
+  await page.getByRole('textbox', { name: 'E-postadresse' }).fill(email);
+  await page.getByLabel('Passord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+}
+
+/**
+ * Journeys that share one browser: `open(name, email)` gives a logged-in page in a fresh context;
+ * `close()` ends them all.
+ */
+export function journeys(base: string) {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  return {
+    async start() {
+      browser = await launchChromium();
+    },
+    async open(name: string, email: string): Promise<Page> {
+      const j = await newJourney(browser!, name);
+      contexts.push(j.context);
+      await logIn(j.page, base, email);
+      return j.page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser?.close();
+    },
+  };
+}
+
 /** axe-core against WCAG 2.1 A and AA: no violations allowed. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
