@@ -4,6 +4,7 @@ import {
   bigDivRound,
   sumRatios,
   divRound,
+  gcd,
   lcm,
   mulDivRound,
   pow10,
@@ -78,8 +79,7 @@ function rateMicro(rate: RateInput, stage: Stage, input: AllocationInput): numbe
   return micro;
 }
 
-function hoursRateMicro(rate: RateInput, stage: Stage, input: AllocationInput, cost: number | string): number {
-  if ('nok' in rate) return toFixedInt(rate.nok, RATE_PLACES);
+function hoursRateMicro(rate: Exclude<RateInput, { nok: unknown }>, stage: Stage, input: AllocationInput, cost: number | string): number {
   const factors: Ratio[] =
     'weeklyHours' in rate
       ? [toRatio(rate.weeklyHours), toRatio(input.teachingWeeks), toRatio(cost), plusOne(toRatio(rate.uplift ?? 0))]
@@ -246,16 +246,8 @@ function rateLine(stageRates: Partial<Record<Stage, Micro>>, upper: Uint8Array, 
   return out;
 }
 
-function gcdOrOne(a: number, b: number): number {
-  let x = Math.abs(a);
-  let y = b;
-  while (y !== 0) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return x === 0 ? 1 : x;
-}
+/** A common factor to divide out before multiplying (1 when both are 0). */
+const gcdOrOne = (a: number, b: number): number => gcd(a, b) || 1;
 
 interface PotPart {
   key: PotKey;
@@ -338,8 +330,8 @@ function difference(totalØre: number, budget: number | string | undefined): Bud
  *
  * Arithmetic (exact, in integers): every rate is taken to a millionth of a krone; each cell
  * (unit × criterion) is rate × driver rounded half up to the øre; in distribution mode every rate
- * (and every pot portion) is scaled by frame ÷ unscaled total (an exact ratio) and again taken to
- * a millionth of a krone; unit totals in øre are rounded to whole kroner by largest remainder so
+ * (and every pot portion) is scaled by (frame − adjustments) ÷ the exact unscaled total (before any
+ * cell is rounded) and again taken to a millionth of a krone; unit totals in øre are rounded to whole kroner by largest remainder so
  * that they add up to the frame exactly.
  */
 export function allocate(input: AllocationInput): AllocationResult {

@@ -68,16 +68,6 @@ export function mulDivRound(a: number, b: number, d: number): number {
   return safe(Number(bigDivRound(BigInt(a) * BigInt(b), BigInt(d))), 'a product');
 }
 
-/** `round(a × b × c / d)` half away from zero, exact. */
-export function mulMulDivRound(a: number, b: number, c: number, d: number): number {
-  const p = a * b;
-  if (p <= MAX && p >= -MAX) {
-    const q = p * c;
-    if (q <= MAX && q >= -MAX) return divRound(q, d);
-  }
-  return safe(Number(bigDivRound(BigInt(a) * BigInt(b) * BigInt(c), BigInt(d))), 'a product');
-}
-
 /** Floor division for integers, `d` > 0. */
 export function floorDiv(n: number, d: number): number {
   const r = n % d;
