@@ -14,6 +14,12 @@ export interface AttachmentView extends AttachmentMeta {
   uploadedAt: string;
 }
 
+interface Owner {
+  caseId: string | null;
+  submissionId: string | null;
+  roundId: string | null;
+}
+
 interface AttachmentRow {
   id: string;
   case_id: string | null;
@@ -31,7 +37,7 @@ const meta = (r: AttachmentRow): AttachmentView => ({
   filename: r.filename,
   mediaType: r.media_type,
   size: r.size_bytes,
-  sha256: r.sha256.trim(),
+  sha256: r.sha256,
   uploadedAt: r.created_at.toISOString(),
 });
 
@@ -53,35 +59,41 @@ export class AttachmentsService {
     return rows.map(meta);
   }
 
-  async addToCase(ctx: RequestContext, caseId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
-    const file = await checkFile(filename, content);
-    return this.db.transaction(async (m) => {
-      await this.cases.readable(ctx, caseId, m);
-      return this.insert(m, ctx, { caseId, submissionId: null, roundId: null }, file, content as Buffer);
-    });
+  /** A document on the case: officers (the route checks the role), on a case they may read. */
+  addToCase(ctx: RequestContext, caseId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
+    return this.add(ctx, { caseId, submissionId: null, roundId: null }, filename, content, (m) => this.cases.readable(ctx, caseId, m));
   }
 
-  async addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = new Date()): Promise<AttachmentView> {
-    const file = await checkFile(filename, content);
-    return this.db.transaction(async (m) => {
-      await this.rounds.writableSubmission(m, ctx, submissionId, now);
-      return this.insert(m, ctx, { caseId: null, submissionId, roundId: null }, file, content as Buffer);
-    });
+  /** An attachment to one's own submission, until the deadline. */
+  addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = new Date()): Promise<AttachmentView> {
+    return this.add(ctx, { caseId: null, submissionId, roundId: null }, filename, content, (m) => this.rounds.writableSubmission(m, ctx, submissionId, now));
   }
 
   /** The round's documents (dokumenter): added by officers, read by whoever may read the round. */
-  async addToRound(ctx: RequestContext, roundId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
+  addToRound(ctx: RequestContext, roundId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
+    return this.add(ctx, { caseId: null, submissionId: null, roundId }, filename, content, (m) => this.rounds.assertReadableRound(ctx, roundId, m));
+  }
+
+  /** Checks the file by its content, then the owner (in the transaction), then stores it with its audit event. */
+  private async add(ctx: RequestContext, owner: Owner, filename: unknown, content: unknown, mayAdd: (m: EntityManager) => Promise<unknown>): Promise<AttachmentView> {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
-      await this.rounds.assertReadableRound(ctx, roundId, m);
-      return this.insert(m, ctx, { caseId: null, submissionId: null, roundId }, file, content as Buffer);
+      await mayAdd(m);
+      return this.insert(m, ctx, owner, file, content as Buffer);
     });
+  }
+
+  /** The owner's read rule: the case's, the round's, or the submission's. */
+  private async assertOwnerReadable(ctx: RequestContext, row: AttachmentRow, m: EntityManager = this.db.manager): Promise<void> {
+    if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
+    else if (row.round_id) await this.rounds.assertReadableRound(ctx, row.round_id, m);
+    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!);
   }
 
   private async insert(
     m: EntityManager,
     ctx: RequestContext,
-    owner: { caseId: string | null; submissionId: string | null; roundId: string | null },
+    owner: Owner,
     file: { filename: string; mediaType: string },
     content: Buffer,
   ): Promise<AttachmentView> {
@@ -96,21 +108,13 @@ export class AttachmentsService {
     return result;
   }
 
-  /** Loads an attachment the caller may read (404 otherwise, also for another municipality's). */
-  private async readable(ctx: RequestContext, id: string): Promise<AttachmentRow> {
-    const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
+  /** The file and its description, for a caller who may read it (404 otherwise, also for another municipality's). */
+  async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
+    const rows: (AttachmentRow & { content: Buffer })[] = await this.db.query(`SELECT ${COLUMNS}, content FROM attachment WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
     const row = rows[0];
     if (!row) throw new NotFound('Fant ikke vedlegget');
-    if (row.case_id) await this.cases.readable(ctx, row.case_id);
-    else if (row.round_id) await this.rounds.assertReadableRound(ctx, row.round_id);
-    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!);
-    return row;
-  }
-
-  async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
-    const row = await this.readable(ctx, id);
-    const rows: { content: Buffer }[] = await this.db.query(`SELECT content FROM attachment WHERE id = $1`, [id]);
-    return { meta: meta(row), content: rows[0]!.content };
+    await this.assertOwnerReadable(ctx, row);
+    return { meta: meta(row), content: row.content };
   }
 
   /** Case and round documents are removed by officers; a submission's by its author until the deadline. */
@@ -119,15 +123,14 @@ export class AttachmentsService {
       const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [id, ctx.municipalityId]);
       const row = rows[0];
       if (!row) throw new NotFound('Fant ikke vedlegget');
-      if (row.case_id || row.round_id) {
-        if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
-        else await this.rounds.assertReadableRound(ctx, row.round_id!, m);
-        if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan fjerne vedlegg fra saken');
+      if (row.submission_id) {
+        await this.rounds.writableSubmission(m, ctx, row.submission_id, now);
       } else {
-        await this.rounds.writableSubmission(m, ctx, row.submission_id!, now);
+        await this.assertOwnerReadable(ctx, row, m);
+        if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan fjerne vedlegg fra saken');
       }
       await m.query(`DELETE FROM attachment WHERE id = $1`, [id]);
-      await this.audit.record(m, ctx, 'delete', 'attachment', id, { filename: row.filename, sha256: row.sha256.trim() }, null);
+      await this.audit.record(m, ctx, 'delete', 'attachment', id, { filename: row.filename, sha256: row.sha256 }, null);
     });
   }
 }

@@ -177,7 +177,7 @@ export class InputRoundsService {
       open,
       closedAt: round.closed_at?.toISOString() ?? null,
       invitations: invitations.map((i) => ({ bodyId: i.body_id, bodyName: i.body_name, status: i.status, extendedUntil: i.extended_until?.toISOString() ?? null })),
-      documents: documents.map((d) => ({ id: d.id, filename: d.filename, mediaType: d.media_type, size: d.size_bytes, sha256: d.sha256.trim() })),
+      documents: documents.map((d) => ({ id: d.id, filename: d.filename, mediaType: d.media_type, size: d.size_bytes, sha256: d.sha256 })),
       invitedPersons: persons.map((p) => ({ userId: p.user_id, name: p.name, title: p.title, status: p.status })),
       /** For officers: every reminder sent, to a body or a person, and when (null for others). */
       remindersSent: ctx.roles.has('case_officer')
@@ -486,7 +486,8 @@ export class InputRoundsService {
   }
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round. */
-  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date()): Promise<Receipt> {
+  /** Continuous input on a case or mandate item; from a school conference it also names the meeting. */
+  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
     const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
@@ -497,7 +498,7 @@ export class InputRoundsService {
       }
       if (input.caseId && !mandateItemId) mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
       if (input.bodyId && !ctx.bodyIds.has(input.bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
-      return this.store(m, ctx, { roundId: null, caseId: input.caseId, mandateItemId, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late: false, now });
+      return this.store(m, ctx, { roundId: null, caseId: input.caseId, mandateItemId, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late: false, now, meetingId });
     });
   }
 
@@ -505,19 +506,13 @@ export class InputRoundsService {
    * An input given at a school conference: it joins the case like continuous input, marked with the
    * meeting it came from. The meetings module checks who may give it and when.
    */
-  async conferenceInput(
+  conferenceInput(
     ctx: RequestContext,
     input: { caseId: string; meetingId: string; bodyId: string | null; text: string; idempotencyKey: string },
     now = new Date(),
   ): Promise<Receipt> {
-    const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
-    if (existing) return existing;
-    if (input.bodyId && !ctx.bodyIds.has(input.bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
-    return this.db.transaction(async (m) => {
-      await this.cases.readable(ctx, input.caseId, m);
-      const mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
-      return this.store(m, ctx, { roundId: null, caseId: input.caseId, mandateItemId, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late: false, now, meetingId: input.meetingId });
-    });
+    const { meetingId, ...rest } = input;
+    return this.continuous(ctx, { ...rest, mandateItemId: null }, now, meetingId);
   }
 
   /** «Innspill og behandling»: every input on a case, who gave it, and how it was handled. */

@@ -18,7 +18,7 @@ export class Attachments1763800000006 implements MigrationInterface {
         filename text NOT NULL CHECK (length(filename) BETWEEN 1 AND 200),
         media_type text NOT NULL,
         size_bytes int NOT NULL CHECK (size_bytes > 0),
-        sha256 char(64) NOT NULL,
+        sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
         content bytea NOT NULL,
         uploaded_by uuid REFERENCES app_user(id),
         created_at timestamptz NOT NULL DEFAULT now(),
