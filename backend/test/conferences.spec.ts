@@ -120,6 +120,7 @@ describe('school conferences and persons invited in their own right', () => {
     await remindRound(t.db, mail, t.config.APP_URL, payload);
     const reminders = await t.db.query(`SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1 AND "to" = 'rektor.nordby@solvik.kommune.test'`, [`%/innspill/${round.body.id}%`]);
     expect(reminders).toHaveLength(1);
+    expect((await officer.request('GET', `/api/rounds/${round.body.id}`)).body.remindersSent).toContainEqual({ bodyId: null, userId: principalId, sentAt: expect.any(String) });
 
     const answered = await principal.request('POST', `/api/rounds/${round.body.id}/submissions`, { text: 'Forslaget gir oss to lærerstillinger mindre.', idempotencyKey: randomUUID() });
     expect(answered.status, JSON.stringify(answered.body)).toBe(201);

@@ -149,16 +149,8 @@ export class InputRoundsService {
       `SELECT p.user_id, u.name, u.title, p.status FROM round_person_invitation p JOIN app_user u ON u.id = p.user_id WHERE p.round_id = $1 ORDER BY u.name`,
       [id],
     );
-    // Reminders sent, from the notices they left (one per body or person and reminder time).
-    const reminders: { target: string; person: string; minutes: string; sent_at: Date }[] = ctx.roles.has('case_officer')
-      ? await this.db.query(
-          `SELECT split_part(dedup_key, ':', 4) AS target,
-                  CASE WHEN split_part(dedup_key, ':', 4) = 'person' THEN split_part(dedup_key, ':', 5) ELSE '' END AS person,
-                  split_part(dedup_key, ':', 3) AS minutes, min(created_at) AS sent_at
-             FROM notification WHERE municipality_id = $2 AND kind = 'reminder' AND dedup_key LIKE 'reminder:' || $1 || ':%'
-            GROUP BY 1, 2, 3 ORDER BY 4`,
-          [id, ctx.municipalityId],
-        )
+    const reminders: { body_id: string | null; user_id: string | null; sent_at: Date }[] = ctx.roles.has('case_officer')
+      ? await this.db.query(`SELECT body_id, user_id, sent_at FROM round_reminder WHERE round_id = $1 ORDER BY sent_at`, [id])
       : [];
     const open = round.closed_at === null && now < round.closes_at;
     const seeAll = ctx.roles.has('case_officer') || (!open && round.publish_after_close);
@@ -181,7 +173,7 @@ export class InputRoundsService {
       invitedPersons: persons.map((p) => ({ userId: p.user_id, name: p.name, title: p.title, status: p.status })),
       /** For officers: every reminder sent, to a body or a person, and when (null for others). */
       remindersSent: ctx.roles.has('case_officer')
-        ? reminders.map((r) => (r.target === 'person' ? { bodyId: null, userId: r.person, sentAt: r.sent_at.toISOString() } : { bodyId: r.target, userId: null, sentAt: r.sent_at.toISOString() }))
+        ? reminders.map((r) => ({ bodyId: r.body_id, userId: r.user_id, sentAt: r.sent_at.toISOString() }))
         : null,
       invitedMe: persons.some((p) => p.user_id === ctx.userId),
       myBodyIds: myBodies,

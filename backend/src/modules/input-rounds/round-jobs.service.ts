@@ -68,6 +68,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       link: `/innspill/${round.id}`,
       key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
     });
+    await db.query(`INSERT INTO round_reminder (round_id, body_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [round.id, body.body_id, p.minutes]);
   }
   const persons: { user_id: string }[] = await db.query(`SELECT user_id FROM round_person_invitation WHERE round_id = $1 AND status = 'not_answered'`, [p.roundId]);
   for (const person of persons) {
@@ -80,6 +81,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       link: `/innspill/${round.id}`,
       key: `reminder:${round.id}:${p.minutes}:person:${person.user_id}`,
     });
+    await db.query(`INSERT INTO round_reminder (round_id, user_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [round.id, person.user_id, p.minutes]);
   }
   return bodies.map((b) => b.body_id);
 }
