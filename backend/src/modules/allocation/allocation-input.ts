@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { INPUT_FORMAT, type AllocationInputDraft, type UnitInput } from '@samrad/shared/engine';
+import { INPUT_FORMAT, withRateOverrides, type AllocationInputDraft, type UnitInput } from '@samrad/shared/engine';
 
 export interface ScenarioParts {
   frame: string | number | null;
@@ -10,13 +10,7 @@ export interface ScenarioParts {
 
 /** Builds the engine's interchange input from a model version, a dataset and a scenario's parameters. */
 export function buildInput(model: Record<string, unknown>, units: UnitInput[], s: ScenarioParts): AllocationInputDraft {
-  const criteria = ((model.criteria as { id: string; rate: Record<string, unknown> }[] | undefined) ?? []).map((c) => {
-    const overrides = s.overrides.filter((o) => o.criterion === c.id);
-    if (!overrides.length) return c;
-    const rate = { ...c.rate };
-    for (const o of overrides) rate[o.stage] = o.rate;
-    return { ...c, rate };
-  });
+  const criteria = withRateOverrides((model.criteria as { id: string; rate: Record<string, unknown> }[] | undefined) ?? [], s.overrides);
   const distribution = s.frame !== null || s.frameChange !== null;
   return {
     ...(model as object),

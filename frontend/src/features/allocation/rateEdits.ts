@@ -1,10 +1,4 @@
-import type { AllocationInput, RateInput, Stage } from '@samrad/shared/engine';
-
-export interface RateOverride {
-  criterion: string;
-  stage: Stage;
-  rate: RateInput;
-}
+import { withRateOverrides, type AllocationInput, type RateInput, type RateOverride, type Stage } from '@samrad/shared/engine';
 
 /** The number a person edits for a rate, in its own unit: kroner, weekly hours or annual hours. */
 export function rateValue(rate: RateInput): { value: number; unit: 'nok' | 'weeklyHours' | 'annualHours' } {
@@ -38,17 +32,7 @@ export function overridesFrom(input: AllocationInput, edits: Record<string, stri
   return out;
 }
 
-/** The scenario's input with the overrides applied (the same rule as the server's buildInput). */
+/** The scenario's input with the overrides applied (the shared engine's rule, as on the server). */
 export function withOverrides(input: AllocationInput, overrides: readonly RateOverride[]): AllocationInput {
-  if (overrides.length === 0) return input;
-  return {
-    ...input,
-    criteria: input.criteria.map((c) => {
-      const mine = overrides.filter((o) => o.criterion === c.id);
-      if (!mine.length) return c;
-      const rate = { ...c.rate };
-      for (const o of mine) rate[o.stage] = o.rate;
-      return { ...c, rate };
-    }),
-  };
+  return overrides.length === 0 ? input : { ...input, criteria: withRateOverrides(input.criteria, overrides) };
 }

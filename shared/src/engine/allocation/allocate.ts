@@ -592,3 +592,25 @@ export function withFrame(input: AllocationInput, change: { frame?: number | str
   if (change.frameChange !== undefined) next.frameChange = change.frameChange;
   return next;
 }
+
+/** A scenario's change to one criterion's rate for one stage. */
+export interface RateOverride {
+  criterion: string;
+  stage: Stage;
+  rate: RateInput;
+}
+
+/**
+ * Criteria with a scenario's rate overrides applied (the others as they are). Works on validated input
+ * and on a stored model alike, so the server and the browser apply overrides by the same rule.
+ */
+export function withRateOverrides<C extends { id: string; rate: object }>(criteria: readonly C[], overrides: readonly { criterion: string; stage: Stage; rate: unknown }[]): C[] {
+  if (overrides.length === 0) return [...criteria];
+  return criteria.map((c) => {
+    const mine = overrides.filter((o) => o.criterion === c.id);
+    if (!mine.length) return c;
+    const rate: Record<string, unknown> = { ...c.rate };
+    for (const o of mine) rate[o.stage] = o.rate;
+    return { ...c, rate };
+  });
+}
