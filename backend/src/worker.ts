@@ -31,7 +31,7 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
     },
     notify: (payload) => deliverNotice(db, mail, config.APP_URL, payload),
     'meeting.publishAgenda': async (payload) => {
-      await publishAgendaOnTime(db, mail, config.APP_URL, payload);
+      await publishAgendaOnTime(db, payload);
     },
     'digest.daily': async (payload) => {
       await sendDailyDigests(db, mail, config.APP_URL, payload.date ? new Date(payload.date) : new Date());

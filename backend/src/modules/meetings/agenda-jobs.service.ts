@@ -1,38 +1,48 @@
 import { formatOsloDateTime } from '@samrad/shared/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { JobPayload } from '../../platform/queue/jobs.js';
+import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { MailService } from '../mail/mail.service.js';
-import { deliverNotice } from '../notifications/notifications.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 /**
- * Publishes a meeting's agenda at its notice time. Once: the UPDATE only takes a meeting whose agenda
- * is still unpublished and whose time is the one the job was planned for; the members' notice shares
- * its key with a publication by hand, so nobody is told twice.
+ * Publishes a meeting's agenda, once: by hand (an officer) or at its notice time (the job, which only
+ * takes the meeting at the time it was planned for). Members are told through the outbox, with one
+ * notice key whichever way it was published.
  */
-export async function publishAgendaOnTime(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'meeting.publishAgenda'>): Promise<boolean> {
-  const published = await db.transaction(async (m) => {
-    const [rows]: [{ id: string; municipality_id: string; body_id: string; title: string; starts_at: Date }[], number] = await m.query(
-      `UPDATE meeting SET agenda_published_at = now(), version = version + 1, updated_at = now()
-        WHERE id = $1 AND agenda_published_at IS NULL AND starts_at = $2
-        RETURNING id, municipality_id, body_id, title, starts_at`,
-      [p.meetingId, p.startsAt],
-    );
-    const meeting = rows[0];
-    if (meeting) await new AuditService(db).record(m, { municipalityId: meeting.municipality_id, userId: null }, 'update', 'meeting', meeting.id, null, { agendaPublished: true, by: 'notice time' });
-    return meeting;
-  });
-  if (!published) return false;
-  const [body]: { name: string }[] = await db.query(`SELECT name FROM body WHERE id = $1`, [published.body_id]);
-  const members: { user_id: string }[] = await db.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [published.body_id]);
-  await deliverNotice(db, mail, appUrl, {
-    municipalityId: published.municipality_id,
+export async function publishAgenda(
+  m: EntityManager,
+  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'notify'> },
+  meetingId: string,
+  by: { municipalityId?: string; userId: string | null; startsAt?: string },
+): Promise<boolean> {
+  const [rows]: [{ id: string; municipality_id: string; body_id: string; body_name: string; title: string; starts_at: Date }[], number] = await m.query(
+    `UPDATE meeting mt SET agenda_published_at = now(), version = version + 1, updated_at = now()
+      WHERE id = $1 AND agenda_published_at IS NULL AND ($2::uuid IS NULL OR municipality_id = $2) AND ($3::timestamptz IS NULL OR starts_at = $3)
+      RETURNING id, municipality_id, body_id, (SELECT name FROM body WHERE id = mt.body_id) AS body_name, title, starts_at`,
+    [meetingId, by.municipalityId ?? null, by.startsAt ?? null],
+  );
+  const meeting = rows[0];
+  if (!meeting) return false;
+  const members: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [meeting.body_id]);
+  await deps.notifications.notify(m, {
+    municipalityId: meeting.municipality_id,
     userIds: members.map((x) => x.user_id),
     kind: 'agenda',
-    title: `Saksliste: ${published.title}`,
-    body: `Sakslisten til møtet i ${body?.name ?? ''} ${formatOsloDateTime(published.starts_at)} er publisert.`,
-    link: `/moter/${published.id}`,
-    key: `agenda:${published.id}`,
+    title: `Saksliste: ${meeting.title}`,
+    body: `Sakslisten til møtet i ${meeting.body_name} ${formatOsloDateTime(meeting.starts_at)} er publisert.`,
+    link: `/moter/${meeting.id}`,
+    key: `agenda:${meeting.id}`,
   });
+  const municipalityId = meeting.municipality_id;
+  if (by.userId) await deps.audit.record(m, { municipalityId, userId: by.userId }, 'update', 'meeting', meeting.id, null, { agendaPublished: true });
+  else await deps.audit.record(m, { municipalityId, userId: null }, 'update', 'meeting', meeting.id, null, { agendaPublished: true, by: 'notice time' });
   return true;
+}
+
+/** The job at the notice time (`AGENDA_NOTICE_DAYS` before the meeting). */
+export async function publishAgendaOnTime(db: DataSource, p: JobPayload<'meeting.publishAgenda'>): Promise<boolean> {
+  const audit = new AuditService(db);
+  const notifications = new NotificationsService(db, new OutboxService(), audit);
+  return db.transaction((m) => publishAgenda(m, { audit, notifications }, p.meetingId, { userId: null, startsAt: p.startsAt }));
 }

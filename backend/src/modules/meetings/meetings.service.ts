@@ -10,6 +10,7 @@ import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/error
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
+import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 /** Inputs from a school conference are taken from its start and for this long after. */
@@ -239,25 +240,11 @@ export class MeetingsService {
   /** Publishes the agenda (saksliste) and tells the body's members. */
   async publishAgenda(ctx: RequestContext, meetingId: string) {
     await this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
-      if (r.agenda_published_at) return;
-      await m.query(`UPDATE meeting SET agenda_published_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [meetingId]);
-      const members: { user_id: string }[] = await m.query(
-        `SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`,
-        [r.body_id],
-      );
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: members.map((x) => x.user_id),
-        kind: 'agenda',
-        title: `Saksliste: ${r.title}`,
-        body: `Sakslisten til møtet i ${r.body_name} ${formatOsloDateTime(r.starts_at)} er publisert.`,
-        link: `/moter/${meetingId}`,
-        key: `agenda:${meetingId}`,
-      });
-      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { agendaPublished: true });
+      await this.meeting(m, ctx, meetingId);
+      await publishAgenda(m, { audit: this.audit, notifications: this.notifications }, meetingId, { municipalityId: ctx.municipalityId, userId: ctx.userId });
     });
   }
+
 
   async setAttendance(ctx: RequestContext, meetingId: string, input: z.infer<typeof attendanceSchema>) {
     await this.db.transaction(async (m) => {
