@@ -1,5 +1,4 @@
 import { Button, Field, Input, Label, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '@samrad/shared/contracts';
@@ -9,8 +8,6 @@ import { useInvalidatingMutation } from '../lib/query.js';
 const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
 
-export const useCaseAttachments = (caseId: string) =>
-  useQuery({ queryKey: ['cases', caseId, 'attachments'], queryFn: () => api<{ attachments: AttachmentMeta[] }>(`/api/cases/${caseId}/attachments`) });
 
 /** A list of attachments with download links, and (when allowed) a file field to add one and buttons to remove. */
 export function AttachmentList(props: { attachments: AttachmentMeta[]; uploadPath?: string; canRemove?: boolean; queryKey: unknown[]; label: string }) {

@@ -6,13 +6,13 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { AccessTag } from '../../features/cases/AccessTag.js';
-import { useCase, useInputSummary } from '../../features/cases/api.js';
+import { useCase, useCaseAttachments, useInputSummary } from '../../features/cases/api.js';
 import { CaseComments } from '../../features/cases/CaseComments.js';
 import { CaseHistory } from '../../features/cases/CaseHistory.js';
 import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
-import { AttachmentList, useCaseAttachments } from '../../components/AttachmentList.js';
+import { AttachmentList } from '../../components/AttachmentList.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AttachmentMeta } from '@samrad/shared/contracts';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
@@ -45,6 +46,9 @@ export interface CaseComment {
 
 export const useCases = () => useQuery({ queryKey: ['cases'], queryFn: () => api<{ cases: CaseSummary[] }>('/api/cases') });
 export const useCase = (id: string) => useQuery({ queryKey: ['cases', id], queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== '' });
+/** The case's attachments (vedlegg). */
+export const useCaseAttachments = (caseId: string) =>
+  useQuery({ queryKey: ['cases', caseId, 'attachments'], queryFn: () => api<{ attachments: AttachmentMeta[] }>(`/api/cases/${caseId}/attachments`) });
 export const useCaseComments = (id: string) => useQuery({ queryKey: ['cases', id, 'comments'], queryFn: () => api<{ comments: CaseComment[] }>(`/api/cases/${id}/comments`) });
 export const useSectionVersions = (caseId: string, sectionId: string, enabled: boolean) =>
   useQuery({
