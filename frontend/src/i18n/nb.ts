@@ -421,6 +421,7 @@ export const nb = {
     editorHelp: 'Endringene regnes ut i nettleseren med samme modell som serveren. Lagre for å dele scenarioet.',
     frameChange: 'Rammeendring (kr, negativt for kutt)',
     editRates: 'Endre satser',
+    invalidRate: '«{{text}}» er ikke en gyldig sats for {{criterion}}. Skriv et tall som ikke er negativt.',
     rateLabel: '{{stage}} ({{unit}})',
     stage: { barnetrinn: 'Barnetrinn', ungdomstrinn: 'Ungdomstrinn' },
     rateUnit: { nok: 'kr per enhet', weeklyHours: 'uketimer', annualHours: 'årstimer' },

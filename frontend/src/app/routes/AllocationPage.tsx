@@ -75,7 +75,8 @@ export default function AllocationPage() {
   const overrides = useMemo(() => (scenario.data ? overridesFrom(scenario.data.input, rateEdits) : []), [scenario.data, rateEdits]);
   const live = useMemo(() => {
     if (!scenario.data) return null;
-    if ('error' in overrides) return { error: overrides.error };
+    // A bad rate is shown on its own field (below), not as a failed computation.
+    if ('invalid' in overrides) return null;
     if (frameChange.trim() === '' && overrides.length === 0) return null;
     try {
       const edited = withOverrides(scenario.data.input, overrides);
@@ -317,6 +318,7 @@ export default function AllocationPage() {
                               label={t('allocation.rateLabel', { stage: t(`allocation.stage.${stage}`), unit: t(`allocation.rateUnit.${current.unit}`) })}
                               value={rateEdits[key] ?? String(current.value).replace('.', ',')}
                               onChange={(e) => setRateEdits((prev) => ({ ...prev, [key]: e.target.value }))}
+                              error={'invalid' in overrides && overrides.invalid.key === key ? t('allocation.invalidRate', overrides.invalid) : undefined}
                             />
                           );
                         })}

@@ -472,6 +472,10 @@ describe('Fordeling', () => {
     const perPupil = within(within(editor).getByRole('group', { name: 'Per elev' })).getByRole('textbox', { name: 'Barnetrinn (kr per enhet)' });
     expect((perPupil as HTMLInputElement).value).toBe('44240');
     await userEvent.clear(perPupil);
+    await userEvent.type(perPupil, '-5');
+    expect(await within(editor).findByText('«-5» er ikke en gyldig sats for Per elev. Skriv et tall som ikke er negativt.')).toBeTruthy();
+    expect(perPupil.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.clear(perPupil);
     await userEvent.type(perPupil, '50000');
     const live = await screen.findByRole('table', { name: 'Dagens satser *' });
     // Allocation mode: Fevik gets 200 × 50,000 per pupil plus its 930,400 per school.

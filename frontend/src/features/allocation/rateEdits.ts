@@ -9,15 +9,15 @@ export function rateValue(rate: RateInput): { value: number; unit: 'nok' | 'week
 
 const parse = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
 
-/** The edited rates (key `criterion:stage` → text) as overrides, leaving out unchanged and empty ones. */
-export function overridesFrom(input: AllocationInput, edits: Record<string, string>): RateOverride[] | { error: string } {
+/** The edited rates (key `criterion:stage` → text) as overrides, leaving out unchanged and empty ones; the first bad entry otherwise. */
+export function overridesFrom(input: AllocationInput, edits: Record<string, string>): RateOverride[] | { invalid: { key: string; text: string; criterion: string } } {
   const out: RateOverride[] = [];
   for (const c of input.criteria) {
     for (const [stage, rate] of Object.entries(c.rate) as [Stage, RateInput][]) {
       const text = edits[`${c.id}:${stage}`];
       if (text === undefined || text.trim() === '') continue;
       const value = parse(text);
-      if (!Number.isFinite(value) || value < 0) return { error: `«${text}» er ikke en gyldig sats for ${c.label}` };
+      if (!Number.isFinite(value) || value < 0) return { invalid: { key: `${c.id}:${stage}`, text, criterion: c.label } };
       const current = rateValue(rate);
       if (value === current.value) continue;
       const next: RateInput =
