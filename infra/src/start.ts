@@ -17,7 +17,9 @@ const DEMO_LOGINS: [string, string][] = [
   ['Hovedtillitsvalgt, Utdanningsforbundet', 'htv.utdanningsforbundet@solvik.kommune.test'],
   ['Hovedtillitsvalgt, Fagforbundet', 'htv.fagforbundet@solvik.kommune.test'],
   ['FAU-leder, Nordby skole', 'fau.nordby@solvik.kommune.test'],
-  ['Systemadministrator', 'admin@solvik.kommune.test'],
+  ['Leder, KFU (daglig oppsummering)', 'leder.kfu@solvik.kommune.test'],
+  ['Rektor, Nordby skole (personlig invitert)', 'rektor.nordby@solvik.kommune.test'],
+  ['Systemadministrator (også jobboversikten)', 'admin@solvik.kommune.test'],
   ['Administrator i en annen kommune', 'admin@nabovik.kommune.test'],
 ];
 
@@ -66,6 +68,7 @@ async function main() {
 Samråd kjører på http://localhost:${port}
 ${services.started.length ? `Startet for deg: ${services.started.join(', ')}.` : 'Bruker PostgreSQL og Redis som allerede kjørte.'}
 Database: ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}   Oppfanget e-post: http://localhost:${port}/dev/mail
+Jobboversikt (drift): http://localhost:${port}/drift/jobber/
 
 Demo-innlogginger (passord for alle: Samrad-demo-2026):
 ${DEMO_LOGINS.map(([role, email]) => `  ${role.padEnd(42)} ${email}`).join('\n')}
