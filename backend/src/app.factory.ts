@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -14,6 +14,9 @@ import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
 import { mountJobBoard } from './modules/ops/job-board.js';
 import { configureSessionCache } from './platform/auth/session-resolver.js';
 import { ValidationFailed } from './platform/http/errors.js';
+import { ReadCache } from './platform/cache/read-cache.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
 export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
@@ -29,8 +32,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: ['error', 'warn'], abortOnError: false, bodyParser: false });
   const fastify = app.getHttpAdapter().getInstance();
+  // Every state change empties the read cache (in every process) before its response is sent, so
+  // the next read sees it. Refused requests change nothing; emptying for them too costs little.
+  const readCache = app.get(ReadCache);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (!SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth?.municipalityId ?? null);
   });
   // Bad JSON gets a Norwegian 400 in the same shape as other validation errors.
   fastify.removeContentTypeParser('application/json');
@@ -45,7 +52,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // Attachments arrive as the raw file; the limit is checked while reading, before anything is stored.
   fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
   await app.register(fastifyCookie as never);
-  await app.register(fastifyHelmet as never, {
+  // Security headers with a strict CSP from helmet, built once (the @fastify/helmet wrapper rebuilt
+  // the middleware, and re-parsed the CSP, on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -61,6 +70,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
       },
     },
   });
+  fastify.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   configureSessionCache(config.SESSION_CACHE_MS);
   await mountJobBoard(app, config);
   const webDist = config.WEB_DIST;

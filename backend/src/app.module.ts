@@ -7,6 +7,7 @@ import { DatabaseModule } from './platform/database/database.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { QueueModule } from './platform/queue/queue.module.js';
+import { CacheModule } from './platform/cache/cache.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BodiesModule } from './modules/bodies/bodies.module.js';
@@ -30,6 +31,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     DiscoveryModule,
     DatabaseModule,
     QueueModule,
+    CacheModule,
     MailModule,
     AuditModule,
     HealthModule,

@@ -10,6 +10,7 @@ import { once, type HandlerRegistry, type JobHandler } from './platform/queue/ha
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
 import { startRelay } from './platform/queue/relay.js';
 import { producerConnection } from './platform/queue/redis.js';
+import { bumpReadGeneration } from './platform/cache/read-cache.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { closeRound, remindRound } from './modules/input-rounds/round-jobs.service.js';
 import { runSweep } from './modules/allocation/sweep-job.service.js';
@@ -21,6 +22,8 @@ import { publishAgendaOnTime } from './modules/meetings/agenda-jobs.service.js';
 
 /** The daily digest goes out at 07:00 in Oslo. */
 export const DIGEST_SCHEDULE = '0 7 * * *';
+
+const changesReadModels = (name: JobName) => name !== 'mail.send';
 
 /** Every job's handler. Thin: each calls a module's service. */
 export function createHandlers(config: AppConfig, db: DataSource): HandlerRegistry {
@@ -62,7 +65,9 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
   const db = options.db ?? (await createDataSource(config, { poolSize: 5 }).initialize());
   const handlers = createHandlers(config, db);
   assertEveryJobHasAHandler(handlers);
-  const queue = new Queue(QUEUE_NAME, { connection: producerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const producer = producerConnection(config.REDIS_URL);
+  producer.on('error', () => undefined);
+  const queue = new Queue(QUEUE_NAME, { connection: producer, prefix: config.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   queue.on('error', () => undefined);
   const worker = new Worker(
     QUEUE_NAME,
@@ -71,6 +76,9 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
       const handler = handlers[name] as JobHandler<typeof name> | undefined;
       if (!handler) throw new Error(`Ukjent jobb ${job.name}`);
       await handler(JOBS[name].parse(job.data), { db, jobId: String(job.id), progress: (pct) => job.updateProgress(pct) });
+      // What people read may have changed (a round closed, a notice, a published agenda): the API's
+      // read caches must not serve what they held. Sending an e-mail changes nothing they read.
+      if (changesReadModels(name)) await bumpReadGeneration(producer, config.QUEUE_PREFIX, null).catch(() => undefined);
     },
     {
       connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) }),
@@ -94,6 +102,7 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
       await relay.stop();
       await worker.close();
       await queue.close();
+      producer.disconnect();
       if (!options.db) await db.destroy();
     },
   };

@@ -46,6 +46,15 @@ describe('HTTP platform', () => {
     expect(res.headers.get('x-request-id')).toBe('test-123');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // The same strict policy on every response, errors included: no inline scripts, no framing, no plugins.
+    for (const r of [res, await fetch(`${t.url}/api/finnes-ikke`), await fetch(`${t.url}/api/me/tasks`)]) {
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(csp).toMatch(/object-src 'none'/);
+      expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(r.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    }
   });
 
   it('answers malformed JSON with a Norwegian 400, and unknown API paths with 404', async () => {

@@ -12,17 +12,29 @@ import { dropDatabase, ensureDatabase, ensureServices, withDatabase } from '../.
 import { ROOT, freePort, runToEnd, startProcess, stopProcess, waitForHttp } from '../support/app-process.js';
 import { startBaseline } from './baseline.js';
 
+type Measured = autocannon.Result & { p95: number };
+
 interface Row {
   scenario: string;
   target: string;
-  samrad: autocannon.Result;
-  baseline: autocannon.Result;
+  samrad: Measured;
+  baseline: Measured;
 }
 
 const DURATION = Number(process.env.PERF_SECONDS ?? 10);
 
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+/** One autocannon run; p95 is computed from every response time (autocannon itself reports p90 and p97.5). */
+function run(opts: autocannon.Options): Promise<Measured> {
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(opts, (err, res) => {
+      if (err) return reject(err);
+      times.sort((x, y) => x - y);
+      const p95 = times.length ? times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]! : NaN;
+      resolve(Object.assign(res, { p95: Math.round(p95 * 10) / 10 }));
+    });
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  });
 }
 
 async function main() {
@@ -30,17 +42,21 @@ async function main() {
   const databaseUrl = withDatabase(services.databaseUrl, 'samrad_perf');
   await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl);
-  const [apiPort, basePort] = [await freePort(), await freePort()];
+  const [apiPort, uncachedPort, basePort] = [await freePort(), await freePort(), await freePort()];
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: services.redisUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', QUEUE_PREFIX: `samrad_perf_${Date.now()}`, LOGIN_MAX_ATTEMPTS: '1000' };
   const seeded = await runToEnd(startProcess('cli', env, ['migrate', 'seed']));
   if (seeded.code !== 0) throw new Error(seeded.output);
   const api = startProcess('main', env);
+  // The same API with the read cache off: it runs exactly the baseline's queries on every read.
+  const uncachedApi = startProcess('main', { ...env, PORT: String(uncachedPort), READ_CACHE_MS: '0' });
   const baseline = await startBaseline(databaseUrl, basePort);
   const samrad = `http://127.0.0.1:${apiPort}`;
+  const uncached = `http://127.0.0.1:${uncachedPort}`;
   const base = `http://127.0.0.1:${basePort}`;
   const rows: Row[] = [];
   try {
     await waitForHttp(`${samrad}/health/ready`);
+    await waitForHttp(`${uncached}/health/ready`);
     const login = async (email: string) => {
       const res = await fetch(`${samrad}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Samrad-demo-2026' }) });
       const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -55,8 +71,10 @@ async function main() {
     const read = async (scenario: string, path: string, basePath: string) => {
       const common = { connections: 200, duration: DURATION, headers: { cookie: fau.cookie } };
       const s = await run({ ...common, url: `${samrad}${path}` });
+      const u = await run({ ...common, url: `${uncached}${path}` });
       const b = await run({ ...common, url: `${base}${basePath}` });
-      rows.push({ scenario, target: '≥ 50 % of baseline req/s, p95 ≤ 50 ms', samrad: s, baseline: b });
+      rows.push({ scenario: `${scenario}, as Samråd runs (read cache on)`, target: '≥ 50 % of baseline req/s, p95 ≤ 50 ms', samrad: s, baseline: b });
+      rows.push({ scenario: `${scenario}, read cache off (the baseline's queries on every read)`, target: '≥ 50 % of baseline req/s', samrad: u, baseline: b });
     };
     await read('Mine oppgaver (read, 200 connections)', '/api/me/tasks', '/tasks');
     await read('Case page (read, 200 connections)', `/api/cases/${caseId}`, `/cases/${caseId}`);
@@ -110,8 +128,7 @@ async function main() {
     const bCompute = await run({ url: `${base}/compute`, method: 'POST', connections: 10, duration: DURATION, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
     rows.push({ scenario: 'Allocation scenario, 200 units (Samråd also stores the result)', target: '–', samrad: sCompute, baseline: bCompute });
 
-    // autocannon reports p90 and p97.5, not p95: p97.5 ≤ 50 ms is the stricter reading of the target.
-    const fmt = (r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p90 ${r.latency.p90} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`;
+    const fmt = (r: Measured) => `${Math.round(r.requests.average)} req/s, p95 ${r.p95} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`;
     const lines = [
       '<!-- perf:start -->',
       `Run by \`npm run perf\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.versions.node}; ${DURATION} s per read scenario.`,
@@ -130,6 +147,7 @@ async function main() {
     console.log(lines.join('\n'));
   } finally {
     await stopProcess(api);
+    await stopProcess(uncachedApi);
     await baseline.close();
     await dropDatabase(databaseUrl).catch(() => undefined);
     await services.stop();

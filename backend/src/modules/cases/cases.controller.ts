@@ -16,11 +16,15 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { ValidationFailed } from '../../platform/http/errors.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
+import { ReadCache } from '../../platform/cache/read-cache.js';
 import { CasesService } from './cases.service.js';
 
 @Controller('api/cases')
 export class CasesController {
-  constructor(@Inject(CasesService) private readonly cases: CasesService) {}
+  constructor(
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(ReadCache) private readonly cache: ReadCache,
+  ) {}
 
   @Get()
   @Access('authenticated')
@@ -38,7 +42,8 @@ export class CasesController {
   @Get(':id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
-    return this.cases.get(ctx, id);
+    // A case page is read by every member of the bodies on its route: kept until anything changes.
+    return this.cache.read(ctx, `case:${id}`, () => this.cases.get(ctx, id));
   }
 
   @Patch(':id')

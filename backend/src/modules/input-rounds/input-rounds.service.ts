@@ -284,8 +284,10 @@ export class InputRoundsService {
       const late = this.checkDeadline(round, deadline, now, true);
       const receipt = await this.store(m, ctx, { roundId, caseId: round.case_id, mandateItemId: round.mandate_item_id, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late, now });
       if (receipt.duplicate) return receipt;
-      if (input.bodyId) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, input.bodyId]);
-      else await m.query(`UPDATE round_person_invitation SET status = 'answered' WHERE round_id = $1 AND user_id = $2`, [roundId, ctx.userId]);
+      // Only the first answer changes (and locks) the invitation: under a deadline burst the members of
+      // one body would otherwise queue on that row, one commit after another.
+      if (input.bodyId) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2 AND status <> 'answered'`, [roundId, input.bodyId]);
+      else await m.query(`UPDATE round_person_invitation SET status = 'answered' WHERE round_id = $1 AND user_id = $2 AND status <> 'answered'`, [roundId, ctx.userId]);
       return receipt;
     });
   }

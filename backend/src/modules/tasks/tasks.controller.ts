@@ -1,15 +1,20 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { ReadCache } from '../../platform/cache/read-cache.js';
 import { TasksService } from './tasks.service.js';
 
 @Controller('api/me')
 export class TasksController {
-  constructor(@Inject(TasksService) private readonly tasks: TasksService) {}
+  constructor(
+    @Inject(TasksService) private readonly tasks: TasksService,
+    @Inject(ReadCache) private readonly cache: ReadCache,
+  ) {}
 
+  /** Everyone's start page, read often: kept in the read cache until anything changes. */
   @Get('tasks')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext) {
-    return this.tasks.forUser(ctx);
+    return this.cache.read(ctx, 'tasks', () => this.tasks.forUser(ctx));
   }
 }

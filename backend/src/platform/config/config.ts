@@ -19,6 +19,12 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** How long a resolved session is cached in the API process (0 turns the cache off). */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /**
+   * How long the start page and case pages are kept per person in the API process (0 turns the cache
+   * off). Any change through the API or a job empties it at once, in every process; this is only how
+   * late something that time alone changes (a deadline passing) can show.
+   */
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** `capture` keeps mail in the database, readable at /dev/mail; `smtp` sends through SMTP_URL. */
   MAIL_TRANSPORT: z.enum(['capture', 'smtp']).default('capture'),
   SMTP_URL: url(['smtp', 'smtps']).optional(),

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const KFU = 'KFU – kommunalt foreldreutvalg';
+
+/**
+ * The read cache (start page and case pages). Each test first shows that the cache really serves a
+ * read (a change made behind the API's back is not seen), then that a change made the proper way,
+ * through either API instance or a job, is seen at once. The cache's lifetime is long here (60 s),
+ * so only invalidation can explain a fresh answer.
+ */
+describe('the read cache', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let fauA: Client;
+  let officerB: Client;
+  let bodies: Record<string, string>;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startTestApp({ READ_CACHE_MS: '60000' }), startTestApp({ READ_CACHE_MS: '60000' })]);
+    fauA = await login(a.url, DEMO.fau);
+    officerB = await login(b.url, DEMO.officer);
+    const list = (await officerB.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[];
+    bodies = Object.fromEntries(list.map((x) => [x.name, x.id]));
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  async function newCase(title: string) {
+    const res = await officerB.request('POST', '/api/cases', { title });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await officerB.request('PUT', `/api/cases/${res.body.id}/route`, { steps: [{ bodyId: bodies[KFU], meetingDate: '2026-12-20' }] });
+    return res.body.id as string;
+  }
+
+  it('serves a case page from the cache, and a change through the other API instance is seen at once', async () => {
+    const id = await newCase('Skolestruktur – mellomtrinnet');
+    expect((await fauA.request('GET', `/api/cases/${id}`)).body.title).toBe('Skolestruktur – mellomtrinnet');
+    await a.db.query(`UPDATE case_file SET title = 'Endret utenom API-et' WHERE id = $1`, [id]);
+    expect((await fauA.request('GET', `/api/cases/${id}`)).body.title, 'the second read comes from the cache').toBe('Skolestruktur – mellomtrinnet');
+
+    const current = (await officerB.request('GET', `/api/cases/${id}`)).body;
+    const patched = await officerB.request('PATCH', `/api/cases/${id}`, { version: current.version, title: 'Skolestruktur – ny innretning' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect((await fauA.request('GET', `/api/cases/${id}`)).body.title).toBe('Skolestruktur – ny innretning');
+  });
+
+  it('shows a new input round on the start page at once, and the invitation notice once the worker has delivered it', async () => {
+    const before = (await fauA.request('GET', '/api/me/tasks')).body;
+    const caseId = await newCase('Spesialundervisning – gjennomgang');
+    const round = await officerB.request('POST', '/api/rounds', {
+      caseId,
+      title: 'Innspill om spesialundervisning',
+      questions: 'Hva fungerer i dag?',
+      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+      invitedBodyIds: [bodies[KFU]],
+    });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    const after = (await fauA.request('GET', '/api/me/tasks')).body;
+    expect(after.openRounds.map((r: { id: string }) => r.id)).toContain(round.body.id);
+
+    // The notice is written by the worker, not the API: only the job's own invalidation can show it.
+    const { startWorker } = await import('../src/worker.js');
+    const worker = await startWorker(a.config, pino({ level: 'silent' }), { relayIntervalMs: 50 });
+    try {
+      const delivered = async () =>
+        (await a.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND link = $2`, [fauA.userId, `/innspill/${round.body.id}`]))[0].n as number;
+      for (let i = 0; i < 100 && (await delivered()) === 0; i++) await sleep(100);
+      expect(await delivered()).toBe(1);
+      await sleep(200); // the job bumps the generation right after its handler
+      const later = (await fauA.request('GET', '/api/me/tasks')).body;
+      expect(later.unreadNotifications).toBeGreaterThan(after.unreadNotifications);
+    } finally {
+      await worker.stop();
+    }
+    expect(before.openRounds.map((r: { id: string }) => r.id)).not.toContain(round.body.id);
+  });
+
+  it('never serves one person’s cached page to another, nor to another municipality', async () => {
+    const exempt = await officerB.request('POST', '/api/cases', { title: 'Personalsak ved Nordby skole', access: 'exempt', legalBasis: 'Offl. § 25', publicTitle: 'Personalsak' });
+    expect(exempt.status, JSON.stringify(exempt.body)).toBe(201);
+    const officerA = await login(a.url, DEMO.officer);
+    expect((await officerA.request('GET', `/api/cases/${exempt.body.id}`)).body.title).toBe('Personalsak ved Nordby skole');
+    const asMember = await fauA.request('GET', `/api/cases/${exempt.body.id}`);
+    expect(JSON.stringify(asMember.body)).not.toContain('Personalsak ved Nordby skole');
+    const other = await login(a.url, DEMO.otherAdmin);
+    expect((await other.request('GET', `/api/cases/${exempt.body.id}`)).status).toBe(404);
+    const officerTasks = (await officerA.request('GET', '/api/me/tasks')).body;
+    const memberTasks = (await fauA.request('GET', '/api/me/tasks')).body;
+    expect(officerTasks.awaitingDisposition).toBeDefined();
+    expect(memberTasks.awaitingDisposition).toBeUndefined();
+  });
+
+  it('reads from the database, always fresh, while Redis is unreachable', async () => {
+    const away = await startTestApp({ READ_CACHE_MS: '60000', REDIS_URL: 'redis://127.0.0.1:1/0' });
+    try {
+      const fau = await login(away.url, DEMO.fau);
+      const id = await newCase('Skolebygg – vedlikehold');
+      expect((await fau.request('GET', `/api/cases/${id}`)).body.title).toBe('Skolebygg – vedlikehold');
+      const title = `Endret direkte ${randomUUID().slice(0, 8)}`;
+      await away.db.query(`UPDATE case_file SET title = $2 WHERE id = $1`, [id, title]);
+      expect((await fau.request('GET', `/api/cases/${id}`)).body.title).toBe(title);
+      expect((await fau.request('GET', '/api/me/tasks')).status).toBe(200);
+    } finally {
+      await away.close();
+    }
+  });
+});
