@@ -268,27 +268,41 @@ export class InputRoundsService {
   }
 
   async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = new Date()): Promise<Receipt> {
-    const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
-    if (existing) return existing;
     return this.db.transaction(async (m) => {
-      // The round and its invitations in one read: this is the path a deadline burst takes.
-      const rows: (RoundRow & { invitations: { body_id: string; extended_until: string | null }[] })[] = await m.query(
-        `SELECT r.*, coalesce((SELECT json_agg(json_build_object('body_id', i.body_id, 'extended_until', i.extended_until)) FROM round_invitation i WHERE i.round_id = r.id), '[]') AS invitations
+      // The round, its invitations and an earlier submission with the same key in one read: this is
+      // the path a deadline burst takes, and each round trip costs every one of its submissions.
+      const rows: (RoundRow & {
+        invitations: { body_id: string; extended_until: string | null }[];
+        earlier: { id: string; submitted_at: string; late: boolean; sha256: string } | null;
+      })[] = await m.query(
+        `SELECT r.*, coalesce((SELECT json_agg(json_build_object('body_id', i.body_id, 'extended_until', i.extended_until)) FROM round_invitation i WHERE i.round_id = r.id), '[]') AS invitations,
+                (SELECT json_build_object('id', s.id, 'submitted_at', s.submitted_at, 'late', s.late, 'sha256', v.sha256)
+                   FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
+                  WHERE s.author_id = $3 AND s.idempotency_key = $4) AS earlier
            FROM input_round r WHERE r.id = $1 AND r.municipality_id = $2`,
-        [roundId, ctx.municipalityId],
+        [roundId, ctx.municipalityId, ctx.userId, input.idempotencyKey],
       );
       const round = rows[0];
       if (!round) throw new NotFound('Fant ikke innspillsrunden');
+      // A repeated request (same key) gets the first receipt, even after the deadline.
+      if (round.earlier) {
+        const e = round.earlier;
+        return { id: e.id, version: 1, submittedAt: new Date(e.submitted_at).toISOString(), sha256: e.sha256, late: e.late, duplicate: true };
+      }
       const invited = round.invitations.map((i) => ({ body_id: i.body_id, extended_until: i.extended_until === null ? null : new Date(i.extended_until) }));
       const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId, invited);
       const late = this.checkDeadline(round, deadline, now, true);
-      const receipt = await this.store(m, ctx, { roundId, caseId: round.case_id, mandateItemId: round.mandate_item_id, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late, now });
-      if (receipt.duplicate) return receipt;
-      // Only the first answer changes (and locks) the invitation: under a deadline burst the members of
-      // one body would otherwise queue on that row, one commit after another.
-      if (input.bodyId) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2 AND status <> 'answered'`, [roundId, input.bodyId]);
-      else await m.query(`UPDATE round_person_invitation SET status = 'answered' WHERE round_id = $1 AND user_id = $2 AND status <> 'answered'`, [roundId, ctx.userId]);
-      return receipt;
+      return this.store(m, ctx, {
+        roundId,
+        caseId: round.case_id,
+        mandateItemId: round.mandate_item_id,
+        bodyId: input.bodyId,
+        text: input.text,
+        key: input.idempotencyKey,
+        late,
+        now,
+        answers: input.bodyId ? 'body_invitation' : 'person_invitation',
+      });
     });
   }
 
@@ -306,18 +320,39 @@ export class InputRoundsService {
   private async store(
     m: EntityManager,
     ctx: RequestContext,
-    s: { roundId: string | null; caseId: string | null; mandateItemId: string | null; bodyId: string | null; text: string; key: string; late: boolean; now: Date; meetingId?: string | null },
+    s: {
+      roundId: string | null;
+      caseId: string | null;
+      mandateItemId: string | null;
+      bodyId: string | null;
+      text: string;
+      key: string;
+      late: boolean;
+      now: Date;
+      meetingId?: string | null;
+      /** The invitation this answers, marked answered in the same statement (a round's submission). */
+      answers?: 'body_invitation' | 'person_invitation';
+    },
   ): Promise<Receipt> {
     const capacity = s.bodyId ? 'on_behalf_of_body' : 'own_capacity';
     const hash = sha256(s.text);
-    // The submission and its first version in one statement (nothing is inserted for a repeated key).
+    // Only the first answer changes (and locks) the invitation: under a deadline burst the members of
+    // one body would otherwise queue on that row, one commit after another.
+    const answered =
+      s.answers === 'body_invitation'
+        ? `, a AS (UPDATE round_invitation SET status = 'answered' WHERE round_id = $2 AND body_id = $5 AND status <> 'answered' AND EXISTS (SELECT 1 FROM s))`
+        : s.answers === 'person_invitation'
+          ? `, a AS (UPDATE round_person_invitation SET status = 'answered' WHERE round_id = $2 AND user_id = $6 AND status <> 'answered' AND EXISTS (SELECT 1 FROM s))`
+          : '';
+    // The submission, its first version and the invitation's status in one statement (nothing is
+    // written for a repeated key).
     const inserted: { id: string; submitted_at: Date }[] = await m.query(
       `WITH s AS (
          INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at
        ), v AS (
          INSERT INTO submission_version (submission_id, version, text, sha256, created_at) SELECT id, 1, $12, $13, $10 FROM s RETURNING submission_id
-       )
+       )${answered}
        SELECT s.id, s.submitted_at FROM s JOIN v ON v.submission_id = s.id`,
       [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null, s.text, hash],
     );
@@ -479,8 +514,7 @@ export class InputRoundsService {
     });
   }
 
-  /** Continuous input (løpende innspill) on a case or mandate item, outside any round. */
-  /** Continuous input on a case or mandate item; from a school conference it also names the meeting. */
+  /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
   async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
     const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
     if (existing) return existing;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JOBS, type JobName, type JobPayload } from './jobs.js';
-import { OutboxMessage } from './outbox.entity.js';
 
 @Injectable()
 export class OutboxService {
@@ -16,12 +15,11 @@ export class OutboxService {
     options: { dedupKey: string; runAt?: Date },
   ): Promise<void> {
     JOBS[job].parse(payload);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values({ job, payload: payload as object, dedupKey: options.dedupKey, runAt: options.runAt ?? null })
-      .orIgnore()
-      .execute();
+    await manager.query(`INSERT INTO outbox (job, payload, dedup_key, run_at) VALUES ($1, $2, $3, $4) ON CONFLICT (dedup_key) DO NOTHING`, [
+      job,
+      JSON.stringify(payload),
+      options.dedupKey,
+      options.runAt ?? null,
+    ]);
   }
 }
