@@ -18,10 +18,11 @@ describe('two APIs and two workers', () => {
     await dropDatabase(databaseUrl).catch(() => undefined);
   });
 
-  it('shares sessions, sends every reminder once and closes a round once', async () => {
+  it('shares sessions and fresh reads, sends every reminder once and closes a round once', async () => {
     await dropDatabase(databaseUrl);
     await ensureDatabase(databaseUrl);
-    const common = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_multi`, MAIL_TRANSPORT: 'capture' };
+    // A long read-cache lifetime: only invalidation can make one process see another's change.
+    const common = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_multi`, MAIL_TRANSPORT: 'capture', READ_CACHE_MS: '60000' };
     const seeded = await runToEnd(startProcess('cli', common, ['migrate', 'seed']));
     expect(seeded.code, seeded.output).toBe(0);
     const ports = [await freePort(), await freePort()];
@@ -41,6 +42,8 @@ describe('two APIs and two workers', () => {
     const kfu = bodies.find((x) => x.name === 'KFU – kommunalt foreldreutvalg')!.id;
     const ff = bodies.find((x) => x.name === 'Fagforbundet Solvik')!.id;
     const cases = ((await (await fetch(`${a}/api/cases`, { headers })).json()) as { cases: { id: string }[] }).cases;
+    const casePage = async () => (await (await fetch(`${a}/api/cases/${cases[0]!.id}`, { headers })).json()) as { rounds: { id: string; open: boolean }[] };
+    const roundsBefore = (await casePage()).rounds.length; // now in API A's read cache
     const created = await fetch(`${b}/api/rounds`, {
       method: 'POST',
       headers,
@@ -48,6 +51,10 @@ describe('two APIs and two workers', () => {
     });
     expect(created.status).toBe(201);
     const roundId = ((await created.json()) as { id: string }).id;
+    // Created through API B, read at once through API A.
+    const after = await casePage();
+    expect(after.rounds).toHaveLength(roundsBefore + 1);
+    expect(after.rounds.find((r) => r.id === roundId)?.open).toBe(true);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -74,6 +81,8 @@ describe('two APIs and two workers', () => {
       await sleep(1500);
       expect(await closedMails()).toBe(1);
       expect((await db.query(`SELECT closed_at FROM input_round WHERE id = $1`, [roundId])).rows[0].closed_at).not.toBeNull();
+      // Closed by a worker: API A no longer serves the open round it had cached.
+      expect((await casePage()).rounds.find((r) => r.id === roundId)?.open).toBe(false);
     } finally {
       await db.end();
     }
