@@ -50,6 +50,7 @@ describe('HTTP platform', () => {
     for (const r of [res, await fetch(`${t.url}/api/finnes-ikke`), await fetch(`${t.url}/api/me/tasks`)]) {
       const csp = r.headers.get('content-security-policy') ?? '';
       expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).toMatch(/style-src 'self'(;|$)/);
       expect(csp).toMatch(/frame-ancestors 'none'/);
       expect(csp).toMatch(/object-src 'none'/);
       expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD as PASSWORD, expectAccessible, launchChromium, logIn as logInAt, newJourney } from '../support/browser.js';
+import { DEMO_PASSWORD as PASSWORD, expectAccessible, expectNoCspRefusals, launchChromium, logIn as logInAt, newJourney } from '../support/browser.js';
 
 const base = inject('baseUrl');
 const logIn = (page: Page, email: string, password = PASSWORD) => logInAt(page, base, email, password);
@@ -102,6 +102,21 @@ describe('Samråd in a real Chromium', () => {
     await page.getByLabel('Nytt passord').fill('mitt lange foreldrepassord');
     await page.getByRole('button', { name: 'Ta imot invitasjonen' }).click();
     await page.getByText('Hei, FAU-representant, Sørli skole').waitFor();
+    await context.close();
+  });
+
+  it('the operator opens the job board, which renders under its own policy (inline styles allowed there only)', async () => {
+    const { context, page } = await newJourney(browser, 'job-board');
+    await logIn(page, 'admin@solvik.kommune.test');
+    const res = await page.goto(`${base}/drift/jobber/`);
+    expect(res?.headers()['content-security-policy']).toMatch(/style-src 'self' 'unsafe-inline'/);
+    await page.getByText('samrad', { exact: true }).first().waitFor();
+    // bull-board asks for Google's web fonts: refused on purpose (no third-party requests from Samråd);
+    // it falls back to the system fonts.
+    expectNoCspRefusals(page, 'jobbtavlen', /fonts\.googleapis\.com/);
+    // Everywhere else, no inline styles.
+    const app = await page.goto(`${base}/`);
+    expect(app?.headers()['content-security-policy']).toMatch(/style-src 'self'(;|$)/);
     await context.close();
   });
 

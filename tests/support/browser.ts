@@ -7,6 +7,8 @@ import { ROOT } from './app-process.js';
 
 export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 
+const cspRefusals = new WeakMap<Page, string[]>();
+
 /** Debian's Chromium, never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -24,6 +26,12 @@ export async function newJourney(browser: Browser, name: string): Promise<{ cont
   const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   await context.tracing.start({ screenshots: true, snapshots: true });
   const page = await context.newPage();
+  // Chromium reports every Content-Security-Policy refusal on the console; a page must cause none.
+  const refused: string[] = [];
+  cspRefusals.set(page, refused);
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+  });
   const slug = name.replace(/[^\w-]+/g, '-').toLowerCase();
   onTestFailed(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -72,8 +80,18 @@ export function journeys(base: string) {
   };
 }
 
-/** axe-core against WCAG 2.1 A and AA: no violations allowed. */
+/**
+ * Nothing on the page so far was refused by the Content-Security-Policy (a sign it would break),
+ * except what `refusedOnPurpose` names.
+ */
+export function expectNoCspRefusals(page: Page, where: string, refusedOnPurpose?: RegExp): void {
+  const refused = (cspRefusals.get(page) ?? []).filter((text) => !refusedOnPurpose?.test(text));
+  expect(refused, `CSP-brudd på ${where}`).toEqual([]);
+}
+
+/** axe-core against WCAG 2.1 A and AA: no violations allowed; and nothing refused by the strict CSP. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expectNoCspRefusals(page, where);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
   expect(summary, `WCAG-brudd på ${where}`).toEqual([]);
