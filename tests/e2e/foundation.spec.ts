@@ -76,6 +76,25 @@ describe('Samråd in a real Chromium', () => {
     await context.close();
   });
 
+  it('text with markup, SQL and odd Unicode is shown as text, never run', async () => {
+    const { context, page } = await newJourney(browser, 'hostile-text');
+    await logIn(page, 'admin@solvik.kommune.test');
+    const name = `<img src=x onerror="window.__xss=1"> '; DROP TABLE body; -- ÆØÅ 🙂 ${'lang '.repeat(20)}`.trim();
+    const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
+    const created = await page.request.post(`${base}/api/bodies`, { data: { kind: 'reference_group', name }, headers: { 'x-csrf-token': me.csrfToken } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`${base}/organer/${id}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.goto(`${base}/organer`);
+    await page.getByRole('link', { name }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await expectAccessible(page, 'Organer med fiendtlig navn');
+    await context.close();
+  });
+
   it('an administrator invites a person, who sets a password from the mailed link', async () => {
     const { context, page } = await newJourney(browser, 'invite');
     await logIn(page, 'admin@solvik.kommune.test');
