@@ -44,7 +44,7 @@ describe('notification settings and the daily digest', () => {
   });
 
   it('without e-mail per notice, notices land in the app only; receipts and reminders are still e-mailed', async () => {
-    const notice = { municipalityId: (await t.db.query(`SELECT municipality_id FROM app_user WHERE id = $1`, [fau.userId]))[0].municipality_id, userIds: [fau.userId], link: '/' };
+    const notice = { municipalityId: (await t.db.query(`SELECT municipality_id FROM app_user WHERE id = $1`, [fau.userId]))[0].municipality_id, userIds: [fau.userId], link: '/', caseId: null };
     await deliverNotice(t.db, mail, t.config.APP_URL, { ...notice, kind: 'comment', title: 'Varsel uten e-post', body: 'Ny merknad', key: 'settings-test-1' });
     await deliverNotice(t.db, mail, t.config.APP_URL, { ...notice, kind: 'receipt', title: 'Kvittering med e-post', body: 'Mottatt', key: 'settings-test-2' });
     const inApp = await fau.request('GET', '/api/notifications');
@@ -63,6 +63,7 @@ describe('notification settings and the daily digest', () => {
       title: 'Ny merknad i saken',
       body: 'Hovedtillitsvalgt har kommentert forslaget.',
       link: `/saker/${kase.id}`,
+      caseId: kase.id,
       key: 'digest-test-1',
     });
     // The KFU leader chose the digest and no e-mail per notice (demo data).

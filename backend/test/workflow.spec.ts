@@ -267,6 +267,12 @@ describe('the case workflow', () => {
       expect(mails.map((m) => m.subject)).toEqual(['Kvittering for innspill']);
       const notes = (await udf.request('GET', '/api/notifications')).body;
       expect(notes.notifications.some((n: { kind: string }) => n.kind === 'receipt')).toBe(true);
+      // The notice carries its case (the digest groups by it), and so does the invitation to the round.
+      const cases = await t.db.query(`SELECT kind, case_id FROM notification WHERE user_id = $1 AND link = $2 ORDER BY kind`, [udf.userId, `/innspill/${round}`]);
+      expect(cases).toEqual([
+        { kind: 'invited', case_id: c.id },
+        { kind: 'receipt', case_id: c.id },
+      ]);
     } finally {
       await worker.stop();
     }

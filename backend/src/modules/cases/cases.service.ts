@@ -289,6 +289,7 @@ export class CasesService {
         title: `Vedtak i sak ${caseNumber(c)}: ${c.title}`,
         body: `Det er fattet vedtak i saken du har gitt innspill til.`,
         link: `/saker/${caseId}`,
+        caseId,
         key: `decision:${row.id}`,
       });
       return { id: row.id as string };
@@ -337,6 +338,7 @@ export class CasesService {
         title: `Ny merknad i sak ${caseNumber(c)}`,
         body: input.text.slice(0, 300),
         link: `/saker/${caseId}`,
+        caseId,
         key: `comment:${row.id}`,
       });
       return { id: row.id, createdAt: (row.created_at as Date).toISOString() };

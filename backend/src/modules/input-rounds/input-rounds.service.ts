@@ -101,6 +101,7 @@ export class InputRoundsService {
         title: `Invitasjon til innspill: ${input.title}`,
         body: `Organet ditt er invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
         link: `/innspill/${id}`,
+        caseId: input.caseId ?? null,
         key: `invited:${id}`,
       });
       await this.notifications.notify(m, {
@@ -110,6 +111,7 @@ export class InputRoundsService {
         title: `Invitasjon til innspill: ${input.title}`,
         body: `Du er personlig invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
         link: `/innspill/${id}`,
+        caseId: input.caseId ?? null,
         key: `invited-person:${id}`,
       });
       await this.audit.record(m, ctx, 'create', 'input_round', id, null, { ...input, opensAt: opensAt.toISOString() });
@@ -373,6 +375,7 @@ export class InputRoundsService {
       title: 'Kvittering for innspill',
       body: `Innspillet ditt er mottatt ${formatOsloDateTime(submitted_at)}.${s.late ? ' Det kom etter fristen og er merket som for sent.' : ''}\nKontrollsum (SHA-256): ${hash}`,
       link: s.roundId ? `/innspill/${s.roundId}` : `/saker/${s.caseId ?? ''}`,
+      caseId: s.caseId,
       key: `receipt:${id}:1`,
     });
     return { id, version: 1, submittedAt: submitted_at.toISOString(), sha256: hash, late: s.late };
@@ -383,8 +386,8 @@ export class InputRoundsService {
    * until the deadline that applies to it (the server checks the deadline on every write).
    */
   async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = new Date()) {
-    const rows: { id: string; round_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
-      `SELECT id, round_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+    const rows: { id: string; round_id: string | null; case_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
+      `SELECT id, round_id, case_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
       [submissionId, ctx.municipalityId],
     );
     const s = rows[0];
@@ -429,6 +432,7 @@ export class InputRoundsService {
         title: 'Kvittering for endret innspill',
         body: `Versjon ${next} av innspillet ditt er mottatt ${formatOsloDateTime(now)}.\nKontrollsum (SHA-256): ${hash}`,
         link: s.round_id ? `/innspill/${s.round_id}` : '/',
+        caseId: s.case_id,
         key: `receipt:${submissionId}:${next}`,
       });
       return { id: submissionId, version: next, submittedAt: now.toISOString(), sha256: hash, late: s.late };
@@ -476,6 +480,7 @@ export class InputRoundsService {
         title: `Utsatt frist: ${round.title}`,
         body: `Organet ditt har fått utsatt frist til ${formatOsloDateTime(until)}.`,
         link: `/innspill/${roundId}`,
+        caseId: round.case_id,
         key: `extension:${roundId}:${input.bodyId}:${until.toISOString()}`,
       });
     });
@@ -509,6 +514,7 @@ export class InputRoundsService {
         title: 'Innspillet ditt er behandlet',
         body: `Innspillet ditt er ${outcomeText}.\nBegrunnelse: ${input.reason}`,
         link: s.round_id ? `/innspill/${s.round_id}` : `/saker/${s.case_id ?? ''}`,
+        caseId: s.case_id,
         key: `disposition:${submissionId}:${Date.now()}`,
       });
     });

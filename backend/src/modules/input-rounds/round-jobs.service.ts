@@ -10,10 +10,10 @@ import { deliverNotice } from '../notifications/notifications.service.js';
  * round only once, and only while the deadline is the one the job was scheduled for.
  */
 export async function closeRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.close'>, now = new Date()): Promise<boolean> {
-  const [rows]: [{ id: string; municipality_id: string; title: string; created_by: string | null }[], number] = await db.query(
+  const [rows]: [{ id: string; municipality_id: string; case_id: string | null; title: string; created_by: string | null }[], number] = await db.query(
     `UPDATE input_round SET closed_at = $3, updated_at = now()
       WHERE id = $1 AND closed_at IS NULL AND closes_at = $2 AND closes_at <= $3
-      RETURNING id, municipality_id, title, created_by`,
+      RETURNING id, municipality_id, case_id, title, created_by`,
     [p.roundId, p.closesAt, now],
   );
   const round = rows[0];
@@ -31,6 +31,7 @@ export async function closeRound(db: DataSource, mail: MailService, appUrl: stri
       title: `Innspillsrunden er lukket: ${round.title}`,
       body: 'Fristen er ute. Innspillene kan nå behandles.',
       link: `/innspill/${round.id}`,
+      caseId: round.case_id,
       key: `round-closed:${round.id}`,
     });
   }
@@ -43,8 +44,8 @@ export async function closeRound(db: DataSource, mail: MailService, appUrl: stri
  * duplicated job sends nothing twice. Returns the bodies reminded.
  */
 export async function remindRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.remind'>): Promise<string[]> {
-  const rounds: { id: string; municipality_id: string; title: string; closes_at: Date; closed_at: Date | null }[] = await db.query(
-    `SELECT id, municipality_id, title, closes_at, closed_at FROM input_round WHERE id = $1`,
+  const rounds: { id: string; municipality_id: string; case_id: string | null; title: string; closes_at: Date; closed_at: Date | null }[] = await db.query(
+    `SELECT id, municipality_id, case_id, title, closes_at, closed_at FROM input_round WHERE id = $1`,
     [p.roundId],
   );
   const round = rounds[0];
@@ -66,6 +67,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       title: `Påminnelse: frist for innspill ${formatOsloDateTime(round.closes_at)}`,
       body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
       link: `/innspill/${round.id}`,
+      caseId: round.case_id,
       key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
     });
     await db.query(`INSERT INTO round_reminder (round_id, body_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [round.id, body.body_id, p.minutes]);
@@ -79,6 +81,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       title: `Påminnelse: frist for innspill ${formatOsloDateTime(round.closes_at)}`,
       body: `Du er invitert til innspillsrunden «${round.title}» og har ikke svart. Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
       link: `/innspill/${round.id}`,
+      caseId: round.case_id,
       key: `reminder:${round.id}:${p.minutes}:person:${person.user_id}`,
     });
     await db.query(`INSERT INTO round_reminder (round_id, user_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [round.id, person.user_id, p.minutes]);

@@ -32,6 +32,7 @@ export async function publishAgenda(
     title: `Saksliste: ${meeting.title}`,
     body: `Sakslisten til møtet i ${meeting.body_name} ${formatOsloDateTime(meeting.starts_at)} er publisert.`,
     link: `/moter/${meeting.id}`,
+    caseId: null,
     key: `agenda:${meeting.id}`,
   });
   const municipalityId = meeting.municipality_id;

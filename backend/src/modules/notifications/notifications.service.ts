@@ -15,6 +15,8 @@ export interface Notice {
   title: string;
   body: string;
   link: string;
+  /** The case the notice concerns, or null (the digest groups notices by case). */
+  caseId: string | null;
   /** Unique per notice: the same key is never delivered twice. */
   key: string;
 }
@@ -70,17 +72,6 @@ export class NotificationsService {
   }
 }
 
-/** The case a notice's link points at (a case page, or a round on a case), for grouping in the digest. */
-async function caseOfLink(db: DataSource, link: string): Promise<string | null> {
-  const match = /^\/(saker|innspill)\/([0-9a-f-]{36})/i.exec(link);
-  if (!match) return null;
-  const rows: { id: string | null }[] =
-    match[1] === 'saker'
-      ? await db.query(`SELECT id FROM case_file WHERE id = $1`, [match[2]])
-      : await db.query(`SELECT case_id AS id FROM input_round WHERE id = $1`, [match[2]]);
-  return rows[0]?.id ?? null;
-}
-
 /**
  * Kinds that are always e-mailed, whatever the person's settings: a receipt is the proof of delivery,
  * and a deadline reminder is the one notice a body must not miss.
@@ -96,13 +87,12 @@ export async function deliverNotice(db: DataSource, mail: MailService, appUrl: s
     `SELECT id, email, status, email_notifications FROM app_user WHERE id = ANY($1::uuid[])`,
     [notice.userIds],
   );
-  const caseId = await caseOfLink(db, notice.link);
   for (const user of users) {
     if (user.status === 'disabled') continue;
     const key = `${notice.key}:${user.id}`;
     await db.query(
       `INSERT INTO notification (municipality_id, user_id, kind, title, body, link, dedup_key, case_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (dedup_key) DO NOTHING`,
-      [notice.municipalityId, user.id, notice.kind, notice.title, notice.body, notice.link, key, caseId],
+      [notice.municipalityId, user.id, notice.kind, notice.title, notice.body, notice.link, key, notice.caseId],
     );
     if (!user.email_notifications && !ALWAYS_EMAILED.has(notice.kind)) continue;
     await once(db, `mail:${key}`, () =>

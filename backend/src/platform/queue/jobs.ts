@@ -14,6 +14,8 @@ export const JOBS = {
     title: z.string(),
     body: z.string(),
     link: z.string(),
+    /** The case the notice concerns (null: none), for grouping in the daily digest. */
+    caseId: z.string().nullable().default(null),
     key: z.string(),
   }),
   /** Remind invited bodies that have not answered; skipped when the deadline has moved since. */
