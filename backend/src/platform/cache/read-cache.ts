@@ -46,7 +46,14 @@ export class ReadCache implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     if (config.READ_CACHE_MS > 0) {
-      this.entries = new LRUCache<string, Entry>({ max: 10_000, ttl: config.READ_CACHE_MS, ttlAutopurge: false });
+      // Bounded by count and by size (a case page with long sections is tens of kilobytes); the size
+      // is measured once per load, which is rare next to the hits.
+      this.entries = new LRUCache<string, Entry>({
+        max: 10_000,
+        maxSize: 64 * 1024 * 1024,
+        sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
+        ttl: config.READ_CACHE_MS,
+      });
       redis.on('ready', this.onReady);
     }
   }
