@@ -25,6 +25,16 @@ export const DIGEST_SCHEDULE = '0 7 * * *';
 
 const changesReadModels = (name: JobName) => name !== 'mail.send';
 
+/** Jobs a worker runs at once. */
+const WORKER_CONCURRENCY = 5;
+/**
+ * A job holds at most two connections at a time: the claim of `once()` stays open while its effect
+ * runs, and the effect may query too (a caught e-mail is stored in the database). With fewer than
+ * two per job plus one for the outbox relay, five jobs could each hold a claim and wait for a
+ * second connection that none of them will give back.
+ */
+const WORKER_POOL_SIZE = WORKER_CONCURRENCY * 2 + 1;
+
 /** Every job's handler. Thin: each calls a module's service. */
 export function createHandlers(config: AppConfig, db: DataSource): HandlerRegistry {
   const mail = new MailService(config, db);
@@ -62,7 +72,7 @@ export interface RunningWorker {
 }
 
 export async function startWorker(config: AppConfig, log: Logger, options: { db?: DataSource; relayIntervalMs?: number } = {}): Promise<RunningWorker> {
-  const db = options.db ?? (await createDataSource(config, { poolSize: 5 }).initialize());
+  const db = options.db ?? (await createDataSource(config, { poolSize: WORKER_POOL_SIZE }).initialize());
   const handlers = createHandlers(config, db);
   assertEveryJobHasAHandler(handlers);
   const producer = producerConnection(config.REDIS_URL);
@@ -83,7 +93,7 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
     {
       connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) }),
       prefix: config.QUEUE_PREFIX,
-      concurrency: 5,
+      concurrency: WORKER_CONCURRENCY,
       lockDuration: config.WORKER_LOCK_MS,
       stalledInterval: config.WORKER_LOCK_MS,
     },
