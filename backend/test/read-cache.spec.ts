@@ -9,7 +9,7 @@ const KFU = 'KFU – kommunalt foreldreutvalg';
 /**
  * The read cache (start page and case pages). Each test first shows that the cache really serves a
  * read (a change made behind the API's back is not seen), then that a change made the proper way,
- * through either API instance or a job, is seen at once. The cache's lifetime is long here (60 s),
+ * through another API instance or a job, is seen at once. The cache's lifetime is long here (60 s),
  * so only invalidation can explain a fresh answer.
  */
 describe('the read cache', () => {
@@ -20,7 +20,8 @@ describe('the read cache', () => {
   let bodies: Record<string, string>;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([startTestApp({ READ_CACHE_MS: '60000' }), startTestApp({ READ_CACHE_MS: '60000' })]);
+    // B keeps no cache of its own (as in a mixed roll-out): its writes must still empty A's.
+    [a, b] = await Promise.all([startTestApp({ READ_CACHE_MS: '60000' }), startTestApp({ READ_CACHE_MS: '0' })]);
     fauA = await login(a.url, DEMO.fau);
     officerB = await login(b.url, DEMO.officer);
     const list = (await officerB.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[];

@@ -87,16 +87,18 @@ export class ReadCache implements OnModuleDestroy {
     }
   }
 
-  /** Called after a state change, before its response: what the municipality reads has changed. */
+  /**
+   * Called after a state change, before its response: what the municipality reads has changed. Done
+   * even with this process's own cache off, for the other processes' sake.
+   */
   async invalidate(municipalityId: string | null): Promise<void> {
-    if (!this.entries) return;
     try {
       if (this.redis.status !== 'ready') throw new Error('Redis er ikke tilgjengelig');
       await bumpReadGeneration(this.redis, this.config.QUEUE_PREFIX, municipalityId);
     } catch {
       // Redis is away: this process forgets everything and serves nothing cached until it is back.
       // Another process whose connection still works serves what it holds for READ_CACHE_MS at most.
-      this.entries.clear();
+      this.entries?.clear();
     }
   }
 
