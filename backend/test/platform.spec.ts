@@ -111,6 +111,12 @@ describe('observability', () => {
     expect(text).toMatch(/samrad_http_request_duration_seconds_bucket\{.*route="\/health\/live"/);
     expect(text).toMatch(/samrad_outbox_lag_seconds \d/);
     expect(text).toMatch(/samrad_jobs\{state="failed"\} \d/);
+    // The start page read again and again: the cache answers (other test files' writes empty it now
+    // and then), and the metrics say so.
+    for (let i = 0; i < 10; i++) await fau.request('GET', '/api/me/tasks');
+    const again = await (await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer a-long-scrape-token-1234' } })).text();
+    expect(Number(/samrad_read_cache_reads_total\{result="hit"\} (\d+)/.exec(again)?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(again).toMatch(/samrad_read_cache_reads_total\{result="miss"\} \d/);
     const admin = await login(t.url, DEMO.admin);
     const jobs = await admin.request('GET', '/api/admin/jobs');
     expect(jobs.status).toBe(200);

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { QUEUE_NAME } from '../../platform/queue/jobs.js';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../../platform/queue/queue.module.js';
+import { ReadCache } from '../../platform/cache/read-cache.js';
 
 /** Prometheus metrics and a view of the job queue for administrators. */
 @Injectable()
@@ -19,13 +20,21 @@ export class OpsService implements OnModuleDestroy {
     registers: [this.registry],
   });
   readonly httpErrors = new Counter({ name: 'samrad_http_server_errors_total', help: 'Responses with status 5xx', labelNames: ['route'], registers: [this.registry] });
+  readonly readCacheReads = new Counter({
+    name: 'samrad_read_cache_reads_total',
+    help: 'Cached reads (start page, case pages) by how they were answered: hit, miss, shared (joined a load), bypass (cache off or Redis away)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
   private queue: Queue | undefined;
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(ReadCache) readCache: ReadCache,
   ) {
+    readCache.observe((result) => this.readCacheReads.inc({ result }));
     collectDefaultMetrics({ register: this.registry, prefix: 'samrad_' });
     const jobQueue = () => this.jobQueue();
     const database = this.db;

@@ -20,6 +20,9 @@ export async function bumpReadGeneration(redis: Redis, prefix: string, municipal
   await redis.set(generationKey(prefix, municipalityId), randomUUID(), 'EX', GENERATION_TTL_SECONDS);
 }
 
+/** How a read was answered: from the cache, by a load (alone or shared), or past the cache (off, or Redis away). */
+export type ReadCacheResult = 'hit' | 'miss' | 'shared' | 'bypass';
+
 interface Entry {
   generation: string;
   value: unknown;
@@ -40,6 +43,7 @@ export class ReadCache implements OnModuleDestroy {
   private readonly entries: LRUCache<string, Entry> | undefined;
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly onReady = () => this.entries?.clear();
+  private observer: (result: ReadCacheResult) => void = () => undefined;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -58,21 +62,35 @@ export class ReadCache implements OnModuleDestroy {
     }
   }
 
+  /** Told how every read was answered (the metrics count them). */
+  observe(observer: (result: ReadCacheResult) => void): void {
+    this.observer = observer;
+  }
+
   /** `load()`'s answer for this person and key, from the cache when nothing has changed since. */
   async read<T>(ctx: RequestContext, key: string, load: () => Promise<T>): Promise<T> {
     const entries = this.entries;
-    if (!entries || this.redis.status !== 'ready') return load();
-    const generation = await this.generation(ctx.municipalityId);
-    if (generation === undefined) return load();
+    const generation = entries && this.redis.status === 'ready' ? await this.generation(ctx.municipalityId) : undefined;
+    if (!entries || generation === undefined) {
+      this.observer('bypass');
+      return load();
+    }
     // What the person may see follows their roles and bodies, so they are part of the key.
     const cacheKey = `${ctx.userId}|${[...ctx.roles].sort().join(',')}|${[...ctx.bodyIds].sort().join(',')}|${key}`;
     const hit = entries.get(cacheKey);
-    if (hit && hit.generation === generation) return hit.value as T;
+    if (hit && hit.generation === generation) {
+      this.observer('hit');
+      return hit.value as T;
+    }
     // One load per key and generation, however many ask at once (when an entry expires under load,
     // two hundred requests would otherwise all go to the database in the same moment).
     const flightKey = `${generation}|${cacheKey}`;
     const pending = this.inFlight.get(flightKey);
-    if (pending) return pending as Promise<T>;
+    if (pending) {
+      this.observer('shared');
+      return pending as Promise<T>;
+    }
+    this.observer('miss');
     // The generation was read before the load: a write committed during the load bumps it, so the
     // entry stored here is never used after that write.
     const loading = load().then((value) => {
