@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
@@ -101,6 +102,38 @@ describe('the read cache', () => {
     const memberTasks = (await fauA.request('GET', '/api/me/tasks')).body;
     expect(officerTasks.awaitingDisposition).toBeDefined();
     expect(memberTasks.awaitingDisposition).toBeUndefined();
+  });
+
+  it('treats a Redis that stops answering as away: reads come fresh from the database and writes do not wait for it', async () => {
+    // A Redis that answers the connection's handshake (CLIENT SETINFO, INFO) and then nothing more.
+    const info = '# Server\r\nredis_version:7.0.0\r\nloading:0\r\n';
+    const silent = createServer((socket) => {
+      socket.on('data', (chunk) => {
+        // Each command is an array of bulk strings: *N, then $len and the value N times; the name comes first.
+        const lines = chunk.toString().split('\r\n');
+        for (let i = 0; i < lines.length; i++) {
+          if (!lines[i]!.startsWith('*')) continue;
+          const name = (lines[i + 2] ?? '').toUpperCase();
+          if (name === 'CLIENT') socket.write('+OK\r\n');
+          else if (name === 'INFO') socket.write(`$${Buffer.byteLength(info)}\r\n${info}\r\n`);
+        }
+      });
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as AddressInfo).port;
+    const hung = await startTestApp({ READ_CACHE_MS: '60000', REDIS_URL: `redis://127.0.0.1:${port}/0` });
+    try {
+      const officer = await login(hung.url, DEMO.officer);
+      const created = await officer.request('POST', '/api/cases', { title: 'Skoleskyss – ny ordning' });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const id = created.body.id as string;
+      expect((await officer.request('GET', `/api/cases/${id}`)).body.title).toBe('Skoleskyss – ny ordning');
+      await hung.db.query(`UPDATE case_file SET title = 'Skoleskyss – endret' WHERE id = $1`, [id]);
+      expect((await officer.request('GET', `/api/cases/${id}`)).body.title).toBe('Skoleskyss – endret');
+    } finally {
+      await hung.close();
+      silent.close();
+    }
   });
 
   it('reads from the database, always fresh, while Redis is unreachable', async () => {

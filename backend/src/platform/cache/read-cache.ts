@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { randomUUID } from 'node:crypto';
+import { withTimeout } from '../async/with-timeout.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { RequestContext } from '../auth/context.js';
 import { REDIS } from '../queue/queue.module.js';
@@ -14,6 +15,8 @@ import { REDIS } from '../queue/queue.module.js';
  */
 const generationKey = (prefix: string, municipalityId: string | null) => `${prefix}:readgen:${municipalityId ?? '*'}`;
 const GENERATION_TTL_SECONDS = 7 * 24 * 3600;
+/** A Redis that answers slower than this is treated as away: reads bypass the cache, writes empty it here. */
+const REDIS_TIMEOUT_MS = 250;
 
 /** Marks everything a municipality (or, with null, everyone) reads as changed. Used by the API and the worker. */
 export async function bumpReadGeneration(redis: Redis, prefix: string, municipalityId: string | null): Promise<void> {
@@ -112,7 +115,7 @@ export class ReadCache implements OnModuleDestroy {
   async invalidate(municipalityId: string | null): Promise<void> {
     try {
       if (this.redis.status !== 'ready') throw new Error('Redis er ikke tilgjengelig');
-      await bumpReadGeneration(this.redis, this.config.QUEUE_PREFIX, municipalityId);
+      await withTimeout(bumpReadGeneration(this.redis, this.config.QUEUE_PREFIX, municipalityId), REDIS_TIMEOUT_MS);
     } catch {
       // Redis is away: this process forgets everything and serves nothing cached until it is back.
       // Another process whose connection still works serves what it holds for READ_CACHE_MS at most.
@@ -122,9 +125,9 @@ export class ReadCache implements OnModuleDestroy {
 
   private async generation(municipalityId: string): Promise<string | undefined> {
     try {
-      const [own, global] = await this.redis.mget(
-        generationKey(this.config.QUEUE_PREFIX, municipalityId),
-        generationKey(this.config.QUEUE_PREFIX, null),
+      const [own, global] = await withTimeout(
+        this.redis.mget(generationKey(this.config.QUEUE_PREFIX, municipalityId), generationKey(this.config.QUEUE_PREFIX, null)),
+        REDIS_TIMEOUT_MS,
       );
       return `${own ?? '-'}|${global ?? '-'}`;
     } catch {

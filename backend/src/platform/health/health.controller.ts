@@ -2,11 +2,10 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../async/with-timeout.js';
 import { Public } from '../auth/access.js';
 import { REDIS } from '../queue/queue.module.js';
 
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 
 @Controller('health')
 export class HealthController {

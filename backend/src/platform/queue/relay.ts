@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { withTimeout } from '../async/with-timeout.js';
 
 interface PendingRow {
   id: string;
@@ -34,16 +35,8 @@ export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeo
       })),
     );
     // While Redis is away BullMQ waits for it; give up after a while and keep the rows for the next try.
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('Redis svarte ikke innen tidsfristen')), timeoutMs);
-    });
     added.catch(() => undefined);
-    try {
-      await Promise.race([added, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(added, timeoutMs, 'Redis svarte ikke innen tidsfristen');
     await m.query(`UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
     return rows.length;
   });
