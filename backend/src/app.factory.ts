@@ -7,12 +7,14 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
 import { JOB_BOARD_PATH, mountJobBoard } from './modules/ops/job-board.js';
-import { configureSessionCache } from './platform/auth/session-resolver.js';
+import { configureSessionCache, shareSessionChanges } from './platform/auth/session-resolver.js';
+import { REDIS } from './platform/queue/queue.module.js';
 import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
 
@@ -76,6 +78,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   configureSessionCache(config.SESSION_CACHE_MS);
+  const stopSharingSessions = shareSessionChanges(app.get<Redis>(REDIS), `${config.QUEUE_PREFIX}:session-changes`);
+  fastify.addHook('onClose', async () => stopSharingSessions());
   await mountJobBoard(app, config);
   const webDist = config.WEB_DIST;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

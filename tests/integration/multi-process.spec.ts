@@ -21,8 +21,8 @@ describe('two APIs and two workers', () => {
   it('shares sessions and fresh reads, sends every reminder once and closes a round once', async () => {
     await dropDatabase(databaseUrl);
     await ensureDatabase(databaseUrl);
-    // A long read-cache lifetime: only invalidation can make one process see another's change.
-    const common = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_multi`, MAIL_TRANSPORT: 'capture', READ_CACHE_MS: '60000' };
+    // Long cache lifetimes (reads, sessions): only invalidation can make one process see another's change.
+    const common = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_multi`, MAIL_TRANSPORT: 'capture', READ_CACHE_MS: '60000', SESSION_CACHE_MS: '60000' };
     const seeded = await runToEnd(startProcess('cli', common, ['migrate', 'seed']));
     expect(seeded.code, seeded.output).toBe(0);
     const ports = [await freePort(), await freePort()];
@@ -83,6 +83,16 @@ describe('two APIs and two workers', () => {
       expect((await db.query(`SELECT closed_at FROM input_round WHERE id = $1`, [roundId])).rows[0].closed_at).not.toBeNull();
       // Closed by a worker: API A no longer serves the open round it had cached.
       expect((await casePage()).rounds.find((r) => r.id === roundId)?.open).toBe(false);
+
+      // Logged out through API A: API B, which has the session cached, refuses it too.
+      expect((await fetch(`${b}/api/auth/me`, { headers })).status).toBe(200);
+      expect((await fetch(`${a}/api/auth/logout`, { method: 'POST', headers })).status).toBeLessThan(300);
+      let onB = 200;
+      for (let i = 0; i < 20 && onB !== 401; i++) {
+        onB = (await fetch(`${b}/api/auth/me`, { headers })).status;
+        if (onB !== 401) await sleep(50);
+      }
+      expect(onB).toBe(401);
     } finally {
       await db.end();
     }

@@ -1,5 +1,7 @@
 import type { AppRole } from '@samrad/shared/contracts';
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { withTimeout } from '../async/with-timeout.js';
 import type { RequestContext } from './context.js';
 import { hashToken } from './session.js';
 
@@ -13,9 +15,10 @@ interface SessionRow {
 }
 
 /**
- * A short-lived cache of resolved sessions (every request resolves one). Within this process any
- * change that affects a session (log-out, new password, a disabled user, new roles or memberships)
- * clears it at once; other processes see the change within the cache's lifetime.
+ * A short-lived cache of resolved sessions (every request resolves one). Any change that affects a
+ * session (log-out, new password, a disabled user, new roles or memberships) clears it at once in
+ * this process and, through Redis, in the other API processes (see shareSessionChanges); were that
+ * message lost, they would see the change within the cache's lifetime.
  */
 const cache = new Map<string, { ctx: RequestContext | undefined; until: number }>();
 const CACHE_MAX = 10_000;
@@ -26,12 +29,38 @@ export function configureSessionCache(ms: number): void {
   cache.clear();
 }
 
+/** Tells the other API processes that sessions changed; one per running app (tests run several in one process). */
+const announcers = new Set<() => Promise<void>>();
+
+/**
+ * Shares session changes between the API processes: a change here is published on `channel`, and a
+ * message from another process empties this cache. While the subscriber is away messages may be
+ * missed, so the cache is emptied whenever it (re)connects. Returns a function that stops sharing.
+ */
+export function shareSessionChanges(publisher: Redis, channel: string): () => void {
+  const subscriber = publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  subscriber.on('error', () => undefined);
+  subscriber.on('ready', () => cache.clear());
+  subscriber.on('message', () => cache.clear());
+  void subscriber.subscribe(channel).catch(() => undefined);
+  const announce = async () => {
+    // Awaited (briefly), so the others have the message before this response is sent.
+    await withTimeout(publisher.publish(channel, 'changed'), 250).catch(() => undefined);
+  };
+  announcers.add(announce);
+  return () => {
+    announcers.delete(announce);
+    subscriber.disconnect();
+  };
+}
+
 /** Clears the cache once `change` has committed (and also if it failed: nothing is lost by that). */
 export async function afterSessionChange<T>(change: Promise<T>): Promise<T> {
   try {
     return await change;
   } finally {
     cache.clear();
+    await Promise.all([...announcers].map((announce) => announce()));
   }
 }
 
