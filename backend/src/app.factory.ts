@@ -14,11 +14,10 @@ import type { AppConfig } from './platform/config/config.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
 import { JOB_BOARD_PATH, mountJobBoard } from './modules/ops/job-board.js';
 import { configureSessionCache, shareSessionChanges } from './platform/auth/session-resolver.js';
+import { SAFE_METHODS } from './platform/auth/session.js';
 import { REDIS } from './platform/queue/queue.module.js';
 import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
 export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
@@ -34,12 +33,14 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: ['error', 'warn'], abortOnError: false, bodyParser: false });
   const fastify = app.getHttpAdapter().getInstance();
-  // Every state change empties the read cache (in every process) before its response is sent, so
-  // the next read sees it. Refused requests change nothing; emptying for them too costs little.
+  // Every state change by a logged-in person empties their municipality's read cache (in every
+  // process) before the response is sent, so the next read sees it; refused requests change nothing,
+  // and emptying for them too costs little. Without a session a request can only log in, take up an
+  // invitation or reset a password: it changes the person's own account, which no cached page shows.
   const readCache = app.get(ReadCache);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (!SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth?.municipalityId ?? null);
+    if (req.auth && !SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth.municipalityId);
   });
   // Bad JSON gets a Norwegian 400 in the same shape as other validation errors.
   fastify.removeContentTypeParser('application/json');

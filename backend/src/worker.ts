@@ -24,6 +24,9 @@ import { publishAgendaOnTime } from './modules/meetings/agenda-jobs.service.js';
 export const DIGEST_SCHEDULE = '0 7 * * *';
 
 const changesReadModels = (name: JobName) => name !== 'mail.send';
+/** A job's municipality when its payload names one (a notice does); null marks everyone's reads as changed. */
+const municipalityOf = (payload: object): string | null =>
+  'municipalityId' in payload && typeof payload.municipalityId === 'string' ? payload.municipalityId : null;
 
 /** Jobs a worker runs at once. */
 const WORKER_CONCURRENCY = 5;
@@ -85,10 +88,11 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
       const name = job.name as JobName;
       const handler = handlers[name] as JobHandler<typeof name> | undefined;
       if (!handler) throw new Error(`Ukjent jobb ${job.name}`);
-      await handler(JOBS[name].parse(job.data), { db, jobId: String(job.id), progress: (pct) => job.updateProgress(pct) });
+      const payload = JOBS[name].parse(job.data);
+      await handler(payload, { db, jobId: String(job.id), progress: (pct) => job.updateProgress(pct) });
       // What people read may have changed (a round closed, a notice, a published agenda): the API's
       // read caches must not serve what they held. Sending an e-mail changes nothing they read.
-      if (changesReadModels(name)) await bumpReadGeneration(producer, config.QUEUE_PREFIX, null).catch(() => undefined);
+      if (changesReadModels(name)) await bumpReadGeneration(producer, config.QUEUE_PREFIX, municipalityOf(payload)).catch(() => undefined);
     },
     {
       connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) }),

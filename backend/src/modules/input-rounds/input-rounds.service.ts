@@ -20,6 +20,24 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** A stored submission's first version, as a repeated request (same idempotency key) is answered with. */
+interface EarlierSubmission {
+  id: string;
+  /** A Date from a column, an ISO string from JSON. */
+  submitted_at: Date | string;
+  late: boolean;
+  sha256: string;
+}
+
+const duplicateReceipt = (e: EarlierSubmission): Receipt => ({
+  id: e.id,
+  version: 1,
+  submittedAt: new Date(e.submitted_at).toISOString(),
+  sha256: e.sha256,
+  late: e.late,
+  duplicate: true,
+});
+
 interface RoundRow {
   id: string;
   municipality_id: string;
@@ -275,7 +293,7 @@ export class InputRoundsService {
       // the path a deadline burst takes, and each round trip costs every one of its submissions.
       const rows: (RoundRow & {
         invitations: { body_id: string; extended_until: string | null }[];
-        earlier: { id: string; submitted_at: string; late: boolean; sha256: string } | null;
+        earlier: EarlierSubmission | null;
       })[] = await m.query(
         `SELECT r.*, coalesce((SELECT json_agg(json_build_object('body_id', i.body_id, 'extended_until', i.extended_until)) FROM round_invitation i WHERE i.round_id = r.id), '[]') AS invitations,
                 (SELECT json_build_object('id', s.id, 'submitted_at', s.submitted_at, 'late', s.late, 'sha256', v.sha256)
@@ -288,8 +306,7 @@ export class InputRoundsService {
       if (!round) throw new NotFound('Fant ikke innspillsrunden');
       // A repeated request (same key) gets the first receipt, even after the deadline.
       if (round.earlier) {
-        const e = round.earlier;
-        return { id: e.id, version: 1, submittedAt: new Date(e.submitted_at).toISOString(), sha256: e.sha256, late: e.late, duplicate: true };
+        return duplicateReceipt(round.earlier);
       }
       const invited = round.invitations.map((i) => ({ body_id: i.body_id, extended_until: i.extended_until === null ? null : new Date(i.extended_until) }));
       const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId, invited);
@@ -308,14 +325,14 @@ export class InputRoundsService {
     });
   }
 
-  private async byIdempotencyKey(ctx: RequestContext, key: string): Promise<Receipt | null> {
-    const rows: { id: string; current_version: number; submitted_at: Date; late: boolean; sha256: string }[] = await this.db.query(
-      `SELECT s.id, s.current_version, s.submitted_at, s.late, v.sha256 FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
+  /** The receipt of the caller's earlier submission with this idempotency key, if any. */
+  private async byIdempotencyKey(q: Pick<EntityManager, 'query'>, ctx: RequestContext, key: string): Promise<Receipt | null> {
+    const rows: EarlierSubmission[] = await q.query(
+      `SELECT s.id, s.submitted_at, s.late, v.sha256 FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
         WHERE s.author_id = $1 AND s.idempotency_key = $2`,
       [ctx.userId, key],
     );
-    const r = rows[0];
-    return r ? { id: r.id, version: 1, submittedAt: r.submitted_at.toISOString(), sha256: r.sha256, late: r.late, duplicate: true } : null;
+    return rows[0] ? duplicateReceipt(rows[0]) : null;
   }
 
   /** Stores a submission once per idempotency key, with its first version, and queues the receipt. */
@@ -358,14 +375,8 @@ export class InputRoundsService {
        SELECT s.id, s.submitted_at FROM s JOIN v ON v.submission_id = s.id`,
       [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null, s.text, hash],
     );
-    if (!inserted[0]) {
-      // A concurrent request with the same key won; answer with its receipt.
-      const [r] = await m.query(
-        `SELECT s.id, s.submitted_at, s.late, v.sha256 FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1 WHERE s.author_id = $1 AND s.idempotency_key = $2`,
-        [ctx.userId, s.key],
-      );
-      return { id: r.id, version: 1, submittedAt: r.submitted_at.toISOString(), sha256: r.sha256, late: r.late, duplicate: true };
-    }
+    // A concurrent request with the same key won; answer with its receipt.
+    if (!inserted[0]) return (await this.byIdempotencyKey(m, ctx, s.key))!;
     const { id, submitted_at } = inserted[0];
     await this.audit.record(m, ctx, 'create', 'submission', id, null, { roundId: s.roundId, bodyId: s.bodyId, late: s.late, sha256: hash });
     await this.notifications.notify(m, {
@@ -522,7 +533,7 @@ export class InputRoundsService {
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
   async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
-    const existing = await this.byIdempotencyKey(ctx, input.idempotencyKey);
+    const existing = await this.byIdempotencyKey(this.db, ctx, input.idempotencyKey);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
       if (input.caseId) await this.cases.readable(ctx, input.caseId, m);

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../platform/config/config.js';
 import { resolveSession } from '../../platform/auth/session-resolver.js';
-import { SESSION_COOKIE } from '../../platform/auth/session.js';
+import { SAFE_METHODS, SESSION_COOKIE } from '../../platform/auth/session.js';
 import { OpsService } from './ops.service.js';
 
 /** Where the job board (bull-board) lives: outside /api, a page of its own. */
@@ -54,7 +54,7 @@ export async function mountJobBoard(app: NestFastifyApplication, config: AppConf
             .send(page(403, 'Jobboversikten er bare for driftsansvarlige for installasjonen (administratorer oppført i OPERATOR_EMAILS), fordi køen er felles for alle kommunene.'));
         }
         // State changes from the board (retry) need the same CSRF protection as the API: same origin only.
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
+        if (!SAFE_METHODS.has(req.method)) {
           const origin = req.headers.origin ?? req.headers.referer ?? '';
           if (!origin.startsWith(config.APP_URL.replace(/\/$/, ''))) return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
         }

@@ -7,10 +7,9 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AppRole } from '@samrad/shared/contracts';
 import { Forbidden, Unauthorized } from '../http/errors.js';
 import { ACCESS_KEY, type AccessRule } from './access.js';
-import { CSRF_HEADER, SESSION_COOKIE } from './session.js';
+import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE } from './session.js';
 import { resolveSession } from './session-resolver.js';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 
 /**

@@ -8,9 +8,9 @@ import type { RequestContext } from '../auth/context.js';
 import { REDIS } from '../queue/queue.module.js';
 
 /**
- * The generation keys in Redis. Every write bumps its municipality's key (or, when the writer is
- * not a logged-in person or is a background job, the global one) to a fresh random value, so a
- * cached read is used only while neither key has changed since it was read. Random values rather
+ * The generation keys in Redis. Every write bumps its municipality's key (or, for a background job
+ * that names no municipality, the global one) to a fresh random value, so a cached read is used only
+ * while neither key has changed since it was read. Random values rather
  * than counters: a Redis that restarts empty can never bring an old generation back.
  */
 const generationKey = (prefix: string, municipalityId: string | null) => `${prefix}:readgen:${municipalityId ?? '*'}`;
@@ -112,7 +112,7 @@ export class ReadCache implements OnModuleDestroy {
    * Called after a state change, before its response: what the municipality reads has changed. Done
    * even with this process's own cache off, for the other processes' sake.
    */
-  async invalidate(municipalityId: string | null): Promise<void> {
+  async invalidate(municipalityId: string): Promise<void> {
     try {
       if (this.redis.status !== 'ready') throw new Error('Redis er ikke tilgjengelig');
       await withTimeout(bumpReadGeneration(this.redis, this.config.QUEUE_PREFIX, municipalityId), REDIS_TIMEOUT_MS);

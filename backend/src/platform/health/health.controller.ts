@@ -6,7 +6,6 @@ import { withTimeout } from '../async/with-timeout.js';
 import { Public } from '../auth/access.js';
 import { REDIS } from '../queue/queue.module.js';
 
-
 @Controller('health')
 export class HealthController {
   constructor(
