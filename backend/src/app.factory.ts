@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { ATTACHMENT_MAX_BYTES } from './modules/attachments/file-kinds.js';
-import { JOB_BOARD_PATH, mountJobBoard } from './modules/ops/job-board.js';
+import { JOB_BOARD_PATH, JOB_BOARD_STYLE_HASHES, mountJobBoard } from './modules/ops/job-board.js';
 import { configureSessionCache, shareSessionChanges } from './platform/auth/session-resolver.js';
 import { SAFE_METHODS } from './platform/auth/session.js';
 import { REDIS } from './platform/queue/queue.module.js';
@@ -72,8 +72,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     formAction: ["'self'"],
   };
   const securityHeaders = helmet({ contentSecurityPolicy: { directives } });
-  // The job board (bull-board, a third-party tool for operators only) ships inline styles in its page.
-  const jobBoardHeaders = helmet({ contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", "'unsafe-inline'"] } } });
+  // The job board (bull-board, for operators) renders one fixed <style> block in its Redis icon: that block
+  // alone is allowed there, by its hash. No 'unsafe-inline' anywhere (the browser tests fail on any refusal).
+  const jobBoardHeaders = helmet({ contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", ...JOB_BOARD_STYLE_HASHES] } } });
   fastify.addHook('onRequest', (req, reply, done) => {
     const headers = req.url.startsWith(`${JOB_BOARD_PATH}/`) ? jobBoardHeaders : securityHeaders;
     headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));

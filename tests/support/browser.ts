@@ -32,6 +32,15 @@ export async function newJourney(browser: Browser, name: string): Promise<{ cont
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text());
   });
+  // Some refusals reach no console (an eval probe that the page catches): the violation event reports them.
+  await page.exposeFunction('__samradCspViolation', (text: string) => refused.push(text));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __samradCspViolation: (t: string) => void }).__samradCspViolation(
+        `CSP-hendelse: ${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    ),
+  );
   const slug = name.replace(/[^\w-]+/g, '-').toLowerCase();
   onTestFailed(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });

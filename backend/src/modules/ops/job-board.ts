@@ -8,6 +8,7 @@ import type { AppConfig } from '../../platform/config/config.js';
 import { resolveSession } from '../../platform/auth/session-resolver.js';
 import { SAFE_METHODS, SESSION_COOKIE } from '../../platform/auth/session.js';
 import { OpsService } from './ops.service.js';
+import { JOB_BOARD_MESSAGES_NB } from './job-board.messages.nb.js';
 
 /** Where the job board (bull-board) lives: outside /api, a page of its own. */
 export const JOB_BOARD_PATH = '/drift/jobber';
@@ -18,6 +19,31 @@ export function redactJobData(data: unknown): unknown {
   const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const key of ['text', 'body']) if (typeof copy[key] === 'string') copy[key] = '[skjult]';
   return copy;
+}
+
+/**
+ * bull-board's language list is fixed in its bundle and has no Norwegian. The board is told to use the
+ * Danish slot (the nearest language, with the same numeric date format), and Samråd answers that slot's
+ * texts with its own bokmål (job-board.messages.nb.ts). The page itself is bull-board's, made Norwegian
+ * (lang="nb", loading text) and free of inline styles and of the request to Google's web fonts.
+ */
+/** The inline <style> blocks bull-board renders (the Redis icon's colours), allowed by hash in the board's CSP. */
+export const JOB_BOARD_STYLE_HASHES = ["'sha256-r2N1TB/gHbBtBZFKg7ejmq1acVSREzucTAEw6ga4hoU='"];
+
+const BOARD_LANGUAGE_SLOT = 'da-DK';
+const OSLO: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+
+/** bull-board's page as Samråd serves it. Throws when a new bull-board changes what it rewrites, so an upgrade is noticed. */
+export function norwegianBoardPage(html: string): string {
+  const replacements: [RegExp, string][] = [
+    [/<html lang="en"/, '<html lang="nb"'],
+    [/<link href="https:\/\/fonts\.googleapis\.com[^>]*>\s*/, ''],
+    [/<div id="root">[\s\S]*?<\/div>\s*(?=<script)/, '<div id="root"><p role="status">Laster jobboversikten …</p></div>\n'],
+  ];
+  return replacements.reduce((out, [pattern, replacement]) => {
+    if (!pattern.test(out)) throw new Error(`Jobboversikten: fant ikke ${pattern} i bull-boards side`);
+    return out.replace(pattern, replacement);
+  }, html);
 }
 
 const page = (status: number, text: string) =>
@@ -35,7 +61,18 @@ export async function mountJobBoard(app: NestFastifyApplication, config: AppConf
   adapter.setFormatter('data', redactJobData);
   const server = new FastifyAdapter();
   server.setBasePath(JOB_BOARD_PATH);
-  createBullBoard({ queues: [adapter], serverAdapter: server, options: { uiConfig: { boardTitle: 'Samråd – jobber' } } });
+  createBullBoard({
+    queues: [adapter],
+    serverAdapter: server,
+    options: {
+      uiConfig: {
+        boardTitle: 'Samråd – jobber',
+        locale: { lng: BOARD_LANGUAGE_SLOT },
+        hideDocsLink: true,
+        dateFormats: { short: OSLO, common: { ...OSLO, day: '2-digit', month: '2-digit' }, full: { ...OSLO, day: '2-digit', month: '2-digit', year: 'numeric' } },
+      },
+    },
+  });
 
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   await fastify.register(
@@ -59,6 +96,14 @@ export async function mountJobBoard(app: NestFastifyApplication, config: AppConf
           if (!origin.startsWith(config.APP_URL.replace(/\/$/, ''))) return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
         }
       });
+      scope.get(`${JOB_BOARD_PATH}/static/locales/${BOARD_LANGUAGE_SLOT}/messages.json`, async (_req, reply) =>
+        reply.header('cache-control', 'no-cache').send(JOB_BOARD_MESSAGES_NB),
+      );
+      scope.addHook('onSend', async (_req, reply, payload) =>
+        typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html') && payload.includes('__UI_CONFIG__')
+          ? norwegianBoardPage(payload)
+          : payload,
+      );
       await scope.register(server.registerPlugin() as never, { prefix: JOB_BOARD_PATH });
     },
   );
