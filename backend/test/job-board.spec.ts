@@ -46,6 +46,14 @@ describe('the job board (bull-board) for the installation’s operators', () => 
       const retry = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { origin: 'https://angriper.example' });
       expect(retry.status).toBe(403);
       expect(retry.body.message).toBe('Forespørselen kom ikke fra Samråd');
+      const appOrigin = new URL(t.config.APP_URL).origin;
+      // A look-alike host that begins with Samråd's address is another origin.
+      const lookalike = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { origin: `${appOrigin}.angriper.example` });
+      expect(lookalike.status).toBe(403);
+      const viaReferer = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { referer: `${appOrigin}.angriper.example/drift/jobber/` });
+      expect(viaReferer.status).toBe(403);
+      const sameOrigin = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { origin: appOrigin });
+      expect(sameOrigin.status).toBe(200);
     } finally {
       await job.remove();
     }

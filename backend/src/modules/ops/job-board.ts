@@ -46,6 +46,16 @@ export function norwegianBoardPage(html: string): string {
   }, html);
 }
 
+/** Whether an Origin or Referer header names exactly Samråd's origin (scheme, host and port; not a prefix of it). */
+export function fromOrigin(header: string | undefined, appOrigin: string): boolean {
+  if (!header) return false;
+  try {
+    return new URL(header).origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
 const page = (status: number, text: string) =>
   `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Samråd – jobboversikt</title></head><body><main><h1>Jobboversikt</h1><p>${text}</p><p><a href="/">Til Samråd</a></p></main></body></html>`;
 
@@ -55,6 +65,7 @@ const page = (status: number, text: string) =>
  * own administrator is not let in unless they also run the installation. Job texts are redacted.
  */
 export async function mountJobBoard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const appOrigin = new URL(config.APP_URL).origin;
   const operators = new Set(config.OPERATOR_EMAILS.map((e) => e.toLowerCase()));
   const db = app.get(DataSource);
   const adapter = new BullMQAdapter(app.get(OpsService).jobQueue(), { allowRetries: true, description: 'Samråd: e-post, varsler, frister, beregninger' });
@@ -92,8 +103,7 @@ export async function mountJobBoard(app: NestFastifyApplication, config: AppConf
         }
         // State changes from the board (retry) need the same CSRF protection as the API: same origin only.
         if (!SAFE_METHODS.has(req.method)) {
-          const origin = req.headers.origin ?? req.headers.referer ?? '';
-          if (!origin.startsWith(config.APP_URL.replace(/\/$/, ''))) return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
+          if (!fromOrigin(req.headers.origin ?? req.headers.referer, appOrigin)) return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
         }
       });
       scope.get(`${JOB_BOARD_PATH}/static/locales/${BOARD_LANGUAGE_SLOT}/messages.json`, async (_req, reply) =>
