@@ -126,9 +126,17 @@ describe('Samråd in a real Chromium', () => {
 
   it('the operator opens the job board: in bokmål, without inline styles but for one block allowed by its hash', async () => {
     const { context, page } = await newJourney(browser, 'job-board');
-    await logIn(page, 'admin@solvik.kommune.test');
-    const res = await page.goto(`${base}/drift/jobber/`);
-    expect(res?.headers()['content-security-policy']).toMatch(/style-src 'self' 'sha256-[^']+'(;|$)/);
+    // From a bookmark: the board sends the operator to log in, and log-in leads back to the board.
+    await page.goto(`${base}/drift/jobber/`);
+    await page.getByRole('heading', { level: 1, name: 'Logg inn i Samråd' }).waitFor();
+    await page.getByRole('textbox', { name: 'E-postadresse' }).fill('admin@solvik.kommune.test');
+    await page.getByLabel('Passord', { exact: true }).fill(PASSWORD);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/drift/jobber/' && r.request().resourceType() === 'document'),
+      page.getByRole('button', { name: 'Logg inn' }).click(),
+    ]);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-security-policy']).toMatch(/style-src 'self' 'sha256-[^']+'(;|$)/);
     await page.getByText('samrad', { exact: true }).first().waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
     // bull-board's texts come from Samråd's bokmål (its own bundle has no Norwegian).

@@ -19,3 +19,15 @@ export const paths = {
   notifications: '/varsler',
   profile: '/profil',
 } as const;
+
+/** Pages the server renders itself (the operators' job board): reached by loading them, not by the router. */
+export const SERVER_PAGES = ['/drift/'] as const;
+
+/**
+ * Where to go after logging in: the page that sent the person to log in when it is one of Samråd's own
+ * paths (never another site: `//host` and `/\host` are refused), else the start page.
+ */
+export function afterLogin(next: string | null): { path: string; serverPage: boolean } {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return { path: paths.home, serverPage: false };
+  return { path: next, serverPage: SERVER_PAGES.some((prefix) => next.startsWith(prefix)) };
+}

@@ -5,7 +5,7 @@ import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { loginRequestSchema, parseWith, type FieldError } from '@samrad/shared/contracts';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { paths } from '../../config/paths.js';
+import { afterLogin, paths } from '../../config/paths.js';
 import { useLogin } from '../../features/auth/api.js';
 import { ApiError } from '../../lib/api.js';
 
@@ -28,8 +28,9 @@ export default function LoginPage() {
     setErrors([]);
     try {
       await login.mutateAsync(parsed.data);
-      const next = params.get('neste');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : paths.home, { replace: true });
+      const next = afterLogin(params.get('neste'));
+      if (next.serverPage) window.location.assign(next.path);
+      else navigate(next.path, { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length) setErrors(error.fieldErrors);
       else setMessage(error instanceof Error ? error.message : t('login.failed'));
