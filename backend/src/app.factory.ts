@@ -29,7 +29,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     },
     // Dataset files (up to 15 MB, base64 for XLSX) are the largest bodies; everything else is small.
     bodyLimit: 21 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY (log-in throttling goes by address).
+    trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: ['error', 'warn'], abortOnError: false, bodyParser: false });
   const fastify = app.getHttpAdapter().getInstance();

@@ -93,6 +93,32 @@ describe('log-in, invitations and password reset', () => {
     await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
   });
 
+  it('counts failures by the connection’s address: a made-up X-Forwarded-For gives no fresh budget', async () => {
+    const anon = anonymous(t.url);
+    await t.db.query(`DELETE FROM login_attempt WHERE NOT success`);
+    // The address limit is 4 × LOGIN_MAX_ATTEMPTS; each e-mail stays under its own limit.
+    for (let i = 0; i < 20; i++) {
+      const res = await anon.request('POST', '/api/auth/login', { email: `ukjent-${i}@example.test`, password: 'feil' }, { 'x-forwarded-for': `203.0.113.${i}` });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await anon.request('POST', '/api/auth/login', { email: DEMO.chair, password: 'Samrad-demo-2026' }, { 'x-forwarded-for': '198.51.100.7' });
+    expect(blocked.status).toBe(429);
+    await t.db.query(`DELETE FROM login_attempt WHERE NOT success`);
+  });
+
+  it('believes X-Forwarded-For from a proxy named in TRUST_PROXY', async () => {
+    const proxied = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      const res = await anonymous(proxied.url).request('POST', '/api/auth/login', { email: 'ukjent@example.test', password: 'feil' }, { 'x-forwarded-for': '198.51.100.9' });
+      expect(res.status).toBe(401);
+      const [row] = await proxied.db.query(`SELECT ip FROM login_attempt WHERE email = 'ukjent@example.test' ORDER BY at DESC LIMIT 1`);
+      expect(row.ip).toBe('198.51.100.9');
+    } finally {
+      await proxied.db.query(`DELETE FROM login_attempt WHERE email = 'ukjent@example.test'`);
+      await proxied.close();
+    }
+  });
+
   it('gives a new session id at every log-in (no fixation) and logout ends the session', async () => {
     const a = await login(t.url, DEMO.chair);
     const b = await login(t.url, DEMO.chair);

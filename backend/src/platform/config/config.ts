@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -49,6 +50,16 @@ export const configSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean)),
+  /**
+   * The reverse proxies in front of Samråd (comma-separated addresses or CIDR ranges), whose
+   * X-Forwarded-For is believed; empty: none, the connection's own address is the client's. Anyone can
+   * send the header, so believing it from everyone would give every request a fresh log-in budget.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isIP(a.replace(/\/\d{1,3}$/, '')) !== 0), { error: 'TRUST_PROXY må være IP-adresser eller CIDR-områder, skilt med komma' }),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {
