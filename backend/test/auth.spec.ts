@@ -168,4 +168,18 @@ describe('log-in, invitations and password reset', () => {
     await expect(login(t.url, email)).rejects.toThrow(/401/);
     expect(smtp.inbox.some((m) => m.to.includes('ukjent@eksempel.no'))).toBe(false);
   });
+
+  it('sends at most three open reset links per person, however often one is asked for (no flooding an inbox)', async () => {
+    const email = DEMO.chair;
+    const anon = anonymous(t.url);
+    for (let i = 0; i < 6; i++) expect((await anon.request('POST', '/api/auth/request-reset', { email })).status).toBe(202);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM auth_token t JOIN app_user u ON u.id = t.user_id WHERE lower(u.email) = lower($1) AND t.kind = 'reset' AND t.used_at IS NULL AND t.expires_at > now()`,
+      [email],
+    );
+    expect(n).toBe(3);
+    const [{ mails }] = await t.db.query(`SELECT count(*)::int AS mails FROM outbox WHERE job = 'mail.send' AND payload->>'to' = $1 AND payload->>'subject' = 'Nytt passord i Samråd'`, [email]);
+    expect(mails).toBe(3);
+    await t.db.query(`UPDATE auth_token SET used_at = now() FROM app_user u WHERE u.id = auth_token.user_id AND lower(u.email) = lower($1) AND kind = 'reset'`, [email]);
+  });
 });

@@ -14,6 +14,8 @@ import { AuthToken, Session } from './session.entity.js';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
+/** Reset links open at once for one person; more requests within the hour send nothing. */
+const MAX_OPEN_RESETS = 3;
 const IP_FACTOR = 4;
 
 @Injectable()
@@ -135,7 +137,14 @@ export class AuthService {
   async requestReset(email: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const user = await m.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).andWhere(`u.status = 'active'`).getOne();
-      if (user) await this.issueToken(m, user, 'reset');
+      if (!user) return;
+      // A reset link lives an hour: a few open at once are enough for someone who lost the first mail,
+      // and the limit keeps anyone who knows an address from flooding its inbox. The answer is the same.
+      const [row]: { open: number }[] = await m.query(
+        `SELECT count(*)::int AS open FROM auth_token WHERE user_id = $1 AND kind = 'reset' AND used_at IS NULL AND expires_at > now()`,
+        [user.id],
+      );
+      if ((row?.open ?? 0) < MAX_OPEN_RESETS) await this.issueToken(m, user, 'reset');
     });
   }
 
