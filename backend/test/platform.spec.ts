@@ -15,6 +15,8 @@ describe('configuration', () => {
       expect(message).toMatch(/PORT: Ugyldig input: forventet tall/);
     }
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: SMTP_URL må settes når MAIL_TRANSPORT=smtp/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MAIL_TRANSPORT: MAIL_TRANSPORT=capture .* er bare for utvikling og demo/);
+    expect(loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }).MAIL_TRANSPORT).toBe('smtp');
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, alle' })).toThrow(/TRUST_PROXY: TRUST_PROXY må være IP-adresser eller CIDR-områder/);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1' }).TRUST_PROXY).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
   });

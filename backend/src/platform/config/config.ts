@@ -64,6 +64,9 @@ export const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {
   if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL må settes når MAIL_TRANSPORT=smtp' });
+  // Caught mail is readable by anyone at /dev/mail, reset links included: never in production.
+  if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'capture')
+    ctx.addIssue({ code: 'custom', path: ['MAIL_TRANSPORT'], message: 'MAIL_TRANSPORT=capture (oppfanget e-post på /dev/mail) er bare for utvikling og demo; sett smtp i produksjon' });
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
