@@ -237,6 +237,19 @@ describe('the case workflow', () => {
     expect((await fau.request('GET', '/api/decisions?from=ikke-dato')).body.errors[0].path).toBe('from');
   });
 
+  it('a search of the decisions register never matches the words of an exempt title the searcher may not read', async () => {
+    const exempt = await newCase({ title: 'Klage på skoleplass fra familien Xylofornes', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Sak om en elev' });
+    const vedtak = await officer.request('POST', `/api/cases/${exempt.id}/decisions`, { bodyId: bodies['Driftsutvalget'], decidedOn: '2026-11-06', text: 'Vedtatt som innstilt.' });
+    expect(vedtak.status).toBe(201);
+    const secretWord = 'Xylofornes';
+    const byOfficer = (await officer.request('GET', `/api/decisions?q=${encodeURIComponent(secretWord)}`)).body.decisions;
+    expect(byOfficer.some((d: { case: { id: string } }) => d.case.id === exempt.id)).toBe(true);
+    const byParent = (await fau.request('GET', `/api/decisions?q=${encodeURIComponent(secretWord)}`)).body.decisions;
+    expect(byParent.some((d: { case: { id: string } }) => d.case.id === exempt.id)).toBe(false);
+    const byPublicTitle = (await fau.request('GET', '/api/decisions?q=elev')).body.decisions.find((d: { case: { id: string } }) => d.case.id === exempt.id);
+    expect(byPublicTitle.case.title).toBe('Sak om en elev');
+  });
+
   it('accepts a submission while Redis is away; its receipt goes out when Redis is back (the outbox)', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));

@@ -11,20 +11,24 @@ export class DecisionsService {
 
   async search(ctx: RequestContext, f: z.infer<typeof decisionSearchSchema>) {
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
+    // The search reads the title the caller may see: an exempt case's own title is searched only by
+    // those who may read it, so a search cannot tell anyone else which words that title holds.
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT d.id, d.committee_number, d.decided_on, d.text, d.motions, b.id AS body_id, b.name AS body_name,
               c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access,
               mi.id AS item_id, mi.number AS item_number, mi.title AS item_title,
               (SELECT count(*)::int FROM submission s WHERE s.case_id = c.id) AS inputs,
-              (c.access = 'public' OR $7 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($8::uuid[]))) AS readable
+              v.readable
          FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
          LEFT JOIN mandate_item mi ON mi.id = c.mandate_item_id
+        CROSS JOIN LATERAL (SELECT (c.access = 'public' OR $7 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($8::uuid[]))) AS readable) v
+        CROSS JOIN LATERAL (SELECT CASE WHEN v.readable THEN c.title ELSE coalesce(c.public_title, '') END AS title) shown
         WHERE d.municipality_id = $1
           AND ($2::uuid IS NULL OR d.body_id = $2)
           AND ($3::uuid IS NULL OR c.mandate_item_id = $3)
           AND ($4::date IS NULL OR d.decided_on >= $4)
           AND ($5::date IS NULL OR d.decided_on <= $5)
-          AND ($6::text IS NULL OR to_tsvector('norwegian', d.text || ' ' || c.title) @@ plainto_tsquery('norwegian', $6) OR d.text ILIKE '%' || $6 || '%' OR c.title ILIKE '%' || $6 || '%')
+          AND ($6::text IS NULL OR to_tsvector('norwegian', d.text || ' ' || shown.title) @@ plainto_tsquery('norwegian', $6) OR d.text ILIKE '%' || $6 || '%' OR shown.title ILIKE '%' || $6 || '%')
         ORDER BY d.decided_on DESC, d.created_at DESC
         LIMIT 200`,
       [ctx.municipalityId, f.bodyId ?? null, f.mandateItemId ?? null, f.from ?? null, f.to ?? null, f.q?.trim() || null, officer, [...ctx.bodyIds]],
