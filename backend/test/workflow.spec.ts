@@ -237,10 +237,16 @@ describe('the case workflow', () => {
     expect((await fau.request('GET', '/api/decisions?from=ikke-dato')).body.errors[0].path).toBe('from');
   });
 
-  it('a search of the decisions register never matches the words of an exempt title the searcher may not read', async () => {
+  it('an exempt title stays with those who may read it: not matched by a search of the register, not in the decision notice', async () => {
     const exempt = await newCase({ title: 'Klage på skoleplass fra familien Xylofornes', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Sak om en elev' });
+    const round = await newRound(exempt.id, inSeconds(3600));
+    const given = await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Innspill i unntatt sak', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
+    expect(given.status).toBe(201);
     const vedtak = await officer.request('POST', `/api/cases/${exempt.id}/decisions`, { bodyId: bodies['Driftsutvalget'], decidedOn: '2026-11-06', text: 'Vedtatt som innstilt.' });
     expect(vedtak.status).toBe(201);
+    // The notice to those who gave input (in the app and by e-mail) names the case by its public title.
+    const [notice] = await t.db.query(`SELECT payload FROM outbox WHERE job = 'notify' AND payload->>'key' = $1`, [`decision:${vedtak.body.id}`]);
+    expect(notice.payload.title).toBe(`Vedtak i sak ${exempt.number}: Sak om en elev`);
     const secretWord = 'Xylofornes';
     const byOfficer = (await officer.request('GET', `/api/decisions?q=${encodeURIComponent(secretWord)}`)).body.decisions;
     expect(byOfficer.some((d: { case: { id: string } }) => d.case.id === exempt.id)).toBe(true);

@@ -286,7 +286,8 @@ export class CasesService {
         municipalityId: ctx.municipalityId,
         userIds: submitters.map((s) => s.author_id),
         kind: 'decision',
-        title: `Vedtak i sak ${caseNumber(c)}: ${c.title}`,
+        // Notices also go by e-mail, to people who may not read an exempt case: it is named by its public title.
+        title: `Vedtak i sak ${caseNumber(c)}: ${c.access === 'exempt' ? c.publicTitle : c.title}`,
         body: `Det er fattet vedtak i saken du har gitt innspill til.`,
         link: `/saker/${caseId}`,
         caseId,
