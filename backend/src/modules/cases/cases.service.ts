@@ -25,6 +25,16 @@ export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { ar
   'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
 
 
+/**
+ * SQL for "the caller may read this case": public, or the caller is a case officer, or one of the
+ * caller's bodies is on the case's route (the rule of CasesService.canRead). Every query that lists
+ * cases with their title uses it, so the rule is written once. `c` is the case_file alias; `officer`
+ * and `bodyIds` are the placeholders of a boolean and a uuid[] parameter.
+ */
+export function caseReadableSql(c: string, officer: string, bodyIds: string): string {
+  return `(${c}.access = 'public' OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+}
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -51,7 +61,7 @@ export class CasesService {
   async list(ctx: RequestContext, filter: { mandateItemId?: string } = {}) {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT c.id, c.archive_year, c.archive_seq, c.title, c.status, c.access, c.public_title, c.mandate_item_id, c.updated_at,
-              (c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($4::uuid[]))) AS readable
+              ${caseReadableSql('c', '$3', '$4')} AS readable
          FROM case_file c WHERE c.municipality_id = $1 AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
         ORDER BY c.archive_year DESC, c.archive_seq DESC`,
       [ctx.municipalityId, filter.mandateItemId ?? null, ctx.roles.has('case_officer'), [...ctx.bodyIds]],

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { decisionSearchSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { caseReadableSql } from '../cases/cases.service.js';
 
 /** The decisions register: every body's decisions, searchable, each linked to its case and the input that fed it. */
 @Injectable()
@@ -21,7 +22,7 @@ export class DecisionsService {
               v.readable
          FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
          LEFT JOIN mandate_item mi ON mi.id = c.mandate_item_id
-        CROSS JOIN LATERAL (SELECT (c.access = 'public' OR $7 OR EXISTS (SELECT 1 FROM case_route_step r WHERE r.case_id = c.id AND r.body_id = ANY($8::uuid[]))) AS readable) v
+        CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$7', '$8')} AS readable) v
         CROSS JOIN LATERAL (SELECT CASE WHEN v.readable THEN c.title ELSE coalesce(c.public_title, '') END AS title) shown
         WHERE d.municipality_id = $1
           AND ($2::uuid IS NULL OR d.body_id = $2)
