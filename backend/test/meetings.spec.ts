@@ -88,6 +88,30 @@ describe('meetings', () => {
     expect(register.some((d: { case: { id: string } }) => d.case.id === c.id)).toBe(true);
   });
 
+  it('an exempt case on a published agenda: its minutes and decision only for those who may read it', async () => {
+    const c = (await officer.request('POST', '/api/cases', { title: 'Tilrettelegging for elev Q', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Sak om en elev' })).body;
+    await officer.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-10-21' }] });
+    const meeting = (await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Møte om elevsak', startsAt: '2026-10-21T18:00:00+02:00', place: 'Rådhuset' })).body;
+    const item = (await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: c.id })).body;
+    expect((await officer.request('POST', `/api/meetings/${meeting.id}/publish`)).status).toBe(204);
+    const minutes = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
+      minutes: 'Elev Q sin situasjon ble drøftet.',
+      decision: { text: 'Elev Q får assistent.', motions: [{ motion: 'Elev Q får assistent', for: 7, against: 0, adopted: true }] },
+    });
+    expect(minutes.status).toBe(200);
+    const fau = await login(t.url, DEMO.fau);
+    const seen = (await fau.request('GET', `/api/meetings/${meeting.id}`)).body.agenda[0];
+    expect(seen).toMatchObject({ case: { title: 'Sak om en elev' }, minutes: null, decision: { text: null }, exemptBasis: 'offentleglova § 13' });
+    expect(JSON.stringify(seen)).not.toContain('Elev Q');
+    const byOfficer = (await officer.request('GET', `/api/meetings/${meeting.id}`)).body.agenda[0];
+    expect(byOfficer).toMatchObject({ minutes: 'Elev Q sin situasjon ble drøftet.', decision: { text: 'Elev Q får assistent.' }, exemptBasis: null });
+    const register = (await fau.request('GET', `/api/decisions?bodyId=${bodies['Driftsutvalget']}`)).body.decisions;
+    const entry = register.find((d: { case: { id: string } }) => d.case.id === c.id);
+    expect(entry).toMatchObject({ text: null, motions: [], exemptBasis: 'offentleglova § 13', case: { title: 'Sak om en elev' } });
+    expect((await fau.request('GET', '/api/decisions?q=assistent')).body.decisions.some((d: { case: { id: string } }) => d.case.id === c.id)).toBe(false);
+    expect((await officer.request('GET', '/api/decisions?q=assistent')).body.decisions.some((d: { case: { id: string } }) => d.case.id === c.id)).toBe(true);
+  });
+
   it('lets a union representative add a statement to a consultation meeting’s protocol, and no one else', async () => {
     const meeting = (
       await officer.request('POST', '/api/meetings', {

@@ -303,6 +303,7 @@ export const nb = {
     vote: '{{motion}}: {{for}} for, {{against}} mot – {{result}}',
     adopted: 'vedtatt',
     rejected: 'falt',
+    exempt: 'Vedtaket er unntatt offentlighet ({{basis}}).',
   },
   meetings: {
     title: 'Møter',
@@ -314,6 +315,7 @@ export const nb = {
     agenda: 'Saksliste',
     noAgenda: 'Sakslisten er ikke publisert.',
     minutes: 'Protokoll',
+    exempt: 'Protokoll og vedtak i saken er unntatt offentlighet ({{basis}}).',
     attendance: 'Oppmøte',
     statements: 'Protokolltilførsler',
     present: 'Til stede',

@@ -12,24 +12,25 @@ export class DecisionsService {
 
   async search(ctx: RequestContext, f: z.infer<typeof decisionSearchSchema>) {
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
-    // The search reads the title the caller may see: an exempt case's own title is searched only by
-    // those who may read it, so a search cannot tell anyone else which words that title holds.
+    // The search reads the title and text the caller may see: an exempt case's own title and decision
+    // are searched only by those who may read it, so a search cannot tell anyone else which words they hold.
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT d.id, d.committee_number, d.decided_on, d.text, d.motions, b.id AS body_id, b.name AS body_name,
-              c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access,
+              c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access, c.legal_basis,
               mi.id AS item_id, mi.number AS item_number, mi.title AS item_title,
               (SELECT count(*)::int FROM submission s WHERE s.case_id = c.id) AS inputs,
               v.readable
          FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
          LEFT JOIN mandate_item mi ON mi.id = c.mandate_item_id
         CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$7', '$8')} AS readable) v
-        CROSS JOIN LATERAL (SELECT CASE WHEN v.readable THEN c.title ELSE coalesce(c.public_title, '') END AS title) shown
+        CROSS JOIN LATERAL (SELECT CASE WHEN v.readable THEN c.title ELSE coalesce(c.public_title, '') END AS title,
+                                   CASE WHEN v.readable THEN d.text ELSE '' END AS text) shown
         WHERE d.municipality_id = $1
           AND ($2::uuid IS NULL OR d.body_id = $2)
           AND ($3::uuid IS NULL OR c.mandate_item_id = $3)
           AND ($4::date IS NULL OR d.decided_on >= $4)
           AND ($5::date IS NULL OR d.decided_on <= $5)
-          AND ($6::text IS NULL OR to_tsvector('norwegian', d.text || ' ' || shown.title) @@ plainto_tsquery('norwegian', $6) OR d.text ILIKE '%' || $6 || '%' OR shown.title ILIKE '%' || $6 || '%')
+          AND ($6::text IS NULL OR to_tsvector('norwegian', shown.text || ' ' || shown.title) @@ plainto_tsquery('norwegian', $6) OR shown.text ILIKE '%' || $6 || '%' OR shown.title ILIKE '%' || $6 || '%')
         ORDER BY d.decided_on DESC, d.created_at DESC
         LIMIT 200`,
       [ctx.municipalityId, f.bodyId ?? null, f.mandateItemId ?? null, f.from ?? null, f.to ?? null, f.q?.trim() || null, officer, [...ctx.bodyIds]],
@@ -39,8 +40,11 @@ export class DecisionsService {
       body: { id: r.body_id, name: r.body_name },
       committeeNumber: r.committee_number,
       decidedOn: r.decided_on,
-      text: r.text,
-      motions: r.motions,
+      // In an exempt case the decision's text and motions are for those who may read the case; the
+      // others see that there is a decision, and the legal basis for withholding it.
+      text: r.readable ? r.text : null,
+      motions: r.readable ? r.motions : [],
+      exemptBasis: r.readable ? null : r.legal_basis,
       case: { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: r.readable ? r.title : r.public_title, access: r.access },
       mandateItem: r.item_id ? { id: r.item_id, number: r.item_number, title: r.item_title } : null,
       inputs: r.inputs,

@@ -111,7 +111,7 @@ export class MeetingsService {
     const showAgenda = r.agenda_published_at !== null || ctx.roles.has('case_officer') || ctx.bodyIds.has(r.body_id);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access, d.text AS decision_text
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access, c.legal_basis, d.text AS decision_text
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
           [id],
         )
@@ -129,14 +129,19 @@ export class MeetingsService {
       ...this.view(r),
       administrationPosition: r.administration_position,
       agenda: await Promise.all(
-        agenda.map(async (a) => ({
-          id: a.id,
-          position: a.position,
-          committeeNumber: a.committee_number,
-          case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: (await mayRead(a)) ? a.title : a.public_title },
-          minutes: a.minutes,
-          decision: a.decision_id ? { id: a.decision_id, text: a.decision_text } : null,
-        })),
+        agenda.map(async (a) => {
+          // An exempt case's title, minutes and decision text are for those who may read the case.
+          const readable = await mayRead(a);
+          return {
+            id: a.id,
+            position: a.position,
+            committeeNumber: a.committee_number,
+            case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: readable ? a.title : a.public_title },
+            minutes: readable ? a.minutes : null,
+            decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null } : null,
+            exemptBasis: readable ? null : a.legal_basis,
+          };
+        }),
       ),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
       statements: statements.map((s) => ({ id: s.id, union: s.union, text: s.text, author: s.name, createdAt: (s.created_at as Date).toISOString() })),

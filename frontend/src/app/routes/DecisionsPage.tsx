@@ -15,7 +15,9 @@ interface DecisionView {
   body: { name: string };
   committeeNumber: string | null;
   decidedOn: string;
-  text: string;
+  /** Null in an exempt case the reader may not open: then exemptBasis names the legal basis. */
+  text: string | null;
+  exemptBasis: string | null;
   motions: { motion: string; for: number; against: number; adopted: boolean }[];
   case: { id: string; number: string; title: string };
   inputs: number;
@@ -66,7 +68,7 @@ export default function DecisionsPage() {
                 </Link>{' '}
                 · {t('decisions.inputs', { count: d.inputs })}
               </Paragraph>
-              <Paragraph className="prewrap">{d.text}</Paragraph>
+              {d.text !== null ? <Paragraph className="prewrap">{d.text}</Paragraph> : <Paragraph>{t('decisions.exempt', { basis: d.exemptBasis })}</Paragraph>}
               {d.motions.length > 0 && (
                 <ul aria-label={t('decisions.motions')}>
                   {d.motions.map((m, i) => (

@@ -18,7 +18,7 @@ interface MeetingView extends MeetingSummary {
   kind: 'ordinary' | 'school_conference' | 'consultation';
   agendaDueAt: string;
   conference: ConferenceView | null;
-  agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string } | null }[];
+  agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string | null } | null; exemptBasis: string | null }[];
   attendance: { userId: string; name: string; status: string; substituteName: string | null }[];
   statements: { id: string; union: string; text: string; author: string }[];
   administrationPosition: string | null;
@@ -63,7 +63,8 @@ export default function MeetingPage() {
                       <Paragraph className="prewrap">{a.minutes}</Paragraph>
                     </>
                   )}
-                  {a.decision && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
+                  {a.exemptBasis && <Paragraph>{t('meetings.exempt', { basis: a.exemptBasis })}</Paragraph>}
+                  {a.decision?.text && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
                   {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} decides={m.kind !== 'school_conference'} />}
                 </li>
               ))}
