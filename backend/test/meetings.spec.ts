@@ -110,6 +110,11 @@ describe('meetings', () => {
     expect(entry).toMatchObject({ text: null, motions: [], exemptBasis: 'offentleglova § 13', case: { title: 'Sak om en elev' } });
     expect((await fau.request('GET', '/api/decisions?q=assistent')).body.decisions.some((d: { case: { id: string } }) => d.case.id === c.id)).toBe(false);
     expect((await officer.request('GET', '/api/decisions?q=assistent')).body.decisions.some((d: { case: { id: string } }) => d.case.id === c.id)).toBe(true);
+    // A member of the deciding body (on the route) sees the case's own title on the start page.
+    await t.db.query(`UPDATE decision SET decided_on = '2099-01-01' WHERE case_id = $1`, [c.id]);
+    const chair = await login(t.url, DEMO.chair);
+    const own = (await chair.request('GET', '/api/me/tasks')).body.decisions.find((d: { case: { id: string } }) => d.case.id === c.id);
+    expect(own.case.title).toBe('Tilrettelegging for elev Q');
   });
 
   it('lets a union representative add a statement to a consultation meeting’s protocol, and no one else', async () => {

@@ -50,7 +50,8 @@ export async function startBaseline(databaseUrl: string, port: number) {
         [s.municipality_id, bodyIds, now, false],
       ),
       pool.query(
-        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title, c.access
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title,
+                (c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = c.id AND crs.body_id = ANY($2::uuid[]))) AS readable
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
           WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
         [s.municipality_id, bodyIds, false],

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { caseReadableSql } from '../cases/cases.service.js';
 
 /** "Mine oppgaver": what the person or their bodies must do next, read in a few indexed queries. */
 @Injectable()
@@ -31,7 +32,8 @@ export class TasksService {
         [ctx.municipalityId, bodyIds, now, officer],
       ),
       this.db.query(
-        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title, c.access
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title,
+                ${caseReadableSql('c', '$3', '$2')} AS readable
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
           WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
         [ctx.municipalityId, bodyIds, officer],
@@ -66,7 +68,7 @@ export class TasksService {
         decidedOn: d.decided_on,
         committeeNumber: d.committee_number,
         bodyName: d.body_name,
-        case: { id: d.case_id, title: d.access === 'public' || officer ? d.title : d.public_title },
+        case: { id: d.case_id, title: d.readable ? d.title : d.public_title },
       })),
       unreadNotifications: unread[0].n as number,
       ...(officer
