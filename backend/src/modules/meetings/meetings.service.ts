@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, caseReadableSql } from '../cases/cases.service.js';
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -111,9 +111,10 @@ export class MeetingsService {
     const showAgenda = r.agenda_published_at !== null || ctx.roles.has('case_officer') || ctx.bodyIds.has(r.body_id);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.access, c.legal_basis, d.text AS decision_text
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.legal_basis, d.text AS decision_text,
+                  ${caseReadableSql('c', '$2', '$3')} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
-          [id],
+          [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
         )
       : [];
     const attendance: Record<string, unknown>[] = await this.db.query(
@@ -124,14 +125,12 @@ export class MeetingsService {
       `SELECT s.id, s."union", s.text, s.created_at, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
       [id],
     );
-    const mayRead = async (c: Record<string, unknown>) => c.access === 'public' || (await this.cases.canRead(ctx, { id: c.case_id as string, access: c.access as 'public' | 'exempt' }));
     return {
       ...this.view(r),
       administrationPosition: r.administration_position,
-      agenda: await Promise.all(
-        agenda.map(async (a) => {
+      agenda: agenda.map((a) => {
           // An exempt case's title, minutes and decision text are for those who may read the case.
-          const readable = await mayRead(a);
+          const readable = a.readable === true;
           return {
             id: a.id,
             position: a.position,
@@ -142,7 +141,6 @@ export class MeetingsService {
             exemptBasis: readable ? null : a.legal_basis,
           };
         }),
-      ),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
       statements: statements.map((s) => ({ id: s.id, union: s.union, text: s.text, author: s.name, createdAt: (s.created_at as Date).toISOString() })),
       conference: r.kind === 'school_conference' ? await this.conferenceView(ctx, r) : null,
