@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmpty, uuid, version } from './common.js';
+import { nonEmpty, patchSchema, uuid } from './common.js';
 
 const money = z.union([z.number(), z.string().regex(/^-?\d+(\.\d{1,2})?$/, { error: 'Beløp skrives som 1234.50' })]);
 
@@ -41,16 +41,14 @@ const scenarioFields = {
 export const createScenarioSchema = z.object(scenarioFields).superRefine((v, ctx) => {
   if (v.frame !== null && v.frameChange !== null) ctx.addIssue({ code: 'custom', path: ['frameChange'], message: 'Oppgi enten ramme eller rammeendring, ikke begge' });
 });
-export const updateScenarioSchema = z
-  .object({
-    version,
-    name: scenarioFields.name.optional(),
-    frame: money.nullable().optional(),
-    frameChange: money.nullable().optional(),
-    overrides: scenarioFields.overrides.optional(),
-    adjustments: scenarioFields.adjustments.optional(),
-  })
-  .superRefine((v, ctx) => {
+/** The model version and dataset stay; a scenario on others is a new scenario. */
+export const updateScenarioSchema = patchSchema({
+  name: scenarioFields.name,
+  frame: scenarioFields.frame,
+  frameChange: scenarioFields.frameChange,
+  overrides: scenarioFields.overrides,
+  adjustments: scenarioFields.adjustments,
+}).superRefine((v, ctx) => {
     if (v.frame != null && v.frameChange != null) ctx.addIssue({ code: 'custom', path: ['frameChange'], message: 'Oppgi enten ramme eller rammeendring, ikke begge' });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmpty, optionalText, uuid, version } from './common.js';
+import { isoDate, nonEmpty, optionalText, patchSchema, uuid, version } from './common.js';
 
 export const CASE_STATUSES = ['draft', 'in_preparation', 'input_round', 'working_group', 'recommended', 'decided', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -49,16 +49,12 @@ export const createCaseSchema = z
   .superRefine(accessRule);
 export type CreateCase = z.infer<typeof createCaseSchema>;
 
-export const updateCaseSchema = z
-  .object({
-    version,
-    title: nonEmpty('Tittel', 300).optional(),
-    status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }).optional(),
-    access: accessFields.access.optional(),
-    legalBasis: accessFields.legalBasis.optional(),
-    publicTitle: accessFields.publicTitle.optional(),
-  })
-  .superRefine(accessRule);
+/** The access rule is checked by the service on the stored case with the patch applied. */
+export const updateCaseSchema = patchSchema({
+  title: createCaseSchema.shape.title,
+  status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }),
+  ...accessFields,
+});
 export type UpdateCase = z.infer<typeof updateCaseSchema>;
 
 export const updateSectionSchema = z.object({

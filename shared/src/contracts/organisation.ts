@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmpty, optionalText, uuid, version } from './common.js';
+import { isoDate, nonEmpty, optionalText, patchSchema, uuid, type FieldError } from './common.js';
 
 export const BODY_KINDS = ['political_committee', 'council', 'steering_group', 'working_group', 'reference_group', 'administration'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
@@ -20,13 +20,7 @@ export const createBodySchema = z.object({
   description: optionalText(5000).default(''),
   parentId: uuid.nullable().default(null),
 });
-export const updateBodySchema = z.object({
-  version,
-  kind: kind.optional(),
-  name: nonEmpty('Navn', 200).optional(),
-  description: optionalText(5000).optional(),
-  parentId: uuid.nullable().optional(),
-});
+export const updateBodySchema = patchSchema(createBodySchema.shape);
 export type CreateBody = z.infer<typeof createBodySchema>;
 export type UpdateBody = z.infer<typeof updateBodySchema>;
 
@@ -41,29 +35,24 @@ const membershipFields = {
   validTo: isoDate.nullable().default(null),
 };
 
-function membershipRules<T extends { capacity?: string; side?: string | null; union?: string | null; validFrom?: string; validTo?: string | null }>(
-  m: T,
-  ctx: z.RefinementCtx,
-) {
-  if (m.capacity === 'politician' && !m.side) ctx.addIssue({ code: 'custom', path: ['side'], message: 'En politiker må ha side (posisjon eller opposisjon)' });
-  if (m.capacity === 'union_representative' && !m.union) ctx.addIssue({ code: 'custom', path: ['union'], message: 'En tillitsvalgt må ha fagforening' });
-  if (m.validFrom && m.validTo && m.validTo < m.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Sluttdato kan ikke være før startdato' });
+type MembershipRuleFields = { capacity?: string; side?: string | null; union?: string | null; validFrom?: string; validTo?: string | null };
+
+/** The rules across a membership's fields, for a new one and for a stored one with a patch applied. */
+export function membershipProblems(m: MembershipRuleFields): FieldError[] {
+  const problems: FieldError[] = [];
+  if (m.capacity === 'politician' && !m.side) problems.push({ path: 'side', message: 'En politiker må ha side (posisjon eller opposisjon)' });
+  if (m.capacity === 'union_representative' && !m.union) problems.push({ path: 'union', message: 'En tillitsvalgt må ha fagforening' });
+  if (m.validFrom && m.validTo && m.validTo < m.validFrom) problems.push({ path: 'validTo', message: 'Sluttdato kan ikke være før startdato' });
+  return problems;
+}
+
+function membershipRules(m: MembershipRuleFields, ctx: z.RefinementCtx) {
+  for (const p of membershipProblems(m)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 }
 
 export const createMembershipSchema = z.object({ userId: uuid, ...membershipFields }).superRefine(membershipRules);
-export const updateMembershipSchema = z
-  .object({
-    version,
-    role: membershipFields.role.optional(),
-    capacity: membershipFields.capacity.optional(),
-    party: z.string().trim().max(100).nullable().optional(),
-    side: z.enum(SIDES).nullable().optional(),
-    union: z.string().trim().max(100).nullable().optional(),
-    school: z.string().trim().max(200).nullable().optional(),
-    validFrom: isoDate.optional(),
-    validTo: isoDate.nullable().optional(),
-  })
-  .superRefine(membershipRules);
+/** The cross-field rules are checked by the service on the stored membership with the patch applied (`membershipProblems`). */
+export const updateMembershipSchema = patchSchema(membershipFields);
 export type CreateMembership = z.infer<typeof createMembershipSchema>;
 export type UpdateMembership = z.infer<typeof updateMembershipSchema>;
 
@@ -79,7 +68,7 @@ export const createMandateSchema = z.object({
   adoptedDate: isoDate.nullable().default(null),
   endDate: isoDate,
 });
-export const updateMandateSchema = createMandateSchema.partial().extend({ version });
+export const updateMandateSchema = patchSchema(createMandateSchema.shape);
 
 export const createMandateItemSchema = z.object({
   number: z.number({ error: 'Nummer må være et tall' }).int().min(1).max(999),
@@ -89,7 +78,7 @@ export const createMandateItemSchema = z.object({
   dueDate: isoDate.nullable().default(null),
   status: z.enum(MANDATE_ITEM_STATUSES, { error: 'Ugyldig status' }).default('not_started'),
 });
-export const updateMandateItemSchema = createMandateItemSchema.partial().extend({ version });
+export const updateMandateItemSchema = patchSchema(createMandateItemSchema.shape);
 
 export const inviteUserSchema = z.object({
   email: z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320),
@@ -98,13 +87,12 @@ export const inviteUserSchema = z.object({
   isAdmin: z.boolean().default(false),
   isCaseOfficer: z.boolean().default(false),
 });
-export const updateUserSchema = z.object({
-  version,
-  name: nonEmpty('Navn', 200).optional(),
-  title: z.string().trim().max(200).optional(),
-  isAdmin: z.boolean().optional(),
-  isCaseOfficer: z.boolean().optional(),
-  status: z.enum(['active', 'disabled']).optional(),
+export const updateUserSchema = patchSchema({
+  name: inviteUserSchema.shape.name,
+  title: inviteUserSchema.shape.title,
+  isAdmin: inviteUserSchema.shape.isAdmin,
+  isCaseOfficer: inviteUserSchema.shape.isCaseOfficer,
+  status: z.enum(['active', 'disabled'], { error: 'Status må være aktiv eller deaktivert' }),
 });
 
 // Responses ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import {
 } from '@samrad/shared/engine';
 import { resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { presentFields } from '../../platform/database/tenant-repository.js';
 import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -243,27 +244,40 @@ export class AllocationService {
   }
 
   async updateScenario(ctx: RequestContext, id: string, input: z.infer<typeof updateScenarioSchema>) {
+    const { version: expected, ...patch } = input;
+    const sent = presentFields(patch);
     return this.db.transaction(async (m) => {
       const s = await this.scenario(ctx, id, m, true);
       if (s.adopted_at) throw new ConflictState('Scenarioet er vedtatt og kan ikke endres. Lag en revisjon eller et nytt scenario.');
-      if (s.version !== input.version) throw new StaleVersion({ id: s.id, version: s.version, name: s.name });
+      if (s.version !== expected) throw new StaleVersion({ id: s.id, version: s.version, name: s.name });
+      const money = (v: number | string | null) => (v === null ? null : String(v));
       const next = {
         ...s,
-        name: input.name ?? s.name,
-        frame: input.frame === undefined ? s.frame : input.frame === null ? null : String(input.frame),
-        frame_change: input.frameChange === undefined ? s.frame_change : input.frameChange === null ? null : String(input.frameChange),
-        overrides: input.overrides ?? s.overrides,
-        adjustments: input.adjustments ?? s.adjustments,
+        name: sent.name ?? s.name,
+        frame: sent.frame !== undefined ? money(sent.frame) : s.frame,
+        frame_change: sent.frameChange !== undefined ? money(sent.frameChange) : s.frame_change,
+        overrides: sent.overrides ?? s.overrides,
+        adjustments: sent.adjustments ?? s.adjustments,
       };
-      if (input.frame != null) next.frame_change = null;
-      if (input.frameChange != null) next.frame = null;
-      const raw = await this.inputFor(m, next);
+      // A frame and a frame change exclude each other: the one sent replaces the other.
+      if (sent.frame != null) next.frame_change = null;
+      if (sent.frameChange != null) next.frame = null;
       const version = s.version + 1;
       await m.query(
         `UPDATE scenario SET name = $2, frame = $3, frame_change = $4, overrides = $5, adjustments = $6, version = $7, updated_at = now() WHERE id = $1`,
         [id, next.name, next.frame, next.frame_change, JSON.stringify(next.overrides), JSON.stringify(next.adjustments), version],
       );
-      const result = await this.computeAndStore(m, id, version, raw);
+      // Nothing the engine reads was sent (a new name): the stored result carries over unchanged.
+      const engineInputSent = ['frame', 'frameChange', 'overrides', 'adjustments'].some((k) => k in sent);
+      const copied: { result: AllocationResult }[] = engineInputSent
+        ? []
+        : await m.query(
+            `INSERT INTO scenario_result (scenario_id, scenario_version, engine_version, input_hash, input, result, computed_at)
+             SELECT scenario_id, $3, engine_version, input_hash, input, result, computed_at FROM scenario_result WHERE scenario_id = $1 AND scenario_version = $2
+             RETURNING result`,
+            [id, s.version, version],
+          );
+      const result = copied[0]?.result ?? (await this.computeAndStore(m, id, version, await this.inputFor(m, next)));
       await this.audit.record(m, ctx, 'update', 'scenario', id, { name: s.name, frame: s.frame, frameChange: s.frame_change, adjustments: s.adjustments, overrides: s.overrides }, { name: next.name, frame: next.frame, frameChange: next.frame_change, adjustments: next.adjustments, overrides: next.overrides });
       return { id, version, result };
     });

@@ -1,10 +1,10 @@
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import type { CreateBody, CreateMembership, UpdateBody, UpdateMembership } from '@samrad/shared/contracts';
+import { membershipProblems, type CreateBody, type CreateMembership, type UpdateBody, type UpdateMembership } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { createAudited, deleteAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
-import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { createAudited, deleteAudited, findOwnForUpdate, presentFields, updateVersioned } from '../../platform/database/tenant-repository.js';
+import { NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Body, Membership } from './body.entity.js';
 
@@ -102,6 +102,10 @@ export class BodiesService {
     return afterSessionChange(this.db.transaction(async (m) => {
       const current = await findOwnForUpdate(m, Membership, ctx, id);
       if (current.bodyId !== bodyId) throw new NotFound();
+      if (current.version !== version) throw new StaleVersion(current);
+      // The rules across fields hold for the membership as it will be stored, not for the patch alone.
+      const problems = membershipProblems({ ...current, ...presentFields(patch) });
+      if (problems.length > 0) throw new ValidationFailed(problems);
       const saved = await updateVersioned(m, this.audit, ctx, Membership, 'membership', id, version, patch);
       return { id: saved.id, version: saved.version };
     }));

@@ -15,7 +15,7 @@ import {
 import { osloDate } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { nextNumber } from '../../platform/database/counters.js';
-import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
+import { createAudited, findOwnForUpdate, presentFields, updateVersioned } from '../../platform/database/tenant-repository.js';
 import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -164,7 +164,7 @@ export class CasesService {
       if (patch.status && patch.status !== current.status && !CASE_TRANSITIONS[current.status].includes(patch.status)) {
         throw ValidationFailed.field('status', `Saken kan ikke gå fra «${current.status}» til «${patch.status}»`);
       }
-      const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      const merged = { ...current, ...presentFields(patch) };
       if (merged.access === 'exempt' && (!merged.legalBasis || !merged.publicTitle)) {
         throw ValidationFailed.field('legalBasis', 'En unntatt sak må ha hjemmel og skjermet tittel');
       }

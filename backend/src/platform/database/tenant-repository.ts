@@ -34,7 +34,16 @@ export async function createAudited<T extends TenantEntity>(
 }
 
 /**
- * Applies `patch` when the caller's version is the stored one (409 with the current row otherwise),
+ * The keys a PATCH was sent, with their values: a key that is absent (or undefined) is not a change,
+ * while an explicit null is (it clears the field). With `patchSchema` in shared/contracts/common.ts this
+ * owns "a PATCH changes only the fields it is sent"; every update applies its patch through it.
+ */
+export function presentFields<P extends object>(patch: P): Partial<P> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<P>;
+}
+
+/**
+ * Applies the fields present in `patch` (see presentFields) when the caller's version is the stored one (409 with the current row otherwise),
  * bumps the version and writes the audit event, all in the caller's transaction.
  */
 export async function updateVersioned<T extends TenantEntity>(
@@ -50,8 +59,7 @@ export async function updateVersioned<T extends TenantEntity>(
   const current = await findOwnForUpdate(m, entity, ctx, id);
   if (current.version !== expectedVersion) throw new StaleVersion(current);
   const before = { ...current };
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  Object.assign(current, defined, { version: current.version + 1 });
+  Object.assign(current, presentFields(patch), { version: current.version + 1 });
   const saved = await m.save(entity, current);
   await audit.record(m, ctx, 'update', entityType, id, before, saved);
   return saved;
