@@ -49,13 +49,35 @@ export const createCaseSchema = z
   .superRefine(accessRule);
 export type CreateCase = z.infer<typeof createCaseSchema>;
 
-/** The access rule is checked by the service on the stored case with the patch applied. */
-export const updateCaseSchema = patchSchema({
-  title: createCaseSchema.shape.title,
-  status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }),
-  ...accessFields,
-});
+const ACCESS_IS_ITS_OWN_ACTION = 'Tilgangen (offentlig eller unntatt, hjemmel og skjermet tittel) endres med handlingen «Endre tilgang» (POST /api/cases/{id}/access), ikke her';
+
+/** A case's access level is not changed here but by its own action (changeAccessSchema). */
+export const updateCaseSchema = patchSchema(
+  {
+    title: createCaseSchema.shape.title,
+    status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }),
+  },
+  { elsewhere: { access: ACCESS_IS_ITS_OWN_ACTION, legalBasis: ACCESS_IS_ITS_OWN_ACTION, publicTitle: ACCESS_IS_ITS_OWN_ACTION } },
+);
 export type UpdateCase = z.infer<typeof updateCaseSchema>;
+
+/**
+ * Changing a case's access level, its own audited action: to exempt with a legal basis and a screened
+ * public title; to public with a reason (the legal basis and the screened title are then cleared).
+ */
+export const changeAccessSchema = z
+  .strictObject({
+    version,
+    access: z.enum(['public', 'exempt'], { error: 'Velg offentlig eller unntatt offentlighet' }),
+    legalBasis: accessFields.legalBasis,
+    publicTitle: accessFields.publicTitle,
+    reason: z.string().trim().max(2000, { error: 'Begrunnelsen kan ha høyst 2000 tegn' }).nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    accessRule(v, ctx);
+    if (v.access === 'public' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' });
+  });
+export type ChangeAccess = z.infer<typeof changeAccessSchema>;
 
 export const updateSectionSchema = z.object({
   /** The section version the edit was based on. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import type { z } from 'zod';
 import {
+  changeAccessSchema,
   commentSchema,
   createCaseSchema,
   decisionSchema,
@@ -8,6 +9,7 @@ import {
   routeSchema,
   updateCaseSchema,
   updateSectionSchema,
+  type ChangeAccess,
   type CreateCase,
   type UpdateCase,
 } from '@samrad/shared/contracts';
@@ -50,6 +52,14 @@ export class CasesController {
   @Access('case_officer')
   update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateCaseSchema)) input: UpdateCase) {
     return this.cases.update(ctx, id, input);
+  }
+
+  /** The access level (public or exempt) is changed only here, never by PATCH. */
+  @Post(':id/access')
+  @Access('case_officer')
+  @HttpCode(200)
+  changeAccess(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(changeAccessSchema)) input: ChangeAccess) {
+    return this.cases.changeAccess(ctx, id, input);
   }
 
   @Put(':id/sections/:sectionId')

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   CASE_TRANSITIONS,
   SECTION_KINDS,
+  type ChangeAccess,
   type CreateCase,
   type UpdateCase,
   type commentSchema,
@@ -15,7 +16,7 @@ import {
 import { osloDate } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { nextNumber } from '../../platform/database/counters.js';
-import { createAudited, findOwnForUpdate, presentFields, updateVersioned } from '../../platform/database/tenant-repository.js';
+import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
 import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -164,13 +165,26 @@ export class CasesService {
       if (patch.status && patch.status !== current.status && !CASE_TRANSITIONS[current.status].includes(patch.status)) {
         throw ValidationFailed.field('status', `Saken kan ikke gå fra «${current.status}» til «${patch.status}»`);
       }
-      const merged = { ...current, ...presentFields(patch) };
-      if (merged.access === 'exempt' && (!merged.legalBasis || !merged.publicTitle)) {
-        throw ValidationFailed.field('legalBasis', 'En unntatt sak må ha hjemmel og skjermet tittel');
-      }
-      if (merged.access === 'public') Object.assign(patch, { legalBasis: null, publicTitle: null });
       const saved = await updateVersioned(m, this.audit, ctx, CaseFile, 'case', id, version, patch);
       return { id: saved.id, version: saved.version, status: saved.status };
+    });
+  }
+
+  /**
+   * The one way a case's access level changes (offentleglova): to exempt with a legal basis and a
+   * screened public title, back to public with a reason. Audited with before, after and the reason.
+   */
+  async changeAccess(ctx: RequestContext, id: string, input: ChangeAccess) {
+    return this.db.transaction(async (m) => {
+      const current = await findOwnForUpdate(m, CaseFile, ctx, id);
+      if (current.version !== input.version) throw new StaleVersion(current);
+      if (input.access === 'public' && current.access === 'public') throw ValidationFailed.field('access', 'Saken er allerede offentlig');
+      const before = { access: current.access, legalBasis: current.legalBasis, publicTitle: current.publicTitle };
+      const after = input.access === 'exempt' ? { access: 'exempt' as const, legalBasis: input.legalBasis, publicTitle: input.publicTitle } : { access: 'public' as const, legalBasis: null, publicTitle: null };
+      Object.assign(current, after, { version: current.version + 1 });
+      const saved = await m.save(CaseFile, current);
+      await this.audit.record(m, ctx, 'update', 'case', id, { ...before, reason: null }, { ...after, reason: input.reason });
+      return { id: saved.id, version: saved.version, access: saved.access, legalBasis: saved.legalBasis, publicTitle: saved.publicTitle };
     });
   }
 

@@ -9,7 +9,7 @@ import { AccessTag } from '../../features/cases/AccessTag.js';
 import { useCase, useCaseAttachments, useInputSummary } from '../../features/cases/api.js';
 import { CaseComments } from '../../features/cases/CaseComments.js';
 import { CaseHistory } from '../../features/cases/CaseHistory.js';
-import { NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
+import { AccessForm, NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
@@ -42,6 +42,14 @@ export default function CasePage() {
             <Tag data-color="info">{t(`caseStatus.${kase.status}`)}</Tag>
             {kase.mandateItem && <span className="muted">{`${t('cases.mandateItem')} ${kase.mandateItem.number}: ${kase.mandateItem.title}`}</span>}
           </Paragraph>
+          {officer && (
+            <Details>
+              <Details.Summary>{t('cases.accessSection')}</Details.Summary>
+              <Details.Content>
+                <AccessForm kase={kase} />
+              </Details.Content>
+            </Details>
+          )}
           <section aria-labelledby="doc-h">
             <Heading level={2} data-size="sm" id="doc-h">
               {t('cases.document')}

@@ -14,6 +14,7 @@ const CASE = {
   status: 'input_round',
   access: 'public',
   legalBasis: null,
+  publicTitle: null,
   version: 3,
   mandateItem: { id: 'i3', number: 3, title: 'Ressursfordeling' },
   sections: [{ id: 's1', kind: 'background', version: 2, text: 'Analysen viste store forskjeller mellom skolene.' }],
@@ -109,6 +110,60 @@ describe('Sak', () => {
     expect(sent).toEqual({ type: 'application/octet-stream', name: 'virus.pdf' });
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(input);
+  });
+
+  it('an officer makes the case exempt with its own action; missing legal basis and screened title get field errors', async () => {
+    caseApi(ME);
+    const sent: unknown[] = [];
+    server.use(
+      http.post('/api/cases/c1/access', async ({ request }) => {
+        const body = (await request.json()) as { legalBasis?: string | null };
+        sent.push(body);
+        if (!body.legalBasis) {
+          return HttpResponse.json(
+            { errors: [{ path: 'legalBasis', message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' }, { path: 'publicTitle', message: 'Oppgi en skjermet tittel som kan vises offentlig' }] },
+            { status: 400 },
+          );
+        }
+        return HttpResponse.json({ id: 'c1', version: 4, access: 'exempt' });
+      }),
+    );
+    renderRoute('/saker/c1');
+    await userEvent.click(await screen.findByText('Tilgang og offentlighet'));
+    expect((screen.getByRole('combobox', { name: 'Ny tilgang' }) as HTMLSelectElement).value).toBe('exempt');
+    await userEvent.click(screen.getByRole('button', { name: 'Endre tilgang' }));
+    const basis = screen.getByLabelText('Hjemmel for unntak');
+    await waitFor(() => expect(basis.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('link', { name: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' })).toBeTruthy();
+    expect(screen.getByLabelText('Skjermet tittel').getAttribute('aria-invalid')).toBe('true');
+    await userEvent.type(basis, 'offentleglova § 25');
+    await userEvent.type(screen.getByLabelText('Skjermet tittel'), 'Tilsettingssak');
+    await userEvent.type(screen.getByLabelText('Begrunnelse (valgfritt)'), 'Gjelder søkere');
+    await userEvent.click(screen.getByRole('button', { name: 'Endre tilgang' }));
+    await screen.findByText('Tilgangen er endret.');
+    expect(sent.at(-1)).toEqual({ version: 3, access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Tilsettingssak', reason: 'Gjelder søkere' });
+  });
+
+  it('an officer makes an exempt case public again, with the reason the server asks for', async () => {
+    caseApi(ME);
+    server.use(
+      http.get('/api/cases/c1', () => HttpResponse.json({ ...CASE, access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Organinternt' })),
+      http.post('/api/cases/c1/access', () => HttpResponse.json({ errors: [{ path: 'reason', message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' }] }, { status: 400 })),
+    );
+    renderRoute('/saker/c1');
+    await userEvent.click(await screen.findByText('Tilgang og offentlighet'));
+    expect((screen.getByRole('combobox', { name: 'Ny tilgang' }) as HTMLSelectElement).value).toBe('public');
+    expect(screen.queryByLabelText('Hjemmel for unntak')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Endre tilgang' }));
+    await waitFor(() => expect(screen.getByLabelText('Begrunnelse').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('link', { name: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' })).toBeTruthy();
+  });
+
+  it('members get no access form', async () => {
+    caseApi(MEMBER);
+    renderRoute('/saker/c1');
+    await screen.findByRole('heading', { level: 1, name: 'Saksnr. 2026/12: Ny ressursfordelingsmodell' });
+    expect(screen.queryByText('Tilgang og offentlighet')).toBeNull();
   });
 
   it('an exempt case the person may not read says so', async () => {

@@ -190,6 +190,83 @@ export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: stri
   );
 }
 
+/**
+ * The officer changes the case's access level (its own action, never part of an edit): to exempt with a
+ * legal basis and a screened public title, back to public with a reason.
+ */
+export function AccessForm({ kase }: { kase: CaseView }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [access, setAccess] = useState<'public' | 'exempt'>(kase.access === 'public' ? 'exempt' : 'public');
+  const [done, setDone] = useState(false);
+  const change = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }));
+  const ids = { access: 'access-level', legalBasis: 'access-basis', publicTitle: 'access-public-title', reason: 'access-reason', version: 'access-level' };
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (name: string) => String(f.get(name) ?? '').trim() || null;
+    try {
+      await change.mutateAsync({
+        version: kase.version,
+        access,
+        ...(access === 'exempt' ? { legalBasis: text('legalBasis'), publicTitle: text('publicTitle') } : {}),
+        reason: text('reason'),
+      });
+      setErrors([]);
+      setDone(true);
+    } catch (error) {
+      setDone(false);
+      setErrors(toFieldErrors(error, 'access'));
+    }
+  }
+  return (
+    <section aria-labelledby="access-form-h" className="panel narrow">
+      <Heading level={3} data-size="xs" id="access-form-h">
+        {t('cases.changeAccess')}
+      </Heading>
+      {done && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('cases.accessChanged')}</Paragraph>
+        </Alert>
+      )}
+      <FormErrorSummary errors={errors} fieldIds={ids} />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+        <SelectField
+          id={ids.access}
+          name="access"
+          label={t('cases.newAccess')}
+          value={access}
+          onChange={(e) => setAccess(e.target.value as 'public' | 'exempt')}
+          error={fieldError(errors, 'access') ?? fieldError(errors, 'version')}
+          options={[
+            { value: 'exempt', label: t('cases.exemptTitle') },
+            { value: 'public', label: t('cases.public') },
+          ]}
+        />
+        {access === 'exempt' && (
+          <>
+            <Textfield id={ids.legalBasis} name="legalBasis" label={t('cases.legalBasis')} defaultValue={kase.legalBasis ?? ''} error={fieldError(errors, 'legalBasis')} />
+            <Textfield id={ids.publicTitle} name="publicTitle" label={t('cases.publicTitle')} defaultValue={kase.publicTitle ?? ''} error={fieldError(errors, 'publicTitle')} />
+          </>
+        )}
+        <Textfield
+          id={ids.reason}
+          name="reason"
+          multiline
+          rows={2}
+          label={access === 'public' ? t('cases.accessReason') : t('cases.accessReasonOptional')}
+          error={fieldError(errors, 'reason')}
+        />
+        <div>
+          <Button type="submit" variant="secondary" loading={change.isPending}>
+            {t('cases.saveAccess')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 /** Start an allocation case (fordelingssak) on this case. */
 export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; onCreated: (id: string) => void }) {
   const { t } = useTranslation();

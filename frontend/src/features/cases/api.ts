@@ -26,6 +26,7 @@ export interface CaseView {
   status: string;
   access: 'public' | 'exempt';
   legalBasis: string | null;
+  publicTitle: string | null;
   version: number;
   mandateItem: { id: string; number: number; title: string } | null;
   sections: CaseSection[];
