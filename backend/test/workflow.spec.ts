@@ -118,6 +118,46 @@ describe('the case workflow', () => {
     expect(view.invitations.find((i: { bodyId: string }) => i.bodyId === bodies['Utdanningsforbundet Solvik']).status).toBe('answered');
   });
 
+  it('scopes an idempotency key to the round: the same key in another round is a new submission there', async () => {
+    const c = await newCase();
+    const [first, second] = [await newRound(c.id, inSeconds(3600)), await newRound(c.id, inSeconds(3600))];
+    const body = { text: 'Skyss må med i modellen.', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() };
+    const a = await fau.request('POST', `/api/rounds/${first}/submissions`, body);
+    const b = await fau.request('POST', `/api/rounds/${second}/submissions`, body);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.duplicate).toBeUndefined();
+    expect(b.body.id).not.toBe(a.body.id);
+    const stored = async (round: string) => (await t.db.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1`, [round]))[0].n;
+    expect([await stored(first), await stored(second)]).toEqual([1, 1]);
+    // The same key and content again in the first round is the first round's receipt.
+    const again = await fau.request('POST', `/api/rounds/${first}/submissions`, body);
+    expect(again.body).toMatchObject({ id: a.body.id, sha256: a.body.sha256, duplicate: true });
+  });
+
+  it('refuses the same key with other text in the same round (409 naming the stored receipt) and keeps the stored text', async () => {
+    const c = await newCase();
+    const round = await newRound(c.id, inSeconds(3600));
+    const key = randomUUID();
+    const bodyId = bodies['KFU – kommunalt foreldreutvalg'];
+    const first = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Første tekst', bodyId, idempotencyKey: key });
+    expect(first.status).toBe(201);
+    const other = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'En helt annen tekst', bodyId, idempotencyKey: key });
+    expect(other.status).toBe(409);
+    expect(other.body.message).toContain(`kvittering ${first.body.id}`);
+    expect(other.body.message).toMatch(/^Idempotensnøkkelen er allerede brukt for et annet innspill/);
+    expect(other.body.current).toMatchObject({ id: first.body.id, sha256: first.body.sha256 });
+    const texts = await t.db.query(`SELECT v.text FROM submission s JOIN submission_version v ON v.submission_id = s.id WHERE s.round_id = $1`, [round]);
+    expect(texts).toEqual([{ text: 'Første tekst' }]);
+    // Continuous input follows the same rule: same key and text is the receipt, other text a 409.
+    const input = { caseId: c.id, text: 'Løpende innspill', idempotencyKey: randomUUID() };
+    const given = await fau.request('POST', '/api/inputs', input);
+    expect(given.status).toBe(201);
+    expect((await fau.request('POST', '/api/inputs', input)).body).toMatchObject({ id: given.body.id, duplicate: true });
+    const changed = await fau.request('POST', '/api/inputs', { ...input, text: 'Endret løpende innspill' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.message).toContain(`kvittering ${given.body.id}`);
+  });
+
   it('keeps earlier versions when a submission is edited before the deadline; only the author may edit', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));

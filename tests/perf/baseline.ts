@@ -88,7 +88,7 @@ export async function startBaseline(databaseUrl: string, port: number) {
       await client.query('BEGIN');
       const r = await client.query(
         `INSERT INTO submission (municipality_id, round_id, body_id, author_id, capacity, idempotency_key) VALUES ($1,$2,$3,$4,'on_behalf_of_body',$5)
-         ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id`,
+         ON CONFLICT (author_id, round_id, idempotency_key) DO NOTHING RETURNING id`,
         [s.municipality_id, (req.params as { id: string }).id, body.bodyId, s.user_id, `baseline-${body.idempotencyKey}`],
       );
       if (r.rows[0]) {

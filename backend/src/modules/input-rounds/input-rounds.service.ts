@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatOsloDateTime } from '@samrad/shared/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type {
@@ -27,16 +27,56 @@ interface EarlierSubmission {
   submitted_at: Date | string;
   late: boolean;
   sha256: string;
+  body_id: string | null;
+  case_id: string | null;
+  mandate_item_id: string | null;
+  meeting_id: string | null;
 }
 
-const duplicateReceipt = (e: EarlierSubmission): Receipt => ({
-  id: e.id,
-  version: 1,
-  submittedAt: new Date(e.submitted_at).toISOString(),
-  sha256: e.sha256,
-  late: e.late,
-  duplicate: true,
-});
+/** The columns of an earlier submission with the caller's key in the same round (`round` is the round id's placeholder). */
+const EARLIER_SQL = (author: string, round: string, key: string) =>
+  `SELECT s.id, s.submitted_at, s.late, v.sha256, s.body_id, s.case_id, s.mandate_item_id, s.meeting_id
+     FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
+    WHERE s.author_id = ${author} AND s.round_id IS NOT DISTINCT FROM ${round} AND s.idempotency_key = ${key}`;
+
+/** What a repeated request must send again to be the same submission; an absent field is not compared. */
+interface Sent {
+  sha256: string;
+  bodyId: string | null;
+  caseId?: string | null;
+  mandateItemId?: string | null;
+  meetingId?: string | null;
+}
+
+/**
+ * The owner of "a repeated idempotency key": keys are scoped to the submitter and the round (the
+ * unique index `submission_idempotency_key`). The same key with the same content is answered with
+ * the stored receipt; with other content it is a 409 naming the stored receipt, and nothing changes.
+ */
+function repeatedKey(e: EarlierSubmission, sent: Sent): Receipt {
+  const same =
+    e.sha256 === sent.sha256 &&
+    e.body_id === sent.bodyId &&
+    (sent.caseId === undefined || e.case_id === sent.caseId) &&
+    (sent.mandateItemId === undefined || e.mandate_item_id === sent.mandateItemId) &&
+    (sent.meetingId === undefined || e.meeting_id === sent.meetingId);
+  const receipt: Receipt = { id: e.id, version: 1, submittedAt: new Date(e.submitted_at).toISOString(), sha256: e.sha256, late: e.late, duplicate: true };
+  if (!same) throw new KeyReused(receipt);
+  return receipt;
+}
+
+/** 409: the idempotency key already names another submission; its receipt is in `current`. */
+export class KeyReused extends HttpException {
+  constructor(receipt: Receipt) {
+    super(
+      {
+        message: `Idempotensnøkkelen er allerede brukt for et annet innspill (kvittering ${receipt.id}, mottatt ${formatOsloDateTime(new Date(receipt.submittedAt))}, SHA-256 ${receipt.sha256}). Det lagrede innspillet er ikke endret. Send et nytt innspill med en ny nøkkel, eller endre det lagrede.`,
+        current: receipt,
+      },
+      HttpStatus.CONFLICT,
+    );
+  }
+}
 
 interface RoundRow {
   id: string;
@@ -296,18 +336,14 @@ export class InputRoundsService {
         earlier: EarlierSubmission | null;
       })[] = await m.query(
         `SELECT r.*, coalesce((SELECT json_agg(json_build_object('body_id', i.body_id, 'extended_until', i.extended_until)) FROM round_invitation i WHERE i.round_id = r.id), '[]') AS invitations,
-                (SELECT json_build_object('id', s.id, 'submitted_at', s.submitted_at, 'late', s.late, 'sha256', v.sha256)
-                   FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
-                  WHERE s.author_id = $3 AND s.idempotency_key = $4) AS earlier
+                (SELECT row_to_json(e) FROM (${EARLIER_SQL('$3', 'r.id', '$4')}) e) AS earlier
            FROM input_round r WHERE r.id = $1 AND r.municipality_id = $2`,
         [roundId, ctx.municipalityId, ctx.userId, input.idempotencyKey],
       );
       const round = rows[0];
       if (!round) throw new NotFound('Fant ikke innspillsrunden');
-      // A repeated request (same key) gets the first receipt, even after the deadline.
-      if (round.earlier) {
-        return duplicateReceipt(round.earlier);
-      }
+      // A repeated request (same key, same content) gets the first receipt, even after the deadline.
+      if (round.earlier) return repeatedKey(round.earlier, { sha256: sha256(input.text), bodyId: input.bodyId });
       const invited = round.invitations.map((i) => ({ body_id: i.body_id, extended_until: i.extended_until === null ? null : new Date(i.extended_until) }));
       const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId, invited);
       const late = this.checkDeadline(round, deadline, now, true);
@@ -325,14 +361,10 @@ export class InputRoundsService {
     });
   }
 
-  /** The receipt of the caller's earlier submission with this idempotency key, if any. */
-  private async byIdempotencyKey(q: Pick<EntityManager, 'query'>, ctx: RequestContext, key: string): Promise<Receipt | null> {
-    const rows: EarlierSubmission[] = await q.query(
-      `SELECT s.id, s.submitted_at, s.late, v.sha256 FROM submission s JOIN submission_version v ON v.submission_id = s.id AND v.version = 1
-        WHERE s.author_id = $1 AND s.idempotency_key = $2`,
-      [ctx.userId, key],
-    );
-    return rows[0] ? duplicateReceipt(rows[0]) : null;
+  /** The receipt of the caller's earlier submission with this idempotency key in this round (null: continuous input), if any. */
+  private async byIdempotencyKey(q: Pick<EntityManager, 'query'>, ctx: RequestContext, roundId: string | null, key: string, sent: Sent): Promise<Receipt | null> {
+    const rows: EarlierSubmission[] = await q.query(EARLIER_SQL('$1', '$2::uuid', '$3'), [ctx.userId, roundId, key]);
+    return rows[0] ? repeatedKey(rows[0], sent) : null;
   }
 
   /** Stores a submission once per idempotency key, with its first version, and queues the receipt. */
@@ -368,15 +400,18 @@ export class InputRoundsService {
     const inserted: { id: string; submitted_at: Date }[] = await m.query(
       `WITH s AS (
          INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, idempotency_key) DO NOTHING RETURNING id, submitted_at
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, round_id, idempotency_key) DO NOTHING RETURNING id, submitted_at
        ), v AS (
          INSERT INTO submission_version (submission_id, version, text, sha256, created_at) SELECT id, 1, $12, $13, $10 FROM s RETURNING submission_id
        )${answered}
        SELECT s.id, s.submitted_at FROM s JOIN v ON v.submission_id = s.id`,
       [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null, s.text, hash],
     );
-    // A concurrent request with the same key won; answer with its receipt.
-    if (!inserted[0]) return (await this.byIdempotencyKey(m, ctx, s.key))!;
+    // A concurrent request with the same key won; answer with its receipt (or 409 if it sent other content).
+    if (!inserted[0]) {
+      const sent = { sha256: hash, bodyId: s.bodyId, ...(s.roundId ? {} : { caseId: s.caseId, meetingId: s.meetingId ?? null }) };
+      return (await this.byIdempotencyKey(m, ctx, s.roundId, s.key, sent))!;
+    }
     const { id, submitted_at } = inserted[0];
     await this.audit.record(m, ctx, 'create', 'submission', id, null, { roundId: s.roundId, bodyId: s.bodyId, late: s.late, sha256: hash });
     await this.notifications.notify(m, {
@@ -533,7 +568,8 @@ export class InputRoundsService {
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
   async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
-    const existing = await this.byIdempotencyKey(this.db, ctx, input.idempotencyKey);
+    const sent = { sha256: sha256(input.text), bodyId: input.bodyId, caseId: input.caseId, meetingId, ...(input.caseId ? {} : { mandateItemId: input.mandateItemId }) };
+    const existing = await this.byIdempotencyKey(this.db, ctx, null, input.idempotencyKey, sent);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
       if (input.caseId) await this.cases.readable(ctx, input.caseId, m);
