@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { text } from './common.js';
 
 const email = z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320);
-const password = z
-  .string({ error: 'Passord må fylles ut' })
+const password = text('Passord må fylles ut')
   .min(12, { error: 'Passordet må ha minst 12 tegn' })
   .max(200, { error: 'Passordet kan ha høyst 200 tegn' });
 
 export const loginRequestSchema = z.object({
   email,
-  password: z.string({ error: 'Passord må fylles ut' }).min(1, { error: 'Passord må fylles ut' }).max(200),
+  password: text('Passord må fylles ut').min(1, { error: 'Passord må fylles ut' }).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const acceptInviteRequestSchema = z.object({ token: z.string().min(10, { error: 'Lenken er ugyldig' }), password });
+export const acceptInviteRequestSchema = z.object({ token: text().min(10, { error: 'Lenken er ugyldig' }), password });
 export const requestResetSchema = z.object({ email });
-export const resetPasswordSchema = z.object({ token: z.string().min(10, { error: 'Lenken er ugyldig' }), password });
+export const resetPasswordSchema = z.object({ token: text().min(10, { error: 'Lenken er ugyldig' }), password });
 
 export const ROLES = ['admin', 'case_officer', 'member', 'public'] as const;
 export type AppRole = (typeof ROLES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmpty, optionalText, patchSchema, uuid, version } from './common.js';
+import { httpsUrl, isoDate, line, nonEmpty, optionalLine, optionalText, patchSchema, shortText, text, uuid, version, zonedDateTime } from './common.js';
 
 export const CASE_STATUSES = ['draft', 'in_preparation', 'input_round', 'working_group', 'recommended', 'decided', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -21,8 +21,8 @@ export const CASE_TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
 
 const accessFields = {
   access: z.enum(['public', 'exempt'], { error: 'Velg offentlig eller unntatt offentlighet' }).default('public'),
-  legalBasis: z.string().trim().max(200).nullable().default(null),
-  publicTitle: z.string().trim().max(300).nullable().default(null),
+  legalBasis: optionalLine(200).nullable().default(null),
+  publicTitle: optionalLine(300).nullable().default(null),
 };
 
 function accessRule(v: { access?: string; legalBasis?: string | null; publicTitle?: string | null }, ctx: z.RefinementCtx) {
@@ -34,7 +34,7 @@ function accessRule(v: { access?: string; legalBasis?: string | null; publicTitl
 
 export const createCaseSchema = z
   .object({
-    title: nonEmpty('Tittel', 300),
+    title: line('Tittel', 300),
     mandateItemId: uuid.nullable().default(null),
     ...accessFields,
     sections: z
@@ -71,7 +71,7 @@ export const changeAccessSchema = z
     access: z.enum(['public', 'exempt'], { error: 'Velg offentlig eller unntatt offentlighet' }),
     legalBasis: accessFields.legalBasis,
     publicTitle: accessFields.publicTitle,
-    reason: z.string().trim().max(2000, { error: 'Begrunnelsen kan ha høyst 2000 tegn' }).nullable().default(null),
+    reason: shortText(2000).nullable().default(null),
   })
   .superRefine((v, ctx) => {
     accessRule(v, ctx);
@@ -96,7 +96,7 @@ export const recommendationSchema = z.object({ bodyId: uuid, text: nonEmpty('Inn
 
 export const voteSchema = z.object({
   motion: nonEmpty('Forslaget', 5000),
-  proposedBy: z.string().trim().max(200).default(''),
+  proposedBy: shortText(200).default(''),
   for: z.number().int().min(0),
   against: z.number().int().min(0),
   adopted: z.boolean(),
@@ -108,13 +108,11 @@ export const decisionSchema = z.object({
   motions: z.array(voteSchema).max(30).default([]),
 });
 
-const zonedDateTime = z.iso.datetime({ offset: true, error: 'Må være tidspunkt med tidssone, f.eks. 2026-12-01T12:00:00+01:00' });
-
 export const createRoundSchema = z
   .object({
     caseId: uuid.nullable().default(null),
     mandateItemId: uuid.nullable().default(null),
-    title: nonEmpty('Tittel', 300),
+    title: line('Tittel', 300),
     questions: nonEmpty('Spørsmålene', 10000),
     opensAt: zonedDateTime.optional(),
     closesAt: zonedDateTime,
@@ -139,7 +137,7 @@ export const submissionSchema = z.object({
   text: nonEmpty('Innspillet', 50000),
   /** On behalf of this body; null means in one's own capacity. */
   bodyId: uuid.nullable().default(null),
-  idempotencyKey: z.string().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
+  idempotencyKey: text().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
 });
 export const editSubmissionSchema = z.object({ version, text: nonEmpty('Innspillet', 50000) });
 /** bodyId null: «no comment» for oneself, when personally invited. */
@@ -151,7 +149,7 @@ export const continuousInputSchema = z
     mandateItemId: uuid.nullable().default(null),
     bodyId: uuid.nullable().default(null),
     text: nonEmpty('Innspillet', 50000),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey: text().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
   })
   .superRefine((v, ctx) => {
     if (!v.caseId && !v.mandateItemId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'Løpende innspill gjelder en sak eller et mandatpunkt' });
@@ -171,7 +169,7 @@ export const commentSchema = z.object({
 });
 
 export const decisionSearchSchema = z.object({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   bodyId: uuid.optional(),
   mandateItemId: uuid.optional(),
   from: isoDate.optional(),
@@ -183,14 +181,14 @@ export const createMeetingSchema = z
   .object({
     bodyId: uuid,
     kind: z.enum(MEETING_KINDS, { error: 'Velg type møte' }).default('ordinary'),
-    title: nonEmpty('Tittel', 300),
+    title: line('Tittel', 300),
     startsAt: zonedDateTime,
     endsAt: zonedDateTime.nullable().default(null),
-    place: z.string().trim().max(300).nullable().default(null),
-    videoLink: z.url({ error: 'Videolenken må være en gyldig adresse' }).nullable().default(null),
+    place: shortText(300).nullable().default(null),
+    videoLink: httpsUrl('Videolenken').nullable().default(null),
     open: z.boolean().default(true),
-    closedBasis: z.string().trim().max(300).nullable().default(null),
-    administrationPosition: z.string().trim().max(20000).nullable().default(null),
+    closedBasis: shortText(300).nullable().default(null),
+    administrationPosition: shortText(20000).nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (!v.open && !v.closedBasis) ctx.addIssue({ code: 'custom', path: ['closedBasis'], message: 'Et lukket møte må ha hjemmel (kommuneloven § 11-5)' });
@@ -205,7 +203,7 @@ export const attendanceSchema = z.object({
     z.object({
       userId: uuid,
       status: z.enum(['present', 'absent', 'substitute'], { error: 'Velg oppmøte' }),
-      substituteName: z.string().trim().max(200).nullable().default(null),
+      substituteName: shortText(200).nullable().default(null),
     }),
   ),
 });
@@ -222,14 +220,14 @@ export const minutesSchema = z.object({
 export const statementSchema = z.object({ text: nonEmpty('Protokolltilførselen', 10000) });
 
 /** Registration for a school conference (skolekonferanse), with whom one comes for. */
-export const registrationSchema = z.object({ representing: z.string().trim().max(200, { error: 'Høyst 200 tegn' }).nullable().default(null) });
+export const registrationSchema = z.object({ representing: shortText(200, 'Høyst 200 tegn').nullable().default(null) });
 
 /** An input given at a school conference, joining a case on its agenda. */
 export const conferenceInputSchema = z.object({
   caseId: uuid,
   bodyId: uuid.nullable().default(null),
   text: nonEmpty('Innspillet', 50000),
-  idempotencyKey: z.string().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
+  idempotencyKey: text().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
 });
 
 /** An attachment (vedlegg) as the API describes it: the sniffed type, the size in bytes and the SHA-256. */

@@ -21,14 +21,63 @@ export const conflictResponseSchema = z.object({
 });
 
 export const uuid = z.uuid({ error: 'Ugyldig id' });
-export const isoDate = z.iso.date({ error: 'Må være en dato (ÅÅÅÅ-MM-DD)' });
+
+// Text ------------------------------------------------------------------------------------------
+
+export const NUL_MESSAGE = 'Teksten kan ikke inneholde nulltegn (U+0000)';
+
+/** Whether a string, or any string or key inside an array or object, holds a NUL character. */
+export function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
+}
+
+/**
+ * The owner of "what a text field may hold": every text field of every contract is built on this. A
+ * NUL character is refused with a Norwegian field error (PostgreSQL cannot store it, in text or jsonb).
+ */
+export const text = (error?: string) => z.string(error ? { error } : undefined).refine((v) => !v.includes('\u0000'), { error: NUL_MESSAGE });
 export const nonEmpty = (label: string, max = 500) =>
-  z
-    .string({ error: `${label} må fylles ut` })
+  text(`${label} må fylles ut`)
     .trim()
     .min(1, { error: `${label} må fylles ut` })
     .max(max, { error: `${label} kan ha høyst ${max} tegn` });
-export const optionalText = (max = 20000) => z.string().max(max, { error: `Teksten kan ha høyst ${max} tegn` });
+export const optionalText = (max = 20000) => text().max(max, { error: `Teksten kan ha høyst ${max} tegn` });
+/** A short trimmed text that may be empty (a party, a place, a legal basis). */
+export const shortText = (max: number, tooLong = `Teksten kan ha høyst ${max} tegn`) => text().trim().max(max, { error: tooLong });
+/** A title or a name: required, and on one line (a bare CR or LF is refused). */
+export const line = (label: string, max = 300) => nonEmpty(label, max).refine((v) => !/[\r\n]/.test(v), { error: `${label} må stå på én linje` });
+/** An optional title on one line (e.g. an exempt case's screened title). */
+export const optionalLine = (max = 300) => shortText(max).refine((v) => !/[\r\n]/.test(v), { error: 'Teksten må stå på én linje' });
+/** A JSON object given as is (a model): no NUL in any string or key inside it. */
+export const jsonObject = () => z.record(z.string(), z.unknown()).refine((v) => !hasNul(v), { error: NUL_MESSAGE });
+
+// Dates -----------------------------------------------------------------------------------------
+
+/** Dates and times are accepted between these years (a deadline in 9999 or a meeting in year 1 is a typing error). */
+export const YEAR_MIN = 2000;
+export const YEAR_MAX = 2100;
+const DATE_WINDOW = `Datoen må være mellom år ${YEAR_MIN} og ${YEAR_MAX}`;
+/** Year from the text; a text that is not a date at all is left to the format check (one message per field). */
+const inWindow = (v: string) => {
+  const year = /^(\d{4})-/.exec(v)?.[1];
+  return year === undefined || (Number(year) >= YEAR_MIN && Number(year) <= YEAR_MAX);
+};
+
+/** The owner of "a date is a sane date": every date field is one of these two. */
+export const isoDate = z.iso.date({ error: 'Må være en dato (ÅÅÅÅ-MM-DD)' }).refine(inWindow, { error: DATE_WINDOW });
+export const zonedDateTime = z.iso
+  .datetime({ offset: true, error: 'Må være tidspunkt med tidssone, f.eks. 2026-12-01T12:00:00+01:00' })
+  .refine(inWindow, { error: DATE_WINDOW });
+
+/** A link people open (a meeting's video link): https only, so `javascript:` and other schemes are refused. */
+export const httpsUrl = (label: string) =>
+  z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain, error: `${label} må være en https-adresse, f.eks. https://møte.example.no/rom` })
+    .max(2000, { error: `${label} kan ha høyst 2000 tegn` });
+
 export const version = z.number({ error: 'Versjonen redigeringen bygger på mangler' }).int().positive();
 
 /** A field's schema with its create-time default removed (a default is for creating, never for changing). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, nonEmpty, optionalText, patchSchema, uuid, type FieldError } from './common.js';
+import { isoDate, line, optionalText, patchSchema, shortText, uuid, type FieldError } from './common.js';
 
 export const BODY_KINDS = ['political_committee', 'council', 'steering_group', 'working_group', 'reference_group', 'administration'] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
@@ -16,7 +16,7 @@ const kind = z.enum(BODY_KINDS, { error: 'Velg en gyldig type organ' });
 
 export const createBodySchema = z.object({
   kind,
-  name: nonEmpty('Navn', 200),
+  name: line('Navn', 200),
   description: optionalText(5000).default(''),
   parentId: uuid.nullable().default(null),
 });
@@ -27,10 +27,10 @@ export type UpdateBody = z.infer<typeof updateBodySchema>;
 const membershipFields = {
   role: z.enum(BODY_ROLES, { error: 'Velg en gyldig rolle' }),
   capacity: z.enum(CAPACITIES, { error: 'Velg hva personen representerer' }),
-  party: z.string().trim().max(100).nullable().default(null),
+  party: shortText(100).nullable().default(null),
   side: z.enum(SIDES, { error: 'Side må være posisjon eller opposisjon' }).nullable().default(null),
-  union: z.string().trim().max(100).nullable().default(null),
-  school: z.string().trim().max(200).nullable().default(null),
+  union: shortText(100).nullable().default(null),
+  school: shortText(200).nullable().default(null),
   validFrom: isoDate,
   validTo: isoDate.nullable().default(null),
 };
@@ -57,7 +57,7 @@ export type CreateMembership = z.infer<typeof createMembershipSchema>;
 export type UpdateMembership = z.infer<typeof updateMembershipSchema>;
 
 export const createMandateSchema = z.object({
-  title: nonEmpty('Tittel', 300),
+  title: line('Tittel', 300),
   description: optionalText().default(''),
   adoptedByBodyId: uuid.nullable().default(null),
   adoptedCaseNumber: z
@@ -72,7 +72,7 @@ export const updateMandateSchema = patchSchema(createMandateSchema.shape);
 
 export const createMandateItemSchema = z.object({
   number: z.number({ error: 'Nummer må være et tall' }).int().min(1).max(999),
-  title: nonEmpty('Tittel', 300),
+  title: line('Tittel', 300),
   description: optionalText().default(''),
   ownerId: uuid.nullable().default(null),
   dueDate: isoDate.nullable().default(null),
@@ -82,8 +82,8 @@ export const updateMandateItemSchema = patchSchema(createMandateItemSchema.shape
 
 export const inviteUserSchema = z.object({
   email: z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320),
-  name: nonEmpty('Navn', 200),
-  title: z.string().trim().max(200).default(''),
+  name: line('Navn', 200),
+  title: shortText(200).default(''),
   isAdmin: z.boolean().default(false),
   isCaseOfficer: z.boolean().default(false),
 });

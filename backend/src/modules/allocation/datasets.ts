@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { hasNul, NUL_MESSAGE } from '@samrad/shared/contracts';
 import { allocationInputSchema, type UnitInput } from '@samrad/shared/engine';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ValidationFailed } from '../../platform/http/errors.js';
@@ -16,6 +17,7 @@ type Actor = Pick<RequestContext, 'municipalityId' | 'userId'>;
 export async function insertModelVersion(m: EntityManager, audit: AuditService, ctx: Actor, caseId: string, label: string, model: Record<string, unknown>) {
   const shape = allocationInputSchema.omit({ units: true, format: true }).safeParse(model, { error: z.locales.no().localeError });
   if (!shape.success) throw new ValidationFailed(shape.error.issues.map((i) => ({ path: `model.${i.path.join('.')}`, message: i.message })));
+  if (hasNul(model)) throw ValidationFailed.field('model', NUL_MESSAGE);
   const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM model_version WHERE allocation_case_id = $1`, [caseId]);
   const [row] = await m.query(`INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
     caseId,
@@ -30,6 +32,8 @@ export async function insertModelVersion(m: EntityManager, audit: AuditService, 
 
 /** Stores a clean dataset (and the model of an interchange file as a new model version). */
 export async function storeDataset(m: EntityManager, audit: AuditService, ctx: Actor, caseId: string, name: string, format: string, parsed: ParsedUnits) {
+  // A file's text may carry NUL in an escape (JSON "\u0000", an XLSX cell): the same rule as every text field.
+  if (hasNul(parsed.units) || hasNul(parsed.model)) throw ValidationFailed.field('content', NUL_MESSAGE);
   const [row] = await m.query(`INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
     caseId,
     name,
