@@ -437,6 +437,7 @@ export const nb = {
     importName: 'Navn på datasettet',
     importSubmit: 'Importer',
     importDone: 'Datasettet er importert ({{count}} enheter).',
+    importDoneJob: 'Datasettet er importert.',
     importProgress: 'Importen pågår',
     template: 'Last ned mal (XLSX)',
     locked: 'Scenarioet er vedtatt og kan ikke endres.',

@@ -1,5 +1,5 @@
 import { Alert, Button, Details, Fieldset, Heading, Link, Paragraph, Switch, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { allocate, AllocationInputError, parseAllocationInput, withFrame, type AllocationResult } from '@samrad/shared/engine';
@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
-import { useAllocationCase, useAllocationMutation, useComparison, useScenario, useScenarioComments } from '../../features/allocation/api.js';
+import { useAllocationCase, useAllocationMutation, useComparison, useImportStatus, useScenario, useScenarioComments } from '../../features/allocation/api.js';
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { AdoptForm, NewScenarioForm } from '../../features/allocation/ScenarioForms.js';
 import { useCase } from '../../features/cases/api.js';
@@ -90,9 +90,24 @@ export default function AllocationPage() {
 
   const comment = useAllocationMutation(['scenario', scenarioId, 'comments'], (input: object) => api(`/api/scenarios/${scenarioId}/comments`, { method: 'POST', body: input }));
   const save = useAllocationMutation(['allocation', id], (input: object) => api<{ id: string }>(`/api/allocation-cases/${id}/scenarios`, { method: 'POST', body: input }));
-  const importData = useAllocationMutation(['allocation', id], (input: object) => api<{ units: number }>(`/api/allocation-cases/${id}/datasets`, { method: 'POST', body: input }));
+  // The file goes as it is (a raw body), so a workbook of many megabytes is never turned into a string here.
+  const importData = useAllocationMutation(['allocation', id], ({ file, name }: { file: File; name: string }) =>
+    api<{ units?: number; importId?: string }>(`/api/allocation-cases/${id}/datasets/file?${new URLSearchParams({ filename: file.name, name })}`, { method: 'POST', body: file }),
+  );
   const [importErrors, setImportErrors] = useState<{ path: string; message: string }[]>([]);
-  const [importProgress, setImportProgress] = useState<number | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const importStatus = useImportStatus(importId);
+  const importState = importStatus.data?.status;
+  useEffect(() => {
+    if (importState !== 'done' && importState !== 'failed') return;
+    if (importState === 'failed') setImportErrors(importStatus.data?.errors ?? []);
+    else {
+      void ac.refetch();
+      setMessage({ kind: 'success', text: t('allocation.importDoneJob') });
+    }
+    setImportId(null);
+  }, [importState]); // eslint-disable-line react-hooks/exhaustive-deps
+  const importProgress = importId !== null ? (importStatus.data?.progress ?? 0) : null;
 
   async function onComment(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -137,28 +152,13 @@ export default function AllocationPage() {
   async function onImport(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const file = f.get('file') as File | null;
+    const file = (e.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
     if (!file || file.size === 0) return setImportErrors([{ path: 'file', message: t('allocation.importFile') }]);
-    const ext = file.name.split('.').pop()?.toLowerCase();
-    const format = ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
-    const content = format === 'xlsx' ? btoa(String.fromCharCode(...new Uint8Array(await file.arrayBuffer()))) : await file.text();
     try {
-      const r = (await importData.mutateAsync({ name: f.get('name') || file.name, format, content })) as { units?: number; importId?: string };
+      const r = await importData.mutateAsync({ file, name: String(f.get('name') ?? '') });
       setImportErrors([]);
-      if (r.importId) {
-        // A large file is read by the worker: follow its progress.
-        for (;;) {
-          const s = await api<{ status: string; progress: number; errors: { path: string; message: string }[] }>(`/api/imports/${r.importId}`);
-          setImportProgress(s.progress);
-          if (s.status === 'failed') return setImportErrors(s.errors);
-          if (s.status === 'done') break;
-          await new Promise((res) => setTimeout(res, 500));
-        }
-        setImportProgress(null);
-        await ac.refetch();
-        setMessage({ kind: 'success', text: t('allocation.importDone', { count: '' }) });
-        return;
-      }
+      // A large file is read by the worker: its progress is followed by useImportStatus.
+      if (r.importId) return setImportId(r.importId);
       setMessage({ kind: 'success', text: t('allocation.importDone', { count: r.units }) });
     } catch (error) {
       setImportErrors(error instanceof ApiError ? error.fieldErrors : [{ path: 'file', message: (error as Error).message }]);

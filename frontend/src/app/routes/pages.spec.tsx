@@ -485,6 +485,26 @@ describe('Fordeling', () => {
     await waitFor(() => expect(saved).toMatchObject({ name: 'Høyere elevsats', frame: null, frameChange: null, adjustments: [], overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }] }));
   });
 
+  it('an officer imports a workbook as the raw file, and sees the import’s progress until it is done', async () => {
+    await open(ME);
+    let sent: { type: string | null; query: string; bytes: number } | undefined;
+    let polls = 0;
+    server.use(
+      http.post('/api/allocation-cases/ac1/datasets/file', async ({ request }) => {
+        sent = { type: request.headers.get('content-type'), query: new URL(request.url).search, bytes: (await request.arrayBuffer()).byteLength };
+        return HttpResponse.json({ importId: 'i1', status: 'queued' }, { status: 202 });
+      }),
+      http.get('/api/imports/i1', () => HttpResponse.json({ id: 'i1', status: ++polls > 1 ? 'done' : 'running', progress: polls > 1 ? 100 : 40, errors: [] })),
+    );
+    // Larger than a spread of String.fromCharCode can take (the old page threw at about 200 KB).
+    const workbook = new File([new Uint8Array(512 * 1024).fill(80)], 'elevtall.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Navn på datasettet' }), 'Oktober');
+    await userEvent.upload(screen.getByLabelText('Fil (CSV, XLSX eller JSON)'), workbook);
+    await userEvent.click(screen.getByRole('button', { name: 'Importer' }));
+    await screen.findByText('Datasettet er importert.', undefined, { timeout: 3000 });
+    expect(sent).toEqual({ type: 'application/octet-stream', query: '?filename=elevtall.xlsx&name=Oktober', bytes: 512 * 1024 });
+  });
+
   it('a bad frame change gets the engine’s Norwegian message on the field', async () => {
     await open(ME);
     const editor = await screen.findByRole('region', { name: 'Prøv et scenario' });
