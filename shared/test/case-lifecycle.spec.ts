@@ -134,9 +134,9 @@ describe('the case lifecycle', () => {
     expect(nextPhase({ phase: 'before_body', bodyPosition: 1 }, { type: 'decide', bodyPosition: 1 }, open)).toEqual({ ok: true, to: { phase: 'before_body', bodyPosition: 2 } });
   });
 
-  it('an input round puts a case in preparation on consultation, and is refused on a draft or a closed case', () => {
+  it('an input round puts a case not yet recommended on consultation, and is refused on a closed case', () => {
     const expectations: Record<CasePhase, CasePhase | 'refused'> = {
-      draft: 'refused',
+      draft: 'input_round',
       in_preparation: 'input_round',
       input_round: 'input_round',
       working_group: 'input_round',

@@ -106,9 +106,8 @@ export function nextPhase(state: CaseState, event: CaseEvent, ctx: MoveContext):
     }
     case 'open_round':
       if (state.phase === 'closed') return refuse('Saken er avsluttet. Det kan ikke åpnes nye innspillsrunder på den.', 'caseId');
-      if (state.phase === 'draft') return refuse('Start utredningen av saken før den sendes på høring', 'caseId');
-      // From preparation or the working group the case goes on consultation; later a round leaves the phase as it is.
-      return state.phase === 'in_preparation' || state.phase === 'working_group' ? at('input_round') : { ok: true, to: state };
+      // Until the innstilling the case goes on consultation; later a round leaves the phase as it is.
+      return state.phase === 'draft' || state.phase === 'in_preparation' || state.phase === 'working_group' ? at('input_round') : { ok: true, to: state };
     case 'recommend':
       if (state.phase === 'draft') return refuse('Start utredningen av saken før innstillingen registreres', 'bodyId');
       if (state.phase === 'decided' || state.phase === 'follow_up' || state.phase === 'closed') return refuse(`Saken er allerede avgjort («${now}»). Det kan ikke registreres flere innstillinger.`, 'bodyId');
