@@ -32,9 +32,11 @@ describe('the case lifecycle', () => {
   it('PATCH no longer changes the status; a move does, by a case officer only', async () => {
     const id = await newCase();
     const v = await view(id);
-    const patched = await officer.request('PATCH', `/api/cases/${id}`, { version: v.version, status: 'decided' });
+    // (The old PATCH took a status and allowed draft → in preparation.)
+    const patched = await officer.request('PATCH', `/api/cases/${id}`, { version: v.version, status: 'in_preparation' });
     expect(patched.status).toBeLessThan(500);
     expect((await status(id)).status).toBe('draft');
+    expect((await view(id)).phases.map((p: { phase: string }) => p.phase)).toEqual(['draft']);
 
     const byMember = await chair.request('POST', `/api/cases/${id}/moves`, { to: 'in_preparation' });
     expect(byMember.status).toBe(403);
