@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import grimstad from '../src/seed/grimstad-2009.input.json' with { type: 'json' };
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 import { ENGINE_VERSION } from '@samrad/shared/engine';
 
 const SHARED = fileURLToPath(new URL('../../shared', import.meta.url));
@@ -96,6 +96,7 @@ describe('allocation cases', () => {
     expect(edited.body.result.total).toBe(edited.body.result.frame);
     await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: [{ bodyId: (await officer.request('GET', '/api/bodies')).body.bodies.find((b: { name: string }) => b.name === 'Kommunestyret').id, meetingDate: '2026-12-10' }] });
     const ks = (await officer.request('GET', `/api/cases/${caseId}`)).body.route[0].bodyId;
+    await bringBefore(officer, caseId, [ks]);
     const decision = (await officer.request('POST', `/api/cases/${caseId}/decisions`, { bodyId: ks, decidedOn: '2026-12-10', text: 'Kommunestyret vedtar fordelingen.' })).body;
     expect((await officer.request('POST', `/api/scenarios/${s.id}/adopt`, { decisionId: decision.id })).status).toBe(204);
     const locked = await officer.request('PATCH', `/api/scenarios/${s.id}`, { version: 2, name: 'Endret etter vedtak' });

@@ -81,3 +81,18 @@ export const DEMO = {
   fau: 'fau.nordby@solvik.kommune.test',
   otherAdmin: 'admin@nabovik.kommune.test',
 } as const;
+
+/**
+ * Takes a case through the lifecycle's moves until it is before the first body of `route` (set as its
+ * route): started, with an innstilling to that body, and sent to it.
+ */
+export async function bringBefore(officer: Client, caseId: string, route: string[]): Promise<void> {
+  const ok = (res: { status: number; body: unknown }) => {
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  };
+  ok(await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: route.map((bodyId) => ({ bodyId, meetingDate: null })) }));
+  const c = (await officer.request('GET', `/api/cases/${caseId}`)).body as { status: string; recommendations: { bodyId: string }[] };
+  if (c.status === 'draft') ok(await officer.request('POST', `/api/cases/${caseId}/moves`, { to: 'in_preparation' }));
+  if (!c.recommendations.some((r) => r.bodyId === route[0])) ok(await officer.request('POST', `/api/cases/${caseId}/recommendations`, { bodyId: route[0], text: 'Administrasjonen innstiller på forslaget.' }));
+  ok(await officer.request('POST', `/api/cases/${caseId}/moves`, { to: 'before_body' }));
+}

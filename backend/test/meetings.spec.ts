@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 describe('meetings', () => {
   let t: TestApp;
@@ -67,7 +67,7 @@ describe('meetings', () => {
 
   it('agenda with committee numbers, attendance, and minutes that record the vedtak', async () => {
     const c = (await officer.request('POST', '/api/cases', { title: 'Skolestruktur – høring' })).body;
-    await officer.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-10-20' }] });
+    await bringBefore(officer, c.id, [bodies['Driftsutvalget']!]);
     const meeting = (await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Møte i Driftsutvalget', startsAt: '2026-10-20T18:00:00+02:00', place: 'Rådhuset' })).body;
     const item = await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: c.id });
     expect(item.body.committeeNumber).toMatch(/^\d+\/26$/);
@@ -90,7 +90,7 @@ describe('meetings', () => {
 
   it('an exempt case on a published agenda: its minutes and decision only for those who may read it', async () => {
     const c = (await officer.request('POST', '/api/cases', { title: 'Tilrettelegging for elev Q', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Sak om en elev' })).body;
-    await officer.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-10-21' }] });
+    await bringBefore(officer, c.id, [bodies['Driftsutvalget']!]);
     const meeting = (await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Møte om elevsak', startsAt: '2026-10-21T18:00:00+02:00', place: 'Rådhuset' })).body;
     const item = (await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: c.id })).body;
     expect((await officer.request('POST', `/api/meetings/${meeting.id}/publish`)).status).toBe(204);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailService } from '../src/modules/mail/mail.service.js';
 import { closeRound, remindRound } from '../src/modules/input-rounds/round-jobs.service.js';
 import { relayOnce } from '../src/platform/queue/relay.js';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -212,6 +212,7 @@ describe('the case workflow', () => {
   it('records the innstilling once and never changes it; the vedtak enters the decisions register', async () => {
     const c = await newCase();
     const du = bodies['Driftsutvalget']!;
+    expect((await officer.request('POST', `/api/cases/${c.id}/moves`, { to: 'in_preparation' })).status).toBe(201);
     const rec = await officer.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: du, text: 'Driftsutvalget innstiller på ny modell.' });
     expect(rec.status).toBe(201);
     const again = await officer.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: du, text: 'Endret innstilling' });
@@ -222,6 +223,8 @@ describe('the case workflow', () => {
     expect(notOnRoute.body.errors[0].message).toBe('Organet står ikke i sakens saksgang');
 
     const ks = bodies['Kommunestyret']!;
+    await bringBefore(officer, c.id, [du, ks]);
+    expect((await officer.request('POST', `/api/cases/${c.id}/decisions`, { bodyId: du, decidedOn: '2026-10-20', text: 'Driftsutvalget slutter seg til innstillingen.' })).status).toBe(201);
     const vedtak = await officer.request('POST', `/api/cases/${c.id}/decisions`, {
       bodyId: ks,
       decidedOn: '2026-11-05',
@@ -242,6 +245,8 @@ describe('the case workflow', () => {
     const round = await newRound(exempt.id, inSeconds(3600));
     const given = await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Innspill i unntatt sak', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
     expect(given.status).toBe(201);
+    // Driftsutvalget is not the last body on the route: its vedtak does not wait for the open round.
+    await bringBefore(officer, exempt.id, [bodies['Driftsutvalget']!, bodies['Kommunestyret']!]);
     const vedtak = await officer.request('POST', `/api/cases/${exempt.id}/decisions`, { bodyId: bodies['Driftsutvalget'], decidedOn: '2026-11-06', text: 'Vedtatt som innstilt.' });
     expect(vedtak.status).toBe(201);
     // The notice to those who gave input (in the app and by e-mail) names the case by its public title.

@@ -151,6 +151,26 @@ describe('the follow-up, played by each kind of user', () => {
     await rec.getByRole('button', { name: 'Registrer innstilling' }).click();
     await page.getByText('Driftsutvalget innstiller på ny modell fra 2027.').first().waitFor();
 
+    // The lifecycle: the phases with their dates; the case goes to the route's first body, whose
+    // vedtak sends it on to the next, until it is before Kommunestyret (the last, which decides).
+    const phases = page.getByRole('list', { name: 'Fasene saken har vært i' });
+    await phases.getByRole('listitem').filter({ hasText: 'Innstilt' }).waitFor();
+    await page.getByRole('button', { name: 'Send til behandling i Arbeidsgruppen for skoleoppfølging' }).click();
+    await page.getByText('Saken er flyttet til «Til behandling i Arbeidsgruppen for skoleoppfølging».').waitFor();
+    const decide = page.getByRole('region', { name: 'Registrer vedtak' });
+    for (const [body, text] of [
+      ['Arbeidsgruppen for skoleoppfølging', 'Arbeidsgruppen slutter seg til innstillingen.'],
+      ['Driftsutvalget', 'Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.'],
+    ] as const) {
+      await decide.getByLabel('Organ').selectOption({ label: body });
+      await decide.getByRole('textbox', { name: 'Vedtakets tekst' }).fill(text);
+      await decide.getByLabel('Vedtaksdato').fill('2026-12-01');
+      await decide.getByRole('button', { name: 'Registrer vedtak' }).click();
+      await page.getByText(text).first().waitFor();
+    }
+    await phases.locator('li[aria-current="step"]').filter({ hasText: 'Til behandling i Kommunestyret' }).waitFor();
+    await expectAccessible(page, 'sak (saksforløp)');
+
     await page.getByRole('link', { name: 'Møter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Møter' }).waitFor();
     await page.getByLabel('Organ').selectOption({ label: 'Kommunestyret' });
@@ -220,6 +240,10 @@ describe('the follow-up, played by each kind of user', () => {
 
     await page.reload();
     await page.getByRole('table', { name: 'Rammereduksjon 5,1 mill.' }).waitFor();
+    // Adopted by Kommunestyret's vedtak (the deciding one), not a vedtak of a body before it on the route.
+    const byVedtak = page.locator('#adopt-decision');
+    const ks = await byVedtak.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Kommunestyret'))?.value ?? '');
+    await byVedtak.selectOption(ks);
     await page.getByRole('button', { name: 'Vedta scenarioet' }).click();
     await page.getByText('Scenarioet er vedtatt og kan ikke endres.').waitFor();
     expect(await page.getByRole('button', { name: 'Vedta scenarioet' }).count()).toBe(0);

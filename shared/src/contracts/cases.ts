@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import { isoDate, nonEmpty, optionalText, uuid, version } from './common.js';
+import { CASE_PHASES, type CasePhase } from '../domain/case-lifecycle.js';
 
-export const CASE_STATUSES = ['draft', 'in_preparation', 'input_round', 'working_group', 'recommended', 'decided', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** A case's status is its phase in the lifecycle (shared/src/domain/case-lifecycle.ts owns the moves). */
+export const CASE_STATUSES = CASE_PHASES;
+export type CaseStatus = CasePhase;
 export const SECTION_KINDS = ['background', 'facts', 'assessment', 'proposal'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 export const DISPOSITION_OUTCOMES = ['adopted', 'partly_adopted', 'not_adopted', 'noted'] as const;
 export type DispositionOutcome = (typeof DISPOSITION_OUTCOMES)[number];
-
-/** The statuses a case may move to from each status (forward, or back one step for rework). */
-export const CASE_TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
-  draft: ['in_preparation'],
-  in_preparation: ['input_round', 'working_group', 'draft'],
-  input_round: ['working_group', 'in_preparation'],
-  working_group: ['recommended', 'input_round', 'in_preparation'],
-  recommended: ['decided', 'working_group'],
-  decided: ['closed'],
-  closed: [],
-};
 
 const accessFields = {
   access: z.enum(['public', 'exempt'], { error: 'Velg offentlig eller unntatt offentlighet' }).default('public'),
@@ -53,7 +44,6 @@ export const updateCaseSchema = z
   .object({
     version,
     title: nonEmpty('Tittel', 300).optional(),
-    status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }).optional(),
     access: accessFields.access.optional(),
     legalBasis: accessFields.legalBasis.optional(),
     publicTitle: accessFields.publicTitle.optional(),
@@ -74,6 +64,16 @@ export const routeSchema = z.object({
     .max(10),
 });
 
+/** A manual move of a case to another phase (start, rework, working group, send to the route's first body, follow-up, close). */
+export const moveCaseSchema = z.object({
+  to: z.enum(CASE_PHASES, { error: 'Velg hvilken fase saken skal til' }),
+  reason: z.string().trim().max(2000, { error: 'Begrunnelsen kan ha høyst 2000 tegn' }).nullable().default(null),
+});
+export type MoveCase = z.infer<typeof moveCaseSchema>;
+
+/** Deciding while an input round is open or inputs lack a disposition: confirmed with a reason. */
+export const confirmOpenInputSchema = z.object({ reason: nonEmpty('Begrunnelsen', 2000) }).nullable().default(null);
+
 export const recommendationSchema = z.object({ bodyId: uuid, text: nonEmpty('Innstillingen', 20000) });
 
 export const voteSchema = z.object({
@@ -88,6 +88,7 @@ export const decisionSchema = z.object({
   decidedOn: isoDate,
   text: nonEmpty('Vedtaket', 20000),
   motions: z.array(voteSchema).max(30).default([]),
+  confirmOpenInput: confirmOpenInputSchema,
 });
 
 const zonedDateTime = z.iso.datetime({ offset: true, error: 'Må være tidspunkt med tidssone, f.eks. 2026-12-01T12:00:00+01:00' });
@@ -197,6 +198,7 @@ export const minutesSchema = z.object({
     .object({
       text: nonEmpty('Vedtaket', 20000),
       motions: z.array(voteSchema).max(30).default([]),
+      confirmOpenInput: confirmOpenInputSchema,
     })
     .nullable()
     .default(null),

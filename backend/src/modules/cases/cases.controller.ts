@@ -4,11 +4,13 @@ import {
   commentSchema,
   createCaseSchema,
   decisionSchema,
+  moveCaseSchema,
   recommendationSchema,
   routeSchema,
   updateCaseSchema,
   updateSectionSchema,
   type CreateCase,
+  type MoveCase,
   type UpdateCase,
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
@@ -50,6 +52,13 @@ export class CasesController {
   @Access('case_officer')
   update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateCaseSchema)) input: UpdateCase) {
     return this.cases.update(ctx, id, input);
+  }
+
+  /** A manual move in the case's lifecycle (start, rework, working group, send to the first body, follow-up, close). */
+  @Post(':id/moves')
+  @Access('case_officer')
+  move(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(moveCaseSchema)) input: MoveCase) {
+    return this.cases.manualMove(ctx, id, input);
   }
 
   @Put(':id/sections/:sectionId')

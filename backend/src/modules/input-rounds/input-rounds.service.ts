@@ -110,7 +110,8 @@ export class InputRoundsService {
       const id: string = row.id;
       for (const b of bodyIds) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1, $2)`, [id, b]);
       for (const u of userIds) await m.query(`INSERT INTO round_person_invitation (round_id, user_id) VALUES ($1, $2)`, [id, u]);
-      if (input.caseId) await m.query(`UPDATE case_file SET status = 'input_round', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_preparation'`, [input.caseId]);
+      // The case's lifecycle decides whether the round puts it on consultation (and refuses a closed case).
+      if (input.caseId) await this.cases.move(ctx, input.caseId, { type: 'open_round' }, m);
       await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderMinutes, now);
       await this.notifications.notify(m, {
         municipalityId: ctx.municipalityId,

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { agendaItemSchema, attendanceSchema, conferenceInputSchema, CreateMeeting, minutesSchema, registrationSchema, statementSchema } from '@samrad/shared/contracts';
-import { osloDate, formatOsloDateTime } from '@samrad/shared/domain';
+import { meetingMayDecide, NO_DECISION_IN_MEETING, openInputText, osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseReadableSql } from '../cases/cases.service.js';
+import { CasesService, caseReadableSql, type OpenInput } from '../cases/cases.service.js';
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -112,6 +112,7 @@ export class MeetingsService {
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
           `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.legal_basis, d.text AS decision_text,
+                  d.open_input_reason,
                   ${caseReadableSql('c', '$2', '$3')} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
@@ -125,19 +126,25 @@ export class MeetingsService {
       `SELECT s.id, s."union", s.text, s.created_at, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
       [id],
     );
+    // For the officer writing the minutes: what is still open on each case before a deciding vedtak.
+    const openInput = ctx.roles.has('case_officer') && meetingMayDecide(r.kind) ? await this.cases.openInput(this.db.manager, agenda.map((a) => a.case_id as string)) : new Map<string, OpenInput>();
     return {
       ...this.view(r),
+      /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
+      mayDecide: meetingMayDecide(r.kind),
       administrationPosition: r.administration_position,
       agenda: agenda.map((a) => {
           // An exempt case's title, minutes and decision text are for those who may read the case.
           const readable = a.readable === true;
+          const open = openInput.get(a.case_id as string);
           return {
             id: a.id,
             position: a.position,
             committeeNumber: a.committee_number,
             case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: readable ? a.title : a.public_title },
             minutes: readable ? a.minutes : null,
-            decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null } : null,
+            decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null, openInputReason: readable ? a.open_input_reason : null } : null,
+            openInput: open ? openInputText(open.rounds, open.undisposed) : null,
             exemptBasis: readable ? null : a.legal_basis,
           };
         }),
@@ -272,11 +279,13 @@ export class MeetingsService {
       const item = items[0];
       if (!item) throw new NotFound('Fant ikke saken på sakslisten');
       let decisionId = item.decision_id;
+      // A drøftingsmøte (or a school conference) records the discussion and statements, never a vedtak.
+      if (input.decision && !meetingMayDecide(r.kind)) throw ValidationFailed.field('decision', NO_DECISION_IN_MEETING[r.kind] ?? 'Dette møtet fatter ikke vedtak');
       if (input.decision && !decisionId) {
         const d = await this.cases.recordDecision(
           ctx,
           item.case_id,
-          { bodyId: r.body_id, decidedOn: osloDate(r.starts_at), text: input.decision.text, motions: input.decision.motions },
+          { bodyId: r.body_id, decidedOn: osloDate(r.starts_at), text: input.decision.text, motions: input.decision.motions, confirmOpenInput: input.decision.confirmOpenInput },
           { m, meetingId },
         );
         decisionId = d.id;

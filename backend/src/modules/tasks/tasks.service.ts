@@ -47,7 +47,7 @@ export class TasksService {
           )
         : this.db.query(
             `SELECT c.id, c.archive_year, c.archive_seq, c.title FROM case_file c JOIN case_route_step r ON r.case_id = c.id
-              WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended') ORDER BY c.updated_at DESC LIMIT 10`,
+              WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended','before_body') ORDER BY c.updated_at DESC LIMIT 10`,
             [ctx.municipalityId, bodyIds],
           ),
     ]);
