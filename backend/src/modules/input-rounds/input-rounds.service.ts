@@ -15,7 +15,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, caseReadableSql } from '../cases/cases.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -52,6 +52,47 @@ interface RoundRow {
   closed_at: Date | null;
   created_by: string | null;
   reminder_minutes: number[];
+}
+
+/**
+ * The placeholders of the caller's parameters in a query that applies the read rules below: a boolean
+ * (case officer), a uuid (the user), a uuid[] (current bodies) and a timestamptz (now).
+ */
+export interface ReaderParams {
+  officer: string;
+  userId: string;
+  bodyIds: string;
+  now: string;
+}
+
+/** The values for {@link ReaderParams}, in that order. */
+export const readerValues = (ctx: RequestContext, now: Date) => [ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds], now] as const;
+
+/**
+ * SQL for "the caller may read this round" (`r` the input_round alias): a round without a case is
+ * read by the whole municipality; a round on a case follows the case (caseReadableSql).
+ * InputRoundsService.assertReadableRound is this rule in TS.
+ */
+export function roundReadableSql(r: string, p: ReaderParams): string {
+  return `(${p.officer} OR ${r}.case_id IS NULL OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds)}))`;
+}
+
+/**
+ * SQL for "the caller may see this submission" (its text, versions and attachments), `s` the
+ * submission alias. The one rule for every place that shows a submission: the round view, the case's
+ * «Innspill og behandling», version history and attachment downloads. Seen by case officers, its
+ * author and the members of the body it speaks for; by everyone else who may read its round (or case)
+ * only once it is published: a round's input when the round publishes after closing and has closed,
+ * input outside a round (continuous input, from a school conference) at once.
+ */
+export function submissionVisibleSql(s: string, p: ReaderParams): string {
+  return `(${p.officer} OR ${s}.author_id = ${p.userId} OR ${s}.body_id = ANY(${p.bodyIds}::uuid[])
+    OR CASE WHEN ${s}.round_id IS NOT NULL
+         THEN EXISTS (SELECT 1 FROM input_round sr WHERE sr.id = ${s}.round_id AND sr.publish_after_close
+                        AND (sr.closed_at IS NOT NULL OR sr.closes_at <= ${p.now}) AND ${roundReadableSql('sr', p)})
+         WHEN ${s}.case_id IS NOT NULL
+         THEN EXISTS (SELECT 1 FROM case_file sc WHERE sc.id = ${s}.case_id AND ${caseReadableSql('sc', p.officer, p.bodyIds)})
+         ELSE true END)`;
 }
 
 export interface Receipt {
@@ -173,8 +214,7 @@ export class InputRoundsService {
       ? await this.db.query(`SELECT body_id, user_id, sent_at FROM round_reminder WHERE round_id = $1 ORDER BY sent_at`, [id])
       : [];
     const open = round.closed_at === null && now < round.closes_at;
-    const seeAll = ctx.roles.has('case_officer') || (!open && round.publish_after_close);
-    const submissions = await this.submissionsFor(ctx, { roundId: id }, seeAll);
+    const submissions = await this.submissionsFor(ctx, { roundId: id }, now);
     const myBodies = invitations.filter((i) => ctx.bodyIds.has(i.body_id)).map((i) => i.body_id);
     return {
       id: round.id,
@@ -201,7 +241,8 @@ export class InputRoundsService {
     };
   }
 
-  private async submissionsFor(ctx: RequestContext, where: { roundId?: string; caseId?: string }, seeAll: boolean) {
+  /** The submissions of a round or a case that the caller may see (submissionVisibleSql). */
+  private async submissionsFor(ctx: RequestContext, where: { roundId?: string; caseId?: string }, now: Date) {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
               s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
@@ -216,9 +257,9 @@ export class InputRoundsService {
          LEFT JOIN meeting mt ON mt.id = s.meeting_id
          LEFT JOIN case_section cs ON cs.id = d.section_id
         WHERE s.municipality_id = $1 AND ($2::uuid IS NULL OR s.round_id = $2) AND ($3::uuid IS NULL OR s.case_id = $3)
-          AND ($4 OR s.author_id = $5 OR s.body_id = ANY($6::uuid[]))
+          AND ${submissionVisibleSql('s', { officer: '$4', userId: '$5', bodyIds: '$6', now: '$7' })}
         ORDER BY s.submitted_at, s.id`,
-      [ctx.municipalityId, where.roundId ?? null, where.caseId ?? null, seeAll, ctx.userId, [...ctx.bodyIds]],
+      [ctx.municipalityId, where.roundId ?? null, where.caseId ?? null, ...readerValues(ctx, now)],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -411,16 +452,13 @@ export class InputRoundsService {
     return s;
   }
 
-  /** Throws 404 unless the caller may read the submission: officers, its author, its body, or everyone once published. */
-  async assertReadableSubmission(ctx: RequestContext, submissionId: string): Promise<void> {
-    const rows: { author_id: string; body_id: string | null; publish_after_close: boolean | null; closes_at: Date | null; closed_at: Date | null }[] = await this.db.query(
-      `SELECT s.author_id, s.body_id, r.publish_after_close, r.closes_at, r.closed_at FROM submission s LEFT JOIN input_round r ON r.id = s.round_id WHERE s.id = $1 AND s.municipality_id = $2`,
-      [submissionId, ctx.municipalityId],
+  /** Throws 404 unless the caller may see the submission (submissionVisibleSql). */
+  async assertReadableSubmission(ctx: RequestContext, submissionId: string, m: EntityManager = this.db.manager, now = new Date()): Promise<void> {
+    const rows: { visible: boolean }[] = await m.query(
+      `SELECT ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6' })} AS visible FROM submission s WHERE s.id = $1 AND s.municipality_id = $2`,
+      [submissionId, ctx.municipalityId, ...readerValues(ctx, now)],
     );
-    const s = rows[0];
-    if (!s) throw new NotFound('Fant ikke innspillet');
-    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
-    if (!(ctx.roles.has('case_officer') || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
+    if (!rows[0]?.visible) throw new NotFound('Fant ikke innspillet');
   }
 
   /** A new version of one's own submission, until the deadline; every version is kept. */
@@ -563,7 +601,7 @@ export class InputRoundsService {
   /** «Innspill og behandling»: every input on a case, who gave it, and how it was handled. */
   async summary(ctx: RequestContext, caseId: string) {
     const c = await this.cases.readable(ctx, caseId);
-    const items = await this.submissionsFor(ctx, { caseId }, true);
+    const items = await this.submissionsFor(ctx, { caseId }, new Date());
     const outcome: Record<string, string> = { adopted: 'Tatt til følge', partly_adopted: 'Delvis tatt til følge', not_adopted: 'Ikke tatt til følge', noted: 'Tatt til orientering' };
     const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
     const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];
