@@ -120,7 +120,7 @@ describe('meetings', () => {
   it('lets a union representative add a statement to a consultation meeting’s protocol, and no one else', async () => {
     const meeting = (
       await officer.request('POST', '/api/meetings', {
-        bodyId: bodies['Administrasjonen, oppvekst'],
+        bodyId: bodies['Arbeidsgruppen for skoleoppfølging'],
         kind: 'consultation',
         title: 'Drøftingsmøte om ny modell',
         startsAt: '2026-10-10T09:00:00+02:00',
@@ -137,12 +137,36 @@ describe('meetings', () => {
     expect(view.administrationPosition).toBe('Administrasjonen anbefaler ny modell.');
   });
 
+  it('a statement only from a member of the meeting’s body: a union representative elsewhere gets a Norwegian 403', async () => {
+    const meeting = (
+      await officer.request('POST', '/api/meetings', {
+        bodyId: bodies['Kommunestyret'],
+        kind: 'consultation',
+        title: 'Drøfting i kommunestyret',
+        startsAt: '2026-10-12T09:00:00+02:00',
+        place: 'Rådhuset',
+      })
+    ).body;
+    // Hovedtillitsvalgt i Fagforbundet sits in the working group and the union's body, not in Kommunestyret.
+    const ff = await login(t.url, 'htv.fagforbundet@solvik.kommune.test');
+    const res = await ff.request('POST', `/api/meetings/${meeting.id}/statements`, { text: 'Fagforbundet tar forbehold.' });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('Bare medlemmer av Kommunestyret kan gi protokolltilførsel i dette møtet');
+    // A member of the body who is not a union representative may not either.
+    const council = await login(t.url, 'kommunestyret.posisjon@solvik.kommune.test');
+    const notUnion = await council.request('POST', `/api/meetings/${meeting.id}/statements`, { text: 'x' });
+    expect(notUnion.status).toBe(403);
+    expect(notUnion.body.message).toBe('Bare tillitsvalgte kan gi protokolltilførsel');
+    expect((await officer.request('GET', `/api/meetings/${meeting.id}`)).body.statements).toEqual([]);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM protocol_statement WHERE meeting_id = $1`, [meeting.id]))[0].n).toBe(0);
+  });
+
   it('serves the person’s meetings and deadlines as iCalendar', async () => {
     const res = await fetch(`${t.url}/api/calendar.ics`, { headers: { cookie: '' } });
     expect(res.status).toBe(401);
     const cal = await officer.request('GET', '/api/calendar.ics');
     expect(cal.headers.get('content-type')).toMatch(/text\/calendar/);
     expect(cal.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(cal.body).toContain('SUMMARY:Administrasjonen\\, oppvekst: Drøftingsmøte om ny modell');
+    expect(cal.body).toContain('SUMMARY:Arbeidsgruppen for skoleoppfølging: Drøftingsmøte om ny modell');
   });
 });

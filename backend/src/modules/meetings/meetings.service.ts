@@ -287,17 +287,28 @@ export class MeetingsService {
     });
   }
 
-  /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel). */
+  /**
+   * "May act in this meeting" (speak in its protocol): a current member of the meeting's body. The one
+   * owner of that rule; returns the caller's current memberships in the body, or throws 403.
+   */
+  private async actingMember(m: EntityManager, ctx: RequestContext, r: MeetingRow, action: string): Promise<{ capacity: string; union: string | null }[]> {
+    const rows: { capacity: string; union: string | null }[] = await m.query(
+      `SELECT capacity, "union" FROM current_membership WHERE user_id = $1 AND body_id = $2 AND municipality_id = $3 ORDER BY capacity, "union"`,
+      [ctx.userId, r.body_id, ctx.municipalityId],
+    );
+    if (rows.length === 0) throw new Forbidden(`Bare medlemmer av ${r.body_name} kan ${action} i dette møtet`);
+    return rows;
+  }
+
+  /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel), as a member of its body. */
   async addStatement(ctx: RequestContext, meetingId: string, input: z.infer<typeof statementSchema>) {
     return this.db.transaction(async (m) => {
       const r = await this.meeting(m, ctx, meetingId);
       if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
-      const unions: { union: string }[] = await m.query(
-        `SELECT DISTINCT "union" FROM current_membership WHERE user_id = $1 AND municipality_id = $2 AND capacity = 'union_representative' AND "union" IS NOT NULL`,
-        [ctx.userId, ctx.municipalityId],
-      );
-      if (!unions[0]) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
-      const [row] = await m.query(`INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`, [meetingId, ctx.userId, unions[0].union, input.text]);
+      const memberships = await this.actingMember(m, ctx, r, 'gi protokolltilførsel');
+      const union = memberships.find((x) => x.capacity === 'union_representative' && x.union)?.union;
+      if (!union) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
+      const [row] = await m.query(`INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`, [meetingId, ctx.userId, union, input.text]);
       await this.audit.record(m, ctx, 'create', 'protocol_statement', row.id, null, input);
       return { id: row.id as string };
     });
