@@ -15,7 +15,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseReadableSql } from '../cases/cases.service.js';
+import { CasesService, caseNumber, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -69,12 +69,17 @@ export interface ReaderParams {
 export const readerValues = (ctx: RequestContext, now: Date) => [ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds], now] as const;
 
 /**
- * SQL for "the caller may read this round" (`r` the input_round alias): a round without a case is
- * read by the whole municipality; a round on a case follows the case (caseReadableSql).
- * InputRoundsService.assertReadableRound is this rule in TS.
+ * SQL for "the caller may read this round" (`r` the input_round alias): its questions, documents and
+ * the submissions the caller may see. A round without a case is read by the whole municipality; a round
+ * on a case by those who may read the case (caseReadableSql), and by the bodies and persons it invites,
+ * who may answer it even when the case is exempt and not theirs (they see the case by its public title,
+ * caseTitleSql). InputRoundsService.readableRound applies it; uses the officer, userId and bodyIds placeholders.
  */
-export function roundReadableSql(r: string, p: ReaderParams): string {
-  return `(${p.officer} OR ${r}.case_id IS NULL OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds)}))`;
+export function roundReadableSql(r: string, p: Omit<ReaderParams, 'now'>): string {
+  return `(${p.officer} OR ${r}.case_id IS NULL
+    OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds)})
+    OR EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = ${r}.id AND ri.body_id = ANY(${p.bodyIds}::uuid[]))
+    OR EXISTS (SELECT 1 FROM round_person_invitation rp WHERE rp.round_id = ${r}.id AND rp.user_id = ${p.userId}))`;
 }
 
 /**
@@ -189,15 +194,34 @@ export class InputRoundsService {
     }
   }
 
-  /** Throws unless the caller may read the round (a round on an exempt case follows the case). */
+  /**
+   * The round, for a caller who may read it (roundReadableSql; 404 for another municipality's, 403 when
+   * not allowed), with its case's number and the case title the caller may see (caseTitleSql).
+   */
+  async readableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<RoundRow & { readable: boolean; case: { id: string; number: string; title: string } | null }> {
+    const p = { officer: '$3', userId: '$4', bodyIds: '$5' };
+    const rows: (RoundRow & { readable: boolean; archive_year: number | null; archive_seq: number | null; case_title: string | null })[] = await m.query(
+      `SELECT r.*, ${roundReadableSql('r', p)} AS readable, c.archive_year, c.archive_seq, ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds))} AS case_title
+         FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id WHERE r.id = $1 AND r.municipality_id = $2`,
+      [id, ctx.municipalityId, ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds]],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFound('Fant ikke innspillsrunden');
+    if (!row.readable) throw new Forbidden('Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.');
+    const { archive_year, archive_seq, case_title, ...round } = row;
+    return {
+      ...round,
+      case: round.case_id && archive_year !== null && archive_seq !== null ? { id: round.case_id, number: caseNumber({ archive_year, archive_seq }), title: case_title ?? '' } : null,
+    };
+  }
+
+  /** Throws unless the caller may read the round (roundReadableSql). */
   async assertReadableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<void> {
-    const round = await this.round(m, ctx, id);
-    if (round.case_id) await this.cases.readable(ctx, round.case_id, m);
+    await this.readableRound(ctx, id, m);
   }
 
   async get(ctx: RequestContext, id: string, now = new Date()) {
-    const round = await this.round(this.db.manager, ctx, id);
-    if (round.case_id) await this.cases.readable(ctx, round.case_id);
+    const round = await this.readableRound(ctx, id);
     const documents: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[] = await this.db.query(
       `SELECT id, filename, media_type, size_bytes, sha256 FROM attachment WHERE round_id = $1 ORDER BY created_at, id`,
       [id],
@@ -221,6 +245,8 @@ export class InputRoundsService {
       title: round.title,
       questions: round.questions,
       caseId: round.case_id,
+      /** The case by the title the caller may see: an invitee who may not read an exempt case gets its public title. */
+      case: round.case,
       mandateItemId: round.mandate_item_id,
       opensAt: round.opens_at.toISOString(),
       closesAt: round.closes_at.toISOString(),
