@@ -81,6 +81,17 @@ describe('a round on an exempt case, read by invitees who may not read the case'
     expect(JSON.stringify(notices)).not.toContain(secret);
   });
 
+  it('the calendar feed has the round’s deadline, naming the case by the title the person may see', async () => {
+    const unfold = (feed: string) => feed.replace(/\r\n[ \t]/g, '');
+    for (const who of [fau, principal]) {
+      const feed = unfold((await who.request('GET', '/api/calendar.ics')).body as string);
+      expect(feed).toContain(`UID:round-${roundId}@samrad`);
+      expect(feed).toContain(publicTitle);
+      expect(feed).not.toContain(secret);
+    }
+    expect(unfold((await chair.request('GET', '/api/calendar.ics')).body as string)).not.toContain(`UID:round-${roundId}@samrad`); // not invited
+  });
+
   it('they download the round’s documents and see their own input; others’ input is not theirs to see', async () => {
     const doc = await officer.request('POST', `/api/rounds/${roundId}/documents?filename=bakgrunn.pdf`, PDF);
     expect(doc.status, JSON.stringify(doc.body)).toBe(201);

@@ -169,4 +169,28 @@ describe('meetings', () => {
     expect(cal.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(cal.body).toContain('SUMMARY:Arbeidsgruppen for skoleoppfølging: Drøftingsmøte om ny modell');
   });
+
+  it('the calendar feed is valid iCalendar: text escaped, no bare CR, lines folded at 75 octets', async () => {
+    const title = 'Budsjett\rmøte, del 1; «vedtak» om ressursfordelingsmodellen for grunnskolen i Solvik kommune';
+    const meeting = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title, startsAt: '2026-11-20T18:00:00+01:00', place: 'Rådhuset, sal 2; inngang B' });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const feed = (await officer.request('GET', '/api/calendar.ics')).body as string;
+    // Every line ends with CRLF: no CR or LF on its own anywhere.
+    expect(feed.endsWith('\r\n')).toBe(true);
+    expect(feed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const physical = feed.split('\r\n').slice(0, -1);
+    expect(physical.filter((l) => Buffer.byteLength(l, 'utf8') > 75)).toEqual([]);
+    // Unfolded (RFC 5545 §3.1), the event's lines carry the escaped text.
+    const lines = feed.replace(/\r\n[ \t]/g, '').split('\r\n');
+    const start = lines.indexOf(`UID:meeting-${meeting.body.id}@samrad`);
+    expect(start).toBeGreaterThan(0);
+    const event = lines.slice(start, lines.indexOf('END:VEVENT', start));
+    expect(event).toContain('SUMMARY:Driftsutvalget: Budsjett\\nmøte\\, del 1\\; «vedtak» om ressursfordelingsmodellen for grunnskolen i Solvik kommune');
+    expect(event).toContain('LOCATION:Rådhuset\\, sal 2\\; inngang B');
+    expect(event.find((l) => l.startsWith('DTSTART'))).toBe('DTSTART:20261120T170000Z');
+    // Read back, the text is the title again (a bare CR becomes a line break).
+    const unescape = (v: string) => v.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+    expect(unescape(event.find((l) => l.startsWith('SUMMARY:'))!.slice('SUMMARY:'.length))).toBe(`Driftsutvalget: ${title.replace('\r', '\n')}`);
+    expect(physical.length).toBeGreaterThan(lines.length); // the long summary was folded
+  });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import ical from 'ical-generator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { agendaItemSchema, attendanceSchema, conferenceInputSchema, CreateMeeting, minutesSchema, registrationSchema, statementSchema } from '@samrad/shared/contracts';
@@ -8,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseReadableSql } from '../cases/cases.service.js';
+import { CasesService, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -314,38 +315,58 @@ export class MeetingsService {
     });
   }
 
-  /** The person's meetings and input deadlines as an iCalendar feed. */
-  async calendar(ctx: RequestContext): Promise<string> {
+  /**
+   * The person's meetings and input deadlines as an iCalendar feed (RFC 5545: ical-generator escapes
+   * text, turns line breaks, a bare CR included, into \n and folds lines at 75 octets). Rounds are those
+   * the person's bodies or the person are invited to; a round's case is named by the title the person
+   * may see (caseTitleSql), so an invitee meets an exempt case by its public title.
+   */
+  async calendar(ctx: RequestContext, now = new Date()): Promise<string> {
+    const bodyIds = [...ctx.bodyIds];
+    const officer = ctx.roles.has('case_officer');
     const meetings: { id: string; title: string; starts_at: Date; ends_at: Date | null; place: string | null; video_link: string | null; body: string }[] = await this.db.query(
       `SELECT mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.video_link, b.name AS body FROM meeting mt JOIN body b ON b.id = mt.body_id
         WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $3) ORDER BY mt.starts_at`,
-      [ctx.municipalityId, [...ctx.bodyIds], ctx.roles.has('case_officer')],
+      [ctx.municipalityId, bodyIds, officer],
     );
-    const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null }[] = await this.db.query(
-      `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until
-         FROM input_round r JOIN round_invitation i ON i.round_id = r.id
-        WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) GROUP BY r.id ORDER BY r.closes_at`,
-      [ctx.municipalityId, [...ctx.bodyIds]],
+    const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null; case_number: string | null; case_title: string | null }[] = await this.db.query(
+      `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until,
+              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', caseReadableSql('c', '$4', '$2'))} AS case_title
+         FROM input_round r LEFT JOIN round_invitation i ON i.round_id = r.id AND i.body_id = ANY($2::uuid[]) LEFT JOIN case_file c ON c.id = r.case_id
+        WHERE r.municipality_id = $1
+          AND (i.body_id IS NOT NULL OR EXISTS (SELECT 1 FROM round_person_invitation p WHERE p.round_id = r.id AND p.user_id = $3))
+        GROUP BY r.id, c.id ORDER BY r.closes_at`,
+      [ctx.municipalityId, bodyIds, ctx.userId, officer],
     );
-    const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
-    const now = stamp(new Date());
-    const events = [
-      ...meetings.map((mt) => [
-        'BEGIN:VEVENT',
-        `UID:meeting-${mt.id}@samrad`,
-        `DTSTAMP:${now}`,
-        `DTSTART:${stamp(mt.starts_at)}`,
-        `DTEND:${stamp(mt.ends_at ?? new Date(mt.starts_at.getTime() + 2 * 3600_000))}`,
-        `SUMMARY:${esc(`${mt.body}: ${mt.title}`)}`,
-        ...(mt.place || mt.video_link ? [`LOCATION:${esc(mt.place ?? mt.video_link ?? '')}`] : []),
-        'END:VEVENT',
-      ]),
-      ...rounds.map((r) => {
-        const at = r.extended_until ?? r.closes_at;
-        return ['BEGIN:VEVENT', `UID:round-${r.id}@samrad`, `DTSTAMP:${now}`, `DTSTART:${stamp(at)}`, `DTEND:${stamp(at)}`, `SUMMARY:${esc(`Frist for innspill: ${r.title}`)}`, 'END:VEVENT'];
-      }),
-    ];
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Samråd//NO', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Samråd', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    const base = this.config.APP_URL.replace(/\/$/, '');
+    // Line breaks are escaped by ical-generator; other control characters have no place in iCalendar text.
+    const control = (c: number) => (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+    const text = (v: string) => [...v].filter((ch) => !control(ch.charCodeAt(0))).join('');
+    const calendar = ical({ name: 'Samråd', prodId: '//Samråd//NO' });
+    for (const mt of meetings) {
+      calendar.createEvent({
+        id: `meeting-${mt.id}@samrad`,
+        stamp: now,
+        start: mt.starts_at,
+        end: mt.ends_at ?? new Date(mt.starts_at.getTime() + 2 * 3600_000),
+        summary: text(`${mt.body}: ${mt.title}`),
+        location: mt.place || mt.video_link ? text(mt.place ?? mt.video_link ?? '') : null,
+        url: `${base}/moter/${mt.id}`,
+      });
+    }
+    for (const r of rounds) {
+      const at = r.extended_until ?? r.closes_at;
+      calendar.createEvent({
+        id: `round-${r.id}@samrad`,
+        stamp: now,
+        start: at,
+        end: at,
+        summary: text(`Frist for innspill: ${r.title}`),
+        description: r.case_number ? text(`Sak ${r.case_number}: ${r.case_title ?? ''}`) : null,
+        url: `${base}/innspill/${r.id}`,
+      });
+    }
+    // Every content line ends with CRLF, the last one too.
+    return `${calendar.toString()}\r\n`;
   }
 }
