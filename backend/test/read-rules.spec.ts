@@ -19,18 +19,20 @@ const tag = () => randomBytes(5).toString('hex').toUpperCase();
 const EXEMPT = `UNNTATTSOLVIK${tag()}`;
 /** Input given in an open round that publishes only after closing, by a body none of the roles is in. */
 const INPUT = `UPUBLISERTINNSPILL${tag()}`;
+/** A round on the exempt case that invites KFU: read by its invitees (FAU's leader), by no one else of the roles. */
+const ROUND = `RUNDEIUNNTATTSAK${tag()}`;
 /** Another municipality's objects (Nabovik). */
 const OTHER = `NABOVIKHEMMELIG${tag()}`;
 
 type Role = 'anonymous' | 'noMembership' | 'fau' | 'principal' | 'unionRep' | 'otherAdmin';
 /** What each role may not see. */
 const FORBIDDEN: Record<Role, string[]> = {
-  anonymous: [EXEMPT, INPUT, OTHER],
-  noMembership: [EXEMPT, INPUT, OTHER],
+  anonymous: [EXEMPT, ROUND, INPUT, OTHER],
+  noMembership: [EXEMPT, ROUND, INPUT, OTHER],
   fau: [EXEMPT, INPUT, OTHER],
-  principal: [EXEMPT, INPUT, OTHER],
-  unionRep: [EXEMPT, INPUT, OTHER],
-  otherAdmin: [EXEMPT, INPUT],
+  principal: [EXEMPT, ROUND, INPUT, OTHER],
+  unionRep: [EXEMPT, ROUND, INPUT, OTHER],
+  otherAdmin: [EXEMPT, ROUND, INPUT],
 };
 
 /**
@@ -159,8 +161,8 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     const exemptRound = ok(
       await officer.request('POST', '/api/rounds', {
         caseId: exempt.id,
-        title: 'Innspill i en elevsak',
-        questions: 'Hva bør skolen gjøre?',
+        title: `Innspill i en elevsak ${ROUND}`,
+        questions: `Hva bør skolen gjøre? ${ROUND}`,
         closesAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
         invitedBodyIds: [bodies['KFU – kommunalt foreldreutvalg']],
       }),
@@ -224,7 +226,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     const nFile = ok(await otherAdmin.request('POST', `/api/cases/${nCase.id}/attachments?filename=${OTHER}.pdf`, demoPdf(OTHER, [OTHER])), 'other attachment');
     const nMeeting = ok(await otherAdmin.request('POST', '/api/meetings', { bodyId: nBody.id, title: `Møte ${OTHER}`, startsAt: '2026-12-11T18:00:00+01:00', place: `Sted ${OTHER}` }), 'other meeting');
     const nRound = ok(
-      await otherAdmin.request('POST', '/api/rounds', { caseId: nCase.id, title: `Runde ${OTHER}`, questions: `Spørsmål ${OTHER}`, closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), invitedBodyIds: [nBody.id] }),
+      await otherAdmin.request('POST', '/api/rounds', { caseId: nCase.id, title: `Runde ${OTHER}`, questions: `Spørsmål ${OTHER}`, closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), invitedUserIds: [otherAdmin.userId] }),
       'other round',
     );
 
@@ -263,7 +265,15 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       },
     ];
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // Nabovik is kept without bodies for the tests that follow (tenancy.spec): its meeting and body go again.
+    const nabovik = fixtures?.find((f) => f.name === 'Nabovik');
+    if (nabovik) {
+      await t.db.query(`DELETE FROM meeting WHERE id = $1`, [nabovik['meetings.id']]);
+      await t.db.query(`DELETE FROM body WHERE id = $1`, [nabovik['bodies.id']]);
+    }
+    await t.close();
+  });
 
   it('every GET route’s path parameters can be filled from the fixtures', () => {
     expect(routes.length).toBeGreaterThan(20);
@@ -297,6 +307,11 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     const [r] = fixtures.filter((f) => f.name === 'open round’s case');
     expect(asText((await officer.request('GET', `/api/cases/${r!['cases.id'] as string}/input-summary`)).body)).toContain(INPUT);
     expect(asText((await clients.otherAdmin.request('GET', '/api/cases')).body)).toContain(OTHER);
+    // An invitee reads the round on the exempt case wherever it is listed (roundReadableSql), the case by its public title.
+    const [c2] = fixtures.filter((f) => f.name === 'exempt case');
+    const mandate = asText((await clients.fau.request('GET', `/api/mandates/${c2!['mandates.id'] as string}`)).body);
+    expect(mandate).toContain(ROUND);
+    expect(mandate).toContain('Elevsak – unntatt offentlighet');
   });
 
   it('no notice or digest the roles are sent carries a marker they may not see', async () => {

@@ -85,7 +85,7 @@ export class CasesService {
       id: r.id,
       number: `${r.archive_year}/${r.archive_seq}`,
       // An exempt case shows its screened title to those who may not read it.
-      title: r.readable ? r.title : r.public_title,
+      title: caseTitleFor({ access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null }, r.readable === true),
       status: r.status,
       access: r.access,
       readable: r.readable,

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { CasesService, caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -112,7 +112,7 @@ export class MeetingsService {
     const showAgenda = r.agenda_published_at !== null || ctx.roles.has('case_officer') || ctx.bodyIds.has(r.body_id);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.legal_basis, d.text AS decision_text,
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
                   ${caseReadableSql('c', '$2', '$3')} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
@@ -136,7 +136,7 @@ export class MeetingsService {
             id: a.id,
             position: a.position,
             committeeNumber: a.committee_number,
-            case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: readable ? a.title : a.public_title },
+            case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: caseTitleFor({ access: a.access as string, title: a.title as string, publicTitle: a.public_title as string | null }, readable) },
             minutes: readable ? a.minutes : null,
             decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null } : null,
             exemptBasis: readable ? null : a.legal_basis,

@@ -33,8 +33,8 @@ export class TasksService {
         [ctx.municipalityId, bodyIds, now, officer],
       ),
       this.db.query(
-        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title,
-                ${caseReadableSql('c', '$3', '$2')} AS readable
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id,
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$2'))} AS title
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
           WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
         [ctx.municipalityId, bodyIds, officer],
@@ -70,7 +70,7 @@ export class TasksService {
         decidedOn: d.decided_on,
         committeeNumber: d.committee_number,
         bodyName: d.body_name,
-        case: { id: d.case_id, title: d.readable ? d.title : d.public_title },
+        case: { id: d.case_id, title: d.title },
       })),
       unreadNotifications: unread[0].n as number,
       ...(officer
