@@ -199,7 +199,7 @@ describe('the case workflow', () => {
     const bad = await officer.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'maybe', reason: '' });
     expect(bad.body.errors).toEqual(expect.arrayContaining([{ path: 'outcome', message: 'Velg hvordan innspillet er behandlet' }, { path: 'reason', message: 'Begrunnelsen må fylles ut' }]));
 
-    const summary = (await udf.request('GET', `/api/cases/${c.id}/input-summary`)).body;
+    const summary = (await officer.request('GET', `/api/cases/${c.id}/input-summary`)).body;
     expect(summary.total).toBe(3);
     expect(summary.handled).toBe(2);
     expect(summary.text).toContain('Utdanningsforbundet Solvik (ved Hovedtillitsvalgt, Utdanningsforbundet)');
@@ -207,6 +207,10 @@ describe('the case workflow', () => {
     expect(summary.text).toContain('Behandling: Delvis tatt til følge. Vurderes i egen sak.');
     expect(summary.text).toContain('Løpende innspill: husk skyss.');
     expect(summary.text).toContain('Behandling: ikke behandlet ennå');
+    // The round is open and publishes nothing: another body's input is not in a member's summary (continuous input is).
+    const udfs = (await udf.request('GET', `/api/cases/${c.id}/input-summary`)).body;
+    expect(udfs.items.map((s: { text: string }) => s.text)).toEqual(['Behold basisressursen per skole.', 'Løpende innspill: husk skyss.']);
+    expect(udfs.text).not.toContain('spesialundervisning');
   });
 
   it('records the innstilling once and never changes it; the vedtak enters the decisions register', async () => {

@@ -87,7 +87,7 @@ export class AttachmentsService {
   private async assertOwnerReadable(ctx: RequestContext, row: AttachmentRow, m: EntityManager = this.db.manager): Promise<void> {
     if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
     else if (row.round_id) await this.rounds.assertReadableRound(ctx, row.round_id, m);
-    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!);
+    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!, m);
   }
 
   private async insert(

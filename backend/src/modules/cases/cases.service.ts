@@ -47,6 +47,21 @@ export function caseReadableSql(c: string, officer: string, bodyIds: string): st
   return `(${c}.access = 'public' OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
 }
 
+/**
+ * SQL for "the title of this case its reader may see": its own title when the case is public or the
+ * reader may read it (`readable`, an SQL boolean such as caseReadableSql), else its screened public
+ * title. Notices and e-mail, which leave the system and may reach people who may not read the case,
+ * pass `'false'`. caseTitleFor is the same rule in TS; every place that names a case uses one of them.
+ */
+export function caseTitleSql(c: string, readable: string): string {
+  return `(CASE WHEN ${c}.access = 'public' OR (${readable}) THEN ${c}.title ELSE ${c}.public_title END)`;
+}
+
+/** The rule of caseTitleSql in TS: `readable` from canRead, or false for notices and e-mail. */
+export function caseTitleFor(c: { access: string; title: string; publicTitle: string | null }, readable: boolean): string {
+  return c.access === 'public' || readable ? c.title : (c.publicTitle ?? '');
+}
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -82,7 +97,7 @@ export class CasesService {
       id: r.id,
       number: `${r.archive_year}/${r.archive_seq}`,
       // An exempt case shows its screened title to those who may not read it.
-      title: r.readable ? r.title : r.public_title,
+      title: caseTitleFor({ access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null }, r.readable === true),
       status: r.status,
       access: r.access,
       readable: r.readable,
@@ -342,7 +357,7 @@ export class CasesService {
         userIds: submitters.map((s) => s.author_id),
         kind: 'decision',
         // Notices also go by e-mail, to people who may not read an exempt case: it is named by its public title.
-        title: `Vedtak i sak ${caseNumber(c)}: ${c.access === 'exempt' ? c.publicTitle : c.title}`,
+        title: `Vedtak i sak ${caseNumber(c)}: ${caseTitleFor(c, false)}`,
         body: `Det er fattet vedtak i saken du har gitt innspill til.`,
         link: `/saker/${caseId}`,
         caseId,
