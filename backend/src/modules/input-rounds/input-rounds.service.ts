@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatOsloDateTime } from '@samrad/shared/domain';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -71,6 +72,7 @@ export class InputRoundsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async round(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<RoundRow> {
@@ -87,7 +89,7 @@ export class InputRoundsService {
     return rows.map((r) => r.user_id);
   }
 
-  async create(ctx: RequestContext, input: CreateRound, now = new Date()) {
+  async create(ctx: RequestContext, input: CreateRound, now = this.clock.now()) {
     const opensAt = input.opensAt ? new Date(input.opensAt) : now;
     const closesAt = new Date(input.closesAt);
     if (closesAt <= now) throw ValidationFailed.field('closesAt', 'Fristen må være fram i tid');
@@ -154,7 +156,7 @@ export class InputRoundsService {
     if (round.case_id) await this.cases.readable(ctx, round.case_id, m);
   }
 
-  async get(ctx: RequestContext, id: string, now = new Date()) {
+  async get(ctx: RequestContext, id: string, now = this.clock.now()) {
     const round = await this.round(this.db.manager, ctx, id);
     if (round.case_id) await this.cases.readable(ctx, round.case_id);
     const documents: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[] = await this.db.query(
@@ -287,7 +289,7 @@ export class InputRoundsService {
     return late;
   }
 
-  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = new Date()): Promise<Receipt> {
+  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = this.clock.now()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       // The round, its invitations and an earlier submission with the same key in one read: this is
       // the path a deadline burst takes, and each round trip costs every one of its submissions.
@@ -396,7 +398,7 @@ export class InputRoundsService {
    * Locks one's own submission for a change (a new version, an attachment): only its author, and only
    * until the deadline that applies to it (the server checks the deadline on every write).
    */
-  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = new Date()) {
+  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = this.clock.now()) {
     const rows: { id: string; round_id: string | null; case_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
       `SELECT id, round_id, case_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
       [submissionId, ctx.municipalityId],
@@ -419,12 +421,12 @@ export class InputRoundsService {
     );
     const s = rows[0];
     if (!s) throw new NotFound('Fant ikke innspillet');
-    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
+    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < this.clock.now()));
     if (!(ctx.roles.has('case_officer') || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
   }
 
   /** A new version of one's own submission, until the deadline; every version is kept. */
-  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = new Date()): Promise<Receipt> {
+  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = this.clock.now()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       const s = await this.writableSubmission(m, ctx, submissionId, now);
       if (s.current_version !== input.version) {
@@ -460,7 +462,7 @@ export class InputRoundsService {
   }
 
   /** «Ingen merknad» for an invited body, or (bodyId null) for oneself when personally invited. */
-  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = new Date()) {
+  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = this.clock.now()) {
     await this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId);
       const deadline = await this.assertCanAnswer(m, ctx, round, bodyId);
@@ -532,7 +534,7 @@ export class InputRoundsService {
   }
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
-  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
+  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = this.clock.now(), meetingId: string | null = null): Promise<Receipt> {
     const existing = await this.byIdempotencyKey(this.db, ctx, input.idempotencyKey);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
@@ -554,7 +556,7 @@ export class InputRoundsService {
   conferenceInput(
     ctx: RequestContext,
     input: { caseId: string; meetingId: string; bodyId: string | null; text: string; idempotencyKey: string },
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Receipt> {
     const { meetingId, ...rest } = input;
     return this.continuous(ctx, { ...rest, mandateItemId: null }, now, meetingId);
