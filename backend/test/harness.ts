@@ -23,6 +23,16 @@ export async function startTestApp(overrides: Partial<Record<keyof AppConfig, st
   return { app, url: `http://127.0.0.1:${address.port}`, db: app.get(DataSource), config, close: () => app.close() };
 }
 
+/**
+ * Moves the test clock of an app started with TEST_CLOCK=1 (`{ advanceMs }` forward, `{ offsetMs: 0 }`
+ * back to the system clock); the delayed jobs due by then are promoted.
+ */
+export async function moveClock(t: TestApp, move: { advanceMs: number } | { offsetMs: number }): Promise<{ now: string; offsetMs: number; promoted: string[] }> {
+  const res = await fetch(`${t.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+  if (res.status !== 200) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { now: string; offsetMs: number; promoted: string[] };
+}
+
 export interface Client {
   csrf: string;
   userId: string;

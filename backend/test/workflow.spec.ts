@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MailService } from '../src/modules/mail/mail.service.js';
 import { closeRound, remindRound } from '../src/modules/input-rounds/round-jobs.service.js';
 import { relayOnce } from '../src/platform/queue/relay.js';
-import { bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, moveClock, startTestApp, type Client, type TestApp } from './harness.js';
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -17,7 +17,7 @@ describe('the case workflow', () => {
   let bodies: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TEST_CLOCK: '1' });
     officer = await login(t.url, DEMO.officer);
     udf = await login(t.url, DEMO.udf);
     fau = await login(t.url, DEMO.fau);
@@ -25,6 +25,8 @@ describe('the case workflow', () => {
     bodies = Object.fromEntries(list.map((b) => [b.name, b.id]));
   });
   afterAll(() => t.close());
+  // Tests that let a deadline pass move the test clock; the next starts on the system clock again.
+  afterEach(() => moveClock(t, { offsetMs: 0 }));
 
   async function newCase(extra: Record<string, unknown> = {}) {
     const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
@@ -89,7 +91,7 @@ describe('the case workflow', () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(1.5));
     const body = { text: 'For sent', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() };
-    await sleep(2600);
+    await moveClock(t, { advanceMs: 2600 });
     const res = await fau.request('POST', `/api/rounds/${round}/submissions`, body);
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: 'deadline', message: expect.stringMatching(/^Fristen gikk ut .+\. Innspill tas ikke lenger imot i denne runden\.$/) });
@@ -99,7 +101,7 @@ describe('the case workflow', () => {
   it('accepts a late submission marked late when the round’s policy says so', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(1.5), 'accept_late');
-    await sleep(2600);
+    await moveClock(t, { advanceMs: 2600 });
     const res = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Sent, men godtatt', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() });
     expect(res.status).toBe(201);
     expect(res.body.late).toBe(true);

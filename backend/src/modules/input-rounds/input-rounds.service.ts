@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatOsloDateTime } from '@samrad/shared/domain';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -117,6 +118,7 @@ export class InputRoundsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async round(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<RoundRow> {
@@ -133,7 +135,7 @@ export class InputRoundsService {
     return rows.map((r) => r.user_id);
   }
 
-  async create(ctx: RequestContext, input: CreateRound, now = new Date()) {
+  async create(ctx: RequestContext, input: CreateRound, now = this.clock.now()) {
     const opensAt = input.opensAt ? new Date(input.opensAt) : now;
     const closesAt = new Date(input.closesAt);
     if (closesAt <= now) throw ValidationFailed.field('closesAt', 'Fristen må være fram i tid');
@@ -221,7 +223,7 @@ export class InputRoundsService {
     await this.readableRound(ctx, id, m);
   }
 
-  async get(ctx: RequestContext, id: string, now = new Date()) {
+  async get(ctx: RequestContext, id: string, now = this.clock.now()) {
     const round = await this.readableRound(ctx, id);
     const documents: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[] = await this.db.query(
       `SELECT id, filename, media_type, size_bytes, sha256 FROM attachment WHERE round_id = $1 ORDER BY created_at, id`,
@@ -355,7 +357,7 @@ export class InputRoundsService {
     return late;
   }
 
-  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = new Date()): Promise<Receipt> {
+  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = this.clock.now()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       // The round, its invitations and an earlier submission with the same key in one read: this is
       // the path a deadline burst takes, and each round trip costs every one of its submissions.
@@ -464,7 +466,7 @@ export class InputRoundsService {
    * Locks one's own submission for a change (a new version, an attachment): only its author, and only
    * until the deadline that applies to it (the server checks the deadline on every write).
    */
-  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = new Date()) {
+  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = this.clock.now()) {
     const rows: { id: string; round_id: string | null; case_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
       `SELECT id, round_id, case_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
       [submissionId, ctx.municipalityId],
@@ -480,7 +482,7 @@ export class InputRoundsService {
   }
 
   /** Throws 404 unless the caller may see the submission (submissionVisibleSql). */
-  async assertReadableSubmission(ctx: RequestContext, submissionId: string, m: EntityManager = this.db.manager, now = new Date()): Promise<void> {
+  async assertReadableSubmission(ctx: RequestContext, submissionId: string, m: EntityManager = this.db.manager, now = this.clock.now()): Promise<void> {
     const rows: { visible: boolean }[] = await m.query(
       `SELECT ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6' })} AS visible FROM submission s WHERE s.id = $1 AND s.municipality_id = $2`,
       [submissionId, ctx.municipalityId, ...readerValues(ctx, now)],
@@ -489,7 +491,7 @@ export class InputRoundsService {
   }
 
   /** A new version of one's own submission, until the deadline; every version is kept. */
-  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = new Date()): Promise<Receipt> {
+  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = this.clock.now()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       const s = await this.writableSubmission(m, ctx, submissionId, now);
       if (s.current_version !== input.version) {
@@ -525,7 +527,7 @@ export class InputRoundsService {
   }
 
   /** «Ingen merknad» for an invited body, or (bodyId null) for oneself when personally invited. */
-  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = new Date()) {
+  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = this.clock.now()) {
     await this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId);
       const deadline = await this.assertCanAnswer(m, ctx, round, bodyId);
@@ -597,7 +599,7 @@ export class InputRoundsService {
   }
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
-  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
+  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = this.clock.now(), meetingId: string | null = null): Promise<Receipt> {
     const existing = await this.byIdempotencyKey(this.db, ctx, input.idempotencyKey);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
@@ -619,7 +621,7 @@ export class InputRoundsService {
   conferenceInput(
     ctx: RequestContext,
     input: { caseId: string; meetingId: string; bodyId: string | null; text: string; idempotencyKey: string },
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Receipt> {
     const { meetingId, ...rest } = input;
     return this.continuous(ctx, { ...rest, mandateItemId: null }, now, meetingId);
@@ -628,7 +630,7 @@ export class InputRoundsService {
   /** «Innspill og behandling»: every input on a case, who gave it, and how it was handled. */
   async summary(ctx: RequestContext, caseId: string) {
     const c = await this.cases.readable(ctx, caseId);
-    const items = await this.submissionsFor(ctx, { caseId }, new Date());
+    const items = await this.submissionsFor(ctx, { caseId }, this.clock.now());
     const outcome: Record<string, string> = { adopted: 'Tatt til følge', partly_adopted: 'Delvis tatt til følge', not_adopted: 'Ikke tatt til følge', noted: 'Tatt til orientering' };
     const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
     const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];

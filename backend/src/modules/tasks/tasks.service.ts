@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 
 /** "Mine oppgaver": what the person or their bodies must do next, read in a few indexed queries. */
 @Injectable()
 export class TasksService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  async forUser(ctx: RequestContext, now = new Date()) {
+  async forUser(ctx: RequestContext, now = this.clock.now()) {
     const bodyIds = [...ctx.bodyIds];
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
     const [rounds, meetings, decisions, unread, review] = await Promise.all([
