@@ -18,6 +18,7 @@ import { SAFE_METHODS } from './platform/auth/session.js';
 import { REDIS } from './platform/queue/queue.module.js';
 import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
+import { CLOCK, type Clock } from './platform/clock/clock.js';
 
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
 export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
@@ -39,6 +40,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   // and emptying for them too costs little. Without a session a request can only log in, take up an
   // invitation or reset a password: it changes the person's own account, which no cached page shows.
   const readCache = app.get(ReadCache);
+  // The test clock may have been moved by another process: every request reads it first.
+  if (config.TEST_CLOCK) {
+    const clock = app.get<Clock>(CLOCK);
+    fastify.addHook('onRequest', async () => clock.sync());
+  }
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.auth && !SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth.municipalityId);

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuthGuard } from './platform/auth/auth.guard.js';
 import type { AppConfig } from './platform/config/config.js';
+import { ClockModule } from './platform/clock/clock.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { HealthModule } from './platform/health/health.module.js';
@@ -58,6 +59,6 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 })
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.forRoot(config)] };
+    return { module: AppModule, imports: [ConfigModule.forRoot(config), ClockModule.forRoot(config)] };
   }
 }

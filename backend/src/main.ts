@@ -7,4 +7,4 @@ const config = loadConfig();
 const logger = createLogger(config, 'samrad-api');
 const app = await createApp(config, logger);
 await app.listen({ port: config.PORT, host: config.HOST });
-logger.info({ port: config.PORT }, 'Samråd API listening');
+logger.info({ port: config.PORT, node: process.version }, 'Samråd API listening');

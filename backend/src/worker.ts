@@ -9,6 +9,7 @@ import { createLogger } from './platform/logging/logger.js';
 import { once, type HandlerRegistry, type JobHandler } from './platform/queue/handlers.js';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
 import { startRelay } from './platform/queue/relay.js';
+import { createClock, systemClock, type Clock } from './platform/clock/clock.js';
 import { producerConnection } from './platform/queue/redis.js';
 import { bumpReadGeneration } from './platform/cache/read-cache.js';
 import { MailService } from './modules/mail/mail.service.js';
@@ -39,7 +40,7 @@ const WORKER_CONCURRENCY = 5;
 const WORKER_POOL_SIZE = WORKER_CONCURRENCY * 2 + 1;
 
 /** Every job's handler. Thin: each calls a module's service. */
-export function createHandlers(config: AppConfig, db: DataSource): HandlerRegistry {
+export function createHandlers(config: AppConfig, db: DataSource, clock: Clock = systemClock): HandlerRegistry {
   const mail = new MailService(config, db);
   return {
     'mail.send': async (payload, ctx) => {
@@ -50,10 +51,10 @@ export function createHandlers(config: AppConfig, db: DataSource): HandlerRegist
       await publishAgendaOnTime(db, payload);
     },
     'digest.daily': async (payload) => {
-      await sendDailyDigests(db, mail, config.APP_URL, payload.date ? new Date(payload.date) : new Date());
+      await sendDailyDigests(db, mail, config.APP_URL, payload.date ? new Date(payload.date) : clock.now());
     },
     'round.close': async (payload) => {
-      await closeRound(db, mail, config.APP_URL, payload);
+      await closeRound(db, mail, config.APP_URL, payload, clock.now());
     },
     'round.remind': async (payload) => {
       await remindRound(db, mail, config.APP_URL, payload);
@@ -76,10 +77,11 @@ export interface RunningWorker {
 
 export async function startWorker(config: AppConfig, log: Logger, options: { db?: DataSource; relayIntervalMs?: number } = {}): Promise<RunningWorker> {
   const db = options.db ?? (await createDataSource(config, { poolSize: WORKER_POOL_SIZE }).initialize());
-  const handlers = createHandlers(config, db);
-  assertEveryJobHasAHandler(handlers);
   const producer = producerConnection(config.REDIS_URL);
   producer.on('error', () => undefined);
+  const clock = createClock(config, producer);
+  const handlers = createHandlers(config, db, clock);
+  assertEveryJobHasAHandler(handlers);
   const queue = new Queue(QUEUE_NAME, { connection: producer, prefix: config.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   queue.on('error', () => undefined);
   const worker = new Worker(
@@ -89,6 +91,7 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
       const handler = handlers[name] as JobHandler<typeof name> | undefined;
       if (!handler) throw new Error(`Ukjent jobb ${job.name}`);
       const payload = JOBS[name].parse(job.data);
+      await clock.sync(); // the test clock may have moved on
       await handler(payload, { db, jobId: String(job.id), progress: (pct) => job.updateProgress(pct) });
       // What people read may have changed (a round closed, a notice, a published agenda): the API's
       // read caches must not serve what they held. Sending an e-mail changes nothing they read.
@@ -108,7 +111,7 @@ export async function startWorker(config: AppConfig, log: Logger, options: { db?
   queue
     .upsertJobScheduler('digest.daily', { pattern: DIGEST_SCHEDULE, tz: 'Europe/Oslo' }, { name: 'digest.daily', data: {} })
     .catch((err: unknown) => log.warn({ err }, 'could not schedule the daily digest (retried at next start)'));
-  const relay = startRelay(db, queue, log, options.relayIntervalMs);
+  const relay = startRelay(db, queue, log, options.relayIntervalMs, clock);
   log.info({ queue: QUEUE_NAME, jobs: Object.keys(JOBS) }, 'worker started');
   return {
     queue,

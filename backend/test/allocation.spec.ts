@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import grimstad from '../src/seed/grimstad-2009.input.json' with { type: 'json' };
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 import { ENGINE_VERSION } from '@samrad/shared/engine';
 
 const SHARED = fileURLToPath(new URL('../../shared', import.meta.url));
@@ -94,6 +96,7 @@ describe('allocation cases', () => {
     expect(edited.body.result.total).toBe(edited.body.result.frame);
     await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: [{ bodyId: (await officer.request('GET', '/api/bodies')).body.bodies.find((b: { name: string }) => b.name === 'Kommunestyret').id, meetingDate: '2026-12-10' }] });
     const ks = (await officer.request('GET', `/api/cases/${caseId}`)).body.route[0].bodyId;
+    await bringBefore(officer, caseId, [ks]);
     const decision = (await officer.request('POST', `/api/cases/${caseId}/decisions`, { bodyId: ks, decidedOn: '2026-12-10', text: 'Kommunestyret vedtar fordelingen.' })).body;
     expect((await officer.request('POST', `/api/scenarios/${s.id}/adopt`, { decisionId: decision.id })).status).toBe(204);
     const locked = await officer.request('PATCH', `/api/scenarios/${s.id}`, { version: 2, name: 'Endret etter vedtak' });
@@ -187,7 +190,7 @@ describe('large imports', () => {
       expect(started.status).toBe(202);
       const poll = async (id: string) => {
         let s = (await officer.request('GET', `/api/imports/${id}`)).body;
-        for (let i = 0; i < 200 && s.status !== 'done' && s.status !== 'failed'; i++) {
+        for (let i = 0; i < 1200 && s.status !== 'done' && s.status !== 'failed'; i++) {
           await new Promise((r) => setTimeout(r, 50));
           s = (await officer.request('GET', `/api/imports/${id}`)).body;
         }
@@ -203,6 +206,21 @@ describe('large imports', () => {
       expect(failed.status).toBe('failed');
       expect(failed.errors).toEqual([expect.objectContaining({ row: 4002, column: 'elever', message: 'Antallet kan ikke være negativt' })]);
       expect((await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets).toHaveLength(1);
+
+      // A workbook of 5 MB goes as the raw file, as the browser sends it (never as a string built in the page).
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Enheter');
+      sheet.addRow(['id', 'navn', 'trinn', 'elever', 'elever_store_behov', 'minoritetsspraklige']);
+      for (let i = 0; i < 19000; i++) sheet.addRow([`skole-${i}`, `Skole ${i} ${randomBytes(240).toString('base64')}`, 'barnetrinn', 100 + (i % 400), i % 7, i % 30]);
+      const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+      expect(xlsx.byteLength).toBeGreaterThan(5 * 1024 * 1024);
+      const upload = await officer.request('POST', `/api/allocation-cases/${a}/datasets/file?filename=elevtall.xlsx&name=Stor+arbeidsbok`, xlsx);
+      expect(upload.status).toBe(202);
+      expect(await poll(upload.body.importId)).toMatchObject({ status: 'done' });
+      expect((await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets).toContainEqual(expect.objectContaining({ name: 'Stor arbeidsbok', unitCount: 19000 }));
+      const unknown = await officer.request('POST', `/api/allocation-cases/${a}/datasets/file?filename=elevtall.docx`, new Uint8Array([1, 2, 3]));
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors).toEqual([{ path: 'file', message: expect.stringContaining('CSV, XLSX eller JSON') }]);
     } finally {
       await worker.stop();
       await t.close();

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, login, moveClock, startTestApp, type Client, type TestApp } from './harness.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -31,7 +30,7 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
   let bodies: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TEST_CLOCK: '1' });
     officer = await login(t.url, DEMO.officer);
     udf = await login(t.url, DEMO.udf);
     fau = await login(t.url, DEMO.fau);
@@ -43,6 +42,8 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     caseId = created.body.id;
   });
   afterAll(() => t.close());
+  // Tests that let a deadline pass move the test clock; the next starts on the system clock again.
+  afterEach(() => moveClock(t, { offsetMs: 0 }));
 
   it('stores a PDF, an Office file and an image with their size and SHA-256, and gives back the same bytes', async () => {
     const sheet = await xlsx();
@@ -154,7 +155,7 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     expect((await officer.request('GET', `/api/attachments/${added.body.id}`)).status).toBe(200);
     expect((await fau.request('GET', `/api/attachments/${added.body.id}`)).status).toBe(404); // not published, not FAU's body
 
-    await sleep(4500);
+    await moveClock(t, { advanceMs: 4500 });
     const late = await udf.request('POST', `/api/submissions/${submitted.body.id}/attachments?filename=sent.pdf`, PDF);
     expect(late.status).toBe(400);
     expect(late.body.errors[0]).toMatchObject({ path: 'deadline', message: expect.stringMatching(/^Fristen gikk ut/) });

@@ -23,6 +23,16 @@ export async function startTestApp(overrides: Partial<Record<keyof AppConfig, st
   return { app, url: `http://127.0.0.1:${address.port}`, db: app.get(DataSource), config, close: () => app.close() };
 }
 
+/**
+ * Moves the test clock of an app started with TEST_CLOCK=1 (`{ advanceMs }` forward, `{ offsetMs: 0 }`
+ * back to the system clock); the delayed jobs due by then are promoted.
+ */
+export async function moveClock(t: TestApp, move: { advanceMs: number } | { offsetMs: number }): Promise<{ now: string; offsetMs: number; promoted: string[] }> {
+  const res = await fetch(`${t.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+  if (res.status !== 200) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { now: string; offsetMs: number; promoted: string[] };
+}
+
 export interface Client {
   csrf: string;
   userId: string;
@@ -81,3 +91,18 @@ export const DEMO = {
   fau: 'fau.nordby@solvik.kommune.test',
   otherAdmin: 'admin@nabovik.kommune.test',
 } as const;
+
+/**
+ * Takes a case through the lifecycle's moves until it is before the first body of `route` (set as its
+ * route): started, with an innstilling to that body, and sent to it.
+ */
+export async function bringBefore(officer: Client, caseId: string, route: string[]): Promise<void> {
+  const ok = (res: { status: number; body: unknown }) => {
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  };
+  ok(await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: route.map((bodyId) => ({ bodyId, meetingDate: null })) }));
+  const c = (await officer.request('GET', `/api/cases/${caseId}`)).body as { status: string; recommendations: { bodyId: string }[] };
+  if (c.status === 'draft') ok(await officer.request('POST', `/api/cases/${caseId}/moves`, { to: 'in_preparation' }));
+  if (!c.recommendations.some((r) => r.bodyId === route[0])) ok(await officer.request('POST', `/api/cases/${caseId}/recommendations`, { bodyId: route[0], text: 'Administrasjonen innstiller på forslaget.' }));
+  ok(await officer.request('POST', `/api/cases/${caseId}/moves`, { to: 'before_body' }));
+}

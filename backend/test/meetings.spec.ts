@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 describe('meetings', () => {
   let t: TestApp;
@@ -67,7 +67,7 @@ describe('meetings', () => {
 
   it('agenda with committee numbers, attendance, and minutes that record the vedtak', async () => {
     const c = (await officer.request('POST', '/api/cases', { title: 'Skolestruktur – høring' })).body;
-    await officer.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-10-20' }] });
+    await bringBefore(officer, c.id, [bodies['Driftsutvalget']!]);
     const meeting = (await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Møte i Driftsutvalget', startsAt: '2026-10-20T18:00:00+02:00', place: 'Rådhuset' })).body;
     const item = await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: c.id });
     expect(item.body.committeeNumber).toMatch(/^\d+\/26$/);
@@ -90,7 +90,7 @@ describe('meetings', () => {
 
   it('an exempt case on a published agenda: its minutes and decision only for those who may read it', async () => {
     const c = (await officer.request('POST', '/api/cases', { title: 'Tilrettelegging for elev Q', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Sak om en elev' })).body;
-    await officer.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-10-21' }] });
+    await bringBefore(officer, c.id, [bodies['Driftsutvalget']!]);
     const meeting = (await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Møte om elevsak', startsAt: '2026-10-21T18:00:00+02:00', place: 'Rådhuset' })).body;
     const item = (await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: c.id })).body;
     expect((await officer.request('POST', `/api/meetings/${meeting.id}/publish`)).status).toBe(204);
@@ -120,7 +120,7 @@ describe('meetings', () => {
   it('lets a union representative add a statement to a consultation meeting’s protocol, and no one else', async () => {
     const meeting = (
       await officer.request('POST', '/api/meetings', {
-        bodyId: bodies['Administrasjonen, oppvekst'],
+        bodyId: bodies['Arbeidsgruppen for skoleoppfølging'],
         kind: 'consultation',
         title: 'Drøftingsmøte om ny modell',
         startsAt: '2026-10-10T09:00:00+02:00',
@@ -137,12 +137,65 @@ describe('meetings', () => {
     expect(view.administrationPosition).toBe('Administrasjonen anbefaler ny modell.');
   });
 
+  it('a statement only from a member of the meeting’s body: a union representative elsewhere gets a Norwegian 403', async () => {
+    const meeting = (
+      await officer.request('POST', '/api/meetings', {
+        bodyId: bodies['Kommunestyret'],
+        kind: 'consultation',
+        title: 'Drøfting i kommunestyret',
+        startsAt: '2026-10-12T09:00:00+02:00',
+        place: 'Rådhuset',
+      })
+    ).body;
+    // Hovedtillitsvalgt i Fagforbundet sits in the working group and the union's body, not in Kommunestyret.
+    const ff = await login(t.url, 'htv.fagforbundet@solvik.kommune.test');
+    const res = await ff.request('POST', `/api/meetings/${meeting.id}/statements`, { text: 'Fagforbundet tar forbehold.' });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('Bare medlemmer av Kommunestyret kan gi protokolltilførsel i dette møtet');
+    // A member of the body who is not a union representative may not either.
+    const council = await login(t.url, 'kommunestyret.posisjon@solvik.kommune.test');
+    const notUnion = await council.request('POST', `/api/meetings/${meeting.id}/statements`, { text: 'x' });
+    expect(notUnion.status).toBe(403);
+    expect(notUnion.body.message).toBe('Bare tillitsvalgte kan gi protokolltilførsel');
+    expect((await officer.request('GET', `/api/meetings/${meeting.id}`)).body.statements).toEqual([]);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM protocol_statement WHERE meeting_id = $1`, [meeting.id]))[0].n).toBe(0);
+  });
+
   it('serves the person’s meetings and deadlines as iCalendar', async () => {
     const res = await fetch(`${t.url}/api/calendar.ics`, { headers: { cookie: '' } });
     expect(res.status).toBe(401);
     const cal = await officer.request('GET', '/api/calendar.ics');
     expect(cal.headers.get('content-type')).toMatch(/text\/calendar/);
     expect(cal.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(cal.body).toContain('SUMMARY:Administrasjonen\\, oppvekst: Drøftingsmøte om ny modell');
+    expect(cal.body).toContain('SUMMARY:Arbeidsgruppen for skoleoppfølging: Drøftingsmøte om ny modell');
+  });
+
+  it('the calendar feed is valid iCalendar: text escaped, no bare CR, lines folded at 75 octets', async () => {
+    // A title is one line (a bare CR is refused); a place may hold a bare CR, which the feed must escape.
+    const refused = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Budsjett\rmøte', startsAt: '2026-11-20T18:00:00+01:00', place: 'Rådhuset' });
+    expect(refused.body.errors).toEqual([{ path: 'title', message: 'Tittel må stå på én linje' }]);
+    const title = 'Budsjettmøte, del 1; «vedtak» om ressursfordelingsmodellen for grunnskolen i Solvik kommune';
+    const place = 'Rådhuset, sal 2;\rinngang B';
+    const meeting = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title, startsAt: '2026-11-20T18:00:00+01:00', place });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const feed = (await officer.request('GET', '/api/calendar.ics')).body as string;
+    // Every line ends with CRLF: no CR or LF on its own anywhere.
+    expect(feed.endsWith('\r\n')).toBe(true);
+    expect(feed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const physical = feed.split('\r\n').slice(0, -1);
+    expect(physical.filter((l) => Buffer.byteLength(l, 'utf8') > 75)).toEqual([]);
+    // Unfolded (RFC 5545 §3.1), the event's lines carry the escaped text.
+    const lines = feed.replace(/\r\n[ \t]/g, '').split('\r\n');
+    const start = lines.indexOf(`UID:meeting-${meeting.body.id}@samrad`);
+    expect(start).toBeGreaterThan(0);
+    const event = lines.slice(start, lines.indexOf('END:VEVENT', start));
+    expect(event).toContain('SUMMARY:Driftsutvalget: Budsjettmøte\\, del 1\\; «vedtak» om ressursfordelingsmodellen for grunnskolen i Solvik kommune');
+    expect(event).toContain('LOCATION:Rådhuset\\, sal 2\\;\\ninngang B');
+    expect(event.find((l) => l.startsWith('DTSTART'))).toBe('DTSTART:20261120T170000Z');
+    // Read back, the text is the title and the place again (a bare CR becomes a line break).
+    const unescape = (v: string) => v.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+    expect(unescape(event.find((l) => l.startsWith('SUMMARY:'))!.slice('SUMMARY:'.length))).toBe(`Driftsutvalget: ${title}`);
+    expect(unescape(event.find((l) => l.startsWith('LOCATION:'))!.slice('LOCATION:'.length))).toBe(place.replace('\r', '\n'));
+    expect(physical.length).toBeGreaterThan(lines.length); // the long summary was folded
   });
 });

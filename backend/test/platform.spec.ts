@@ -17,6 +17,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: SMTP_URL må settes når MAIL_TRANSPORT=smtp/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MAIL_TRANSPORT: MAIL_TRANSPORT=capture .* er bare for utvikling og demo/);
     expect(loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }).MAIL_TRANSPORT).toBe('smtp');
+    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25', TEST_CLOCK: '1' })).toThrow(/TEST_CLOCK: TEST_CLOCK .* er bare for tester/);
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CLOCK: '1' }).TEST_CLOCK).toBe(true);
+    expect(loadConfig({}).TEST_CLOCK).toBe(false);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, alle' })).toThrow(/TRUST_PROXY: TRUST_PROXY må være IP-adresser eller CIDR-områder/);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1' }).TRUST_PROXY).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
   });
@@ -73,6 +76,11 @@ describe('HTTP platform', () => {
     const res = await fetch(`${t.url}/dev/mail`);
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/Oppfanget e-post/);
+  });
+
+  it('has no test clock unless TEST_CLOCK=1', async () => {
+    expect((await fetch(`${t.url}/api/test/clock`)).status).toBe(404);
+    expect((await fetch(`${t.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceMs":1000}' })).status).toBe(404);
   });
 });
 

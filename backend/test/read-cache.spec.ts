@@ -4,7 +4,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const KFU = 'KFU – kommunalt foreldreutvalg';
 
 /**
@@ -78,11 +77,10 @@ describe('the read cache', () => {
     try {
       const delivered = async () =>
         (await a.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND link = $2`, [fauA.userId, `/innspill/${round.body.id}`]))[0].n as number;
-      for (let i = 0; i < 100 && (await delivered()) === 0; i++) await sleep(100);
-      expect(await delivered()).toBe(1);
-      await sleep(200); // the job bumps the generation right after its handler
-      const later = (await fauA.request('GET', '/api/me/tasks')).body;
-      expect(later.unreadNotifications).toBeGreaterThan(after.unreadNotifications);
+      await expect.poll(delivered, { timeout: 30_000, interval: 100 }).toBe(1);
+      // The job bumps the generation right after its handler; the 60 s cache cannot have expired by itself.
+      const unread = async () => (await fauA.request('GET', '/api/me/tasks')).body.unreadNotifications as number;
+      await expect.poll(unread, { timeout: 10_000, interval: 100 }).toBeGreaterThan(after.unreadNotifications);
     } finally {
       await worker.stop();
     }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MailService } from '../src/modules/mail/mail.service.js';
 import { closeRound, remindRound } from '../src/modules/input-rounds/round-jobs.service.js';
 import { relayOnce } from '../src/platform/queue/relay.js';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { bringBefore, DEMO, login, moveClock, startTestApp, type Client, type TestApp } from './harness.js';
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -17,7 +17,7 @@ describe('the case workflow', () => {
   let bodies: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TEST_CLOCK: '1' });
     officer = await login(t.url, DEMO.officer);
     udf = await login(t.url, DEMO.udf);
     fau = await login(t.url, DEMO.fau);
@@ -25,6 +25,8 @@ describe('the case workflow', () => {
     bodies = Object.fromEntries(list.map((b) => [b.name, b.id]));
   });
   afterAll(() => t.close());
+  // Tests that let a deadline pass move the test clock; the next starts on the system clock again.
+  afterEach(() => moveClock(t, { offsetMs: 0 }));
 
   async function newCase(extra: Record<string, unknown> = {}) {
     const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
@@ -89,7 +91,7 @@ describe('the case workflow', () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(1.5));
     const body = { text: 'For sent', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() };
-    await sleep(2600);
+    await moveClock(t, { advanceMs: 2600 });
     const res = await fau.request('POST', `/api/rounds/${round}/submissions`, body);
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toEqual({ path: 'deadline', message: expect.stringMatching(/^Fristen gikk ut .+\. Innspill tas ikke lenger imot i denne runden\.$/) });
@@ -99,7 +101,7 @@ describe('the case workflow', () => {
   it('accepts a late submission marked late when the round’s policy says so', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(1.5), 'accept_late');
-    await sleep(2600);
+    await moveClock(t, { advanceMs: 2600 });
     const res = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Sent, men godtatt', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() });
     expect(res.status).toBe(201);
     expect(res.body.late).toBe(true);
@@ -239,7 +241,7 @@ describe('the case workflow', () => {
     const bad = await officer.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'maybe', reason: '' });
     expect(bad.body.errors).toEqual(expect.arrayContaining([{ path: 'outcome', message: 'Velg hvordan innspillet er behandlet' }, { path: 'reason', message: 'Begrunnelsen må fylles ut' }]));
 
-    const summary = (await udf.request('GET', `/api/cases/${c.id}/input-summary`)).body;
+    const summary = (await officer.request('GET', `/api/cases/${c.id}/input-summary`)).body;
     expect(summary.total).toBe(3);
     expect(summary.handled).toBe(2);
     expect(summary.text).toContain('Utdanningsforbundet Solvik (ved Hovedtillitsvalgt, Utdanningsforbundet)');
@@ -247,11 +249,16 @@ describe('the case workflow', () => {
     expect(summary.text).toContain('Behandling: Delvis tatt til følge. Vurderes i egen sak.');
     expect(summary.text).toContain('Løpende innspill: husk skyss.');
     expect(summary.text).toContain('Behandling: ikke behandlet ennå');
+    // The round is open and publishes nothing: another body's input is not in a member's summary (continuous input is).
+    const udfs = (await udf.request('GET', `/api/cases/${c.id}/input-summary`)).body;
+    expect(udfs.items.map((s: { text: string }) => s.text)).toEqual(['Behold basisressursen per skole.', 'Løpende innspill: husk skyss.']);
+    expect(udfs.text).not.toContain('spesialundervisning');
   });
 
   it('records the innstilling once and never changes it; the vedtak enters the decisions register', async () => {
     const c = await newCase();
     const du = bodies['Driftsutvalget']!;
+    expect((await officer.request('POST', `/api/cases/${c.id}/moves`, { to: 'in_preparation' })).status).toBe(201);
     const rec = await officer.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: du, text: 'Driftsutvalget innstiller på ny modell.' });
     expect(rec.status).toBe(201);
     const again = await officer.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: du, text: 'Endret innstilling' });
@@ -262,6 +269,8 @@ describe('the case workflow', () => {
     expect(notOnRoute.body.errors[0].message).toBe('Organet står ikke i sakens saksgang');
 
     const ks = bodies['Kommunestyret']!;
+    await bringBefore(officer, c.id, [du, ks]);
+    expect((await officer.request('POST', `/api/cases/${c.id}/decisions`, { bodyId: du, decidedOn: '2026-10-20', text: 'Driftsutvalget slutter seg til innstillingen.' })).status).toBe(201);
     const vedtak = await officer.request('POST', `/api/cases/${c.id}/decisions`, {
       bodyId: ks,
       decidedOn: '2026-11-05',
@@ -282,6 +291,8 @@ describe('the case workflow', () => {
     const round = await newRound(exempt.id, inSeconds(3600));
     const given = await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Innspill i unntatt sak', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
     expect(given.status).toBe(201);
+    // Driftsutvalget is not the last body on the route: its vedtak does not wait for the open round.
+    await bringBefore(officer, exempt.id, [bodies['Driftsutvalget']!, bodies['Kommunestyret']!]);
     const vedtak = await officer.request('POST', `/api/cases/${exempt.id}/decisions`, { bodyId: bodies['Driftsutvalget'], decidedOn: '2026-11-06', text: 'Vedtatt som innstilt.' });
     expect(vedtak.status).toBe(201);
     // The notice to those who gave input (in the app and by e-mail) names the case by its public title.

@@ -36,11 +36,32 @@ export function portAnswers(host: string, port: number, timeoutMs = 1000): Promi
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30000): Promise<void> {
+/** Whether PostgreSQL at the URL takes a connection and answers a query (a listening port may still be starting up). */
+export async function postgresAnswers(databaseUrl: string, timeoutMs = 2000): Promise<boolean> {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Polls until `check` holds. The limit is generous: on a loaded machine a first start (initdb, a cold
+ * disk) can take minutes, and giving up early only turns slowness into a failure.
+ */
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 180_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${what} svarte ikke innen ${timeoutMs / 1000} sekunder`);
 }
@@ -77,7 +98,7 @@ async function startEmbeddedPostgres(url: URL, dataDir: string, log: (m: string)
     await server.initialise();
   }
   await server.start();
-  await waitFor(() => portAnswers('127.0.0.1', port), 'PostgreSQL');
+  await waitFor(() => postgresAnswers(url.toString()), 'PostgreSQL');
   return () => server.stop();
 }
 
@@ -106,7 +127,7 @@ async function startRedis(port: number, log: (m: string) => void): Promise<() =>
   const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
     stdio: 'ignore',
   });
-  await waitFor(() => portAnswers('127.0.0.1', port), 'Redis', 15000);
+  await waitFor(() => portAnswers('127.0.0.1', port), 'Redis', 60_000);
   return async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));

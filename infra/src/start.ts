@@ -65,7 +65,7 @@ async function main() {
     for (const c of children) c.once('exit', (code) => !stopping && void stopAll(code ?? 1));
     await waitForReady(port);
     console.log(`
-Samråd kjører på http://localhost:${port}
+Samråd kjører på http://localhost:${port} (Node.js ${process.version})
 ${services.started.length ? `Startet for deg: ${services.started.join(', ')}.` : 'Bruker PostgreSQL og Redis som allerede kjørte.'}
 Database: ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}   Oppfanget e-post: http://localhost:${port}/dev/mail
 Jobboversikt (drift): http://localhost:${port}/drift/jobber/

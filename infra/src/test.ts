@@ -67,6 +67,7 @@ async function main() {
   try {
     tallies.push(step('Bygg shared', 'npm', ['run', 'build', '-w', 'shared', '--silent'], env));
     tallies.push(step('Lint (ESLint)', 'npx', ['eslint', '.', '--max-warnings=0'], env));
+    tallies.push(step('Formatering (prettier --check)', 'npx', ['prettier', '--check', '.', '--log-level=warn'], env));
     tallies.push(step('Typesjekk', 'npm', ['run', 'typecheck', '--silent'], env));
     tallies.push(step('Importgrenser (dependency-cruiser)', 'npm', ['run', 'boundaries', '--silent'], env));
     tallies.push(vitest('Enhetstester shared', 'shared', [], env));

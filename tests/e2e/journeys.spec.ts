@@ -11,6 +11,23 @@ const GRIMSTAD = new URL('../fixtures/grimstad-2009.input.json', import.meta.url
 /** Shared between the journeys, which follow one case from draft to decision. */
 const story = { caseUrl: '', roundUrl: '', deadline: 0, allocationUrl: '' };
 
+/**
+ * The server's test clock (TEST_CLOCK=1 in the e2e setup): tells its time, or moves it and has the
+ * delayed jobs that are due by then run at once, so a deadline passes without waiting for it.
+ */
+async function testClock(move?: { advanceMs: number } | { offsetMs: number }): Promise<number> {
+  const res = await fetch(`${base}/api/test/clock`, move ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) } : {});
+  expect(res.status, 'the e2e server runs with TEST_CLOCK=1').toBe(200);
+  return Date.parse(((await res.json()) as { now: string }).now);
+}
+/** Moves the server's clock to `at` (a time in ms). */
+const moveClockTo = async (at: number) => testClock({ advanceMs: Math.max(0, at - (await testClock())) });
+
+/** Caught mail, as /dev/mail lists it. */
+async function caughtMail(): Promise<{ to: string; subject: string; text: string }[]> {
+  return ((await (await fetch(`${base}/dev/mail/messages.json`)).json()) as { messages: { to: string; subject: string; text: string }[] }).messages;
+}
+
 /** The next whole minute at least `seconds` ahead, as Oslo wall-clock for a datetime-local field. */
 function deadlineAhead(seconds: number): { local: string; at: number } {
   const at = Math.ceil((Date.now() + seconds * 1000) / 60000) * 60000;
@@ -26,6 +43,8 @@ describe('the follow-up, played by each kind of user', () => {
   const j = journeys(base);
   beforeAll(() => j.start());
   afterAll(() => j.close());
+  // Back to the system clock, whatever journey 4 left it at.
+  afterAll(() => testClock({ offsetMs: 0 }));
   const journey = (name: string, email: string) => j.open(name, email);
 
   it('1. a case officer creates a case, writes the proposal, and opens an input round', async () => {
@@ -50,12 +69,13 @@ describe('the follow-up, played by each kind of user', () => {
     await page.getByRole('button', { name: 'Lagre saksgang' }).click();
     await page.getByRole('cell', { name: 'Kommunestyret' }).waitFor();
 
-    const deadline = deadlineAhead(120);
+    // An hour ahead: journey 4 moves the server's test clock past it instead of waiting.
+    const deadline = deadlineAhead(3600);
     story.deadline = deadline.at;
     await page.getByRole('textbox', { name: 'Tittel på runden' }).fill('Innspill til ny modell');
     await page.getByRole('textbox', { name: 'Spørsmål til referansegruppene' }).fill('Hva betyr modellen for deres skole og medlemmer?');
     await page.getByLabel('Frist (norsk tid)').fill(deadline.local);
-    await page.getByRole('textbox', { name: 'Påminnelser (minutter før fristen)' }).fill('1');
+    await page.getByRole('textbox', { name: 'Påminnelser (minutter før fristen)' }).fill('30');
     const invite = page.getByRole('group', { name: 'Inviter organer' });
     for (const body of ['KFU – kommunalt foreldreutvalg', 'Utdanningsforbundet Solvik', 'Fagforbundet Solvik']) await invite.getByRole('checkbox', { name: body }).check();
     await page.getByRole('button', { name: 'Åpne runden' }).click();
@@ -107,24 +127,31 @@ describe('the follow-up, played by each kind of user', () => {
     await expectAccessible(page, 'innspillsrunde (FAU)');
   });
 
-  it('4. the deadline passes: the round closes, a late submission is refused, and only the silent body was reminded', async () => {
+  it('4. the deadline passes: only the silent body is reminded, the round closes, and a late submission is refused', async () => {
+    const roundId = story.roundUrl.split('/').pop()!;
+    const about = (m: { text: string }) => m.text.includes(`/innspill/${roundId}`);
     const page = await journey('4-deadline', FAU);
     await page.goto(story.roundUrl);
     await page.getByRole('heading', { level: 1, name: 'Innspill til ny modell' }).waitFor();
     await page.getByLabel('Sendes på vegne av').selectOption({ label: 'Meg selv (på eget vegne)' });
     await page.getByRole('textbox', { name: 'Innspill', exact: true }).fill('Et innspill som kommer for sent.');
-    await new Promise((r) => setTimeout(r, Math.max(0, story.deadline - Date.now() + 3000)));
+
+    // Half an hour before the deadline: the reminder goes to the one invited body that has not answered.
+    await moveClockTo(story.deadline - 30 * 60_000 + 1000);
+    const reminded = async () => (await caughtMail()).filter((m) => about(m) && m.subject.startsWith('Påminnelse')).map((m) => m.to);
+    await expect.poll(reminded, { timeout: 60_000, interval: 250 }).toEqual(['htv.fagforbundet@solvik.kommune.test']);
+
+    // Past the deadline: the closing job runs (the officer is told), and the server refuses the late input.
+    await moveClockTo(story.deadline + 1000);
+    const closed = async () => (await caughtMail()).filter((m) => about(m) && m.subject.startsWith('Innspillsrunden er lukket')).map((m) => m.to);
+    await expect.poll(closed, { timeout: 60_000, interval: 250 }).toEqual([OFFICER]);
     await page.getByRole('button', { name: 'Send innspill' }).click();
     await page.getByRole('link', { name: /^Fristen gikk ut .+ Innspill tas ikke lenger imot i denne runden\.$/ }).waitFor();
     await expectAccessible(page, 'innspillsrunde etter fristen');
     await page.reload();
     await page.getByText('Lukket', { exact: true }).first().waitFor();
-
-    const { messages } = (await (await fetch(`${base}/dev/mail/messages.json`)).json()) as { messages: { to: string; subject: string; text: string }[] };
-    const roundId = story.roundUrl.split('/').pop()!;
-    const reminders = messages.filter((m) => m.subject.startsWith('Påminnelse') && m.text.includes(`/innspill/${roundId}`));
-    expect(reminders.map((m) => m.to)).toEqual(['htv.fagforbundet@solvik.kommune.test']);
-  }, 300_000);
+    expect(await reminded()).toEqual(['htv.fagforbundet@solvik.kommune.test']);
+  });
 
   it('5. dispositions, innstilling and vedtak in a meeting’s minutes; the decision is registered and submitters see the handling', async () => {
     const page = await journey('5-dispositions-and-decision', OFFICER);
@@ -150,6 +177,26 @@ describe('the follow-up, played by each kind of user', () => {
     await rec.getByRole('textbox', { name: 'Innstillingens tekst' }).fill('Driftsutvalget innstiller på ny modell fra 2027.');
     await rec.getByRole('button', { name: 'Registrer innstilling' }).click();
     await page.getByText('Driftsutvalget innstiller på ny modell fra 2027.').first().waitFor();
+
+    // The lifecycle: the phases with their dates; the case goes to the route's first body, whose
+    // vedtak sends it on to the next, until it is before Kommunestyret (the last, which decides).
+    const phases = page.getByRole('list', { name: 'Fasene saken har vært i' });
+    await phases.getByRole('listitem').filter({ hasText: 'Innstilt' }).waitFor();
+    await page.getByRole('button', { name: 'Send til behandling i Arbeidsgruppen for skoleoppfølging' }).click();
+    await page.getByText('Saken er flyttet til «Til behandling i Arbeidsgruppen for skoleoppfølging».').waitFor();
+    const decide = page.getByRole('region', { name: 'Registrer vedtak' });
+    for (const [body, text] of [
+      ['Arbeidsgruppen for skoleoppfølging', 'Arbeidsgruppen slutter seg til innstillingen.'],
+      ['Driftsutvalget', 'Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.'],
+    ] as const) {
+      await decide.getByLabel('Organ').selectOption({ label: body });
+      await decide.getByRole('textbox', { name: 'Vedtakets tekst' }).fill(text);
+      await decide.getByLabel('Vedtaksdato').fill('2026-12-01');
+      await decide.getByRole('button', { name: 'Registrer vedtak' }).click();
+      await page.getByText(text).first().waitFor();
+    }
+    await phases.locator('li[aria-current="step"]').filter({ hasText: 'Til behandling i Kommunestyret' }).waitFor();
+    await expectAccessible(page, 'sak (saksforløp)');
 
     await page.getByRole('link', { name: 'Møter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Møter' }).waitFor();
@@ -220,6 +267,10 @@ describe('the follow-up, played by each kind of user', () => {
 
     await page.reload();
     await page.getByRole('table', { name: 'Rammereduksjon 5,1 mill.' }).waitFor();
+    // Adopted by Kommunestyret's vedtak (the deciding one), not a vedtak of a body before it on the route.
+    const byVedtak = page.locator('#adopt-decision');
+    const ks = await byVedtak.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Kommunestyret'))?.value ?? '');
+    await byVedtak.selectOption(ks);
     await page.getByRole('button', { name: 'Vedta scenarioet' }).click();
     await page.getByText('Scenarioet er vedtatt og kan ikke endres.').waitFor();
     expect(await page.getByRole('button', { name: 'Vedta scenarioet' }).count()).toBe(0);

@@ -37,7 +37,9 @@ describe('embedded services', () => {
     }
     expect(await portAnswers('127.0.0.1', pgPort)).toBe(false);
     expect(await portAnswers('127.0.0.1', redisPort)).toBe(false);
-  });
+    // initdb, a PostgreSQL and a Redis start, migrations and an API: minutes on a loaded machine. Every
+    // step waits for readiness (generous limits), so only a real failure ends it early.
+  }, 600_000);
 
   it('uses services that already answer and starts nothing', async () => {
     const services = await ensureServices({ root: process.cwd(), databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL });

@@ -32,17 +32,18 @@ export async function startBaseline(databaseUrl: string, port: number) {
     const [rounds, meetings, decisions, unread, review] = await Promise.all([
       pool.query(
         `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq,
-                coalesce(i.extended_until, r.closes_at) AS deadline
+                (CASE WHEN c.access = 'public' OR ((c.access = 'public' OR $5 OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = c.id AND crs.body_id = ANY($2::uuid[])))) THEN c.title ELSE c.public_title END) AS case_title, coalesce(i.extended_until, r.closes_at) AS deadline
            FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > $3
          UNION ALL
-         SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq, r.closes_at
+         SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq,
+                (CASE WHEN c.access = 'public' OR ((c.access = 'public' OR $5 OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = c.id AND crs.body_id = ANY($2::uuid[])))) THEN c.title ELSE c.public_title END), r.closes_at
            FROM input_round r JOIN round_person_invitation p ON p.round_id = r.id AND p.user_id = $4
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND r.closed_at IS NULL AND r.closes_at > $3
           ORDER BY deadline`,
-        [s.municipality_id, bodyIds, now, s.user_id],
+        [s.municipality_id, bodyIds, now, s.user_id, false],
       ),
       pool.query(
         `SELECT mt.id, mt.title, mt.starts_at, mt.place, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id
@@ -50,8 +51,8 @@ export async function startBaseline(databaseUrl: string, port: number) {
         [s.municipality_id, bodyIds, now, false],
       ),
       pool.query(
-        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title,
-                (c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = c.id AND crs.body_id = ANY($2::uuid[]))) AS readable
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id,
+                (CASE WHEN c.access = 'public' OR ((c.access = 'public' OR $3 OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = c.id AND crs.body_id = ANY($2::uuid[])))) THEN c.title ELSE c.public_title END) AS title
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
           WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
         [s.municipality_id, bodyIds, false],

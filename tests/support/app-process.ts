@@ -17,12 +17,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitForHttp(url: string, timeoutMs = 60000): Promise<Response> {
+/**
+ * Polls `url` until it answers 2xx. The overall limit is generous (a process starting on a loaded
+ * machine is slow, not broken); each attempt gives up after 5 s so a hung connection is retried.
+ */
+export async function waitForHttp(url: string, timeoutMs = 180_000): Promise<Response> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < until) {
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
       if (res.ok) return res;
       last = res.status;
     } catch (error) {
@@ -31,6 +35,16 @@ export async function waitForHttp(url: string, timeoutMs = 60000): Promise<Respo
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer: ${String(last)}`);
+}
+
+/** Polls `check` until it holds, every 250 ms, for at most `timeoutMs`. */
+export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 180_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
 }
 
 /** Starts the built API (or worker) as its own process, as `npm start` does. */

@@ -31,6 +31,8 @@ export default async function setup(project: TestProject) {
     MAIL_TRANSPORT: 'capture',
     OPERATOR_EMAILS: 'admin@solvik.kommune.test',
     NODE_ENV: 'test',
+    // Deadlines by a clock the journeys move forward (POST /api/test/clock) instead of waiting.
+    TEST_CLOCK: '1',
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'samrad_test'}_e2e`,
   };

@@ -88,21 +88,31 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
       `INSERT INTO number_counter (scope, owner_id, year, last) VALUES ($1,$2,$3,1) ON CONFLICT (scope, owner_id, year) DO UPDATE SET last = number_counter.last + 1 RETURNING last`,
       [scope, owner, r.year],
     )) as { last: number }[])[0]!.last;
-  const newCase = async (title: string, itemNo: number, status: string, sections: [string, string, string, string]) => {
+  const newCase = async (title: string, itemNo: number, sections: [string, string, string, string], route = [r.bodies.wg, r.bodies.du, r.bodies.council]) => {
     const id = await insertReturningId(
       m,
-      `INSERT INTO case_file (municipality_id, archive_year, archive_seq, title, mandate_item_id, officer_id, status) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [r.muni, r.year, await counter('archive', r.muni), title, await item(itemNo), r.users.officer, status],
+      `INSERT INTO case_file (municipality_id, archive_year, archive_seq, title, mandate_item_id, officer_id, status) VALUES ($1,$2,$3,$4,$5,$6,'draft')`,
+      [r.muni, r.year, await counter('archive', r.muni), title, await item(itemNo), r.users.officer],
     );
     for (const [i, kind] of ['background', 'facts', 'assessment', 'proposal'].entries()) {
       const section = await insertReturningId(m, `INSERT INTO case_section (case_id, kind, position) VALUES ($1,$2,$3)`, [id, kind, i + 1]);
       await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [section, sections[i], r.users.officer]);
     }
-    const route = [r.bodies.wg, r.bodies.du, r.bodies.council];
     for (const [i, body] of route.entries()) {
       await m.query(`INSERT INTO case_route_step (case_id, body_id, position, committee_number) VALUES ($1,$2,$3,$4)`, [id, body, i + 1, `${await counter('committee', body)}/${yy}`]);
     }
     return id;
+  };
+  /**
+   * The phases a case went through, as the lifecycle (shared/src/domain/case-lifecycle.ts) allows them
+   * (draft, then each move with its date, and the body when before one); the case is left in the last.
+   */
+  const phases = async (caseId: string, steps: [phase: string, at: Date, bodyId?: string][]) => {
+    for (const [phase, at, bodyId] of steps) {
+      await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, body_id, entered_at, actor_id) VALUES ($1,$2,$3,$4,$5,$6)`, [r.muni, caseId, phase, bodyId ?? null, at, r.users.officer]);
+    }
+    const [phase, at, bodyId] = steps[steps.length - 1]!;
+    await m.query(`UPDATE case_file SET status = $2, phase_body_id = $3, created_at = $4, updated_at = $5 WHERE id = $1`, [caseId, phase, bodyId ?? null, steps[0]![1], at]);
   };
   const submit = async (roundId: string | null, caseId: string, body: string | null, author: string, text: string, at: Date, key: string) => {
     const id = await insertReturningId(
@@ -125,11 +135,16 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   };
 
   // 1. The distribution model: in preparation, with an open input round.
-  const model = await newCase('Ny ressursfordelingsmodell for grunnskolen', 3, 'input_round', [
+  const model = await newCase('Ny ressursfordelingsmodell for grunnskolen', 3, [
     'Analysen av ressursbruken viste at skolene får ulik ressurs per elev uten at forskjellene kan forklares med objektive forhold.',
     'Kommunen har ti enheter (sju barnetrinn og tre ungdomstrinn). Rammen for 2027 er redusert med 5,1 mill. kroner.',
     'En fordelingsmodell med kriterier for elevtall, basisressurs per skole, elever med store behov og minoritetsspråklige elever gir en forutsigbar og etterprøvbar fordeling.',
     'Driftsutvalget vedtar at skolenes ramme fra 2027 fordeles etter den foreslåtte ressursfordelingsmodellen.',
+  ]);
+  await phases(model, [
+    ['draft', new Date(now - 20 * DAY)],
+    ['in_preparation', new Date(now - 12 * DAY)],
+    ['input_round', new Date(now - 5 * DAY)],
   ]);
   const openRound = await round(model, 'Innspill til ny ressursfordelingsmodell', 'Hvilke kriterier mener dere er viktigst, og hva betyr modellen for deres skole?', new Date(now - 5 * DAY), new Date(now + 10 * DAY), false);
   await submit(openRound, model, r.bodies.udfClub, 'udf', 'Utdanningsforbundet støtter objektive kriterier, men basisressursen per skole må være stor nok til at små skoler kan oppfylle lærernormen.', new Date(now - 2 * DAY), 'seed-udf-open');
@@ -177,11 +192,26 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   await m.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing) VALUES ($1,$2,$3,$4)`, [ahead, r.users.kfu, r.muni, 'KFU']);
 
   // 2. Income measures: through a closed round with dispositions, innstilling, a meeting and decisions.
-  const income = await newCase('Tiltak for økte inntekter i oppvekstsektoren', 5, 'decided', [
-    'Mandatets punkt 5 ber om tiltak for økte inntekter, blant annet tilskuddsordningen for ressurskrevende brukere.',
-    'Kommunen har ikke søkt refusjon for alle brukere som kunne kvalifisert.',
-    'Systematisk gjennomgang av vedtak vil gi økte refusjoner.',
-    'Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere.',
+  // Its route: Driftsutvalget, then Kommunestyret (which decides).
+  const income = await newCase(
+    'Tiltak for økte inntekter i oppvekstsektoren',
+    5,
+    [
+      'Mandatets punkt 5 ber om tiltak for økte inntekter, blant annet tilskuddsordningen for ressurskrevende brukere.',
+      'Kommunen har ikke søkt refusjon for alle brukere som kunne kvalifisert.',
+      'Systematisk gjennomgang av vedtak vil gi økte refusjoner.',
+      'Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere.',
+    ],
+    [r.bodies.du, r.bodies.council],
+  );
+  await phases(income, [
+    ['draft', new Date(now - 60 * DAY)],
+    ['in_preparation', new Date(now - 50 * DAY)],
+    ['input_round', new Date(now - 45 * DAY)],
+    ['recommended', new Date(now - 29 * DAY)],
+    ['before_body', new Date(now - 28 * DAY), r.bodies.du],
+    ['before_body', new Date(now - 21 * DAY), r.bodies.council],
+    ['decided', new Date(now - 10 * DAY)],
   ]);
   const closedRound = await round(income, 'Innspill til tiltak for økte inntekter', 'Har dere forslag til inntektstiltak?', new Date(now - 45 * DAY), new Date(now - 30 * DAY), true);
   const s1 = await submit(closedRound, income, r.bodies.kfu, 'kfu', 'KFU ber om at økte inntekter ikke går på bekostning av tilbudet til elevene.', new Date(now - 35 * DAY), 'seed-kfu-closed');
@@ -196,7 +226,7 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
     r.bodies.du,
     'Driftsutvalget innstiller til kommunestyret: Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere, slik at refusjonene kommer tjenestene til gode.',
     r.users.officer,
-    new Date(now - 21 * DAY),
+    new Date(now - 29 * DAY),
   ]);
   const meetingAt = new Date(now - 21 * DAY);
   const meeting = await insertReturningId(

@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import { httpsUrl, isoDate, line, nonEmpty, optionalLine, optionalText, patchSchema, shortText, text, uuid, version, zonedDateTime } from './common.js';
+import { CASE_PHASES, type CasePhase } from '../domain/case-lifecycle.js';
 
-export const CASE_STATUSES = ['draft', 'in_preparation', 'input_round', 'working_group', 'recommended', 'decided', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** A case's status is its phase in the lifecycle (shared/src/domain/case-lifecycle.ts owns the moves). */
+export const CASE_STATUSES = CASE_PHASES;
+export type CaseStatus = CasePhase;
 export const SECTION_KINDS = ['background', 'facts', 'assessment', 'proposal'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 export const DISPOSITION_OUTCOMES = ['adopted', 'partly_adopted', 'not_adopted', 'noted'] as const;
 export type DispositionOutcome = (typeof DISPOSITION_OUTCOMES)[number];
-
-/** The statuses a case may move to from each status (forward, or back one step for rework). */
-export const CASE_TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
-  draft: ['in_preparation'],
-  in_preparation: ['input_round', 'working_group', 'draft'],
-  input_round: ['working_group', 'in_preparation'],
-  working_group: ['recommended', 'input_round', 'in_preparation'],
-  recommended: ['decided', 'working_group'],
-  decided: ['closed'],
-  closed: [],
-};
 
 const accessFields = {
   access: z.enum(['public', 'exempt'], { error: 'Velg offentlig eller unntatt offentlighet' }).default('public'),
@@ -50,14 +41,12 @@ export const createCaseSchema = z
 export type CreateCase = z.infer<typeof createCaseSchema>;
 
 const ACCESS_IS_ITS_OWN_ACTION = 'Tilgangen (offentlig eller unntatt, hjemmel og skjermet tittel) endres med handlingen «Endre tilgang» (POST /api/cases/{id}/access), ikke her';
+const STATUS_MOVES = 'Status endres med et steg i saksgangen (POST /api/cases/{id}/moves), ikke her';
 
-/** A case's access level is not changed here but by its own action (changeAccessSchema). */
+/** Only the title is edited here: the access level and the status each have their own action. */
 export const updateCaseSchema = patchSchema(
-  {
-    title: createCaseSchema.shape.title,
-    status: z.enum(CASE_STATUSES, { error: 'Ugyldig status' }),
-  },
-  { elsewhere: { access: ACCESS_IS_ITS_OWN_ACTION, legalBasis: ACCESS_IS_ITS_OWN_ACTION, publicTitle: ACCESS_IS_ITS_OWN_ACTION } },
+  { title: createCaseSchema.shape.title },
+  { elsewhere: { access: ACCESS_IS_ITS_OWN_ACTION, legalBasis: ACCESS_IS_ITS_OWN_ACTION, publicTitle: ACCESS_IS_ITS_OWN_ACTION, status: STATUS_MOVES } },
 );
 export type UpdateCase = z.infer<typeof updateCaseSchema>;
 
@@ -92,6 +81,16 @@ export const routeSchema = z.object({
     .max(10),
 });
 
+/** A manual move of a case to another phase (start, rework, working group, send to the route's first body, follow-up, close). */
+export const moveCaseSchema = z.object({
+  to: z.enum(CASE_PHASES, { error: 'Velg hvilken fase saken skal til' }),
+  reason: shortText(2000, 'Begrunnelsen kan ha høyst 2000 tegn').nullable().default(null),
+});
+export type MoveCase = z.infer<typeof moveCaseSchema>;
+
+/** Deciding while an input round is open or inputs lack a disposition: confirmed with a reason. */
+export const confirmOpenInputSchema = z.object({ reason: nonEmpty('Begrunnelsen', 2000) }).nullable().default(null);
+
 export const recommendationSchema = z.object({ bodyId: uuid, text: nonEmpty('Innstillingen', 20000) });
 
 export const voteSchema = z.object({
@@ -106,6 +105,7 @@ export const decisionSchema = z.object({
   decidedOn: isoDate,
   text: nonEmpty('Vedtaket', 20000),
   motions: z.array(voteSchema).max(30).default([]),
+  confirmOpenInput: confirmOpenInputSchema,
 });
 
 export const createRoundSchema = z
@@ -213,6 +213,7 @@ export const minutesSchema = z.object({
     .object({
       text: nonEmpty('Vedtaket', 20000),
       motions: z.array(voteSchema).max(30).default([]),
+      confirmOpenInput: confirmOpenInputSchema,
     })
     .nullable()
     .default(null),

@@ -1,1 +1,2 @@
 export * from './dates.js';
+export * from './case-lifecycle.js';

@@ -15,7 +15,7 @@ import {
 import { TEMPLATE_HEADERS, unitsTemplateXlsx } from '@samrad/shared/formats';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { AllocationService } from './allocation.service.js';
@@ -76,6 +76,26 @@ export class AllocationController {
   ) {
     const result = await this.allocation.importDataset(ctx, id, input);
     // A large file is accepted for the worker: 202 with the import's id to follow.
+    if ('importId' in result) void reply.status(202);
+    return result;
+  }
+
+  /**
+   * The same import with the file as the raw body (`application/octet-stream`, as attachments), its
+   * name in `?filename=` and the dataset's name in `?name=`: the browser sends a workbook as it is.
+   */
+  @Post('allocation-cases/:id/datasets/file')
+  @Access('case_officer')
+  async importDatasetFile(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query('filename') filename: unknown,
+    @Query('name') name: unknown,
+    @Body() content: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const input = body(importDatasetSchema).transform(datasetFromFile(filename, name, content));
+    const result = await this.allocation.importDataset(ctx, id, input);
     if ('importId' in result) void reply.status(202);
     return result;
   }
@@ -155,4 +175,18 @@ export class AllocationController {
     void reply.header('content-type', file.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     return file.body;
   }
+}
+
+/** A raw upload as the JSON import's fields: the format from the file's extension, a workbook in base64. */
+export function datasetFromFile(filename: unknown, name: unknown, content: unknown) {
+  if (!Buffer.isBuffer(content)) throw ValidationFailed.field('file', 'Send filen som innhold med typen application/octet-stream');
+  const file = typeof filename === 'string' ? filename : '';
+  const ext = file.split('.').pop()?.toLowerCase();
+  const format = ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' ? 'csv' : null;
+  if (!format) throw ValidationFailed.field('file', 'Filen må være CSV, XLSX eller JSON (.csv, .xlsx eller .json)');
+  return {
+    name: typeof name === 'string' && name.trim() !== '' ? name : file,
+    format,
+    content: format === 'xlsx' ? content.toString('base64') : content.toString('utf8'),
+  };
 }

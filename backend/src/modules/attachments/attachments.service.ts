@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AttachmentMeta } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Forbidden, NotFound } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -51,6 +52,7 @@ export class AttachmentsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentView[]> {
@@ -65,7 +67,7 @@ export class AttachmentsService {
   }
 
   /** An attachment to one's own submission, until the deadline. */
-  addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = new Date()): Promise<AttachmentView> {
+  addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = this.clock.now()): Promise<AttachmentView> {
     return this.add(ctx, { caseId: null, submissionId, roundId: null }, filename, content, (m) => this.rounds.writableSubmission(m, ctx, submissionId, now));
   }
 
@@ -87,7 +89,7 @@ export class AttachmentsService {
   private async assertOwnerReadable(ctx: RequestContext, row: AttachmentRow, m: EntityManager = this.db.manager): Promise<void> {
     if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
     else if (row.round_id) await this.rounds.assertReadableRound(ctx, row.round_id, m);
-    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!);
+    else await this.rounds.assertReadableSubmission(ctx, row.submission_id!, m);
   }
 
   private async insert(
@@ -118,7 +120,7 @@ export class AttachmentsService {
   }
 
   /** Case and round documents are removed by officers; a submission's by its author until the deadline. */
-  async remove(ctx: RequestContext, id: string, now = new Date()): Promise<void> {
+  async remove(ctx: RequestContext, id: string, now = this.clock.now()): Promise<void> {
     await this.db.transaction(async (m) => {
       const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [id, ctx.municipalityId]);
       const row = rows[0];

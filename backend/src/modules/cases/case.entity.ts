@@ -23,6 +23,10 @@ export class CaseFile extends TenantEntity {
   @Column('text', { default: 'draft' })
   status: CaseStatus;
 
+  /** The body on the route the case is before (status 'before_body'), else null. */
+  @Column('uuid', { nullable: true })
+  phaseBodyId: string | null;
+
   @Column('text', { default: 'public' })
   access: 'public' | 'exempt';
 

@@ -5,12 +5,14 @@ import {
   commentSchema,
   createCaseSchema,
   decisionSchema,
+  moveCaseSchema,
   recommendationSchema,
   routeSchema,
   updateCaseSchema,
   updateSectionSchema,
   type ChangeAccess,
   type CreateCase,
+  type MoveCase,
   type UpdateCase,
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
@@ -60,6 +62,13 @@ export class CasesController {
   @HttpCode(200)
   changeAccess(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(changeAccessSchema)) input: ChangeAccess) {
     return this.cases.changeAccess(ctx, id, input);
+  }
+
+  /** A manual move in the case's lifecycle (start, rework, working group, send to the first body, follow-up, close). */
+  @Post(':id/moves')
+  @Access('case_officer')
+  move(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(moveCaseSchema)) input: MoveCase) {
+    return this.cases.manualMove(ctx, id, input);
   }
 
   @Put(':id/sections/:sectionId')

@@ -3,24 +3,36 @@ import { diffWordsWithSpace } from 'diff';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
-  CASE_TRANSITIONS,
   SECTION_KINDS,
   type ChangeAccess,
   type CreateCase,
+  type MoveCase,
   type UpdateCase,
   type commentSchema,
   type decisionSchema,
   type recommendationSchema,
   type routeSchema,
 } from '@samrad/shared/contracts';
-import { osloDate } from '@samrad/shared/domain';
+import { allowedManualMoves, isMoveBack, nextPhase, openInputText, osloDate, type CaseEvent, type CaseState } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { nextNumber } from '../../platform/database/counters.js';
 import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
-import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
+import { Forbidden, NeedsConfirmation, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFile } from './case.entity.js';
+
+interface RouteStep {
+  body_id: string;
+  body_name: string;
+  position: number;
+}
+
+/** What is still open on a case before its deciding vedtak. */
+export interface OpenInput {
+  rounds: string[];
+  undisposed: number;
+}
 
 export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { archive_year: number; archive_seq: number }) =>
   'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
@@ -34,6 +46,21 @@ export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { ar
  */
 export function caseReadableSql(c: string, officer: string, bodyIds: string): string {
   return `(${c}.access = 'public' OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+}
+
+/**
+ * SQL for "the title of this case its reader may see": its own title when the case is public or the
+ * reader may read it (`readable`, an SQL boolean such as caseReadableSql), else its screened public
+ * title. Notices and e-mail, which leave the system and may reach people who may not read the case,
+ * pass `'false'`. caseTitleFor is the same rule in TS; every place that names a case uses one of them.
+ */
+export function caseTitleSql(c: string, readable: string): string {
+  return `(CASE WHEN ${c}.access = 'public' OR (${readable}) THEN ${c}.title ELSE ${c}.public_title END)`;
+}
+
+/** The rule of caseTitleSql in TS: `readable` from canRead, or false for notices and e-mail. */
+export function caseTitleFor(c: { access: string; title: string; publicTitle: string | null }, readable: boolean): string {
+  return c.access === 'public' || readable ? c.title : (c.publicTitle ?? '');
 }
 
 @Injectable()
@@ -71,7 +98,7 @@ export class CasesService {
       id: r.id,
       number: `${r.archive_year}/${r.archive_seq}`,
       // An exempt case shows its screened title to those who may not read it.
-      title: r.readable ? r.title : r.public_title,
+      title: caseTitleFor({ access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null }, r.readable === true),
       status: r.status,
       access: r.access,
       readable: r.readable,
@@ -93,6 +120,7 @@ export class CasesService {
         officerId: ctx.userId,
         status: 'draft',
       });
+      await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, actor_id) VALUES ($1, $2, 'draft', $3)`, [ctx.municipalityId, c.id, ctx.userId]);
       for (const [i, kind] of SECTION_KINDS.entries()) {
         const [{ id }] = await m.query(`INSERT INTO case_section (case_id, kind, position) VALUES ($1, $2, $3) RETURNING id`, [c.id, kind, i + 1]);
         await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [id, sections[kind], ctx.userId]);
@@ -108,7 +136,7 @@ export class CasesService {
 
   async get(ctx: RequestContext, id: string) {
     const c = await this.readable(ctx, id);
-    const [sections, route, recommendations, decisions, rounds, mandateItem, officer] = await Promise.all([
+    const [sections, route, recommendations, decisions, rounds, mandateItem, officer, phases, openInput] = await Promise.all([
       this.db.query(
         `SELECT s.id, s.kind, s.current_version AS version, v.text, v.created_at
            FROM case_section s JOIN case_section_version v ON v.section_id = s.id AND v.version = s.current_version
@@ -125,20 +153,39 @@ export class CasesService {
         [id],
       ),
       this.db.query(
-        `SELECT d.id, d.body_id, b.name AS body_name, d.committee_number, d.decided_on, d.text, d.motions FROM decision d JOIN body b ON b.id = d.body_id WHERE d.case_id = $1 ORDER BY d.decided_on`,
+        `SELECT d.id, d.body_id, b.name AS body_name, d.committee_number, d.decided_on, d.text, d.motions, d.open_input_reason FROM decision d JOIN body b ON b.id = d.body_id WHERE d.case_id = $1 ORDER BY d.decided_on`,
         [id],
       ),
       this.db.query(`SELECT id, title, closes_at, closed_at FROM input_round WHERE case_id = $1 ORDER BY closes_at`, [id]),
       c.mandateItemId ? this.db.query(`SELECT id, number, title FROM mandate_item WHERE id = $1`, [c.mandateItemId]) : Promise.resolve([]),
       c.officerId ? this.db.query(`SELECT id, name FROM app_user WHERE id = $1`, [c.officerId]) : Promise.resolve([]),
+      this.db.query(
+        `SELECT p.phase, p.body_id, b.name AS body_name, p.entered_at, u.name AS actor_name, p.reason
+           FROM case_phase p LEFT JOIN body b ON b.id = p.body_id LEFT JOIN app_user u ON u.id = p.actor_id
+          WHERE p.case_id = $1 ORDER BY p.entered_at, p.id`,
+        [id],
+      ) as Promise<{ phase: string; body_id: string | null; body_name: string | null; entered_at: Date; actor_name: string | null; reason: string | null }[]>,
+      this.openInput(this.db.manager, [id]).then((o) => o.get(id) ?? { rounds: [], undisposed: 0 }),
     ]);
     const now = Date.now();
+    const steps: RouteStep[] = route;
+    const state = this.stateOf(c, steps);
+    const moveContext = { officer: ctx.roles.has('case_officer'), route: steps.map((r) => r.body_name) };
     return {
       id: c.id,
       number: caseNumber(c),
       title: c.title,
       status: c.status,
-      nextStatuses: CASE_TRANSITIONS[c.status],
+      /** The phase, and the body the case is before (status 'before_body'). */
+      phase: { phase: c.status, body: state.bodyPosition ? { id: steps[state.bodyPosition - 1]!.body_id, name: steps[state.bodyPosition - 1]!.body_name, position: state.bodyPosition } : null },
+      /** Every phase the case has entered, with its date. */
+      phases: phases.map((p) => ({ phase: p.phase, body: p.body_id ? { id: p.body_id, name: p.body_name } : null, enteredAt: p.entered_at.toISOString(), actor: p.actor_name, reason: p.reason })),
+      /** The manual moves the lifecycle allows the caller now (none for those who may not move the case). */
+      allowedMoves: moveContext.officer
+        ? allowedManualMoves(state, moveContext).map((to) => ({ to, back: isMoveBack(c.status, to), body: to === 'before_body' ? (steps[0]?.body_name ?? null) : null }))
+        : [],
+      /** What is still open before a deciding vedtak (rounds open, inputs without a disposition), or null. */
+      openInput: openInputText(openInput.rounds, openInput.undisposed),
       access: c.access,
       legalBasis: c.legalBasis,
       publicTitle: c.publicTitle,
@@ -148,7 +195,16 @@ export class CasesService {
       sections: sections.map((s: Record<string, unknown>) => ({ id: s.id, kind: s.kind, version: s.version, text: s.text, updatedAt: (s.created_at as Date).toISOString() })),
       route: route.map((r: Record<string, unknown>) => ({ bodyId: r.body_id, bodyName: r.body_name, position: r.position, meetingDate: r.meeting_date, committeeNumber: r.committee_number })),
       recommendations: recommendations.map((r: Record<string, unknown>) => ({ id: r.id, bodyId: r.body_id, bodyName: r.body_name, text: r.text, recordedAt: (r.recorded_at as Date).toISOString() })),
-      decisions: decisions.map((d: Record<string, unknown>) => ({ id: d.id, bodyId: d.body_id, bodyName: d.body_name, committeeNumber: d.committee_number, decidedOn: d.decided_on, text: d.text, motions: d.motions })),
+      decisions: decisions.map((d: Record<string, unknown>) => ({
+        id: d.id,
+        bodyId: d.body_id,
+        bodyName: d.body_name,
+        committeeNumber: d.committee_number,
+        decidedOn: d.decided_on,
+        text: d.text,
+        motions: d.motions,
+        openInputReason: d.open_input_reason,
+      })),
       rounds: rounds.map((r: { id: string; title: string; closes_at: Date; closed_at: Date | null }) => ({
         id: r.id,
         title: r.title,
@@ -161,10 +217,6 @@ export class CasesService {
   async update(ctx: RequestContext, id: string, input: UpdateCase) {
     const { version, ...patch } = input;
     return this.db.transaction(async (m) => {
-      const current = await findOwnForUpdate(m, CaseFile, ctx, id);
-      if (patch.status && patch.status !== current.status && !CASE_TRANSITIONS[current.status].includes(patch.status)) {
-        throw ValidationFailed.field('status', `Saken kan ikke gå fra «${current.status}» til «${patch.status}»`);
-      }
       const saved = await updateVersioned(m, this.audit, ctx, CaseFile, 'case', id, version, patch);
       return { id: saved.id, version: saved.version, status: saved.status };
     });
@@ -240,11 +292,15 @@ export class CasesService {
   /** Sets the planned route; each body gets a committee number for the year when first placed. */
   async setRoute(ctx: RequestContext, caseId: string, input: z.infer<typeof routeSchema>) {
     return this.db.transaction(async (m) => {
-      await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
       const ids = input.steps.map((s) => s.bodyId);
       if (new Set(ids).size !== ids.length) throw ValidationFailed.field('steps', 'Et organ kan bare stå én gang i saksgangen');
       const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [ids, ctx.municipalityId]);
       if (bodies.length !== ids.length) throw ValidationFailed.field('steps', 'Fant ikke alle organene');
+      if (c.phaseBodyId && !ids.includes(c.phaseBodyId)) {
+        const [b] = await m.query(`SELECT name FROM body WHERE id = $1`, [c.phaseBodyId]);
+        throw ValidationFailed.field('steps', `Saken ligger til behandling i ${b?.name ?? 'et organ'}. Det organet kan ikke tas ut av saksgangen nå.`);
+      }
       const existing: { body_id: string; committee_number: string | null }[] = await m.query(`SELECT body_id, committee_number FROM case_route_step WHERE case_id = $1`, [caseId]);
       const numbers = new Map(existing.map((e) => [e.body_id, e.committee_number]));
       await m.query(`DELETE FROM case_route_step WHERE case_id = $1`, [caseId]);
@@ -267,7 +323,10 @@ export class CasesService {
   }
 
   private async routeStep(m: EntityManager, caseId: string, bodyId: string) {
-    const rows: { committee_number: string | null }[] = await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [caseId, bodyId]);
+    const rows: { committee_number: string | null; position: number }[] = await m.query(
+      `SELECT committee_number, position FROM case_route_step WHERE case_id = $1 AND body_id = $2`,
+      [caseId, bodyId],
+    );
     if (!rows[0]) throw ValidationFailed.field('bodyId', 'Organet står ikke i sakens saksgang');
     return rows[0];
   }
@@ -275,7 +334,7 @@ export class CasesService {
   /** The steering group's recommendation (innstilling): recorded once per body, never changed. */
   async recordRecommendation(ctx: RequestContext, caseId: string, input: z.infer<typeof recommendationSchema>) {
     return this.db.transaction(async (m) => {
-      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      await findOwnForUpdate(m, CaseFile, ctx, caseId);
       await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM recommendation WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
       if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede avgitt innstilling i saken. En innstilling kan ikke endres.');
@@ -283,9 +342,7 @@ export class CasesService {
         `INSERT INTO recommendation (municipality_id, case_id, body_id, text, recorded_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
         [ctx.municipalityId, caseId, input.bodyId, input.text, ctx.userId],
       );
-      if (c.status !== 'recommended' && CASE_TRANSITIONS[c.status].includes('recommended')) {
-        await m.query(`UPDATE case_file SET status = 'recommended', version = version + 1, updated_at = now() WHERE id = $1`, [caseId]);
-      }
+      await this.move(ctx, caseId, { type: 'recommend' }, m);
       await this.audit.record(m, ctx, 'create', 'recommendation', row.id, null, input);
       return { id: row.id };
     });
@@ -298,12 +355,14 @@ export class CasesService {
       const step = await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM decision WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
       if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede fattet vedtak i saken');
+      // The lifecycle says whether the body may decide now, and where the vedtak takes the case.
+      const moved = await this.move(ctx, caseId, { type: 'decide', bodyPosition: step.position }, m, { confirmOpenInput: input.confirmOpenInput?.reason ?? null });
+      const openInputReason = moved.openInput && input.confirmOpenInput ? input.confirmOpenInput.reason : null;
       const [row] = await m.query(
-        `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by, meeting_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-        [ctx.municipalityId, caseId, input.bodyId, step.committee_number, input.decidedOn, input.text, JSON.stringify(input.motions), ctx.userId, options.meetingId ?? null],
+        `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by, meeting_id, open_input_reason) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+        [ctx.municipalityId, caseId, input.bodyId, step.committee_number, input.decidedOn, input.text, JSON.stringify(input.motions), ctx.userId, options.meetingId ?? null, openInputReason],
       );
-      await m.query(`UPDATE case_file SET status = 'decided', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'closed'`, [caseId]);
-      await this.audit.record(m, ctx, 'create', 'decision', row.id, null, input);
+      await this.audit.record(m, ctx, 'create', 'decision', row.id, null, { ...input, confirmOpenInput: openInputReason ? { reason: openInputReason, open: moved.openInput } : null });
       // Tell everyone who gave input on the case that a decision was made.
       const submitters: { author_id: string }[] = await m.query(`SELECT DISTINCT author_id FROM submission WHERE case_id = $1`, [caseId]);
       await this.notifications.notify(m, {
@@ -311,15 +370,108 @@ export class CasesService {
         userIds: submitters.map((s) => s.author_id),
         kind: 'decision',
         // Notices also go by e-mail, to people who may not read an exempt case: it is named by its public title.
-        title: `Vedtak i sak ${caseNumber(c)}: ${c.access === 'exempt' ? c.publicTitle : c.title}`,
+        title: `Vedtak i sak ${caseNumber(c)}: ${caseTitleFor(c, false)}`,
         body: `Det er fattet vedtak i saken du har gitt innspill til.`,
         link: `/saker/${caseId}`,
         caseId,
         key: `decision:${row.id}`,
       });
-      return { id: row.id as string };
+      return { id: row.id as string, phase: moved.state.phase, openInputReason };
     };
     return options.m ? run(options.m) : this.db.transaction(run);
+  }
+
+  /** Where a case is in its lifecycle, from its row and its route (ordered by position). */
+  private stateOf(c: Pick<CaseFile, 'status' | 'phaseBodyId'>, route: RouteStep[]): CaseState {
+    const at = c.phaseBodyId ? route.findIndex((r) => r.body_id === c.phaseBodyId) : -1;
+    return { phase: c.status, bodyPosition: at >= 0 ? at + 1 : null };
+  }
+
+  private async route(m: EntityManager, caseId: string): Promise<RouteStep[]> {
+    return m.query(`SELECT r.body_id, b.name AS body_name, r.position FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.position`, [caseId]);
+  }
+
+  /**
+   * Input still open on cases, by case: rounds not closed (the deadline, or a body's extension, still
+   * ahead) and inputs without a disposition.
+   */
+  async openInput(m: EntityManager, caseIds: string[], now = new Date()): Promise<Map<string, OpenInput>> {
+    const result = new Map<string, OpenInput>();
+    if (caseIds.length === 0) return result;
+    const of = (id: string) => result.get(id) ?? result.set(id, { rounds: [], undisposed: 0 }).get(id)!;
+    const rounds: { case_id: string; title: string }[] = await m.query(
+      `SELECT r.case_id, r.title FROM input_round r
+        WHERE r.case_id = ANY($1::uuid[]) AND r.closed_at IS NULL
+          AND (r.closes_at > $2 OR EXISTS (SELECT 1 FROM round_invitation i WHERE i.round_id = r.id AND i.extended_until > $2))
+        ORDER BY r.closes_at`,
+      [caseIds, now],
+    );
+    for (const r of rounds) of(r.case_id).rounds.push(r.title);
+    const undisposed: { case_id: string; n: number }[] = await m.query(
+      `SELECT coalesce(s.case_id, r.case_id) AS case_id, count(*)::int AS n FROM submission s LEFT JOIN input_round r ON r.id = s.round_id
+        WHERE coalesce(s.case_id, r.case_id) = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM disposition d WHERE d.submission_id = s.id)
+        GROUP BY 1`,
+      [caseIds],
+    );
+    for (const u of undisposed) of(u.case_id).undisposed = u.n;
+    return result;
+  }
+
+  /**
+   * The one method that changes a case's phase (case_file.status): asks the lifecycle
+   * (`nextPhase` in shared/src/domain/case-lifecycle.ts) whether the event may move the case, and if it
+   * does, writes the new phase, its dated `case_phase` row and the audit event in the caller's
+   * transaction. A refusal is a 400 (403 for who may not, 409 for open input not confirmed) with the
+   * lifecycle's Norwegian reason.
+   */
+  async move(
+    ctx: RequestContext,
+    caseId: string,
+    event: CaseEvent,
+    m: EntityManager,
+    options: { reason?: string | null; confirmOpenInput?: string | null } = {},
+  ): Promise<{ state: CaseState; openInput: string | null }> {
+    const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+    const route = await this.route(m, caseId);
+    const from = this.stateOf(c, route);
+    const open = event.type === 'decide' ? ((await this.openInput(m, [caseId])).get(caseId) ?? { rounds: [], undisposed: 0 }) : { rounds: [], undisposed: 0 };
+    const result = nextPhase(from, event, {
+      officer: ctx.roles.has('case_officer'),
+      route: route.map((r) => r.body_name),
+      openRounds: open.rounds,
+      undisposedInputs: open.undisposed,
+      confirmOpenInput: options.confirmOpenInput ?? null,
+    });
+    if (!result.ok) {
+      if (result.kind === 'forbidden') throw new Forbidden(result.reason);
+      if (result.kind === 'conflict') throw new NeedsConfirmation(result.path, result.reason);
+      throw ValidationFailed.field(result.path, result.reason);
+    }
+    const to = result.to;
+    const openInput = to.phase === 'decided' ? openInputText(open.rounds, open.undisposed) : null;
+    if (to.phase === from.phase && to.bodyPosition === from.bodyPosition) return { state: to, openInput };
+    const bodyId = to.bodyPosition ? route[to.bodyPosition - 1]!.body_id : null;
+    const reason = openInput ? `${openInput} Begrunnelse for å fatte vedtak likevel: ${options.confirmOpenInput}` : (options.reason ?? null);
+    await m.query(`UPDATE case_file SET status = $2, phase_body_id = $3, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, to.phase, bodyId]);
+    await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, body_id, actor_id, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      ctx.municipalityId,
+      caseId,
+      to.phase,
+      bodyId,
+      ctx.userId,
+      reason,
+    ]);
+    await this.audit.record(m, ctx, 'update', 'case', caseId, { status: from.phase, phaseBodyId: c.phaseBodyId }, { status: to.phase, phaseBodyId: bodyId, event: event.type, reason });
+    return { state: to, openInput };
+  }
+
+  /** A case officer's manual move (start, rework, working group, send to the route's first body, follow-up, close). */
+  async manualMove(ctx: RequestContext, caseId: string, input: MoveCase) {
+    return this.db.transaction(async (m) => {
+      const { state } = await this.move(ctx, caseId, { type: 'move', to: input.to }, m, { reason: input.reason });
+      const [c] = await m.query(`SELECT version FROM case_file WHERE id = $1`, [caseId]);
+      return { id: caseId, status: state.phase, bodyPosition: state.bodyPosition, version: c.version as number };
+    });
   }
 
   async comments(ctx: RequestContext, caseId: string) {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { decisionSearchSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { caseReadableSql } from '../cases/cases.service.js';
+import { caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
 
 /** The decisions register: every body's decisions, searchable, each linked to its case and the input that fed it. */
 @Injectable()
@@ -23,7 +23,7 @@ export class DecisionsService {
          FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
          LEFT JOIN mandate_item mi ON mi.id = c.mandate_item_id
         CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$7', '$8')} AS readable) v
-        CROSS JOIN LATERAL (SELECT CASE WHEN v.readable THEN c.title ELSE coalesce(c.public_title, '') END AS title,
+        CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
                                    CASE WHEN v.readable THEN d.text ELSE '' END AS text) shown
         WHERE d.municipality_id = $1
           AND ($2::uuid IS NULL OR d.body_id = $2)
@@ -45,7 +45,7 @@ export class DecisionsService {
       text: r.readable ? r.text : null,
       motions: r.readable ? r.motions : [],
       exemptBasis: r.readable ? null : r.legal_basis,
-      case: { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: r.readable ? r.title : r.public_title, access: r.access },
+      case: { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: caseTitleFor({ access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null }, r.readable === true), access: r.access },
       mandateItem: r.item_id ? { id: r.item_id, number: r.item_number, title: r.item_title } : null,
       inputs: r.inputs,
     }));

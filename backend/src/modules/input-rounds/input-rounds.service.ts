@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatOsloDateTime } from '@samrad/shared/domain';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -15,7 +16,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, caseNumber, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -94,6 +95,52 @@ interface RoundRow {
   reminder_minutes: number[];
 }
 
+/**
+ * The placeholders of the caller's parameters in a query that applies the read rules below: a boolean
+ * (case officer), a uuid (the user), a uuid[] (current bodies) and a timestamptz (now).
+ */
+export interface ReaderParams {
+  officer: string;
+  userId: string;
+  bodyIds: string;
+  now: string;
+}
+
+/** The values for {@link ReaderParams}, in that order. */
+export const readerValues = (ctx: RequestContext, now: Date) => [ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds], now] as const;
+
+/**
+ * SQL for "the caller may read this round" (`r` the input_round alias): its questions, documents and
+ * the submissions the caller may see. A round without a case is read by the whole municipality; a round
+ * on a case by those who may read the case (caseReadableSql), and by the bodies and persons it invites,
+ * who may answer it even when the case is exempt and not theirs (they see the case by its public title,
+ * caseTitleSql). InputRoundsService.readableRound applies it; uses the officer, userId and bodyIds placeholders.
+ */
+export function roundReadableSql(r: string, p: Omit<ReaderParams, 'now'>): string {
+  return `(${p.officer} OR ${r}.case_id IS NULL
+    OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds)})
+    OR EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = ${r}.id AND ri.body_id = ANY(${p.bodyIds}::uuid[]))
+    OR EXISTS (SELECT 1 FROM round_person_invitation rp WHERE rp.round_id = ${r}.id AND rp.user_id = ${p.userId}))`;
+}
+
+/**
+ * SQL for "the caller may see this submission" (its text, versions and attachments), `s` the
+ * submission alias. The one rule for every place that shows a submission: the round view, the case's
+ * «Innspill og behandling», version history and attachment downloads. Seen by case officers, its
+ * author and the members of the body it speaks for; by everyone else who may read its round (or case)
+ * only once it is published: a round's input when the round publishes after closing and has closed,
+ * input outside a round (continuous input, from a school conference) at once.
+ */
+export function submissionVisibleSql(s: string, p: ReaderParams): string {
+  return `(${p.officer} OR ${s}.author_id = ${p.userId} OR ${s}.body_id = ANY(${p.bodyIds}::uuid[])
+    OR CASE WHEN ${s}.round_id IS NOT NULL
+         THEN EXISTS (SELECT 1 FROM input_round sr WHERE sr.id = ${s}.round_id AND sr.publish_after_close
+                        AND (sr.closed_at IS NOT NULL OR sr.closes_at <= ${p.now}) AND ${roundReadableSql('sr', p)})
+         WHEN ${s}.case_id IS NOT NULL
+         THEN EXISTS (SELECT 1 FROM case_file sc WHERE sc.id = ${s}.case_id AND ${caseReadableSql('sc', p.officer, p.bodyIds)})
+         ELSE true END)`;
+}
+
 export interface Receipt {
   id: string;
   version: number;
@@ -111,6 +158,7 @@ export class InputRoundsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
     @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private async round(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<RoundRow> {
@@ -127,7 +175,7 @@ export class InputRoundsService {
     return rows.map((r) => r.user_id);
   }
 
-  async create(ctx: RequestContext, input: CreateRound, now = new Date()) {
+  async create(ctx: RequestContext, input: CreateRound, now = this.clock.now()) {
     const opensAt = input.opensAt ? new Date(input.opensAt) : now;
     const closesAt = new Date(input.closesAt);
     if (closesAt <= now) throw ValidationFailed.field('closesAt', 'Fristen må være fram i tid');
@@ -150,7 +198,8 @@ export class InputRoundsService {
       const id: string = row.id;
       for (const b of bodyIds) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1, $2)`, [id, b]);
       for (const u of userIds) await m.query(`INSERT INTO round_person_invitation (round_id, user_id) VALUES ($1, $2)`, [id, u]);
-      if (input.caseId) await m.query(`UPDATE case_file SET status = 'input_round', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'in_preparation'`, [input.caseId]);
+      // The case's lifecycle decides whether the round puts it on consultation (and refuses a closed case).
+      if (input.caseId) await this.cases.move(ctx, input.caseId, { type: 'open_round' }, m);
       await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderMinutes, now);
       await this.notifications.notify(m, {
         municipalityId: ctx.municipalityId,
@@ -188,15 +237,34 @@ export class InputRoundsService {
     }
   }
 
-  /** Throws unless the caller may read the round (a round on an exempt case follows the case). */
-  async assertReadableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<void> {
-    const round = await this.round(m, ctx, id);
-    if (round.case_id) await this.cases.readable(ctx, round.case_id, m);
+  /**
+   * The round, for a caller who may read it (roundReadableSql; 404 for another municipality's, 403 when
+   * not allowed), with its case's number and the case title the caller may see (caseTitleSql).
+   */
+  async readableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<RoundRow & { readable: boolean; case: { id: string; number: string; title: string } | null }> {
+    const p = { officer: '$3', userId: '$4', bodyIds: '$5' };
+    const rows: (RoundRow & { readable: boolean; archive_year: number | null; archive_seq: number | null; case_title: string | null })[] = await m.query(
+      `SELECT r.*, ${roundReadableSql('r', p)} AS readable, c.archive_year, c.archive_seq, ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds))} AS case_title
+         FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id WHERE r.id = $1 AND r.municipality_id = $2`,
+      [id, ctx.municipalityId, ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds]],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFound('Fant ikke innspillsrunden');
+    if (!row.readable) throw new Forbidden('Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.');
+    const { archive_year, archive_seq, case_title, ...round } = row;
+    return {
+      ...round,
+      case: round.case_id && archive_year !== null && archive_seq !== null ? { id: round.case_id, number: caseNumber({ archive_year, archive_seq }), title: case_title ?? '' } : null,
+    };
   }
 
-  async get(ctx: RequestContext, id: string, now = new Date()) {
-    const round = await this.round(this.db.manager, ctx, id);
-    if (round.case_id) await this.cases.readable(ctx, round.case_id);
+  /** Throws unless the caller may read the round (roundReadableSql). */
+  async assertReadableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<void> {
+    await this.readableRound(ctx, id, m);
+  }
+
+  async get(ctx: RequestContext, id: string, now = this.clock.now()) {
+    const round = await this.readableRound(ctx, id);
     const documents: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[] = await this.db.query(
       `SELECT id, filename, media_type, size_bytes, sha256 FROM attachment WHERE round_id = $1 ORDER BY created_at, id`,
       [id],
@@ -213,14 +281,15 @@ export class InputRoundsService {
       ? await this.db.query(`SELECT body_id, user_id, sent_at FROM round_reminder WHERE round_id = $1 ORDER BY sent_at`, [id])
       : [];
     const open = round.closed_at === null && now < round.closes_at;
-    const seeAll = ctx.roles.has('case_officer') || (!open && round.publish_after_close);
-    const submissions = await this.submissionsFor(ctx, { roundId: id }, seeAll);
+    const submissions = await this.submissionsFor(ctx, { roundId: id }, now);
     const myBodies = invitations.filter((i) => ctx.bodyIds.has(i.body_id)).map((i) => i.body_id);
     return {
       id: round.id,
       title: round.title,
       questions: round.questions,
       caseId: round.case_id,
+      /** The case by the title the caller may see: an invitee who may not read an exempt case gets its public title. */
+      case: round.case,
       mandateItemId: round.mandate_item_id,
       opensAt: round.opens_at.toISOString(),
       closesAt: round.closes_at.toISOString(),
@@ -241,7 +310,8 @@ export class InputRoundsService {
     };
   }
 
-  private async submissionsFor(ctx: RequestContext, where: { roundId?: string; caseId?: string }, seeAll: boolean) {
+  /** The submissions of a round or a case that the caller may see (submissionVisibleSql). */
+  private async submissionsFor(ctx: RequestContext, where: { roundId?: string; caseId?: string }, now: Date) {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
               s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
@@ -256,9 +326,9 @@ export class InputRoundsService {
          LEFT JOIN meeting mt ON mt.id = s.meeting_id
          LEFT JOIN case_section cs ON cs.id = d.section_id
         WHERE s.municipality_id = $1 AND ($2::uuid IS NULL OR s.round_id = $2) AND ($3::uuid IS NULL OR s.case_id = $3)
-          AND ($4 OR s.author_id = $5 OR s.body_id = ANY($6::uuid[]))
+          AND ${submissionVisibleSql('s', { officer: '$4', userId: '$5', bodyIds: '$6', now: '$7' })}
         ORDER BY s.submitted_at, s.id`,
-      [ctx.municipalityId, where.roundId ?? null, where.caseId ?? null, seeAll, ctx.userId, [...ctx.bodyIds]],
+      [ctx.municipalityId, where.roundId ?? null, where.caseId ?? null, ...readerValues(ctx, now)],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -327,7 +397,7 @@ export class InputRoundsService {
     return late;
   }
 
-  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = new Date()): Promise<Receipt> {
+  async submit(ctx: RequestContext, roundId: string, input: z.infer<typeof submissionSchema>, now = this.clock.now()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       // The round, its invitations and an earlier submission with the same key in one read: this is
       // the path a deadline burst takes, and each round trip costs every one of its submissions.
@@ -431,7 +501,7 @@ export class InputRoundsService {
    * Locks one's own submission for a change (a new version, an attachment): only its author, and only
    * until the deadline that applies to it (the server checks the deadline on every write).
    */
-  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = new Date()) {
+  async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = this.clock.now()) {
     const rows: { id: string; round_id: string | null; case_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
       `SELECT id, round_id, case_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
       [submissionId, ctx.municipalityId],
@@ -446,20 +516,17 @@ export class InputRoundsService {
     return s;
   }
 
-  /** Throws 404 unless the caller may read the submission: officers, its author, its body, or everyone once published. */
-  async assertReadableSubmission(ctx: RequestContext, submissionId: string): Promise<void> {
-    const rows: { author_id: string; body_id: string | null; publish_after_close: boolean | null; closes_at: Date | null; closed_at: Date | null }[] = await this.db.query(
-      `SELECT s.author_id, s.body_id, r.publish_after_close, r.closes_at, r.closed_at FROM submission s LEFT JOIN input_round r ON r.id = s.round_id WHERE s.id = $1 AND s.municipality_id = $2`,
-      [submissionId, ctx.municipalityId],
+  /** Throws 404 unless the caller may see the submission (submissionVisibleSql). */
+  async assertReadableSubmission(ctx: RequestContext, submissionId: string, m: EntityManager = this.db.manager, now = this.clock.now()): Promise<void> {
+    const rows: { visible: boolean }[] = await m.query(
+      `SELECT ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6' })} AS visible FROM submission s WHERE s.id = $1 AND s.municipality_id = $2`,
+      [submissionId, ctx.municipalityId, ...readerValues(ctx, now)],
     );
-    const s = rows[0];
-    if (!s) throw new NotFound('Fant ikke innspillet');
-    const published = !!s.publish_after_close && (s.closed_at !== null || (s.closes_at !== null && s.closes_at < new Date()));
-    if (!(ctx.roles.has('case_officer') || s.author_id === ctx.userId || (s.body_id && ctx.bodyIds.has(s.body_id)) || published)) throw new NotFound('Fant ikke innspillet');
+    if (!rows[0]?.visible) throw new NotFound('Fant ikke innspillet');
   }
 
   /** A new version of one's own submission, until the deadline; every version is kept. */
-  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = new Date()): Promise<Receipt> {
+  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = this.clock.now()): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       const s = await this.writableSubmission(m, ctx, submissionId, now);
       if (s.current_version !== input.version) {
@@ -495,7 +562,7 @@ export class InputRoundsService {
   }
 
   /** «Ingen merknad» for an invited body, or (bodyId null) for oneself when personally invited. */
-  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = new Date()) {
+  async noComment(ctx: RequestContext, roundId: string, bodyId: string | null, now = this.clock.now()) {
     await this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId);
       const deadline = await this.assertCanAnswer(m, ctx, round, bodyId);
@@ -567,7 +634,7 @@ export class InputRoundsService {
   }
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
-  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = new Date(), meetingId: string | null = null): Promise<Receipt> {
+  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = this.clock.now(), meetingId: string | null = null): Promise<Receipt> {
     const sent = { sha256: sha256(input.text), bodyId: input.bodyId, caseId: input.caseId, meetingId, ...(input.caseId ? {} : { mandateItemId: input.mandateItemId }) };
     const existing = await this.byIdempotencyKey(this.db, ctx, null, input.idempotencyKey, sent);
     if (existing) return existing;
@@ -590,7 +657,7 @@ export class InputRoundsService {
   conferenceInput(
     ctx: RequestContext,
     input: { caseId: string; meetingId: string; bodyId: string | null; text: string; idempotencyKey: string },
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Receipt> {
     const { meetingId, ...rest } = input;
     return this.continuous(ctx, { ...rest, mandateItemId: null }, now, meetingId);
@@ -599,7 +666,7 @@ export class InputRoundsService {
   /** «Innspill og behandling»: every input on a case, who gave it, and how it was handled. */
   async summary(ctx: RequestContext, caseId: string) {
     const c = await this.cases.readable(ctx, caseId);
-    const items = await this.submissionsFor(ctx, { caseId }, true);
+    const items = await this.submissionsFor(ctx, { caseId }, this.clock.now());
     const outcome: Record<string, string> = { adopted: 'Tatt til følge', partly_adopted: 'Delvis tatt til følge', not_adopted: 'Ikke tatt til følge', noted: 'Tatt til orientering' };
     const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
     const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];

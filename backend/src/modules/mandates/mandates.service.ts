@@ -7,7 +7,8 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { caseReadableSql } from '../cases/cases.service.js';
+import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { roundReadableSql } from '../input-rounds/input-rounds.service.js';
 import { Mandate, MandateItem } from './mandate.entity.js';
 
 type CreateMandate = z.infer<typeof createMandateSchema>;
@@ -77,7 +78,7 @@ export class MandatesService {
     const [cases, rounds, meetings] = await Promise.all([
       this.db.query(
         `SELECT c.mandate_item_id AS item, c.id, c.archive_year || '/' || c.archive_seq AS number, c.status,
-                CASE WHEN ${caseReadableSql('c', '$3', '$4')} THEN c.title ELSE c.public_title END AS title
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$4'))} AS title
            FROM case_file c JOIN mandate_item i ON i.id = c.mandate_item_id
           WHERE i.mandate_id = $1 AND c.municipality_id = $2 ORDER BY c.archive_year, c.archive_seq`,
         [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
@@ -87,9 +88,9 @@ export class MandatesService {
            FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id
            JOIN mandate_item i ON i.id = coalesce(r.mandate_item_id, c.mandate_item_id)
           WHERE i.mandate_id = $1 AND r.municipality_id = $2
-            AND (c.id IS NULL OR ${caseReadableSql('c', '$3', '$4')})
+            AND ${roundReadableSql('r', { officer: '$3', bodyIds: '$4', userId: '$5' })}
           ORDER BY r.closes_at`,
-        [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
+        [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds], ctx.userId],
       ) as Promise<{ item: string; id: string; title: string; closes_at: Date; closed_at: Date | null }[]>,
       this.db.query(
         `SELECT DISTINCT c.mandate_item_id AS item, mt.id, mt.title, mt.starts_at, b.name AS body_name

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import ical from 'ical-generator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { agendaItemSchema, attendanceSchema, conferenceInputSchema, CreateMeeting, minutesSchema, registrationSchema, statementSchema } from '@samrad/shared/contracts';
-import { osloDate, formatOsloDateTime } from '@samrad/shared/domain';
+import { meetingMayDecide, NO_DECISION_IN_MEETING, openInputText, osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseReadableSql } from '../cases/cases.service.js';
+import { CasesService, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -111,7 +112,8 @@ export class MeetingsService {
     const showAgenda = r.agenda_published_at !== null || ctx.roles.has('case_officer') || ctx.bodyIds.has(r.body_id);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.public_title, c.legal_basis, d.text AS decision_text,
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
+                  d.open_input_reason,
                   ${caseReadableSql('c', '$2', '$3')} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
@@ -125,19 +127,25 @@ export class MeetingsService {
       `SELECT s.id, s."union", s.text, s.created_at, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
       [id],
     );
+    // For the officer writing the minutes: what is still open on each case before a deciding vedtak.
+    const openInput = ctx.roles.has('case_officer') && meetingMayDecide(r.kind) ? await this.cases.openInput(this.db.manager, agenda.map((a) => a.case_id as string)) : new Map<string, OpenInput>();
     return {
       ...this.view(r),
+      /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
+      mayDecide: meetingMayDecide(r.kind),
       administrationPosition: r.administration_position,
       agenda: agenda.map((a) => {
           // An exempt case's title, minutes and decision text are for those who may read the case.
           const readable = a.readable === true;
+          const open = openInput.get(a.case_id as string);
           return {
             id: a.id,
             position: a.position,
             committeeNumber: a.committee_number,
-            case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: readable ? a.title : a.public_title },
+            case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: caseTitleFor({ access: a.access as string, title: a.title as string, publicTitle: a.public_title as string | null }, readable) },
             minutes: readable ? a.minutes : null,
-            decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null } : null,
+            decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null, openInputReason: readable ? a.open_input_reason : null } : null,
+            openInput: open ? openInputText(open.rounds, open.undisposed) : null,
             exemptBasis: readable ? null : a.legal_basis,
           };
         }),
@@ -272,11 +280,13 @@ export class MeetingsService {
       const item = items[0];
       if (!item) throw new NotFound('Fant ikke saken på sakslisten');
       let decisionId = item.decision_id;
+      // A drøftingsmøte (or a school conference) records the discussion and statements, never a vedtak.
+      if (input.decision && !meetingMayDecide(r.kind)) throw ValidationFailed.field('decision', NO_DECISION_IN_MEETING[r.kind] ?? 'Dette møtet fatter ikke vedtak');
       if (input.decision && !decisionId) {
         const d = await this.cases.recordDecision(
           ctx,
           item.case_id,
-          { bodyId: r.body_id, decidedOn: osloDate(r.starts_at), text: input.decision.text, motions: input.decision.motions },
+          { bodyId: r.body_id, decidedOn: osloDate(r.starts_at), text: input.decision.text, motions: input.decision.motions, confirmOpenInput: input.decision.confirmOpenInput },
           { m, meetingId },
         );
         decisionId = d.id;
@@ -287,54 +297,85 @@ export class MeetingsService {
     });
   }
 
-  /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel). */
+  /**
+   * "May act in this meeting" (speak in its protocol): a current member of the meeting's body. The one
+   * owner of that rule; returns the caller's current memberships in the body, or throws 403.
+   */
+  private async actingMember(m: EntityManager, ctx: RequestContext, r: MeetingRow, action: string): Promise<{ capacity: string; union: string | null }[]> {
+    const rows: { capacity: string; union: string | null }[] = await m.query(
+      `SELECT capacity, "union" FROM current_membership WHERE user_id = $1 AND body_id = $2 AND municipality_id = $3 ORDER BY capacity, "union"`,
+      [ctx.userId, r.body_id, ctx.municipalityId],
+    );
+    if (rows.length === 0) throw new Forbidden(`Bare medlemmer av ${r.body_name} kan ${action} i dette møtet`);
+    return rows;
+  }
+
+  /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel), as a member of its body. */
   async addStatement(ctx: RequestContext, meetingId: string, input: z.infer<typeof statementSchema>) {
     return this.db.transaction(async (m) => {
       const r = await this.meeting(m, ctx, meetingId);
       if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
-      const unions: { union: string }[] = await m.query(
-        `SELECT DISTINCT "union" FROM current_membership WHERE user_id = $1 AND municipality_id = $2 AND capacity = 'union_representative' AND "union" IS NOT NULL`,
-        [ctx.userId, ctx.municipalityId],
-      );
-      if (!unions[0]) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
-      const [row] = await m.query(`INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`, [meetingId, ctx.userId, unions[0].union, input.text]);
+      const memberships = await this.actingMember(m, ctx, r, 'gi protokolltilførsel');
+      const union = memberships.find((x) => x.capacity === 'union_representative' && x.union)?.union;
+      if (!union) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
+      const [row] = await m.query(`INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`, [meetingId, ctx.userId, union, input.text]);
       await this.audit.record(m, ctx, 'create', 'protocol_statement', row.id, null, input);
       return { id: row.id as string };
     });
   }
 
-  /** The person's meetings and input deadlines as an iCalendar feed. */
-  async calendar(ctx: RequestContext): Promise<string> {
+  /**
+   * The person's meetings and input deadlines as an iCalendar feed (RFC 5545: ical-generator escapes
+   * text, turns line breaks, a bare CR included, into \n and folds lines at 75 octets). Rounds are those
+   * the person's bodies or the person are invited to; a round's case is named by the title the person
+   * may see (caseTitleSql), so an invitee meets an exempt case by its public title.
+   */
+  async calendar(ctx: RequestContext, now = new Date()): Promise<string> {
+    const bodyIds = [...ctx.bodyIds];
+    const officer = ctx.roles.has('case_officer');
     const meetings: { id: string; title: string; starts_at: Date; ends_at: Date | null; place: string | null; video_link: string | null; body: string }[] = await this.db.query(
       `SELECT mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.video_link, b.name AS body FROM meeting mt JOIN body b ON b.id = mt.body_id
         WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $3) ORDER BY mt.starts_at`,
-      [ctx.municipalityId, [...ctx.bodyIds], ctx.roles.has('case_officer')],
+      [ctx.municipalityId, bodyIds, officer],
     );
-    const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null }[] = await this.db.query(
-      `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until
-         FROM input_round r JOIN round_invitation i ON i.round_id = r.id
-        WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) GROUP BY r.id ORDER BY r.closes_at`,
-      [ctx.municipalityId, [...ctx.bodyIds]],
+    const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null; case_number: string | null; case_title: string | null }[] = await this.db.query(
+      `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until,
+              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', caseReadableSql('c', '$4', '$2'))} AS case_title
+         FROM input_round r LEFT JOIN round_invitation i ON i.round_id = r.id AND i.body_id = ANY($2::uuid[]) LEFT JOIN case_file c ON c.id = r.case_id
+        WHERE r.municipality_id = $1
+          AND (i.body_id IS NOT NULL OR EXISTS (SELECT 1 FROM round_person_invitation p WHERE p.round_id = r.id AND p.user_id = $3))
+        GROUP BY r.id, c.id ORDER BY r.closes_at`,
+      [ctx.municipalityId, bodyIds, ctx.userId, officer],
     );
-    const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
-    const now = stamp(new Date());
-    const events = [
-      ...meetings.map((mt) => [
-        'BEGIN:VEVENT',
-        `UID:meeting-${mt.id}@samrad`,
-        `DTSTAMP:${now}`,
-        `DTSTART:${stamp(mt.starts_at)}`,
-        `DTEND:${stamp(mt.ends_at ?? new Date(mt.starts_at.getTime() + 2 * 3600_000))}`,
-        `SUMMARY:${esc(`${mt.body}: ${mt.title}`)}`,
-        ...(mt.place || mt.video_link ? [`LOCATION:${esc(mt.place ?? mt.video_link ?? '')}`] : []),
-        'END:VEVENT',
-      ]),
-      ...rounds.map((r) => {
-        const at = r.extended_until ?? r.closes_at;
-        return ['BEGIN:VEVENT', `UID:round-${r.id}@samrad`, `DTSTAMP:${now}`, `DTSTART:${stamp(at)}`, `DTEND:${stamp(at)}`, `SUMMARY:${esc(`Frist for innspill: ${r.title}`)}`, 'END:VEVENT'];
-      }),
-    ];
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Samråd//NO', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Samråd', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    const base = this.config.APP_URL.replace(/\/$/, '');
+    // Line breaks are escaped by ical-generator; other control characters have no place in iCalendar text.
+    const control = (c: number) => (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+    const text = (v: string) => [...v].filter((ch) => !control(ch.charCodeAt(0))).join('');
+    const calendar = ical({ name: 'Samråd', prodId: '//Samråd//NO' });
+    for (const mt of meetings) {
+      calendar.createEvent({
+        id: `meeting-${mt.id}@samrad`,
+        stamp: now,
+        start: mt.starts_at,
+        end: mt.ends_at ?? new Date(mt.starts_at.getTime() + 2 * 3600_000),
+        summary: text(`${mt.body}: ${mt.title}`),
+        location: mt.place || mt.video_link ? text(mt.place ?? mt.video_link ?? '') : null,
+        url: `${base}/moter/${mt.id}`,
+      });
+    }
+    for (const r of rounds) {
+      const at = r.extended_until ?? r.closes_at;
+      calendar.createEvent({
+        id: `round-${r.id}@samrad`,
+        stamp: now,
+        start: at,
+        end: at,
+        summary: text(`Frist for innspill: ${r.title}`),
+        description: r.case_number ? text(`Sak ${r.case_number}: ${r.case_title ?? ''}`) : null,
+        url: `${base}/innspill/${r.id}`,
+      });
+    }
+    // Every content line ends with CRLF, the last one too.
+    return `${calendar.toString()}\r\n`;
   }
 }

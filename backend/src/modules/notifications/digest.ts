@@ -1,6 +1,7 @@
 import { formatOsloDateTime, osloDate } from '@samrad/shared/domain';
 import type { DataSource } from 'typeorm';
 import { once } from '../../platform/queue/handlers.js';
+import { caseTitleSql } from '../cases/cases.service.js';
 import type { MailService } from '../mail/mail.service.js';
 
 /** How far ahead the digest looks for deadlines. */
@@ -33,7 +34,8 @@ export interface Digest {
   notices: number;
 }
 
-const CASE_TITLE = `CASE WHEN c.access = 'exempt' THEN c.public_title ELSE c.title END`;
+/** E-mail leaves the system: a case is named by the title anyone may see (the screened title of an exempt case). */
+const CASE_TITLE = caseTitleSql('c', 'false');
 
 /**
  * Builds a person's daily digest: open rounds their bodies have not answered, deadline first, then

@@ -1,30 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { caseReadableSql } from '../cases/cases.service.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
+import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 
 /** "Mine oppgaver": what the person or their bodies must do next, read in a few indexed queries. */
 @Injectable()
 export class TasksService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  async forUser(ctx: RequestContext, now = new Date()) {
+  async forUser(ctx: RequestContext, now = this.clock.now()) {
     const bodyIds = [...ctx.bodyIds];
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
     const [rounds, meetings, decisions, unread, review] = await Promise.all([
       this.db.query(
         `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq,
-                coalesce(i.extended_until, r.closes_at) AS deadline
+                ${caseTitleSql('c', caseReadableSql('c', '$5', '$2'))} AS case_title, coalesce(i.extended_until, r.closes_at) AS deadline
            FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > $3
          UNION ALL
-         SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq, r.closes_at
+         SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq,
+                ${caseTitleSql('c', caseReadableSql('c', '$5', '$2'))}, r.closes_at
            FROM input_round r JOIN round_person_invitation p ON p.round_id = r.id AND p.user_id = $4
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND r.closed_at IS NULL AND r.closes_at > $3
           ORDER BY deadline`,
-        [ctx.municipalityId, bodyIds, now, ctx.userId],
+        [ctx.municipalityId, bodyIds, now, ctx.userId, officer],
       ),
       this.db.query(
         `SELECT mt.id, mt.title, mt.starts_at, mt.place, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id
@@ -32,8 +37,8 @@ export class TasksService {
         [ctx.municipalityId, bodyIds, now, officer],
       ),
       this.db.query(
-        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id, c.title, c.public_title,
-                ${caseReadableSql('c', '$3', '$2')} AS readable
+        `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id,
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$2'))} AS title
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
           WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
         [ctx.municipalityId, bodyIds, officer],
@@ -47,7 +52,7 @@ export class TasksService {
           )
         : this.db.query(
             `SELECT c.id, c.archive_year, c.archive_seq, c.title FROM case_file c JOIN case_route_step r ON r.case_id = c.id
-              WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended') ORDER BY c.updated_at DESC LIMIT 10`,
+              WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended','before_body') ORDER BY c.updated_at DESC LIMIT 10`,
             [ctx.municipalityId, bodyIds],
           ),
     ]);
@@ -60,7 +65,8 @@ export class TasksService {
         // null: a personal invitation
         body: r.body_id ? { id: r.body_id, name: r.body_name } : null,
         status: r.status,
-        case: r.case_id ? { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}` } : null,
+        // An invitee who may not read an exempt case sees it by its public title (caseTitleSql).
+        case: r.case_id ? { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: r.case_title } : null,
       })),
       meetings: meetings.map((m: Record<string, unknown>) => ({ id: m.id, title: m.title, startsAt: (m.starts_at as Date).toISOString(), place: m.place, bodyName: m.body_name })),
       decisions: decisions.map((d: Record<string, unknown>) => ({
@@ -68,7 +74,7 @@ export class TasksService {
         decidedOn: d.decided_on,
         committeeNumber: d.committee_number,
         bodyName: d.body_name,
-        case: { id: d.case_id, title: d.readable ? d.title : d.public_title },
+        case: { id: d.case_id, title: d.title },
       })),
       unreadNotifications: unread[0].n as number,
       ...(officer

@@ -60,6 +60,14 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
     .refine((list) => list.every((a) => isIP(a.replace(/\/\d{1,3}$/, '')) !== 0), { error: 'TRUST_PROXY må være IP-adresser eller CIDR-områder, skilt med komma' }),
+  /**
+   * `1`: deadlines are read from a test clock that tests move forward (`POST /api/test/clock`, which
+   * exists only then). Refused in production.
+   */
+  TEST_CLOCK: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {
@@ -67,6 +75,9 @@ export const configSchema = z.object({
   // Caught mail is readable by anyone at /dev/mail, reset links included: never in production.
   if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'capture')
     ctx.addIssue({ code: 'custom', path: ['MAIL_TRANSPORT'], message: 'MAIL_TRANSPORT=capture (oppfanget e-post på /dev/mail) er bare for utvikling og demo; sett smtp i produksjon' });
+  // Anyone could move the test clock and close every open round: never in production.
+  if (c.NODE_ENV === 'production' && c.TEST_CLOCK)
+    ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon' });
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

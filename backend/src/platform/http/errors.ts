@@ -51,3 +51,10 @@ export class ConflictState extends HttpException {
     super({ message }, HttpStatus.CONFLICT);
   }
 }
+
+/** 409: the change needs an explicit confirmation, sent in the named field (e.g. deciding while input is open). */
+export class NeedsConfirmation extends HttpException {
+  constructor(path: string, message: string) {
+    super({ message, errors: [{ path, message }] }, HttpStatus.CONFLICT);
+  }
+}

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { withTimeout } from '../async/with-timeout.js';
+import { systemClock, type Clock } from '../clock/clock.js';
 
 interface PendingRow {
   id: string;
@@ -19,7 +20,7 @@ export const toJobId = (dedupKey: string) => dedupKey.replace(/:/g, '~');
  * row; a row is marked relayed only after Redis accepted the job, so a Redis outage delays jobs but
  * loses none. BullMQ's job id (the dedup key) makes a re-relayed row harmless.
  */
-export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeoutMs = 5000): Promise<number> {
+export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeoutMs = 5000, clock: Clock = systemClock): Promise<number> {
   return db.transaction(async (m) => {
     const rows: PendingRow[] = await m.query(
       `SELECT id, job, payload, dedup_key, run_at FROM outbox
@@ -31,7 +32,7 @@ export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeo
       rows.map((r) => ({
         name: r.job,
         data: r.payload,
-        opts: { jobId: toJobId(r.dedup_key), delay: r.run_at ? Math.max(0, r.run_at.getTime() - Date.now()) : 0 },
+        opts: { jobId: toJobId(r.dedup_key), delay: r.run_at ? Math.max(0, r.run_at.getTime() - clock.now().getTime()) : 0 },
       })),
     );
     // While Redis is away BullMQ waits for it; give up after a while and keep the rows for the next try.
@@ -43,14 +44,15 @@ export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeo
 }
 
 /** Runs the relay every `intervalMs` until stopped; errors (Redis or PostgreSQL away) are logged and retried. */
-export function startRelay(db: DataSource, queue: Queue, log: Logger, intervalMs = 500): { stop: () => Promise<void> } {
+export function startRelay(db: DataSource, queue: Queue, log: Logger, intervalMs = 500, clock: Clock = systemClock): { stop: () => Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let failing = false;
   const tick = async () => {
     while (!stopped) {
       try {
-        const n = await relayOnce(db, queue);
+        await clock.sync();
+        const n = await relayOnce(db, queue, 200, 5000, clock);
         if (failing) log.info('outbox relay recovered');
         failing = false;
         if (n > 0) continue;

@@ -9,6 +9,7 @@ import { AccessTag } from '../../features/cases/AccessTag.js';
 import { useCase, useCaseAttachments, useInputSummary } from '../../features/cases/api.js';
 import { CaseComments } from '../../features/cases/CaseComments.js';
 import { CaseHistory } from '../../features/cases/CaseHistory.js';
+import { CaseLifecycle } from '../../features/cases/CaseLifecycle.js';
 import { AccessForm, NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
@@ -39,7 +40,7 @@ export default function CasePage() {
         <>
           <Paragraph className="tags">
             <AccessTag access={kase.access} legalBasis={kase.legalBasis} />
-            <Tag data-color="info">{t(`caseStatus.${kase.status}`)}</Tag>
+            <Tag data-color="info">{kase.phase.body ? t('lifecycle.beforeBody', { body: kase.phase.body.name }) : t(`caseStatus.${kase.status}`)}</Tag>
             {kase.mandateItem && <span className="muted">{`${t('cases.mandateItem')} ${kase.mandateItem.number}: ${kase.mandateItem.title}`}</span>}
           </Paragraph>
           {officer && (
@@ -50,6 +51,7 @@ export default function CasePage() {
               </Details.Content>
             </Details>
           )}
+          <CaseLifecycle kase={kase} />
           <section aria-labelledby="doc-h">
             <Heading level={2} data-size="sm" id="doc-h">
               {t('cases.document')}
@@ -156,6 +158,7 @@ export default function CasePage() {
               <article key={d.id} className="panel">
                 <Heading level={3} data-size="xs">{`${t('cases.decisions')} – ${d.bodyName} ${d.committeeNumber ?? ''} (${formatDate(d.decidedOn)})`}</Heading>
                 <Paragraph className="prewrap">{d.text}</Paragraph>
+                {d.openInputReason && <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: d.openInputReason })}</Paragraph>}
               </article>
             ))}
             {officer && kase.route.length > 0 && (

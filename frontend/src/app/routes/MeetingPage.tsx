@@ -18,7 +18,18 @@ interface MeetingView extends MeetingSummary {
   kind: 'ordinary' | 'school_conference' | 'consultation';
   agendaDueAt: string;
   conference: ConferenceView | null;
-  agenda: { id: string; committeeNumber: string | null; case: { id: string; number: string; title: string }; minutes: string | null; decision: { text: string | null } | null; exemptBasis: string | null }[];
+  /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
+  mayDecide?: boolean;
+  agenda: {
+    id: string;
+    committeeNumber: string | null;
+    case: { id: string; number: string; title: string };
+    minutes: string | null;
+    decision: { text: string | null; openInputReason?: string | null } | null;
+    exemptBasis: string | null;
+    /** For the officer: what is still open on the case before a deciding vedtak. */
+    openInput?: string | null;
+  }[];
   attendance: { userId: string; name: string; status: string; substituteName: string | null }[];
   statements: { id: string; union: string; text: string; author: string }[];
   administrationPosition: string | null;
@@ -65,7 +76,8 @@ export default function MeetingPage() {
                   )}
                   {a.exemptBasis && <Paragraph>{t('meetings.exempt', { basis: a.exemptBasis })}</Paragraph>}
                   {a.decision?.text && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
-                  {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} decides={m.kind !== 'school_conference'} />}
+                  {a.decision?.openInputReason && <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>}
+                  {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} decides={m.mayDecide ?? m.kind === 'ordinary'} openInput={a.openInput ?? null} />}
                 </li>
               ))}
             </ol>

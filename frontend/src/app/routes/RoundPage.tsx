@@ -74,6 +74,7 @@ export default function RoundPage() {
       {error && <LoadError error={error} onRetry={() => void refetch()} />}
       {round && (
         <>
+          {round.case && !kase.data && <Paragraph>{`${t('cases.number')} ${round.case.number}: ${round.case.title}`}</Paragraph>}
           {round.caseId && kase.data && (
             <Paragraph>
               <Link asChild>

@@ -22,6 +22,14 @@ const CASE = {
   recommendations: [],
   decisions: [],
   rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2026-12-01T11:00:00.000Z', open: true }],
+  phase: { phase: 'input_round', body: null },
+  phases: [
+    { phase: 'draft', body: null, enteredAt: '2026-11-02T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
+    { phase: 'in_preparation', body: null, enteredAt: '2026-11-10T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
+    { phase: 'input_round', body: null, enteredAt: '2026-11-17T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
+  ],
+  allowedMoves: [] as { to: string; back: boolean; body: string | null }[],
+  openInput: 'Innspillsrunden «Innspill til modellen» er fortsatt åpen.',
 };
 
 function caseApi(me: object, attachments: object[] = []) {
@@ -166,6 +174,53 @@ describe('Sak', () => {
     expect(screen.queryByText('Tilgang og offentlighet')).toBeNull();
   });
 
+  it('lists the phases with their dates, the current one marked; a member gets no moves', async () => {
+    caseApi(MEMBER);
+    renderRoute('/saker/c1');
+    const phases = await screen.findByRole('list', { name: 'Fasene saken har vært i' });
+    const items = within(phases).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual(['Utkast', 'Under utredning', 'Innspillsrunde']);
+    expect(items[0]!.textContent).toContain('Fra 2. november 2026 kl. 10:00 av Rådgiver, oppvekst');
+    expect(items[2]!.getAttribute('aria-current')).toBe('step');
+    expect(items[1]!.getAttribute('aria-current')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Flytt saken' })).toBeNull();
+  });
+
+  it('an officer moves the case with the moves the lifecycle allows; a refusal shows the server’s reason', async () => {
+    caseApi(ME);
+    const moves: unknown[] = [];
+    server.use(
+      http.get('/api/cases/c1', () =>
+        HttpResponse.json({
+          ...CASE,
+          allowedMoves: [
+            { to: 'in_preparation', back: true, body: null },
+            { to: 'working_group', back: false, body: null },
+          ],
+        }),
+      ),
+      http.post('/api/cases/c1/moves', async ({ request }) => {
+        const body = (await request.json()) as { to: string };
+        moves.push(body);
+        return body.to === 'working_group'
+          ? HttpResponse.json({ id: 'c1', status: 'working_group', bodyPosition: null, version: 4 }, { status: 201 })
+          : HttpResponse.json({ errors: [{ path: 'to', message: 'Saken kan ikke flyttes fra «Innspillsrunde» til «Under utredning».' }] }, { status: 400 });
+      }),
+    );
+    renderRoute('/saker/c1');
+    await screen.findByRole('heading', { name: 'Flytt saken' });
+    expect(screen.queryByRole('button', { name: 'Avslutt saken' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Tilbake til utredning' }));
+    expect((await screen.findAllByText('Saken kan ikke flyttes fra «Innspillsrunde» til «Under utredning».')).length).toBeGreaterThan(0);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Begrunnelse (valgfri)' }), 'Trenger drøfting');
+    await userEvent.click(screen.getByRole('button', { name: 'Send til arbeidsgruppen' }));
+    await screen.findByText('Saken er flyttet til «I arbeidsgruppen».');
+    expect(moves).toEqual([
+      { to: 'in_preparation', reason: null },
+      { to: 'working_group', reason: 'Trenger drøfting' },
+    ]);
+  });
+
   it('an exempt case the person may not read says so', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
@@ -285,6 +340,81 @@ describe('Møte', () => {
         { userId: 'u2', status: 'substitute', substituteName: 'Vararepresentant, Parti D' },
       ],
     });
+  });
+});
+
+describe('Møteprotokoll', () => {
+  const ordinary = (extra: object = {}) => ({
+    ...MEETING,
+    kind: 'ordinary',
+    mayDecide: true,
+    conference: null,
+    body: { id: 'b1', name: 'Driftsutvalget' },
+    agenda: [{ id: 'a1', committeeNumber: '41/26', case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' }, minutes: null, decision: null, exemptBasis: null, openInput: null }],
+    ...extra,
+  });
+  const meetingApi = (meeting: object) =>
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/meetings/m1', () => HttpResponse.json(meeting)),
+      http.get('/api/bodies/b1', () => HttpResponse.json({ id: 'b1', name: 'Driftsutvalget', kind: 'political_committee', members: [] })),
+    );
+
+  it('a drøftingsmøte’s protocol has no vedtak field', async () => {
+    meetingApi(ordinary({ kind: 'consultation', mayDecide: false }));
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' });
+    expect(within(form).getByRole('textbox', { name: 'Protokolltekst' })).toBeTruthy();
+    expect(within(form).queryByRole('textbox', { name: 'Vedtak' })).toBeNull();
+    expect(within(form).getByRole('button', { name: 'Lagre protokoll' })).toBeTruthy();
+  });
+
+  it('a deciding vedtak while input is open: a confirmation with a reason, sent with the vedtak', async () => {
+    let sent: unknown;
+    meetingApi(ordinary({ agenda: [{ ...ordinary().agenda[0], openInput: 'Ett innspill mangler behandling.' }] }));
+    server.use(
+      http.put('/api/meetings/m1/agenda/a1/minutes', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ decisionId: 'd1' });
+      }),
+    );
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' });
+    expect(within(form).getByRole('group', { name: 'Åpne innspill: Ett innspill mangler behandling.' })).toBeTruthy();
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Protokolltekst' }), 'Vedtatt.');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Vedtak' }), 'Driftsutvalget vedtar modellen.');
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'Fatt vedtaket selv om innspill ikke er ferdig behandlet' }));
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Begrunnelse for å fatte vedtak nå' }), 'Budsjettfristen');
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre protokoll og vedtak' }));
+    await waitFor(() =>
+      expect(sent).toEqual({ minutes: 'Vedtatt.', decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], confirmOpenInput: { reason: 'Budsjettfristen' } } }),
+    );
+  });
+
+  it('when the server says input is open, the form asks for the confirmation', async () => {
+    meetingApi(ordinary());
+    server.use(
+      http.put('/api/meetings/m1/agenda/a1/minutes', () =>
+        HttpResponse.json(
+          { message: 'x', errors: [{ path: 'confirmOpenInput', message: 'Innspillsrunden «Innspill» er fortsatt åpen. Bekreft med en begrunnelse at vedtaket likevel skal fattes.' }] },
+          { status: 409 },
+        ),
+      ),
+    );
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' });
+    expect(within(form).queryByRole('checkbox')).toBeNull();
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Protokolltekst' }), 'Vedtatt.');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Vedtak' }), 'Vedtatt.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre protokoll og vedtak' }));
+    expect(await within(form).findByRole('checkbox', { name: 'Fatt vedtaket selv om innspill ikke er ferdig behandlet' })).toBeTruthy();
+  });
+
+  it('shows the reason a vedtak was made while input was open', async () => {
+    meetingApi(ordinary({ agenda: [{ ...ordinary().agenda[0], minutes: 'Vedtatt.', decision: { text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' } }] }));
+    renderRoute('/moter/m1');
+    await screen.findByText('Vedtatt med åpne innspill. Begrunnelse: Budsjettfristen');
   });
 });
 
@@ -538,6 +668,26 @@ describe('Fordeling', () => {
     await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på nytt scenario' }), 'Høyere elevsats');
     await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som nytt scenario' }));
     await waitFor(() => expect(saved).toMatchObject({ name: 'Høyere elevsats', frame: null, frameChange: null, adjustments: [], overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }] }));
+  });
+
+  it('an officer imports a workbook as the raw file, and sees the import’s progress until it is done', async () => {
+    await open(ME);
+    let sent: { type: string | null; query: string; bytes: number } | undefined;
+    let polls = 0;
+    server.use(
+      http.post('/api/allocation-cases/ac1/datasets/file', async ({ request }) => {
+        sent = { type: request.headers.get('content-type'), query: new URL(request.url).search, bytes: (await request.arrayBuffer()).byteLength };
+        return HttpResponse.json({ importId: 'i1', status: 'queued' }, { status: 202 });
+      }),
+      http.get('/api/imports/i1', () => HttpResponse.json({ id: 'i1', status: ++polls > 1 ? 'done' : 'running', progress: polls > 1 ? 100 : 40, errors: [] })),
+    );
+    // Larger than a spread of String.fromCharCode can take (the old page threw at about 200 KB).
+    const workbook = new File([new Uint8Array(512 * 1024).fill(80)], 'elevtall.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Navn på datasettet' }), 'Oktober');
+    await userEvent.upload(screen.getByLabelText('Fil (CSV, XLSX eller JSON)'), workbook);
+    await userEvent.click(screen.getByRole('button', { name: 'Importer' }));
+    await screen.findByText('Datasettet er importert.', undefined, { timeout: 3000 });
+    expect(sent).toEqual({ type: 'application/octet-stream', query: '?filename=elevtall.xlsx&name=Oktober', bytes: 512 * 1024 });
   });
 
   it('a bad frame change gets the engine’s Norwegian message on the field', async () => {

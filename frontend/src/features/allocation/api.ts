@@ -56,3 +56,21 @@ export const useScenarioComments = (id: string | undefined) =>
   });
 
 export const useAllocationMutation = <T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) => useInvalidatingMutation(fn, key, ['scenario']);
+
+export interface ImportStatusView {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  errors: { path: string; message: string }[];
+  datasetId: string | null;
+}
+
+/** A large import read by the worker: asked again every half second until it is done or failed (stops when unmounted). */
+export function useImportStatus(importId: string | null) {
+  return useQuery({
+    queryKey: ['import', importId],
+    queryFn: () => api<ImportStatusView>(`/api/imports/${importId}`),
+    enabled: importId !== null,
+    refetchInterval: (q) => (q.state.data?.status === 'done' || q.state.data?.status === 'failed' ? false : 500),
+  });
+}

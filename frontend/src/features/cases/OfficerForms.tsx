@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useCaseMutation, type CaseView } from './api.js';
@@ -120,14 +121,17 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
+    const confirm = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
     try {
-      await record.mutateAsync({ bodyId: f.get('bodyId'), text: f.get('text'), ...(kind === 'decision' ? { decidedOn: f.get('decidedOn') } : {}) });
+      await record.mutateAsync({ bodyId: f.get('bodyId'), text: f.get('text'), ...(kind === 'decision' ? { decidedOn: f.get('decidedOn'), confirmOpenInput: confirm } : {}) });
       setErrors([]);
       setDone(true);
     } catch (error) {
       setErrors(toFieldErrors(error, 'text'));
     }
   }
+  // Input still open (or the server said so): the deciding vedtak needs a confirmation with a reason.
+  const askConfirmation = kind === 'decision' && (!!kase.openInput || errors.some((e) => e.path.startsWith('confirmOpenInput')));
   const title = kind === 'recommendation' ? t('cases.recordRecommendation') : t('cases.recordDecision');
   return (
     <section aria-labelledby={`${prefix}-h`} className="panel">
@@ -139,11 +143,15 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
           <Paragraph>{title} ✓</Paragraph>
         </Alert>
       )}
-      <FormErrorSummary errors={errors} fieldIds={{ bodyId: `${prefix}-body`, text: `${prefix}-text`, decidedOn: `${prefix}-date` }} />
+      <FormErrorSummary
+        errors={errors}
+        fieldIds={{ bodyId: `${prefix}-body`, text: `${prefix}-text`, decidedOn: `${prefix}-date`, confirmOpenInput: `${prefix}-confirm`, 'confirmOpenInput.reason': `${prefix}-confirm-reason` }}
+      />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
         <SelectField id={`${prefix}-body`} name="bodyId" label={t('cases.body')} options={kase.route.map((r) => ({ value: r.bodyId, label: r.bodyName }))} error={fieldError(errors, 'bodyId')} />
         <Textfield id={`${prefix}-text`} name="text" multiline rows={4} label={kind === 'recommendation' ? t('cases.recommendationText') : t('cases.decisionText')} error={fieldError(errors, 'text')} />
         {kind === 'decision' && <Textfield id={`${prefix}-date`} name="decidedOn" type="date" label={t('cases.decidedOn')} error={fieldError(errors, 'decidedOn')} />}
+        {askConfirmation && <OpenInputConfirmation idPrefix={prefix} openInput={kase.openInput} errors={errors} reasonPath="confirmOpenInput.reason" />}
         <div>
           <Button type="submit" loading={record.isPending}>
             {title}

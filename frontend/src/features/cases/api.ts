@@ -32,8 +32,24 @@ export interface CaseView {
   sections: CaseSection[];
   route: { bodyId: string; bodyName: string; meetingDate: string | null; committeeNumber: string | null }[];
   recommendations: { id: string; bodyName: string; text: string; recordedAt: string }[];
-  decisions: { id: string; bodyName: string; committeeNumber: string | null; decidedOn: string; text: string }[];
+  decisions: { id: string; bodyName: string; committeeNumber: string | null; decidedOn: string; text: string; openInputReason?: string | null }[];
   rounds: { id: string; title: string; closesAt: string; open: boolean }[];
+  /** The current phase, and the body on the route the case is before. */
+  phase: { phase: string; body: { id: string; name: string; position: number } | null };
+  /** Every phase the case has entered, with its date. */
+  phases: CasePhaseEntry[];
+  /** The manual moves the lifecycle allows the caller now (empty for those who may not move the case). */
+  allowedMoves: { to: string; back: boolean; body: string | null }[];
+  /** What is still open before a deciding vedtak (open rounds, inputs without a disposition), or null. */
+  openInput: string | null;
+}
+
+export interface CasePhaseEntry {
+  phase: string;
+  body: { id: string; name: string } | null;
+  enteredAt: string;
+  actor: string | null;
+  reason: string | null;
 }
 
 export interface CaseComment {

@@ -21,6 +21,8 @@ export interface RoundView {
   title: string;
   questions: string;
   caseId: string | null;
+  /** The case by the title the reader may see (an invitee who may not read an exempt case gets its public title). */
+  case?: { id: string; number: string; title: string } | null;
   closesAt: string;
   open: boolean;
   latePolicy: string;

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
@@ -126,7 +127,7 @@ export function AgendaForms({ meetingId, cases, published }: { meetingId: string
 }
 
 /** Minutes per agenda item and, where the body decides, its vedtak (a school conference only minutes). */
-export function MinutesForm({ meetingId, itemId, title, decides = true }: { meetingId: string; itemId: string; title: string; decides?: boolean }) {
+export function MinutesForm({ meetingId, itemId, title, decides = true, openInput = null }: { meetingId: string; itemId: string; title: string; decides?: boolean; openInput?: string | null }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const save = useMeetingMutation(['meetings', meetingId], (input: object) => api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }));
@@ -134,8 +135,9 @@ export function MinutesForm({ meetingId, itemId, title, decides = true }: { meet
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const decision = String(f.get('decision') ?? '').trim();
+    const confirmOpenInput = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
     try {
-      await save.mutateAsync({ minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [] } : null });
+      await save.mutateAsync({ minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [], confirmOpenInput } : null });
       setErrors([]);
     } catch (error) {
       setErrors(toFieldErrors(error, 'minutes'));
@@ -145,7 +147,18 @@ export function MinutesForm({ meetingId, itemId, title, decides = true }: { meet
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
       <Textfield id={`minutes-${itemId}`} name="minutes" multiline rows={3} label={t('meetings.minutesText')} error={fieldError(errors, 'minutes')} />
       {decides && (
-        <Textfield id={`decision-${itemId}`} name="decision" multiline rows={3} label={t('meetings.decisionText')} error={fieldError(errors, 'decision.text') ?? fieldError(errors, 'bodyId')} />
+        <Textfield
+          id={`decision-${itemId}`}
+          name="decision"
+          multiline
+          rows={3}
+          label={t('meetings.decisionText')}
+          error={fieldError(errors, 'decision.text') ?? fieldError(errors, 'bodyId') ?? fieldError(errors, 'decision')}
+        />
+      )}
+      {/* Input still open (or the server said so): deciding needs a confirmation with a reason. */}
+      {decides && (!!openInput || errors.some((e) => e.path === 'confirmOpenInput')) && (
+        <OpenInputConfirmation idPrefix={`minutes-${itemId}`} openInput={openInput} errors={errors} reasonPath="decision.confirmOpenInput.reason" />
       )}
       <div>
         <Button type="submit" loading={save.isPending}>

@@ -1,0 +1,62 @@
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/SelectField.js';
+import { api } from '../../lib/api.js';
+import { useAllocationMutation, useScenarioComments, type ScenarioView } from './api.js';
+
+/** Comments on a scenario or one of its rows; members and officers may add one. */
+export function ScenarioComments({ scenario, canComment, onError }: { scenario: ScenarioView; canComment: boolean; onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const comments = useScenarioComments(scenario.id);
+  const comment = useAllocationMutation(['scenario', scenario.id, 'comments'], (input: { text: string; unitId: string | null }) =>
+    api(`/api/scenarios/${scenario.id}/comments`, { method: 'POST', body: input }),
+  );
+  async function onComment(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    try {
+      await comment.mutateAsync({ text: String(f.get('text') ?? ''), unitId: (f.get('unitId') as string) || null });
+      form.reset();
+      onError(null);
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  }
+  const unitName = (id: string) => scenario.result.units.find((u) => u.id === id)?.name ?? id;
+  return (
+    <section aria-labelledby="sc-comments-h">
+      <Heading level={2} data-size="sm" id="sc-comments-h">
+        {t('allocation.comments')}
+      </Heading>
+      <ul className="comment-list">
+        {comments.data?.comments.map((c) => (
+          <li key={c.id} className="comment">
+            <Paragraph data-size="sm">
+              <strong>{c.author.name}</strong>
+              {c.unitId ? ` – ${t('allocation.commentRow', { unit: unitName(c.unitId) })}` : ''}
+            </Paragraph>
+            <Paragraph className="prewrap">{c.text}</Paragraph>
+          </li>
+        ))}
+      </ul>
+      {canComment && (
+        <form onSubmit={(e) => void onComment(e)} className="stack narrow" noValidate>
+          <SelectField
+            id="comment-unit"
+            name="unitId"
+            label={t('allocation.commentUnit')}
+            options={[{ value: '', label: t('allocation.commentScenario') }, ...scenario.result.units.map((u) => ({ value: u.id, label: u.name }))]}
+          />
+          <Textfield id="scenario-comment" name="text" multiline rows={3} label={t('cases.commentLabel')} />
+          <div>
+            <Button type="submit" loading={comment.isPending}>
+              {t('allocation.addComment')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../lib/api.js';
+import { useAllocationMutation, type ScenarioView } from './api.js';
+import type { LiveScenario } from './liveScenario.js';
+import { rateValue } from './rateEdits.js';
+
+/** «Prøv et scenario»: a frame change and rates tried live; an officer saves the result as a new scenario. */
+export function ScenarioEditor({
+  allocationId,
+  scenario,
+  edit,
+  canSave,
+  onSaved,
+  onMessage,
+}: {
+  allocationId: string;
+  scenario: ScenarioView;
+  edit: LiveScenario;
+  canSave: boolean;
+  onSaved: (id: string) => void;
+  onMessage: (message: { kind: 'success' | 'danger'; text: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const { frameChange, setFrameChange, rateEdits, setRateEdits, overrides, live } = edit;
+  const save = useAllocationMutation(['allocation', allocationId], (input: object) => api<{ id: string }>(`/api/allocation-cases/${allocationId}/scenarios`, { method: 'POST', body: input }));
+  async function onSave(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    try {
+      const r = await save.mutateAsync({
+        name: f.get('name'),
+        modelVersionId: scenario.modelVersionId,
+        datasetId: scenario.datasetId,
+        // The new scenario is the one on screen: the base scenario's frame, overrides and adjustments,
+        // with this person's frame change and rates on top.
+        ...(frameChange.trim() === ''
+          ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
+          : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
+        overrides: [
+          ...(scenario.overrides ?? []).filter((o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage))),
+          ...(Array.isArray(overrides) ? overrides : []),
+        ],
+        adjustments: scenario.adjustments ?? [],
+      });
+      edit.reset();
+      onSaved(r.id);
+      onMessage({ kind: 'success', text: t('allocation.saved') });
+    } catch (error) {
+      onMessage({ kind: 'danger', text: error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors.map((x) => x.message).join(' ') : (error as Error).message });
+    }
+  }
+  return (
+    <section aria-labelledby="editor-h" className="panel narrow">
+      <Heading level={2} data-size="sm" id="editor-h">
+        {t('allocation.editor')}
+      </Heading>
+      <Paragraph data-size="sm">{t('allocation.editorHelp')}</Paragraph>
+      {scenario.adopted && (
+        <Alert data-color="info">
+          <Paragraph>{t('allocation.locked')}</Paragraph>
+        </Alert>
+      )}
+      <Textfield id="frame-change" inputMode="numeric" label={t('allocation.frameChange')} value={frameChange} onChange={(e) => setFrameChange(e.target.value)} error={live?.error} />
+      <Details>
+        <Details.Summary>{t('allocation.editRates')}</Details.Summary>
+        <Details.Content>
+          {scenario.input.criteria.map((c) => (
+            <Fieldset key={c.id}>
+              <Fieldset.Legend>{c.label}</Fieldset.Legend>
+              <div className="row">
+                {(Object.entries(c.rate) as [string, Parameters<typeof rateValue>[0]][]).map(([stage, rate]) => {
+                  const current = rateValue(rate);
+                  const key = `${c.id}:${stage}`;
+                  return (
+                    <Textfield
+                      key={key}
+                      id={`rate-${c.id}-${stage}`}
+                      inputMode="decimal"
+                      label={t('allocation.rateLabel', { stage: t(`allocation.stage.${stage}`), unit: t(`allocation.rateUnit.${current.unit}`) })}
+                      value={rateEdits[key] ?? String(current.value).replace('.', ',')}
+                      onChange={(e) => setRateEdits((prev) => ({ ...prev, [key]: e.target.value }))}
+                      error={'invalid' in overrides && overrides.invalid.key === key ? t('allocation.invalidRate', overrides.invalid) : undefined}
+                    />
+                  );
+                })}
+              </div>
+            </Fieldset>
+          ))}
+        </Details.Content>
+      </Details>
+      {canSave && live?.result && (
+        <form onSubmit={(e) => void onSave(e)} className="stack" noValidate>
+          <Textfield id="scenario-name" name="name" label={t('allocation.newScenarioName')} />
+          <div>
+            <Button type="submit" loading={save.isPending}>
+              {t('allocation.saveScenario')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
