@@ -15,12 +15,11 @@ import type {
 import {
   allocate,
   ENGINE_VERSION,
-  formatResultCsv,
   validateAllocationInput,
   type AllocationInput,
   type AllocationResult,
 } from '@samrad/shared/engine';
-import { resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
+import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
