@@ -90,6 +90,8 @@ describe('log-in, invitations and password reset', () => {
     const blocked = await anon.request('POST', '/api/auth/login', { email, password: 'Samrad-demo-2026' });
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/For mange mislykkede innlogginger/);
+    // When to try again, in seconds: the whole window (15 minutes).
+    expect(blocked.headers.get('retry-after')).toBe('900');
     await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
   });
 

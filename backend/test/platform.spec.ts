@@ -62,6 +62,23 @@ describe('HTTP platform', () => {
     }
   });
 
+  it('denies camera, microphone and geolocation on every response, and lets no one store an API answer', async () => {
+    const { login, DEMO } = await import('./harness.js');
+    const fau = await login(t.url, DEMO.fau);
+    const authed = [await fau.request('GET', '/api/me/tasks'), await fau.request('GET', '/api/auth/me'), await fau.request('GET', '/api/finnes-ikke')];
+    const anon = [await fetch(`${t.url}/health/live`), await fetch(`${t.url}/api/me/tasks`), await fetch(`${t.url}/api/openapi.json`)];
+    for (const headers of [...authed.map((r) => r.headers), ...anon.map((r) => r.headers)]) {
+      const policy = headers.get('permissions-policy') ?? '';
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy).toContain(`${feature}=()`);
+    }
+    expect(authed[0]!.status).toBe(200);
+    for (const r of authed) expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(anon[1]!.status).toBe(401);
+    expect(anon[1]!.headers.get('cache-control')).toBe('no-store');
+    // Outside the API (health, the built app's files) no-store is not forced.
+    expect(anon[0]!.headers.get('cache-control')).not.toBe('no-store');
+  });
+
   it('answers malformed JSON with a Norwegian 400, and unknown API paths with 404', async () => {
     const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(res.status).toBe(400);

@@ -42,6 +42,8 @@ export class ErrorFilter implements ExceptionFilter {
       }
       const response = error.getResponse();
       const body = typeof response === 'string' ? { message: response } : normaliseNestBody(status, response as Record<string, unknown>);
+      // Every 429 says when to try again (TooManyRequests carries it; a minute otherwise).
+      if (status === 429) void reply.header('retry-after', String(retryAfter(body)));
       void reply.status(status).type('application/json; charset=utf-8').send(body);
       return;
     }
@@ -68,6 +70,11 @@ export class ErrorFilter implements ExceptionFilter {
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).type('application/json; charset=utf-8').send({ message: 'Noe gikk galt hos oss. Feilen er logget.' });
   }
+}
+
+function retryAfter(body: Record<string, unknown>): number {
+  const seconds = Number(body.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 function tooLarge(request: FastifyRequest) {
