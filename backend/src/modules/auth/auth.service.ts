@@ -109,7 +109,7 @@ export class AuthService {
   }
 
   /** Creates a one-time token and queues its e-mail, in the caller's transaction. */
-  async issueToken(m: import('typeorm').EntityManager, user: Pick<User, 'id' | 'email' | 'name'>, kind: 'invite' | 'reset'): Promise<void> {
+  async issueToken(m: import('typeorm').EntityManager, user: Pick<User, 'id' | 'email' | 'name' | 'municipalityId'>, kind: 'invite' | 'reset'): Promise<void> {
     const token = newToken();
     await m.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, kind, expiresAt: new Date(Date.now() + (kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS)) });
     const base = this.config.APP_URL.replace(/\/$/, '');
@@ -123,7 +123,7 @@ export class AuthService {
             subject: 'Nytt passord i Samråd',
             text: `Hei ${user.name},\n\nnoen (forhåpentlig du) ba om nytt passord til Samråd.\n\nVelg nytt passord her (lenken gjelder i 1 time):\n${base}/nytt-passord?token=${token}\n\nBa du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samråd`,
           };
-    await this.outbox.enqueue(m, 'mail.send', { to: user.email, ...mail }, { dedupKey: `auth-token:${hashToken(token)}` });
+    await this.outbox.enqueue(m, 'mail.send', { to: user.email, ...mail, municipalityId: user.municipalityId }, { dedupKey: `auth-token:${hashToken(token)}` });
   }
 
   async acceptInvite(token: string, password: string): Promise<string> {
