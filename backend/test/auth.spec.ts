@@ -156,6 +156,28 @@ describe('log-in, invitations and password reset', () => {
     await login(t.url, email, 'et langt og godt passord');
   });
 
+  it('answers an invitation of an address used in another municipality exactly as a fresh one, and tells its owner', async () => {
+    const admin = await login(t.url, DEMO.admin);
+    const fresh = await admin.request('POST', '/api/users', { email: 'helt.ny@solvik.kommune.test', name: 'Helt ny', title: 'Rektor' });
+    const elsewhere = await admin.request('POST', '/api/users', { email: DEMO.otherAdmin, name: 'Helt ny', title: 'Rektor' });
+    expect(elsewhere.status).toBe(fresh.status);
+    expect(fresh.status).toBe(201);
+    const shape = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'id' ? /^[0-9a-f-]{36}$/.test(String(v)) : typeof v]));
+    expect(shape(elsewhere.body)).toEqual(shape(fresh.body));
+    expect({ ...elsewhere.body, id: '', email: '' }).toEqual({ ...fresh.body, id: '', email: '' });
+    expect(elsewhere.body.email).toBe(DEMO.otherAdmin);
+    expect(elsewhere.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
+    // Nothing stored here; the owner of the address keeps their account and learns of the attempt (once a day).
+    expect((await admin.request('POST', '/api/users', { email: DEMO.otherAdmin.toUpperCase(), name: 'Igjen' })).status).toBe(201);
+    const users = (await admin.request('GET', '/api/users')).body.users as { email: string }[];
+    expect(users.some((u) => u.email.toLowerCase() === DEMO.otherAdmin)).toBe(false);
+    const notice = await waitForMail(smtp.inbox, DEMO.otherAdmin, 'Invitasjon til Samråd ble ikke sendt');
+    expect(notice.text).toMatch(/Solvik kommune prøvde å invitere deg/);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE dedup_key LIKE 'invited-elsewhere:%'`);
+    expect(n).toBe(1);
+    await login(t.url, DEMO.otherAdmin);
+  });
+
   it('a password reset e-mail lets the person choose a new password and ends old sessions', async () => {
     const email = 'ungdomsradet@solvik.kommune.test';
     const old = await login(t.url, email);
