@@ -147,6 +147,15 @@ describe('log-in, invitations and password reset', () => {
     const anon = anonymous(t.url);
     const weak = await anon.request('POST', '/api/auth/accept-invite', { token, password: 'kort' });
     expect(weak.body.errors).toEqual([{ path: 'password', message: 'Passordet må ha minst 12 tegn' }]);
+    // Long enough, but among the most used: refused on the field in Norwegian, and the link still works.
+    for (const guessable of ['123456789012', 'passord12345', 'Vara Fagforbundet', 'solvik kommune']) {
+      const common = await anon.request('POST', '/api/auth/accept-invite', { token, password: guessable });
+      expect(common.status, guessable).toBe(400);
+      expect(common.body.errors).toHaveLength(1);
+      expect(common.body.errors[0].path).toBe('password');
+      expect(common.body.errors[0].message).toMatch(/Velg et passord som er vanskeligere å gjette/);
+    }
+    expect((await anon.request('POST', '/api/auth/accept-invite', { token, password: '123456789012' })).body.errors[0].message).toMatch(/^Passordet er blant de mest brukte\./);
     const accepted = await fetch(`${t.url}/api/auth/accept-invite`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'et langt og godt passord' }) });
     expect(accepted.status, await accepted.clone().text()).toBe(200);
     expect(accepted.headers.getSetCookie()[0]).toMatch(/^samrad_session=/);
@@ -186,6 +195,9 @@ describe('log-in, invitations and password reset', () => {
     const unknown = await anon.request('POST', '/api/auth/request-reset', { email: 'ukjent@eksempel.no' });
     expect(unknown.status).toBe(202);
     const mail = await waitForMail(smtp.inbox, email, 'Nytt passord i Samråd');
+    const weak = await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: '123456789012' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) }]);
     expect((await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: 'nytt passord for ungdomsrådet' })).status).toBe(200);
     expect((await old.request('GET', '/api/auth/me')).status).toBe(401);
     await login(t.url, email, 'nytt passord for ungdomsrådet');

@@ -61,7 +61,7 @@ export const nb = {
     title: 'Velg passord',
     intro: 'Du er invitert til Samråd. Velg et passord på minst 12 tegn for å ta imot invitasjonen.',
     password: 'Nytt passord',
-    passwordHelp: 'Minst 12 tegn. Bruk gjerne en setning du husker.',
+    passwordHelp: 'Minst 12 tegn, og ikke lett å gjette: ikke et vanlig passord, en tallrekke eller navnet ditt. Bruk gjerne en setning du husker.',
     submit: 'Ta imot invitasjonen',
     missingToken: 'Lenken mangler nøkkel. Åpne lenken fra e-posten på nytt.',
   },

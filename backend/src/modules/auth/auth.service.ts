@@ -10,6 +10,7 @@ import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { User } from '../users/user.entity.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
+import { passwordWeakness } from './password-strength.js';
 import { AuthToken, Session } from './session.entity.js';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -149,6 +150,15 @@ export class AuthService {
   }
 
   private async useToken(token: string, kind: 'invite' | 'reset', password: string): Promise<string> {
+    // The password must be hard to guess, also from the person's own name, address and municipality.
+    const [owner]: { email: string; name: string; municipality: string }[] = await this.db.query(
+      `SELECT u.email, u.name, m.name AS municipality FROM auth_token t JOIN app_user u ON u.id = t.user_id JOIN municipality m ON m.id = u.municipality_id
+        WHERE t.token_hash = $1 AND t.kind = $2 AND t.used_at IS NULL AND t.expires_at > now()`,
+      [hashToken(token), kind],
+    );
+    if (!owner) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
+    const weakness = passwordWeakness(password, [owner.email, owner.name, owner.municipality]);
+    if (weakness) throw ValidationFailed.field('password', weakness);
     const hash = await hashPassword(password);
     return afterSessionChange(this.db.transaction(async (m) => {
       // TypeORM answers an UPDATE with [rows, count].

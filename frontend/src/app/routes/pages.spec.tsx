@@ -587,6 +587,21 @@ describe('Invitasjon and nytt passord', () => {
     await waitFor(() => expect(sent).toEqual({ token: 'abcdefghijklmnop', password: 'en lang og god passordsetning' }));
   });
 
+  it('shows the server’s refusal of an easily guessed password on the field', async () => {
+    const message = 'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })),
+      http.post('/api/auth/reset-password', () => HttpResponse.json({ errors: [{ path: 'password', message }] }, { status: 400 })),
+    );
+    renderRoute('/nytt-passord?token=abcdefghijklmnop');
+    await screen.findByRole('heading', { level: 1, name: 'Velg nytt passord' });
+    const password = screen.getByLabelText(/^Nytt passord/);
+    await userEvent.type(password, '123456789012');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre nytt passord' }));
+    expect((await screen.findAllByText(message)).length).toBeGreaterThanOrEqual(1);
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('says so when the link has no token', async () => {
     server.use(http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })));
     renderRoute('/nytt-passord');
