@@ -60,6 +60,8 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
     .refine((list) => list.every((a) => isIP(a.replace(/\/\d{1,3}$/, '')) !== 0), { error: 'TRUST_PROXY må være IP-adresser eller CIDR-områder, skilt med komma' }),
+  /** The most a submission's attachments may add up to, in MB (each file is at most 20 MB). */
+  SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {

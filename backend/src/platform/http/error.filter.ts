@@ -35,8 +35,9 @@ export class ErrorFilter implements ExceptionFilter {
         void reply.type('text/html; charset=utf-8').sendFile('index.html');
         return;
       }
-      if (status === 413) {
+      if (status === 413 && !(error.getResponse() as { errors?: unknown }).errors) {
         // Fastify's body limit, raised through Nest: say it in Norwegian, and name the file for uploads.
+        // (A 413 of Samråd's own, such as a submission's attachments in total, keeps its message.)
         void reply.status(413).type('application/json; charset=utf-8').send(tooLarge(request));
         return;
       }
