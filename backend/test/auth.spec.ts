@@ -165,6 +165,27 @@ describe('log-in, invitations and password reset', () => {
     await login(t.url, email, 'et langt og godt passord');
   });
 
+  it('a logged-in person changes their password: the current one must be right, the new one hard to guess; other sessions end', async () => {
+    const email = 'ny.representant@solvik.kommune.test'; // invited and accepted above
+    const here = await login(t.url, email, 'et langt og godt passord');
+    const elsewhere = await login(t.url, email, 'et langt og godt passord');
+    const wrong = await here.request('POST', '/api/auth/change-password', { currentPassword: 'ikke mitt passord', password: 'tre epler under brua' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ path: 'currentPassword', message: 'Passordet du har nå, er feil' }]);
+    const weak = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: '123456789012' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) }]);
+    const personal = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: 'Vara Fagforbundet' });
+    expect(personal.body.errors[0].path).toBe('password');
+    const changed = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: 'tre epler under brua' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await here.request('GET', '/api/auth/me')).status).toBe(200);
+    expect((await elsewhere.request('GET', '/api/auth/me')).status).toBe(401);
+    await expect(login(t.url, email, 'et langt og godt passord')).rejects.toThrow(/401/);
+    await login(t.url, email, 'tre epler under brua');
+    await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
+  });
+
   it('answers an invitation of an address used in another municipality exactly as a fresh one, and tells its owner', async () => {
     const admin = await login(t.url, DEMO.admin);
     const fresh = await admin.request('POST', '/api/users', { email: 'helt.ny@solvik.kommune.test', name: 'Helt ny', title: 'Rektor' });

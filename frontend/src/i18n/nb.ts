@@ -47,6 +47,11 @@ export const nb = {
     digestDaily: 'Ja, send meg daglig oppsummering',
     save: 'Lagre innstillingene',
     saved: 'Innstillingene er lagret.',
+    passwordHeading: 'Passord',
+    currentPassword: 'Passordet du har nå',
+    newPassword: 'Nytt passord',
+    changePassword: 'Bytt passord',
+    passwordChanged: 'Passordet er byttet. Du er logget ut andre steder du var logget inn.',
   },
   login: {
     title: 'Logg inn i Samråd',
