@@ -11,6 +11,8 @@ import { REDIS } from '../../platform/queue/queue.module.js';
 import { ReadCache } from '../../platform/cache/read-cache.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
+/** A municipality's counts are taken from the newest jobs of each state, at most this many (failed jobs are kept for good). */
+const MUNICIPALITY_SCAN = 5000;
 
 /** Prometheus metrics and a view of the job queue for administrators. */
 @Injectable()
@@ -90,7 +92,8 @@ export class OpsService implements OnModuleDestroy {
    * Counts by state and the latest failed jobs with their reasons. The queue is shared by every
    * municipality: an operator (isOperator) sees all of it; a municipality's administrator only the
    * jobs whose payload names their municipality (OutboxService stamps it), never installation-wide
-   * ones (the daily digest) or another municipality's.
+   * ones (the daily digest) or another municipality's. Their counts come from the newest
+   * MUNICIPALITY_SCAN jobs of each state.
    */
   async jobs(ctx: RequestContext) {
     const q = this.jobQueue();
@@ -100,7 +103,7 @@ export class OpsService implements OnModuleDestroy {
       return { scope: 'installation' as const, counts, failed: failed.map(show) };
     }
     const own = (j: Job | undefined): j is Job => !!j && (j.data as { municipalityId?: unknown } | null)?.municipalityId === ctx.municipalityId;
-    const lists = await Promise.all(JOB_STATES.map(async (state) => ((await q.getJobs([state])) as (Job | undefined)[]).filter(own)));
+    const lists = await Promise.all(JOB_STATES.map(async (state) => ((await q.getJobs([state], 0, MUNICIPALITY_SCAN - 1)) as (Job | undefined)[]).filter(own)));
     const counts = Object.fromEntries(JOB_STATES.map((state, i) => [state, lists[i]!.length])) as Record<(typeof JOB_STATES)[number], number>;
     const failed = lists[JOB_STATES.indexOf('failed')]!.sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0)).slice(0, 50);
     return { scope: 'municipality' as const, counts, failed: failed.map(show) };
