@@ -20,6 +20,17 @@ import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
 import { CLOCK, type Clock } from './platform/clock/clock.js';
 
+/**
+ * Browser features Samråd never uses, denied on every response to the page and to anything it might
+ * frame (Permissions-Policy). Only features Chromium knows, so the browser logs no warning.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer',
+  'microphone', 'midi', 'payment', 'serial', 'usb', 'xr-spatial-tracking', 'browsing-topics',
+].map((feature) => `${feature}=()`).join(', ');
+/** Answers that no browser or proxy may keep: everything under /api, and /metrics. */
+const NO_STORE_PATHS = /^\/(api|metrics)(\/|\?|$)/;
+
 /** Builds the HTTP application (API, health, and the built frontend when WEB_DIST is set). */
 export async function createApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -84,6 +95,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const jobBoardHeaders = helmet({ contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", ...JOB_BOARD_STYLE_HASHES] } } });
   fastify.addHook('onRequest', (req, reply, done) => {
     const headers = req.url.startsWith(`${JOB_BOARD_PATH}/`) ? jobBoardHeaders : securityHeaders;
+    void reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // API answers (personal data behind a session, and their errors) and metrics are never stored by a
+    // browser or a proxy. The read cache is the server's own and is not affected; a handler may still
+    // say more (an attachment's download says `private, no-store`).
+    if (NO_STORE_PATHS.test(req.url)) void reply.header('cache-control', 'no-store');
     headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   configureSessionCache(config.SESSION_CACHE_MS);

@@ -9,6 +9,7 @@ import { HealthModule } from './platform/health/health.module.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { QueueModule } from './platform/queue/queue.module.js';
 import { CacheModule } from './platform/cache/cache.module.js';
+import { LimitsModule } from './platform/limits/work-limits.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BodiesModule } from './modules/bodies/bodies.module.js';
@@ -33,6 +34,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     DatabaseModule,
     QueueModule,
     CacheModule,
+    LimitsModule,
     MailModule,
     AuditModule,
     HealthModule,

@@ -90,6 +90,8 @@ describe('log-in, invitations and password reset', () => {
     const blocked = await anon.request('POST', '/api/auth/login', { email, password: 'Samrad-demo-2026' });
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/For mange mislykkede innlogginger/);
+    // When to try again, in seconds: the whole window (15 minutes).
+    expect(blocked.headers.get('retry-after')).toBe('900');
     await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
   });
 
@@ -145,6 +147,15 @@ describe('log-in, invitations and password reset', () => {
     const anon = anonymous(t.url);
     const weak = await anon.request('POST', '/api/auth/accept-invite', { token, password: 'kort' });
     expect(weak.body.errors).toEqual([{ path: 'password', message: 'Passordet må ha minst 12 tegn' }]);
+    // Long enough, but among the most used: refused on the field in Norwegian, and the link still works.
+    for (const guessable of ['123456789012', 'passord12345', 'Vara Fagforbundet', 'solvik kommune']) {
+      const common = await anon.request('POST', '/api/auth/accept-invite', { token, password: guessable });
+      expect(common.status, guessable).toBe(400);
+      expect(common.body.errors).toHaveLength(1);
+      expect(common.body.errors[0].path).toBe('password');
+      expect(common.body.errors[0].message).toMatch(/Velg et passord som er vanskeligere å gjette/);
+    }
+    expect((await anon.request('POST', '/api/auth/accept-invite', { token, password: '123456789012' })).body.errors[0].message).toMatch(/^Passordet er blant de mest brukte\./);
     const accepted = await fetch(`${t.url}/api/auth/accept-invite`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'et langt og godt passord' }) });
     expect(accepted.status, await accepted.clone().text()).toBe(200);
     expect(accepted.headers.getSetCookie()[0]).toMatch(/^samrad_session=/);
@@ -152,6 +163,49 @@ describe('log-in, invitations and password reset', () => {
     expect(again.status).toBe(400);
     expect(again.body.errors[0].message).toMatch(/ugyldig, brukt eller utløpt/);
     await login(t.url, email, 'et langt og godt passord');
+  });
+
+  it('a logged-in person changes their password: the current one must be right, the new one hard to guess; other sessions end', async () => {
+    const email = 'ny.representant@solvik.kommune.test'; // invited and accepted above
+    const here = await login(t.url, email, 'et langt og godt passord');
+    const elsewhere = await login(t.url, email, 'et langt og godt passord');
+    const wrong = await here.request('POST', '/api/auth/change-password', { currentPassword: 'ikke mitt passord', password: 'tre epler under brua' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ path: 'currentPassword', message: 'Passordet du har nå, er feil' }]);
+    const weak = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: '123456789012' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) }]);
+    const personal = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: 'Vara Fagforbundet' });
+    expect(personal.body.errors[0].path).toBe('password');
+    const changed = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: 'tre epler under brua' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await here.request('GET', '/api/auth/me')).status).toBe(200);
+    expect((await elsewhere.request('GET', '/api/auth/me')).status).toBe(401);
+    await expect(login(t.url, email, 'et langt og godt passord')).rejects.toThrow(/401/);
+    await login(t.url, email, 'tre epler under brua');
+    await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
+  });
+
+  it('answers an invitation of an address used in another municipality exactly as a fresh one, and tells its owner', async () => {
+    const admin = await login(t.url, DEMO.admin);
+    const fresh = await admin.request('POST', '/api/users', { email: 'helt.ny@solvik.kommune.test', name: 'Helt ny', title: 'Rektor' });
+    const elsewhere = await admin.request('POST', '/api/users', { email: DEMO.otherAdmin, name: 'Helt ny', title: 'Rektor' });
+    expect(elsewhere.status).toBe(fresh.status);
+    expect(fresh.status).toBe(201);
+    const shape = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'id' ? /^[0-9a-f-]{36}$/.test(String(v)) : typeof v]));
+    expect(shape(elsewhere.body)).toEqual(shape(fresh.body));
+    expect({ ...elsewhere.body, id: '', email: '' }).toEqual({ ...fresh.body, id: '', email: '' });
+    expect(elsewhere.body.email).toBe(DEMO.otherAdmin);
+    expect(elsewhere.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
+    // Nothing stored here; the owner of the address keeps their account and learns of the attempt (once a day).
+    expect((await admin.request('POST', '/api/users', { email: DEMO.otherAdmin.toUpperCase(), name: 'Igjen' })).status).toBe(201);
+    const users = (await admin.request('GET', '/api/users')).body.users as { email: string }[];
+    expect(users.some((u) => u.email.toLowerCase() === DEMO.otherAdmin)).toBe(false);
+    const notice = await waitForMail(smtp.inbox, DEMO.otherAdmin, 'Invitasjon til Samråd ble ikke sendt');
+    expect(notice.text).toMatch(/Solvik kommune prøvde å invitere deg/);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE dedup_key LIKE 'invited-elsewhere:%'`);
+    expect(n).toBe(1);
+    await login(t.url, DEMO.otherAdmin);
   });
 
   it('a password reset e-mail lets the person choose a new password and ends old sessions', async () => {
@@ -162,6 +216,9 @@ describe('log-in, invitations and password reset', () => {
     const unknown = await anon.request('POST', '/api/auth/request-reset', { email: 'ukjent@eksempel.no' });
     expect(unknown.status).toBe(202);
     const mail = await waitForMail(smtp.inbox, email, 'Nytt passord i Samråd');
+    const weak = await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: '123456789012' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) }]);
     expect((await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: 'nytt passord for ungdomsrådet' })).status).toBe(200);
     expect((await old.request('GET', '/api/auth/me')).status).toBe(401);
     await login(t.url, email, 'nytt passord for ungdomsrådet');

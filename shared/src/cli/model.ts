@@ -12,11 +12,10 @@ import {
   AllocationInputError,
   allocate,
   formatFigure41,
-  formatResultCsv,
   parseAllocationInput,
   withFrame,
 } from '../engine/index.js';
-import { resultWorkbook, unitsFromCsv, unitsFromXlsx, type TableIssue } from '../formats/index.js';
+import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx, type TableIssue } from '../formats/index.js';
 
 const USAGE =
   'Bruk: npm run model -- <fil.json|fil.csv|fil.xlsx> [--model modell.json] [--frame N | --frame-change N] [--format table|json|csv|xlsx] [--out fil]';

@@ -15,6 +15,12 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const acceptInviteRequestSchema = z.object({ token: text().min(10, { error: 'Lenken er ugyldig' }), password });
 export const requestResetSchema = z.object({ email });
 export const resetPasswordSchema = z.object({ token: text().min(10, { error: 'Lenken er ugyldig' }), password });
+/** A logged-in person changes their password: the one they have, and the new one. */
+export const changePasswordSchema = z.object({
+  currentPassword: text('Skriv inn passordet du har nå').min(1, { error: 'Skriv inn passordet du har nå' }).max(200),
+  password,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordSchema>;
 
 export const ROLES = ['admin', 'case_officer', 'member', 'public'] as const;
 export type AppRole = (typeof ROLES)[number];

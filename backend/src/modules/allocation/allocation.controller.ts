@@ -12,7 +12,7 @@ import {
   sweepSchema,
   updateScenarioSchema,
 } from '@samrad/shared/contracts';
-import { TEMPLATE_HEADERS, unitsTemplateXlsx } from '@samrad/shared/formats';
+import { TEMPLATE_HEADERS, toCsv, unitsTemplateXlsx } from '@samrad/shared/formats';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
@@ -43,7 +43,7 @@ export class AllocationController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="enheter-mal.csv"')
   templateCsv() {
-    return `${TEMPLATE_HEADERS.join(';')}\n`;
+    return toCsv([TEMPLATE_HEADERS]);
   }
 
   @Get('allocation-template.xlsx')

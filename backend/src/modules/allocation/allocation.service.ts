@@ -15,16 +15,16 @@ import type {
 import {
   allocate,
   ENGINE_VERSION,
-  formatResultCsv,
   validateAllocationInput,
   type AllocationInput,
   type AllocationResult,
 } from '@samrad/shared/engine';
-import { resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
+import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
 import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
+import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { buildInput, inputHash, modelOf, type ScenarioParts } from './allocation-input.js';
@@ -82,6 +82,7 @@ export class AllocationService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
+    @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
 
   private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager) {
@@ -173,6 +174,7 @@ export class AllocationService {
     await this.allocationCase(ctx, id);
     if (input.content.length > LARGE_IMPORT_CHARS) {
       return this.db.transaction(async (m) => {
+        await this.limits.assertRoomForJob(m, ctx, 'import');
         const [row] = await m.query(
           `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
           [ctx.municipalityId, id, input.name, input.format, input.content, ctx.userId],
@@ -384,6 +386,7 @@ export class AllocationService {
     if (!criterion) throw ValidationFailed.field('criterion', 'Fant ikke kriteriet i scenarioet');
     if (!criterion.rate[input.stage]) throw ValidationFailed.field('stage', 'Kriteriet har ingen sats for dette trinnet');
     return this.db.transaction(async (m) => {
+      await this.limits.assertRoomForJob(m, ctx, 'sweep');
       const [row] = await m.query(`INSERT INTO sweep (municipality_id, scenario_id, parameter, created_by) VALUES ($1,$2,$3,$4) RETURNING id`, [
         ctx.municipalityId,
         id,
@@ -403,7 +406,12 @@ export class AllocationService {
     return { id, scenarioId: r.scenario_id, parameter: r.parameter, status: r.status, progress: r.progress, result: r.result, error: r.error };
   }
 
+  /** A scenario's result as a file; at most WORK_LIMITS.export built at once per person. */
   async export(ctx: RequestContext, id: string, format: 'xlsx' | 'csv' | 'json') {
+    return this.limits.export(ctx, () => this.buildExport(ctx, id, format));
+  }
+
+  private async buildExport(ctx: RequestContext, id: string, format: 'xlsx' | 'csv' | 'json') {
     const { scenario, stored } = await this.latestResult(ctx, id);
     if (format === 'json') return { body: JSON.stringify(stored.result, null, 2), type: 'application/json', name: `${scenario.name}.json` };
     if (format === 'csv') return { body: formatResultCsv(stored.result), type: 'text/csv; charset=utf-8', name: `${scenario.name}.csv` };

@@ -5,6 +5,7 @@ import type { AttachmentMeta } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
@@ -53,6 +54,7 @@ export class AttachmentsService {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
 
   async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentView[]> {
@@ -66,9 +68,12 @@ export class AttachmentsService {
     return this.add(ctx, { caseId, submissionId: null, roundId: null }, filename, content, (m) => this.cases.readable(ctx, caseId, m));
   }
 
-  /** An attachment to one's own submission, until the deadline. */
+  /** An attachment to one's own submission, until the deadline, within the submission's total (WorkLimits). */
   addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = this.clock.now()): Promise<AttachmentView> {
-    return this.add(ctx, { caseId: null, submissionId, roundId: null }, filename, content, (m) => this.rounds.writableSubmission(m, ctx, submissionId, now));
+    return this.add(ctx, { caseId: null, submissionId, roundId: null }, filename, content, async (m) => {
+      await this.rounds.writableSubmission(m, ctx, submissionId, now); // locks the submission: uploads to it wait for each other
+      await this.limits.assertRoomOnSubmission(m, submissionId, (content as Buffer).length);
+    });
   }
 
   /** The round's documents (dokumenter): added by officers, read by whoever may read the round. */

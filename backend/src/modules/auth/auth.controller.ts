@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptInviteRequestSchema, loginRequestSchema, requestResetSchema, resetPasswordSchema, meResponseSchema, okResponseSchema } from '@samrad/shared/contracts';
+import { acceptInviteRequestSchema, changePasswordSchema, loginRequestSchema, requestResetSchema, resetPasswordSchema, meResponseSchema, okResponseSchema } from '@samrad/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { Returns } from '../../platform/http/returns.js';
 import { Access, Public } from '../../platform/auth/access.js';
@@ -71,6 +71,15 @@ export class AuthController {
   @HttpCode(200)
   async resetPassword(@Body(body(resetPasswordSchema)) input: { token: string; password: string }) {
     await this.auth.resetPassword(input.token, input.password);
+    return { ok: true };
+  }
+
+  @Returns(okResponseSchema)
+  @Post('change-password')
+  @Access('authenticated')
+  @HttpCode(200)
+  async changePassword(@Ctx() ctx: RequestContext, @Body(body(changePasswordSchema)) input: { currentPassword: string; password: string }, @Req() req: FastifyRequest) {
+    await this.auth.changePassword(ctx, input.currentPassword, input.password, req.ip);
     return { ok: true };
   }
 

@@ -10,6 +10,7 @@ import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { User } from '../users/user.entity.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
+import { passwordWeakness } from './password-strength.js';
 import { AuthToken, Session } from './session.entity.js';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -109,7 +110,7 @@ export class AuthService {
   }
 
   /** Creates a one-time token and queues its e-mail, in the caller's transaction. */
-  async issueToken(m: import('typeorm').EntityManager, user: Pick<User, 'id' | 'email' | 'name'>, kind: 'invite' | 'reset'): Promise<void> {
+  async issueToken(m: import('typeorm').EntityManager, user: Pick<User, 'id' | 'email' | 'name' | 'municipalityId'>, kind: 'invite' | 'reset'): Promise<void> {
     const token = newToken();
     await m.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, kind, expiresAt: new Date(Date.now() + (kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS)) });
     const base = this.config.APP_URL.replace(/\/$/, '');
@@ -123,7 +124,7 @@ export class AuthService {
             subject: 'Nytt passord i Samråd',
             text: `Hei ${user.name},\n\nnoen (forhåpentlig du) ba om nytt passord til Samråd.\n\nVelg nytt passord her (lenken gjelder i 1 time):\n${base}/nytt-passord?token=${token}\n\nBa du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samråd`,
           };
-    await this.outbox.enqueue(m, 'mail.send', { to: user.email, ...mail }, { dedupKey: `auth-token:${hashToken(token)}` });
+    await this.outbox.enqueue(m, 'mail.send', { to: user.email, ...mail, municipalityId: user.municipalityId }, { dedupKey: `auth-token:${hashToken(token)}` });
   }
 
   async acceptInvite(token: string, password: string): Promise<string> {
@@ -148,7 +149,51 @@ export class AuthService {
     });
   }
 
+  /**
+   * A logged-in person's new password: the current one must be right (a wrong one counts as a failed
+   * log-in, so the log-in throttle covers guessing it here too), the new one hard to guess. Every other
+   * session of the person ends; this one goes on.
+   */
+  async changePassword(ctx: RequestContext, current: string, password: string, ip: string): Promise<void> {
+    const [user]: { email: string; password_hash: string | null }[] = await this.db.query(`SELECT email, password_hash FROM app_user WHERE id = $1`, [ctx.userId]);
+    const windowStart = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60000);
+    const [failures]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM login_attempt WHERE NOT success AND at > $2 AND lower(email) = lower($1)`,
+      [user!.email, windowStart],
+    );
+    if (failures!.n >= this.config.LOGIN_MAX_ATTEMPTS) {
+      const minutes = this.config.LOGIN_WINDOW_MINUTES;
+      throw new TooManyRequests(`For mange feil passord. Vent ${minutes} minutter og prøv igjen.`, minutes * 60);
+    }
+    if (!user!.password_hash || !(await verifyPassword(user!.password_hash, current))) {
+      await this.db.query(`INSERT INTO login_attempt (email, ip, success) VALUES ($1, $2, false)`, [user!.email, ip]);
+      throw ValidationFailed.field('currentPassword', 'Passordet du har nå, er feil');
+    }
+    await this.assertStrongPassword(ctx.userId, password);
+    const hash = await hashPassword(password);
+    await afterSessionChange(this.db.transaction(async (m) => {
+      await m.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [ctx.userId, hash]);
+      await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [ctx.userId, ctx.sessionHash]);
+    }));
+  }
+
+  /** Refuses (400 on `password`) a password that is easy to guess, also from the person's own name, address and municipality. */
+  private async assertStrongPassword(userId: string, password: string): Promise<void> {
+    const [owner]: { email: string; name: string; municipality: string }[] = await this.db.query(
+      `SELECT u.email, u.name, m.name AS municipality FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.id = $1`,
+      [userId],
+    );
+    const weakness = passwordWeakness(password, owner ? [owner.email, owner.name, owner.municipality] : []);
+    if (weakness) throw ValidationFailed.field('password', weakness);
+  }
+
   private async useToken(token: string, kind: 'invite' | 'reset', password: string): Promise<string> {
+    const [owner]: { user_id: string }[] = await this.db.query(
+      `SELECT user_id FROM auth_token WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now()`,
+      [hashToken(token), kind],
+    );
+    if (!owner) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
+    await this.assertStrongPassword(owner.user_id, password);
     const hash = await hashPassword(password);
     return afterSessionChange(this.db.transaction(async (m) => {
       // TypeORM answers an UPDATE with [rows, count].

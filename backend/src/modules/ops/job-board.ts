@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../platform/config/config.js';
+import { isOperator } from '../../platform/auth/operators.js';
 import { resolveSession } from '../../platform/auth/session-resolver.js';
 import { SAFE_METHODS, SESSION_COOKIE } from '../../platform/auth/session.js';
 import { OpsService } from './ops.service.js';
@@ -66,7 +67,6 @@ const page = (status: number, text: string) =>
  */
 export async function mountJobBoard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const appOrigin = new URL(config.APP_URL).origin;
-  const operators = new Set(config.OPERATOR_EMAILS.map((e) => e.toLowerCase()));
   const db = app.get(DataSource);
   const adapter = new BullMQAdapter(app.get(OpsService).jobQueue(), { allowRetries: true, description: 'Samråd: e-post, varsler, frister, beregninger' });
   adapter.setFormatter('data', redactJobData);
@@ -94,8 +94,7 @@ export async function mountJobBoard(app: NestFastifyApplication, config: AppConf
         if (!auth) {
           return reply.redirect(`/logg-inn?neste=${encodeURIComponent(`${JOB_BOARD_PATH}/`)}`, 303);
         }
-        const [user] = (await db.query(`SELECT email FROM app_user WHERE id = $1`, [auth.userId])) as { email: string }[];
-        if (!auth.roles.has('admin') || !operators.has(user?.email.toLowerCase() ?? '')) {
+        if (!isOperator(auth, config)) {
           return reply
             .status(403)
             .type('text/html; charset=utf-8')

@@ -1,12 +1,18 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Queue, type Job } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { isOperator } from '../../platform/auth/operators.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { QUEUE_NAME } from '../../platform/queue/jobs.js';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../../platform/queue/queue.module.js';
 import { ReadCache } from '../../platform/cache/read-cache.js';
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
+/** A municipality's counts are taken from the newest jobs of each state, at most this many (failed jobs are kept for good). */
+const MUNICIPALITY_SCAN = 5000;
 
 /** Prometheus metrics and a view of the job queue for administrators. */
 @Injectable()
@@ -82,14 +88,25 @@ export class OpsService implements OnModuleDestroy {
     return this.registry.metrics();
   }
 
-  /** Counts by state and the latest failed jobs with their reasons. */
-  async jobs() {
+  /**
+   * Counts by state and the latest failed jobs with their reasons. The queue is shared by every
+   * municipality: an operator (isOperator) sees all of it; a municipality's administrator only the
+   * jobs whose payload names their municipality (OutboxService stamps it), never installation-wide
+   * ones (the daily digest) or another municipality's. Their counts come from the newest
+   * MUNICIPALITY_SCAN jobs of each state.
+   */
+  async jobs(ctx: RequestContext) {
     const q = this.jobQueue();
-    const [counts, failed] = await Promise.all([q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'), q.getFailed(0, 49)]);
-    return {
-      counts,
-      failed: failed.map((j) => ({ id: j.id, name: j.name, attemptsMade: j.attemptsMade, failedReason: j.failedReason, finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })),
-    };
+    const show = (j: Job) => ({ id: j.id, name: j.name, attemptsMade: j.attemptsMade, failedReason: j.failedReason, finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+    if (isOperator(ctx, this.config)) {
+      const [counts, failed] = await Promise.all([q.getJobCounts(...JOB_STATES), q.getFailed(0, 49)]);
+      return { scope: 'installation' as const, counts, failed: failed.map(show) };
+    }
+    const own = (j: Job | undefined): j is Job => !!j && (j.data as { municipalityId?: unknown } | null)?.municipalityId === ctx.municipalityId;
+    const lists = await Promise.all(JOB_STATES.map(async (state) => ((await q.getJobs([state], 0, MUNICIPALITY_SCAN - 1)) as (Job | undefined)[]).filter(own)));
+    const counts = Object.fromEntries(JOB_STATES.map((state, i) => [state, lists[i]!.length])) as Record<(typeof JOB_STATES)[number], number>;
+    const failed = lists[JOB_STATES.indexOf('failed')]!.sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0)).slice(0, 50);
+    return { scope: 'municipality' as const, counts, failed: failed.map(show) };
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -10,9 +10,11 @@ export const ACCESS_KEY = 'samrad:access';
  * - `authenticated`: any logged-in user of the municipality;
  * - `member`: a current member of at least one body;
  * - `case_officer`, `admin`: the administration's roles (an admin passes every role check);
- * - `metrics_scraper`: a request with the METRICS_TOKEN bearer token (Prometheus).
+ * - `metrics_scraper`: a request with the METRICS_TOKEN bearer token (Prometheus);
+ * - `operator`: an administrator listed in OPERATOR_EMAILS (installation-wide data, see isOperator);
+ *   unlike the roles, a municipality's administrator does not pass it.
  */
-export type AccessRule = AppRole | 'authenticated' | 'metrics_scraper';
+export type AccessRule = AppRole | 'authenticated' | 'metrics_scraper' | 'operator';
 
 export const Access = (...rules: AccessRule[]) => SetMetadata(ACCESS_KEY, rules);
 export const Public = () => Access('public');

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AppRole } from '@samrad/shared/contracts';
 import { Forbidden, Unauthorized } from '../http/errors.js';
 import { ACCESS_KEY, type AccessRule } from './access.js';
+import { isOperator, OPERATORS_ONLY } from './operators.js';
 import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE } from './session.js';
 import { resolveSession } from './session-resolver.js';
 
@@ -44,6 +45,9 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== auth.csrfToken) {
       throw new Forbidden('Skjemaet er utløpt eller mangler sikkerhetsnøkkel (CSRF). Last inn siden på nytt.');
     }
+    if (rules.includes('operator') && isOperator(auth, this.config)) return true;
+    // Installation-wide routes: a municipality's administrator is not let through by their role.
+    if (rules.every((r) => r === 'operator' || r === 'metrics_scraper')) throw new Forbidden(OPERATORS_ONLY);
     if (rules.includes('authenticated') || auth.roles.has('admin')) return true;
     if (rules.some((r) => auth.roles.has(r as AppRole))) return true;
     throw new Forbidden();

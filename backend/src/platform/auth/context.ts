@@ -5,6 +5,8 @@ import { Unauthorized } from '../http/errors.js';
 /** Who is asking, resolved from the session on every request. */
 export interface RequestContext {
   userId: string;
+  /** The person's e-mail address (who runs the installation is named by it: see isOperator). */
+  email: string;
   municipalityId: string;
   roles: ReadonlySet<AppRole>;
   /** Bodies the user is a current member of. */

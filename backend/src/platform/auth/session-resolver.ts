@@ -7,6 +7,7 @@ import { hashToken } from './session.js';
 
 interface SessionRow {
   user_id: string;
+  email: string;
   municipality_id: string;
   csrf_token: string;
   is_admin: boolean;
@@ -79,7 +80,7 @@ export async function resolveSession(db: DataSource, token: string): Promise<Req
 
 async function lookup(db: DataSource, hash: string): Promise<RequestContext | undefined> {
   const rows: SessionRow[] = await db.query(
-    `SELECT s.user_id, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
+    `SELECT s.user_id, u.email, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
             (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
        FROM user_session s JOIN app_user u ON u.id = s.user_id
       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.status = 'active'`,
@@ -95,5 +96,5 @@ async function lookup(db: DataSource, hash: string): Promise<RequestContext | un
     roles.add('admin');
     roles.add('case_officer');
   }
-  return { userId: row.user_id, municipalityId: row.municipality_id, roles, bodyIds, csrfToken: row.csrf_token, sessionHash: hash };
+  return { userId: row.user_id, email: row.email, municipalityId: row.municipality_id, roles, bodyIds, csrfToken: row.csrf_token, sessionHash: hash };
 }

@@ -68,6 +68,8 @@ export const configSchema = z.object({
     .enum(['0', '1', 'false', 'true'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** The most a submission's attachments may add up to, in MB (each file is at most 20 MB). */
+  SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 }).superRefine((c, ctx) => {

@@ -35,13 +35,16 @@ export class ErrorFilter implements ExceptionFilter {
         void reply.type('text/html; charset=utf-8').sendFile('index.html');
         return;
       }
-      if (status === 413) {
+      if (status === 413 && !(error.getResponse() as { errors?: unknown }).errors) {
         // Fastify's body limit, raised through Nest: say it in Norwegian, and name the file for uploads.
+        // (A 413 of Samråd's own, such as a submission's attachments in total, keeps its message.)
         void reply.status(413).type('application/json; charset=utf-8').send(tooLarge(request));
         return;
       }
       const response = error.getResponse();
       const body = typeof response === 'string' ? { message: response } : normaliseNestBody(status, response as Record<string, unknown>);
+      // Every 429 says when to try again (TooManyRequests carries it; a minute otherwise).
+      if (status === 429) void reply.header('retry-after', String(retryAfter(body)));
       void reply.status(status).type('application/json; charset=utf-8').send(body);
       return;
     }
@@ -68,6 +71,11 @@ export class ErrorFilter implements ExceptionFilter {
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).type('application/json; charset=utf-8').send({ message: 'Noe gikk galt hos oss. Feilen er logget.' });
   }
+}
+
+function retryAfter(body: Record<string, unknown>): number {
+  const seconds = Number(body.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 function tooLarge(request: FastifyRequest) {

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
 /**
+ * The municipality a job works for. The queue is shared by the installation, so a municipality's
+ * administrator sees only the jobs that name theirs (OpsService.jobs). Optional: jobs queued before it
+ * was stamped, and installation-wide ones (the daily digest), name none and are seen by operators only.
+ */
+const municipalityId = z.string().optional();
+
+/**
  * The typed registry of every background job: its name and its payload. The worker refuses to
  * start unless each has a handler.
  */
 export const JOBS = {
-  'mail.send': z.object({ to: z.string(), subject: z.string(), text: z.string() }),
+  'mail.send': z.object({ to: z.string(), subject: z.string(), text: z.string(), municipalityId }),
   /** An in-app notification and an e-mail to each user. */
   notify: z.object({
     municipalityId: z.string(),
@@ -19,18 +26,30 @@ export const JOBS = {
     key: z.string(),
   }),
   /** Remind invited bodies that have not answered; skipped when the deadline has moved since. */
-  'round.remind': z.object({ roundId: z.string(), minutes: z.number(), closesAt: z.string() }),
+  'round.remind': z.object({ roundId: z.string(), minutes: z.number(), closesAt: z.string(), municipalityId }),
   /** Close a round at its deadline; a no-op when already closed or the deadline moved. */
-  'round.close': z.object({ roundId: z.string(), closesAt: z.string() }),
+  'round.close': z.object({ roundId: z.string(), closesAt: z.string(), municipalityId }),
   /** Publishes a meeting's agenda the set number of days ahead, unless it was published by hand. */
-  'meeting.publishAgenda': z.object({ meetingId: z.string(), startsAt: z.string() }),
+  'meeting.publishAgenda': z.object({ meetingId: z.string(), startsAt: z.string(), municipalityId }),
   /** The daily digest (07:00 Europe/Oslo): deadlines first, then what is new, grouped by case. */
   'digest.daily': z.object({ date: z.string().optional() }),
   /** A sensitivity analysis: one parameter over a range, with progress. */
-  'allocation.sweep': z.object({ sweepId: z.string() }),
+  'allocation.sweep': z.object({ sweepId: z.string(), municipalityId }),
   /** A large dataset import: parse, validate every row, and store only when clean. */
-  'allocation.import': z.object({ importId: z.string() }),
+  'allocation.import': z.object({ importId: z.string(), municipalityId }),
 } as const;
+
+/**
+ * For jobs whose payload names a row rather than a municipality: the table of that row and the
+ * payload field with its id. OutboxService.enqueue stamps the row's municipality into the payload.
+ */
+export const JOB_MUNICIPALITY_FROM: Partial<Record<JobName, { table: string; idField: string }>> = {
+  'round.remind': { table: 'input_round', idField: 'roundId' },
+  'round.close': { table: 'input_round', idField: 'roundId' },
+  'meeting.publishAgenda': { table: 'meeting', idField: 'meetingId' },
+  'allocation.sweep': { table: 'sweep', idField: 'sweepId' },
+  'allocation.import': { table: 'import_job', idField: 'importId' },
+};
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]>;

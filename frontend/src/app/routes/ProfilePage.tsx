@@ -7,6 +7,7 @@ import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useMe } from '../../features/auth/api.js';
+import { ChangePasswordForm } from '../../features/auth/ChangePasswordForm.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
@@ -80,6 +81,7 @@ export default function ProfilePage() {
           </form>
         )}
       </section>
+      <ChangePasswordForm />
     </>
   );
 }

@@ -79,6 +79,36 @@ describe('Profil og varsler', () => {
     expect(await screen.findByRole('link', { name: 'Velg om du vil ha daglig oppsummering' })).toHaveProperty('hash', '#settings-digest-off');
   });
 
+  it('changes the password; an easily guessed one is refused on its field', async () => {
+    const message = 'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
+    const sent: unknown[] = [];
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/me/notification-settings', () => HttpResponse.json({ emailNotifications: true, digest: 'off' })),
+      http.post('/api/auth/change-password', async ({ request }) => {
+        const body = (await request.json()) as { password: string };
+        sent.push(body);
+        return body.password === '123456789012' ? HttpResponse.json({ errors: [{ path: 'password', message }] }, { status: 400 }) : HttpResponse.json({ ok: true });
+      }),
+    );
+    renderRoute('/profil');
+    const current = await screen.findByLabelText('Passordet du har nå');
+    const next = screen.getByLabelText(/^Nytt passord/);
+    await userEvent.type(current, 'det gamle passordet');
+    await userEvent.type(next, '123456789012');
+    await userEvent.click(screen.getByRole('button', { name: 'Bytt passord' }));
+    expect((await screen.findAllByText(message)).length).toBeGreaterThanOrEqual(1);
+    expect(next.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.clear(next);
+    await userEvent.type(next, 'tre epler under brua');
+    await userEvent.click(screen.getByRole('button', { name: 'Bytt passord' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Passordet er byttet.');
+    expect(sent).toEqual([
+      { currentPassword: 'det gamle passordet', password: '123456789012' },
+      { currentPassword: 'det gamle passordet', password: 'tre epler under brua' },
+    ]);
+  });
+
   it('is reached from the name in the header', async () => {
     server.use(http.get('/api/auth/me', () => HttpResponse.json(MEMBER)), http.get('/api/me/tasks', () => HttpResponse.json({ openRounds: [], meetings: [], decisions: [], unreadNotifications: 0 })), http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })));
     renderRoute('/');
@@ -770,6 +800,21 @@ describe('Invitasjon and nytt passord', () => {
     await userEvent.type(password, 'en lang og god passordsetning');
     await userEvent.click(screen.getByRole('button', { name: 'Ta imot invitasjonen' }));
     await waitFor(() => expect(sent).toEqual({ token: 'abcdefghijklmnop', password: 'en lang og god passordsetning' }));
+  });
+
+  it('shows the server’s refusal of an easily guessed password on the field', async () => {
+    const message = 'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })),
+      http.post('/api/auth/reset-password', () => HttpResponse.json({ errors: [{ path: 'password', message }] }, { status: 400 })),
+    );
+    renderRoute('/nytt-passord?token=abcdefghijklmnop');
+    await screen.findByRole('heading', { level: 1, name: 'Velg nytt passord' });
+    const password = screen.getByLabelText(/^Nytt passord/);
+    await userEvent.type(password, '123456789012');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre nytt passord' }));
+    expect((await screen.findAllByText(message)).length).toBeGreaterThanOrEqual(1);
+    expect(password.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('says so when the link has no token', async () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, MeResponse } from '@samrad/shared/contracts';
+import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@samrad/shared/contracts';
 import { ApiError, api, setCsrfToken } from '../../lib/api.js';
 
 export const meKey = ['me'] as const;
@@ -42,6 +42,11 @@ export function useLogout() {
       qc.clear();
     },
   });
+}
+
+/** A new password for the logged-in person (their other sessions end; this one goes on). */
+export function useChangePassword() {
+  return useMutation({ mutationFn: (input: ChangePasswordRequest) => api<{ ok: true }>('/api/auth/change-password', { method: 'POST', body: input }) });
 }
 
 export const hasRole = (me: MeResponse | null | undefined, role: 'admin' | 'case_officer' | 'member') => !!me?.roles.includes(role);

@@ -38,22 +38,3 @@ export function formatFigure41(result: AllocationResult): string {
   ];
   return out.join('\n');
 }
-
-/** One row per unit and criterion, for spreadsheets (semicolon separated, as Norwegian Excel expects). */
-export function formatResultCsv(result: AllocationResult): string {
-  const header = ['enhet_id', 'enhet', 'trinn', 'elever', 'kriterium', 'belop', 'per_elev'];
-  const lines = [header.join(';')];
-  for (const u of result.units) {
-    for (const c of result.criteria) {
-      const cell = u.criteria[c.id]!;
-      lines.push([u.id, csvText(u.name), u.stage, u.pupils, c.id, cell.amount, cell.perPupil ?? ''].join(';'));
-    }
-    lines.push([u.id, csvText(u.name), u.stage, u.pupils, 'justeringer', u.adjustmentsTotal, ''].join(';'));
-    lines.push([u.id, csvText(u.name), u.stage, u.pupils, 'sum', u.total, u.totalPerPupil ?? ''].join(';'));
-  }
-  return lines.join('\n') + '\n';
-}
-
-function csvText(value: string): string {
-  return /[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
