@@ -22,7 +22,12 @@ describe('changing a case’s access level', () => {
 
   it('PATCH refuses access, legal basis and public title with a Norwegian message pointing to the access action', async () => {
     const c = await newCase();
-    const res = await officer.request('PATCH', `/api/cases/${c.id}`, { version: c.version, access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Tilsetting' });
+    const res = await officer.request('PATCH', `/api/cases/${c.id}`, {
+      version: c.version,
+      access: 'exempt',
+      legalBasis: 'offentleglova § 25',
+      publicTitle: 'Tilsetting',
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['access', 'legalBasis', 'publicTitle']);
     for (const e of res.body.errors) expect(e.message).toMatch(/«Endre tilgang» \(POST \/api\/cases\/\{id\}\/access\)/);
@@ -39,11 +44,27 @@ describe('changing a case’s access level', () => {
         { path: 'publicTitle', message: 'Oppgi en skjermet tittel som kan vises offentlig' },
       ]),
     );
-    const done = await officer.request('POST', `/api/cases/${c.id}/access`, { version: c.version, access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Tilsettingssak', reason: 'Gjelder søkere' });
+    const done = await officer.request('POST', `/api/cases/${c.id}/access`, {
+      version: c.version,
+      access: 'exempt',
+      legalBasis: 'offentleglova § 25',
+      publicTitle: 'Tilsettingssak',
+      reason: 'Gjelder søkere',
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body).toMatchObject({ access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Tilsettingssak', version: c.version + 1 });
+    expect(done.body).toMatchObject({
+      access: 'exempt',
+      legalBasis: 'offentleglova § 25',
+      publicTitle: 'Tilsettingssak',
+      version: c.version + 1,
+    });
     const kase = (await officer.request('GET', `/api/cases/${c.id}`)).body;
-    expect(kase).toMatchObject({ access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Tilsettingssak', title: 'Tilsetting av rektor ved Nordby skole' });
+    expect(kase).toMatchObject({
+      access: 'exempt',
+      legalBasis: 'offentleglova § 25',
+      publicTitle: 'Tilsettingssak',
+      title: 'Tilsetting av rektor ved Nordby skole',
+    });
     const history = (await officer.request('GET', `/api/audit/case/${c.id}`)).body.events;
     expect(history.at(-1).changes).toEqual({
       access: { before: 'public', after: 'exempt' },
@@ -60,7 +81,11 @@ describe('changing a case’s access level', () => {
     const noReason = await officer.request('POST', `/api/cases/${c.id}/access`, { version: c.version, access: 'public' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toEqual([{ path: 'reason', message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' }]);
-    const done = await officer.request('POST', `/api/cases/${c.id}/access`, { version: c.version, access: 'public', reason: 'Vedtaket er fattet' });
+    const done = await officer.request('POST', `/api/cases/${c.id}/access`, {
+      version: c.version,
+      access: 'public',
+      reason: 'Vedtaket er fattet',
+    });
     expect(done.status).toBe(200);
     const kase = (await officer.request('GET', `/api/cases/${c.id}`)).body;
     expect(kase).toMatchObject({ access: 'public', legalBasis: null, publicTitle: null });

@@ -51,8 +51,14 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     bodyId = (await officer.request('GET', '/api/bodies')).body.bodies[0].id;
     mandateId = (await officer.request('POST', '/api/mandates', { title: 'Mandat for delvise endringer', endDate: '2027-11-30' })).body.id;
     const c = (await officer.request('POST', '/api/cases', { title: 'Fordeling for delvise endringer' })).body;
-    allocationId = (await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2027, title: 'Ramme for delvise endringer' })).body.id;
-    const imported = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Grimstad 2009', format: 'json', content: JSON.stringify(grimstad) });
+    allocationId = (
+      await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2027, title: 'Ramme for delvise endringer' })
+    ).body.id;
+    const imported = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, {
+      name: 'Grimstad 2009',
+      format: 'json',
+      content: JSON.stringify(grimstad),
+    });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     datasetId = imported.body.id;
     modelVersionId = imported.body.modelVersionId;
@@ -63,14 +69,22 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   };
-  const omit = (row: Row, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k) && !BOOKKEEPING.has(k)));
+  const omit = (row: Row, keys: string[]) =>
+    Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k) && !BOOKKEEPING.has(k)));
 
   const targets = (): Target[] => [
     {
       route: '/api/cases/:id',
       client: () => officer,
       create: async () => {
-        const c = created(await officer.request('POST', '/api/cases', { title: `Unntatt sak ${++n}`, access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Skjermet tittel' }));
+        const c = created(
+          await officer.request('POST', '/api/cases', {
+            title: `Unntatt sak ${++n}`,
+            access: 'exempt',
+            legalBasis: 'offentleglova § 14',
+            publicTitle: 'Skjermet tittel',
+          }),
+        );
         return { path: `/api/cases/${c.id}`, read: async () => (await officer.request('GET', `/api/cases/${c.id}`)).body };
       },
       fields: { title: 'Ny tittel på saken' },
@@ -92,7 +106,14 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
         return { path: `/api/mandates/${m.id}`, read: async () => (await officer.request('GET', `/api/mandates/${m.id}`)).body };
       },
       ignore: ['items'],
-      fields: { title: 'Nytt mandatnavn', description: 'Ny beskrivelse', adoptedCaseNumber: '13/26', adoptedDate: '2026-03-01', endDate: '2027-12-31', adoptedByBodyId: null },
+      fields: {
+        title: 'Nytt mandatnavn',
+        description: 'Ny beskrivelse',
+        adoptedCaseNumber: '13/26',
+        adoptedDate: '2026-03-01',
+        endDate: '2027-12-31',
+        adoptedByBodyId: null,
+      },
       derived: { adoptedByBodyId: ['adoptedBy'] },
     },
     {
@@ -101,13 +122,28 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
       create: async () => {
         const number = ++n;
         const item = created(
-          await officer.request('POST', `/api/mandates/${mandateId}/items`, { number, title: `Punkt ${number}`, description: 'Beskrivelse', ownerId: officer.userId, dueDate: '2027-05-01', status: 'in_progress' }),
+          await officer.request('POST', `/api/mandates/${mandateId}/items`, {
+            number,
+            title: `Punkt ${number}`,
+            description: 'Beskrivelse',
+            ownerId: officer.userId,
+            dueDate: '2027-05-01',
+            status: 'in_progress',
+          }),
         );
-        const read = async () => (await officer.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { id: string }) => i.id === item.id);
+        const read = async () =>
+          (await officer.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { id: string }) => i.id === item.id);
         return { path: `/api/mandates/${mandateId}/items/${item.id}`, read };
       },
       ignore: ['work'],
-      fields: { title: 'Nytt punktnavn', number: 900, description: 'Ny beskrivelse', dueDate: '2027-09-01', status: 'in_review', ownerId: null },
+      fields: {
+        title: 'Nytt punktnavn',
+        number: 900,
+        description: 'Ny beskrivelse',
+        dueDate: '2027-09-01',
+        status: 'in_review',
+        ownerId: null,
+      },
       shown: { ownerId: (v) => ['owner', v] },
     },
     {
@@ -138,7 +174,14 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
       route: '/api/users/:id',
       client: () => admin,
       create: async () => {
-        const u = created(await admin.request('POST', '/api/users', { email: `delvis${++n}.${Date.now()}@solvik.kommune.test`, name: 'Delvis Endret', title: 'Rektor', isCaseOfficer: true }));
+        const u = created(
+          await admin.request('POST', '/api/users', {
+            email: `delvis${++n}.${Date.now()}@solvik.kommune.test`,
+            name: 'Delvis Endret',
+            title: 'Rektor',
+            isCaseOfficer: true,
+          }),
+        );
         const read = async () => (await admin.request('GET', '/api/users')).body.users.find((x: { id: string }) => x.id === u.id);
         return { path: `/api/users/${u.id}`, read };
       },
@@ -148,7 +191,14 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
       route: '/api/bodies/:id',
       client: () => officer,
       create: async () => {
-        const b = created(await officer.request('POST', '/api/bodies', { kind: 'reference_group', name: `Gruppe ${++n}`, description: 'Beskrivelsen står', parentId: bodyId }));
+        const b = created(
+          await officer.request('POST', '/api/bodies', {
+            kind: 'reference_group',
+            name: `Gruppe ${++n}`,
+            description: 'Beskrivelsen står',
+            parentId: bodyId,
+          }),
+        );
         return { path: `/api/bodies/${b.id}`, read: async () => (await officer.request('GET', `/api/bodies/${b.id}`)).body };
       },
       ignore: ['members'],
@@ -171,10 +221,19 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
             validTo: '2027-12-31',
           }),
         );
-        const read = async () => (await officer.request('GET', `/api/bodies/${b.id}`)).body.members.find((x: { id: string }) => x.id === ms.id);
+        const read = async () =>
+          (await officer.request('GET', `/api/bodies/${b.id}`)).body.members.find((x: { id: string }) => x.id === ms.id);
         return { path: `/api/bodies/${b.id}/members/${ms.id}`, read };
       },
-      fields: { role: 'chair', party: 'Et annet parti', side: 'opposisjon', school: null, validFrom: '2026-02-01', validTo: '2028-06-30', capacity: 'other' },
+      fields: {
+        role: 'chair',
+        party: 'Et annet parti',
+        side: 'opposisjon',
+        school: null,
+        validFrom: '2026-02-01',
+        validTo: '2028-06-30',
+        capacity: 'other',
+      },
     },
   ];
 
@@ -183,7 +242,11 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
       .filter((r) => r.method === 'PATCH')
       .map((r) => r.path)
       .sort();
-    expect(patches).toEqual(targets().map((x) => x.route).sort());
+    expect(patches).toEqual(
+      targets()
+        .map((x) => x.route)
+        .sort(),
+    );
   });
 
   it('sends each field alone with the version: that field changes, every other field stays as it was', async () => {
@@ -205,7 +268,9 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
         const now = omit(after, skip);
         for (const key of Object.keys(unchanged)) {
           if (!same(now[key], unchanged[key])) {
-            problems.push(`${target.route} {${field}}: ${key} changed from ${JSON.stringify(unchanged[key]).slice(0, 120)} to ${JSON.stringify(now[key]).slice(0, 120)}`);
+            problems.push(
+              `${target.route} {${field}}: ${key} changed from ${JSON.stringify(unchanged[key]).slice(0, 120)} to ${JSON.stringify(now[key]).slice(0, 120)}`,
+            );
           }
         }
       }
@@ -214,7 +279,9 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
   });
 
   it('an explicit null clears a nullable field; an unknown field is refused with a Norwegian field error', async () => {
-    const item = created(await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 990, title: 'Punkt med frist', dueDate: '2027-05-01' }));
+    const item = created(
+      await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 990, title: 'Punkt med frist', dueDate: '2027-05-01' }),
+    );
     const cleared = await officer.request('PATCH', `/api/mandates/${mandateId}/items/${item.id}`, { version: item.version, dueDate: null });
     expect(cleared.status).toBe(200);
     const back = (await officer.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { id: string }) => i.id === item.id);
@@ -226,7 +293,14 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
 
   it('a membership’s rules are checked on the stored membership with the patch applied', async () => {
     const b = created(await officer.request('POST', '/api/bodies', { kind: 'working_group', name: 'Regelgruppe' }));
-    const ms = created(await officer.request('POST', `/api/bodies/${b.id}/members`, { userId: officer.userId, role: 'member', capacity: 'other', validFrom: '2026-01-01' }));
+    const ms = created(
+      await officer.request('POST', `/api/bodies/${b.id}/members`, {
+        userId: officer.userId,
+        role: 'member',
+        capacity: 'other',
+        validFrom: '2026-01-01',
+      }),
+    );
     // Becoming a politician needs a side: none is stored and none is sent.
     const noSide = await officer.request('PATCH', `/api/bodies/${b.id}/members/${ms.id}`, { version: ms.version, capacity: 'politician' });
     expect(noSide.status).toBe(400);
