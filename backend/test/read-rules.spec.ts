@@ -141,7 +141,9 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     const sections = ok(await officer.request('GET', `/api/cases/${exempt.id}`), 'case').sections as { id: string; version: number }[];
     ok(await officer.request('PUT', `/api/cases/${exempt.id}/sections/${sections[0]!.id}`, { version: sections[0]!.version, text: `Ny bakgrunn ${EXEMPT}` }), 'section');
     ok(await officer.request('POST', `/api/cases/${exempt.id}/comments`, { text: `Merknad ${EXEMPT}` }), 'comment');
+    ok(await officer.request('POST', `/api/cases/${exempt.id}/moves`, { to: 'in_preparation' }), 'move');
     ok(await officer.request('POST', `/api/cases/${exempt.id}/recommendations`, { bodyId: bodies['Kommunestyret'], text: `Innstilling ${EXEMPT}` }), 'recommendation');
+    ok(await officer.request('POST', `/api/cases/${exempt.id}/moves`, { to: 'before_body' }), 'move');
     const caseFile = ok(await officer.request('POST', `/api/cases/${exempt.id}/attachments?filename=${EXEMPT}.pdf`, demoPdf(EXEMPT, [EXEMPT])), 'case attachment');
     const exemptInput = ok(await officer.request('POST', '/api/inputs', { caseId: exempt.id, text: `Løpende innspill ${EXEMPT}`, bodyId: null, idempotencyKey: randomUUID() }), 'input');
     const meeting = ok(
@@ -153,7 +155,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     ok(
       await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
         minutes: `Protokoll ${EXEMPT}`,
-        decision: { text: `Vedtak ${EXEMPT}`, motions: [{ motion: `Forslag ${EXEMPT}`, for: 20, against: 7, adopted: true }] },
+        decision: { text: `Vedtak ${EXEMPT}`, motions: [{ motion: `Forslag ${EXEMPT}`, for: 20, against: 7, adopted: true }], confirmOpenInput: { reason: 'Innspillet er kjent for kommunestyret.' } },
       }),
       'minutes',
     );
