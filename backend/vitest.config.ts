@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 // SWC compiles the decorators with their metadata, as tsc does for the build (esbuild cannot).
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })],
+  plugins: [
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+    }),
+  ],
   test: {
     include: ['test/**/*.spec.ts', 'src/**/*.spec.ts'],
     globalSetup: ['test/global-setup.ts'],

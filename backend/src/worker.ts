@@ -75,7 +75,11 @@ export interface RunningWorker {
   queue: Queue;
 }
 
-export async function startWorker(config: AppConfig, log: Logger, options: { db?: DataSource; relayIntervalMs?: number } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  config: AppConfig,
+  log: Logger,
+  options: { db?: DataSource; relayIntervalMs?: number } = {},
+): Promise<RunningWorker> {
   const db = options.db ?? (await createDataSource(config, { poolSize: WORKER_POOL_SIZE }).initialize());
   const producer = producerConnection(config.REDIS_URL);
   producer.on('error', () => undefined);

@@ -28,8 +28,13 @@ describe('allocation cases', () => {
     fau = await login(t.url, DEMO.fau);
     const c = (await officer.request('POST', '/api/cases', { title: 'Fordeling av rammen 2027' })).body;
     caseId = c.id;
-    allocationId = (await officer.request('POST', '/api/allocation-cases', { caseId, budgetYear: 2027, title: 'Skolenes ramme 2027' })).body.id;
-    const imported = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Grimstad 2009', format: 'json', content: JSON.stringify(grimstad) });
+    allocationId = (await officer.request('POST', '/api/allocation-cases', { caseId, budgetYear: 2027, title: 'Skolenes ramme 2027' })).body
+      .id;
+    const imported = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, {
+      name: 'Grimstad 2009',
+      format: 'json',
+      content: JSON.stringify(grimstad),
+    });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     datasetId = imported.body.id;
     modelVersionId = imported.body.modelVersionId;
@@ -39,16 +44,27 @@ describe('allocation cases', () => {
   it('refuses a bad import row with its row and column, and stores nothing', async () => {
     const before = (await officer.request('GET', `/api/allocation-cases/${allocationId}`)).body.datasets.length;
     const csv = 'id;navn;trinn;elever\neide;Eide;barnetrinn;123\nfevik;Fevik;barnetrinn;-4\n';
-    const res = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Feil', format: 'csv', content: csv });
+    const res = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, {
+      name: 'Feil',
+      format: 'csv',
+      content: csv,
+    });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'rad 3, kolonne «elever»', message: 'Antallet kan ikke være negativt', row: 3, column: 'elever' }]);
+    expect(res.body.errors).toEqual([
+      { path: 'rad 3, kolonne «elever»', message: 'Antallet kan ikke være negativt', row: 3, column: 'elever' },
+    ]);
     expect((await officer.request('GET', `/api/allocation-cases/${allocationId}`)).body.datasets.length).toBe(before);
     const template = await officer.request('GET', '/api/allocation-template.csv');
     expect(template.body).toMatch(/^id;navn;skole;organisasjonsnummer;trinn;elever_1;elever_2/);
   });
 
   it('stores a scenario’s result equal to the CLI’s for the same input, with engine version and input hash', async () => {
-    const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Kutt 5,1 mill.', modelVersionId, datasetId, frameChange: -5100000 });
+    const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+      name: 'Kutt 5,1 mill.',
+      modelVersionId,
+      datasetId,
+      frameChange: -5100000,
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const stored = (await officer.request('GET', `/api/scenarios/${created.body.id}`)).body;
     expect(stored.engineVersion).toBe(ENGINE_VERSION);
@@ -56,13 +72,24 @@ describe('allocation cases', () => {
     expect(stored.result.total).toBe(stored.result.frame);
     const dir = mkdtempSync(join(tmpdir(), 'samrad-cli-'));
     writeFileSync(join(dir, 'input.json'), JSON.stringify(stored.input));
-    const cli = JSON.parse(execFileSync('npx', ['tsx', 'src/cli/model.ts', join(dir, 'input.json'), '--format', 'json'], { cwd: SHARED, encoding: 'utf8' }));
+    const cli = JSON.parse(
+      execFileSync('npx', ['tsx', 'src/cli/model.ts', join(dir, 'input.json'), '--format', 'json'], { cwd: SHARED, encoding: 'utf8' }),
+    );
     expect(stored.result).toEqual(cli);
   });
 
   it('compares scenarios per unit and criterion against a hand-checked example', async () => {
-    const original = (await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Opprinnelig', modelVersionId, datasetId })).body;
-    const cut = (await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Kutt', modelVersionId, datasetId, frameChange: -5100000 })).body;
+    const original = (
+      await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Opprinnelig', modelVersionId, datasetId })
+    ).body;
+    const cut = (
+      await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+        name: 'Kutt',
+        modelVersionId,
+        datasetId,
+        frameChange: -5100000,
+      })
+    ).body;
     const cmp = (await fau.request('GET', `/api/scenarios/${cut.id}/compare?against=${original.id}`)).body.units;
     const eide = cmp.find((u: { unitId: string }) => u.unitId === 'eide');
     // Eide, by hand: 123 × 44,240 + 930,400 + 2 × 14.4 × 38 × 765.8 × 1.2 + 132 × 765.8 = 7,478,715.424 → 7,478,715 (rounded);
@@ -79,8 +106,17 @@ describe('allocation cases', () => {
   });
 
   it('comments on a scenario and on one unit’s row appear in the case’s stream', async () => {
-    const s = (await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Til kommentar', modelVersionId, datasetId, frameChange: -5100000 })).body;
-    expect((await fau.request('POST', `/api/scenarios/${s.id}/comments`, { text: 'Hva betyr dette for Jappa?', unitId: 'jappa' })).status).toBe(201);
+    const s = (
+      await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+        name: 'Til kommentar',
+        modelVersionId,
+        datasetId,
+        frameChange: -5100000,
+      })
+    ).body;
+    expect(
+      (await fau.request('POST', `/api/scenarios/${s.id}/comments`, { text: 'Hva betyr dette for Jappa?', unitId: 'jappa' })).status,
+    ).toBe(201);
     expect((await fau.request('POST', `/api/scenarios/${s.id}/comments`, { text: 'x', unitId: 'finnes-ikke' })).status).toBe(400);
     const comments = (await officer.request('GET', `/api/scenarios/${s.id}/comments`)).body.comments;
     expect(comments[0]).toMatchObject({ unitId: 'jappa', text: 'Hva betyr dette for Jappa?' });
@@ -89,15 +125,38 @@ describe('allocation cases', () => {
   });
 
   it('an adopted scenario cannot be edited; a revision with new counts lists per-unit changes', async () => {
-    const s = (await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Til vedtak', modelVersionId, datasetId, frameChange: -5100000 })).body;
-    const edited = await officer.request('PATCH', `/api/scenarios/${s.id}`, { version: 1, adjustments: [{ unit: 'holviga-b', amount: 150000, reason: 'Negativ fri ressurs i kontrollberegningen' }] });
+    const s = (
+      await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+        name: 'Til vedtak',
+        modelVersionId,
+        datasetId,
+        frameChange: -5100000,
+      })
+    ).body;
+    const edited = await officer.request('PATCH', `/api/scenarios/${s.id}`, {
+      version: 1,
+      adjustments: [{ unit: 'holviga-b', amount: 150000, reason: 'Negativ fri ressurs i kontrollberegningen' }],
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.result.units.find((u: { id: string }) => u.id === 'holviga-b').adjustmentsTotal).toBe(150000);
     expect(edited.body.result.total).toBe(edited.body.result.frame);
-    await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: [{ bodyId: (await officer.request('GET', '/api/bodies')).body.bodies.find((b: { name: string }) => b.name === 'Kommunestyret').id, meetingDate: '2026-12-10' }] });
+    await officer.request('PUT', `/api/cases/${caseId}/route`, {
+      steps: [
+        {
+          bodyId: (await officer.request('GET', '/api/bodies')).body.bodies.find((b: { name: string }) => b.name === 'Kommunestyret').id,
+          meetingDate: '2026-12-10',
+        },
+      ],
+    });
     const ks = (await officer.request('GET', `/api/cases/${caseId}`)).body.route[0].bodyId;
     await bringBefore(officer, caseId, [ks]);
-    const decision = (await officer.request('POST', `/api/cases/${caseId}/decisions`, { bodyId: ks, decidedOn: '2026-12-10', text: 'Kommunestyret vedtar fordelingen.' })).body;
+    const decision = (
+      await officer.request('POST', `/api/cases/${caseId}/decisions`, {
+        bodyId: ks,
+        decidedOn: '2026-12-10',
+        text: 'Kommunestyret vedtar fordelingen.',
+      })
+    ).body;
     expect((await officer.request('POST', `/api/scenarios/${s.id}/adopt`, { decisionId: decision.id })).status).toBe(204);
     const locked = await officer.request('PATCH', `/api/scenarios/${s.id}`, { version: 2, name: 'Endret etter vedtak' });
     expect(locked.status).toBe(409);
@@ -107,8 +166,17 @@ describe('allocation cases', () => {
     const october = structuredClone(grimstad) as { units: { id: string; counts: { pupils: number } }[] };
     october.units.find((u) => u.id === 'jappa')!.counts.pupils += 20;
     october.units.find((u) => u.id === 'eide')!.counts.pupils -= 10;
-    const newCounts = (await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Oktobertall', format: 'json', content: JSON.stringify(october) })).body;
-    const revision = await officer.request('POST', `/api/scenarios/${s.id}/revisions`, { name: 'Revidert etter oktobertall', datasetId: newCounts.id });
+    const newCounts = (
+      await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, {
+        name: 'Oktobertall',
+        format: 'json',
+        content: JSON.stringify(october),
+      })
+    ).body;
+    const revision = await officer.request('POST', `/api/scenarios/${s.id}/revisions`, {
+      name: 'Revidert etter oktobertall',
+      datasetId: newCounts.id,
+    });
     expect(revision.status, JSON.stringify(revision.body)).toBe(201);
     const changes = revision.body.changes as { unitId: string; diffNok: number }[];
     expect(changes).toHaveLength(10);
@@ -120,8 +188,21 @@ describe('allocation cases', () => {
   });
 
   it('runs a sweep as a job with progress and stores its result', async () => {
-    const s = (await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, { name: 'Følsomhet', modelVersionId, datasetId, frameChange: -5100000 })).body;
-    const started = await officer.request('POST', `/api/scenarios/${s.id}/sweeps`, { criterion: 'perUnit', stage: 'barnetrinn', from: 500000, to: 1500000, steps: 51 });
+    const s = (
+      await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+        name: 'Følsomhet',
+        modelVersionId,
+        datasetId,
+        frameChange: -5100000,
+      })
+    ).body;
+    const started = await officer.request('POST', `/api/scenarios/${s.id}/sweeps`, {
+      criterion: 'perUnit',
+      stage: 'barnetrinn',
+      from: 500000,
+      to: 1500000,
+      steps: 51,
+    });
     expect(started.status).toBe(201);
     const { startWorker } = await import('../src/worker.js');
     const worker = await startWorker(t.config, pino({ level: 'silent' }), { relayIntervalMs: 50 });
@@ -150,18 +231,41 @@ describe('allocation cases', () => {
   it('exports XLSX, CSV and JSON', async () => {
     const list = (await officer.request('GET', `/api/allocation-cases/${allocationId}`)).body.scenarios;
     const id = list[0].id;
-    const xlsx = await fetch(`${t.url}/api/scenarios/${id}/export/xlsx`, { headers: { cookie: (await loginCookie(t.url)) } });
+    const xlsx = await fetch(`${t.url}/api/scenarios/${id}/export/xlsx`, { headers: { cookie: await loginCookie(t.url) } });
     expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect((await officer.request('GET', `/api/scenarios/${id}/export/csv`)).body).toMatch(/^enhet_id;enhet;trinn/);
     expect((await officer.request('GET', `/api/scenarios/${id}/export/json`)).body.format).toBe('samrad.allocation-result/v1');
   });
 
   it('a person without access to the case cannot read its scenarios', async () => {
-    const exempt = (await officer.request('POST', '/api/cases', { title: 'Unntatt fordeling', access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Organinternt' })).body;
+    const exempt = (
+      await officer.request('POST', '/api/cases', {
+        title: 'Unntatt fordeling',
+        access: 'exempt',
+        legalBasis: 'offentleglova § 14',
+        publicTitle: 'Organinternt',
+      })
+    ).body;
     const a = (await officer.request('POST', '/api/allocation-cases', { caseId: exempt.id, budgetYear: 2027, title: 'Unntatt' })).body.id;
-    const d = (await officer.request('POST', `/api/allocation-cases/${a}/datasets`, { name: 'Data', format: 'json', content: JSON.stringify(grimstad) })).body;
-    const s = (await officer.request('POST', `/api/allocation-cases/${a}/scenarios`, { name: 'Hemmelig', modelVersionId: d.modelVersionId, datasetId: d.id })).body;
+    const d = (
+      await officer.request('POST', `/api/allocation-cases/${a}/datasets`, {
+        name: 'Data',
+        format: 'json',
+        content: JSON.stringify(grimstad),
+      })
+    ).body;
+    const s = (
+      await officer.request('POST', `/api/allocation-cases/${a}/scenarios`, {
+        name: 'Hemmelig',
+        modelVersionId: d.modelVersionId,
+        datasetId: d.id,
+      })
+    ).body;
     expect((await fau.request('GET', `/api/scenarios/${s.id}`)).status).toBe(403);
     expect((await fau.request('GET', `/api/allocation-cases/${a}`)).status).toBe(403);
     expect((await fau.request('GET', '/api/allocation-cases')).body.allocationCases.some((x: { id: string }) => x.id === a)).toBe(false);
@@ -171,8 +275,15 @@ describe('allocation cases', () => {
 });
 
 async function loginCookie(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.officer, password: 'Samrad-demo-2026' }) });
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO.officer, password: 'Samrad-demo-2026' }),
+  });
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 describe('large imports', () => {
@@ -184,9 +295,16 @@ describe('large imports', () => {
       const officer = await login(t.url, DEMO.officer);
       const c = (await officer.request('POST', '/api/cases', { title: 'Stor import' })).body;
       const a = (await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2027, title: 'Alle skoler' })).body.id;
-      const rows = Array.from({ length: 6000 }, (_, i) => `skole-${i};Skole nummer ${i};${i % 3 === 2 ? 'ungdomstrinn' : 'barnetrinn'};${100 + (i % 400)};${i % 7};${i % 30}`);
+      const rows = Array.from(
+        { length: 6000 },
+        (_, i) => `skole-${i};Skole nummer ${i};${i % 3 === 2 ? 'ungdomstrinn' : 'barnetrinn'};${100 + (i % 400)};${i % 7};${i % 30}`,
+      );
       const csv = ['id;navn;trinn;elever;elever_store_behov;minoritetsspraklige', ...rows].join('\n');
-      const started = await officer.request('POST', `/api/allocation-cases/${a}/datasets`, { name: 'Alle skoler', format: 'csv', content: csv });
+      const started = await officer.request('POST', `/api/allocation-cases/${a}/datasets`, {
+        name: 'Alle skoler',
+        format: 'csv',
+        content: csv,
+      });
       expect(started.status).toBe(202);
       const poll = async (id: string) => {
         let s = (await officer.request('GET', `/api/imports/${id}`)).body;
@@ -202,7 +320,10 @@ describe('large imports', () => {
       expect(datasets).toEqual([expect.objectContaining({ id: done.datasetId, unitCount: 6000 })]);
 
       const bad = csv.replace('skole-4000;Skole nummer 4000;barnetrinn;100', 'skole-4000;Skole nummer 4000;barnetrinn;-5');
-      const failed = await poll((await officer.request('POST', `/api/allocation-cases/${a}/datasets`, { name: 'Med feil', format: 'csv', content: bad })).body.importId);
+      const failed = await poll(
+        (await officer.request('POST', `/api/allocation-cases/${a}/datasets`, { name: 'Med feil', format: 'csv', content: bad })).body
+          .importId,
+      );
       expect(failed.status).toBe('failed');
       expect(failed.errors).toEqual([expect.objectContaining({ row: 4002, column: 'elever', message: 'Antallet kan ikke være negativt' })]);
       expect((await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets).toHaveLength(1);
@@ -211,14 +332,25 @@ describe('large imports', () => {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('Enheter');
       sheet.addRow(['id', 'navn', 'trinn', 'elever', 'elever_store_behov', 'minoritetsspraklige']);
-      for (let i = 0; i < 19000; i++) sheet.addRow([`skole-${i}`, `Skole ${i} ${randomBytes(240).toString('base64')}`, 'barnetrinn', 100 + (i % 400), i % 7, i % 30]);
+      for (let i = 0; i < 19000; i++)
+        sheet.addRow([`skole-${i}`, `Skole ${i} ${randomBytes(240).toString('base64')}`, 'barnetrinn', 100 + (i % 400), i % 7, i % 30]);
       const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
       expect(xlsx.byteLength).toBeGreaterThan(5 * 1024 * 1024);
-      const upload = await officer.request('POST', `/api/allocation-cases/${a}/datasets/file?filename=elevtall.xlsx&name=Stor+arbeidsbok`, xlsx);
+      const upload = await officer.request(
+        'POST',
+        `/api/allocation-cases/${a}/datasets/file?filename=elevtall.xlsx&name=Stor+arbeidsbok`,
+        xlsx,
+      );
       expect(upload.status).toBe(202);
       expect(await poll(upload.body.importId)).toMatchObject({ status: 'done' });
-      expect((await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets).toContainEqual(expect.objectContaining({ name: 'Stor arbeidsbok', unitCount: 19000 }));
-      const unknown = await officer.request('POST', `/api/allocation-cases/${a}/datasets/file?filename=elevtall.docx`, new Uint8Array([1, 2, 3]));
+      expect((await officer.request('GET', `/api/allocation-cases/${a}`)).body.datasets).toContainEqual(
+        expect.objectContaining({ name: 'Stor arbeidsbok', unitCount: 19000 }),
+      );
+      const unknown = await officer.request(
+        'POST',
+        `/api/allocation-cases/${a}/datasets/file?filename=elevtall.docx`,
+        new Uint8Array([1, 2, 3]),
+      );
       expect(unknown.status).toBe(400);
       expect(unknown.body.errors).toEqual([{ path: 'file', message: expect.stringContaining('CSV, XLSX eller JSON') }]);
     } finally {

@@ -9,7 +9,8 @@ const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0)]);
@@ -63,19 +64,31 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
       expect(sha256(download.body)).toBe(sha256(bytes));
     }
     const list = await fau.request('GET', `/api/cases/${caseId}/attachments`);
-    expect(list.body.attachments.map((a: { filename: string }) => a.filename)).toEqual(['Analyse av ressursbruk.pdf', 'Elevtall 2026.xlsx', 'kart.png']);
+    expect(list.body.attachments.map((a: { filename: string }) => a.filename)).toEqual([
+      'Analyse av ressursbruk.pdf',
+      'Elevtall 2026.xlsx',
+      'kart.png',
+    ]);
   });
 
   it('refuses by content, with a Norwegian message on the file field: a program, plain text, a wrong extension, an empty file', async () => {
-    const post = (name: string, bytes: Buffer) => officer.request('POST', `/api/cases/${caseId}/attachments?filename=${encodeURIComponent(name)}`, bytes);
+    const post = (name: string, bytes: Buffer) =>
+      officer.request('POST', `/api/cases/${caseId}/attachments?filename=${encodeURIComponent(name)}`, bytes);
     const exe = await post('referat.pdf', EXE);
     expect(exe.status).toBe(400);
-    expect(exe.body.errors).toEqual([{ path: 'file', message: expect.stringMatching(/^Filtypen til «referat\.pdf» støttes ikke \(innholdet er EXE\)\. Last opp PDF, Word/) }]);
+    expect(exe.body.errors).toEqual([
+      {
+        path: 'file',
+        message: expect.stringMatching(/^Filtypen til «referat\.pdf» støttes ikke \(innholdet er EXE\)\. Last opp PDF, Word/),
+      },
+    ]);
     const text = await post('notat.pdf', Buffer.from('Bare tekst, ingen PDF'));
     expect(text.body.errors[0].message).toMatch(/^Filtypen til «notat\.pdf» støttes ikke\. Last opp/);
     const renamed = await post('bilde.png', PDF);
     expect(renamed.status).toBe(400);
-    expect(renamed.body.errors[0].message).toBe('Innholdet i «bilde.png» er PDF, men filnavnet slutter ikke på .pdf. Gi filen riktig filendelse.');
+    expect(renamed.body.errors[0].message).toBe(
+      'Innholdet i «bilde.png» er PDF, men filnavnet slutter ikke på .pdf. Gi filen riktig filendelse.',
+    );
     expect((await post('tom.pdf', Buffer.alloc(0))).status).toBe(400);
     const noName = await officer.request('POST', `/api/cases/${caseId}/attachments`, PDF);
     expect(noName.body.errors).toEqual([{ path: 'filename', message: 'Filen må ha et navn' }]);
@@ -88,12 +101,18 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024, 32)]);
     const res = await officer.request('POST', `/api/cases/${caseId}/attachments?filename=stor.pdf`, big);
     expect(res.status).toBe(413);
-    expect(res.body.errors, JSON.stringify(res.body)).toEqual([{ path: 'file', message: 'Filen er for stor. Største tillatte størrelse er 20 MB.' }]);
+    expect(res.body.errors, JSON.stringify(res.body)).toEqual([
+      { path: 'file', message: 'Filen er for stor. Største tillatte størrelse er 20 MB.' },
+    ]);
     expect((await officer.request('GET', `/api/cases/${caseId}/attachments`)).body.attachments).toHaveLength(3);
   });
 
   it('a path in the file name is dropped', async () => {
-    const res = await officer.request('POST', `/api/cases/${caseId}/attachments?filename=${encodeURIComponent('../../etc/vedtak.pdf')}`, PDF);
+    const res = await officer.request(
+      'POST',
+      `/api/cases/${caseId}/attachments?filename=${encodeURIComponent('../../etc/vedtak.pdf')}`,
+      PDF,
+    );
     expect(res.body.filename).toBe('vedtak.pdf');
     expect((await officer.request('DELETE', `/api/attachments/${res.body.id}`)).status).toBe(204);
   });
@@ -105,7 +124,12 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     expect((await other.request('GET', `/api/attachments/${first.id}`)).status).toBe(404);
     expect((await other.request('GET', `/api/cases/${caseId}/attachments`)).status).toBe(404);
 
-    const exempt = await officer.request('POST', '/api/cases', { title: 'Personalsak', access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Personalsak' });
+    const exempt = await officer.request('POST', '/api/cases', {
+      title: 'Personalsak',
+      access: 'exempt',
+      legalBasis: 'offentleglova § 25',
+      publicTitle: 'Personalsak',
+    });
     const secret = await officer.request('POST', `/api/cases/${exempt.body.id}/attachments?filename=notat.pdf`, PDF);
     expect(secret.status).toBe(201);
     expect((await fau.request('GET', `/api/attachments/${secret.body.id}`)).status).toBe(403);
@@ -124,7 +148,9 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     expect(doc.status, JSON.stringify(doc.body)).toBe(201);
     expect((await fau.request('POST', `/api/rounds/${round.body.id}/documents?filename=mitt.pdf`, PDF)).status).toBe(403);
     const seen = (await fau.request('GET', `/api/rounds/${round.body.id}`)).body.documents;
-    expect(seen).toEqual([{ id: doc.body.id, filename: 'utredning.pdf', mediaType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) }]);
+    expect(seen).toEqual([
+      { id: doc.body.id, filename: 'utredning.pdf', mediaType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) },
+    ]);
     expect((await fau.request('GET', `/api/attachments/${doc.body.id}`)).status).toBe(200);
     expect((await other.request('GET', `/api/attachments/${doc.body.id}`)).status).toBe(404);
     expect((await fau.request('DELETE', `/api/attachments/${doc.body.id}`)).status).toBe(403);
@@ -151,7 +177,9 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
     expect((await fau.request('POST', `/api/submissions/${submitted.body.id}/attachments?filename=x.png`, PNG)).status).toBe(403);
 
     const seen = (await officer.request('GET', `/api/rounds/${round.body.id}`)).body.submissions[0];
-    expect(seen.attachments).toEqual([{ id: added.body.id, filename: 'lærertimer.png', mediaType: 'image/png', size: PNG.length, sha256: sha256(PNG) }]);
+    expect(seen.attachments).toEqual([
+      { id: added.body.id, filename: 'lærertimer.png', mediaType: 'image/png', size: PNG.length, sha256: sha256(PNG) },
+    ]);
     expect((await officer.request('GET', `/api/attachments/${added.body.id}`)).status).toBe(200);
     expect((await fau.request('GET', `/api/attachments/${added.body.id}`)).status).toBe(404); // not published, not FAU's body
 
@@ -170,7 +198,11 @@ describe('attachments (vedlegg): checked by content, stored with SHA-256, read u
         fc.oneof(fc.uint8Array({ minLength: 0, maxLength: 4096 }), fc.constant(new Uint8Array(PNG)), fc.constant(new Uint8Array(PDF))),
         fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('a.pdf', 'b.png', '../../x.exe', 'æøå.docx', '\u0000.pdf', '')),
         async (bytes, name) => {
-          const res = await officer.request('POST', `/api/cases/${caseId}/attachments?filename=${encodeURIComponent(name)}`, Buffer.from(bytes));
+          const res = await officer.request(
+            'POST',
+            `/api/cases/${caseId}/attachments?filename=${encodeURIComponent(name)}`,
+            Buffer.from(bytes),
+          );
           expect([201, 400], JSON.stringify(res.body)).toContain(res.status);
           if (res.status === 201) {
             expect(allowed).toContain(res.body.mediaType);

@@ -28,7 +28,9 @@ function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: Deliver
       });
     },
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.server.address() as { port: number }).port, inbox })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.server.address() as { port: number }).port, inbox })),
+  );
 }
 
 async function waitForMail(inbox: Delivered[], to: string, subject: string, timeoutMs = 15000): Promise<Delivered> {
@@ -61,7 +63,11 @@ describe('log-in, invitations and password reset', () => {
   });
 
   it('logs in with a session cookie that is httpOnly and SameSite', async () => {
-    const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.udf, password: 'Samrad-demo-2026' }) });
+    const res = await fetch(`${t.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO.udf, password: 'Samrad-demo-2026' }),
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.getSetCookie()[0]!;
     expect(cookie).toMatch(/^samrad_session=/);
@@ -100,10 +106,20 @@ describe('log-in, invitations and password reset', () => {
     await t.db.query(`DELETE FROM login_attempt WHERE NOT success`);
     // The address limit is 4 × LOGIN_MAX_ATTEMPTS; each e-mail stays under its own limit.
     for (let i = 0; i < 20; i++) {
-      const res = await anon.request('POST', '/api/auth/login', { email: `ukjent-${i}@example.test`, password: 'feil' }, { 'x-forwarded-for': `203.0.113.${i}` });
+      const res = await anon.request(
+        'POST',
+        '/api/auth/login',
+        { email: `ukjent-${i}@example.test`, password: 'feil' },
+        { 'x-forwarded-for': `203.0.113.${i}` },
+      );
       expect(res.status).toBe(401);
     }
-    const blocked = await anon.request('POST', '/api/auth/login', { email: DEMO.chair, password: 'Samrad-demo-2026' }, { 'x-forwarded-for': '198.51.100.7' });
+    const blocked = await anon.request(
+      'POST',
+      '/api/auth/login',
+      { email: DEMO.chair, password: 'Samrad-demo-2026' },
+      { 'x-forwarded-for': '198.51.100.7' },
+    );
     expect(blocked.status).toBe(429);
     await t.db.query(`DELETE FROM login_attempt WHERE NOT success`);
   });
@@ -111,7 +127,12 @@ describe('log-in, invitations and password reset', () => {
   it('believes X-Forwarded-For from a proxy named in TRUST_PROXY', async () => {
     const proxied = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
     try {
-      const res = await anonymous(proxied.url).request('POST', '/api/auth/login', { email: 'ukjent@example.test', password: 'feil' }, { 'x-forwarded-for': '198.51.100.9' });
+      const res = await anonymous(proxied.url).request(
+        'POST',
+        '/api/auth/login',
+        { email: 'ukjent@example.test', password: 'feil' },
+        { 'x-forwarded-for': '198.51.100.9' },
+      );
       expect(res.status).toBe(401);
       const [row] = await proxied.db.query(`SELECT ip FROM login_attempt WHERE email = 'ukjent@example.test' ORDER BY at DESC LIMIT 1`);
       expect(row.ip).toBe('198.51.100.9');
@@ -133,7 +154,11 @@ describe('log-in, invitations and password reset', () => {
   it('an administrator invites by e-mail; the link sets a password and logs the person in', async () => {
     const admin = await login(t.url, DEMO.admin);
     const email = 'ny.representant@solvik.kommune.test';
-    const invited = await admin.request('POST', '/api/users', { email, name: 'Vara, Fagforbundet', title: 'Vararepresentant, Fagforbundet' });
+    const invited = await admin.request('POST', '/api/users', {
+      email,
+      name: 'Vara, Fagforbundet',
+      title: 'Vararepresentant, Fagforbundet',
+    });
     expect(invited.status).toBe(201);
     expect(invited.body.status).toBe('invited');
     const dup = await admin.request('POST', '/api/users', { email: email.toUpperCase(), name: 'Dobbel' });
@@ -155,8 +180,14 @@ describe('log-in, invitations and password reset', () => {
       expect(common.body.errors[0].path).toBe('password');
       expect(common.body.errors[0].message).toMatch(/Velg et passord som er vanskeligere å gjette/);
     }
-    expect((await anon.request('POST', '/api/auth/accept-invite', { token, password: '123456789012' })).body.errors[0].message).toMatch(/^Passordet er blant de mest brukte\./);
-    const accepted = await fetch(`${t.url}/api/auth/accept-invite`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password: 'et langt og godt passord' }) });
+    expect((await anon.request('POST', '/api/auth/accept-invite', { token, password: '123456789012' })).body.errors[0].message).toMatch(
+      /^Passordet er blant de mest brukte\./,
+    );
+    const accepted = await fetch(`${t.url}/api/auth/accept-invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, password: 'et langt og godt passord' }),
+    });
     expect(accepted.status, await accepted.clone().text()).toBe(200);
     expect(accepted.headers.getSetCookie()[0]).toMatch(/^samrad_session=/);
     const again = await anon.request('POST', '/api/auth/accept-invite', { token, password: 'et langt og godt passord' });
@@ -169,15 +200,29 @@ describe('log-in, invitations and password reset', () => {
     const email = 'ny.representant@solvik.kommune.test'; // invited and accepted above
     const here = await login(t.url, email, 'et langt og godt passord');
     const elsewhere = await login(t.url, email, 'et langt og godt passord');
-    const wrong = await here.request('POST', '/api/auth/change-password', { currentPassword: 'ikke mitt passord', password: 'tre epler under brua' });
+    const wrong = await here.request('POST', '/api/auth/change-password', {
+      currentPassword: 'ikke mitt passord',
+      password: 'tre epler under brua',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([{ path: 'currentPassword', message: 'Passordet du har nå, er feil' }]);
-    const weak = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: '123456789012' });
+    const weak = await here.request('POST', '/api/auth/change-password', {
+      currentPassword: 'et langt og godt passord',
+      password: '123456789012',
+    });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) }]);
-    const personal = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: 'Vara Fagforbundet' });
+    expect(weak.body.errors).toEqual([
+      { path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) },
+    ]);
+    const personal = await here.request('POST', '/api/auth/change-password', {
+      currentPassword: 'et langt og godt passord',
+      password: 'Vara Fagforbundet',
+    });
     expect(personal.body.errors[0].path).toBe('password');
-    const changed = await here.request('POST', '/api/auth/change-password', { currentPassword: 'et langt og godt passord', password: 'tre epler under brua' });
+    const changed = await here.request('POST', '/api/auth/change-password', {
+      currentPassword: 'et langt og godt passord',
+      password: 'tre epler under brua',
+    });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect((await here.request('GET', '/api/auth/me')).status).toBe(200);
     expect((await elsewhere.request('GET', '/api/auth/me')).status).toBe(401);
@@ -192,7 +237,8 @@ describe('log-in, invitations and password reset', () => {
     const elsewhere = await admin.request('POST', '/api/users', { email: DEMO.otherAdmin, name: 'Helt ny', title: 'Rektor' });
     expect(elsewhere.status).toBe(fresh.status);
     expect(fresh.status).toBe(201);
-    const shape = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'id' ? /^[0-9a-f-]{36}$/.test(String(v)) : typeof v]));
+    const shape = (body: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'id' ? /^[0-9a-f-]{36}$/.test(String(v)) : typeof v]));
     expect(shape(elsewhere.body)).toEqual(shape(fresh.body));
     expect({ ...elsewhere.body, id: '', email: '' }).toEqual({ ...fresh.body, id: '', email: '' });
     expect(elsewhere.body.email).toBe(DEMO.otherAdmin);
@@ -218,8 +264,13 @@ describe('log-in, invitations and password reset', () => {
     const mail = await waitForMail(smtp.inbox, email, 'Nytt passord i Samråd');
     const weak = await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: '123456789012' });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) }]);
-    expect((await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: 'nytt passord for ungdomsrådet' })).status).toBe(200);
+    expect(weak.body.errors).toEqual([
+      { path: 'password', message: expect.stringMatching(/^Passordet er blant de mest brukte\. Velg et passord/) },
+    ]);
+    expect(
+      (await anon.request('POST', '/api/auth/reset-password', { token: tokenIn(mail.text), password: 'nytt passord for ungdomsrådet' }))
+        .status,
+    ).toBe(200);
     expect((await old.request('GET', '/api/auth/me')).status).toBe(401);
     await login(t.url, email, 'nytt passord for ungdomsrådet');
     await expect(login(t.url, email)).rejects.toThrow(/401/);
@@ -235,8 +286,14 @@ describe('log-in, invitations and password reset', () => {
       [email],
     );
     expect(n).toBe(3);
-    const [{ mails }] = await t.db.query(`SELECT count(*)::int AS mails FROM outbox WHERE job = 'mail.send' AND payload->>'to' = $1 AND payload->>'subject' = 'Nytt passord i Samråd'`, [email]);
+    const [{ mails }] = await t.db.query(
+      `SELECT count(*)::int AS mails FROM outbox WHERE job = 'mail.send' AND payload->>'to' = $1 AND payload->>'subject' = 'Nytt passord i Samråd'`,
+      [email],
+    );
     expect(mails).toBe(3);
-    await t.db.query(`UPDATE auth_token SET used_at = now() FROM app_user u WHERE u.id = auth_token.user_id AND lower(u.email) = lower($1) AND kind = 'reset'`, [email]);
+    await t.db.query(
+      `UPDATE auth_token SET used_at = now() FROM app_user u WHERE u.id = auth_token.user_id AND lower(u.email) = lower($1) AND kind = 'reset'`,
+      [email],
+    );
   });
 });

@@ -50,7 +50,14 @@ describe('school conferences and persons invited in their own right', () => {
     await principal.request('PUT', `/api/meetings/${id}/registrations/me`, {});
     await fau.request('PUT', `/api/meetings/${id}/registrations/me`, { representing: 'FAU og SU, Nordby skole' });
     const seen = (await fau.request('GET', `/api/meetings/${id}`)).body.conference;
-    expect(seen).toMatchObject({ registrationOpen: true, inputOpen: false, registrationCount: 2, registered: true, myRepresenting: 'FAU og SU, Nordby skole', registrations: null });
+    expect(seen).toMatchObject({
+      registrationOpen: true,
+      inputOpen: false,
+      registrationCount: 2,
+      registered: true,
+      myRepresenting: 'FAU og SU, Nordby skole',
+      registrations: null,
+    });
     const officerView = (await officer.request('GET', `/api/meetings/${id}`)).body.conference;
     expect(officerView.registrations.map((g: { name: string; representing: string | null }) => [g.name, g.representing])).toEqual([
       ['FAU-leder, Nordby skole', 'FAU og SU, Nordby skole'],
@@ -65,10 +72,16 @@ describe('school conferences and persons invited in their own right', () => {
 
   it('inputs from the conference join the case on its agenda, from registered participants, once it has started', async () => {
     const id = await conference(-60); // started a minute ago
-    await t.db.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id) SELECT $1, id, municipality_id FROM app_user WHERE id = $2`, [id, fau.userId]);
+    await t.db.query(
+      `INSERT INTO meeting_registration (meeting_id, user_id, municipality_id) SELECT $1, id, municipality_id FROM app_user WHERE id = $2`,
+      [id, fau.userId],
+    );
     const closed = await fau.request('PUT', `/api/meetings/${id}/registrations/me`, {});
     expect(closed.status).toBe(400);
-    expect(closed.body.errors[0]).toMatchObject({ path: 'meeting', message: expect.stringMatching(/^Påmeldingen stengte da konferansen startet/) });
+    expect(closed.body.errors[0]).toMatchObject({
+      path: 'meeting',
+      message: expect.stringMatching(/^Påmeldingen stengte da konferansen startet/),
+    });
 
     const input = { caseId, text: 'Fra salen: behold skolen i bygda til elevtallet er avklart.', idempotencyKey: randomUUID() };
     const given = await fau.request('POST', `/api/meetings/${id}/inputs`, input);
@@ -77,7 +90,11 @@ describe('school conferences and persons invited in their own right', () => {
     expect((await fau.request('POST', `/api/meetings/${id}/inputs`, input)).body).toMatchObject({ id: given.body.id, duplicate: true });
     expect((await udf.request('POST', `/api/meetings/${id}/inputs`, { ...input, idempotencyKey: randomUUID() })).status).toBe(403); // not registered
     const notOnAgenda = await officer.request('POST', '/api/cases', { title: 'Annen sak' });
-    const wrongCase = await fau.request('POST', `/api/meetings/${id}/inputs`, { ...input, caseId: notOnAgenda.body.id, idempotencyKey: randomUUID() });
+    const wrongCase = await fau.request('POST', `/api/meetings/${id}/inputs`, {
+      ...input,
+      caseId: notOnAgenda.body.id,
+      idempotencyKey: randomUUID(),
+    });
     expect(wrongCase.body.errors).toEqual([{ path: 'caseId', message: 'Saken står ikke på sakslisten til konferansen' }]);
 
     const summary = (await officer.request('GET', `/api/cases/${caseId}/input-summary`)).body;
@@ -87,7 +104,12 @@ describe('school conferences and persons invited in their own right', () => {
   });
 
   it('an ordinary meeting takes no registrations', async () => {
-    const res = await officer.request('POST', '/api/meetings', { bodyId: bodies['Driftsutvalget'], title: 'Vanlig møte', startsAt: inSeconds(7200), place: 'Rådhuset' });
+    const res = await officer.request('POST', '/api/meetings', {
+      bodyId: bodies['Driftsutvalget'],
+      title: 'Vanlig møte',
+      startsAt: inSeconds(7200),
+      place: 'Rådhuset',
+    });
     const refused = await fau.request('PUT', `/api/meetings/${res.body.id}/registrations/me`, {});
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toBe('Påmelding og innspill fra salen gjelder bare skolekonferanser');
@@ -109,31 +131,60 @@ describe('school conferences and persons invited in their own right', () => {
     expect(tasks).toContainEqual(expect.objectContaining({ id: round.body.id, body: null, status: 'not_answered' }));
     const view = (await principal.request('GET', `/api/rounds/${round.body.id}`)).body;
     expect(view.invitedMe).toBe(true);
-    expect(view.invitedPersons).toEqual([{ userId: principalId, name: 'Rektor, Nordby skole', title: 'Rektor, Nordby skole', status: 'not_answered' }]);
+    expect(view.invitedPersons).toEqual([
+      { userId: principalId, name: 'Rektor, Nordby skole', title: 'Rektor, Nordby skole', status: 'not_answered' },
+    ]);
     // FAU is neither invited nor a member of an invited body.
-    expect((await fau.request('POST', `/api/rounds/${round.body.id}/submissions`, { text: 'Hei', idempotencyKey: randomUUID() })).status).toBe(403);
+    expect(
+      (await fau.request('POST', `/api/rounds/${round.body.id}/submissions`, { text: 'Hei', idempotencyKey: randomUUID() })).status,
+    ).toBe(403);
 
     const mail = new MailService(t.config, t.db);
     const [{ closes_at }] = await t.db.query(`SELECT closes_at FROM input_round WHERE id = $1`, [round.body.id]);
     const payload = { roundId: round.body.id, minutes: 1440, closesAt: (closes_at as Date).toISOString() };
     await remindRound(t.db, mail, t.config.APP_URL, payload);
     await remindRound(t.db, mail, t.config.APP_URL, payload);
-    const reminders = await t.db.query(`SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1 AND "to" = 'rektor.nordby@solvik.kommune.test'`, [`%/innspill/${round.body.id}%`]);
+    const reminders = await t.db.query(
+      `SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1 AND "to" = 'rektor.nordby@solvik.kommune.test'`,
+      [`%/innspill/${round.body.id}%`],
+    );
     expect(reminders).toHaveLength(1);
-    expect((await officer.request('GET', `/api/rounds/${round.body.id}`)).body.remindersSent).toContainEqual({ bodyId: null, userId: principalId, sentAt: expect.any(String) });
+    expect((await officer.request('GET', `/api/rounds/${round.body.id}`)).body.remindersSent).toContainEqual({
+      bodyId: null,
+      userId: principalId,
+      sentAt: expect.any(String),
+    });
 
-    const answered = await principal.request('POST', `/api/rounds/${round.body.id}/submissions`, { text: 'Forslaget gir oss to lærerstillinger mindre.', idempotencyKey: randomUUID() });
+    const answered = await principal.request('POST', `/api/rounds/${round.body.id}/submissions`, {
+      text: 'Forslaget gir oss to lærerstillinger mindre.',
+      idempotencyKey: randomUUID(),
+    });
     expect(answered.status, JSON.stringify(answered.body)).toBe(201);
     expect((await officer.request('GET', `/api/rounds/${round.body.id}`)).body.invitedPersons[0].status).toBe('answered');
     await remindRound(t.db, mail, t.config.APP_URL, { ...payload, minutes: 60 });
-    const after = await t.db.query(`SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1 AND "to" = 'rektor.nordby@solvik.kommune.test'`, [`%/innspill/${round.body.id}%`]);
+    const after = await t.db.query(
+      `SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1 AND "to" = 'rektor.nordby@solvik.kommune.test'`,
+      [`%/innspill/${round.body.id}%`],
+    );
     expect(after).toHaveLength(1);
   });
 
   it('a round needs a body or a person, and only persons of the municipality', async () => {
-    const none = await officer.request('POST', '/api/rounds', { caseId, title: 'Tom', questions: 'Spørsmål', closesAt: inSeconds(3600), invitedBodyIds: [] });
+    const none = await officer.request('POST', '/api/rounds', {
+      caseId,
+      title: 'Tom',
+      questions: 'Spørsmål',
+      closesAt: inSeconds(3600),
+      invitedBodyIds: [],
+    });
     expect(none.body.errors).toEqual([{ path: 'invitedBodyIds', message: 'Inviter minst ett organ eller én person' }]);
-    const stranger = await officer.request('POST', '/api/rounds', { caseId, title: 'Fremmed', questions: 'Spørsmål', closesAt: inSeconds(3600), invitedUserIds: [other.userId] });
+    const stranger = await officer.request('POST', '/api/rounds', {
+      caseId,
+      title: 'Fremmed',
+      questions: 'Spørsmål',
+      closesAt: inSeconds(3600),
+      invitedUserIds: [other.userId],
+    });
     expect(stranger.body.errors).toEqual([{ path: 'invitedUserIds', message: 'Fant ikke alle de inviterte personene' }]);
   });
 });

@@ -19,7 +19,9 @@ describe('response contracts', () => {
     const routes = routeTable(t.app).filter((r) => r.method === 'GET' && r.returns);
     expect(routes.length).toBeGreaterThanOrEqual(6);
     for (const route of routes) {
-      const path = route.path.replace(/:(\w+)/g, (_, name: string) => (route.path.startsWith('/api/mandates') && name === 'id' ? mandateId : ids[name]!));
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
+        route.path.startsWith('/api/mandates') && name === 'id' ? mandateId : ids[name]!,
+      );
       const res = await admin.request('GET', path);
       expect(res.status, path).toBe(200);
       const parsed = route.returns!.safeParse(res.body);

@@ -32,10 +32,17 @@ describe('a round on an exempt case, read by invitees who may not read the case'
     chair = await login(t.url, DEMO.chair);
     const list = (await officer.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[];
     bodies = Object.fromEntries(list.map((b) => [b.name, b.id]));
-    const c = await officer.request('POST', '/api/cases', { title: `Tilrettelegging for ${secret}`, access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle });
+    const c = await officer.request('POST', '/api/cases', {
+      title: `Tilrettelegging for ${secret}`,
+      access: 'exempt',
+      legalBasis: 'offentleglova § 13',
+      publicTitle,
+    });
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     caseId = c.body.id;
-    await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-11-01' }] });
+    await officer.request('PUT', `/api/cases/${caseId}/route`, {
+      steps: [{ bodyId: bodies['Driftsutvalget'], meetingDate: '2026-11-01' }],
+    });
     const round = await officer.request('POST', '/api/rounds', {
       caseId,
       title: 'Innspill om tilrettelegging',
@@ -76,7 +83,9 @@ describe('a round on an exempt case, read by invitees who may not read the case'
     expect(digest?.text).toContain(publicTitle);
     expect(digest?.text).not.toContain(secret);
 
-    const notices: { payload: { title: string; body: string } }[] = await t.db.query(`SELECT payload FROM outbox WHERE dedup_key LIKE $1`, [`notify:invited%:${roundId}`]);
+    const notices: { payload: { title: string; body: string } }[] = await t.db.query(`SELECT payload FROM outbox WHERE dedup_key LIKE $1`, [
+      `notify:invited%:${roundId}`,
+    ]);
     expect(notices).toHaveLength(2);
     expect(JSON.stringify(notices)).not.toContain(secret);
   });
@@ -97,12 +106,22 @@ describe('a round on an exempt case, read by invitees who may not read the case'
     expect(doc.status, JSON.stringify(doc.body)).toBe(201);
     expect((await fau.request('GET', `/api/attachments/${doc.body.id}`)).status).toBe(200);
     expect((await udf.request('GET', `/api/attachments/${doc.body.id}`)).status).toBe(403);
-    const mine = await fau.request('POST', `/api/rounds/${roundId}/submissions`, { text: 'KFU ber om tett oppfølging.', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() });
+    const mine = await fau.request('POST', `/api/rounds/${roundId}/submissions`, {
+      text: 'KFU ber om tett oppfølging.',
+      bodyId: bodies['KFU – kommunalt foreldreutvalg'],
+      idempotencyKey: randomUUID(),
+    });
     expect(mine.status).toBe(201);
-    const own = await principal.request('POST', `/api/rounds/${roundId}/submissions`, { text: 'Rektor: vi har prøvd assistent.', bodyId: null, idempotencyKey: randomUUID() });
+    const own = await principal.request('POST', `/api/rounds/${roundId}/submissions`, {
+      text: 'Rektor: vi har prøvd assistent.',
+      bodyId: null,
+      idempotencyKey: randomUUID(),
+    });
     expect(own.status).toBe(201);
     const seen = (await fau.request('GET', `/api/rounds/${roundId}`)).body.submissions.map((s: { text: string }) => s.text);
     expect(seen).toEqual(['KFU ber om tett oppfølging.']);
-    expect((await principal.request('GET', `/api/rounds/${roundId}`)).body.submissions.map((s: { text: string }) => s.text)).toEqual(['Rektor: vi har prøvd assistent.']);
+    expect((await principal.request('GET', `/api/rounds/${roundId}`)).body.submissions.map((s: { text: string }) => s.text)).toEqual([
+      'Rektor: vi har prøvd assistent.',
+    ]);
   });
 });

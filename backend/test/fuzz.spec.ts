@@ -6,7 +6,18 @@ import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.
 
 const nasty = fc.oneof(
   fc.string(),
-  fc.constantFrom("'; DROP TABLE body; --", '<script>alert(1)</script>', '\u0000', 'ÆØÅ æøå 🙂 \u202e', '%s%n', '../../etc/passwd', 'null', '{}', 'Linje\r\nto', 'javascript:alert(1)'),
+  fc.constantFrom(
+    "'; DROP TABLE body; --",
+    '<script>alert(1)</script>',
+    '\u0000',
+    'ÆØÅ æøå 🙂 \u202e',
+    '%s%n',
+    '../../etc/passwd',
+    'null',
+    '{}',
+    'Linje\r\nto',
+    'javascript:alert(1)',
+  ),
   fc.constantFrom(1e308, -1e15, Number.MAX_SAFE_INTEGER, '9999-12-31', '0001-01-01T10:00:00+01:00', '9999-12-31T23:59:59+01:00'),
   fc.string({ minLength: 5000, maxLength: 20000 }),
   fc.integer(),
@@ -18,7 +29,12 @@ const nasty = fc.oneof(
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   leaf: nasty,
-  node: fc.oneof({ depthSize: 'small' }, nasty, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    nasty,
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 
 /** Bodies that look like the real ones (right keys) with hostile values, and wholly random ones. */
@@ -51,8 +67,13 @@ describe('fuzzing every write endpoint', () => {
         fc.asyncProperty(bodyFor(keys), fc.constantFrom(...(route.method === 'DELETE' ? ids.slice(-2) : ids)), async (body, id) => {
           const path = route.path.replace(/:entityType/g, 'body').replace(/:[a-zA-Z]+/g, id);
           const res = await admin.request(route.method, path, body);
-          if (res.status >= 500) failures.push(`${route.method} ${path} ${JSON.stringify(body).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body)}`);
-          if (res.status === 400) expect(Array.isArray(res.body.errors) && res.body.errors.every((e: { message: string }) => typeof e.message === 'string' && e.message.length > 0)).toBe(true);
+          if (res.status >= 500)
+            failures.push(`${route.method} ${path} ${JSON.stringify(body).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body)}`);
+          if (res.status === 400)
+            expect(
+              Array.isArray(res.body.errors) &&
+                res.body.errors.every((e: { message: string }) => typeof e.message === 'string' && e.message.length > 0),
+            ).toBe(true);
         }),
         { numRuns: 12, seed: 20261123 },
       );
@@ -64,40 +85,114 @@ describe('fuzzing every write endpoint', () => {
     const officer = await login(t.url, DEMO.officer);
     const bodyId = ids[0]!;
     const kase = (await officer.request('POST', '/api/cases', { title: 'Grenseverdier' })).body;
-    const allocation = (await officer.request('POST', '/api/allocation-cases', { caseId: kase.id, budgetYear: 2027, title: 'Grenser' })).body;
-    const imported = (await officer.request('POST', `/api/allocation-cases/${allocation.id}/datasets`, { name: 'Grimstad', format: 'json', content: JSON.stringify(grimstad) })).body;
+    const allocation = (await officer.request('POST', '/api/allocation-cases', { caseId: kase.id, budgetYear: 2027, title: 'Grenser' }))
+      .body;
+    const imported = (
+      await officer.request('POST', `/api/allocation-cases/${allocation.id}/datasets`, {
+        name: 'Grimstad',
+        format: 'json',
+        content: JSON.stringify(grimstad),
+      })
+    ).body;
     const scenario = { name: 'Grense', modelVersionId: imported.modelVersionId, datasetId: imported.id };
     const created = await officer.request('POST', `/api/allocation-cases/${allocation.id}/scenarios`, scenario);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
     const meeting = { bodyId, title: 'Møte', startsAt: '2026-12-01T18:00:00+01:00', place: 'Rådhuset' };
-    const round = { caseId: kase.id, title: 'Runde', questions: 'Hva mener dere?', closesAt: '2026-12-20T12:00:00+01:00', invitedBodyIds: [bodyId] };
+    const round = {
+      caseId: kase.id,
+      title: 'Runde',
+      questions: 'Hva mener dere?',
+      closesAt: '2026-12-20T12:00:00+01:00',
+      invitedBodyIds: [bodyId],
+    };
     const cases: [string, string, unknown, string, RegExp][] = [
       ['POST', `/api/allocation-cases/${allocation.id}/scenarios`, { ...scenario, frame: 1e308 }, 'frame', /^Beløpet må være mindre enn/],
-      ['POST', `/api/allocation-cases/${allocation.id}/scenarios`, { ...scenario, frameChange: -1e15 }, 'frameChange', /^Beløpet må være mindre enn/],
-      ['POST', `/api/allocation-cases/${allocation.id}/scenarios`, { ...scenario, frameChange: '-1000000000000000' }, 'frameChange', /^Beløp/],
+      [
+        'POST',
+        `/api/allocation-cases/${allocation.id}/scenarios`,
+        { ...scenario, frameChange: -1e15 },
+        'frameChange',
+        /^Beløpet må være mindre enn/,
+      ],
+      [
+        'POST',
+        `/api/allocation-cases/${allocation.id}/scenarios`,
+        { ...scenario, frameChange: '-1000000000000000' },
+        'frameChange',
+        /^Beløp/,
+      ],
       ['PATCH', `/api/scenarios/${created.body.id}`, { version: 1, frame: 1e308 }, 'frame', /^Beløpet må være mindre enn/],
-      ['POST', `/api/allocation-cases/${allocation.id}/scenarios`, { ...scenario, overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 1e308 } }] }, 'overrides.0.rate.nok', /^Tallet må være mindre enn/],
-      ['POST', `/api/scenarios/${created.body.id}/sweeps`, { criterion: 'perPupil', stage: 'barnetrinn', from: 0, to: 1e308, steps: 2 }, 'to', /^Tallet må være mindre enn/],
+      [
+        'POST',
+        `/api/allocation-cases/${allocation.id}/scenarios`,
+        { ...scenario, overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 1e308 } }] },
+        'overrides.0.rate.nok',
+        /^Tallet må være mindre enn/,
+      ],
+      [
+        'POST',
+        `/api/scenarios/${created.body.id}/sweeps`,
+        { criterion: 'perPupil', stage: 'barnetrinn', from: 0, to: 1e308, steps: 2 },
+        'to',
+        /^Tallet må være mindre enn/,
+      ],
       ['POST', '/api/bodies', { kind: 'reference_group', name: 'Null\u0000tegn' }, 'name', /nulltegn/],
       ['POST', '/api/cases', { title: 'Sak', sections: { background: 'a\u0000b' } }, 'sections.background', /nulltegn/],
-      ['POST', `/api/allocation-cases/${allocation.id}/model-versions`, { label: 'Modell', model: { note: 'a\u0000b' } }, 'model', /nulltegn/],
-      ['POST', `/api/allocation-cases/${allocation.id}/datasets`, { name: 'NUL', format: 'json', content: JSON.stringify({ ...grimstad, title: 'a\u0000b' }) }, 'content', /nulltegn/],
-      ['POST', `/api/allocation-cases/${allocation.id}/datasets`, { name: 'NUL', format: 'json', content: JSON.stringify({ ...grimstad, units: [{ ...grimstad.units[0], name: 'a\u0000b' }] }) }, 'content', /nulltegn/],
+      [
+        'POST',
+        `/api/allocation-cases/${allocation.id}/model-versions`,
+        { label: 'Modell', model: { note: 'a\u0000b' } },
+        'model',
+        /nulltegn/,
+      ],
+      [
+        'POST',
+        `/api/allocation-cases/${allocation.id}/datasets`,
+        { name: 'NUL', format: 'json', content: JSON.stringify({ ...grimstad, title: 'a\u0000b' }) },
+        'content',
+        /nulltegn/,
+      ],
+      [
+        'POST',
+        `/api/allocation-cases/${allocation.id}/datasets`,
+        { name: 'NUL', format: 'json', content: JSON.stringify({ ...grimstad, units: [{ ...grimstad.units[0], name: 'a\u0000b' }] }) },
+        'content',
+        /nulltegn/,
+      ],
       ['POST', '/api/rounds', { ...round, closesAt: '9999-12-31T12:00:00+01:00' }, 'closesAt', /^Datoen må være mellom år 2000 og 2100$/],
-      ['POST', '/api/meetings', { ...meeting, startsAt: '0001-01-01T10:00:00+01:00' }, 'startsAt', /^Datoen må være mellom år 2000 og 2100$/],
+      [
+        'POST',
+        '/api/meetings',
+        { ...meeting, startsAt: '0001-01-01T10:00:00+01:00' },
+        'startsAt',
+        /^Datoen må være mellom år 2000 og 2100$/,
+      ],
       ['POST', '/api/meetings', { ...meeting, videoLink: 'javascript:alert(1)' }, 'videoLink', /https-adresse/],
       ['POST', '/api/meetings', { ...meeting, videoLink: 'http://møte.example.no/rom' }, 'videoLink', /https-adresse/],
       ['POST', '/api/meetings', { ...meeting, title: 'Første linje\r\nAndre linje' }, 'title', /^Tittel må stå på én linje$/],
       ['POST', '/api/meetings', { ...meeting, title: 'Bare CR\rher' }, 'title', /^Tittel må stå på én linje$/],
-      ['POST', `/api/mandates/${mandateId}/items`, { number: 777, title: 'Punkt', dueDate: '9999-01-01' }, 'dueDate', /^Datoen må være mellom år 2000 og 2100$/],
-      ['POST', `/api/cases/${kase.id}/decisions`, { bodyId, decidedOn: '0001-01-01', text: 'Vedtak' }, 'decidedOn', /^Datoen må være mellom år 2000 og 2100$/],
+      [
+        'POST',
+        `/api/mandates/${mandateId}/items`,
+        { number: 777, title: 'Punkt', dueDate: '9999-01-01' },
+        'dueDate',
+        /^Datoen må være mellom år 2000 og 2100$/,
+      ],
+      [
+        'POST',
+        `/api/cases/${kase.id}/decisions`,
+        { bodyId, decidedOn: '0001-01-01', text: 'Vedtak' },
+        'decidedOn',
+        /^Datoen må være mellom år 2000 og 2100$/,
+      ],
     ];
     const problems: string[] = [];
     for (const [method, path, body, field, message] of cases) {
       const res = await officer.request(method, path, body);
       const error = res.status === 400 ? (res.body.errors as { path: string; message: string }[]).find((e) => e.path === field) : undefined;
-      if (!error || !message.test(error.message)) problems.push(`${method} ${path} ${field}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      if (!error || !message.test(error.message))
+        problems.push(`${method} ${path} ${field}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     expect(problems).toEqual([]);
     const ok = await officer.request('POST', '/api/meetings', { ...meeting, place: null, videoLink: 'https://møte.example.no/rom' });

@@ -27,8 +27,15 @@ export async function startTestApp(overrides: Partial<Record<keyof AppConfig, st
  * Moves the test clock of an app started with TEST_CLOCK=1 (`{ advanceMs }` forward, `{ offsetMs: 0 }`
  * back to the system clock); the delayed jobs due by then are promoted.
  */
-export async function moveClock(t: TestApp, move: { advanceMs: number } | { offsetMs: number }): Promise<{ now: string; offsetMs: number; promoted: string[] }> {
-  const res = await fetch(`${t.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+export async function moveClock(
+  t: TestApp,
+  move: { advanceMs: number } | { offsetMs: number },
+): Promise<{ now: string; offsetMs: number; promoted: string[] }> {
+  const res = await fetch(`${t.url}/api/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(move),
+  });
   if (res.status !== 200) throw new Error(`POST /api/test/clock: ${res.status} ${await res.text()}`);
   return (await res.json()) as { now: string; offsetMs: number; promoted: string[] };
 }
@@ -36,7 +43,12 @@ export async function moveClock(t: TestApp, move: { advanceMs: number } | { offs
 export interface Client {
   csrf: string;
   userId: string;
-  request: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>;
+  request: (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 /** Sends requests as an anonymous visitor. */
@@ -71,15 +83,23 @@ async function send(base: string, cookie: string, method: string, path: string, 
 
 /** Logs in through the API and returns a client that sends the session cookie and CSRF token. */
 export async function login(base: string, email: string, password = DEMO_PASSWORD): Promise<Client> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const me = await send(base, cookie, 'GET', '/api/auth/me');
   const csrf = me.body.csrfToken as string;
   return {
     csrf,
     userId: me.body.id,
-    request: (method, path, body, headers = {}) => send(base, cookie, method, path, body, method === 'GET' ? headers : { 'x-csrf-token': csrf, ...headers }),
+    request: (method, path, body, headers = {}) =>
+      send(base, cookie, method, path, body, method === 'GET' ? headers : { 'x-csrf-token': csrf, ...headers }),
   };
 }
 
@@ -103,6 +123,12 @@ export async function bringBefore(officer: Client, caseId: string, route: string
   ok(await officer.request('PUT', `/api/cases/${caseId}/route`, { steps: route.map((bodyId) => ({ bodyId, meetingDate: null })) }));
   const c = (await officer.request('GET', `/api/cases/${caseId}`)).body as { status: string; recommendations: { bodyId: string }[] };
   if (c.status === 'draft') ok(await officer.request('POST', `/api/cases/${caseId}/moves`, { to: 'in_preparation' }));
-  if (!c.recommendations.some((r) => r.bodyId === route[0])) ok(await officer.request('POST', `/api/cases/${caseId}/recommendations`, { bodyId: route[0], text: 'Administrasjonen innstiller på forslaget.' }));
+  if (!c.recommendations.some((r) => r.bodyId === route[0]))
+    ok(
+      await officer.request('POST', `/api/cases/${caseId}/recommendations`, {
+        bodyId: route[0],
+        text: 'Administrasjonen innstiller på forslaget.',
+      }),
+    );
   ok(await officer.request('POST', `/api/cases/${caseId}/moves`, { to: 'before_body' }));
 }

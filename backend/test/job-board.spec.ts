@@ -28,7 +28,11 @@ describe('the job board (bull-board) for the installation’s operators', () => 
 
   it('shows an operator the queue with job texts redacted; a retry from another origin is refused', async () => {
     const queue = t.app.get(OpsService).jobQueue();
-    const job = await queue.add('mail.send', { to: 'leder.kfu@solvik.kommune.test', subject: 'Tilbakestill passord', text: 'Hemmelig lenke: https://x/nytt-passord?token=abc' }, { delay: 3600_000 });
+    const job = await queue.add(
+      'mail.send',
+      { to: 'leder.kfu@solvik.kommune.test', subject: 'Tilbakestill passord', text: 'Hemmelig lenke: https://x/nytt-passord?token=abc' },
+      { delay: 3600_000 },
+    );
     try {
       const admin = await login(t.url, DEMO.admin);
       const html = await admin.request('GET', '/drift/jobber/');
@@ -43,14 +47,20 @@ describe('the job board (bull-board) for the installation’s operators', () => 
       expect(text).toContain('Tilbakestill passord');
       expect(text).not.toContain('Hemmelig lenke');
       expect(text).toContain('[skjult]');
-      const retry = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { origin: 'https://angriper.example' });
+      const retry = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, {
+        origin: 'https://angriper.example',
+      });
       expect(retry.status).toBe(403);
       expect(retry.body.message).toBe('Forespørselen kom ikke fra Samråd');
       const appOrigin = new URL(t.config.APP_URL).origin;
       // A look-alike host that begins with Samråd's address is another origin.
-      const lookalike = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { origin: `${appOrigin}.angriper.example` });
+      const lookalike = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, {
+        origin: `${appOrigin}.angriper.example`,
+      });
       expect(lookalike.status).toBe(403);
-      const viaReferer = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { referer: `${appOrigin}.angriper.example/drift/jobber/` });
+      const viaReferer = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, {
+        referer: `${appOrigin}.angriper.example/drift/jobber/`,
+      });
       expect(viaReferer.status).toBe(403);
       const sameOrigin = await admin.request('PUT', '/drift/jobber/api/queues/samrad/retry/failed', undefined, { origin: appOrigin });
       expect(sameOrigin.status).toBe(200);

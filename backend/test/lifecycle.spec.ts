@@ -44,15 +44,26 @@ describe('the case lifecycle', () => {
 
     const refused = await officer.request('POST', `/api/cases/${id}/moves`, { to: 'decided' });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ path: 'to', message: 'Saken kan ikke flyttes fra «Utkast» til «Vedtatt». Saken blir vedtatt når det siste organet i saksgangen fatter vedtak.' }]);
+    expect(refused.body.errors).toEqual([
+      {
+        path: 'to',
+        message: 'Saken kan ikke flyttes fra «Utkast» til «Vedtatt». Saken blir vedtatt når det siste organet i saksgangen fatter vedtak.',
+      },
+    ]);
     const bad = await officer.request('POST', `/api/cases/${id}/moves`, { to: 'somewhere' });
     expect(bad.body.errors[0]).toEqual({ path: 'to', message: 'Velg hvilken fase saken skal til' });
 
     const moved = await officer.request('POST', `/api/cases/${id}/moves`, { to: 'in_preparation' });
     expect(moved.status).toBe(201);
     expect(moved.body).toMatchObject({ status: 'in_preparation' });
-    const [audit] = await t.db.query(`SELECT actor_id, changes FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 AND changes ? 'event'`, [id]);
-    expect(audit).toMatchObject({ actor_id: officer.userId, changes: { status: { before: 'draft', after: 'in_preparation' }, event: { after: 'move' } } });
+    const [audit] = await t.db.query(
+      `SELECT actor_id, changes FROM audit_event WHERE entity_type = 'case' AND entity_id = $1 AND changes ? 'event'`,
+      [id],
+    );
+    expect(audit).toMatchObject({
+      actor_id: officer.userId,
+      changes: { status: { before: 'draft', after: 'in_preparation' }, event: { after: 'move' } },
+    });
   });
 
   it('lists the phases with their dates, and the moves allowed now (for officers only)', async () => {
@@ -74,20 +85,36 @@ describe('the case lifecycle', () => {
     const id = await newCase();
     const du = bodies['Driftsutvalget']!;
     const ks = bodies['Kommunestyret']!;
-    await officer.request('PUT', `/api/cases/${id}/route`, { steps: [{ bodyId: du, meetingDate: null }, { bodyId: ks, meetingDate: null }] });
+    await officer.request('PUT', `/api/cases/${id}/route`, {
+      steps: [
+        { bodyId: du, meetingDate: null },
+        { bodyId: ks, meetingDate: null },
+      ],
+    });
     await officer.request('POST', `/api/cases/${id}/moves`, { to: 'in_preparation' });
     // Not before Driftsutvalget yet: no vedtak.
     const early = await officer.request('POST', `/api/cases/${id}/decisions`, { bodyId: du, decidedOn: '2026-10-20', text: 'For tidlig' });
     expect(early.status).toBe(400);
-    expect(early.body.errors[0]).toEqual({ path: 'bodyId', message: 'Driftsutvalget kan ikke fatte vedtak før saken er sendt til behandling der (saken er nå «Under utredning»)' });
+    expect(early.body.errors[0]).toEqual({
+      path: 'bodyId',
+      message: 'Driftsutvalget kan ikke fatte vedtak før saken er sendt til behandling der (saken er nå «Under utredning»)',
+    });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM decision WHERE case_id = $1`, [id]))[0].n).toBe(0);
 
     await bringBefore(officer, id, [du, ks]);
     expect(await status(id)).toEqual({ status: 'before_body', phase_body_id: du });
-    const wrongBody = await officer.request('POST', `/api/cases/${id}/decisions`, { bodyId: ks, decidedOn: '2026-10-20', text: 'Hopper over' });
+    const wrongBody = await officer.request('POST', `/api/cases/${id}/decisions`, {
+      bodyId: ks,
+      decidedOn: '2026-10-20',
+      text: 'Hopper over',
+    });
     expect(wrongBody.body.errors[0].message).toBe('Saken ligger ikke til behandling i Kommunestyret, men i Driftsutvalget');
 
-    const first = await officer.request('POST', `/api/cases/${id}/decisions`, { bodyId: du, decidedOn: '2026-10-20', text: 'Driftsutvalget slutter seg til innstillingen.' });
+    const first = await officer.request('POST', `/api/cases/${id}/decisions`, {
+      bodyId: du,
+      decidedOn: '2026-10-20',
+      text: 'Driftsutvalget slutter seg til innstillingen.',
+    });
     expect(first.status).toBe(201);
     expect(await status(id)).toEqual({ status: 'before_body', phase_body_id: ks });
     const between = await view(id);
@@ -101,16 +128,28 @@ describe('the case lifecycle', () => {
     ]);
     // The body the case is before stays on the route.
     const dropped = await officer.request('PUT', `/api/cases/${id}/route`, { steps: [{ bodyId: du, meetingDate: null }] });
-    expect(dropped.body.errors[0].message).toBe('Saken ligger til behandling i Kommunestyret. Det organet kan ikke tas ut av saksgangen nå.');
+    expect(dropped.body.errors[0].message).toBe(
+      'Saken ligger til behandling i Kommunestyret. Det organet kan ikke tas ut av saksgangen nå.',
+    );
 
-    const last = await officer.request('POST', `/api/cases/${id}/decisions`, { bodyId: ks, decidedOn: '2026-11-05', text: 'Kommunestyret vedtar forslaget.' });
+    const last = await officer.request('POST', `/api/cases/${id}/decisions`, {
+      bodyId: ks,
+      decidedOn: '2026-11-05',
+      text: 'Kommunestyret vedtar forslaget.',
+    });
     expect(last.status).toBe(201);
     expect(await status(id)).toEqual({ status: 'decided', phase_body_id: null });
     const after = await view(id);
     expect(after.allowedMoves.map((m: { to: string }) => m.to)).toEqual(['follow_up', 'closed']);
     expect((await officer.request('POST', `/api/cases/${id}/moves`, { to: 'follow_up' })).status).toBe(201);
     expect((await officer.request('POST', `/api/cases/${id}/moves`, { to: 'closed' })).status).toBe(201);
-    const round = await officer.request('POST', '/api/rounds', { caseId: id, title: 'For sent', questions: '?', closesAt: inSeconds(3600), invitedBodyIds: [bodies['KFU – kommunalt foreldreutvalg']] });
+    const round = await officer.request('POST', '/api/rounds', {
+      caseId: id,
+      title: 'For sent',
+      questions: '?',
+      closesAt: inSeconds(3600),
+      invitedBodyIds: [bodies['KFU – kommunalt foreldreutvalg']],
+    });
     expect(round.status).toBe(400);
     expect(round.body.errors[0]).toEqual({ path: 'caseId', message: 'Saken er avsluttet. Det kan ikke åpnes nye innspillsrunder på den.' });
   });
@@ -121,7 +160,13 @@ describe('the case lifecycle', () => {
     await bringBefore(officer, id, [adm]);
     const before = await status(id);
     const meeting = (
-      await officer.request('POST', '/api/meetings', { bodyId: adm, kind: 'consultation', title: 'Drøftingsmøte om SFO', startsAt: '2026-12-10T10:00:00+01:00', place: 'Rådhuset' })
+      await officer.request('POST', '/api/meetings', {
+        bodyId: adm,
+        kind: 'consultation',
+        title: 'Drøftingsmøte om SFO',
+        startsAt: '2026-12-10T10:00:00+01:00',
+        place: 'Rådhuset',
+      })
     ).body;
     const item = (await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: id })).body;
     expect((await officer.request('GET', `/api/meetings/${meeting.id}`)).body.mayDecide).toBe(false);
@@ -130,10 +175,14 @@ describe('the case lifecycle', () => {
       decision: { text: 'Vedtatt', motions: [] },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ path: 'decision', message: 'Et drøftingsmøte fatter ikke vedtak. Protokollen har drøftingen og partenes protokolltilførsler.' }]);
+    expect(refused.body.errors).toEqual([
+      { path: 'decision', message: 'Et drøftingsmøte fatter ikke vedtak. Protokollen har drøftingen og partenes protokolltilførsler.' },
+    ]);
     expect(await status(id)).toEqual(before);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM decision WHERE case_id = $1`, [id]))[0].n).toBe(0);
-    const protocol = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, { minutes: 'Partene drøftet saken.' });
+    const protocol = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
+      minutes: 'Partene drøftet saken.',
+    });
     expect(protocol.status).toBe(200);
     expect(await status(id)).toEqual(before);
   });
@@ -150,34 +199,64 @@ describe('the case lifecycle', () => {
     });
     expect(round.status).toBe(201);
     expect((await status(id)).status).toBe('input_round');
-    const given = await udf.request('POST', `/api/rounds/${round.body.id}/submissions`, { text: 'Vi ber om mer tid.', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
+    const given = await udf.request('POST', `/api/rounds/${round.body.id}/submissions`, {
+      text: 'Vi ber om mer tid.',
+      bodyId: bodies['Utdanningsforbundet Solvik'],
+      idempotencyKey: randomUUID(),
+    });
     expect(given.status).toBe(201);
     await bringBefore(officer, id, [du]);
-    expect((await view(id)).openInput).toBe('Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen. Ett innspill mangler behandling.');
+    expect((await view(id)).openInput).toBe(
+      'Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen. Ett innspill mangler behandling.',
+    );
 
-    const meeting = (await officer.request('POST', '/api/meetings', { bodyId: du, title: 'Driftsutvalget desember', startsAt: '2026-12-12T18:00:00+01:00', place: 'Rådhuset' })).body;
+    const meeting = (
+      await officer.request('POST', '/api/meetings', {
+        bodyId: du,
+        title: 'Driftsutvalget desember',
+        startsAt: '2026-12-12T18:00:00+01:00',
+        place: 'Rådhuset',
+      })
+    ).body;
     const item = (await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: id })).body;
-    expect((await officer.request('GET', `/api/meetings/${meeting.id}`)).body.agenda[0].openInput).toMatch(/Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen/);
+    expect((await officer.request('GET', `/api/meetings/${meeting.id}`)).body.agenda[0].openInput).toMatch(
+      /Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen/,
+    );
     const decision = { text: 'Driftsutvalget vedtar nye skolegrenser.', motions: [] };
-    const unconfirmed = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, { minutes: 'Vedtatt.', decision });
+    const unconfirmed = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
+      minutes: 'Vedtatt.',
+      decision,
+    });
     expect(unconfirmed.status).toBe(409);
     expect(unconfirmed.body.errors).toEqual([
       {
         path: 'confirmOpenInput',
-        message: 'Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen. Ett innspill mangler behandling. Bekreft med en begrunnelse at vedtaket likevel skal fattes.',
+        message:
+          'Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen. Ett innspill mangler behandling. Bekreft med en begrunnelse at vedtaket likevel skal fattes.',
       },
     ]);
     expect((await status(id)).status).toBe('before_body');
     expect((await t.db.query(`SELECT count(*)::int AS n FROM decision WHERE case_id = $1`, [id]))[0].n).toBe(0);
-    const empty = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, { minutes: 'Vedtatt.', decision: { ...decision, confirmOpenInput: { reason: ' ' } } });
+    const empty = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
+      minutes: 'Vedtatt.',
+      decision: { ...decision, confirmOpenInput: { reason: ' ' } },
+    });
     expect(empty.body.errors[0]).toEqual({ path: 'decision.confirmOpenInput.reason', message: 'Begrunnelsen må fylles ut' });
 
     const reason = 'Skolegrensene må gjelde fra skolestart; innspillet er vurdert muntlig i møtet.';
-    const confirmed = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, { minutes: 'Vedtatt.', decision: { ...decision, confirmOpenInput: { reason } } });
+    const confirmed = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
+      minutes: 'Vedtatt.',
+      decision: { ...decision, confirmOpenInput: { reason } },
+    });
     expect(confirmed.status).toBe(200);
     expect(await status(id)).toEqual({ status: 'decided', phase_body_id: null });
-    const [audit] = await t.db.query(`SELECT changes FROM audit_event WHERE entity_type = 'decision' AND entity_id = $1`, [confirmed.body.decisionId]);
-    expect(audit.changes.confirmOpenInput.after).toEqual({ reason, open: 'Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen. Ett innspill mangler behandling.' });
+    const [audit] = await t.db.query(`SELECT changes FROM audit_event WHERE entity_type = 'decision' AND entity_id = $1`, [
+      confirmed.body.decisionId,
+    ]);
+    expect(audit.changes.confirmOpenInput.after).toEqual({
+      reason,
+      open: 'Innspillsrunden «Innspill til skolegrenser» er fortsatt åpen. Ett innspill mangler behandling.',
+    });
     const protocol = (await officer.request('GET', `/api/meetings/${meeting.id}`)).body.agenda[0];
     expect(protocol.decision).toMatchObject({ text: 'Driftsutvalget vedtar nye skolegrenser.', openInputReason: reason });
     const c = await view(id);

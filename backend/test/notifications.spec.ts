@@ -39,23 +39,47 @@ describe('notification settings and the daily digest', () => {
     expect((await fau.request('GET', '/api/me/notification-settings')).body).toEqual({ emailNotifications: false, digest: 'daily' });
     // The officer's settings are untouched: the endpoint only ever changes the caller's own.
     expect((await officer.request('GET', '/api/me/notification-settings')).body).toEqual({ emailNotifications: true, digest: 'off' });
-    const [audit] = await t.db.query(`SELECT changes FROM audit_event WHERE entity_type = 'notification_settings' AND entity_id = $1`, [fau.userId]);
+    const [audit] = await t.db.query(`SELECT changes FROM audit_event WHERE entity_type = 'notification_settings' AND entity_id = $1`, [
+      fau.userId,
+    ]);
     expect(audit.changes.digest).toEqual({ before: 'off', after: 'daily' });
   });
 
   it('without e-mail per notice, notices land in the app only; receipts and reminders are still e-mailed', async () => {
-    const notice = { municipalityId: (await t.db.query(`SELECT municipality_id FROM app_user WHERE id = $1`, [fau.userId]))[0].municipality_id, userIds: [fau.userId], link: '/', caseId: null };
-    await deliverNotice(t.db, mail, t.config.APP_URL, { ...notice, kind: 'comment', title: 'Varsel uten e-post', body: 'Ny merknad', key: 'settings-test-1' });
-    await deliverNotice(t.db, mail, t.config.APP_URL, { ...notice, kind: 'receipt', title: 'Kvittering med e-post', body: 'Mottatt', key: 'settings-test-2' });
+    const notice = {
+      municipalityId: (await t.db.query(`SELECT municipality_id FROM app_user WHERE id = $1`, [fau.userId]))[0].municipality_id,
+      userIds: [fau.userId],
+      link: '/',
+      caseId: null,
+    };
+    await deliverNotice(t.db, mail, t.config.APP_URL, {
+      ...notice,
+      kind: 'comment',
+      title: 'Varsel uten e-post',
+      body: 'Ny merknad',
+      key: 'settings-test-1',
+    });
+    await deliverNotice(t.db, mail, t.config.APP_URL, {
+      ...notice,
+      kind: 'receipt',
+      title: 'Kvittering med e-post',
+      body: 'Mottatt',
+      key: 'settings-test-2',
+    });
     const inApp = await fau.request('GET', '/api/notifications');
-    expect(inApp.body.notifications.map((n: { title: string }) => n.title)).toEqual(expect.arrayContaining(['Varsel uten e-post', 'Kvittering med e-post']));
+    expect(inApp.body.notifications.map((n: { title: string }) => n.title)).toEqual(
+      expect.arrayContaining(['Varsel uten e-post', 'Kvittering med e-post']),
+    );
     expect(await mailsTo(DEMO.fau, 'Varsel uten e-post')).toHaveLength(0);
     expect(await mailsTo(DEMO.fau, 'Kvittering med e-post')).toHaveLength(1);
   });
 
   it('the digest lists deadlines first, then the day’s news grouped by case; sent once a day, only to those who asked', async () => {
     const kfu = (await t.db.query(`SELECT id, name, municipality_id FROM app_user WHERE email = 'leder.kfu@solvik.kommune.test'`))[0];
-    const [kase] = await t.db.query(`SELECT id, archive_year || '/' || archive_seq AS number, title FROM case_file WHERE municipality_id = $1 AND access = 'public' ORDER BY archive_seq LIMIT 1`, [kfu.municipality_id]);
+    const [kase] = await t.db.query(
+      `SELECT id, archive_year || '/' || archive_seq AS number, title FROM case_file WHERE municipality_id = $1 AND access = 'public' ORDER BY archive_seq LIMIT 1`,
+      [kfu.municipality_id],
+    );
     await deliverNotice(t.db, mail, t.config.APP_URL, {
       municipalityId: kfu.municipality_id,
       userIds: [kfu.id],

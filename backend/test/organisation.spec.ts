@@ -21,8 +21,17 @@ describe('bodies, memberships and the mandate', () => {
     expect(kinds['Arbeidsgruppen for skoleoppfølging']).toBe('working_group');
     expect(bodies.filter((b) => b.kind === 'reference_group').length).toBeGreaterThanOrEqual(4);
     const wg = bodies.find((b) => b.kind === 'working_group') as unknown as { id: string };
-    const members = (await officer.request('GET', `/api/bodies/${wg.id}`)).body.members as { capacity: string; side: string; union: string }[];
-    expect(members.filter((m) => m.capacity === 'union_representative').map((m) => m.union).sort()).toEqual(['Fagforbundet', 'Utdanningsforbundet']);
+    const members = (await officer.request('GET', `/api/bodies/${wg.id}`)).body.members as {
+      capacity: string;
+      side: string;
+      union: string;
+    }[];
+    expect(
+      members
+        .filter((m) => m.capacity === 'union_representative')
+        .map((m) => m.union)
+        .sort(),
+    ).toEqual(['Fagforbundet', 'Utdanningsforbundet']);
     expect(new Set(members.filter((m) => m.capacity === 'politician').map((m) => m.side))).toEqual(new Set(['posisjon', 'opposisjon']));
     const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
     const mandate = (await officer.request('GET', `/api/mandates/${mandateId}`)).body;
@@ -39,7 +48,13 @@ describe('bodies, memberships and the mandate', () => {
     expect(item3.work.rounds).toContainEqual(expect.objectContaining({ title: 'Innspill til ny ressursfordelingsmodell', open: true }));
     expect(item3.work.meetings.map((m: { title: string }) => m.title)).toContain('Skolekonferanse: ny ressursfordelingsmodell (sør)');
 
-    const exempt = await officer.request('POST', '/api/cases', { title: 'Nedleggelse av Vestby skole', mandateItemId: item3.id, access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Skolestruktur – organinternt dokument' });
+    const exempt = await officer.request('POST', '/api/cases', {
+      title: 'Nedleggelse av Vestby skole',
+      mandateItemId: item3.id,
+      access: 'exempt',
+      legalBasis: 'offentleglova § 14',
+      publicTitle: 'Skolestruktur – organinternt dokument',
+    });
     expect(exempt.status).toBe(201);
     const asFau = (await fau.request('GET', `/api/mandates/${mandateId}`)).body.items.find((i: { number: number }) => i.number === 3);
     const titles = asFau.work.cases.map((c: { title: string }) => c.title);
@@ -61,7 +76,11 @@ describe('bodies, memberships and the mandate', () => {
   });
 
   it('writes an audit event for each change, with fields before and after', async () => {
-    const created = await officer.request('POST', '/api/bodies', { kind: 'reference_group', name: 'Elevrådsforum', description: 'Elevrådslederne' });
+    const created = await officer.request('POST', '/api/bodies', {
+      kind: 'reference_group',
+      name: 'Elevrådsforum',
+      description: 'Elevrådslederne',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     const updated = await officer.request('PATCH', `/api/bodies/${id}`, { version: 1, name: 'Elevrådsforum (alle skoler)' });
@@ -96,7 +115,12 @@ describe('bodies, memberships and the mandate', () => {
     const before = await countAudit();
     await expect(
       t.db.transaction(async (m) => {
-        await createAudited(m, audit, ctx, Body, 'body', { kind: 'reference_group', name: 'Skal rulles tilbake', description: '', parentId: null });
+        await createAudited(m, audit, ctx, Body, 'body', {
+          kind: 'reference_group',
+          name: 'Skal rulles tilbake',
+          description: '',
+          parentId: null,
+        });
         throw new Error('feil etter skriving');
       }),
     ).rejects.toThrow('feil etter skriving');
@@ -107,7 +131,13 @@ describe('bodies, memberships and the mandate', () => {
   it('memberships: a politician needs a side, a union representative a union', async () => {
     const bodies = (await officer.request('GET', '/api/bodies')).body.bodies;
     const wg = bodies.find((b: { kind: string }) => b.kind === 'working_group');
-    const res = await officer.request('POST', `/api/bodies/${wg.id}/members`, { userId: officer.userId, role: 'member', capacity: 'politician', validFrom: '2026-01-01', validTo: '2025-01-01' });
+    const res = await officer.request('POST', `/api/bodies/${wg.id}/members`, {
+      userId: officer.userId,
+      role: 'member',
+      capacity: 'politician',
+      validFrom: '2026-01-01',
+      validTo: '2025-01-01',
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
@@ -115,7 +145,12 @@ describe('bodies, memberships and the mandate', () => {
         { path: 'validTo', message: 'Sluttdato kan ikke være før startdato' },
       ]),
     );
-    const ok = await officer.request('POST', `/api/bodies/${wg.id}/members`, { userId: officer.userId, role: 'observer', capacity: 'administration', validFrom: '2026-01-01' });
+    const ok = await officer.request('POST', `/api/bodies/${wg.id}/members`, {
+      userId: officer.userId,
+      role: 'observer',
+      capacity: 'administration',
+      validFrom: '2026-01-01',
+    });
     expect(ok.status).toBe(201);
     const del = await officer.request('DELETE', `/api/bodies/${wg.id}/members/${ok.body.id}`);
     expect(del.status).toBe(204);
@@ -125,7 +160,12 @@ describe('bodies, memberships and the mandate', () => {
 
   it('mandate items: late flag, unique numbers, owner from the administration', async () => {
     const mandateId = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
-    const added = await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 9, title: 'Ekstra punkt', dueDate: '2020-01-01', ownerId: officer.userId });
+    const added = await officer.request('POST', `/api/mandates/${mandateId}/items`, {
+      number: 9,
+      title: 'Ekstra punkt',
+      dueDate: '2020-01-01',
+      ownerId: officer.userId,
+    });
     expect(added.status).toBe(201);
     const dup = await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 9, title: 'Dobbelt' });
     expect(dup.body.errors).toEqual([{ path: 'number', message: 'Punkt 9 finnes allerede i mandatet' }]);
@@ -172,7 +212,9 @@ describe('demo data for the case workflow', () => {
     const pdf = await officer.request('GET', `/api/attachments/${attachment.id}`);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     const openRound = modelView.rounds.find((r: { open: boolean }) => r.open);
-    expect((await officer.request('GET', `/api/rounds/${openRound.id}`)).body.documents.map((d: { filename: string }) => d.filename)).toEqual(['Spørsmål til innspillsrunden.pdf']);
+    expect(
+      (await officer.request('GET', `/api/rounds/${openRound.id}`)).body.documents.map((d: { filename: string }) => d.filename),
+    ).toEqual(['Spørsmål til innspillsrunden.pdf']);
   });
 
   it('holds the Grimstad 2009 model as an allocation case with the original budget and the 5.1 million cut', async () => {

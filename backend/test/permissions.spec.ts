@@ -47,7 +47,8 @@ describe('role × endpoint permission matrix (generated from the route table)', 
         const res = await clients[who].request(route.method, concrete(route.path), route.method === 'GET' ? undefined : {});
         const denied = res.status === 401 || res.status === 403;
         const expected = allowed(route.rules ?? [], who);
-        if (denied === expected) rows.push(`${route.method} ${route.path} as ${who}: got ${res.status}, expected ${expected ? 'allowed' : 'denied'}`);
+        if (denied === expected)
+          rows.push(`${route.method} ${route.path} as ${who}: got ${res.status}, expected ${expected ? 'allowed' : 'denied'}`);
         if (!expected) expect(res.status, `${route.method} ${route.path} as ${who}`).toBe(who === 'anonymous' ? 401 : 403);
       }
     }

@@ -21,7 +21,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: SMTP_URL må settes når MAIL_TRANSPORT=smtp/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MAIL_TRANSPORT: MAIL_TRANSPORT=capture .* er bare for utvikling og demo/);
     expect(loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }).MAIL_TRANSPORT).toBe('smtp');
-    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25', TEST_CLOCK: '1' })).toThrow(/TEST_CLOCK: TEST_CLOCK .* er bare for tester/);
+    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25', TEST_CLOCK: '1' })).toThrow(
+      /TEST_CLOCK: TEST_CLOCK .* er bare for tester/,
+    );
     expect(loadConfig({ NODE_ENV: 'test', TEST_CLOCK: '1' }).TEST_CLOCK).toBe(true);
     expect(loadConfig({}).TEST_CLOCK).toBe(false);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, alle' })).toThrow(/TRUST_PROXY: TRUST_PROXY må være IP-adresser eller CIDR-områder/);
@@ -71,7 +73,11 @@ describe('HTTP platform', () => {
 
   it('denies camera, microphone and geolocation on every response, and lets no one store an API answer', async () => {
     const fau = await login(t.url, DEMO.fau);
-    const authed = [await fau.request('GET', '/api/me/tasks'), await fau.request('GET', '/api/auth/me'), await fau.request('GET', '/api/finnes-ikke')];
+    const authed = [
+      await fau.request('GET', '/api/me/tasks'),
+      await fau.request('GET', '/api/auth/me'),
+      await fau.request('GET', '/api/finnes-ikke'),
+    ];
     const anon = [await fetch(`${t.url}/health/live`), await fetch(`${t.url}/api/me/tasks`), await fetch(`${t.url}/api/openapi.json`)];
     for (const headers of [...authed.map((r) => r.headers), ...anon.map((r) => r.headers)]) {
       const policy = headers.get('permissions-policy') ?? '';
@@ -88,7 +94,9 @@ describe('HTTP platform', () => {
   it('answers malformed JSON with a Norwegian 400, and unknown API paths with 404', async () => {
     const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Forespørselen kunne ikke leses: ugyldig JSON');
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      'Forespørselen kunne ikke leses: ugyldig JSON',
+    );
     expect((await anonymous(t.url).request('GET', '/api/finnes-ikke')).status).toBe(404);
   });
 
@@ -100,7 +108,15 @@ describe('HTTP platform', () => {
 
   it('has no test clock unless TEST_CLOCK=1', async () => {
     expect((await fetch(`${t.url}/api/test/clock`)).status).toBe(404);
-    expect((await fetch(`${t.url}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceMs":1000}' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${t.url}/api/test/clock`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"advanceMs":1000}',
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -166,7 +182,10 @@ describe('installation-wide jobs and metrics are for operators', () => {
   const prefix = `${process.env.QUEUE_PREFIX ?? 'samrad_test'}_ops${Date.now()}`;
   beforeAll(async () => {
     // A queue of its own, so the counts are this test's; DEMO.officer is no administrator, so listing them proves the rule.
-    t = await startTestApp({ QUEUE_PREFIX: prefix, OPERATOR_EMAILS: `someone@elsewhere.test, ${DEMO.admin.toUpperCase()}, ${DEMO.officer}` });
+    t = await startTestApp({
+      QUEUE_PREFIX: prefix,
+      OPERATOR_EMAILS: `someone@elsewhere.test, ${DEMO.admin.toUpperCase()}, ${DEMO.officer}`,
+    });
   });
   afterAll(() => t.close());
 
@@ -179,7 +198,9 @@ describe('installation-wide jobs and metrics are for operators', () => {
     // A job stamped by the outbox from the row it names (a round of Solvik).
     const [round] = await t.db.query(`SELECT id FROM input_round WHERE municipality_id = $1 LIMIT 1`, [ours]);
     const outbox = t.app.get(OutboxService);
-    await t.db.transaction((m) => outbox.enqueue(m, 'round.close', { roundId: round.id, closesAt: '2026-01-01T00:00:00.000Z' }, { dedupKey: `ops-test:${prefix}` }));
+    await t.db.transaction((m) =>
+      outbox.enqueue(m, 'round.close', { roundId: round.id, closesAt: '2026-01-01T00:00:00.000Z' }, { dedupKey: `ops-test:${prefix}` }),
+    );
     const [row] = await t.db.query(`SELECT payload FROM outbox WHERE dedup_key = $1`, [`ops-test:${prefix}`]);
     expect(row.payload.municipalityId).toBe(ours);
     await t.db.query(`DELETE FROM outbox WHERE dedup_key = $1`, [`ops-test:${prefix}`]);
@@ -187,7 +208,13 @@ describe('installation-wide jobs and metrics are for operators', () => {
     // One failed job for each municipality and one for the installation (the daily digest).
     const connection = new Redis(t.config.REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue(QUEUE_NAME, { connection, prefix });
-    const worker = new Worker(QUEUE_NAME, async () => { throw new Error('feilet med vilje'); }, { connection: connection.duplicate(), prefix });
+    const worker = new Worker(
+      QUEUE_NAME,
+      async () => {
+        throw new Error('feilet med vilje');
+      },
+      { connection: connection.duplicate(), prefix },
+    );
     try {
       await queue.add('allocation.sweep', { sweepId: 'a', municipalityId: ours }, { attempts: 1 });
       await queue.add('allocation.sweep', { sweepId: 'b', municipalityId: theirs }, { attempts: 1 });

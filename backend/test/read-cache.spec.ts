@@ -52,7 +52,10 @@ describe('the read cache', () => {
     expect(cached, 'a second read comes from the cache').toBe(true);
 
     const current = (await officerB.request('GET', `/api/cases/${id}`)).body;
-    const patched = await officerB.request('PATCH', `/api/cases/${id}`, { version: current.version, title: 'Skolestruktur – ny innretning' });
+    const patched = await officerB.request('PATCH', `/api/cases/${id}`, {
+      version: current.version,
+      title: 'Skolestruktur – ny innretning',
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect((await fauA.request('GET', `/api/cases/${id}`)).body.title).toBe('Skolestruktur – ny innretning');
   });
@@ -76,7 +79,12 @@ describe('the read cache', () => {
     const worker = await startWorker(a.config, pino({ level: 'silent' }), { relayIntervalMs: 50 });
     try {
       const delivered = async () =>
-        (await a.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND link = $2`, [fauA.userId, `/innspill/${round.body.id}`]))[0].n as number;
+        (
+          await a.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND link = $2`, [
+            fauA.userId,
+            `/innspill/${round.body.id}`,
+          ])
+        )[0].n as number;
       await expect.poll(delivered, { timeout: 30_000, interval: 100 }).toBe(1);
       // The job bumps the generation right after its handler; the 60 s cache cannot have expired by itself.
       const unread = async () => (await fauA.request('GET', '/api/me/tasks')).body.unreadNotifications as number;
@@ -88,7 +96,12 @@ describe('the read cache', () => {
   });
 
   it('never serves one person’s cached page to another, nor to another municipality', async () => {
-    const exempt = await officerB.request('POST', '/api/cases', { title: 'Personalsak ved Nordby skole', access: 'exempt', legalBasis: 'Offl. § 25', publicTitle: 'Personalsak' });
+    const exempt = await officerB.request('POST', '/api/cases', {
+      title: 'Personalsak ved Nordby skole',
+      access: 'exempt',
+      legalBasis: 'Offl. § 25',
+      publicTitle: 'Personalsak',
+    });
     expect(exempt.status, JSON.stringify(exempt.body)).toBe(201);
     const officerA = await login(a.url, DEMO.officer);
     expect((await officerA.request('GET', `/api/cases/${exempt.body.id}`)).body.title).toBe('Personalsak ved Nordby skole');

@@ -85,7 +85,8 @@ function fill(path: string, fixtures: Fixture[]): { path: string; fixture: strin
   return out;
 }
 
-const asText = (body: unknown): string => (Buffer.isBuffer(body) ? body.toString('latin1') : typeof body === 'string' ? body : JSON.stringify(body));
+const asText = (body: unknown): string =>
+  Buffer.isBuffer(body) ? body.toString('latin1') : typeof body === 'string' ? body : JSON.stringify(body);
 
 describe('read-rule matrix: no GET route shows a role what it may not read (generated from the route table)', () => {
   let t: TestApp;
@@ -102,7 +103,9 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     officer = await login(t.url, DEMO.officer);
     const otherAdmin = await login(t.url, DEMO.otherAdmin);
     const youth = await login(t.url, 'ungdomsradet@solvik.kommune.test');
-    const bodies = Object.fromEntries(((await officer.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[]).map((b) => [b.name, b.id]));
+    const bodies = Object.fromEntries(
+      ((await officer.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[]).map((b) => [b.name, b.id]),
+    );
     const ok = (res: { status: number; body: unknown }, what: string) => {
       expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
       return res.body as Record<string, any>;
@@ -111,11 +114,10 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     // A logged-in person of Solvik with no membership (the public's view inside the municipality).
     const email = `uten.medlemskap.${tag().toLowerCase()}@solvik.kommune.test`;
     const [muni] = await t.db.query(`SELECT municipality_id FROM app_user WHERE email = $1`, [DEMO.officer]);
-    await t.db.query(`INSERT INTO app_user (municipality_id, email, name, title, password_hash, status) VALUES ($1,$2,'Innbygger uten verv','Innbygger',$3,'active')`, [
-      muni.municipality_id,
-      email,
-      await hashPassword(DEMO_PASSWORD),
-    ]);
+    await t.db.query(
+      `INSERT INTO app_user (municipality_id, email, name, title, password_hash, status) VALUES ($1,$2,'Innbygger uten verv','Innbygger',$3,'active')`,
+      [muni.municipality_id, email, await hashPassword(DEMO_PASSWORD)],
+    );
     clients.anonymous = anonymous(t.url);
     clients.noMembership = await login(t.url, email);
     clients.fau = await login(t.url, DEMO.fau);
@@ -133,21 +135,59 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         access: 'exempt',
         legalBasis: 'offentleglova § 13',
         publicTitle: 'Elevsak – unntatt offentlighet',
-        sections: { background: `Bakgrunn ${EXEMPT}`, facts: `Fakta ${EXEMPT}`, assessment: `Vurdering ${EXEMPT}`, proposal: `Forslag ${EXEMPT}` },
+        sections: {
+          background: `Bakgrunn ${EXEMPT}`,
+          facts: `Fakta ${EXEMPT}`,
+          assessment: `Vurdering ${EXEMPT}`,
+          proposal: `Forslag ${EXEMPT}`,
+        },
       }),
       'exempt case',
     );
-    ok(await officer.request('PUT', `/api/cases/${exempt.id}/route`, { steps: [{ bodyId: bodies['Kommunestyret'], meetingDate: '2026-12-10' }] }), 'route');
+    ok(
+      await officer.request('PUT', `/api/cases/${exempt.id}/route`, {
+        steps: [{ bodyId: bodies['Kommunestyret'], meetingDate: '2026-12-10' }],
+      }),
+      'route',
+    );
     const sections = ok(await officer.request('GET', `/api/cases/${exempt.id}`), 'case').sections as { id: string; version: number }[];
-    ok(await officer.request('PUT', `/api/cases/${exempt.id}/sections/${sections[0]!.id}`, { version: sections[0]!.version, text: `Ny bakgrunn ${EXEMPT}` }), 'section');
+    ok(
+      await officer.request('PUT', `/api/cases/${exempt.id}/sections/${sections[0]!.id}`, {
+        version: sections[0]!.version,
+        text: `Ny bakgrunn ${EXEMPT}`,
+      }),
+      'section',
+    );
     ok(await officer.request('POST', `/api/cases/${exempt.id}/comments`, { text: `Merknad ${EXEMPT}` }), 'comment');
     ok(await officer.request('POST', `/api/cases/${exempt.id}/moves`, { to: 'in_preparation' }), 'move');
-    ok(await officer.request('POST', `/api/cases/${exempt.id}/recommendations`, { bodyId: bodies['Kommunestyret'], text: `Innstilling ${EXEMPT}` }), 'recommendation');
+    ok(
+      await officer.request('POST', `/api/cases/${exempt.id}/recommendations`, {
+        bodyId: bodies['Kommunestyret'],
+        text: `Innstilling ${EXEMPT}`,
+      }),
+      'recommendation',
+    );
     ok(await officer.request('POST', `/api/cases/${exempt.id}/moves`, { to: 'before_body' }), 'move');
-    const caseFile = ok(await officer.request('POST', `/api/cases/${exempt.id}/attachments?filename=${EXEMPT}.pdf`, demoPdf(EXEMPT, [EXEMPT])), 'case attachment');
-    const exemptInput = ok(await officer.request('POST', '/api/inputs', { caseId: exempt.id, text: `Løpende innspill ${EXEMPT}`, bodyId: null, idempotencyKey: randomUUID() }), 'input');
+    const caseFile = ok(
+      await officer.request('POST', `/api/cases/${exempt.id}/attachments?filename=${EXEMPT}.pdf`, demoPdf(EXEMPT, [EXEMPT])),
+      'case attachment',
+    );
+    const exemptInput = ok(
+      await officer.request('POST', '/api/inputs', {
+        caseId: exempt.id,
+        text: `Løpende innspill ${EXEMPT}`,
+        bodyId: null,
+        idempotencyKey: randomUUID(),
+      }),
+      'input',
+    );
     const meeting = ok(
-      await officer.request('POST', '/api/meetings', { bodyId: bodies['Kommunestyret'], title: 'Kommunestyremøte desember', startsAt: '2026-12-10T18:00:00+01:00', place: 'Rådhuset' }),
+      await officer.request('POST', '/api/meetings', {
+        bodyId: bodies['Kommunestyret'],
+        title: 'Kommunestyremøte desember',
+        startsAt: '2026-12-10T18:00:00+01:00',
+        place: 'Rådhuset',
+      }),
       'meeting',
     );
     const item = ok(await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: exempt.id }), 'agenda');
@@ -155,7 +195,11 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     ok(
       await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
         minutes: `Protokoll ${EXEMPT}`,
-        decision: { text: `Vedtak ${EXEMPT}`, motions: [{ motion: `Forslag ${EXEMPT}`, for: 20, against: 7, adopted: true }], confirmOpenInput: { reason: 'Innspillet er kjent for kommunestyret.' } },
+        decision: {
+          text: `Vedtak ${EXEMPT}`,
+          motions: [{ motion: `Forslag ${EXEMPT}`, for: 20, against: 7, adopted: true }],
+          confirmOpenInput: { reason: 'Innspillet er kjent for kommunestyret.' },
+        },
       }),
       'minutes',
     );
@@ -171,35 +215,44 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       'exempt round',
     );
     // The exempt case's allocation: written as the seed writes it, with the marker in its names and a comment.
-    const [seeded] = await t.db.query(`SELECT s.id, s.allocation_case_id, s.model_version_id, s.dataset_id FROM scenario s ORDER BY s.created_at LIMIT 1`);
-    const [allocation] = await t.db.query(`INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,2027,$3) RETURNING id`, [muni.municipality_id, exempt.id, `Fordeling ${EXEMPT}`]);
+    const [seeded] = await t.db.query(
+      `SELECT s.id, s.allocation_case_id, s.model_version_id, s.dataset_id FROM scenario s ORDER BY s.created_at LIMIT 1`,
+    );
+    const [allocation] = await t.db.query(
+      `INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,2027,$3) RETURNING id`,
+      [muni.municipality_id, exempt.id, `Fordeling ${EXEMPT}`],
+    );
     const [dataset] = await t.db.query(
       `INSERT INTO allocation_dataset (allocation_case_id, name, source, units) SELECT $1, $2, source, units FROM allocation_dataset WHERE id = $3 RETURNING id`,
       [allocation.id, `Tall ${EXEMPT}`, seeded.dataset_id],
     );
-    const [model] = await t.db.query(`INSERT INTO model_version (allocation_case_id, number, label, model) SELECT $1, 1, $2, model FROM model_version WHERE id = $3 RETURNING id`, [
-      allocation.id,
-      `Modell ${EXEMPT}`,
-      seeded.model_version_id,
-    ]);
-    const [scenario] = await t.db.query(`INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id) VALUES ($1,$2,$3,$4) RETURNING id`, [allocation.id, `Scenario ${EXEMPT}`, model.id, dataset.id]);
+    const [model] = await t.db.query(
+      `INSERT INTO model_version (allocation_case_id, number, label, model) SELECT $1, 1, $2, model FROM model_version WHERE id = $3 RETURNING id`,
+      [allocation.id, `Modell ${EXEMPT}`, seeded.model_version_id],
+    );
+    const [scenario] = await t.db.query(
+      `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id) VALUES ($1,$2,$3,$4) RETURNING id`,
+      [allocation.id, `Scenario ${EXEMPT}`, model.id, dataset.id],
+    );
     await t.db.query(
       `INSERT INTO scenario_result (scenario_id, scenario_version, engine_version, input_hash, input, result) SELECT $1, 1, engine_version, input_hash, input, result FROM scenario_result WHERE scenario_id = $2 ORDER BY scenario_version LIMIT 1`,
       [scenario.id, seeded.id],
     );
-    await t.db.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, author_id, text) VALUES ($1,$2,$3,$4,$5)`, [muni.municipality_id, exempt.id, scenario.id, officer.userId, `Kommentar ${EXEMPT}`]);
-    const [sweep] = await t.db.query(`INSERT INTO sweep (municipality_id, scenario_id, parameter, status, result) VALUES ($1,$2,$3,'done',$4) RETURNING id`, [
+    await t.db.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, author_id, text) VALUES ($1,$2,$3,$4,$5)`, [
       muni.municipality_id,
+      exempt.id,
       scenario.id,
-      JSON.stringify({ label: EXEMPT }),
-      JSON.stringify({ note: EXEMPT }),
+      officer.userId,
+      `Kommentar ${EXEMPT}`,
     ]);
-    const [importJob] = await t.db.query(`INSERT INTO import_job (municipality_id, allocation_case_id, name, format, status, errors) VALUES ($1,$2,$3,'csv','failed',$4) RETURNING id`, [
-      muni.municipality_id,
-      allocation.id,
-      `Import ${EXEMPT}`,
-      JSON.stringify([{ path: 'x', message: EXEMPT }]),
-    ]);
+    const [sweep] = await t.db.query(
+      `INSERT INTO sweep (municipality_id, scenario_id, parameter, status, result) VALUES ($1,$2,$3,'done',$4) RETURNING id`,
+      [muni.municipality_id, scenario.id, JSON.stringify({ label: EXEMPT }), JSON.stringify({ note: EXEMPT })],
+    );
+    const [importJob] = await t.db.query(
+      `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, status, errors) VALUES ($1,$2,$3,'csv','failed',$4) RETURNING id`,
+      [muni.municipality_id, allocation.id, `Import ${EXEMPT}`, JSON.stringify([{ path: 'x', message: EXEMPT }])],
+    );
 
     // 2. Solvik: a public case whose open round publishes input only after closing; Ungdomsrådet answers with a file.
     const open = ok(await officer.request('POST', '/api/cases', { title: 'Skolerute for neste år' }), 'public case');
@@ -216,19 +269,61 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       }),
       'round',
     );
-    const input = ok(await youth.request('POST', `/api/rounds/${round.id}/submissions`, { text: `Ungdomsrådet mener ${INPUT}`, bodyId: bodies['Ungdomsrådet'], idempotencyKey: randomUUID() }), 'submission');
-    const inputFile = ok(await youth.request('POST', `/api/submissions/${input.id}/attachments?filename=${INPUT}.pdf`, demoPdf(INPUT, [INPUT])), 'submission attachment');
+    const input = ok(
+      await youth.request('POST', `/api/rounds/${round.id}/submissions`, {
+        text: `Ungdomsrådet mener ${INPUT}`,
+        bodyId: bodies['Ungdomsrådet'],
+        idempotencyKey: randomUUID(),
+      }),
+      'submission',
+    );
+    const inputFile = ok(
+      await youth.request('POST', `/api/submissions/${input.id}/attachments?filename=${INPUT}.pdf`, demoPdf(INPUT, [INPUT])),
+      'submission attachment',
+    );
 
     // 3. Nabovik: a public case of theirs, with a body, a meeting, a round, a comment and a file.
     const nBody = ok(await otherAdmin.request('POST', '/api/bodies', { kind: 'reference_group', name: `Gruppe ${OTHER}` }), 'other body');
-    const nCase = ok(await otherAdmin.request('POST', '/api/cases', { title: `Sak ${OTHER}`, sections: { background: `Bakgrunn ${OTHER}`, facts: '', assessment: '', proposal: '' } }), 'other case');
-    const nSections = ok(await otherAdmin.request('GET', `/api/cases/${nCase.id}`), 'other case').sections as { id: string; version: number }[];
-    ok(await otherAdmin.request('PUT', `/api/cases/${nCase.id}/sections/${nSections[0]!.id}`, { version: nSections[0]!.version, text: `Endret ${OTHER}` }), 'other section');
+    const nCase = ok(
+      await otherAdmin.request('POST', '/api/cases', {
+        title: `Sak ${OTHER}`,
+        sections: { background: `Bakgrunn ${OTHER}`, facts: '', assessment: '', proposal: '' },
+      }),
+      'other case',
+    );
+    const nSections = ok(await otherAdmin.request('GET', `/api/cases/${nCase.id}`), 'other case').sections as {
+      id: string;
+      version: number;
+    }[];
+    ok(
+      await otherAdmin.request('PUT', `/api/cases/${nCase.id}/sections/${nSections[0]!.id}`, {
+        version: nSections[0]!.version,
+        text: `Endret ${OTHER}`,
+      }),
+      'other section',
+    );
     ok(await otherAdmin.request('POST', `/api/cases/${nCase.id}/comments`, { text: `Merknad ${OTHER}` }), 'other comment');
-    const nFile = ok(await otherAdmin.request('POST', `/api/cases/${nCase.id}/attachments?filename=${OTHER}.pdf`, demoPdf(OTHER, [OTHER])), 'other attachment');
-    const nMeeting = ok(await otherAdmin.request('POST', '/api/meetings', { bodyId: nBody.id, title: `Møte ${OTHER}`, startsAt: '2026-12-11T18:00:00+01:00', place: `Sted ${OTHER}` }), 'other meeting');
+    const nFile = ok(
+      await otherAdmin.request('POST', `/api/cases/${nCase.id}/attachments?filename=${OTHER}.pdf`, demoPdf(OTHER, [OTHER])),
+      'other attachment',
+    );
+    const nMeeting = ok(
+      await otherAdmin.request('POST', '/api/meetings', {
+        bodyId: nBody.id,
+        title: `Møte ${OTHER}`,
+        startsAt: '2026-12-11T18:00:00+01:00',
+        place: `Sted ${OTHER}`,
+      }),
+      'other meeting',
+    );
     const nRound = ok(
-      await otherAdmin.request('POST', '/api/rounds', { caseId: nCase.id, title: `Runde ${OTHER}`, questions: `Spørsmål ${OTHER}`, closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), invitedUserIds: [otherAdmin.userId] }),
+      await otherAdmin.request('POST', '/api/rounds', {
+        caseId: nCase.id,
+        title: `Runde ${OTHER}`,
+        questions: `Spørsmål ${OTHER}`,
+        closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        invitedUserIds: [otherAdmin.userId],
+      }),
       'other round',
     );
 
@@ -253,7 +348,13 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'imports.id': importJob.id,
       },
       { name: 'open round’s case', 'cases.id': open.id, 'sections.sectionId': openSections.map((s) => s.id), 'rounds.id': round.id },
-      { name: 'unpublished input', 'submissions.id': input.id, 'attachments.id': inputFile.id, 'audit.entityType': 'submission', 'audit.entityId': input.id },
+      {
+        name: 'unpublished input',
+        'submissions.id': input.id,
+        'attachments.id': inputFile.id,
+        'audit.entityType': 'submission',
+        'audit.entityId': input.id,
+      },
       {
         name: 'Nabovik',
         'cases.id': nCase.id,
@@ -317,7 +418,10 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
   });
 
   it('no notice or digest the roles are sent carries a marker they may not see', async () => {
-    const notices: { payload: { userIds: string[]; title: string; body: string } }[] = await t.db.query(`SELECT payload FROM outbox WHERE job = 'notify' AND created_at >= $1`, [startedAt]);
+    const notices: { payload: { userIds: string[]; title: string; body: string } }[] = await t.db.query(
+      `SELECT payload FROM outbox WHERE job = 'notify' AND created_at >= $1`,
+      [startedAt],
+    );
     const leaks: string[] = [];
     for (const role of Object.keys(FORBIDDEN) as Role[]) {
       const userId = clients[role].userId;

@@ -16,7 +16,10 @@ describe('the session cache', () => {
     const fau = await login(t.url, DEMO.fau);
     expect((await fau.request('GET', '/api/me/tasks')).status).toBe(200);
     // Another process deletes the session directly: this process still holds it for the cache's lifetime.
-    const [{ n }] = await t.db.query(`WITH d AS (DELETE FROM user_session WHERE user_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [fau.userId]);
+    const [{ n }] = await t.db.query(
+      `WITH d AS (DELETE FROM user_session WHERE user_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      [fau.userId],
+    );
     expect(n).toBeGreaterThan(0);
     expect((await fau.request('GET', '/api/me/tasks')).status).toBe(200);
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -50,7 +51,13 @@ describe('submission visibility: one rule for the round, the case’s input summ
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const file = await udf.request('POST', `/api/submissions/${submitted.body.id}/attachments?filename=${marker}.png`, PNG);
     expect(file.status, JSON.stringify(file.body)).toBe(201);
-    return { caseId: c.id as string, roundId: round.body.id as string, submissionId: submitted.body.id as string, attachmentId: file.body.id as string, marker };
+    return {
+      caseId: c.id as string,
+      roundId: round.body.id as string,
+      submissionId: submitted.body.id as string,
+      attachmentId: file.body.id as string,
+      marker,
+    };
   }
 
   async function seenBy(who: Client, f: Awaited<ReturnType<typeof roundWithSecret>>) {

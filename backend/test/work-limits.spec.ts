@@ -6,7 +6,12 @@ import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 /** A PDF of about `bytes` bytes (sniffed as PDF by its header). */
-const pdf = (bytes: number) => Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), Buffer.alloc(bytes, 0x20), Buffer.from('\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n')]);
+const pdf = (bytes: number) =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+    Buffer.alloc(bytes, 0x20),
+    Buffer.from('\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+  ]);
 
 /** No worker runs here: started sweeps and imports stay queued, as when the worker is busy. */
 describe('per-person limits on expensive work (WorkLimits)', () => {
@@ -21,8 +26,13 @@ describe('per-person limits on expensive work (WorkLimits)', () => {
     officer = await login(t.url, DEMO.officer);
     admin = await login(t.url, DEMO.admin);
     const c = (await officer.request('POST', '/api/cases', { title: 'Fordeling: grenser for tungt arbeid' })).body;
-    allocationId = (await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2028, title: 'Ramme 2028' })).body.id;
-    const imported = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Grimstad', format: 'json', content: JSON.stringify(grimstad) });
+    allocationId = (await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2028, title: 'Ramme 2028' })).body
+      .id;
+    const imported = await officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, {
+      name: 'Grimstad',
+      format: 'json',
+      content: JSON.stringify(grimstad),
+    });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const scenario = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
       name: 'Grunnlag',
@@ -36,14 +46,23 @@ describe('per-person limits on expensive work (WorkLimits)', () => {
   afterAll(() => t.close());
 
   it('lets one person have two sweeps queued or running, and refuses a third with 429 and Retry-After', async () => {
-    const sweep = (who: Client) => who.request('POST', `/api/scenarios/${scenarioId}/sweeps`, { criterion: 'perUnit', stage: 'barnetrinn', from: 500000, to: 1500000, steps: 5 });
+    const sweep = (who: Client) =>
+      who.request('POST', `/api/scenarios/${scenarioId}/sweeps`, {
+        criterion: 'perUnit',
+        stage: 'barnetrinn',
+        from: 500000,
+        to: 1500000,
+        steps: 5,
+      });
     const first = await sweep(officer);
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect((await sweep(officer)).status).toBe(201);
     const third = await sweep(officer);
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('30');
-    expect(third.body.message).toBe('Du har allerede 2 følsomhetsanalyser som venter eller kjører. Vent til en av dem er ferdig, og prøv igjen.');
+    expect(third.body.message).toBe(
+      'Du har allerede 2 følsomhetsanalyser som venter eller kjører. Vent til en av dem er ferdig, og prøv igjen.',
+    );
     // Someone else is not held up by it.
     expect((await sweep(admin)).status).toBe(201);
     // When one is done, there is room again.
@@ -53,7 +72,8 @@ describe('per-person limits on expensive work (WorkLimits)', () => {
 
   it('lets one person have two large imports queued or running, and refuses a third', async () => {
     const content = `id;navn;trinn;elever\n${'x'.repeat(200_001)}`;
-    const start = () => officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Stor fil', format: 'csv', content });
+    const start = () =>
+      officer.request('POST', `/api/allocation-cases/${allocationId}/datasets`, { name: 'Stor fil', format: 'csv', content });
     expect((await start()).status).toBe(202);
     expect((await start()).status).toBe(202);
     const third = await start();
@@ -68,7 +88,16 @@ describe('per-person limits on expensive work (WorkLimits)', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let started = 0;
-    const held = [limits.export(ctx, async () => { started++; await gate; }), limits.export(ctx, async () => { started++; await gate; })];
+    const held = [
+      limits.export(ctx, async () => {
+        started++;
+        await gate;
+      }),
+      limits.export(ctx, async () => {
+        started++;
+        await gate;
+      }),
+    ];
     try {
       await expect.poll(() => started).toBe(2);
       const refused = await officer.request('GET', `/api/scenarios/${scenarioId}/export/csv`);
@@ -87,7 +116,9 @@ describe('per-person limits on expensive work (WorkLimits)', () => {
 
   it('refuses a file that would take a submission’s attachments past their total, with a Norwegian 413 on the file', async () => {
     const udf = await login(t.url, DEMO.udf);
-    const bodies = Object.fromEntries(((await officer.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[]).map((b) => [b.name, b.id]));
+    const bodies = Object.fromEntries(
+      ((await officer.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[]).map((b) => [b.name, b.id]),
+    );
     const c = (await officer.request('POST', '/api/cases', { title: 'Innspill med mange vedlegg' })).body;
     const round = await officer.request('POST', '/api/rounds', {
       caseId: c.id,
@@ -103,13 +134,18 @@ describe('per-person limits on expensive work (WorkLimits)', () => {
       idempotencyKey: 'vedlegg-i-sum-0001',
     });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-    const upload = (name: string, bytes: Buffer) => udf.request('POST', `/api/submissions/${submitted.body.id}/attachments?filename=${name}`, bytes);
+    const upload = (name: string, bytes: Buffer) =>
+      udf.request('POST', `/api/submissions/${submitted.body.id}/attachments?filename=${name}`, bytes);
     const first = await upload('del1.pdf', pdf(600_000));
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     const second = await upload('del2.pdf', pdf(600_000));
     expect(second.status).toBe(413);
     expect(second.body.errors).toEqual([
-      { path: 'file', message: 'Vedleggene til et innspill kan til sammen være høyst 1 MB. Innspillet har allerede 0,6 MB vedlegg, og filen er 0,6 MB. Fjern et vedlegg eller del innspillet.' },
+      {
+        path: 'file',
+        message:
+          'Vedleggene til et innspill kan til sammen være høyst 1 MB. Innspillet har allerede 0,6 MB vedlegg, og filen er 0,6 MB. Fjern et vedlegg eller del innspillet.',
+      },
     ]);
     // A smaller one still fits, and a removed one makes room.
     expect((await upload('liten.pdf', pdf(100_000))).status).toBe(201);

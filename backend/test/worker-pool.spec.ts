@@ -24,13 +24,26 @@ describe('the worker under a burst of notices', () => {
     const run = randomUUID();
     const n = 40;
     for (let i = 0; i < n; i++) {
-      const payload = { municipalityId: user.municipality_id, userIds: [user.id], kind: 'receipt', title: `Kvittering ${run} ${i}`, body: 'Mottatt.', link: '/', caseId: null, key: `pool-${run}-${i}` };
-      await t.db.query(`INSERT INTO outbox (job, payload, dedup_key) VALUES ('notify', $1, $2)`, [JSON.stringify(payload), `notify:pool-${run}-${i}`]);
+      const payload = {
+        municipalityId: user.municipality_id,
+        userIds: [user.id],
+        kind: 'receipt',
+        title: `Kvittering ${run} ${i}`,
+        body: 'Mottatt.',
+        link: '/',
+        caseId: null,
+        key: `pool-${run}-${i}`,
+      };
+      await t.db.query(`INSERT INTO outbox (job, payload, dedup_key) VALUES ('notify', $1, $2)`, [
+        JSON.stringify(payload),
+        `notify:pool-${run}-${i}`,
+      ]);
     }
     const warnings: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
     const worker = await startWorker(t.config, log, { relayIntervalMs: 50 });
-    const mails = async () => (await t.db.query(`SELECT count(*)::int AS n FROM caught_mail WHERE subject LIKE $1`, [`Kvittering ${run} %`]))[0].n as number;
+    const mails = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM caught_mail WHERE subject LIKE $1`, [`Kvittering ${run} %`]))[0].n as number;
     try {
       for (let i = 0; i < 200 && (await mails()) < n; i++) await sleep(100);
       expect(await mails()).toBe(n);

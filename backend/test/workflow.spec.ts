@@ -34,7 +34,12 @@ describe('the case workflow', () => {
     const res = await officer.request('POST', '/api/cases', {
       title: 'Ny ressursfordelingsmodell for skolene',
       mandateItemId: item.id,
-      sections: { background: 'Analysen viste store forskjeller.', facts: 'Ti enheter.', assessment: 'Modellen bør bli enklere.', proposal: 'Driftsutvalget vedtar ny modell.' },
+      sections: {
+        background: 'Analysen viste store forskjeller.',
+        facts: 'Ti enheter.',
+        assessment: 'Modellen bør bli enklere.',
+        proposal: 'Driftsutvalget vedtar ny modell.',
+      },
       ...extra,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -69,22 +74,38 @@ describe('the case workflow', () => {
     expect(ya).toBe(new Date().getFullYear());
     expect(nb).toBe(na! + 1);
     const view = (await officer.request('GET', `/api/cases/${b.id}`)).body;
-    expect(view.route.map((r: { committeeNumber: string }) => r.committeeNumber)).toEqual([expect.stringMatching(/^\d+\/26$/), expect.stringMatching(/^\d+\/26$/), expect.stringMatching(/^\d+\/26$/)]);
+    expect(view.route.map((r: { committeeNumber: string }) => r.committeeNumber)).toEqual([
+      expect.stringMatching(/^\d+\/26$/),
+      expect.stringMatching(/^\d+\/26$/),
+      expect.stringMatching(/^\d+\/26$/),
+    ]);
     expect(view.sections.map((s: { kind: string }) => s.kind)).toEqual(['background', 'facts', 'assessment', 'proposal']);
   });
 
   it('keeps every version of a section, with a readable diff, and refuses a stale edit', async () => {
     const c = await newCase();
     const proposal = (await officer.request('GET', `/api/cases/${c.id}`)).body.sections[3];
-    const ok = await officer.request('PUT', `/api/cases/${c.id}/sections/${proposal.id}`, { version: 1, text: 'Driftsutvalget vedtar ny modell fra 2027.' });
+    const ok = await officer.request('PUT', `/api/cases/${c.id}/sections/${proposal.id}`, {
+      version: 1,
+      text: 'Driftsutvalget vedtar ny modell fra 2027.',
+    });
     expect(ok.body.version).toBe(2);
     const stale = await officer.request('PUT', `/api/cases/${c.id}/sections/${proposal.id}`, { version: 1, text: 'Gammel' });
     expect(stale.status).toBe(409);
     const diff = (await udf.request('GET', `/api/cases/${c.id}/sections/${proposal.id}/diff?from=1&to=2`)).body;
-    const text = (keep: string) => diff.parts.filter((p: { change: string }) => p.change === 'same' || p.change === keep).map((p: { value: string }) => p.value).join('');
+    const text = (keep: string) =>
+      diff.parts
+        .filter((p: { change: string }) => p.change === 'same' || p.change === keep)
+        .map((p: { value: string }) => p.value)
+        .join('');
     expect(text('removed')).toBe('Driftsutvalget vedtar ny modell.');
     expect(text('added')).toBe('Driftsutvalget vedtar ny modell fra 2027.');
-    expect(diff.parts.filter((p: { change: string }) => p.change === 'added').map((p: { value: string }) => p.value).join('')).toContain('2027');
+    expect(
+      diff.parts
+        .filter((p: { change: string }) => p.change === 'added')
+        .map((p: { value: string }) => p.value)
+        .join(''),
+    ).toContain('2027');
   });
 
   it('refuses a submission one second after the deadline, with a clear message', async () => {
@@ -94,7 +115,10 @@ describe('the case workflow', () => {
     await moveClock(t, { advanceMs: 2600 });
     const res = await fau.request('POST', `/api/rounds/${round}/submissions`, body);
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toEqual({ path: 'deadline', message: expect.stringMatching(/^Fristen gikk ut .+\. Innspill tas ikke lenger imot i denne runden\.$/) });
+    expect(res.body.errors[0]).toEqual({
+      path: 'deadline',
+      message: expect.stringMatching(/^Fristen gikk ut .+\. Innspill tas ikke lenger imot i denne runden\.$/),
+    });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1`, [round]))[0].n).toBe(0);
   });
 
@@ -102,7 +126,11 @@ describe('the case workflow', () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(1.5), 'accept_late');
     await moveClock(t, { advanceMs: 2600 });
-    const res = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Sent, men godtatt', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() });
+    const res = await fau.request('POST', `/api/rounds/${round}/submissions`, {
+      text: 'Sent, men godtatt',
+      bodyId: bodies['KFU – kommunalt foreldreutvalg'],
+      idempotencyKey: randomUUID(),
+    });
     expect(res.status).toBe(201);
     expect(res.body.late).toBe(true);
   });
@@ -110,8 +138,15 @@ describe('the case workflow', () => {
   it('stores one submission for the same idempotency key twice, and gives a receipt', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));
-    const body = { text: 'Vi støtter modellen, men savner skyss.', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() };
-    const [a, b] = await Promise.all([udf.request('POST', `/api/rounds/${round}/submissions`, body), udf.request('POST', `/api/rounds/${round}/submissions`, body)]);
+    const body = {
+      text: 'Vi støtter modellen, men savner skyss.',
+      bodyId: bodies['Utdanningsforbundet Solvik'],
+      idempotencyKey: randomUUID(),
+    };
+    const [a, b] = await Promise.all([
+      udf.request('POST', `/api/rounds/${round}/submissions`, body),
+      udf.request('POST', `/api/rounds/${round}/submissions`, body),
+    ]);
     expect([a.status, b.status].sort()).toEqual([201, 201]);
     expect(a.body.id).toBe(b.body.id);
     expect(a.body.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -129,7 +164,8 @@ describe('the case workflow', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.duplicate).toBeUndefined();
     expect(b.body.id).not.toBe(a.body.id);
-    const stored = async (round: string) => (await t.db.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1`, [round]))[0].n;
+    const stored = async (round: string) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM submission WHERE round_id = $1`, [round]))[0].n;
     expect([await stored(first), await stored(second)]).toEqual([1, 1]);
     // The same key and content again in the first round is the first round's receipt.
     const again = await fau.request('POST', `/api/rounds/${first}/submissions`, body);
@@ -143,12 +179,19 @@ describe('the case workflow', () => {
     const bodyId = bodies['KFU – kommunalt foreldreutvalg'];
     const first = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Første tekst', bodyId, idempotencyKey: key });
     expect(first.status).toBe(201);
-    const other = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'En helt annen tekst', bodyId, idempotencyKey: key });
+    const other = await fau.request('POST', `/api/rounds/${round}/submissions`, {
+      text: 'En helt annen tekst',
+      bodyId,
+      idempotencyKey: key,
+    });
     expect(other.status).toBe(409);
     expect(other.body.message).toContain(`kvittering ${first.body.id}`);
     expect(other.body.message).toMatch(/^Idempotensnøkkelen er allerede brukt for et annet innspill/);
     expect(other.body.current).toMatchObject({ id: first.body.id, sha256: first.body.sha256 });
-    const texts = await t.db.query(`SELECT v.text FROM submission s JOIN submission_version v ON v.submission_id = s.id WHERE s.round_id = $1`, [round]);
+    const texts = await t.db.query(
+      `SELECT v.text FROM submission s JOIN submission_version v ON v.submission_id = s.id WHERE s.round_id = $1`,
+      [round],
+    );
     expect(texts).toEqual([{ text: 'Første tekst' }]);
     // Continuous input follows the same rule: same key and text is the receipt, other text a 409.
     const input = { caseId: c.id, text: 'Løpende innspill', idempotencyKey: randomUUID() };
@@ -163,7 +206,13 @@ describe('the case workflow', () => {
   it('keeps earlier versions when a submission is edited before the deadline; only the author may edit', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));
-    const first = (await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Første utkast', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() })).body;
+    const first = (
+      await fau.request('POST', `/api/rounds/${round}/submissions`, {
+        text: 'Første utkast',
+        bodyId: bodies['KFU – kommunalt foreldreutvalg'],
+        idempotencyKey: randomUUID(),
+      })
+    ).body;
     const edited = await fau.request('PUT', `/api/submissions/${first.id}`, { version: 1, text: 'Endelig innspill fra KFU' });
     expect(edited.body.version).toBe(2);
     expect((await udf.request('PUT', `/api/submissions/${first.id}`, { version: 2, text: 'Kapret' })).status).toBe(403);
@@ -175,9 +224,17 @@ describe('the case workflow', () => {
   it('a member cannot answer for a body they are not in, and a reference-group member cannot open an exempt case', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));
-    const res = await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'x', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
+    const res = await fau.request('POST', `/api/rounds/${round}/submissions`, {
+      text: 'x',
+      bodyId: bodies['Utdanningsforbundet Solvik'],
+      idempotencyKey: randomUUID(),
+    });
     expect(res.status).toBe(403);
-    const exempt = await newCase({ access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Organinternt dokument om skolestruktur' });
+    const exempt = await newCase({
+      access: 'exempt',
+      legalBasis: 'offentleglova § 14',
+      publicTitle: 'Organinternt dokument om skolestruktur',
+    });
     expect((await fau.request('GET', `/api/cases/${exempt.id}`)).status).toBe(403);
     const listed = (await fau.request('GET', '/api/cases')).body.cases.find((x: { id: string }) => x.id === exempt.id);
     expect(listed.title).toBe('Organinternt dokument om skolestruktur');
@@ -196,7 +253,11 @@ describe('the case workflow', () => {
   it('reminds only the bodies that have not answered, once, and closes the round once', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));
-    await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Svar fra Utdanningsforbundet', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
+    await udf.request('POST', `/api/rounds/${round}/submissions`, {
+      text: 'Svar fra Utdanningsforbundet',
+      bodyId: bodies['Utdanningsforbundet Solvik'],
+      idempotencyKey: randomUUID(),
+    });
     await officer.request('POST', `/api/rounds/${round}/no-comment`, { bodyId: bodies['Fagforbundet Solvik'] }); // officer is not a member: refused
     const ff = await login(t.url, 'htv.fagforbundet@solvik.kommune.test');
     expect((await ff.request('POST', `/api/rounds/${round}/no-comment`, { bodyId: bodies['Fagforbundet Solvik'] })).status).toBe(204);
@@ -207,16 +268,23 @@ describe('the case workflow', () => {
     const reminded = await remindRound(t.db, mail, t.config.APP_URL, payload);
     expect(reminded).toEqual([bodies['KFU – kommunalt foreldreutvalg']]);
     await remindRound(t.db, mail, t.config.APP_URL, payload); // a retried job
-    const reminders: { to: string }[] = await t.db.query(`SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1`, [`%/innspill/${round}%`]);
+    const reminders: { to: string }[] = await t.db.query(`SELECT "to" FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1`, [
+      `%/innspill/${round}%`,
+    ]);
     expect(reminders.map((r) => r.to).sort()).toEqual(['fau.nordby@solvik.kommune.test', 'leder.kfu@solvik.kommune.test']);
     // The officer sees which bodies were reminded, and when; members do not.
     const officerView = (await officer.request('GET', `/api/rounds/${round}`)).body;
-    expect(officerView.remindersSent).toEqual([{ bodyId: bodies['KFU – kommunalt foreldreutvalg'], userId: null, sentAt: expect.any(String) }]);
+    expect(officerView.remindersSent).toEqual([
+      { bodyId: bodies['KFU – kommunalt foreldreutvalg'], userId: null, sentAt: expect.any(String) },
+    ]);
     expect((await fau.request('GET', `/api/rounds/${round}`)).body.remindersSent).toBeNull();
 
     // The deadline passes: the round closes once, even if the job runs twice.
     await t.db.query(`ALTER TABLE input_round DISABLE TRIGGER ALL`);
-    await t.db.query(`UPDATE input_round SET closes_at = date_trunc('milliseconds', now()) - interval '1 second', opens_at = now() - interval '1 hour' WHERE id = $1`, [round]);
+    await t.db.query(
+      `UPDATE input_round SET closes_at = date_trunc('milliseconds', now()) - interval '1 second', opens_at = now() - interval '1 hour' WHERE id = $1`,
+      [round],
+    );
     await t.db.query(`ALTER TABLE input_round ENABLE TRIGGER ALL`);
     const [{ closes_at: past }] = await t.db.query(`SELECT closes_at FROM input_round WHERE id = $1`, [round]);
     const close = { roundId: round, closesAt: (past as Date).toISOString() };
@@ -224,22 +292,59 @@ describe('the case workflow', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await officer.request('GET', `/api/rounds/${round}`)).body.open).toBe(false);
     // After the deadline nothing more is accepted, not even "no comment".
-    expect((await fau.request('POST', `/api/rounds/${round}/no-comment`, { bodyId: bodies['KFU – kommunalt foreldreutvalg'] })).status).toBe(400);
+    expect(
+      (await fau.request('POST', `/api/rounds/${round}/no-comment`, { bodyId: bodies['KFU – kommunalt foreldreutvalg'] })).status,
+    ).toBe(400);
   });
 
   it('records dispositions, and «Innspill og behandling» lists every input with how it was handled', async () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));
-    const a = (await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Behold basisressursen per skole.', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() })).body;
-    const b = (await fau.request('POST', `/api/rounds/${round}/submissions`, { text: 'Foreldrene ønsker mer til spesialundervisning.', bodyId: bodies['KFU – kommunalt foreldreutvalg'], idempotencyKey: randomUUID() })).body;
-    const cont = await fau.request('POST', '/api/inputs', { caseId: c.id, text: 'Løpende innspill: husk skyss.', bodyId: null, idempotencyKey: randomUUID() });
+    const a = (
+      await udf.request('POST', `/api/rounds/${round}/submissions`, {
+        text: 'Behold basisressursen per skole.',
+        bodyId: bodies['Utdanningsforbundet Solvik'],
+        idempotencyKey: randomUUID(),
+      })
+    ).body;
+    const b = (
+      await fau.request('POST', `/api/rounds/${round}/submissions`, {
+        text: 'Foreldrene ønsker mer til spesialundervisning.',
+        bodyId: bodies['KFU – kommunalt foreldreutvalg'],
+        idempotencyKey: randomUUID(),
+      })
+    ).body;
+    const cont = await fau.request('POST', '/api/inputs', {
+      caseId: c.id,
+      text: 'Løpende innspill: husk skyss.',
+      bodyId: null,
+      idempotencyKey: randomUUID(),
+    });
     expect(cont.status).toBe(201);
     const proposal = (await officer.request('GET', `/api/cases/${c.id}`)).body.sections[3];
-    expect((await officer.request('PUT', `/api/submissions/${a.id}/disposition`, { outcome: 'adopted', reason: 'Basisressursen beholdes.', sectionId: proposal.id })).status).toBe(204);
-    expect((await officer.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'partly_adopted', reason: 'Vurderes i egen sak.' })).status).toBe(204);
-    expect((await fau.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'adopted', reason: 'Selvbetjent' })).status).toBe(403);
+    expect(
+      (
+        await officer.request('PUT', `/api/submissions/${a.id}/disposition`, {
+          outcome: 'adopted',
+          reason: 'Basisressursen beholdes.',
+          sectionId: proposal.id,
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await officer.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'partly_adopted', reason: 'Vurderes i egen sak.' }))
+        .status,
+    ).toBe(204);
+    expect((await fau.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'adopted', reason: 'Selvbetjent' })).status).toBe(
+      403,
+    );
     const bad = await officer.request('PUT', `/api/submissions/${b.id}/disposition`, { outcome: 'maybe', reason: '' });
-    expect(bad.body.errors).toEqual(expect.arrayContaining([{ path: 'outcome', message: 'Velg hvordan innspillet er behandlet' }, { path: 'reason', message: 'Begrunnelsen må fylles ut' }]));
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'outcome', message: 'Velg hvordan innspillet er behandlet' },
+        { path: 'reason', message: 'Begrunnelsen må fylles ut' },
+      ]),
+    );
 
     const summary = (await officer.request('GET', `/api/cases/${c.id}/input-summary`)).body;
     expect(summary.total).toBe(3);
@@ -259,7 +364,10 @@ describe('the case workflow', () => {
     const c = await newCase();
     const du = bodies['Driftsutvalget']!;
     expect((await officer.request('POST', `/api/cases/${c.id}/moves`, { to: 'in_preparation' })).status).toBe(201);
-    const rec = await officer.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: du, text: 'Driftsutvalget innstiller på ny modell.' });
+    const rec = await officer.request('POST', `/api/cases/${c.id}/recommendations`, {
+      bodyId: du,
+      text: 'Driftsutvalget innstiller på ny modell.',
+    });
     expect(rec.status).toBe(201);
     const again = await officer.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: du, text: 'Endret innstilling' });
     expect(again.status).toBe(400);
@@ -270,7 +378,15 @@ describe('the case workflow', () => {
 
     const ks = bodies['Kommunestyret']!;
     await bringBefore(officer, c.id, [du, ks]);
-    expect((await officer.request('POST', `/api/cases/${c.id}/decisions`, { bodyId: du, decidedOn: '2026-10-20', text: 'Driftsutvalget slutter seg til innstillingen.' })).status).toBe(201);
+    expect(
+      (
+        await officer.request('POST', `/api/cases/${c.id}/decisions`, {
+          bodyId: du,
+          decidedOn: '2026-10-20',
+          text: 'Driftsutvalget slutter seg til innstillingen.',
+        })
+      ).status,
+    ).toBe(201);
     const vedtak = await officer.request('POST', `/api/cases/${c.id}/decisions`, {
       bodyId: ks,
       decidedOn: '2026-11-05',
@@ -287,23 +403,40 @@ describe('the case workflow', () => {
   });
 
   it('an exempt title stays with those who may read it: not matched by a search of the register, not in the decision notice', async () => {
-    const exempt = await newCase({ title: 'Klage på skoleplass fra familien Xylofornes', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Sak om en elev' });
+    const exempt = await newCase({
+      title: 'Klage på skoleplass fra familien Xylofornes',
+      access: 'exempt',
+      legalBasis: 'offentleglova § 13',
+      publicTitle: 'Sak om en elev',
+    });
     const round = await newRound(exempt.id, inSeconds(3600));
-    const given = await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Innspill i unntatt sak', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: randomUUID() });
+    const given = await udf.request('POST', `/api/rounds/${round}/submissions`, {
+      text: 'Innspill i unntatt sak',
+      bodyId: bodies['Utdanningsforbundet Solvik'],
+      idempotencyKey: randomUUID(),
+    });
     expect(given.status).toBe(201);
     // Driftsutvalget is not the last body on the route: its vedtak does not wait for the open round.
     await bringBefore(officer, exempt.id, [bodies['Driftsutvalget']!, bodies['Kommunestyret']!]);
-    const vedtak = await officer.request('POST', `/api/cases/${exempt.id}/decisions`, { bodyId: bodies['Driftsutvalget'], decidedOn: '2026-11-06', text: 'Vedtatt som innstilt.' });
+    const vedtak = await officer.request('POST', `/api/cases/${exempt.id}/decisions`, {
+      bodyId: bodies['Driftsutvalget'],
+      decidedOn: '2026-11-06',
+      text: 'Vedtatt som innstilt.',
+    });
     expect(vedtak.status).toBe(201);
     // The notice to those who gave input (in the app and by e-mail) names the case by its public title.
-    const [notice] = await t.db.query(`SELECT payload FROM outbox WHERE job = 'notify' AND payload->>'key' = $1`, [`decision:${vedtak.body.id}`]);
+    const [notice] = await t.db.query(`SELECT payload FROM outbox WHERE job = 'notify' AND payload->>'key' = $1`, [
+      `decision:${vedtak.body.id}`,
+    ]);
     expect(notice.payload.title).toBe(`Vedtak i sak ${exempt.number}: Sak om en elev`);
     const secretWord = 'Xylofornes';
     const byOfficer = (await officer.request('GET', `/api/decisions?q=${encodeURIComponent(secretWord)}`)).body.decisions;
     expect(byOfficer.some((d: { case: { id: string } }) => d.case.id === exempt.id)).toBe(true);
     const byParent = (await fau.request('GET', `/api/decisions?q=${encodeURIComponent(secretWord)}`)).body.decisions;
     expect(byParent.some((d: { case: { id: string } }) => d.case.id === exempt.id)).toBe(false);
-    const byPublicTitle = (await fau.request('GET', '/api/decisions?q=elev')).body.decisions.find((d: { case: { id: string } }) => d.case.id === exempt.id);
+    const byPublicTitle = (await fau.request('GET', '/api/decisions?q=elev')).body.decisions.find(
+      (d: { case: { id: string } }) => d.case.id === exempt.id,
+    );
     expect(byPublicTitle.case.title).toBe('Sak om en elev');
   });
 
@@ -311,7 +444,11 @@ describe('the case workflow', () => {
     const c = await newCase();
     const round = await newRound(c.id, inSeconds(3600));
     const key = randomUUID();
-    const res = await udf.request('POST', `/api/rounds/${round}/submissions`, { text: 'Sendt mens Redis var nede', bodyId: bodies['Utdanningsforbundet Solvik'], idempotencyKey: key });
+    const res = await udf.request('POST', `/api/rounds/${round}/submissions`, {
+      text: 'Sendt mens Redis var nede',
+      bodyId: bodies['Utdanningsforbundet Solvik'],
+      idempotencyKey: key,
+    });
     expect(res.status).toBe(201);
     const [{ id: outboxId }] = await t.db.query(`SELECT id FROM outbox WHERE dedup_key = $1`, [`notify:receipt:${res.body.id}:1`]);
     // A relay against an unreachable Redis fails and leaves the row for later.
@@ -338,7 +475,10 @@ describe('the case workflow', () => {
       const notes = (await udf.request('GET', '/api/notifications')).body;
       expect(notes.notifications.some((n: { kind: string }) => n.kind === 'receipt')).toBe(true);
       // The notice carries its case (the digest groups by it), and so does the invitation to the round.
-      const cases = await t.db.query(`SELECT kind, case_id FROM notification WHERE user_id = $1 AND link = $2 ORDER BY kind`, [udf.userId, `/innspill/${round}`]);
+      const cases = await t.db.query(`SELECT kind, case_id FROM notification WHERE user_id = $1 AND link = $2 ORDER BY kind`, [
+        udf.userId,
+        `/innspill/${round}`,
+      ]);
       expect(cases).toEqual([
         { kind: 'invited', case_id: c.id },
         { kind: 'receipt', case_id: c.id },

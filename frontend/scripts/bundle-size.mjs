@@ -21,7 +21,9 @@ for (const file of seen) {
   total += size;
   console.log(`${file.padEnd(48)} ${(size / 1024).toFixed(1)} KB gzip`);
 }
-const lazy = Object.values(manifest).filter((c) => c.isDynamicEntry).map((c) => [c.file, gzipSync(readFileSync(join(dist, c.file))).length]);
+const lazy = Object.values(manifest)
+  .filter((c) => c.isDynamicEntry)
+  .map((c) => [c.file, gzipSync(readFileSync(join(dist, c.file))).length]);
 console.log(`\nFirst load (log-in and start page): ${(total / 1024).toFixed(1)} KB gzip (budget 250 KB)`);
 for (const [file, size] of lazy) console.log(`  lazy ${file.padEnd(44)} ${(size / 1024).toFixed(1)} KB gzip`);
 if (total > 250 * 1024) process.exitCode = 1;

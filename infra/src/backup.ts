@@ -16,7 +16,9 @@ export function backup(databaseUrl: string, file: string): void {
 
 export function restore(databaseUrl: string, file: string): void {
   if (!existsSync(file)) throw new Error(`Fant ikke sikkerhetskopien ${file}`);
-  const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', databaseUrl, file], { stdio: 'inherit' });
+  const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', databaseUrl, file], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`pg_restore feilet (kode ${r.status})`);
 }
 

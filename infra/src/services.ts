@@ -112,11 +112,16 @@ function redisServerPath(): string | null {
 
 function installRedis(log: (m: string) => void): string {
   if (!isRoot()) {
-    throw new Error('Redis svarer ikke, og redis-server er ikke installert. Installer den (Debian/Ubuntu: sudo apt-get install redis-server) eller sett REDIS_URL.');
+    throw new Error(
+      'Redis svarer ikke, og redis-server er ikke installert. Installer den (Debian/Ubuntu: sudo apt-get install redis-server) eller sett REDIS_URL.',
+    );
   }
   log('Installerer redis-server med apt-get …');
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   const path = redisServerPath();
   if (r.status !== 0 || !path) throw new Error('Kunne ikke installere redis-server med apt-get.');
   return path;
@@ -124,9 +129,13 @@ function installRedis(log: (m: string) => void): string {
 
 async function startRedis(port: number, log: (m: string) => void): Promise<() => Promise<void>> {
   const bin = redisServerPath() ?? installRedis(log);
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitFor(() => portAnswers('127.0.0.1', port), 'Redis', 60_000);
   return async () => {
     if (child.exitCode !== null) return;

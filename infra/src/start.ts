@@ -41,7 +41,8 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    const databaseUrl = new URL(services.databaseUrl).pathname.length > 1 ? services.databaseUrl : withDatabase(services.databaseUrl, 'samrad');
+    const databaseUrl =
+      new URL(services.databaseUrl).pathname.length > 1 ? services.databaseUrl : withDatabase(services.databaseUrl, 'samrad');
     await ensureDatabase(databaseUrl);
     const env = {
       ...process.env,

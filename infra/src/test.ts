@@ -32,9 +32,20 @@ function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv)
 function vitest(name: string, workspace: string, args: string[], env: NodeJS.ProcessEnv): Tally {
   const out = join(reports, `${name.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
-  const tally = step(name, 'npx', ['vitest', 'run', '--root', workspace, '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args], env);
+  const tally = step(
+    name,
+    'npx',
+    ['vitest', 'run', '--root', workspace, '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args],
+    env,
+  );
   if (!existsSync(out)) return { ...tally, failed: Math.max(tally.failed, 1) };
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean };
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    success: boolean;
+  };
   const failed = report.numFailedTests + (tally.failed && report.numFailedTests === 0 ? 1 : 0);
   return { name, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
 }
@@ -44,7 +55,10 @@ function ensureChromium() {
   if (!isRoot()) throw new Error('Nettlesertestene trenger Debians Chromium: sudo apt-get install chromium');
   console.log('Installerer Chromium fra Debian (apt-get install chromium) …');
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (r.status !== 0) throw new Error('Kunne ikke installere Chromium');
 }
 
@@ -84,7 +98,10 @@ async function main() {
   const failed = tallies.reduce((s, t) => s + t.failed, 0);
   const skipped = tallies.reduce((s, t) => s + t.skipped, 0);
   console.log('\nOppsummering:');
-  for (const t of tallies) console.log(`  ${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} bestått, ${t.failed} feilet${t.skipped ? `, ${t.skipped} hoppet over` : ''}`);
+  for (const t of tallies)
+    console.log(
+      `  ${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} bestått, ${t.failed} feilet${t.skipped ? `, ${t.skipped} hoppet over` : ''}`,
+    );
   console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(failed > 0 ? 1 : 0);
 }

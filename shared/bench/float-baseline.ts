@@ -40,7 +40,12 @@ export function allocateFloat(input: AllocationInput, rateOverride?: { criterion
   for (const line of lines) for (const a of line) unscaled += a;
   let adjustments = 0;
   for (const a of input.adjustments ?? []) adjustments += Number(a.amount);
-  const frame = input.mode !== 'distribution' ? unscaled + adjustments : input.frame != null ? Number(input.frame) : unscaled + adjustments + Number(input.frameChange ?? 0);
+  const frame =
+    input.mode !== 'distribution'
+      ? unscaled + adjustments
+      : input.frame != null
+        ? Number(input.frame)
+        : unscaled + adjustments + Number(input.frameChange ?? 0);
   const scale = input.mode === 'distribution' ? (frame - adjustments) / unscaled : 1;
   const scaled = lines.map((line) => line.map((a) => a * scale));
   const totals = units.map((_, i) => scaled.reduce((s, line) => s + line[i]!, 0));
@@ -69,7 +74,10 @@ export function allocateFloat(input: AllocationInput, rateOverride?: { criterion
       criteriaTotal: round2(criteriaTotal),
       total,
       totalPerPupil: pupils[i] === 0 ? null : round2(total / pupils[i]!),
-      againstBudget: budget === undefined ? null : { budget, nok: round2(total - budget), pct: budget === 0 ? null : round2(((total - budget) / budget) * 100) },
+      againstBudget:
+        budget === undefined
+          ? null
+          : { budget, nok: round2(total - budget), pct: budget === 0 ? null : round2(((total - budget) / budget) * 100) },
     };
   });
   const totalPupils = pupils.reduce((s, p) => s + p, 0);
@@ -77,7 +85,14 @@ export function allocateFloat(input: AllocationInput, rateOverride?: { criterion
     const amount = scaled[li]!.reduce((s, a) => s + a, 0);
     const r: Record<string, { base: number; scaled: number }> = {};
     for (const [stage, v] of Object.entries(rates[li]!)) r[stage] = { base: round2(v), scaled: round2(v * scale) };
-    return { id: c.id, label: c.label, amount: round2(amount), sharePct: round2((amount / frame) * 100), rates: r, perPupil: round2(amount / totalPupils) };
+    return {
+      id: c.id,
+      label: c.label,
+      amount: round2(amount),
+      sharePct: round2((amount / frame) * 100),
+      rates: r,
+      perPupil: round2(amount / totalPupils),
+    };
   });
   return { scale, frame: Math.round(frame), units: unitResults, criteria };
 }

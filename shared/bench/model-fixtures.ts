@@ -21,12 +21,37 @@ export function syntheticModel(units: number): AllocationInput {
     criteria: [
       { id: 'perPupil', label: 'Pr. elev', driver: 'pupils', rate: { barnetrinn: { nok: 44240 }, ungdomstrinn: { nok: 57090 } } },
       { id: 'perUnit', label: 'Pr. skole', driver: 'unit', rate: { barnetrinn: { nok: 930400 }, ungdomstrinn: { nok: 600400 } } },
-      { id: 'perGrade', label: 'Pr. trinn', driver: 'gradesTaught', rate: { barnetrinn: { weeklyHours: 2 }, ungdomstrinn: { weeklyHours: 2 } } },
-      { id: 'highNeeds', label: 'Store behov', driver: 'highNeedsPupils', rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 }, ungdomstrinn: { weeklyHours: 16.4 } } },
-      { id: 'minority', label: 'Minoritet', driver: 'minorityPupils', rate: { barnetrinn: { weeklyHours: 1.5 }, ungdomstrinn: { weeklyHours: 1.5 } } },
-      { id: 'senior', label: 'Senior', driver: 'seniorReducedHours', rate: { barnetrinn: { annualHours: 1 }, ungdomstrinn: { annualHours: 1 } } },
+      {
+        id: 'perGrade',
+        label: 'Pr. trinn',
+        driver: 'gradesTaught',
+        rate: { barnetrinn: { weeklyHours: 2 }, ungdomstrinn: { weeklyHours: 2 } },
+      },
+      {
+        id: 'highNeeds',
+        label: 'Store behov',
+        driver: 'highNeedsPupils',
+        rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 }, ungdomstrinn: { weeklyHours: 16.4 } },
+      },
+      {
+        id: 'minority',
+        label: 'Minoritet',
+        driver: 'minorityPupils',
+        rate: { barnetrinn: { weeklyHours: 1.5 }, ungdomstrinn: { weeklyHours: 1.5 } },
+      },
+      {
+        id: 'senior',
+        label: 'Senior',
+        driver: 'seniorReducedHours',
+        rate: { barnetrinn: { annualHours: 1 }, ungdomstrinn: { annualHours: 1 } },
+      },
       { id: 'distance', label: 'Skyss', driver: 'distance', rate: { barnetrinn: { nok: 1250.5 }, ungdomstrinn: { nok: 1250.5 } } },
-      { id: 'newcomers', label: 'Nyankomne', driver: 'newcomers', rate: { barnetrinn: { weeklyHours: 3 }, ungdomstrinn: { weeklyHours: 3 } } },
+      {
+        id: 'newcomers',
+        label: 'Nyankomne',
+        driver: 'newcomers',
+        rate: { barnetrinn: { weeklyHours: 3 }, ungdomstrinn: { weeklyHours: 3 } },
+      },
     ],
     units: Array.from({ length: units }, (_, i) => {
       const stage = i % 3 === 2 ? 'ungdomstrinn' : 'barnetrinn';

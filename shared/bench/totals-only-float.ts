@@ -12,7 +12,12 @@ export function totalsOnlyFloat(input: AllocationInput, rateOverride?: { criteri
       const r = c.rate[stage];
       if (!r) continue;
       const cost = Number(input.hourCost[stage] ?? 0);
-      let v = 'nok' in r ? Number(r.nok) : 'weeklyHours' in r ? Number(r.weeklyHours) * Number(input.teachingWeeks) * cost * (1 + Number(r.uplift ?? 0)) : Number(r.annualHours) * cost;
+      let v =
+        'nok' in r
+          ? Number(r.nok)
+          : 'weeklyHours' in r
+            ? Number(r.weeklyHours) * Number(input.teachingWeeks) * cost * (1 + Number(r.uplift ?? 0))
+            : Number(r.annualHours) * cost;
       if (rateOverride?.criterion === c.id) v *= rateOverride.factor;
       rates[stage] = v;
     }

@@ -6,7 +6,9 @@ describe('allocate', () => {
   it('turns weekly hours into money: hours × weeks × hour cost × (1 + uplift)', () => {
     const rate = rateInNok({ weeklyHours: 14.4, uplift: 0.2 }, 'barnetrinn', { teachingWeeks: 38, hourCost: { barnetrinn: 765.8 } });
     expect(rate.toString()).toBe('502854.912');
-    expect(rateInNok({ annualHours: 2 }, 'ungdomstrinn', { teachingWeeks: 38, hourCost: { ungdomstrinn: 881.6 } }).toString()).toBe('1763.2');
+    expect(rateInNok({ annualHours: 2 }, 'ungdomstrinn', { teachingWeeks: 38, hourCost: { ungdomstrinn: 881.6 } }).toString()).toBe(
+      '1763.2',
+    );
   });
 
   it('allocation mode: the total is the sum of the rates', () => {
@@ -63,15 +65,26 @@ describe('allocate', () => {
   it('grade weights: 1st grade +20 %', () => {
     const input = baseInput();
     input.criteria[0]!.gradeWeights = { '1': 1.2 };
-    input.units = input.units.map((u) => ({ ...u, gradeCounts: (u.stage === 'barnetrinn' ? { '1': 10, '2': 20 } : { '8': 50 }) as Record<string, number> }));
+    input.units = input.units.map((u) => ({
+      ...u,
+      gradeCounts: (u.stage === 'barnetrinn' ? { '1': 10, '2': 20 } : { '8': 50 }) as Record<string, number>,
+    }));
     const r = computeAllocation(input);
     expect(r.units[0]!.criteria.perPupil!.amount).toBe((12 + 20) * 44240);
   });
 
   it('gradesTaught derived from grade counts when not given', () => {
     const input = baseInput();
-    input.criteria.push({ id: 'perGrade', label: 'Pr. trinn', driver: 'gradesTaught', rate: { barnetrinn: { weeklyHours: 2 }, ungdomstrinn: { weeklyHours: 2 } } });
-    input.units = input.units.map((u) => ({ ...u, gradeCounts: (u.stage === 'barnetrinn' ? { '1': 10, '2': 20, '3': 0 } : { '8': 5, '9': 5, '10': 5 }) as Record<string, number> }));
+    input.criteria.push({
+      id: 'perGrade',
+      label: 'Pr. trinn',
+      driver: 'gradesTaught',
+      rate: { barnetrinn: { weeklyHours: 2 }, ungdomstrinn: { weeklyHours: 2 } },
+    });
+    input.units = input.units.map((u) => ({
+      ...u,
+      gradeCounts: (u.stage === 'barnetrinn' ? { '1': 10, '2': 20, '3': 0 } : { '8': 5, '9': 5, '10': 5 }) as Record<string, number>,
+    }));
     const r = computeAllocation(input);
     expect(r.units[0]!.criteria.perGrade!.amount).toBe(116401.6); // 2 grades × 2 h × 38 weeks × 765.8
     expect(r.units[1]!.criteria.perGrade!.amount).toBe(201004.8); // 3 grades × 2 h × 38 weeks × 881.6
@@ -112,7 +125,12 @@ describe('allocate', () => {
         a: { minimumLessons: 4000, specialEducation: 1500, leadership: 400 },
         b: { minimumLessons: 20000 },
       },
-      teacherNorm: { a: [{ grades: '1-4', pupils: 64, teacherFte: 4 }, { grades: '5-10', pupils: 42, teacherFte: 2 }] },
+      teacherNorm: {
+        a: [
+          { grades: '1-4', pupils: 64, teacherFte: 4 },
+          { grades: '5-10', pupils: 42, teacherFte: 2 },
+        ],
+      },
     };
     const r = computeAllocation(input);
     const a = r.control!.rows.find((x) => x.unit === 'a')!;
@@ -134,7 +152,9 @@ describe('allocate', () => {
     // frame about 1,000 times larger, the 0.2 øre must not become 2 kroner.
     const one = baseInput();
     one.units = [{ id: 'a', name: 'A', stage: 'barnetrinn', counts: { pupils: 0, highNeedsPupils: 1 } }];
-    one.criteria = [{ id: 'highNeeds', label: 'Store behov', driver: 'highNeedsPupils', rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 } } }];
+    one.criteria = [
+      { id: 'highNeeds', label: 'Store behov', driver: 'highNeedsPupils', rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 } } },
+    ];
     const r = computeAllocation({ ...one, mode: 'distribution', frame: 501597648 });
     expect(r.total).toBe(501597648);
     expect(r.units[0]!.criteria.highNeeds!.amount).toBe(501597648);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedManualMoves, CASE_PHASES, meetingMayDecide, nextPhase, type CasePhase, type CaseState, type MoveContext } from '../src/domain/index.js';
+import {
+  allowedManualMoves,
+  CASE_PHASES,
+  meetingMayDecide,
+  nextPhase,
+  type CasePhase,
+  type CaseState,
+  type MoveContext,
+} from '../src/domain/index.js';
 
 const ROUTE = ['Arbeidsgruppen', 'Driftsutvalget', 'Kommunestyret'];
 const officer: MoveContext = { officer: true, route: ROUTE };
@@ -26,15 +34,105 @@ const NOW: Record<CasePhase, string> = { ...LABEL, before_body: 'Til behandling 
 type Cell = 'ok' | 'same' | 'no' | 'round' | 'rec' | 'send' | 'last' | 'closed';
 const TABLE: Record<CasePhase, Record<CasePhase, Cell>> = {
   //             draft    in_prep  round    w_group  recomm.  before   decided  follow   closed
-  draft:         { draft: 'same', in_preparation: 'ok', input_round: 'round', working_group: 'no', recommended: 'rec', before_body: 'send', decided: 'last', follow_up: 'no', closed: 'no' },
-  in_preparation:{ draft: 'ok', in_preparation: 'same', input_round: 'round', working_group: 'ok', recommended: 'rec', before_body: 'send', decided: 'last', follow_up: 'no', closed: 'no' },
-  input_round:   { draft: 'no', in_preparation: 'ok', input_round: 'same', working_group: 'ok', recommended: 'rec', before_body: 'send', decided: 'last', follow_up: 'no', closed: 'no' },
-  working_group: { draft: 'no', in_preparation: 'ok', input_round: 'no', working_group: 'same', recommended: 'rec', before_body: 'send', decided: 'last', follow_up: 'no', closed: 'no' },
-  recommended:   { draft: 'no', in_preparation: 'ok', input_round: 'no', working_group: 'ok', recommended: 'same', before_body: 'ok', decided: 'last', follow_up: 'no', closed: 'no' },
-  before_body:   { draft: 'no', in_preparation: 'ok', input_round: 'no', working_group: 'no', recommended: 'no', before_body: 'same', decided: 'last', follow_up: 'no', closed: 'no' },
-  decided:       { draft: 'no', in_preparation: 'no', input_round: 'no', working_group: 'no', recommended: 'no', before_body: 'no', decided: 'same', follow_up: 'ok', closed: 'ok' },
-  follow_up:     { draft: 'no', in_preparation: 'no', input_round: 'no', working_group: 'no', recommended: 'no', before_body: 'no', decided: 'no', follow_up: 'same', closed: 'ok' },
-  closed:        { draft: 'closed', in_preparation: 'closed', input_round: 'closed', working_group: 'closed', recommended: 'closed', before_body: 'closed', decided: 'closed', follow_up: 'closed', closed: 'closed' },
+  draft: {
+    draft: 'same',
+    in_preparation: 'ok',
+    input_round: 'round',
+    working_group: 'no',
+    recommended: 'rec',
+    before_body: 'send',
+    decided: 'last',
+    follow_up: 'no',
+    closed: 'no',
+  },
+  in_preparation: {
+    draft: 'ok',
+    in_preparation: 'same',
+    input_round: 'round',
+    working_group: 'ok',
+    recommended: 'rec',
+    before_body: 'send',
+    decided: 'last',
+    follow_up: 'no',
+    closed: 'no',
+  },
+  input_round: {
+    draft: 'no',
+    in_preparation: 'ok',
+    input_round: 'same',
+    working_group: 'ok',
+    recommended: 'rec',
+    before_body: 'send',
+    decided: 'last',
+    follow_up: 'no',
+    closed: 'no',
+  },
+  working_group: {
+    draft: 'no',
+    in_preparation: 'ok',
+    input_round: 'no',
+    working_group: 'same',
+    recommended: 'rec',
+    before_body: 'send',
+    decided: 'last',
+    follow_up: 'no',
+    closed: 'no',
+  },
+  recommended: {
+    draft: 'no',
+    in_preparation: 'ok',
+    input_round: 'no',
+    working_group: 'ok',
+    recommended: 'same',
+    before_body: 'ok',
+    decided: 'last',
+    follow_up: 'no',
+    closed: 'no',
+  },
+  before_body: {
+    draft: 'no',
+    in_preparation: 'ok',
+    input_round: 'no',
+    working_group: 'no',
+    recommended: 'no',
+    before_body: 'same',
+    decided: 'last',
+    follow_up: 'no',
+    closed: 'no',
+  },
+  decided: {
+    draft: 'no',
+    in_preparation: 'no',
+    input_round: 'no',
+    working_group: 'no',
+    recommended: 'no',
+    before_body: 'no',
+    decided: 'same',
+    follow_up: 'ok',
+    closed: 'ok',
+  },
+  follow_up: {
+    draft: 'no',
+    in_preparation: 'no',
+    input_round: 'no',
+    working_group: 'no',
+    recommended: 'no',
+    before_body: 'no',
+    decided: 'no',
+    follow_up: 'same',
+    closed: 'ok',
+  },
+  closed: {
+    draft: 'closed',
+    in_preparation: 'closed',
+    input_round: 'closed',
+    working_group: 'closed',
+    recommended: 'closed',
+    before_body: 'closed',
+    decided: 'closed',
+    follow_up: 'closed',
+    closed: 'closed',
+  },
 };
 
 const HINT: Record<'round' | 'rec' | 'send' | 'last', string> = {
@@ -44,7 +142,11 @@ const HINT: Record<'round' | 'rec' | 'send' | 'last', string> = {
   last: 'Saken blir vedtatt når det siste organet i saksgangen fatter vedtak.',
 };
 
-function expected(from: CasePhase, to: CasePhase, cell: Cell): { ok: true; to: CaseState } | { ok: false; reason: string; path: string; kind: 'invalid' } {
+function expected(
+  from: CasePhase,
+  to: CasePhase,
+  cell: Cell,
+): { ok: true; to: CaseState } | { ok: false; reason: string; path: string; kind: 'invalid' } {
   const refused = (reason: string) => ({ ok: false as const, reason, path: 'to', kind: 'invalid' as const });
   switch (cell) {
     case 'ok':
@@ -81,10 +183,18 @@ describe('the case lifecycle', () => {
   it('only a case officer moves a case', () => {
     for (const from of CASE_PHASES) {
       for (const to of CASE_PHASES) {
-        expect(nextPhase(state(from), { type: 'move', to }, { officer: false, route: ROUTE })).toEqual({ ok: false, reason: 'Bare saksbehandlere kan flytte en sak', path: 'to', kind: 'forbidden' });
+        expect(nextPhase(state(from), { type: 'move', to }, { officer: false, route: ROUTE })).toEqual({
+          ok: false,
+          reason: 'Bare saksbehandlere kan flytte en sak',
+          path: 'to',
+          kind: 'forbidden',
+        });
       }
     }
-    expect(nextPhase(state('before_body'), { type: 'decide', bodyPosition: 1 }, { officer: false, route: ROUTE })).toMatchObject({ ok: false, kind: 'forbidden' });
+    expect(nextPhase(state('before_body'), { type: 'decide', bodyPosition: 1 }, { officer: false, route: ROUTE })).toMatchObject({
+      ok: false,
+      kind: 'forbidden',
+    });
   });
 
   it('sends a case to the first body only when it has a route', () => {
@@ -100,7 +210,10 @@ describe('the case lifecycle', () => {
     const before = (n: number): CaseState => ({ phase: 'before_body', bodyPosition: n });
     expect(nextPhase(before(1), { type: 'decide', bodyPosition: 1 }, officer)).toEqual({ ok: true, to: before(2) });
     expect(nextPhase(before(2), { type: 'decide', bodyPosition: 2 }, officer)).toEqual({ ok: true, to: before(3) });
-    expect(nextPhase(before(3), { type: 'decide', bodyPosition: 3 }, officer)).toEqual({ ok: true, to: { phase: 'decided', bodyPosition: null } });
+    expect(nextPhase(before(3), { type: 'decide', bodyPosition: 3 }, officer)).toEqual({
+      ok: true,
+      to: { phase: 'decided', bodyPosition: null },
+    });
     expect(nextPhase(before(1), { type: 'decide', bodyPosition: 3 }, officer)).toEqual({
       ok: false,
       reason: 'Saken ligger ikke til behandling i Kommunestyret, men i Arbeidsgruppen',
@@ -113,7 +226,10 @@ describe('the case lifecycle', () => {
       path: 'bodyId',
       kind: 'invalid',
     });
-    expect(nextPhase(before(1), { type: 'decide', bodyPosition: 4 }, officer)).toMatchObject({ ok: false, reason: 'Organet står ikke i sakens saksgang' });
+    expect(nextPhase(before(1), { type: 'decide', bodyPosition: 4 }, officer)).toMatchObject({
+      ok: false,
+      reason: 'Organet står ikke i sakens saksgang',
+    });
     for (const phase of CASE_PHASES.filter((p) => p !== 'before_body')) {
       expect(nextPhase(state(phase), { type: 'decide', bodyPosition: 1 }, officer).ok).toBe(false);
     }
@@ -124,14 +240,23 @@ describe('the case lifecycle', () => {
     const open = { ...officer, openRounds: ['Innspill til ny modell'], undisposedInputs: 2 };
     expect(nextPhase(last, { type: 'decide', bodyPosition: 3 }, open)).toEqual({
       ok: false,
-      reason: 'Innspillsrunden «Innspill til ny modell» er fortsatt åpen. 2 innspill mangler behandling. Bekreft med en begrunnelse at vedtaket likevel skal fattes.',
+      reason:
+        'Innspillsrunden «Innspill til ny modell» er fortsatt åpen. 2 innspill mangler behandling. Bekreft med en begrunnelse at vedtaket likevel skal fattes.',
       path: 'confirmOpenInput',
       kind: 'conflict',
     });
-    expect(nextPhase(last, { type: 'decide', bodyPosition: 3 }, { ...officer, undisposedInputs: 1, confirmOpenInput: '  ' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^Ett innspill mangler behandling\./) });
-    expect(nextPhase(last, { type: 'decide', bodyPosition: 3 }, { ...open, confirmOpenInput: 'Budsjettfristen' })).toEqual({ ok: true, to: { phase: 'decided', bodyPosition: null } });
+    expect(nextPhase(last, { type: 'decide', bodyPosition: 3 }, { ...officer, undisposedInputs: 1, confirmOpenInput: '  ' })).toMatchObject(
+      { ok: false, reason: expect.stringMatching(/^Ett innspill mangler behandling\./) },
+    );
+    expect(nextPhase(last, { type: 'decide', bodyPosition: 3 }, { ...open, confirmOpenInput: 'Budsjettfristen' })).toEqual({
+      ok: true,
+      to: { phase: 'decided', bodyPosition: null },
+    });
     // Open input does not hold back a body before the last.
-    expect(nextPhase({ phase: 'before_body', bodyPosition: 1 }, { type: 'decide', bodyPosition: 1 }, open)).toEqual({ ok: true, to: { phase: 'before_body', bodyPosition: 2 } });
+    expect(nextPhase({ phase: 'before_body', bodyPosition: 1 }, { type: 'decide', bodyPosition: 1 }, open)).toEqual({
+      ok: true,
+      to: { phase: 'before_body', bodyPosition: 2 },
+    });
   });
 
   it('an input round puts a case not yet recommended on consultation, and is refused on a closed case', () => {

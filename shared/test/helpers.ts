@@ -8,7 +8,12 @@ export function baseInput(): AllocationInputDraft {
     hourCost: { barnetrinn: 765.8, ungdomstrinn: 881.6 },
     criteria: [
       { id: 'perPupil', label: 'Pr. elev', driver: 'pupils', rate: { barnetrinn: { nok: 44240 }, ungdomstrinn: { nok: 57090 } } },
-      { id: 'minority', label: 'Minoritetsspråklige', driver: 'minorityPupils', rate: { barnetrinn: { weeklyHours: 1.5 }, ungdomstrinn: { weeklyHours: 1.5 } } },
+      {
+        id: 'minority',
+        label: 'Minoritetsspråklige',
+        driver: 'minorityPupils',
+        rate: { barnetrinn: { weeklyHours: 1.5 }, ungdomstrinn: { weeklyHours: 1.5 } },
+      },
     ],
     units: [
       { id: 'a', name: 'A skole', stage: 'barnetrinn', counts: { pupils: 100, minorityPupils: 3 } },
@@ -16,4 +21,3 @@ export function baseInput(): AllocationInputDraft {
     ],
   };
 }
-

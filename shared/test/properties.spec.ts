@@ -24,7 +24,12 @@ function toInput(m: Model, order?: number[]): AllocationInputDraft {
     id: `u${i}`,
     name: `Enhet ${i}`,
     stage: u.stage,
-    counts: { pupils: u.pupils, highNeedsPupils: u.highNeedsPupils, minorityPupils: u.minorityPupils, seniorReducedHours: u.seniorReducedHours },
+    counts: {
+      pupils: u.pupils,
+      highNeedsPupils: u.highNeedsPupils,
+      minorityPupils: u.minorityPupils,
+      seniorReducedHours: u.seniorReducedHours,
+    },
   }));
   return {
     format: 'samrad.allocation-input/v1',
@@ -32,11 +37,31 @@ function toInput(m: Model, order?: number[]): AllocationInputDraft {
     teachingWeeks: 38,
     hourCost: { barnetrinn: 765.8, ungdomstrinn: 881.6 },
     criteria: [
-      { id: 'perPupil', label: 'Pr. elev', driver: 'pupils', rate: { barnetrinn: { nok: m.perPupil }, ungdomstrinn: { nok: m.perPupil + 12850 } } },
+      {
+        id: 'perPupil',
+        label: 'Pr. elev',
+        driver: 'pupils',
+        rate: { barnetrinn: { nok: m.perPupil }, ungdomstrinn: { nok: m.perPupil + 12850 } },
+      },
       { id: 'perUnit', label: 'Pr. skole', driver: 'unit', rate: { barnetrinn: { nok: m.perUnit }, ungdomstrinn: { nok: m.perUnit / 2 } } },
-      { id: 'highNeeds', label: 'Store behov', driver: 'highNeedsPupils', rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 }, ungdomstrinn: { weeklyHours: 16.4 } } },
-      { id: 'minority', label: 'Minoritet', driver: 'minorityPupils', rate: { barnetrinn: { weeklyHours: m.weeklyHours }, ungdomstrinn: { weeklyHours: m.weeklyHours } } },
-      { id: 'senior', label: 'Senior', driver: 'seniorReducedHours', rate: { barnetrinn: { annualHours: 1 }, ungdomstrinn: { annualHours: 1 } } },
+      {
+        id: 'highNeeds',
+        label: 'Store behov',
+        driver: 'highNeedsPupils',
+        rate: { barnetrinn: { weeklyHours: 14.4, uplift: 0.2 }, ungdomstrinn: { weeklyHours: 16.4 } },
+      },
+      {
+        id: 'minority',
+        label: 'Minoritet',
+        driver: 'minorityPupils',
+        rate: { barnetrinn: { weeklyHours: m.weeklyHours }, ungdomstrinn: { weeklyHours: m.weeklyHours } },
+      },
+      {
+        id: 'senior',
+        label: 'Senior',
+        driver: 'seniorReducedHours',
+        rate: { barnetrinn: { annualHours: 1 }, ungdomstrinn: { annualHours: 1 } },
+      },
     ],
     units: order ? order.map((i) => units[i]!) : units,
   };

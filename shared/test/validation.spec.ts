@@ -67,7 +67,10 @@ describe('validation messages (Norwegian, with path)', () => {
   it('hours without an hour cost for the stage', () => {
     const input = baseInput();
     input.hourCost = { barnetrinn: 765.8 };
-    expect(errorsOf(input)).toContainEqual({ path: 'hourCost.ungdomstrinn', message: expect.stringContaining('Timekostnad for ungdomstrinn mangler') });
+    expect(errorsOf(input)).toContainEqual({
+      path: 'hourCost.ungdomstrinn',
+      message: expect.stringContaining('Timekostnad for ungdomstrinn mangler'),
+    });
   });
 
   it('a frame smaller than the adjustments', () => {

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD as PASSWORD, expectAccessible, expectNoCspRefusals, launchChromium, logIn as logInAt, newJourney } from '../support/browser.js';
+import {
+  DEMO_PASSWORD as PASSWORD,
+  expectAccessible,
+  expectNoCspRefusals,
+  launchChromium,
+  logIn as logInAt,
+  newJourney,
+} from '../support/browser.js';
 
 const base = inject('baseUrl');
 const logIn = (page: Page, email: string, password = PASSWORD) => logInAt(page, base, email, password);
@@ -81,7 +88,10 @@ describe('Samråd in a real Chromium', () => {
     await logIn(page, 'admin@solvik.kommune.test');
     const name = `<img src=x onerror="window.__xss=1"> '; DROP TABLE body; -- ÆØÅ 🙂 ${'lang '.repeat(20)}`.trim();
     const me = (await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string };
-    const created = await page.request.post(`${base}/api/bodies`, { data: { kind: 'reference_group', name }, headers: { 'x-csrf-token': me.csrfToken } });
+    const created = await page.request.post(`${base}/api/bodies`, {
+      data: { kind: 'reference_group', name },
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
     await page.goto(`${base}/organer/${id}`);
@@ -109,7 +119,9 @@ describe('Samråd in a real Chromium', () => {
     let link = '';
     for (let i = 0; i < 50 && !link; i++) {
       const { messages } = (await (await fetch(`${base}/dev/mail/messages.json`)).json()) as { messages: { to: string; text: string }[] };
-      link = /https?:\/\/\S+invitasjon\?token=[\w-]+/.exec(messages.find((m) => m.to === 'fau.sorli@solvik.kommune.test')?.text ?? '')?.[0] ?? '';
+      link =
+        /https?:\/\/\S+invitasjon\?token=[\w-]+/.exec(messages.find((m) => m.to === 'fau.sorli@solvik.kommune.test')?.text ?? '')?.[0] ??
+        '';
       if (!link) await new Promise((r) => setTimeout(r, 200));
     }
     expect(link).not.toBe('');

@@ -16,7 +16,10 @@ const story = { caseUrl: '', roundUrl: '', deadline: 0, allocationUrl: '' };
  * delayed jobs that are due by then run at once, so a deadline passes without waiting for it.
  */
 async function testClock(move?: { advanceMs: number } | { offsetMs: number }): Promise<number> {
-  const res = await fetch(`${base}/api/test/clock`, move ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) } : {});
+  const res = await fetch(
+    `${base}/api/test/clock`,
+    move ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) } : {},
+  );
   expect(res.status, 'the e2e server runs with TEST_CLOCK=1').toBe(200);
   return Date.parse(((await res.json()) as { now: string }).now);
 }
@@ -25,14 +28,23 @@ const moveClockTo = async (at: number) => testClock({ advanceMs: Math.max(0, at 
 
 /** Caught mail, as /dev/mail lists it. */
 async function caughtMail(): Promise<{ to: string; subject: string; text: string }[]> {
-  return ((await (await fetch(`${base}/dev/mail/messages.json`)).json()) as { messages: { to: string; subject: string; text: string }[] }).messages;
+  return ((await (await fetch(`${base}/dev/mail/messages.json`)).json()) as { messages: { to: string; subject: string; text: string }[] })
+    .messages;
 }
 
 /** The next whole minute at least `seconds` ahead, as Oslo wall-clock for a datetime-local field. */
 function deadlineAhead(seconds: number): { local: string; at: number } {
   const at = Math.ceil((Date.now() + seconds * 1000) / 60000) * 60000;
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(at))
       .map((x) => [x.type, x.value]),
   );
@@ -60,12 +72,15 @@ describe('the follow-up, played by each kind of user', () => {
     await expectAccessible(page, 'sak');
 
     await page.getByRole('button', { name: 'Rediger: Forslag til vedtak' }).click();
-    await page.getByRole('textbox', { name: 'Forslag til vedtak' }).fill('Driftsutvalget innstiller på at skolenes ramme fordeles etter ny modell fra 2027.');
+    await page
+      .getByRole('textbox', { name: 'Forslag til vedtak' })
+      .fill('Driftsutvalget innstiller på at skolenes ramme fordeles etter ny modell fra 2027.');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await page.getByText('Lagret som versjon 2.').waitFor();
 
     const route = page.getByRole('group', { name: 'Saksgang: organer saken skal behandles i' });
-    for (const body of ['Arbeidsgruppen for skoleoppfølging', 'Driftsutvalget', 'Kommunestyret']) await route.getByRole('checkbox', { name: body }).check();
+    for (const body of ['Arbeidsgruppen for skoleoppfølging', 'Driftsutvalget', 'Kommunestyret'])
+      await route.getByRole('checkbox', { name: body }).check();
     await page.getByRole('button', { name: 'Lagre saksgang' }).click();
     await page.getByRole('cell', { name: 'Kommunestyret' }).waitFor();
 
@@ -77,7 +92,8 @@ describe('the follow-up, played by each kind of user', () => {
     await page.getByLabel('Frist (norsk tid)').fill(deadline.local);
     await page.getByRole('textbox', { name: 'Påminnelser (minutter før fristen)' }).fill('30');
     const invite = page.getByRole('group', { name: 'Inviter organer' });
-    for (const body of ['KFU – kommunalt foreldreutvalg', 'Utdanningsforbundet Solvik', 'Fagforbundet Solvik']) await invite.getByRole('checkbox', { name: body }).check();
+    for (const body of ['KFU – kommunalt foreldreutvalg', 'Utdanningsforbundet Solvik', 'Fagforbundet Solvik'])
+      await invite.getByRole('checkbox', { name: body }).check();
     await page.getByRole('button', { name: 'Åpne runden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Innspill til ny modell' }).waitFor();
     story.roundUrl = page.url();
@@ -103,7 +119,9 @@ describe('the follow-up, played by each kind of user', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Innspill til ny modell' }).waitFor();
     await page.getByLabel('Sendes på vegne av').selectOption({ label: 'Utdanningsforbundet Solvik' });
-    await page.getByRole('textbox', { name: 'Innspill', exact: true }).fill('Utdanningsforbundet støtter modellen hvis basisressursen beholdes.');
+    await page
+      .getByRole('textbox', { name: 'Innspill', exact: true })
+      .fill('Utdanningsforbundet støtter modellen hvis basisressursen beholdes.');
     await page.getByRole('button', { name: 'Send innspill' }).click();
     await page.getByText(/Kvittering: innspillet er mottatt/).waitFor();
     await page.getByText(/Kontrollsum \(SHA-256\): [0-9a-f]{64}/).waitFor();
@@ -143,7 +161,8 @@ describe('the follow-up, played by each kind of user', () => {
 
     // Past the deadline: the closing job runs (the officer is told), and the server refuses the late input.
     await moveClockTo(story.deadline + 1000);
-    const closed = async () => (await caughtMail()).filter((m) => about(m) && m.subject.startsWith('Innspillsrunden er lukket')).map((m) => m.to);
+    const closed = async () =>
+      (await caughtMail()).filter((m) => about(m) && m.subject.startsWith('Innspillsrunden er lukket')).map((m) => m.to);
     await expect.poll(closed, { timeout: 60_000, interval: 250 }).toEqual([OFFICER]);
     await page.getByRole('button', { name: 'Send innspill' }).click();
     await page.getByRole('link', { name: /^Fristen gikk ut .+ Innspill tas ikke lenger imot i denne runden\.$/ }).waitFor();
@@ -207,7 +226,9 @@ describe('the follow-up, played by each kind of user', () => {
     await page.getByRole('button', { name: 'Opprett møte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kommunestyret: Kommunestyremøte desember' }).waitFor();
     const agendaSelect = page.getByLabel('Sett sak på sakslisten');
-    const value = await agendaSelect.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes('Ny modell for skolenes ressurser'))?.value ?? '');
+    const value = await agendaSelect.evaluate(
+      (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.includes('Ny modell for skolenes ressurser'))?.value ?? '',
+    );
     await agendaSelect.selectOption(value);
     await page.getByRole('button', { name: 'Legg til' }).click();
     await page.getByRole('form', { name: 'Protokoll for Ny modell for skolenes ressurser' }).waitFor();
@@ -238,7 +259,9 @@ describe('the follow-up, played by each kind of user', () => {
     await page.getByRole('heading', { level: 1, name: 'Skolenes ramme 2027' }).waitFor();
     story.allocationUrl = page.url();
     await page.getByRole('textbox', { name: 'Navn på datasettet' }).fill('Grimstad 2009');
-    await page.getByLabel('Fil (CSV, XLSX eller JSON)').setInputFiles({ name: 'grimstad-2009.json', mimeType: 'application/json', buffer: readFileSync(GRIMSTAD) });
+    await page
+      .getByLabel('Fil (CSV, XLSX eller JSON)')
+      .setInputFiles({ name: 'grimstad-2009.json', mimeType: 'application/json', buffer: readFileSync(GRIMSTAD) });
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByText('Datasettet er importert (10 enheter).').waitFor();
     const form = page.getByRole('region', { name: 'Nytt scenario' });
@@ -269,7 +292,9 @@ describe('the follow-up, played by each kind of user', () => {
     await page.getByRole('table', { name: 'Rammereduksjon 5,1 mill.' }).waitFor();
     // Adopted by Kommunestyret's vedtak (the deciding one), not a vedtak of a body before it on the route.
     const byVedtak = page.locator('#adopt-decision');
-    const ks = await byVedtak.evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Kommunestyret'))?.value ?? '');
+    const ks = await byVedtak.evaluate(
+      (el) => [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith('Kommunestyret'))?.value ?? '',
+    );
     await byVedtak.selectOption(ks);
     await page.getByRole('button', { name: 'Vedta scenarioet' }).click();
     await page.getByText('Scenarioet er vedtatt og kan ikke endres.').waitFor();
@@ -281,7 +306,12 @@ describe('the follow-up, played by each kind of user', () => {
     const me = await (await officer.request.get(`${base}/api/auth/me`)).json();
     const exempt = await officer.request.post(`${base}/api/cases`, {
       headers: { 'x-csrf-token': me.csrfToken },
-      data: { title: 'Personalsak ved Nordby skole', access: 'exempt', legalBasis: 'offentleglova § 13', publicTitle: 'Unntatt sak om personal' },
+      data: {
+        title: 'Personalsak ved Nordby skole',
+        access: 'exempt',
+        legalBasis: 'offentleglova § 13',
+        publicTitle: 'Unntatt sak om personal',
+      },
     });
     const exemptId = (await exempt.json()).id as string;
 

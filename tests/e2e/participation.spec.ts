@@ -37,13 +37,20 @@ describe('taking part: settings, conferences, documents and bodies', () => {
   it('an officer attaches a document to the case, a program renamed to .pdf is refused, and the body gets a new member', async () => {
     const page = await journey('p2-officer-attachments-bodies', 'saksbehandler@solvik.kommune.test');
     await page.getByRole('link', { name: 'Saker', exact: true }).click();
-    await page.getByRole('link', { name: /Ny ressursfordelingsmodell for grunnskolen/ }).first().click();
+    await page
+      .getByRole('link', { name: /Ny ressursfordelingsmodell for grunnskolen/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Vedlegg' }).waitFor();
     const file = page.getByLabel('Legg til vedlegg');
     await file.setInputFiles({ name: 'Utredning skolestruktur.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Last opp' }).click();
     await page.getByRole('list', { name: 'Vedlegg' }).getByRole('link', { name: 'Utredning skolestruktur.pdf' }).waitFor();
-    await file.setInputFiles({ name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]) });
+    await file.setInputFiles({
+      name: 'virus.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+    });
     await page.getByRole('button', { name: 'Last opp' }).click();
     await page.getByText(/Filtypen til «virus\.pdf» støttes ikke \(innholdet er EXE\)/).waitFor();
     expect(await file.getAttribute('aria-invalid')).toBe('true');
@@ -55,7 +62,10 @@ describe('taking part: settings, conferences, documents and bodies', () => {
     await page.getByLabel('Person').selectOption({ label: 'Rektor, Nordby skole (Rektor, Nordby skole)' });
     await page.getByLabel('Representerer').selectOption({ label: 'Annet' });
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
-    await page.getByRole('cell', { name: /Rektor, Nordby skole/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /Rektor, Nordby skole/ })
+      .first()
+      .waitFor();
     await expectAccessible(page, 'organ med medlemsadministrasjon');
   });
 });

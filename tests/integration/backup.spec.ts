@@ -17,7 +17,18 @@ async function snapshot(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = ['municipality', 'app_user', 'body', 'membership', 'mandate_item', 'case_file', 'submission', 'decision', 'scenario_result', 'audit_event'];
+    const tables = [
+      'municipality',
+      'app_user',
+      'body',
+      'membership',
+      'mandate_item',
+      'case_file',
+      'submission',
+      'decision',
+      'scenario_result',
+      'audit_event',
+    ];
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = Number((await client.query(`SELECT count(*) FROM ${t}`)).rows[0].count);
     const hash = (await client.query(`SELECT md5(string_agg(result::text, '' ORDER BY id)) AS h FROM scenario_result`)).rows[0].h as string;
@@ -54,7 +65,10 @@ describe('backup and restore', () => {
     await client.connect();
     try {
       const [{ id: muni }] = (await client.query(`SELECT id FROM municipality LIMIT 1`)).rows;
-      await client.query(`INSERT INTO audit_event (municipality_id, action, entity_type, entity_id, changes) VALUES ($1, 'create', 'body', $1, '{}')`, [muni]);
+      await client.query(
+        `INSERT INTO audit_event (municipality_id, action, entity_type, entity_id, changes) VALUES ($1, 'create', 'body', $1, '{}')`,
+        [muni],
+      );
       await expect(client.query(`DELETE FROM audit_event`)).rejects.toThrow(/kun for tillegg/);
     } finally {
       await client.end();

@@ -22,7 +22,14 @@ describe('two APIs and two workers', () => {
     await dropDatabase(databaseUrl);
     await ensureDatabase(databaseUrl);
     // Long cache lifetimes (reads, sessions): only invalidation can make one process see another's change.
-    const common = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_multi`, MAIL_TRANSPORT: 'capture', READ_CACHE_MS: '60000', SESSION_CACHE_MS: '60000' };
+    const common = {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'fatal',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_multi`,
+      MAIL_TRANSPORT: 'capture',
+      READ_CACHE_MS: '60000',
+      SESSION_CACHE_MS: '60000',
+    };
     const seeded = await runToEnd(startProcess('cli', common, ['migrate', 'seed']));
     expect(seeded.code, seeded.output).toBe(0);
     const ports = [await freePort(), await freePort()];
@@ -33,7 +40,11 @@ describe('two APIs and two workers', () => {
     await waitForHttp(`${b}/health/ready`);
 
     // A session made on one API works on the other.
-    const login = await fetch(`${a}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'saksbehandler@solvik.kommune.test', password: 'Samrad-demo-2026' }) });
+    const login = await fetch(`${a}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'saksbehandler@solvik.kommune.test', password: 'Samrad-demo-2026' }),
+    });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const me = (await (await fetch(`${b}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string; name: string };
     expect(me.name).toBe('Rådgiver, oppvekst');
@@ -42,12 +53,20 @@ describe('two APIs and two workers', () => {
     const kfu = bodies.find((x) => x.name === 'KFU – kommunalt foreldreutvalg')!.id;
     const ff = bodies.find((x) => x.name === 'Fagforbundet Solvik')!.id;
     const cases = ((await (await fetch(`${a}/api/cases`, { headers })).json()) as { cases: { id: string }[] }).cases;
-    const casePage = async () => (await (await fetch(`${a}/api/cases/${cases[0]!.id}`, { headers })).json()) as { rounds: { id: string; open: boolean }[] };
+    const casePage = async () =>
+      (await (await fetch(`${a}/api/cases/${cases[0]!.id}`, { headers })).json()) as { rounds: { id: string; open: boolean }[] };
     const roundsBefore = (await casePage()).rounds.length; // now in API A's read cache
     const created = await fetch(`${b}/api/rounds`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ caseId: cases[0]!.id, title: 'Flere prosesser', questions: 'Spørsmål', closesAt: new Date(Date.now() + 3600_000).toISOString(), invitedBodyIds: [kfu, ff], reminderMinutes: [30] }),
+      body: JSON.stringify({
+        caseId: cases[0]!.id,
+        title: 'Flere prosesser',
+        questions: 'Spørsmål',
+        closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        invitedBodyIds: [kfu, ff],
+        reminderMinutes: [30],
+      }),
     });
     expect(created.status).toBe(201);
     const roundId = ((await created.json()) as { id: string }).id;
@@ -63,20 +82,42 @@ describe('two APIs and two workers', () => {
       // relay): the two workers race, and each effect still happens once.
       const [{ closes_at }] = (await db.query(`SELECT closes_at FROM input_round WHERE id = $1`, [roundId])).rows;
       const remind = { roundId, minutes: 30, closesAt: (closes_at as Date).toISOString() };
-      for (let i = 0; i < 4; i++) await db.query(`INSERT INTO outbox (job, payload, dedup_key) VALUES ('round.remind', $1, $2)`, [JSON.stringify(remind), `test-remind-${roundId}-${i}`]);
-      const members = Number((await db.query(`SELECT count(DISTINCT user_id) FROM membership WHERE body_id = ANY($1::uuid[])`, [[kfu, ff]])).rows[0].count);
+      for (let i = 0; i < 4; i++)
+        await db.query(`INSERT INTO outbox (job, payload, dedup_key) VALUES ('round.remind', $1, $2)`, [
+          JSON.stringify(remind),
+          `test-remind-${roundId}-${i}`,
+        ]);
+      const members = Number(
+        (await db.query(`SELECT count(DISTINCT user_id) FROM membership WHERE body_id = ANY($1::uuid[])`, [[kfu, ff]])).rows[0].count,
+      );
       const reminderMails = async () =>
-        Number((await db.query(`SELECT count(*) FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1`, [`%/innspill/${roundId}%`])).rows[0].count);
+        Number(
+          (await db.query(`SELECT count(*) FROM caught_mail WHERE subject LIKE 'Påminnelse%' AND text LIKE $1`, [`%/innspill/${roundId}%`]))
+            .rows[0].count,
+        );
       await waitUntil(async () => (await reminderMails()) >= members, 'every reminder sent').catch(() => undefined);
       await sleep(1500); // time for any duplicate to show up
       expect(await reminderMails()).toBe(members);
 
-      await db.query(`UPDATE input_round SET closes_at = date_trunc('milliseconds', now()) - interval '1 second', opens_at = now() - interval '1 hour' WHERE id = $1`, [roundId]);
+      await db.query(
+        `UPDATE input_round SET closes_at = date_trunc('milliseconds', now()) - interval '1 second', opens_at = now() - interval '1 hour' WHERE id = $1`,
+        [roundId],
+      );
       const [{ closes_at: past }] = (await db.query(`SELECT closes_at FROM input_round WHERE id = $1`, [roundId])).rows;
       const close = { roundId, closesAt: (past as Date).toISOString() };
-      for (let i = 0; i < 4; i++) await db.query(`INSERT INTO outbox (job, payload, dedup_key) VALUES ('round.close', $1, $2)`, [JSON.stringify(close), `test-close-${roundId}-${i}`]);
+      for (let i = 0; i < 4; i++)
+        await db.query(`INSERT INTO outbox (job, payload, dedup_key) VALUES ('round.close', $1, $2)`, [
+          JSON.stringify(close),
+          `test-close-${roundId}-${i}`,
+        ]);
       const closedMails = async () =>
-        Number((await db.query(`SELECT count(*) FROM caught_mail WHERE subject LIKE 'Innspillsrunden er lukket%' AND text LIKE $1`, [`%/innspill/${roundId}%`])).rows[0].count);
+        Number(
+          (
+            await db.query(`SELECT count(*) FROM caught_mail WHERE subject LIKE 'Innspillsrunden er lukket%' AND text LIKE $1`, [
+              `%/innspill/${roundId}%`,
+            ])
+          ).rows[0].count,
+        );
       await waitUntil(async () => (await closedMails()) >= 1, 'the closing notice sent').catch(() => undefined);
       await sleep(1500);
       expect(await closedMails()).toBe(1);

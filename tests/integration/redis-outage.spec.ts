@@ -25,7 +25,12 @@ describe('a submission burst while Redis is unreachable', () => {
   it('stores every submission and delivers every receipt after Redis returns', async () => {
     await dropDatabase(databaseUrl);
     await ensureDatabase(databaseUrl);
-    const common = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_outage`, MAIL_TRANSPORT: 'capture' };
+    const common = {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'fatal',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_outage`,
+      MAIL_TRANSPORT: 'capture',
+    };
     const seeded = await runToEnd(startProcess('cli', common, ['migrate', 'seed']));
     expect(seeded.code, seeded.output).toBe(0);
     const dead = { ...common, REDIS_URL: 'redis://127.0.0.1:1/0' };
@@ -37,20 +42,31 @@ describe('a submission burst while Redis is unreachable', () => {
     await waitForHttp(`${base}/health/live`);
 
     const login = async (email: string) => {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Samrad-demo-2026' }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'Samrad-demo-2026' }),
+      });
       const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
       const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
       return { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
     };
     const officer = await login('saksbehandler@solvik.kommune.test');
     const fau = await login('fau.nordby@solvik.kommune.test');
-    const bodies = ((await (await fetch(`${base}/api/bodies`, { headers: officer })).json()) as { bodies: { id: string; name: string }[] }).bodies;
+    const bodies = ((await (await fetch(`${base}/api/bodies`, { headers: officer })).json()) as { bodies: { id: string; name: string }[] })
+      .bodies;
     const kfu = bodies.find((b) => b.name === 'KFU – kommunalt foreldreutvalg')!.id;
     const cases = ((await (await fetch(`${base}/api/cases`, { headers: officer })).json()) as { cases: { id: string }[] }).cases;
     const created = await fetch(`${base}/api/rounds`, {
       method: 'POST',
       headers: officer,
-      body: JSON.stringify({ caseId: cases[0]!.id, title: 'Innspill mens Redis er nede', questions: 'Spørsmål', closesAt: new Date(Date.now() + 3600_000).toISOString(), invitedBodyIds: [kfu] }),
+      body: JSON.stringify({
+        caseId: cases[0]!.id,
+        title: 'Innspill mens Redis er nede',
+        questions: 'Spørsmål',
+        closesAt: new Date(Date.now() + 3600_000).toISOString(),
+        invitedBodyIds: [kfu],
+      }),
     });
     expect(created.status).toBe(201);
     const roundId = ((await created.json()) as { id: string }).id;
@@ -58,7 +74,11 @@ describe('a submission burst while Redis is unreachable', () => {
     const N = 150;
     const statuses = await Promise.all(
       Array.from({ length: N }, (_, i) =>
-        fetch(`${base}/api/rounds/${roundId}/submissions`, { method: 'POST', headers: fau, body: JSON.stringify({ text: `Innspill ${i}`, bodyId: kfu, idempotencyKey: randomUUID() }) }).then((r) => r.status),
+        fetch(`${base}/api/rounds/${roundId}/submissions`, {
+          method: 'POST',
+          headers: fau,
+          body: JSON.stringify({ text: `Innspill ${i}`, bodyId: kfu, idempotencyKey: randomUUID() }),
+        }).then((r) => r.status),
       ),
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(N);
@@ -69,7 +89,13 @@ describe('a submission burst while Redis is unreachable', () => {
       const stored = Number((await db.query(`SELECT count(*) FROM submission WHERE round_id = $1`, [roundId])).rows[0].count);
       expect(stored).toBe(N);
       const receipts = async () =>
-        Number((await db.query(`SELECT count(*) FROM caught_mail m WHERE m.subject = 'Kvittering for innspill' AND m."to" = 'fau.nordby@solvik.kommune.test' AND m.created_at > now() - interval '10 minutes'`)).rows[0].count);
+        Number(
+          (
+            await db.query(
+              `SELECT count(*) FROM caught_mail m WHERE m.subject = 'Kvittering for innspill' AND m."to" = 'fau.nordby@solvik.kommune.test' AND m.created_at > now() - interval '10 minutes'`,
+            )
+          ).rows[0].count,
+        );
       await sleep(1500);
       expect(await receipts()).toBe(0); // nothing can leave while Redis is away
       const pending = Number((await db.query(`SELECT count(*) FROM outbox WHERE relayed_at IS NULL AND job = 'notify'`)).rows[0].count);

@@ -74,7 +74,10 @@ describe('a worker killed in the middle of a job', () => {
         JSON.stringify({ to: 'leder.kfu@solvik.kommune.test', subject, text: 'Fristen nærmer seg.' }),
         `killed-${subject}`,
       ]);
-      await Promise.race([inFlight, sleep(180_000).then(() => Promise.reject(new Error('the first worker never reached the SMTP server')))]);
+      await Promise.race([
+        inFlight,
+        sleep(180_000).then(() => Promise.reject(new Error('the first worker never reached the SMTP server'))),
+      ]);
       first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
       expect(delivered).toEqual([]);

@@ -64,7 +64,13 @@ export async function startBaseline(databaseUrl: string, port: number) {
         [s.municipality_id, bodyIds],
       ),
     ]);
-    return { openRounds: rounds.rows, meetings: meetings.rows, decisions: decisions.rows, unreadNotifications: unread.rows[0].n, casesToReview: review.rows };
+    return {
+      openRounds: rounds.rows,
+      meetings: meetings.rows,
+      decisions: decisions.rows,
+      unreadNotifications: unread.rows[0].n,
+      casesToReview: review.rows,
+    };
   });
   app.get('/cases/:id', async (req, reply) => {
     const s = await session(req.headers.cookie);
@@ -72,13 +78,23 @@ export async function startBaseline(databaseUrl: string, port: number) {
     const id = (req.params as { id: string }).id;
     const c = await pool.query(`SELECT * FROM case_file WHERE id = $1 AND municipality_id = $2`, [id, s.municipality_id]);
     const [sections, route, recs, decs, rounds] = await Promise.all([
-      pool.query(`SELECT s.id, s.kind, v.text FROM case_section s JOIN case_section_version v ON v.section_id = s.id AND v.version = s.current_version WHERE s.case_id = $1`, [id]),
+      pool.query(
+        `SELECT s.id, s.kind, v.text FROM case_section s JOIN case_section_version v ON v.section_id = s.id AND v.version = s.current_version WHERE s.case_id = $1`,
+        [id],
+      ),
       pool.query(`SELECT r.body_id, b.name FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1`, [id]),
       pool.query(`SELECT * FROM recommendation WHERE case_id = $1`, [id]),
       pool.query(`SELECT * FROM decision WHERE case_id = $1`, [id]),
       pool.query(`SELECT id, title, closes_at FROM input_round WHERE case_id = $1`, [id]),
     ]);
-    return { case: c.rows[0], sections: sections.rows, route: route.rows, recommendations: recs.rows, decisions: decs.rows, rounds: rounds.rows };
+    return {
+      case: c.rows[0],
+      sections: sections.rows,
+      route: route.rows,
+      recommendations: recs.rows,
+      decisions: decs.rows,
+      rounds: rounds.rows,
+    };
   });
   app.post('/rounds/:id/submissions', async (req, reply) => {
     const s = await session(req.headers.cookie);
@@ -94,7 +110,11 @@ export async function startBaseline(databaseUrl: string, port: number) {
       );
       if (r.rows[0]) {
         const hash = createHash('sha256').update(body.text).digest('hex');
-        await client.query(`INSERT INTO submission_version (submission_id, version, text, sha256) VALUES ($1, 1, $2, $3)`, [r.rows[0].id, body.text, hash]);
+        await client.query(`INSERT INTO submission_version (submission_id, version, text, sha256) VALUES ($1, 1, $2, $3)`, [
+          r.rows[0].id,
+          body.text,
+          hash,
+        ]);
       }
       await client.query('COMMIT');
       return reply.code(201).send({ id: r.rows[0]?.id });
@@ -107,5 +127,10 @@ export async function startBaseline(databaseUrl: string, port: number) {
   });
   app.post('/compute', async (req) => allocate(parseAllocationInput(req.body)));
   await app.listen({ port, host: '127.0.0.1' });
-  return { close: async () => { await app.close(); await pool.end(); } };
+  return {
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
 }

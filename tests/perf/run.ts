@@ -49,7 +49,14 @@ async function main() {
   await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl);
   const [apiPort, uncachedPort, basePort] = [await freePort(), await freePort(), await freePort()];
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: services.redisUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', QUEUE_PREFIX: `samrad_perf_${Date.now()}`, LOGIN_MAX_ATTEMPTS: '1000' };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `samrad_perf_${Date.now()}`,
+    LOGIN_MAX_ATTEMPTS: '1000',
+  };
   const seeded = await runToEnd(startProcess('cli', env, ['migrate', 'seed']));
   if (seeded.code !== 0) throw new Error(seeded.output);
   const api = startProcess('main', env);
@@ -66,14 +73,20 @@ async function main() {
     await waitForHttp(`${samrad}/health/ready`);
     await waitForHttp(`${uncached}/health/ready`);
     const login = async (email: string) => {
-      const res = await fetch(`${samrad}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Samrad-demo-2026' }) });
+      const res = await fetch(`${samrad}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'Samrad-demo-2026' }),
+      });
       const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
       const me = (await (await fetch(`${samrad}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
       return { cookie, csrf: me.csrfToken };
     };
     const fau = await login('fau.nordby@solvik.kommune.test');
     const officer = await login('saksbehandler@solvik.kommune.test');
-    const cases = (await (await fetch(`${samrad}/api/cases`, { headers: { cookie: fau.cookie } })).json()) as { cases: { id: string; title: string }[] };
+    const cases = (await (await fetch(`${samrad}/api/cases`, { headers: { cookie: fau.cookie } })).json()) as {
+      cases: { id: string; title: string }[];
+    };
     const caseId = cases.cases.find((c) => c.title === 'Ny ressursfordelingsmodell for grunnskolen')!.id;
 
     const read = async (scenario: string, path: string, basePath: string) => {
@@ -89,20 +102,34 @@ async function main() {
         samrad: s,
         baseline: b,
       });
-      rows.push({ scenario: `${scenario}, read cache off (the baseline's queries on every read)`, target: '≥ 50 % of baseline req/s', met: () => share(u) >= 0.5 && u.non2xx === 0, samrad: u, baseline: b });
+      rows.push({
+        scenario: `${scenario}, read cache off (the baseline's queries on every read)`,
+        target: '≥ 50 % of baseline req/s',
+        met: () => share(u) >= 0.5 && u.non2xx === 0,
+        samrad: u,
+        baseline: b,
+      });
     };
     await read('Mine oppgaver (read, 200 connections)', '/api/me/tasks', '/tasks');
     await read('Case page (read, 200 connections)', `/api/cases/${caseId}`, `/cases/${caseId}`);
 
     // A burst of 2,000 submissions to one round near its deadline.
-    const bodies = (await (await fetch(`${samrad}/api/bodies`, { headers: { cookie: officer.cookie } })).json()) as { bodies: { id: string; name: string }[] };
+    const bodies = (await (await fetch(`${samrad}/api/bodies`, { headers: { cookie: officer.cookie } })).json()) as {
+      bodies: { id: string; name: string }[];
+    };
     const kfu = bodies.bodies.find((b) => b.name === 'KFU – kommunalt foreldreutvalg')!.id;
     const newRound = async (title: string) =>
       (await (
         await fetch(`${samrad}/api/rounds`, {
           method: 'POST',
           headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' },
-          body: JSON.stringify({ caseId, title, questions: 'Spørsmål', closesAt: new Date(Date.now() + 10 * 60000).toISOString(), invitedBodyIds: [kfu] }),
+          body: JSON.stringify({
+            caseId,
+            title,
+            questions: 'Spørsmål',
+            closesAt: new Date(Date.now() + 10 * 60000).toISOString(),
+            invitedBodyIds: [kfu],
+          }),
         })
       ).json()) as { id: string };
     const round = await newRound('Lasttest');
@@ -114,7 +141,14 @@ async function main() {
         connections: 50,
         amount,
         headers: { ...headers, 'content-type': 'application/json' },
-        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ text: 'Innspill under last', bodyId: kfu, idempotencyKey: randomUUID() }) }) }],
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ text: 'Innspill under last', bodyId: kfu, idempotencyKey: randomUUID() }),
+            }),
+          },
+        ],
       });
     // Before the deadline hour a server has long served submissions: 500 to another round first, for
     // both servers, so the measured burst is not the process's first encounter with the code path.
@@ -126,14 +160,31 @@ async function main() {
       scenario: 'Burst of 2,000 submissions (50 connections)',
       target: 'all within 60 s, p99 ≤ 250 ms, none lost or duplicated',
       // Read when the table is written, after the stored rows and the receipts have been counted.
-      met: () => sBurst.duration <= 60 && sBurst.latency.p99 <= 250 && sBurst.non2xx === 0 && stored === 2000 && versions === 2000 && delivered.notices === 2000 && delivered.mails === 2000,
+      met: () =>
+        sBurst.duration <= 60 &&
+        sBurst.latency.p99 <= 250 &&
+        sBurst.non2xx === 0 &&
+        stored === 2000 &&
+        versions === 2000 &&
+        delivered.notices === 2000 &&
+        delivered.mails === 2000,
       samrad: sBurst,
       baseline: bBurst,
     });
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    const stored = Number((await db.query(`SELECT count(*) FROM submission WHERE round_id = $1 AND idempotency_key NOT LIKE 'baseline-%'`, [round.id])).rows[0].count);
-    const versions = Number((await db.query(`SELECT count(*) FROM submission_version v JOIN submission s ON s.id = v.submission_id WHERE s.round_id = $1 AND s.idempotency_key NOT LIKE 'baseline-%'`, [round.id])).rows[0].count);
+    const stored = Number(
+      (await db.query(`SELECT count(*) FROM submission WHERE round_id = $1 AND idempotency_key NOT LIKE 'baseline-%'`, [round.id])).rows[0]
+        .count,
+    );
+    const versions = Number(
+      (
+        await db.query(
+          `SELECT count(*) FROM submission_version v JOIN submission s ON s.id = v.submission_id WHERE s.round_id = $1 AND s.idempotency_key NOT LIKE 'baseline-%'`,
+          [round.id],
+        )
+      ).rows[0].count,
+    );
     // Every receipt reaches the person, through the outbox and the worker: one notice and one e-mail each.
     const receipts = async () => {
       const { rows } = await db.query(
@@ -157,10 +208,22 @@ async function main() {
     const units = Array.from({ length: 200 }, (_, i) => ({ ...grimstad.units[i % 10], id: `u${i}`, name: `Skole ${i}` }));
     const input = { ...grimstad, units, mode: 'distribution', frameChange: -5100000 };
     const headers = { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' };
-    const perfCase = (await (await fetch(`${samrad}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ title: 'Lasttest av fordeling' }) })).json()) as { id: string };
-    const alloc = (await (await fetch(`${samrad}/api/allocation-cases`, { method: 'POST', headers, body: JSON.stringify({ caseId: perfCase.id, budgetYear: 2030, title: 'Last' }) })).json()) as { id: string };
+    const perfCase = (await (
+      await fetch(`${samrad}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ title: 'Lasttest av fordeling' }) })
+    ).json()) as { id: string };
+    const alloc = (await (
+      await fetch(`${samrad}/api/allocation-cases`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ caseId: perfCase.id, budgetYear: 2030, title: 'Last' }),
+      })
+    ).json()) as { id: string };
     const ds = (await (
-      await fetch(`${samrad}/api/allocation-cases/${alloc.id}/datasets`, { method: 'POST', headers, body: JSON.stringify({ name: '200', format: 'json', content: JSON.stringify(input) }) })
+      await fetch(`${samrad}/api/allocation-cases/${alloc.id}/datasets`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: '200', format: 'json', content: JSON.stringify(input) }),
+      })
     ).json()) as { id: string; modelVersionId: string };
     const sCompute = await run({
       url: `${samrad}/api/allocation-cases/${alloc.id}/scenarios`,
@@ -170,8 +233,21 @@ async function main() {
       headers,
       body: JSON.stringify({ name: 'Last', modelVersionId: ds.modelVersionId, datasetId: ds.id, frameChange: -5100000 }),
     });
-    const bCompute = await run({ url: `${base}/compute`, method: 'POST', connections: 10, duration: DURATION, headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-    rows.push({ scenario: 'Allocation scenario, 200 units (Samråd also stores the result)', target: '–', met: () => null, samrad: sCompute, baseline: bCompute });
+    const bCompute = await run({
+      url: `${base}/compute`,
+      method: 'POST',
+      connections: 10,
+      duration: DURATION,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    rows.push({
+      scenario: 'Allocation scenario, 200 units (Samråd also stores the result)',
+      target: '–',
+      met: () => null,
+      samrad: sCompute,
+      baseline: bCompute,
+    });
 
     const fmt = (r: Measured) => `${Math.round(rate(r))} req/s, p95 ${r.p95} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`;
     const lines = [
@@ -192,7 +268,12 @@ async function main() {
     const doc = join(ROOT, 'docs', 'performance.md');
     const current = readFileSync(doc, 'utf8');
     const section = `## Load: Samråd against a minimal baseline\n\n${lines.join('\n')}\n`;
-    writeFileSync(doc, current.includes('<!-- perf:start -->') ? current.replace(/## Load: Samråd against a minimal baseline\n\n<!-- perf:start -->[\s\S]*<!-- perf:end -->\n/, section) : `${current}\n${section}`);
+    writeFileSync(
+      doc,
+      current.includes('<!-- perf:start -->')
+        ? current.replace(/## Load: Samråd against a minimal baseline\n\n<!-- perf:start -->[\s\S]*<!-- perf:end -->\n/, section)
+        : `${current}\n${section}`,
+    );
     console.log(lines.join('\n'));
   } finally {
     await stopProcess(api);

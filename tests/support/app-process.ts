@@ -49,7 +49,11 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, what: s
 
 /** Starts the built API (or worker) as its own process, as `npm start` does. */
 export function startProcess(entry: 'main' | 'worker' | 'cli', env: NodeJS.ProcessEnv, args: string[] = []): ChildProcess {
-  return spawn('node', [join(ROOT, 'backend', 'dist', `${entry}.js`), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn('node', [join(ROOT, 'backend', 'dist', `${entry}.js`), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function runToEnd(child: ChildProcess): Promise<{ code: number | null; output: string }> {

@@ -24,53 +24,62 @@ const DAY = 86400_000;
  * budget and a NOK 5.1 million cut as scenarios, and comments from a union representative and a parent.
  */
 async function seedAllocation(m: EntityManager, muni: string, users: Record<string, string>): Promise<void> {
-  const [caseRow] = (await m.query(`SELECT id FROM case_file WHERE municipality_id = $1 AND title = 'Ny ressursfordelingsmodell for grunnskolen'`, [muni])) as { id: string }[];
-  const allocationCase = await insertReturningId(m, `INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,$3,$4)`, [
-    muni,
-    caseRow!.id,
-    2009,
-    'Ressursfordeling grunnskolen – budsjett 2009 (Grimstad-modellen)',
-  ]);
+  const [caseRow] = (await m.query(
+    `SELECT id FROM case_file WHERE municipality_id = $1 AND title = 'Ny ressursfordelingsmodell for grunnskolen'`,
+    [muni],
+  )) as { id: string }[];
+  const allocationCase = await insertReturningId(
+    m,
+    `INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,$3,$4)`,
+    [muni, caseRow!.id, 2009, 'Ressursfordeling grunnskolen – budsjett 2009 (Grimstad-modellen)'],
+  );
   const doc = grimstad as unknown as Record<string, unknown>;
   const units = (doc.units as unknown[]) ?? [];
-  const dataset = await insertReturningId(m, `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,'json',$3,$4)`, [
-    allocationCase,
-    'GSI-tall, gjennomsnitt 2008/09 og 2009/10',
-    JSON.stringify(units),
-    users.officer,
-  ]);
+  const dataset = await insertReturningId(
+    m,
+    `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,'json',$3,$4)`,
+    [allocationCase, 'GSI-tall, gjennomsnitt 2008/09 og 2009/10', JSON.stringify(units), users.officer],
+  );
   const model = modelOf(doc);
-  const version = await insertReturningId(m, `INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,1,$2,$3,$4)`, [
-    allocationCase,
-    'Forenklet modell (kapittel 4)',
-    JSON.stringify(model),
-    users.officer,
-  ]);
+  const version = await insertReturningId(
+    m,
+    `INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,1,$2,$3,$4)`,
+    [allocationCase, 'Forenklet modell (kapittel 4)', JSON.stringify(model), users.officer],
+  );
   const scenario = async (name: string, frameChange: number | null) => {
-    const id = await insertReturningId(m, `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame_change, created_by) VALUES ($1,$2,$3,$4,$5,$6)`, [
-      allocationCase,
-      name,
-      version,
-      dataset,
-      frameChange,
-      users.officer,
-    ]);
+    const id = await insertReturningId(
+      m,
+      `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame_change, created_by) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [allocationCase, name, version, dataset, frameChange, users.officer],
+    );
     const input = parseAllocationInput(buildInput(model, units as never, { frame: null, frameChange, overrides: [], adjustments: [] }));
-    await m.query(`INSERT INTO scenario_result (scenario_id, scenario_version, engine_version, input_hash, input, result) VALUES ($1,1,$2,$3,$4,$5)`, [
-      id,
-      ENGINE_VERSION,
-      inputHash(input),
-      JSON.stringify(input),
-      JSON.stringify(allocate(input)),
-    ]);
+    await m.query(
+      `INSERT INTO scenario_result (scenario_id, scenario_version, engine_version, input_hash, input, result) VALUES ($1,1,$2,$3,$4,$5)`,
+      [id, ENGINE_VERSION, inputHash(input), JSON.stringify(input), JSON.stringify(allocate(input))],
+    );
     return id;
   };
   await scenario('Opprinnelig budsjett 2009', null);
   const cut = await scenario('Rammereduksjon 5,1 mill.', -5100000);
   const comment = (author: string, unit: string | null, text: string) =>
-    m.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6)`, [muni, caseRow!.id, cut, unit, users[author], text]);
-  await comment('udf', null, 'Et kutt på 5,1 mill. gir om lag 3 % lavere satser for alle skoler. Utdanningsforbundet ber om at konsekvensene for lærernormen vurderes skole for skole.');
-  await comment('fau', 'holviga-b', 'Holviga B hadde allerede negativ fri ressurs i kontrollberegningen. Hvordan skal skolen oppfylle minstetimetallet etter kuttet?');
+    m.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6)`, [
+      muni,
+      caseRow!.id,
+      cut,
+      unit,
+      users[author],
+      text,
+    ]);
+  await comment(
+    'udf',
+    null,
+    'Et kutt på 5,1 mill. gir om lag 3 % lavere satser for alle skoler. Utdanningsforbundet ber om at konsekvensene for lærernormen vurderes skole for skole.',
+  );
+  await comment(
+    'fau',
+    'holviga-b',
+    'Holviga B hadde allerede negativ fri ressurs i kontrollberegningen. Hvordan skal skolen oppfylle minstetimetallet etter kuttet?',
+  );
   await comment('officer', 'holviga-b', 'Administrasjonen vurderer en justering for Holviga B i neste scenario.');
 }
 
@@ -82,13 +91,21 @@ async function seedAllocation(m: EntityManager, muni: string, users: Record<stri
 async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   const now = Date.now();
   const yy = String(r.year).slice(2);
-  const item = async (n: number) => ((await m.query(`SELECT id FROM mandate_item WHERE mandate_id = $1 AND number = $2`, [r.mandate, n])) as { id: string }[])[0]!.id;
+  const item = async (n: number) =>
+    ((await m.query(`SELECT id FROM mandate_item WHERE mandate_id = $1 AND number = $2`, [r.mandate, n])) as { id: string }[])[0]!.id;
   const counter = async (scope: string, owner: string) =>
-    ((await m.query(
-      `INSERT INTO number_counter (scope, owner_id, year, last) VALUES ($1,$2,$3,1) ON CONFLICT (scope, owner_id, year) DO UPDATE SET last = number_counter.last + 1 RETURNING last`,
-      [scope, owner, r.year],
-    )) as { last: number }[])[0]!.last;
-  const newCase = async (title: string, itemNo: number, sections: [string, string, string, string], route = [r.bodies.wg, r.bodies.du, r.bodies.council]) => {
+    (
+      (await m.query(
+        `INSERT INTO number_counter (scope, owner_id, year, last) VALUES ($1,$2,$3,1) ON CONFLICT (scope, owner_id, year) DO UPDATE SET last = number_counter.last + 1 RETURNING last`,
+        [scope, owner, r.year],
+      )) as { last: number }[]
+    )[0]!.last;
+  const newCase = async (
+    title: string,
+    itemNo: number,
+    sections: [string, string, string, string],
+    route = [r.bodies.wg, r.bodies.du, r.bodies.council],
+  ) => {
     const id = await insertReturningId(
       m,
       `INSERT INTO case_file (municipality_id, archive_year, archive_seq, title, mandate_item_id, officer_id, status) VALUES ($1,$2,$3,$4,$5,$6,'draft')`,
@@ -96,10 +113,19 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
     );
     for (const [i, kind] of ['background', 'facts', 'assessment', 'proposal'].entries()) {
       const section = await insertReturningId(m, `INSERT INTO case_section (case_id, kind, position) VALUES ($1,$2,$3)`, [id, kind, i + 1]);
-      await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [section, sections[i], r.users.officer]);
+      await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [
+        section,
+        sections[i],
+        r.users.officer,
+      ]);
     }
     for (const [i, body] of route.entries()) {
-      await m.query(`INSERT INTO case_route_step (case_id, body_id, position, committee_number) VALUES ($1,$2,$3,$4)`, [id, body, i + 1, `${await counter('committee', body)}/${yy}`]);
+      await m.query(`INSERT INTO case_route_step (case_id, body_id, position, committee_number) VALUES ($1,$2,$3,$4)`, [
+        id,
+        body,
+        i + 1,
+        `${await counter('committee', body)}/${yy}`,
+      ]);
     }
     return id;
   };
@@ -109,19 +135,46 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
    */
   const phases = async (caseId: string, steps: [phase: string, at: Date, bodyId?: string][]) => {
     for (const [phase, at, bodyId] of steps) {
-      await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, body_id, entered_at, actor_id) VALUES ($1,$2,$3,$4,$5,$6)`, [r.muni, caseId, phase, bodyId ?? null, at, r.users.officer]);
+      await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, body_id, entered_at, actor_id) VALUES ($1,$2,$3,$4,$5,$6)`, [
+        r.muni,
+        caseId,
+        phase,
+        bodyId ?? null,
+        at,
+        r.users.officer,
+      ]);
     }
     const [phase, at, bodyId] = steps[steps.length - 1]!;
-    await m.query(`UPDATE case_file SET status = $2, phase_body_id = $3, created_at = $4, updated_at = $5 WHERE id = $1`, [caseId, phase, bodyId ?? null, steps[0]![1], at]);
+    await m.query(`UPDATE case_file SET status = $2, phase_body_id = $3, created_at = $4, updated_at = $5 WHERE id = $1`, [
+      caseId,
+      phase,
+      bodyId ?? null,
+      steps[0]![1],
+      at,
+    ]);
   };
-  const submit = async (roundId: string | null, caseId: string, body: string | null, author: string, text: string, at: Date, key: string) => {
+  const submit = async (
+    roundId: string | null,
+    caseId: string,
+    body: string | null,
+    author: string,
+    text: string,
+    at: Date,
+    key: string,
+  ) => {
     const id = await insertReturningId(
       m,
       `INSERT INTO submission (municipality_id, round_id, case_id, body_id, author_id, capacity, idempotency_key, submitted_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$8)`,
       [r.muni, roundId, caseId, body, r.users[author], body ? 'on_behalf_of_body' : 'own_capacity', key, at],
     );
-    await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1, 1, $2, $3, $4)`, [id, text, createHash('sha256').update(text).digest('hex'), at]);
-    if (roundId && body) await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, body]);
+    await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1, 1, $2, $3, $4)`, [
+      id,
+      text,
+      createHash('sha256').update(text).digest('hex'),
+      at,
+    ]);
+    if (roundId && body)
+      await m.query(`UPDATE round_invitation SET status = 'answered' WHERE round_id = $1 AND body_id = $2`, [roundId, body]);
     return id;
   };
   const round = async (caseId: string, title: string, questions: string, opens: Date, closes: Date, closed: boolean) => {
@@ -130,7 +183,8 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
       `INSERT INTO input_round (municipality_id, case_id, title, questions, opens_at, closes_at, closed_at, created_by, publish_after_close) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,true)`,
       [r.muni, caseId, title, questions, opens, closes, closed ? closes : null, r.users.officer],
     );
-    for (const body of [r.bodies.kfu, r.bodies.udfClub, r.bodies.ffClub, r.bodies.youth]) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1,$2)`, [id, body]);
+    for (const body of [r.bodies.kfu, r.bodies.udfClub, r.bodies.ffClub, r.bodies.youth])
+      await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1,$2)`, [id, body]);
     return id;
   };
 
@@ -146,27 +200,59 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
     ['in_preparation', new Date(now - 12 * DAY)],
     ['input_round', new Date(now - 5 * DAY)],
   ]);
-  const openRound = await round(model, 'Innspill til ny ressursfordelingsmodell', 'Hvilke kriterier mener dere er viktigst, og hva betyr modellen for deres skole?', new Date(now - 5 * DAY), new Date(now + 10 * DAY), false);
-  await submit(openRound, model, r.bodies.udfClub, 'udf', 'Utdanningsforbundet støtter objektive kriterier, men basisressursen per skole må være stor nok til at små skoler kan oppfylle lærernormen.', new Date(now - 2 * DAY), 'seed-udf-open');
+  const openRound = await round(
+    model,
+    'Innspill til ny ressursfordelingsmodell',
+    'Hvilke kriterier mener dere er viktigst, og hva betyr modellen for deres skole?',
+    new Date(now - 5 * DAY),
+    new Date(now + 10 * DAY),
+    false,
+  );
+  await submit(
+    openRound,
+    model,
+    r.bodies.udfClub,
+    'udf',
+    'Utdanningsforbundet støtter objektive kriterier, men basisressursen per skole må være stor nok til at små skoler kan oppfylle lærernormen.',
+    new Date(now - 2 * DAY),
+    'seed-udf-open',
+  );
   // The case's documents: a summary of the analysis, and the round's own background note.
   const attach = async (owner: { caseId?: string; roundId?: string }, filename: string, content: Buffer) =>
     m.query(
       `INSERT INTO attachment (municipality_id, case_id, round_id, filename, media_type, size_bytes, sha256, content, uploaded_by) VALUES ($1,$2,$3,$4,'application/pdf',$5,$6,$7,$8)`,
-      [r.muni, owner.caseId ?? null, owner.roundId ?? null, filename, content.length, createHash('sha256').update(content).digest('hex'), content, r.users.officer],
+      [
+        r.muni,
+        owner.caseId ?? null,
+        owner.roundId ?? null,
+        filename,
+        content.length,
+        createHash('sha256').update(content).digest('hex'),
+        content,
+        r.users.officer,
+      ],
     );
-  await attach({ caseId: model }, 'Analyse av ressursbruk i skolen – sammendrag.pdf', demoPdf('Analyse av ressursbruk i skolen – sammendrag', [
-    'Skolene får ulik ressurs per elev, og forskjellene kan ikke forklares med objektive forhold.',
-    'Analysen anbefaler en ressursfordelingsmodell med objektive kriterier:',
-    '– elevtall, med vekting av 1. trinn,',
-    '– en basisressurs per skole,',
-    '– elever med store behov og minoritetsspråklige elever.',
-    'Rammen for 2027 er redusert med 5,1 mill. kroner.',
-  ]));
-  await attach({ roundId: openRound }, 'Spørsmål til innspillsrunden.pdf', demoPdf('Innspill til ny ressursfordelingsmodell', [
-    '1. Hvilke kriterier mener dere er viktigst?',
-    '2. Hva betyr modellen for deres skole?',
-    '3. Hvordan bør overgangen til ny modell skje?',
-  ]));
+  await attach(
+    { caseId: model },
+    'Analyse av ressursbruk i skolen – sammendrag.pdf',
+    demoPdf('Analyse av ressursbruk i skolen – sammendrag', [
+      'Skolene får ulik ressurs per elev, og forskjellene kan ikke forklares med objektive forhold.',
+      'Analysen anbefaler en ressursfordelingsmodell med objektive kriterier:',
+      '– elevtall, med vekting av 1. trinn,',
+      '– en basisressurs per skole,',
+      '– elever med store behov og minoritetsspråklige elever.',
+      'Rammen for 2027 er redusert med 5,1 mill. kroner.',
+    ]),
+  );
+  await attach(
+    { roundId: openRound },
+    'Spørsmål til innspillsrunden.pdf',
+    demoPdf('Innspill til ny ressursfordelingsmodell', [
+      '1. Hvilke kriterier mener dere er viktigst?',
+      '2. Hva betyr modellen for deres skole?',
+      '3. Hvordan bør overgangen til ny modell skje?',
+    ]),
+  );
 
   // A principal is invited in their own right, besides the bodies.
   await m.query(`INSERT INTO round_person_invitation (round_id, user_id) VALUES ($1,$2)`, [openRound, r.users.principal]);
@@ -183,13 +269,37 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
     return id;
   };
   const held = await conference('Skolekonferanse: ny ressursfordelingsmodell (sør)', new Date(now - 2 * DAY), 'Nordby skole, aulaen');
-  for (const [key, representing] of [['fau', 'FAU Nordby skole'], ['su', 'Samarbeidsutvalget, Nordby skole'], ['principal', 'Nordby skole']] as const) {
-    await m.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing, created_at) VALUES ($1,$2,$3,$4,$5)`, [held, r.users[key], r.muni, representing, new Date(now - 6 * DAY)]);
+  for (const [key, representing] of [
+    ['fau', 'FAU Nordby skole'],
+    ['su', 'Samarbeidsutvalget, Nordby skole'],
+    ['principal', 'Nordby skole'],
+  ] as const) {
+    await m.query(
+      `INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing, created_at) VALUES ($1,$2,$3,$4,$5)`,
+      [held, r.users[key], r.muni, representing, new Date(now - 6 * DAY)],
+    );
   }
-  const fromConference = await submit(null, model, null, 'su', 'Fra konferansen: foreldrene ber om at skyssavhengige elever får et eget kriterium, og at overgangen skjer over to år.', new Date(now - 2 * DAY + 3600_000), 'seed-conference-su');
+  const fromConference = await submit(
+    null,
+    model,
+    null,
+    'su',
+    'Fra konferansen: foreldrene ber om at skyssavhengige elever får et eget kriterium, og at overgangen skjer over to år.',
+    new Date(now - 2 * DAY + 3600_000),
+    'seed-conference-su',
+  );
   await m.query(`UPDATE submission SET meeting_id = $2 WHERE id = $1`, [fromConference, held]);
-  const ahead = await conference('Skolekonferanse: ny ressursfordelingsmodell (nord)', new Date(now + 4 * DAY), 'Solvik ungdomsskole, kantina');
-  await m.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing) VALUES ($1,$2,$3,$4)`, [ahead, r.users.kfu, r.muni, 'KFU']);
+  const ahead = await conference(
+    'Skolekonferanse: ny ressursfordelingsmodell (nord)',
+    new Date(now + 4 * DAY),
+    'Solvik ungdomsskole, kantina',
+  );
+  await m.query(`INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing) VALUES ($1,$2,$3,$4)`, [
+    ahead,
+    r.users.kfu,
+    r.muni,
+    'KFU',
+  ]);
 
   // 2. Income measures: through a closed round with dispositions, innstilling, a meeting and decisions.
   // Its route: Driftsutvalget, then Kommunestyret (which decides).
@@ -213,43 +323,105 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
     ['before_body', new Date(now - 21 * DAY), r.bodies.council],
     ['decided', new Date(now - 10 * DAY)],
   ]);
-  const closedRound = await round(income, 'Innspill til tiltak for økte inntekter', 'Har dere forslag til inntektstiltak?', new Date(now - 45 * DAY), new Date(now - 30 * DAY), true);
-  const s1 = await submit(closedRound, income, r.bodies.kfu, 'kfu', 'KFU ber om at økte inntekter ikke går på bekostning av tilbudet til elevene.', new Date(now - 35 * DAY), 'seed-kfu-closed');
-  const s2 = await submit(closedRound, income, r.bodies.ffClub, 'ff', 'Fagforbundet foreslår at assistentressursen vurderes i sammenheng med refusjonene.', new Date(now - 33 * DAY), 'seed-ff-closed');
-  await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2`, [closedRound, r.bodies.youth]);
-  const proposal = ((await m.query(`SELECT id FROM case_section WHERE case_id = $1 AND kind = 'proposal'`, [income])) as { id: string }[])[0]!.id;
-  await m.query(`INSERT INTO disposition (submission_id, outcome, reason, section_id, recorded_by) VALUES ($1,'adopted',$2,$3,$4)`, [s1, 'Presisert i forslag til vedtak at refusjonene skal komme tjenestene til gode.', proposal, r.users.officer]);
-  await m.query(`INSERT INTO disposition (submission_id, outcome, reason, recorded_by) VALUES ($1,'noted',$2,$3)`, [s2, 'Tas med i arbeidet med spesialundervisning (mandatets punkt 6).', r.users.officer]);
-  await m.query(`INSERT INTO recommendation (municipality_id, case_id, body_id, text, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6)`, [
-    r.muni,
+  const closedRound = await round(
     income,
-    r.bodies.du,
-    'Driftsutvalget innstiller til kommunestyret: Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere, slik at refusjonene kommer tjenestene til gode.',
+    'Innspill til tiltak for økte inntekter',
+    'Har dere forslag til inntektstiltak?',
+    new Date(now - 45 * DAY),
+    new Date(now - 30 * DAY),
+    true,
+  );
+  const s1 = await submit(
+    closedRound,
+    income,
+    r.bodies.kfu,
+    'kfu',
+    'KFU ber om at økte inntekter ikke går på bekostning av tilbudet til elevene.',
+    new Date(now - 35 * DAY),
+    'seed-kfu-closed',
+  );
+  const s2 = await submit(
+    closedRound,
+    income,
+    r.bodies.ffClub,
+    'ff',
+    'Fagforbundet foreslår at assistentressursen vurderes i sammenheng med refusjonene.',
+    new Date(now - 33 * DAY),
+    'seed-ff-closed',
+  );
+  await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2`, [closedRound, r.bodies.youth]);
+  const proposal = (
+    (await m.query(`SELECT id FROM case_section WHERE case_id = $1 AND kind = 'proposal'`, [income])) as { id: string }[]
+  )[0]!.id;
+  await m.query(`INSERT INTO disposition (submission_id, outcome, reason, section_id, recorded_by) VALUES ($1,'adopted',$2,$3,$4)`, [
+    s1,
+    'Presisert i forslag til vedtak at refusjonene skal komme tjenestene til gode.',
+    proposal,
     r.users.officer,
-    new Date(now - 29 * DAY),
   ]);
+  await m.query(`INSERT INTO disposition (submission_id, outcome, reason, recorded_by) VALUES ($1,'noted',$2,$3)`, [
+    s2,
+    'Tas med i arbeidet med spesialundervisning (mandatets punkt 6).',
+    r.users.officer,
+  ]);
+  await m.query(
+    `INSERT INTO recommendation (municipality_id, case_id, body_id, text, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+    [
+      r.muni,
+      income,
+      r.bodies.du,
+      'Driftsutvalget innstiller til kommunestyret: Kommunestyret ber kommunedirektøren etablere rutiner for søknad om tilskudd for ressurskrevende brukere, slik at refusjonene kommer tjenestene til gode.',
+      r.users.officer,
+      new Date(now - 29 * DAY),
+    ],
+  );
   const meetingAt = new Date(now - 21 * DAY);
   const meeting = await insertReturningId(
     m,
     `INSERT INTO meeting (municipality_id, body_id, title, starts_at, place, agenda_published_at) VALUES ($1,$2,$3,$4,$5,$6)`,
     [r.muni, r.bodies.du, 'Møte i Driftsutvalget', meetingAt, 'Kommunestyresalen, rådhuset', new Date(now - 28 * DAY)],
   );
-  const duNumber = ((await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.du])) as { committee_number: string }[])[0]!.committee_number;
+  const duNumber = (
+    (await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.du])) as {
+      committee_number: string;
+    }[]
+  )[0]!.committee_number;
   const decisionDu = await insertReturningId(
     m,
     `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by, meeting_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [r.muni, income, r.bodies.du, duNumber, new Date(meetingAt).toISOString().slice(0, 10), 'Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.', JSON.stringify([{ motion: 'Innstillingen', proposedBy: 'Leder', for: 5, against: 0, adopted: true }]), r.users.officer, meeting],
+    [
+      r.muni,
+      income,
+      r.bodies.du,
+      duNumber,
+      new Date(meetingAt).toISOString().slice(0, 10),
+      'Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.',
+      JSON.stringify([{ motion: 'Innstillingen', proposedBy: 'Leder', for: 5, against: 0, adopted: true }]),
+      r.users.officer,
+      meeting,
+    ],
   );
-  await m.query(`INSERT INTO agenda_item (meeting_id, case_id, position, committee_number, minutes, decision_id) VALUES ($1,$2,1,$3,$4,$5)`, [
-    meeting,
-    income,
-    duNumber,
-    'Saksbehandler orienterte. Innspillene fra KFU og Fagforbundet ble gjennomgått. Innstillingen ble enstemmig vedtatt.',
-    decisionDu,
-  ]);
-  for (const key of ['chair', 'deputy', 'du3', 'du4']) await m.query(`INSERT INTO attendance (meeting_id, user_id, status) VALUES ($1,$2,'present')`, [meeting, r.users[key]]);
-  await m.query(`INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,'substitute','Vararepresentant, Parti D')`, [meeting, r.users.du5]);
-  const ksNumber = ((await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.council])) as { committee_number: string }[])[0]!.committee_number;
+  await m.query(
+    `INSERT INTO agenda_item (meeting_id, case_id, position, committee_number, minutes, decision_id) VALUES ($1,$2,1,$3,$4,$5)`,
+    [
+      meeting,
+      income,
+      duNumber,
+      'Saksbehandler orienterte. Innspillene fra KFU og Fagforbundet ble gjennomgått. Innstillingen ble enstemmig vedtatt.',
+      decisionDu,
+    ],
+  );
+  for (const key of ['chair', 'deputy', 'du3', 'du4'])
+    await m.query(`INSERT INTO attendance (meeting_id, user_id, status) VALUES ($1,$2,'present')`, [meeting, r.users[key]]);
+  await m.query(
+    `INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,'substitute','Vararepresentant, Parti D')`,
+    [meeting, r.users.du5],
+  );
+  const ksNumber = (
+    (await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.council])) as {
+      committee_number: string;
+    }[]
+  )[0]!.committee_number;
   await m.query(
     `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
     [
@@ -288,33 +460,98 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     if (existing.length > 0) return { created: false };
 
     const hash = await hashPassword(DEMO_PASSWORD);
-    const muni = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, ['Solvik kommune', DEMO_ORG_NUMBER]);
+    const muni = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, [
+      'Solvik kommune',
+      DEMO_ORG_NUMBER,
+    ]);
     const users: Record<string, string> = {};
     for (const p of DEMO_PEOPLE) {
       users[p.key] = await insertReturningId(
         m,
         `INSERT INTO app_user (municipality_id, email, name, title, password_hash, status, is_admin, is_case_officer, email_notifications, digest) VALUES ($1,$2,$3,$4,$5,'active',$6,$7,$8,$9)`,
-        [muni, p.email, p.name, p.title, hash, p.isAdmin ?? false, p.isCaseOfficer ?? false, p.emailNotifications ?? true, p.digest ?? 'off'],
+        [
+          muni,
+          p.email,
+          p.name,
+          p.title,
+          hash,
+          p.isAdmin ?? false,
+          p.isCaseOfficer ?? false,
+          p.emailNotifications ?? true,
+          p.digest ?? 'off',
+        ],
       );
     }
     const body = (kind: string, name: string, description: string, parent: string | null = null) =>
-      insertReturningId(m, `INSERT INTO body (municipality_id, kind, name, description, parent_id) VALUES ($1,$2,$3,$4,$5)`, [muni, kind, name, description, parent]);
+      insertReturningId(m, `INSERT INTO body (municipality_id, kind, name, description, parent_id) VALUES ($1,$2,$3,$4,$5)`, [
+        muni,
+        kind,
+        name,
+        description,
+        parent,
+      ]);
     const council = await body('council', 'Kommunestyret', 'Kommunens øverste politiske organ.');
-    const du = await body('political_committee', 'Driftsutvalget', 'Fast politisk utvalg for drift. Styringsgruppe for oppfølgingen av ressursanalysen i skolen, og gir innstilling til formell politisk behandling.', council);
-    const wg = await body('working_group', 'Arbeidsgruppen for skoleoppfølging', 'Driftsutvalgets medlemmer, to kommunestyremedlemmer (posisjon og opposisjon) og hovedtillitsvalgte i Utdanningsforbundet og Fagforbundet, sammen med administrasjonen. Drøfter det administrasjonen forbereder.', du);
-    const admin = await body('administration', 'Administrasjonen, oppvekst', 'Kommunedirektørens stab: utreder og forbereder hvert område i mandatet.');
+    const du = await body(
+      'political_committee',
+      'Driftsutvalget',
+      'Fast politisk utvalg for drift. Styringsgruppe for oppfølgingen av ressursanalysen i skolen, og gir innstilling til formell politisk behandling.',
+      council,
+    );
+    const wg = await body(
+      'working_group',
+      'Arbeidsgruppen for skoleoppfølging',
+      'Driftsutvalgets medlemmer, to kommunestyremedlemmer (posisjon og opposisjon) og hovedtillitsvalgte i Utdanningsforbundet og Fagforbundet, sammen med administrasjonen. Drøfter det administrasjonen forbereder.',
+      du,
+    );
+    const admin = await body(
+      'administration',
+      'Administrasjonen, oppvekst',
+      'Kommunedirektørens stab: utreder og forbereder hvert område i mandatet.',
+    );
     const leaders = await body('reference_group', 'Lederforum oppvekst', 'Referansegruppe: rektorer og styrere.', wg);
-    const kfu = await body('reference_group', 'KFU – kommunalt foreldreutvalg', 'Referansegruppe: overordnet organ for FAU ved skolene.', wg);
+    const kfu = await body(
+      'reference_group',
+      'KFU – kommunalt foreldreutvalg',
+      'Referansegruppe: overordnet organ for FAU ved skolene.',
+      wg,
+    );
     const su = await body('reference_group', 'Samarbeidsutvalg, Nordby skole', 'Referansegruppe: skolens samarbeidsutvalg.', wg);
     const youth = await body('reference_group', 'Ungdomsrådet', 'Referansegruppe: formelt organ for barn og unge.', wg);
-    const udfClub = await body('reference_group', 'Utdanningsforbundet Solvik', 'Referansegruppe: lokallaget av Utdanningsforbundet (klubbmøter i sektoren).', wg);
-    const ffClub = await body('reference_group', 'Fagforbundet Solvik', 'Referansegruppe: fagforeningen i Fagforbundet (klubbmøter i sektoren).', wg);
+    const udfClub = await body(
+      'reference_group',
+      'Utdanningsforbundet Solvik',
+      'Referansegruppe: lokallaget av Utdanningsforbundet (klubbmøter i sektoren).',
+      wg,
+    );
+    const ffClub = await body(
+      'reference_group',
+      'Fagforbundet Solvik',
+      'Referansegruppe: fagforeningen i Fagforbundet (klubbmøter i sektoren).',
+      wg,
+    );
 
     const from = `${year}-01-01`;
-    const member = (bodyId: string, userKey: string, role: string, capacity: string, extra: { party?: string; side?: string; union?: string; school?: string } = {}) =>
+    const member = (
+      bodyId: string,
+      userKey: string,
+      role: string,
+      capacity: string,
+      extra: { party?: string; side?: string; union?: string; school?: string } = {},
+    ) =>
       m.query(
         `INSERT INTO membership (municipality_id, body_id, user_id, role, capacity, party, side, "union", school, valid_from) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-        [muni, bodyId, users[userKey], role, capacity, extra.party ?? null, extra.side ?? null, extra.union ?? null, extra.school ?? null, from],
+        [
+          muni,
+          bodyId,
+          users[userKey],
+          role,
+          capacity,
+          extra.party ?? null,
+          extra.side ?? null,
+          extra.union ?? null,
+          extra.school ?? null,
+          from,
+        ],
       );
     const duMembers: [string, string, string, string][] = [
       ['chair', 'chair', 'Parti A', 'posisjon'],
@@ -362,13 +599,43 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
       ],
     );
     const items: [string, string, string, string, string][] = [
-      ['Samarbeid i oppvekstsektoren', 'Vurdere konkrete forbedringer i samarbeidet innen oppvekst: kultur, struktur og innhold, tverrfaglige funksjoner og arbeidsprosesser.', 'director', `${year}-09-30`, 'in_progress'],
-      ['Skolestruktur', 'Utrede og foreslå endringer i skolestrukturen ut fra framtidig økonomisk bærekraft og kvalitetskrav.', 'director', `${year}-10-31`, 'in_progress'],
+      [
+        'Samarbeid i oppvekstsektoren',
+        'Vurdere konkrete forbedringer i samarbeidet innen oppvekst: kultur, struktur og innhold, tverrfaglige funksjoner og arbeidsprosesser.',
+        'director',
+        `${year}-09-30`,
+        'in_progress',
+      ],
+      [
+        'Skolestruktur',
+        'Utrede og foreslå endringer i skolestrukturen ut fra framtidig økonomisk bærekraft og kvalitetskrav.',
+        'director',
+        `${year}-10-31`,
+        'in_progress',
+      ],
       ['Ressurstildelingsmodellen', 'Vurdere endringer i ressurstildelingsmodellen for skolene.', 'officer', `${year}-10-15`, 'in_review'],
       ['Skolelederrollen', 'Vurdere tiltak som styrker skolelederrollen.', 'officer', `${year}-09-15`, 'not_started'],
-      ['Økte inntekter', 'Se på tiltak for økte inntekter: ekstern finansiering og tilskuddsordningen for ressurskrevende brukere.', 'director', `${year}-08-31`, 'in_progress'],
-      ['Spesialundervisning', 'Evaluere spesialundervisningen: tildelingsmodell, tildeling til private skoler og forsterket avdeling.', 'officer', `${year}-10-31`, 'not_started'],
-      ['Skolekonferanse', 'Gjennomføre skolekonferanse høsten med analysen, oppfølgingsordningen, tilstandsrapporten og Ungdata som grunnlag.', 'officer', `${year}-10-20`, 'done'],
+      [
+        'Økte inntekter',
+        'Se på tiltak for økte inntekter: ekstern finansiering og tilskuddsordningen for ressurskrevende brukere.',
+        'director',
+        `${year}-08-31`,
+        'in_progress',
+      ],
+      [
+        'Spesialundervisning',
+        'Evaluere spesialundervisningen: tildelingsmodell, tildeling til private skoler og forsterket avdeling.',
+        'officer',
+        `${year}-10-31`,
+        'not_started',
+      ],
+      [
+        'Skolekonferanse',
+        'Gjennomføre skolekonferanse høsten med analysen, oppfølgingsordningen, tilstandsrapporten og Ungdata som grunnlag.',
+        'officer',
+        `${year}-10-20`,
+        'done',
+      ],
       ['Politisk sak i november', 'Legge fram resultatet som egen politisk sak i november.', 'director', `${year}-11-30`, 'not_started'],
     ];
     let n = 1;
@@ -383,7 +650,10 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     await seedAllocation(m, muni, users);
 
     // A second municipality: its administrator must never see Solvik's data.
-    const other = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, ['Nabovik kommune', OTHER_ORG_NUMBER]);
+    const other = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, [
+      'Nabovik kommune',
+      OTHER_ORG_NUMBER,
+    ]);
     await m.query(
       `INSERT INTO app_user (municipality_id, email, name, title, password_hash, status, is_admin) VALUES ($1,$2,$3,$4,$5,'active',true)`,
       [other, OTHER_MUNICIPALITY_ADMIN.email, OTHER_MUNICIPALITY_ADMIN.name, OTHER_MUNICIPALITY_ADMIN.title, hash],

@@ -25,10 +25,31 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { path: paths.login, element: <LoginPage /> },
-      { path: paths.acceptInvite, element: <Suspense fallback={<Loading />}><SetPassword mode="invite" /></Suspense> },
-      { path: paths.resetPassword, element: <Suspense fallback={<Loading />}><SetPassword mode="reset" /></Suspense> },
+      {
+        path: paths.acceptInvite,
+        element: (
+          <Suspense fallback={<Loading />}>
+            <SetPassword mode="invite" />
+          </Suspense>
+        ),
+      },
+      {
+        path: paths.resetPassword,
+        element: (
+          <Suspense fallback={<Loading />}>
+            <SetPassword mode="reset" />
+          </Suspense>
+        ),
+      },
       { path: paths.forgotPassword, element: page(() => import('./routes/ForgotPasswordPage.js'), false) },
-      { path: paths.home, element: <RequireAuth><TasksPage /></RequireAuth> },
+      {
+        path: paths.home,
+        element: (
+          <RequireAuth>
+            <TasksPage />
+          </RequireAuth>
+        ),
+      },
       { path: paths.mandate, element: page(() => import('./routes/MandatePage.js')) },
       { path: paths.bodies, element: page(() => import('./routes/BodiesPage.js')) },
       { path: '/organer/:id', element: page(() => import('./routes/BodyPage.js')) },

@@ -6,17 +6,30 @@ import { api, toFieldErrors } from '../lib/api.js';
 import { useInvalidatingMutation } from '../lib/query.js';
 
 const formatSize = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
-
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+    : `${(bytes / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
 
 /** A list of attachments with download links, and (when allowed) a file field to add one and buttons to remove. */
-export function AttachmentList(props: { attachments: AttachmentMeta[]; uploadPath?: string; canRemove?: boolean; queryKey: unknown[]; label: string }) {
+export function AttachmentList(props: {
+  attachments: AttachmentMeta[];
+  uploadPath?: string;
+  canRemove?: boolean;
+  queryKey: unknown[];
+  label: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string>();
-  const upload = useInvalidatingMutation((file: File) => api(`${props.uploadPath}?filename=${encodeURIComponent(file.name)}`, { method: 'POST', body: file }), props.queryKey);
-  const remove = useInvalidatingMutation((attachmentId: string) => api(`/api/attachments/${attachmentId}`, { method: 'DELETE' }), props.queryKey);
+  const upload = useInvalidatingMutation(
+    (file: File) => api(`${props.uploadPath}?filename=${encodeURIComponent(file.name)}`, { method: 'POST', body: file }),
+    props.queryKey,
+  );
+  const remove = useInvalidatingMutation(
+    (attachmentId: string) => api(`/api/attachments/${attachmentId}`, { method: 'DELETE' }),
+    props.queryKey,
+  );
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -52,7 +65,12 @@ export function AttachmentList(props: { attachments: AttachmentMeta[]; uploadPat
                 <abbr title={`SHA-256: ${a.sha256}`}>{t('attachments.checksum', { short: a.sha256.slice(0, 12) })}</abbr>
               </span>{' '}
               {props.canRemove && (
-                <Button variant="tertiary" data-size="sm" loading={remove.isPending && remove.variables === a.id} onClick={() => remove.mutate(a.id)}>
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  loading={remove.isPending && remove.variables === a.id}
+                  onClick={() => remove.mutate(a.id)}
+                >
                   {t('attachments.remove', { name: a.filename })}
                 </Button>
               )}

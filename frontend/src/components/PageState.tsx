@@ -14,7 +14,8 @@ export function Loading() {
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const status = error instanceof ApiError ? error.status : 0;
-  const text = status === 503 ? t('app.unavailable') : error instanceof ApiError ? error.message || t('app.forbidden') : t('app.loadFailed');
+  const text =
+    status === 503 ? t('app.unavailable') : error instanceof ApiError ? error.message || t('app.forbidden') : t('app.loadFailed');
   return (
     <Alert data-color="danger" role="alert">
       <Paragraph>{text}</Paragraph>

@@ -15,7 +15,14 @@ export function SelectField(props: {
   return (
     <Field>
       <Label htmlFor={props.id}>{props.label}</Label>
-      <Select id={props.id} name={props.name} value={props.value} defaultValue={props.defaultValue} onChange={props.onChange} aria-invalid={props.error ? true : undefined}>
+      <Select
+        id={props.id}
+        name={props.name}
+        value={props.value}
+        defaultValue={props.defaultValue}
+        onChange={props.onChange}
+        aria-invalid={props.error ? true : undefined}
+      >
         {props.options.map((o) => (
           <Select.Option key={o.value} value={o.value}>
             {o.label}

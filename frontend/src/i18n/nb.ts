@@ -66,7 +66,8 @@ export const nb = {
     title: 'Velg passord',
     intro: 'Du er invitert til Samråd. Velg et passord på minst 12 tegn for å ta imot invitasjonen.',
     password: 'Nytt passord',
-    passwordHelp: 'Minst 12 tegn, og ikke lett å gjette: ikke et vanlig passord, en tallrekke eller navnet ditt. Bruk gjerne en setning du husker.',
+    passwordHelp:
+      'Minst 12 tegn, og ikke lett å gjette: ikke et vanlig passord, en tallrekke eller navnet ditt. Bruk gjerne en setning du husker.',
     submit: 'Ta imot invitasjonen',
     missingToken: 'Lenken mangler nøkkel. Åpne lenken fra e-posten på nytt.',
   },
@@ -202,7 +203,8 @@ export const nb = {
   },
   cases: {
     staleCurrent: 'Dette er den lagrede versjonen {{version}}:',
-    staleKeep: 'Teksten din står fortsatt i feltet. Last inn den nye versjonen, og lagre teksten din på nytt hvis den fortsatt skal gjelde.',
+    staleKeep:
+      'Teksten din står fortsatt i feltet. Last inn den nye versjonen, og lagre teksten din på nytt hvis den fortsatt skal gjelde.',
     auditHistory: 'Historikk (hvem endret hva, og når)',
     audit: { create: 'Opprettet', update: 'Endret', delete: 'Slettet' },
     auditBy: 'av {{name}}',
@@ -285,7 +287,8 @@ export const nb = {
   },
   rounds: {
     saveDraft: 'Lagre utkast',
-    draftHint: 'Utkastet lagres bare i denne nettleseren til du sender det. Etter at det er sendt, kan du endre innspillet fram til fristen.',
+    draftHint:
+      'Utkastet lagres bare i denne nettleseren til du sender det. Etter at det er sendt, kan du endre innspillet fram til fristen.',
     draftSaved: 'Utkastet er lagret i denne nettleseren ({{time}}).',
     grantExtension: 'Gi utsatt frist',
     extensionUntil: 'Ny frist (norsk tid)',

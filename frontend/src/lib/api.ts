@@ -43,5 +43,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
 /** The field errors of a failed request, or one message on `fallbackPath` when the server gave none. */
 export function toFieldErrors(error: unknown, fallbackPath: string): FieldError[] {
-  return error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: fallbackPath, message: (error as Error).message }];
+  return error instanceof ApiError && error.fieldErrors.length
+    ? error.fieldErrors
+    : [{ path: fallbackPath, message: (error as Error).message }];
 }

@@ -8,13 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  AllocationInputError,
-  allocate,
-  formatFigure41,
-  parseAllocationInput,
-  withFrame,
-} from '../engine/index.js';
+import { AllocationInputError, allocate, formatFigure41, parseAllocationInput, withFrame } from '../engine/index.js';
 import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx, type TableIssue } from '../formats/index.js';
 
 const USAGE =
@@ -51,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return values.help ? 0 : 2;
   }
-  if (values.frame !== undefined && values['frame-change'] !== undefined) throw new CliError('Oppgi enten --frame eller --frame-change, ikke begge');
+  if (values.frame !== undefined && values['frame-change'] !== undefined)
+    throw new CliError('Oppgi enten --frame eller --frame-change, ikke begge');
   let input = parseAllocationInput(await readInput(positionals[0]!, values.model));
   if (values.frame !== undefined) input = parseAllocationInput(withFrame(input, { frame: values.frame }));
   if (values['frame-change'] !== undefined) input = parseAllocationInput(withFrame(input, { frameChange: values['frame-change'] }));
@@ -97,7 +92,12 @@ main(joinNegativeValues(process.argv.slice(2))).then(
   (error: unknown) => {
     if (error instanceof AllocationInputError) {
       process.stderr.write('Ugyldig modellinput:\n' + error.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n') + '\n');
-    } else if (error instanceof CliError || error instanceof SyntaxError || (error as { code?: string }).code === 'ENOENT' || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    } else if (
+      error instanceof CliError ||
+      error instanceof SyntaxError ||
+      (error as { code?: string }).code === 'ENOENT' ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${(error as Error).message}\n`);
     } else {
       process.stderr.write(`${String((error as Error).stack ?? error)}\n`);

@@ -7,10 +7,16 @@ const TOO_LARGE_NUMBER = `Tallet må være mindre enn ${MAX_RATE_OR_COUNT.toLoca
 
 /** A sum of money in NOK (frames, adjustments): a number or a decimal string, below the engine's limit. */
 const money = z
-  .union([z.number({ error: 'Beløpet må være et tall' }), z.string().regex(/^-?\d{1,14}(\.\d{1,2})?$/, { error: 'Beløp skrives som 1234.50' })])
+  .union([
+    z.number({ error: 'Beløpet må være et tall' }),
+    z.string().regex(/^-?\d{1,14}(\.\d{1,2})?$/, { error: 'Beløp skrives som 1234.50' }),
+  ])
   .refine((v) => !(Math.abs(Number(v)) >= MAX_AMOUNT), { error: TOO_LARGE_AMOUNT });
 /** A rate, hours or a count: non-negative and below the engine's limit. */
-const quantity = z.number({ error: 'Må være et tall' }).nonnegative({ error: 'Kan ikke være negativt' }).max(MAX_RATE_OR_COUNT, { error: TOO_LARGE_NUMBER });
+const quantity = z
+  .number({ error: 'Må være et tall' })
+  .nonnegative({ error: 'Kan ikke være negativt' })
+  .max(MAX_RATE_OR_COUNT, { error: TOO_LARGE_NUMBER });
 
 export const createAllocationCaseSchema = z.object({
   caseId: uuid,
@@ -34,7 +40,11 @@ export const createModelVersionSchema = z.object({
 export const rateOverrideSchema = z.object({
   criterion: text().min(1).max(200),
   stage: z.enum(['barnetrinn', 'ungdomstrinn']),
-  rate: z.union([z.object({ nok: quantity }), z.object({ weeklyHours: quantity, uplift: quantity.optional() }), z.object({ annualHours: quantity })]),
+  rate: z.union([
+    z.object({ nok: quantity }),
+    z.object({ weeklyHours: quantity, uplift: quantity.optional() }),
+    z.object({ annualHours: quantity }),
+  ]),
 });
 
 const scenarioFields = {
@@ -44,11 +54,15 @@ const scenarioFields = {
   frame: money.nullable().default(null),
   frameChange: money.nullable().default(null),
   overrides: z.array(rateOverrideSchema).max(100).default([]),
-  adjustments: z.array(z.object({ unit: text().min(1).max(200), amount: money, reason: nonEmpty('Begrunnelsen', 500) })).max(500).default([]),
+  adjustments: z
+    .array(z.object({ unit: text().min(1).max(200), amount: money, reason: nonEmpty('Begrunnelsen', 500) }))
+    .max(500)
+    .default([]),
 };
 
 export const createScenarioSchema = z.object(scenarioFields).superRefine((v, ctx) => {
-  if (v.frame !== null && v.frameChange !== null) ctx.addIssue({ code: 'custom', path: ['frameChange'], message: 'Oppgi enten ramme eller rammeendring, ikke begge' });
+  if (v.frame !== null && v.frameChange !== null)
+    ctx.addIssue({ code: 'custom', path: ['frameChange'], message: 'Oppgi enten ramme eller rammeendring, ikke begge' });
 });
 /** The model version and dataset stay; a scenario on others is a new scenario. */
 export const updateScenarioSchema = patchSchema({
@@ -58,12 +72,16 @@ export const updateScenarioSchema = patchSchema({
   overrides: scenarioFields.overrides,
   adjustments: scenarioFields.adjustments,
 }).superRefine((v, ctx) => {
-    if (v.frame != null && v.frameChange != null) ctx.addIssue({ code: 'custom', path: ['frameChange'], message: 'Oppgi enten ramme eller rammeendring, ikke begge' });
-  });
+  if (v.frame != null && v.frameChange != null)
+    ctx.addIssue({ code: 'custom', path: ['frameChange'], message: 'Oppgi enten ramme eller rammeendring, ikke begge' });
+});
 
 export const adoptScenarioSchema = z.object({ decisionId: uuid });
 export const revisionSchema = z.object({ name: line('Navn', 200), datasetId: uuid });
-export const scenarioCommentSchema = z.object({ text: nonEmpty('Merknaden', 10000), unitId: text().min(1).max(100).nullable().default(null) });
+export const scenarioCommentSchema = z.object({
+  text: nonEmpty('Merknaden', 10000),
+  unitId: text().min(1).max(100).nullable().default(null),
+});
 export const sweepSchema = z
   .object({
     criterion: text().min(1).max(200),

@@ -32,9 +32,7 @@ export const meResponseSchema = z.object({
   title: z.string(),
   municipality: z.object({ id: z.string(), name: z.string() }),
   roles: z.array(z.enum(ROLES)),
-  memberships: z.array(
-    z.object({ bodyId: z.string(), bodyName: z.string(), role: z.string(), capacity: z.string() }),
-  ),
+  memberships: z.array(z.object({ bodyId: z.string(), bodyName: z.string(), role: z.string(), capacity: z.string() })),
   csrfToken: z.string(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;

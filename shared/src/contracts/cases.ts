@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { httpsUrl, isoDate, line, nonEmpty, optionalLine, optionalText, patchSchema, shortText, text, uuid, version, zonedDateTime } from './common.js';
+import {
+  httpsUrl,
+  isoDate,
+  line,
+  nonEmpty,
+  optionalLine,
+  optionalText,
+  patchSchema,
+  shortText,
+  text,
+  uuid,
+  version,
+  zonedDateTime,
+} from './common.js';
 import { CASE_PHASES, type CasePhase } from '../domain/case-lifecycle.js';
 
 /** A case's status is its phase in the lifecycle (shared/src/domain/case-lifecycle.ts owns the moves). */
@@ -18,8 +31,10 @@ const accessFields = {
 
 function accessRule(v: { access?: string; legalBasis?: string | null; publicTitle?: string | null }, ctx: z.RefinementCtx) {
   if (v.access === 'exempt') {
-    if (!v.legalBasis) ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' });
-    if (!v.publicTitle) ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'Oppgi en skjermet tittel som kan vises offentlig' });
+    if (!v.legalBasis)
+      ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' });
+    if (!v.publicTitle)
+      ctx.addIssue({ code: 'custom', path: ['publicTitle'], message: 'Oppgi en skjermet tittel som kan vises offentlig' });
   }
 }
 
@@ -40,13 +55,21 @@ export const createCaseSchema = z
   .superRefine(accessRule);
 export type CreateCase = z.infer<typeof createCaseSchema>;
 
-const ACCESS_IS_ITS_OWN_ACTION = 'Tilgangen (offentlig eller unntatt, hjemmel og skjermet tittel) endres med handlingen «Endre tilgang» (POST /api/cases/{id}/access), ikke her';
+const ACCESS_IS_ITS_OWN_ACTION =
+  'Tilgangen (offentlig eller unntatt, hjemmel og skjermet tittel) endres med handlingen «Endre tilgang» (POST /api/cases/{id}/access), ikke her';
 const STATUS_MOVES = 'Status endres med et steg i saksgangen (POST /api/cases/{id}/moves), ikke her';
 
 /** Only the title is edited here: the access level and the status each have their own action. */
 export const updateCaseSchema = patchSchema(
   { title: createCaseSchema.shape.title },
-  { elsewhere: { access: ACCESS_IS_ITS_OWN_ACTION, legalBasis: ACCESS_IS_ITS_OWN_ACTION, publicTitle: ACCESS_IS_ITS_OWN_ACTION, status: STATUS_MOVES } },
+  {
+    elsewhere: {
+      access: ACCESS_IS_ITS_OWN_ACTION,
+      legalBasis: ACCESS_IS_ITS_OWN_ACTION,
+      publicTitle: ACCESS_IS_ITS_OWN_ACTION,
+      status: STATUS_MOVES,
+    },
+  },
 );
 export type UpdateCase = z.infer<typeof updateCaseSchema>;
 
@@ -64,7 +87,8 @@ export const changeAccessSchema = z
   })
   .superRefine((v, ctx) => {
     accessRule(v, ctx);
-    if (v.access === 'public' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' });
+    if (v.access === 'public' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' });
   });
 export type ChangeAccess = z.infer<typeof changeAccessSchema>;
 
@@ -89,7 +113,10 @@ export const moveCaseSchema = z.object({
 export type MoveCase = z.infer<typeof moveCaseSchema>;
 
 /** Deciding while an input round is open or inputs lack a disposition: confirmed with a reason. */
-export const confirmOpenInputSchema = z.object({ reason: nonEmpty('Begrunnelsen', 2000) }).nullable().default(null);
+export const confirmOpenInputSchema = z
+  .object({ reason: nonEmpty('Begrunnelsen', 2000) })
+  .nullable()
+  .default(null);
 
 export const recommendationSchema = z.object({ bodyId: uuid, text: nonEmpty('Innstillingen', 20000) });
 
@@ -119,15 +146,27 @@ export const createRoundSchema = z
     latePolicy: z.enum(['refuse', 'accept_late'], { error: 'Velg hva som skjer med innspill etter fristen' }).default('refuse'),
     publishAfterClose: z.boolean().default(false),
     /** Reminders to bodies that have not answered, in minutes before the deadline (default 7 days and 1 day). */
-    reminderMinutes: z.array(z.number().int().min(1, { error: 'Påminnelsen må komme minst ett minutt før fristen' }).max(60 * 24 * 60)).max(5).default([10080, 1440]),
+    reminderMinutes: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(1, { error: 'Påminnelsen må komme minst ett minutt før fristen' })
+          .max(60 * 24 * 60),
+      )
+      .max(5)
+      .default([10080, 1440]),
     invitedBodyIds: z.array(uuid).max(50).default([]),
     /** Persons invited in their own right (e.g. a principal, an expert), besides the bodies. */
     invitedUserIds: z.array(uuid).max(100).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.invitedBodyIds.length === 0 && v.invitedUserIds.length === 0) ctx.addIssue({ code: 'custom', path: ['invitedBodyIds'], message: 'Inviter minst ett organ eller én person' });
-    if (!v.caseId && !v.mandateItemId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'En innspillsrunde hører til en sak eller et mandatpunkt' });
-    if (v.opensAt && new Date(v.closesAt) <= new Date(v.opensAt)) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Fristen må være etter åpningen' });
+    if (v.invitedBodyIds.length === 0 && v.invitedUserIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['invitedBodyIds'], message: 'Inviter minst ett organ eller én person' });
+    if (!v.caseId && !v.mandateItemId)
+      ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'En innspillsrunde hører til en sak eller et mandatpunkt' });
+    if (v.opensAt && new Date(v.closesAt) <= new Date(v.opensAt))
+      ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Fristen må være etter åpningen' });
   });
 export type CreateRound = z.infer<typeof createRoundSchema>;
 
@@ -152,7 +191,8 @@ export const continuousInputSchema = z
     idempotencyKey: text().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
   })
   .superRefine((v, ctx) => {
-    if (!v.caseId && !v.mandateItemId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'Løpende innspill gjelder en sak eller et mandatpunkt' });
+    if (!v.caseId && !v.mandateItemId)
+      ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'Løpende innspill gjelder en sak eller et mandatpunkt' });
   });
 
 export const dispositionSchema = z.object({
@@ -191,9 +231,11 @@ export const createMeetingSchema = z
     administrationPosition: shortText(20000).nullable().default(null),
   })
   .superRefine((v, ctx) => {
-    if (!v.open && !v.closedBasis) ctx.addIssue({ code: 'custom', path: ['closedBasis'], message: 'Et lukket møte må ha hjemmel (kommuneloven § 11-5)' });
+    if (!v.open && !v.closedBasis)
+      ctx.addIssue({ code: 'custom', path: ['closedBasis'], message: 'Et lukket møte må ha hjemmel (kommuneloven § 11-5)' });
     if (!v.place && !v.videoLink) ctx.addIssue({ code: 'custom', path: ['place'], message: 'Oppgi møtested eller videolenke' });
-    if (v.endsAt && new Date(v.endsAt) <= new Date(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Møtet må slutte etter at det starter' });
+    if (v.endsAt && new Date(v.endsAt) <= new Date(v.startsAt))
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Møtet må slutte etter at det starter' });
   });
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
 

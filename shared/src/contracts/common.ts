@@ -38,7 +38,8 @@ export function hasNul(value: unknown): boolean {
  * The owner of "what a text field may hold": every text field of every contract is built on this. A
  * NUL character is refused with a Norwegian field error (PostgreSQL cannot store it, in text or jsonb).
  */
-export const text = (error?: string) => z.string(error ? { error } : undefined).refine((v) => !v.includes('\u0000'), { error: NUL_MESSAGE });
+export const text = (error?: string) =>
+  z.string(error ? { error } : undefined).refine((v) => !v.includes('\u0000'), { error: NUL_MESSAGE });
 export const nonEmpty = (label: string, max = 500) =>
   text(`${label} må fylles ut`)
     .trim()
@@ -48,7 +49,8 @@ export const optionalText = (max = 20000) => text().max(max, { error: `Teksten k
 /** A short trimmed text that may be empty (a party, a place, a legal basis). */
 export const shortText = (max: number, tooLong = `Teksten kan ha høyst ${max} tegn`) => text().trim().max(max, { error: tooLong });
 /** A title or a name: required, and on one line (a bare CR or LF is refused). */
-export const line = (label: string, max = 300) => nonEmpty(label, max).refine((v) => !/[\r\n]/.test(v), { error: `${label} må stå på én linje` });
+export const line = (label: string, max = 300) =>
+  nonEmpty(label, max).refine((v) => !/[\r\n]/.test(v), { error: `${label} må stå på én linje` });
 /** An optional title on one line (e.g. an exempt case's screened title). */
 export const optionalLine = (max = 300) => shortText(max).refine((v) => !/[\r\n]/.test(v), { error: 'Teksten må stå på én linje' });
 /** A JSON object given as is (a model): no NUL in any string or key inside it. */
@@ -75,7 +77,11 @@ export const zonedDateTime = z.iso
 /** A link people open (a meeting's video link): https only, so `javascript:` and other schemes are refused. */
 export const httpsUrl = (label: string) =>
   z
-    .url({ protocol: /^https$/, hostname: z.regexes.domain, error: `${label} må være en https-adresse, f.eks. https://møte.example.no/rom` })
+    .url({
+      protocol: /^https$/,
+      hostname: z.regexes.domain,
+      error: `${label} må være en https-adresse, f.eks. https://møte.example.no/rom`,
+    })
     .max(2000, { error: `${label} kan ha høyst 2000 tegn` });
 
 export const version = z.number({ error: 'Versjonen redigeringen bygger på mangler' }).int().positive();
@@ -101,7 +107,9 @@ export type PatchShape<S extends z.ZodRawShape> = { version: typeof version } & 
  */
 export function patchSchema<S extends z.ZodRawShape>(fields: S, options: { elsewhere?: Record<string, string> } = {}) {
   const optional = Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, withoutDefault(t as z.ZodType).optional()]));
-  const refused = Object.fromEntries(Object.entries(options.elsewhere ?? {}).map(([k, message]) => [k, z.never({ error: message }).optional()]));
+  const refused = Object.fromEntries(
+    Object.entries(options.elsewhere ?? {}).map(([k, message]) => [k, z.never({ error: message }).optional()]),
+  );
   return z.strictObject({ ...refused, version, ...optional } as unknown as PatchShape<S>);
 }
 

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { isoDate, line, optionalText, patchSchema, shortText, uuid, type FieldError } from './common.js';
 
-export const BODY_KINDS = ['political_committee', 'council', 'steering_group', 'working_group', 'reference_group', 'administration'] as const;
+export const BODY_KINDS = [
+  'political_committee',
+  'council',
+  'steering_group',
+  'working_group',
+  'reference_group',
+  'administration',
+] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 export const BODY_ROLES = ['chair', 'deputy_chair', 'member', 'secretary', 'observer'] as const;
 export type BodyRole = (typeof BODY_ROLES)[number];
-export const CAPACITIES = ['politician', 'union_representative', 'parent_representative', 'youth_representative', 'administration', 'other'] as const;
+export const CAPACITIES = [
+  'politician',
+  'union_representative',
+  'parent_representative',
+  'youth_representative',
+  'administration',
+  'other',
+] as const;
 export type Capacity = (typeof CAPACITIES)[number];
 export const SIDES = ['posisjon', 'opposisjon'] as const;
 export type PoliticalSide = (typeof SIDES)[number];
@@ -40,9 +54,11 @@ type MembershipRuleFields = { capacity?: string; side?: string | null; union?: s
 /** The rules across a membership's fields, for a new one and for a stored one with a patch applied. */
 export function membershipProblems(m: MembershipRuleFields): FieldError[] {
   const problems: FieldError[] = [];
-  if (m.capacity === 'politician' && !m.side) problems.push({ path: 'side', message: 'En politiker må ha side (posisjon eller opposisjon)' });
+  if (m.capacity === 'politician' && !m.side)
+    problems.push({ path: 'side', message: 'En politiker må ha side (posisjon eller opposisjon)' });
   if (m.capacity === 'union_representative' && !m.union) problems.push({ path: 'union', message: 'En tillitsvalgt må ha fagforening' });
-  if (m.validFrom && m.validTo && m.validTo < m.validFrom) problems.push({ path: 'validTo', message: 'Sluttdato kan ikke være før startdato' });
+  if (m.validFrom && m.validTo && m.validTo < m.validFrom)
+    problems.push({ path: 'validTo', message: 'Sluttdato kan ikke være før startdato' });
   return problems;
 }
 

@@ -5,7 +5,17 @@
  */
 
 /** The phases, in order. They are the values of `case_file.status`. */
-export const CASE_PHASES = ['draft', 'in_preparation', 'input_round', 'working_group', 'recommended', 'before_body', 'decided', 'follow_up', 'closed'] as const;
+export const CASE_PHASES = [
+  'draft',
+  'in_preparation',
+  'input_round',
+  'working_group',
+  'recommended',
+  'before_body',
+  'decided',
+  'follow_up',
+  'closed',
+] as const;
 export type CasePhase = (typeof CASE_PHASES)[number];
 
 export const PHASE_LABELS: Record<CasePhase, string> = {
@@ -75,10 +85,17 @@ const BY_EVENT_ONLY: Partial<Record<CasePhase, string>> = {
 };
 
 const label = (s: CaseState, route: string[]) =>
-  s.phase === 'before_body' && s.bodyPosition !== null ? `Til behandling i ${route[s.bodyPosition - 1] ?? `organ nr. ${s.bodyPosition}`}` : PHASE_LABELS[s.phase];
+  s.phase === 'before_body' && s.bodyPosition !== null
+    ? `Til behandling i ${route[s.bodyPosition - 1] ?? `organ nr. ${s.bodyPosition}`}`
+    : PHASE_LABELS[s.phase];
 
 const at = (phase: CasePhase, bodyPosition: number | null = null): MoveResult => ({ ok: true, to: { phase, bodyPosition } });
-const refuse = (reason: string, path: string, kind: 'invalid' | 'forbidden' | 'conflict' = 'invalid'): MoveResult => ({ ok: false, reason, path, kind });
+const refuse = (reason: string, path: string, kind: 'invalid' | 'forbidden' | 'conflict' = 'invalid'): MoveResult => ({
+  ok: false,
+  reason,
+  path,
+  kind,
+});
 
 /** Whether a move back (for rework) rather than forward. */
 export function isMoveBack(from: CasePhase, to: CasePhase): boolean {
@@ -95,7 +112,9 @@ export function nextPhase(state: CaseState, event: CaseEvent, ctx: MoveContext):
       if (state.phase === 'closed') return refuse('Saken er avsluttet og kan ikke flyttes', 'to');
       if (to === state.phase) return refuse(`Saken er allerede i fasen «${now}»`, 'to');
       if (!MANUAL[state.phase].includes(to)) {
-        const hint = isMoveBack(state.phase, to) ? '' : (BY_EVENT_ONLY[to] ?? (to === 'before_body' ? 'Registrer innstillingen før saken sendes til behandling.' : ''));
+        const hint = isMoveBack(state.phase, to)
+          ? ''
+          : (BY_EVENT_ONLY[to] ?? (to === 'before_body' ? 'Registrer innstillingen før saken sendes til behandling.' : ''));
         return refuse(`Saken kan ikke flyttes fra «${now}» til «${PHASE_LABELS[to]}».${hint ? ` ${hint}` : ''}`, 'to');
       }
       if (to === 'before_body') {
@@ -107,17 +126,25 @@ export function nextPhase(state: CaseState, event: CaseEvent, ctx: MoveContext):
     case 'open_round':
       if (state.phase === 'closed') return refuse('Saken er avsluttet. Det kan ikke åpnes nye innspillsrunder på den.', 'caseId');
       // Until the innstilling the case goes on consultation; later a round leaves the phase as it is.
-      return state.phase === 'draft' || state.phase === 'in_preparation' || state.phase === 'working_group' ? at('input_round') : { ok: true, to: state };
+      return state.phase === 'draft' || state.phase === 'in_preparation' || state.phase === 'working_group'
+        ? at('input_round')
+        : { ok: true, to: state };
     case 'recommend':
       if (state.phase === 'draft') return refuse('Start utredningen av saken før innstillingen registreres', 'bodyId');
-      if (state.phase === 'decided' || state.phase === 'follow_up' || state.phase === 'closed') return refuse(`Saken er allerede avgjort («${now}»). Det kan ikke registreres flere innstillinger.`, 'bodyId');
+      if (state.phase === 'decided' || state.phase === 'follow_up' || state.phase === 'closed')
+        return refuse(`Saken er allerede avgjort («${now}»). Det kan ikke registreres flere innstillinger.`, 'bodyId');
       // An innstilling to a later body while the case is before a body leaves the phase as it is.
       return state.phase === 'recommended' || state.phase === 'before_body' ? { ok: true, to: state } : at('recommended');
     case 'decide': {
       const body = ctx.route[event.bodyPosition - 1];
       if (!body) return refuse('Organet står ikke i sakens saksgang', 'bodyId');
-      if (state.phase !== 'before_body' || state.bodyPosition === null) return refuse(`${body} kan ikke fatte vedtak før saken er sendt til behandling der (saken er nå «${now}»)`, 'bodyId');
-      if (state.bodyPosition !== event.bodyPosition) return refuse(`Saken ligger ikke til behandling i ${body}, men i ${ctx.route[state.bodyPosition - 1] ?? `organ nr. ${state.bodyPosition}`}`, 'bodyId');
+      if (state.phase !== 'before_body' || state.bodyPosition === null)
+        return refuse(`${body} kan ikke fatte vedtak før saken er sendt til behandling der (saken er nå «${now}»)`, 'bodyId');
+      if (state.bodyPosition !== event.bodyPosition)
+        return refuse(
+          `Saken ligger ikke til behandling i ${body}, men i ${ctx.route[state.bodyPosition - 1] ?? `organ nr. ${state.bodyPosition}`}`,
+          'bodyId',
+        );
       if (event.bodyPosition < ctx.route.length) return at('before_body', event.bodyPosition + 1);
       const open = openInputText(ctx.openRounds ?? [], ctx.undisposedInputs ?? 0);
       if (open && !ctx.confirmOpenInput?.trim()) {

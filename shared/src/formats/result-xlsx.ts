@@ -21,7 +21,15 @@ export async function resultWorkbook(result: AllocationResult, before?: Allocati
   rates.addRow(['Skaleringsfaktor', '', result.scale]);
 
   const perUnit = wb.addWorksheet('Per enhet og kriterium');
-  perUnit.addRow(['Enhet', 'Trinn', 'Elever', ...result.criteria.flatMap((c) => [c.label, `${c.label} per elev`]), 'Justeringer', 'Sum', 'Sum per elev']);
+  perUnit.addRow([
+    'Enhet',
+    'Trinn',
+    'Elever',
+    ...result.criteria.flatMap((c) => [c.label, `${c.label} per elev`]),
+    'Justeringer',
+    'Sum',
+    'Sum per elev',
+  ]);
   for (const u of result.units) {
     perUnit.addRow([
       u.name,
@@ -44,7 +52,13 @@ export async function resultWorkbook(result: AllocationResult, before?: Allocati
     for (const u of result.units) {
       const prev = before.units.find((b) => b.id === u.id);
       const diff = prev ? u.total - prev.total : null;
-      change.addRow([u.name, prev?.total ?? null, u.total, diff, prev && prev.total !== 0 ? Math.round((diff! / prev.total) * 10000) / 100 : null]);
+      change.addRow([
+        u.name,
+        prev?.total ?? null,
+        u.total,
+        diff,
+        prev && prev.total !== 0 ? Math.round((diff! / prev.total) * 10000) / 100 : null,
+      ]);
     }
   }
   for (const sheet of wb.worksheets) {

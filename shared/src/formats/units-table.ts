@@ -141,7 +141,10 @@ export function unitsFromTable(rows: string[][], customDrivers: readonly string[
     }
     if (hasYears) {
       // Counts without a year apply to both school years.
-      unit.schoolYears = [{ ...counts, ...years[0] }, { ...counts, ...years[1] }];
+      unit.schoolYears = [
+        { ...counts, ...years[0] },
+        { ...counts, ...years[1] },
+      ];
     } else unit.counts = counts;
     units.push(unit as unknown as UnitInput);
   });

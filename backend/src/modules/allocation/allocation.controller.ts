@@ -102,13 +102,21 @@ export class AllocationController {
 
   @Post('allocation-cases/:id/model-versions')
   @Access('case_officer')
-  modelVersion(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(createModelVersionSchema)) input: Body<typeof createModelVersionSchema>) {
+  modelVersion(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(createModelVersionSchema)) input: Body<typeof createModelVersionSchema>,
+  ) {
     return this.allocation.createModelVersion(ctx, id, input);
   }
 
   @Post('allocation-cases/:id/scenarios')
   @Access('case_officer')
-  createScenario(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(createScenarioSchema)) input: Body<typeof createScenarioSchema>) {
+  createScenario(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(createScenarioSchema)) input: Body<typeof createScenarioSchema>,
+  ) {
     return this.allocation.createScenario(ctx, id, input);
   }
 
@@ -120,7 +128,11 @@ export class AllocationController {
 
   @Patch('scenarios/:id')
   @Access('case_officer')
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateScenarioSchema)) input: Body<typeof updateScenarioSchema>) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(updateScenarioSchema)) input: Body<typeof updateScenarioSchema>,
+  ) {
     return this.allocation.updateScenario(ctx, id, input);
   }
 
@@ -138,14 +150,22 @@ export class AllocationController {
 
   @Post('scenarios/:id/comments')
   @Access('member', 'case_officer')
-  comment(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(scenarioCommentSchema)) input: Body<typeof scenarioCommentSchema>) {
+  comment(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(scenarioCommentSchema)) input: Body<typeof scenarioCommentSchema>,
+  ) {
     return this.allocation.comment(ctx, id, input);
   }
 
   @Post('scenarios/:id/adopt')
   @Access('case_officer')
   @HttpCode(204)
-  async adopt(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(adoptScenarioSchema)) input: Body<typeof adoptScenarioSchema>) {
+  async adopt(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(adoptScenarioSchema)) input: Body<typeof adoptScenarioSchema>,
+  ) {
     await this.allocation.adopt(ctx, id, input);
   }
 
@@ -169,10 +189,17 @@ export class AllocationController {
 
   @Get('scenarios/:id/export/:format')
   @Access('authenticated')
-  async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Param('format') format: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async export(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     if (format !== 'xlsx' && format !== 'csv' && format !== 'json') throw new NotFound();
     const file = await this.allocation.export(ctx, id, format);
-    void reply.header('content-type', file.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    void reply
+      .header('content-type', file.type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     return file.body;
   }
 }

@@ -12,13 +12,7 @@ import type {
   sweepSchema,
   updateScenarioSchema,
 } from '@samrad/shared/contracts';
-import {
-  allocate,
-  ENGINE_VERSION,
-  validateAllocationInput,
-  type AllocationInput,
-  type AllocationResult,
-} from '@samrad/shared/engine';
+import { allocate, ENGINE_VERSION, validateAllocationInput, type AllocationInput, type AllocationResult } from '@samrad/shared/engine';
 import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
@@ -54,7 +48,6 @@ export class ImportRejected extends ValidationFailed {}
 /** Files above this many characters are imported by the worker, with progress. */
 export const LARGE_IMPORT_CHARS = 200_000;
 
-
 /** Reads units from CSV, XLSX (base64) or interchange JSON; every bad row is reported, nothing half-read is returned. */
 export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; content: string }): Promise<ParsedUnits> {
   if (input.format === 'json') {
@@ -70,7 +63,14 @@ export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; conte
   }
   const table = input.format === 'csv' ? unitsFromCsv(input.content) : await unitsFromXlsx(Buffer.from(input.content, 'base64'));
   if (!table.ok) {
-    throw new ImportRejected(table.errors.map((e) => ({ path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`, message: e.message, row: e.row, column: e.column })));
+    throw new ImportRejected(
+      table.errors.map((e) => ({
+        path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`,
+        message: e.message,
+        row: e.row,
+        column: e.column,
+      })),
+    );
   }
   return { units: table.units, model: null };
 }
@@ -110,12 +110,10 @@ export class AllocationService {
       await this.cases.readable(ctx, input.caseId, m);
       const exists = await m.query(`SELECT 1 FROM allocation_case WHERE case_id = $1`, [input.caseId]);
       if (exists.length) throw ValidationFailed.field('caseId', 'Saken har allerede en fordelingssak');
-      const [row] = await m.query(`INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,$3,$4) RETURNING id`, [
-        ctx.municipalityId,
-        input.caseId,
-        input.budgetYear,
-        input.title,
-      ]);
+      const [row] = await m.query(
+        `INSERT INTO allocation_case (municipality_id, case_id, budget_year, title) VALUES ($1,$2,$3,$4) RETURNING id`,
+        [ctx.municipalityId, input.caseId, input.budgetYear, input.title],
+      );
       await this.audit.record(m, ctx, 'create', 'allocation_case', row.id, null, input);
       return { id: row.id as string };
     });
@@ -128,15 +126,28 @@ export class AllocationService {
       [ctx.municipalityId],
     );
     const visible = [];
-    for (const r of rows) if (await this.cases.canRead(ctx, { id: r.case_id as string, access: r.access as 'public' | 'exempt' })) visible.push(r);
-    return visible.map((r) => ({ id: r.id, title: r.title, budgetYear: r.budget_year, caseId: r.case_id, adoptedScenarioId: r.adopted_scenario_id }));
+    for (const r of rows)
+      if (await this.cases.canRead(ctx, { id: r.case_id as string, access: r.access as 'public' | 'exempt' })) visible.push(r);
+    return visible.map((r) => ({
+      id: r.id,
+      title: r.title,
+      budgetYear: r.budget_year,
+      caseId: r.case_id,
+      adoptedScenarioId: r.adopted_scenario_id,
+    }));
   }
 
   async get(ctx: RequestContext, id: string) {
     const a = await this.allocationCase(ctx, id);
     const [datasets, versions, scenarios] = await Promise.all([
-      this.db.query(`SELECT id, name, source, jsonb_array_length(units) AS unit_count, created_at FROM allocation_dataset WHERE allocation_case_id = $1 ORDER BY created_at`, [id]),
-      this.db.query(`SELECT id, number, label, adopted_by_decision_id, created_at FROM model_version WHERE allocation_case_id = $1 ORDER BY number`, [id]),
+      this.db.query(
+        `SELECT id, name, source, jsonb_array_length(units) AS unit_count, created_at FROM allocation_dataset WHERE allocation_case_id = $1 ORDER BY created_at`,
+        [id],
+      ),
+      this.db.query(
+        `SELECT id, number, label, adopted_by_decision_id, created_at FROM model_version WHERE allocation_case_id = $1 ORDER BY number`,
+        [id],
+      ),
       this.db.query(
         `SELECT s.id, s.name, s.model_version_id, s.dataset_id, s.frame, s.frame_change, s.adopted_at, s.revises_scenario_id, s.version,
                 r.result->'total' AS total, r.result->'scale' AS scale
@@ -151,8 +162,19 @@ export class AllocationService {
       budgetYear: a.budget_year,
       title: a.title,
       adoptedScenarioId: a.adopted_scenario_id,
-      datasets: datasets.map((d: Record<string, unknown>) => ({ id: d.id, name: d.name, source: d.source, unitCount: d.unit_count, createdAt: (d.created_at as Date).toISOString() })),
-      modelVersions: versions.map((v: Record<string, unknown>) => ({ id: v.id, number: v.number, label: v.label, adoptedByDecisionId: v.adopted_by_decision_id })),
+      datasets: datasets.map((d: Record<string, unknown>) => ({
+        id: d.id,
+        name: d.name,
+        source: d.source,
+        unitCount: d.unit_count,
+        createdAt: (d.created_at as Date).toISOString(),
+      })),
+      modelVersions: versions.map((v: Record<string, unknown>) => ({
+        id: v.id,
+        number: v.number,
+        label: v.label,
+        adoptedByDecisionId: v.adopted_by_decision_id,
+      })),
       scenarios: scenarios.map((s: Record<string, unknown>) => ({
         id: s.id,
         name: s.name,
@@ -203,12 +225,26 @@ export class AllocationService {
     return this.db.transaction((m) => insertModelVersion(m, this.audit, ctx, id, input.label, input.model));
   }
 
-  private async inputFor(m: EntityManager, s: Pick<ScenarioRow, 'model_version_id' | 'dataset_id' | 'frame' | 'frame_change' | 'overrides' | 'adjustments' | 'allocation_case_id'>) {
-    const [mv] = await m.query(`SELECT model FROM model_version WHERE id = $1 AND allocation_case_id = $2`, [s.model_version_id, s.allocation_case_id]);
-    const [ds] = await m.query(`SELECT units FROM allocation_dataset WHERE id = $1 AND allocation_case_id = $2`, [s.dataset_id, s.allocation_case_id]);
+  private async inputFor(
+    m: EntityManager,
+    s: Pick<ScenarioRow, 'model_version_id' | 'dataset_id' | 'frame' | 'frame_change' | 'overrides' | 'adjustments' | 'allocation_case_id'>,
+  ) {
+    const [mv] = await m.query(`SELECT model FROM model_version WHERE id = $1 AND allocation_case_id = $2`, [
+      s.model_version_id,
+      s.allocation_case_id,
+    ]);
+    const [ds] = await m.query(`SELECT units FROM allocation_dataset WHERE id = $1 AND allocation_case_id = $2`, [
+      s.dataset_id,
+      s.allocation_case_id,
+    ]);
     if (!mv) throw ValidationFailed.field('modelVersionId', 'Fant ikke modellversjonen i denne fordelingssaken');
     if (!ds) throw ValidationFailed.field('datasetId', 'Fant ikke datasettet i denne fordelingssaken');
-    return buildInput(mv.model, ds.units, { frame: s.frame, frameChange: s.frame_change, overrides: s.overrides, adjustments: s.adjustments });
+    return buildInput(mv.model, ds.units, {
+      frame: s.frame,
+      frameChange: s.frame_change,
+      overrides: s.overrides,
+      adjustments: s.adjustments,
+    });
   }
 
   /** Computes with the engine and stores the result with the engine version and a hash of the input. */
@@ -230,14 +266,38 @@ export class AllocationService {
     return result;
   }
 
-  async createScenario(ctx: RequestContext, id: string, input: z.infer<typeof createScenarioSchema>, revisesScenarioId: string | null = null) {
+  async createScenario(
+    ctx: RequestContext,
+    id: string,
+    input: z.infer<typeof createScenarioSchema>,
+    revisesScenarioId: string | null = null,
+  ) {
     await this.allocationCase(ctx, id);
     return this.db.transaction(async (m) => {
-      const parts = { allocation_case_id: id, model_version_id: input.modelVersionId, dataset_id: input.datasetId, frame: input.frame === null ? null : String(input.frame), frame_change: input.frameChange === null ? null : String(input.frameChange), overrides: input.overrides, adjustments: input.adjustments };
+      const parts = {
+        allocation_case_id: id,
+        model_version_id: input.modelVersionId,
+        dataset_id: input.datasetId,
+        frame: input.frame === null ? null : String(input.frame),
+        frame_change: input.frameChange === null ? null : String(input.frameChange),
+        overrides: input.overrides,
+        adjustments: input.adjustments,
+      };
       const raw = await this.inputFor(m, parts as never);
       const [row] = await m.query(
         `INSERT INTO scenario (allocation_case_id, name, model_version_id, dataset_id, frame, frame_change, overrides, adjustments, created_by, revises_scenario_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-        [id, input.name, input.modelVersionId, input.datasetId, input.frame, input.frameChange, JSON.stringify(input.overrides), JSON.stringify(input.adjustments), ctx.userId, revisesScenarioId],
+        [
+          id,
+          input.name,
+          input.modelVersionId,
+          input.datasetId,
+          input.frame,
+          input.frameChange,
+          JSON.stringify(input.overrides),
+          JSON.stringify(input.adjustments),
+          ctx.userId,
+          revisesScenarioId,
+        ],
       );
       const result = await this.computeAndStore(m, row.id, 1, raw);
       await this.audit.record(m, ctx, 'create', 'scenario', row.id, null, input);
@@ -280,7 +340,15 @@ export class AllocationService {
             [id, s.version, version],
           );
       const result = copied[0]?.result ?? (await this.computeAndStore(m, id, version, await this.inputFor(m, next)));
-      await this.audit.record(m, ctx, 'update', 'scenario', id, { name: s.name, frame: s.frame, frameChange: s.frame_change, adjustments: s.adjustments, overrides: s.overrides }, { name: next.name, frame: next.frame, frameChange: next.frame_change, adjustments: next.adjustments, overrides: next.overrides });
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'scenario',
+        id,
+        { name: s.name, frame: s.frame, frameChange: s.frame_change, adjustments: s.adjustments, overrides: s.overrides },
+        { name: next.name, frame: next.frame, frameChange: next.frame_change, adjustments: next.adjustments, overrides: next.overrides },
+      );
       return { id, version, result };
     });
   }
@@ -291,7 +359,10 @@ export class AllocationService {
       `SELECT engine_version, input_hash, input, result, computed_at FROM scenario_result WHERE scenario_id = $1 AND scenario_version = $2`,
       [id, s.version],
     );
-    return { scenario: s, stored: r as { engine_version: string; input_hash: string; input: AllocationInput; result: AllocationResult; computed_at: Date } };
+    return {
+      scenario: s,
+      stored: r as { engine_version: string; input_hash: string; input: AllocationInput; result: AllocationResult; computed_at: Date },
+    };
   }
 
   async getScenario(ctx: RequestContext, id: string) {
@@ -322,14 +393,16 @@ export class AllocationService {
   async compare(ctx: RequestContext, id: string, against: string) {
     const { stored } = await this.latestResult(ctx, id);
     if (against === 'budget' || against === 'lastYear') return { against, units: compareWithBudget(stored.result, against) };
-    if (!/^[0-9a-f-]{36}$/i.test(against)) throw ValidationFailed.field('against', 'Sammenlign med «budget», «lastYear» eller et annet scenario');
+    if (!/^[0-9a-f-]{36}$/i.test(against))
+      throw ValidationFailed.field('against', 'Sammenlign med «budget», «lastYear» eller et annet scenario');
     const other = await this.latestResult(ctx, against);
     return { against, units: compareResults(stored.result, other.stored.result) };
   }
 
   async comment(ctx: RequestContext, id: string, input: z.infer<typeof scenarioCommentSchema>) {
     const { scenario: s, stored } = await this.latestResult(ctx, id);
-    if (input.unitId && !stored.result.units.some((u) => u.id === input.unitId)) throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
+    if (input.unitId && !stored.result.units.some((u) => u.id === input.unitId))
+      throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
     return this.db.transaction(async (m) => {
       const [row] = await m.query(
         `INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
@@ -345,7 +418,13 @@ export class AllocationService {
       `SELECT c.id, c.unit_id, c.text, c.created_at, u.name, u.title FROM comment c JOIN app_user u ON u.id = c.author_id WHERE c.scenario_id = $1 ORDER BY c.created_at`,
       [id],
     );
-    return rows.map((r) => ({ id: r.id, unitId: r.unit_id, text: r.text, createdAt: (r.created_at as Date).toISOString(), author: { name: r.name, title: r.title } }));
+    return rows.map((r) => ({
+      id: r.id,
+      unitId: r.unit_id,
+      text: r.text,
+      createdAt: (r.created_at as Date).toISOString(),
+      author: { name: r.name, title: r.title },
+    }));
   }
 
   /** A decision adopts the scenario: it is locked and becomes the budget year's allocation. */
@@ -357,7 +436,10 @@ export class AllocationService {
       if (d.length === 0) throw ValidationFailed.field('decisionId', 'Vedtaket hører ikke til fordelingssakens sak');
       await m.query(`UPDATE scenario SET adopted_at = now(), adopted_by_decision_id = $2 WHERE id = $1`, [id, input.decisionId]);
       await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);
-      await m.query(`UPDATE model_version SET adopted_by_decision_id = $2 WHERE id = $1 AND adopted_by_decision_id IS NULL`, [s.model_version_id, input.decisionId]);
+      await m.query(`UPDATE model_version SET adopted_by_decision_id = $2 WHERE id = $1 AND adopted_by_decision_id IS NULL`, [
+        s.model_version_id,
+        input.decisionId,
+      ]);
       await this.audit.record(m, ctx, 'update', 'scenario', id, { adopted: false }, { adopted: true, decisionId: input.decisionId });
     });
   }
@@ -368,15 +450,20 @@ export class AllocationService {
     if (!base.adopted_at) throw new ConflictState('Bare et vedtatt scenario kan revideres');
     const previous = (await this.latestResult(ctx, id)).stored.result;
     // The adopted frame stays; the new counts redistribute the whole year's budget within it.
-    const created = await this.createScenario(ctx, base.allocation_case_id, {
-      name: input.name,
-      modelVersionId: base.model_version_id,
-      datasetId: input.datasetId,
-      frame: previous.frame,
-      frameChange: null,
-      overrides: base.overrides as never,
-      adjustments: base.adjustments as never,
-    }, id);
+    const created = await this.createScenario(
+      ctx,
+      base.allocation_case_id,
+      {
+        name: input.name,
+        modelVersionId: base.model_version_id,
+        datasetId: input.datasetId,
+        frame: previous.frame,
+        frameChange: null,
+        overrides: base.overrides as never,
+        adjustments: base.adjustments as never,
+      },
+      id,
+    );
     return { id: created.id, changes: compareResults(created.result, previous) };
   }
 
@@ -387,23 +474,32 @@ export class AllocationService {
     if (!criterion.rate[input.stage]) throw ValidationFailed.field('stage', 'Kriteriet har ingen sats for dette trinnet');
     return this.db.transaction(async (m) => {
       await this.limits.assertRoomForJob(m, ctx, 'sweep');
-      const [row] = await m.query(`INSERT INTO sweep (municipality_id, scenario_id, parameter, created_by) VALUES ($1,$2,$3,$4) RETURNING id`, [
-        ctx.municipalityId,
-        id,
-        JSON.stringify(input),
-        ctx.userId,
-      ]);
+      const [row] = await m.query(
+        `INSERT INTO sweep (municipality_id, scenario_id, parameter, created_by) VALUES ($1,$2,$3,$4) RETURNING id`,
+        [ctx.municipalityId, id, JSON.stringify(input), ctx.userId],
+      );
       await this.outbox.enqueue(m, 'allocation.sweep', { sweepId: row.id }, { dedupKey: `sweep:${row.id}` });
       return { id: row.id as string };
     });
   }
 
   async sweep(ctx: RequestContext, id: string) {
-    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM sweep WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM sweep WHERE id = $1 AND municipality_id = $2`, [
+      id,
+      ctx.municipalityId,
+    ]);
     const r = rows[0];
     if (!r) throw new NotFound('Fant ikke følsomhetsanalysen');
     await this.scenario(ctx, r.scenario_id as string);
-    return { id, scenarioId: r.scenario_id, parameter: r.parameter, status: r.status, progress: r.progress, result: r.result, error: r.error };
+    return {
+      id,
+      scenarioId: r.scenario_id,
+      parameter: r.parameter,
+      status: r.status,
+      progress: r.progress,
+      result: r.result,
+      error: r.error,
+    };
   }
 
   /** A scenario's result as a file; at most WORK_LIMITS.export built at once per person. */
@@ -415,7 +511,8 @@ export class AllocationService {
     const { scenario, stored } = await this.latestResult(ctx, id);
     if (format === 'json') return { body: JSON.stringify(stored.result, null, 2), type: 'application/json', name: `${scenario.name}.json` };
     if (format === 'csv') return { body: formatResultCsv(stored.result), type: 'text/csv; charset=utf-8', name: `${scenario.name}.csv` };
-    const before = stored.result.mode === 'distribution' ? allocate({ ...stored.input, mode: 'allocation', frame: null, frameChange: null }) : undefined;
+    const before =
+      stored.result.mode === 'distribution' ? allocate({ ...stored.input, mode: 'allocation', frame: null, frameChange: null }) : undefined;
     return {
       body: Buffer.from(await resultWorkbook(stored.result, before)),
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -14,33 +14,43 @@ export interface ParsedUnits {
 type Actor = Pick<RequestContext, 'municipalityId' | 'userId'>;
 
 /** A new, immutable model version (criteria, rates, pots …) of an allocation case. */
-export async function insertModelVersion(m: EntityManager, audit: AuditService, ctx: Actor, caseId: string, label: string, model: Record<string, unknown>) {
+export async function insertModelVersion(
+  m: EntityManager,
+  audit: AuditService,
+  ctx: Actor,
+  caseId: string,
+  label: string,
+  model: Record<string, unknown>,
+) {
   const shape = allocationInputSchema.omit({ units: true, format: true }).safeParse(model, { error: z.locales.no().localeError });
-  if (!shape.success) throw new ValidationFailed(shape.error.issues.map((i) => ({ path: `model.${i.path.join('.')}`, message: i.message })));
+  if (!shape.success)
+    throw new ValidationFailed(shape.error.issues.map((i) => ({ path: `model.${i.path.join('.')}`, message: i.message })));
   if (hasNul(model)) throw ValidationFailed.field('model', NUL_MESSAGE);
   const [{ n }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS n FROM model_version WHERE allocation_case_id = $1`, [caseId]);
-  const [row] = await m.query(`INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
-    caseId,
-    n,
-    label,
-    JSON.stringify(model),
-    ctx.userId,
-  ]);
+  const [row] = await m.query(
+    `INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+    [caseId, n, label, JSON.stringify(model), ctx.userId],
+  );
   await audit.record(m, ctx, 'create', 'model_version', row.id, null, { label, number: n });
   return { id: row.id as string, number: n as number };
 }
 
 /** Stores a clean dataset (and the model of an interchange file as a new model version). */
-export async function storeDataset(m: EntityManager, audit: AuditService, ctx: Actor, caseId: string, name: string, format: string, parsed: ParsedUnits) {
+export async function storeDataset(
+  m: EntityManager,
+  audit: AuditService,
+  ctx: Actor,
+  caseId: string,
+  name: string,
+  format: string,
+  parsed: ParsedUnits,
+) {
   // A file's text may carry NUL in an escape (JSON "\u0000", an XLSX cell): the same rule as every text field.
   if (hasNul(parsed.units) || hasNul(parsed.model)) throw ValidationFailed.field('content', NUL_MESSAGE);
-  const [row] = await m.query(`INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
-    caseId,
-    name,
-    format,
-    JSON.stringify(parsed.units),
-    ctx.userId,
-  ]);
+  const [row] = await m.query(
+    `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+    [caseId, name, format, JSON.stringify(parsed.units), ctx.userId],
+  );
   await audit.record(m, ctx, 'create', 'allocation_dataset', row.id, null, { name, units: parsed.units.length });
   const modelVersionId = parsed.model ? (await insertModelVersion(m, audit, ctx, caseId, `Modell fra ${name}`, parsed.model)).id : null;
   return { id: row.id as string, units: parsed.units.length, modelVersionId };

@@ -27,8 +27,15 @@ function withRate(input: AllocationInput, p: SweepParameter, value: number): All
  * Runs a sensitivity analysis: the scenario recomputed for each value of one rate, reporting
  * progress as it goes, and the per-unit totals stored when done. Re-running a finished sweep does nothing.
  */
-export async function runSweep(db: DataSource, payload: JobPayload<'allocation.sweep'>, progress: (pct: number) => Promise<void>): Promise<void> {
-  const rows: { scenario_id: string; parameter: SweepParameter; status: string }[] = await db.query(`SELECT scenario_id, parameter, status FROM sweep WHERE id = $1`, [payload.sweepId]);
+export async function runSweep(
+  db: DataSource,
+  payload: JobPayload<'allocation.sweep'>,
+  progress: (pct: number) => Promise<void>,
+): Promise<void> {
+  const rows: { scenario_id: string; parameter: SweepParameter; status: string }[] = await db.query(
+    `SELECT scenario_id, parameter, status FROM sweep WHERE id = $1`,
+    [payload.sweepId],
+  );
   const sweep = rows[0];
   if (!sweep || sweep.status === 'done') return;
   const [stored]: { input: AllocationInput }[] = await db.query(
@@ -43,7 +50,12 @@ export async function runSweep(db: DataSource, payload: JobPayload<'allocation.s
     for (let i = 0; i < p.steps; i++) {
       const value = p.from + ((p.to - p.from) * i) / (p.steps - 1);
       const result = allocate(withRate(stored!.input, p, Math.round(value * 100) / 100));
-      points.push({ value: Math.round(value * 100) / 100, scale: result.scale, total: result.total, units: Object.fromEntries(result.units.map((u) => [u.id, u.total])) });
+      points.push({
+        value: Math.round(value * 100) / 100,
+        scale: result.scale,
+        total: result.total,
+        units: Object.fromEntries(result.units.map((u) => [u.id, u.total])),
+      });
       const pct = Math.floor(((i + 1) / p.steps) * 100);
       if (pct >= reported + 5 || i === p.steps - 1) {
         reported = pct;
@@ -51,9 +63,15 @@ export async function runSweep(db: DataSource, payload: JobPayload<'allocation.s
         await progress(pct);
       }
     }
-    await db.query(`UPDATE sweep SET status = 'done', progress = 100, result = $2, finished_at = now() WHERE id = $1`, [payload.sweepId, JSON.stringify({ points })]);
+    await db.query(`UPDATE sweep SET status = 'done', progress = 100, result = $2, finished_at = now() WHERE id = $1`, [
+      payload.sweepId,
+      JSON.stringify({ points }),
+    ]);
   } catch (error) {
-    await db.query(`UPDATE sweep SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [payload.sweepId, (error as Error).message]);
+    await db.query(`UPDATE sweep SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [
+      payload.sweepId,
+      (error as Error).message,
+    ]);
     throw error;
   }
 }

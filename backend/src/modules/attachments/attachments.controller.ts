@@ -27,13 +27,23 @@ export class AttachmentsController {
 
   @Post('rounds/:id/documents')
   @Access('case_officer')
-  addToRound(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {
+  addToRound(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query('filename') filename: unknown,
+    @Body() content: unknown,
+  ) {
     return this.attachments.addToRound(ctx, id, filename, content);
   }
 
   @Post('submissions/:id/attachments')
   @Access('member')
-  addToSubmission(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {
+  addToSubmission(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query('filename') filename: unknown,
+    @Body() content: unknown,
+  ) {
     return this.attachments.addToSubmission(ctx, id, filename, content);
   }
 

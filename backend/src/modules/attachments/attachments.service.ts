@@ -59,7 +59,9 @@ export class AttachmentsService {
 
   async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentView[]> {
     await this.cases.readable(ctx, caseId);
-    const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+    const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 ORDER BY created_at, id`, [
+      caseId,
+    ]);
     return rows.map(meta);
   }
 
@@ -69,7 +71,13 @@ export class AttachmentsService {
   }
 
   /** An attachment to one's own submission, until the deadline, within the submission's total (WorkLimits). */
-  addToSubmission(ctx: RequestContext, submissionId: string, filename: unknown, content: unknown, now = this.clock.now()): Promise<AttachmentView> {
+  addToSubmission(
+    ctx: RequestContext,
+    submissionId: string,
+    filename: unknown,
+    content: unknown,
+    now = this.clock.now(),
+  ): Promise<AttachmentView> {
     return this.add(ctx, { caseId: null, submissionId, roundId: null }, filename, content, async (m) => {
       await this.rounds.writableSubmission(m, ctx, submissionId, now); // locks the submission: uploads to it wait for each other
       await this.limits.assertRoomOnSubmission(m, submissionId, (content as Buffer).length);
@@ -78,11 +86,19 @@ export class AttachmentsService {
 
   /** The round's documents (dokumenter): added by officers, read by whoever may read the round. */
   addToRound(ctx: RequestContext, roundId: string, filename: unknown, content: unknown): Promise<AttachmentView> {
-    return this.add(ctx, { caseId: null, submissionId: null, roundId }, filename, content, (m) => this.rounds.assertReadableRound(ctx, roundId, m));
+    return this.add(ctx, { caseId: null, submissionId: null, roundId }, filename, content, (m) =>
+      this.rounds.assertReadableRound(ctx, roundId, m),
+    );
   }
 
   /** Checks the file by its content, then the owner (in the transaction), then stores it with its audit event. */
-  private async add(ctx: RequestContext, owner: Owner, filename: unknown, content: unknown, mayAdd: (m: EntityManager) => Promise<unknown>): Promise<AttachmentView> {
+  private async add(
+    ctx: RequestContext,
+    owner: Owner,
+    filename: unknown,
+    content: unknown,
+    mayAdd: (m: EntityManager) => Promise<unknown>,
+  ): Promise<AttachmentView> {
     const file = await checkFile(filename, content);
     return this.db.transaction(async (m) => {
       await mayAdd(m);
@@ -108,16 +124,36 @@ export class AttachmentsService {
     const [row]: AttachmentRow[] = await m.query(
       `INSERT INTO attachment (municipality_id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING ${COLUMNS}`,
-      [ctx.municipalityId, owner.caseId, owner.submissionId, owner.roundId, file.filename, file.mediaType, content.length, sha256, content, ctx.userId],
+      [
+        ctx.municipalityId,
+        owner.caseId,
+        owner.submissionId,
+        owner.roundId,
+        file.filename,
+        file.mediaType,
+        content.length,
+        sha256,
+        content,
+        ctx.userId,
+      ],
     );
     const result = meta(row!);
-    await this.audit.record(m, ctx, 'create', 'attachment', result.id, null, { ...owner, filename: result.filename, mediaType: result.mediaType, size: result.size, sha256 });
+    await this.audit.record(m, ctx, 'create', 'attachment', result.id, null, {
+      ...owner,
+      filename: result.filename,
+      mediaType: result.mediaType,
+      size: result.size,
+      sha256,
+    });
     return result;
   }
 
   /** The file and its description, for a caller who may read it (404 otherwise, also for another municipality's). */
   async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
-    const rows: (AttachmentRow & { content: Buffer })[] = await this.db.query(`SELECT ${COLUMNS}, content FROM attachment WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
+    const rows: (AttachmentRow & { content: Buffer })[] = await this.db.query(
+      `SELECT ${COLUMNS}, content FROM attachment WHERE id = $1 AND municipality_id = $2`,
+      [id, ctx.municipalityId],
+    );
     const row = rows[0];
     if (!row) throw new NotFound('Fant ikke vedlegget');
     await this.assertOwnerReadable(ctx, row);
@@ -127,7 +163,10 @@ export class AttachmentsService {
   /** Case and round documents are removed by officers; a submission's by its author until the deadline. */
   async remove(ctx: RequestContext, id: string, now = this.clock.now()): Promise<void> {
     await this.db.transaction(async (m) => {
-      const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [id, ctx.municipalityId]);
+      const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [
+        id,
+        ctx.municipalityId,
+      ]);
       const row = rows[0];
       if (!row) throw new NotFound('Fant ikke vedlegget');
       if (row.submission_id) {

@@ -30,8 +30,12 @@ export interface CheckedFile {
 /** A file name as given, without any path, control characters or surrounding space. */
 export function cleanFilename(raw: unknown): string {
   if (typeof raw !== 'string' || raw.trim() === '') throw ValidationFailed.field('filename', 'Filen må ha et navn');
-  // eslint-disable-next-line no-control-regex
-  const name = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = raw
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   if (name === '' || name === '.' || name === '..') throw ValidationFailed.field('filename', 'Filen må ha et navn');
   if (name.length > 200) throw ValidationFailed.field('filename', 'Filnavnet kan ha høyst 200 tegn');
   return name;
@@ -47,7 +51,8 @@ export async function checkFile(filenameRaw: unknown, content: unknown): Promise
     throw ValidationFailed.field('file', 'Send filen som innhold med typen application/octet-stream');
   }
   if (content.length === 0) throw ValidationFailed.field('file', 'Filen er tom');
-  if (content.length > ATTACHMENT_MAX_BYTES) throw ValidationFailed.field('file', 'Filen er for stor. Største tillatte størrelse er 20 MB.');
+  if (content.length > ATTACHMENT_MAX_BYTES)
+    throw ValidationFailed.field('file', 'Filen er for stor. Største tillatte størrelse er 20 MB.');
   const found = await fileTypeFromBuffer(content);
   const kind = found ? ALLOWED[found.ext] : undefined;
   if (!found || !kind) {
@@ -56,7 +61,10 @@ export async function checkFile(filenameRaw: unknown, content: unknown): Promise
   }
   const extension = filename.includes('.') ? filename.split('.').pop()!.toLowerCase() : '';
   if (!kind.extensions.includes(extension)) {
-    throw ValidationFailed.field('file', `Innholdet i «${filename}» er ${kind.label}, men filnavnet slutter ikke på .${kind.extensions[0]}. Gi filen riktig filendelse.`);
+    throw ValidationFailed.field(
+      'file',
+      `Innholdet i «${filename}» er ${kind.label}, men filnavnet slutter ikke på .${kind.extensions[0]}. Gi filen riktig filendelse.`,
+    );
   }
   return { filename, mediaType: found.mime };
 }

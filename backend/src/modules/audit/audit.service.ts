@@ -38,14 +38,10 @@ export class AuditService {
     after: object | null,
   ): Promise<void> {
     // Plain SQL: this runs inside every audited change, including each submission of a deadline burst.
-    await manager.query(`INSERT INTO audit_event (municipality_id, actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      ctx.municipalityId,
-      ctx.userId,
-      action,
-      entityType,
-      entityId,
-      JSON.stringify(diffFields(before, after)),
-    ]);
+    await manager.query(
+      `INSERT INTO audit_event (municipality_id, actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [ctx.municipalityId, ctx.userId, action, entityType, entityId, JSON.stringify(diffFields(before, after))],
+    );
   }
 
   async history(municipalityId: string, entityType: string, entityId: string) {
@@ -57,6 +53,12 @@ export class AuditService {
           ORDER BY e.id`,
         [municipalityId, entityType, entityId],
       );
-    return rows.map((r) => ({ id: r.id, action: r.action, changes: r.changes, at: r.at.toISOString(), actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null }));
+    return rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      changes: r.changes,
+      at: r.at.toISOString(),
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name } : null,
+    }));
   }
 }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptInviteRequestSchema, changePasswordSchema, loginRequestSchema, requestResetSchema, resetPasswordSchema, meResponseSchema, okResponseSchema } from '@samrad/shared/contracts';
+import {
+  acceptInviteRequestSchema,
+  changePasswordSchema,
+  loginRequestSchema,
+  requestResetSchema,
+  resetPasswordSchema,
+  meResponseSchema,
+  okResponseSchema,
+} from '@samrad/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { Returns } from '../../platform/http/returns.js';
 import { Access, Public } from '../../platform/auth/access.js';
@@ -50,7 +58,10 @@ export class AuthController {
   @Post('accept-invite')
   @Public()
   @HttpCode(200)
-  async acceptInvite(@Body(body(acceptInviteRequestSchema)) input: { token: string; password: string }, @Res({ passthrough: true }) reply: FastifyReply) {
+  async acceptInvite(
+    @Body(body(acceptInviteRequestSchema)) input: { token: string; password: string },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const userId = await this.auth.acceptInvite(input.token, input.password);
     const session = await this.auth.createSession(userId);
     this.setCookie(reply, session.token, session.expiresAt);
@@ -78,7 +89,11 @@ export class AuthController {
   @Post('change-password')
   @Access('authenticated')
   @HttpCode(200)
-  async changePassword(@Ctx() ctx: RequestContext, @Body(body(changePasswordSchema)) input: { currentPassword: string; password: string }, @Req() req: FastifyRequest) {
+  async changePassword(
+    @Ctx() ctx: RequestContext,
+    @Body(body(changePasswordSchema)) input: { currentPassword: string; password: string },
+    @Req() req: FastifyRequest,
+  ) {
     await this.auth.changePassword(ctx, input.currentPassword, input.password, req.ip);
     return { ok: true };
   }

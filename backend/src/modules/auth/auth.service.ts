@@ -60,7 +60,10 @@ export class AuthService {
     const max = this.config.LOGIN_MAX_ATTEMPTS;
     if (counts!.by_email >= max || counts!.by_ip >= max * IP_FACTOR) {
       const minutes = this.config.LOGIN_WINDOW_MINUTES;
-      throw new TooManyRequests(`For mange mislykkede innlogginger. Vent ${minutes} minutter og prøv igjen, eller be om nytt passord.`, minutes * 60);
+      throw new TooManyRequests(
+        `For mange mislykkede innlogginger. Vent ${minutes} minutter og prøv igjen, eller be om nytt passord.`,
+        minutes * 60,
+      );
     }
     const userId = await this.passwords.authenticate({ email, password });
     await this.db.query(`INSERT INTO login_attempt (email, ip, success) VALUES ($1, $2, $3)`, [email, ip, userId !== null]);
@@ -72,11 +75,19 @@ export class AuthService {
   async createSession(userId: string, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600 * 1000);
-    await afterSessionChange(this.db.transaction(async (m) => {
-      if (previousToken) await m.delete(Session, { idHash: hashToken(previousToken) });
-      const user = await m.findOneByOrFail(User, { id: userId });
-      await m.insert(Session, { idHash: hashToken(token), userId, municipalityId: user.municipalityId, csrfToken: newToken(24), expiresAt });
-    }));
+    await afterSessionChange(
+      this.db.transaction(async (m) => {
+        if (previousToken) await m.delete(Session, { idHash: hashToken(previousToken) });
+        const user = await m.findOneByOrFail(User, { id: userId });
+        await m.insert(Session, {
+          idHash: hashToken(token),
+          userId,
+          municipalityId: user.municipalityId,
+          csrfToken: newToken(24),
+          expiresAt,
+        });
+      }),
+    );
     return { token, expiresAt };
   }
 
@@ -85,11 +96,12 @@ export class AuthService {
   }
 
   async me(ctx: RequestContext): Promise<MeResponse> {
-    const [row]: { id: string; name: string; email: string; title: string; municipality_id: string; municipality_name: string }[] = await this.db.query(
-      `SELECT u.id, u.name, u.email, u.title, m.id AS municipality_id, m.name AS municipality_name
+    const [row]: { id: string; name: string; email: string; title: string; municipality_id: string; municipality_name: string }[] =
+      await this.db.query(
+        `SELECT u.id, u.name, u.email, u.title, m.id AS municipality_id, m.name AS municipality_name
          FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.id = $1`,
-      [ctx.userId],
-    );
+        [ctx.userId],
+      );
     const memberships: { body_id: string; body_name: string; role: string; capacity: string }[] = await this.db.query(
       `SELECT b.id AS body_id, b.name AS body_name, ms.role, ms.capacity
          FROM current_membership ms JOIN body b ON b.id = ms.body_id
@@ -110,9 +122,18 @@ export class AuthService {
   }
 
   /** Creates a one-time token and queues its e-mail, in the caller's transaction. */
-  async issueToken(m: import('typeorm').EntityManager, user: Pick<User, 'id' | 'email' | 'name' | 'municipalityId'>, kind: 'invite' | 'reset'): Promise<void> {
+  async issueToken(
+    m: import('typeorm').EntityManager,
+    user: Pick<User, 'id' | 'email' | 'name' | 'municipalityId'>,
+    kind: 'invite' | 'reset',
+  ): Promise<void> {
     const token = newToken();
-    await m.insert(AuthToken, { tokenHash: hashToken(token), userId: user.id, kind, expiresAt: new Date(Date.now() + (kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS)) });
+    await m.insert(AuthToken, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      kind,
+      expiresAt: new Date(Date.now() + (kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS)),
+    });
     const base = this.config.APP_URL.replace(/\/$/, '');
     const mail =
       kind === 'invite'
@@ -124,7 +145,12 @@ export class AuthService {
             subject: 'Nytt passord i Samråd',
             text: `Hei ${user.name},\n\nnoen (forhåpentlig du) ba om nytt passord til Samråd.\n\nVelg nytt passord her (lenken gjelder i 1 time):\n${base}/nytt-passord?token=${token}\n\nBa du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samråd`,
           };
-    await this.outbox.enqueue(m, 'mail.send', { to: user.email, ...mail, municipalityId: user.municipalityId }, { dedupKey: `auth-token:${hashToken(token)}` });
+    await this.outbox.enqueue(
+      m,
+      'mail.send',
+      { to: user.email, ...mail, municipalityId: user.municipalityId },
+      { dedupKey: `auth-token:${hashToken(token)}` },
+    );
   }
 
   async acceptInvite(token: string, password: string): Promise<string> {
@@ -137,7 +163,12 @@ export class AuthService {
 
   async requestReset(email: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const user = await m.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).andWhere(`u.status = 'active'`).getOne();
+      const user = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.email) = lower(:email)', { email })
+        .andWhere(`u.status = 'active'`)
+        .getOne();
       if (!user) return;
       // A reset link lives an hour: a few open at once are enough for someone who lost the first mail,
       // and the limit keeps anyone who knows an address from flooding its inbox. The answer is the same.
@@ -155,7 +186,10 @@ export class AuthService {
    * session of the person ends; this one goes on.
    */
   async changePassword(ctx: RequestContext, current: string, password: string, ip: string): Promise<void> {
-    const [user]: { email: string; password_hash: string | null }[] = await this.db.query(`SELECT email, password_hash FROM app_user WHERE id = $1`, [ctx.userId]);
+    const [user]: { email: string; password_hash: string | null }[] = await this.db.query(
+      `SELECT email, password_hash FROM app_user WHERE id = $1`,
+      [ctx.userId],
+    );
     const windowStart = new Date(Date.now() - this.config.LOGIN_WINDOW_MINUTES * 60000);
     const [failures]: { n: number }[] = await this.db.query(
       `SELECT count(*)::int AS n FROM login_attempt WHERE NOT success AND at > $2 AND lower(email) = lower($1)`,
@@ -171,10 +205,15 @@ export class AuthService {
     }
     await this.assertStrongPassword(ctx.userId, password);
     const hash = await hashPassword(password);
-    await afterSessionChange(this.db.transaction(async (m) => {
-      await m.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [ctx.userId, hash]);
-      await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [ctx.userId, ctx.sessionHash]);
-    }));
+    await afterSessionChange(
+      this.db.transaction(async (m) => {
+        await m.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+          ctx.userId,
+          hash,
+        ]);
+        await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [ctx.userId, ctx.sessionHash]);
+      }),
+    );
   }
 
   /** Refuses (400 on `password`) a password that is easy to guess, also from the person's own name, address and municipality. */
@@ -195,22 +234,24 @@ export class AuthService {
     if (!owner) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
     await this.assertStrongPassword(owner.user_id, password);
     const hash = await hashPassword(password);
-    return afterSessionChange(this.db.transaction(async (m) => {
-      // TypeORM answers an UPDATE with [rows, count].
-      const [rows]: [{ user_id: string }[], number] = await m.query(
-        `UPDATE auth_token SET used_at = now()
+    return afterSessionChange(
+      this.db.transaction(async (m) => {
+        // TypeORM answers an UPDATE with [rows, count].
+        const [rows]: [{ user_id: string }[], number] = await m.query(
+          `UPDATE auth_token SET used_at = now()
           WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-        [hashToken(token), kind],
-      );
-      const userId = rows[0]?.user_id;
-      if (!userId) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
-      await m.query(
-        `UPDATE app_user SET password_hash = $2, status = 'active', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'disabled'`,
-        [userId, hash],
-      );
-      // A new password ends every other session.
-      await m.delete(Session, { userId });
-      return userId;
-    }));
+          [hashToken(token), kind],
+        );
+        const userId = rows[0]?.user_id;
+        if (!userId) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
+        await m.query(
+          `UPDATE app_user SET password_hash = $2, status = 'active', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'disabled'`,
+          [userId, hash],
+        );
+        // A new password ends every other session.
+        await m.delete(Session, { userId });
+        return userId;
+      }),
+    );
   }
 }

@@ -7,7 +7,12 @@ import {
   type CreateBody,
   type CreateMembership,
   type UpdateBody,
-  type UpdateMembership, bodyListResponseSchema, bodyDetailResponseSchema, bodyResponseSchema, idVersionResponseSchema } from '@samrad/shared/contracts';
+  type UpdateMembership,
+  bodyListResponseSchema,
+  bodyDetailResponseSchema,
+  bodyResponseSchema,
+  idVersionResponseSchema,
+} from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
@@ -57,7 +62,11 @@ export class BodiesController {
   @Returns(idVersionResponseSchema)
   @Post(':id/members')
   @Access('case_officer')
-  addMember(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @RequestBody(body(createMembershipSchema)) input: CreateMembership) {
+  addMember(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @RequestBody(body(createMembershipSchema)) input: CreateMembership,
+  ) {
     return this.bodies.addMember(ctx, id, input);
   }
 

@@ -1,14 +1,33 @@
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { membershipProblems, type CreateBody, type CreateMembership, type UpdateBody, type UpdateMembership } from '@samrad/shared/contracts';
+import {
+  membershipProblems,
+  type CreateBody,
+  type CreateMembership,
+  type UpdateBody,
+  type UpdateMembership,
+} from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { createAudited, deleteAudited, findOwnForUpdate, presentFields, updateVersioned } from '../../platform/database/tenant-repository.js';
+import {
+  createAudited,
+  deleteAudited,
+  findOwnForUpdate,
+  presentFields,
+  updateVersioned,
+} from '../../platform/database/tenant-repository.js';
 import { NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Body, Membership } from './body.entity.js';
 
-const bodyView = (b: Body) => ({ id: b.id, kind: b.kind, name: b.name, description: b.description, parentId: b.parentId, version: b.version });
+const bodyView = (b: Body) => ({
+  id: b.id,
+  kind: b.kind,
+  name: b.name,
+  description: b.description,
+  parentId: b.parentId,
+  version: b.version,
+});
 
 @Injectable()
 export class BodiesService {
@@ -24,7 +43,15 @@ export class BodiesService {
          FROM body b WHERE b.municipality_id = $1 ORDER BY b.name`,
       [ctx.municipalityId],
     );
-    return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, description: r.description, parentId: r.parent_id, version: r.version, memberCount: r.member_count }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      description: r.description,
+      parentId: r.parent_id,
+      version: r.version,
+      memberCount: r.member_count,
+    }));
   }
 
   async get(ctx: RequestContext, id: string) {
@@ -88,34 +115,40 @@ export class BodiesService {
   }
 
   async addMember(ctx: RequestContext, bodyId: string, input: CreateMembership) {
-    return afterSessionChange(this.db.transaction(async (m) => {
-      await findOwnForUpdate(m, Body, ctx, bodyId);
-      const user = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2`, [input.userId, ctx.municipalityId]);
-      if (user.length === 0) throw ValidationFailed.field('userId', 'Fant ikke personen');
-      const saved = await createAudited(m, this.audit, ctx, Membership, 'membership', { ...input, bodyId });
-      return { id: saved.id, version: saved.version };
-    }));
+    return afterSessionChange(
+      this.db.transaction(async (m) => {
+        await findOwnForUpdate(m, Body, ctx, bodyId);
+        const user = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2`, [input.userId, ctx.municipalityId]);
+        if (user.length === 0) throw ValidationFailed.field('userId', 'Fant ikke personen');
+        const saved = await createAudited(m, this.audit, ctx, Membership, 'membership', { ...input, bodyId });
+        return { id: saved.id, version: saved.version };
+      }),
+    );
   }
 
   async updateMember(ctx: RequestContext, bodyId: string, id: string, input: UpdateMembership) {
     const { version, ...patch } = input;
-    return afterSessionChange(this.db.transaction(async (m) => {
-      const current = await findOwnForUpdate(m, Membership, ctx, id);
-      if (current.bodyId !== bodyId) throw new NotFound();
-      if (current.version !== version) throw new StaleVersion(current);
-      // The rules across fields hold for the membership as it will be stored, not for the patch alone.
-      const problems = membershipProblems({ ...current, ...presentFields(patch) });
-      if (problems.length > 0) throw new ValidationFailed(problems);
-      const saved = await updateVersioned(m, this.audit, ctx, Membership, 'membership', id, version, patch);
-      return { id: saved.id, version: saved.version };
-    }));
+    return afterSessionChange(
+      this.db.transaction(async (m) => {
+        const current = await findOwnForUpdate(m, Membership, ctx, id);
+        if (current.bodyId !== bodyId) throw new NotFound();
+        if (current.version !== version) throw new StaleVersion(current);
+        // The rules across fields hold for the membership as it will be stored, not for the patch alone.
+        const problems = membershipProblems({ ...current, ...presentFields(patch) });
+        if (problems.length > 0) throw new ValidationFailed(problems);
+        const saved = await updateVersioned(m, this.audit, ctx, Membership, 'membership', id, version, patch);
+        return { id: saved.id, version: saved.version };
+      }),
+    );
   }
 
   async removeMember(ctx: RequestContext, bodyId: string, id: string) {
-    await afterSessionChange(this.db.transaction(async (m) => {
-      const current = await findOwnForUpdate(m, Membership, ctx, id);
-      if (current.bodyId !== bodyId) throw new NotFound();
-      await deleteAudited(m, this.audit, ctx, Membership, 'membership', id);
-    }));
+    await afterSessionChange(
+      this.db.transaction(async (m) => {
+        const current = await findOwnForUpdate(m, Membership, ctx, id);
+        if (current.bodyId !== bodyId) throw new NotFound();
+        await deleteAudited(m, this.audit, ctx, Membership, 'membership', id);
+      }),
+    );
   }
 }

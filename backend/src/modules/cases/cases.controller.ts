@@ -98,7 +98,8 @@ export class CasesController {
     @Query('to') to: string,
   ) {
     const [a, b] = [Number(from), Number(to)];
-    if (!Number.isInteger(a) || !Number.isInteger(b)) throw ValidationFailed.field('from', 'Oppgi versjonene som skal sammenlignes (from og to)');
+    if (!Number.isInteger(a) || !Number.isInteger(b))
+      throw ValidationFailed.field('from', 'Oppgi versjonene som skal sammenlignes (from og to)');
     return this.cases.sectionDiff(ctx, id, sectionId, a, b);
   }
 
@@ -111,7 +112,11 @@ export class CasesController {
 
   @Post(':id/recommendations')
   @Access('case_officer')
-  recommend(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(recommendationSchema)) input: z.infer<typeof recommendationSchema>) {
+  recommend(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(recommendationSchema)) input: z.infer<typeof recommendationSchema>,
+  ) {
     return this.cases.recordRecommendation(ctx, id, input);
   }
 

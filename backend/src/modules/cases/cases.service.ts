@@ -37,7 +37,6 @@ export interface OpenInput {
 export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { archive_year: number; archive_seq: number }) =>
   'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
 
-
 /**
  * SQL for "the caller may read this case": public, or the caller is a case officer, or one of the
  * caller's bodies is on the case's route (the rule of CasesService.canRead). Every query that lists
@@ -98,7 +97,10 @@ export class CasesService {
       id: r.id,
       number: `${r.archive_year}/${r.archive_seq}`,
       // An exempt case shows its screened title to those who may not read it.
-      title: caseTitleFor({ access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null }, r.readable === true),
+      title: caseTitleFor(
+        { access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null },
+        r.readable === true,
+      ),
       status: r.status,
       access: r.access,
       readable: r.readable,
@@ -120,10 +122,22 @@ export class CasesService {
         officerId: ctx.userId,
         status: 'draft',
       });
-      await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, actor_id) VALUES ($1, $2, 'draft', $3)`, [ctx.municipalityId, c.id, ctx.userId]);
+      await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, actor_id) VALUES ($1, $2, 'draft', $3)`, [
+        ctx.municipalityId,
+        c.id,
+        ctx.userId,
+      ]);
       for (const [i, kind] of SECTION_KINDS.entries()) {
-        const [{ id }] = await m.query(`INSERT INTO case_section (case_id, kind, position) VALUES ($1, $2, $3) RETURNING id`, [c.id, kind, i + 1]);
-        await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [id, sections[kind], ctx.userId]);
+        const [{ id }] = await m.query(`INSERT INTO case_section (case_id, kind, position) VALUES ($1, $2, $3) RETURNING id`, [
+          c.id,
+          kind,
+          i + 1,
+        ]);
+        await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, 1, $2, $3)`, [
+          id,
+          sections[kind],
+          ctx.userId,
+        ]);
       }
       return { id: c.id, number: caseNumber(c), version: c.version };
     });
@@ -164,7 +178,16 @@ export class CasesService {
            FROM case_phase p LEFT JOIN body b ON b.id = p.body_id LEFT JOIN app_user u ON u.id = p.actor_id
           WHERE p.case_id = $1 ORDER BY p.entered_at, p.id`,
         [id],
-      ) as Promise<{ phase: string; body_id: string | null; body_name: string | null; entered_at: Date; actor_name: string | null; reason: string | null }[]>,
+      ) as Promise<
+        {
+          phase: string;
+          body_id: string | null;
+          body_name: string | null;
+          entered_at: Date;
+          actor_name: string | null;
+          reason: string | null;
+        }[]
+      >,
       this.openInput(this.db.manager, [id]).then((o) => o.get(id) ?? { rounds: [], undisposed: 0 }),
     ]);
     const now = Date.now();
@@ -177,12 +200,27 @@ export class CasesService {
       title: c.title,
       status: c.status,
       /** The phase, and the body the case is before (status 'before_body'). */
-      phase: { phase: c.status, body: state.bodyPosition ? { id: steps[state.bodyPosition - 1]!.body_id, name: steps[state.bodyPosition - 1]!.body_name, position: state.bodyPosition } : null },
+      phase: {
+        phase: c.status,
+        body: state.bodyPosition
+          ? { id: steps[state.bodyPosition - 1]!.body_id, name: steps[state.bodyPosition - 1]!.body_name, position: state.bodyPosition }
+          : null,
+      },
       /** Every phase the case has entered, with its date. */
-      phases: phases.map((p) => ({ phase: p.phase, body: p.body_id ? { id: p.body_id, name: p.body_name } : null, enteredAt: p.entered_at.toISOString(), actor: p.actor_name, reason: p.reason })),
+      phases: phases.map((p) => ({
+        phase: p.phase,
+        body: p.body_id ? { id: p.body_id, name: p.body_name } : null,
+        enteredAt: p.entered_at.toISOString(),
+        actor: p.actor_name,
+        reason: p.reason,
+      })),
       /** The manual moves the lifecycle allows the caller now (none for those who may not move the case). */
       allowedMoves: moveContext.officer
-        ? allowedManualMoves(state, moveContext).map((to) => ({ to, back: isMoveBack(c.status, to), body: to === 'before_body' ? (steps[0]?.body_name ?? null) : null }))
+        ? allowedManualMoves(state, moveContext).map((to) => ({
+            to,
+            back: isMoveBack(c.status, to),
+            body: to === 'before_body' ? (steps[0]?.body_name ?? null) : null,
+          }))
         : [],
       /** What is still open before a deciding vedtak (rounds open, inputs without a disposition), or null. */
       openInput: openInputText(openInput.rounds, openInput.undisposed),
@@ -192,9 +230,27 @@ export class CasesService {
       version: c.version,
       mandateItem: mandateItem[0] ?? null,
       officer: officer[0] ?? null,
-      sections: sections.map((s: Record<string, unknown>) => ({ id: s.id, kind: s.kind, version: s.version, text: s.text, updatedAt: (s.created_at as Date).toISOString() })),
-      route: route.map((r: Record<string, unknown>) => ({ bodyId: r.body_id, bodyName: r.body_name, position: r.position, meetingDate: r.meeting_date, committeeNumber: r.committee_number })),
-      recommendations: recommendations.map((r: Record<string, unknown>) => ({ id: r.id, bodyId: r.body_id, bodyName: r.body_name, text: r.text, recordedAt: (r.recorded_at as Date).toISOString() })),
+      sections: sections.map((s: Record<string, unknown>) => ({
+        id: s.id,
+        kind: s.kind,
+        version: s.version,
+        text: s.text,
+        updatedAt: (s.created_at as Date).toISOString(),
+      })),
+      route: route.map((r: Record<string, unknown>) => ({
+        bodyId: r.body_id,
+        bodyName: r.body_name,
+        position: r.position,
+        meetingDate: r.meeting_date,
+        committeeNumber: r.committee_number,
+      })),
+      recommendations: recommendations.map((r: Record<string, unknown>) => ({
+        id: r.id,
+        bodyId: r.body_id,
+        bodyName: r.body_name,
+        text: r.text,
+        recordedAt: (r.recorded_at as Date).toISOString(),
+      })),
       decisions: decisions.map((d: Record<string, unknown>) => ({
         id: d.id,
         bodyId: d.body_id,
@@ -232,7 +288,10 @@ export class CasesService {
       if (current.version !== input.version) throw new StaleVersion(current);
       if (input.access === 'public' && current.access === 'public') throw ValidationFailed.field('access', 'Saken er allerede offentlig');
       const before = { access: current.access, legalBasis: current.legalBasis, publicTitle: current.publicTitle };
-      const after = input.access === 'exempt' ? { access: 'exempt' as const, legalBasis: input.legalBasis, publicTitle: input.publicTitle } : { access: 'public' as const, legalBasis: null, publicTitle: null };
+      const after =
+        input.access === 'exempt'
+          ? { access: 'exempt' as const, legalBasis: input.legalBasis, publicTitle: input.publicTitle }
+          : { access: 'public' as const, legalBasis: null, publicTitle: null };
       Object.assign(current, after, { version: current.version + 1 });
       const saved = await m.save(CaseFile, current);
       await this.audit.record(m, ctx, 'update', 'case', id, { ...before, reason: null }, { ...after, reason: input.reason });
@@ -251,15 +310,34 @@ export class CasesService {
       const section = rows[0];
       if (!section) throw new NotFound('Fant ikke delen av saksframlegget');
       if (section.current_version !== input.version) {
-        const [current] = await m.query(`SELECT version, text FROM case_section_version WHERE section_id = $1 AND version = $2`, [sectionId, section.current_version]);
+        const [current] = await m.query(`SELECT version, text FROM case_section_version WHERE section_id = $1 AND version = $2`, [
+          sectionId,
+          section.current_version,
+        ]);
         throw new StaleVersion(current);
       }
       const next = section.current_version + 1;
-      const [previous] = await m.query(`SELECT text FROM case_section_version WHERE section_id = $1 AND version = $2`, [sectionId, section.current_version]);
-      await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, $2, $3, $4)`, [sectionId, next, input.text, ctx.userId]);
+      const [previous] = await m.query(`SELECT text FROM case_section_version WHERE section_id = $1 AND version = $2`, [
+        sectionId,
+        section.current_version,
+      ]);
+      await m.query(`INSERT INTO case_section_version (section_id, version, text, author_id) VALUES ($1, $2, $3, $4)`, [
+        sectionId,
+        next,
+        input.text,
+        ctx.userId,
+      ]);
       await m.query(`UPDATE case_section SET current_version = $2 WHERE id = $1`, [sectionId, next]);
       await m.query(`UPDATE case_file SET updated_at = now() WHERE id = $1`, [caseId]);
-      await this.audit.record(m, ctx, 'update', 'case_section', sectionId, { text: previous.text, version: section.current_version }, { text: input.text, version: next });
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'case_section',
+        sectionId,
+        { text: previous.text, version: section.current_version },
+        { text: input.text, version: next },
+      );
       return { id: sectionId, version: next };
     });
   }
@@ -285,7 +363,10 @@ export class CasesService {
     return {
       from,
       to,
-      parts: diffWordsWithSpace(a.text, b.text).map((p) => ({ value: p.value, change: p.added ? 'added' : p.removed ? 'removed' : 'same' })),
+      parts: diffWordsWithSpace(a.text, b.text).map((p) => ({
+        value: p.value,
+        change: p.added ? 'added' : p.removed ? 'removed' : 'same',
+      })),
     };
   }
 
@@ -295,13 +376,22 @@ export class CasesService {
       const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
       const ids = input.steps.map((s) => s.bodyId);
       if (new Set(ids).size !== ids.length) throw ValidationFailed.field('steps', 'Et organ kan bare stå én gang i saksgangen');
-      const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [ids, ctx.municipalityId]);
+      const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [
+        ids,
+        ctx.municipalityId,
+      ]);
       if (bodies.length !== ids.length) throw ValidationFailed.field('steps', 'Fant ikke alle organene');
       if (c.phaseBodyId && !ids.includes(c.phaseBodyId)) {
         const [b] = await m.query(`SELECT name FROM body WHERE id = $1`, [c.phaseBodyId]);
-        throw ValidationFailed.field('steps', `Saken ligger til behandling i ${b?.name ?? 'et organ'}. Det organet kan ikke tas ut av saksgangen nå.`);
+        throw ValidationFailed.field(
+          'steps',
+          `Saken ligger til behandling i ${b?.name ?? 'et organ'}. Det organet kan ikke tas ut av saksgangen nå.`,
+        );
       }
-      const existing: { body_id: string; committee_number: string | null }[] = await m.query(`SELECT body_id, committee_number FROM case_route_step WHERE case_id = $1`, [caseId]);
+      const existing: { body_id: string; committee_number: string | null }[] = await m.query(
+        `SELECT body_id, committee_number FROM case_route_step WHERE case_id = $1`,
+        [caseId],
+      );
       const numbers = new Map(existing.map((e) => [e.body_id, e.committee_number]));
       await m.query(`DELETE FROM case_route_step WHERE case_id = $1`, [caseId]);
       for (const [i, step] of input.steps.entries()) {
@@ -337,7 +427,8 @@ export class CasesService {
       await findOwnForUpdate(m, CaseFile, ctx, caseId);
       await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM recommendation WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
-      if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede avgitt innstilling i saken. En innstilling kan ikke endres.');
+      if (exists.length)
+        throw ValidationFailed.field('bodyId', 'Organet har allerede avgitt innstilling i saken. En innstilling kan ikke endres.');
       const [row] = await m.query(
         `INSERT INTO recommendation (municipality_id, case_id, body_id, text, recorded_by) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
         [ctx.municipalityId, caseId, input.bodyId, input.text, ctx.userId],
@@ -349,20 +440,41 @@ export class CasesService {
   }
 
   /** A decision (vedtak) of a body on the route, with alternative motions and their votes. */
-  async recordDecision(ctx: RequestContext, caseId: string, input: z.infer<typeof decisionSchema>, options: { m?: EntityManager; meetingId?: string } = {}) {
+  async recordDecision(
+    ctx: RequestContext,
+    caseId: string,
+    input: z.infer<typeof decisionSchema>,
+    options: { m?: EntityManager; meetingId?: string } = {},
+  ) {
     const run = async (m: EntityManager) => {
       const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
       const step = await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM decision WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
       if (exists.length) throw ValidationFailed.field('bodyId', 'Organet har allerede fattet vedtak i saken');
       // The lifecycle says whether the body may decide now, and where the vedtak takes the case.
-      const moved = await this.move(ctx, caseId, { type: 'decide', bodyPosition: step.position }, m, { confirmOpenInput: input.confirmOpenInput?.reason ?? null });
+      const moved = await this.move(ctx, caseId, { type: 'decide', bodyPosition: step.position }, m, {
+        confirmOpenInput: input.confirmOpenInput?.reason ?? null,
+      });
       const openInputReason = moved.openInput && input.confirmOpenInput ? input.confirmOpenInput.reason : null;
       const [row] = await m.query(
         `INSERT INTO decision (municipality_id, case_id, body_id, committee_number, decided_on, text, motions, recorded_by, meeting_id, open_input_reason) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-        [ctx.municipalityId, caseId, input.bodyId, step.committee_number, input.decidedOn, input.text, JSON.stringify(input.motions), ctx.userId, options.meetingId ?? null, openInputReason],
+        [
+          ctx.municipalityId,
+          caseId,
+          input.bodyId,
+          step.committee_number,
+          input.decidedOn,
+          input.text,
+          JSON.stringify(input.motions),
+          ctx.userId,
+          options.meetingId ?? null,
+          openInputReason,
+        ],
       );
-      await this.audit.record(m, ctx, 'create', 'decision', row.id, null, { ...input, confirmOpenInput: openInputReason ? { reason: openInputReason, open: moved.openInput } : null });
+      await this.audit.record(m, ctx, 'create', 'decision', row.id, null, {
+        ...input,
+        confirmOpenInput: openInputReason ? { reason: openInputReason, open: moved.openInput } : null,
+      });
       // Tell everyone who gave input on the case that a decision was made.
       const submitters: { author_id: string }[] = await m.query(`SELECT DISTINCT author_id FROM submission WHERE case_id = $1`, [caseId]);
       await this.notifications.notify(m, {
@@ -388,7 +500,10 @@ export class CasesService {
   }
 
   private async route(m: EntityManager, caseId: string): Promise<RouteStep[]> {
-    return m.query(`SELECT r.body_id, b.name AS body_name, r.position FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.position`, [caseId]);
+    return m.query(
+      `SELECT r.body_id, b.name AS body_name, r.position FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.position`,
+      [caseId],
+    );
   }
 
   /**
@@ -434,7 +549,10 @@ export class CasesService {
     const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
     const route = await this.route(m, caseId);
     const from = this.stateOf(c, route);
-    const open = event.type === 'decide' ? ((await this.openInput(m, [caseId])).get(caseId) ?? { rounds: [], undisposed: 0 }) : { rounds: [], undisposed: 0 };
+    const open =
+      event.type === 'decide'
+        ? ((await this.openInput(m, [caseId])).get(caseId) ?? { rounds: [], undisposed: 0 })
+        : { rounds: [], undisposed: 0 };
     const result = nextPhase(from, event, {
       officer: ctx.roles.has('case_officer'),
       route: route.map((r) => r.body_name),
@@ -451,8 +569,14 @@ export class CasesService {
     const openInput = to.phase === 'decided' ? openInputText(open.rounds, open.undisposed) : null;
     if (to.phase === from.phase && to.bodyPosition === from.bodyPosition) return { state: to, openInput };
     const bodyId = to.bodyPosition ? route[to.bodyPosition - 1]!.body_id : null;
-    const reason = openInput ? `${openInput} Begrunnelse for å fatte vedtak likevel: ${options.confirmOpenInput}` : (options.reason ?? null);
-    await m.query(`UPDATE case_file SET status = $2, phase_body_id = $3, version = version + 1, updated_at = now() WHERE id = $1`, [caseId, to.phase, bodyId]);
+    const reason = openInput
+      ? `${openInput} Begrunnelse for å fatte vedtak likevel: ${options.confirmOpenInput}`
+      : (options.reason ?? null);
+    await m.query(`UPDATE case_file SET status = $2, phase_body_id = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+      caseId,
+      to.phase,
+      bodyId,
+    ]);
     await m.query(`INSERT INTO case_phase (municipality_id, case_id, phase, body_id, actor_id, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
       ctx.municipalityId,
       caseId,
@@ -461,7 +585,15 @@ export class CasesService {
       ctx.userId,
       reason,
     ]);
-    await this.audit.record(m, ctx, 'update', 'case', caseId, { status: from.phase, phaseBodyId: c.phaseBodyId }, { status: to.phase, phaseBodyId: bodyId, event: event.type, reason });
+    await this.audit.record(
+      m,
+      ctx,
+      'update',
+      'case',
+      caseId,
+      { status: from.phase, phaseBodyId: c.phaseBodyId },
+      { status: to.phase, phaseBodyId: bodyId, event: event.type, reason },
+    );
     return { state: to, openInput };
   }
 
@@ -498,7 +630,12 @@ export class CasesService {
       const check = async (sql: string, id: string | null, path: string, message: string) => {
         if (id && (await m.query(sql, [id, caseId])).length === 0) throw ValidationFailed.field(path, message);
       };
-      await check(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, input.sectionId, 'sectionId', 'Fant ikke delen av saksframlegget');
+      await check(
+        `SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`,
+        input.sectionId,
+        'sectionId',
+        'Fant ikke delen av saksframlegget',
+      );
       await check(`SELECT 1 FROM submission WHERE id = $1 AND case_id = $2`, input.submissionId, 'submissionId', 'Fant ikke innspillet');
       await check(`SELECT 1 FROM comment WHERE id = $1 AND case_id = $2`, input.parentId, 'parentId', 'Fant ikke merknaden det svares på');
       const [row] = await m.query(
@@ -506,8 +643,12 @@ export class CasesService {
         [ctx.municipalityId, caseId, input.sectionId, input.submissionId, input.parentId, ctx.userId, input.text],
       );
       // The officer hears of new comments; the author of a comment hears of replies.
-      const parentAuthor: { author_id: string }[] = input.parentId ? await m.query(`SELECT author_id FROM comment WHERE id = $1`, [input.parentId]) : [];
-      const recipients = new Set([c.officerId, ...parentAuthor.map((p) => p.author_id)].filter((u): u is string => !!u && u !== ctx.userId));
+      const parentAuthor: { author_id: string }[] = input.parentId
+        ? await m.query(`SELECT author_id FROM comment WHERE id = $1`, [input.parentId])
+        : [];
+      const recipients = new Set(
+        [c.officerId, ...parentAuthor.map((p) => p.author_id)].filter((u): u is string => !!u && u !== ctx.userId),
+      );
       await this.notifications.notify(m, {
         municipalityId: ctx.municipalityId,
         userIds: [...recipients],

@@ -33,7 +33,16 @@ export class DecisionsService {
           AND ($6::text IS NULL OR to_tsvector('norwegian', shown.text || ' ' || shown.title) @@ plainto_tsquery('norwegian', $6) OR shown.text ILIKE '%' || $6 || '%' OR shown.title ILIKE '%' || $6 || '%')
         ORDER BY d.decided_on DESC, d.created_at DESC
         LIMIT 200`,
-      [ctx.municipalityId, f.bodyId ?? null, f.mandateItemId ?? null, f.from ?? null, f.to ?? null, f.q?.trim() || null, officer, [...ctx.bodyIds]],
+      [
+        ctx.municipalityId,
+        f.bodyId ?? null,
+        f.mandateItemId ?? null,
+        f.from ?? null,
+        f.to ?? null,
+        f.q?.trim() || null,
+        officer,
+        [...ctx.bodyIds],
+      ],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -45,7 +54,15 @@ export class DecisionsService {
       text: r.readable ? r.text : null,
       motions: r.readable ? r.motions : [],
       exemptBasis: r.readable ? null : r.legal_basis,
-      case: { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: caseTitleFor({ access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null }, r.readable === true), access: r.access },
+      case: {
+        id: r.case_id,
+        number: `${r.archive_year}/${r.archive_seq}`,
+        title: caseTitleFor(
+          { access: r.access as string, title: r.title as string, publicTitle: r.public_title as string | null },
+          r.readable === true,
+        ),
+        access: r.access,
+      },
       mandateItem: r.item_id ? { id: r.item_id, number: r.item_number, title: r.item_title } : null,
       inputs: r.inputs,
     }));

@@ -31,7 +31,10 @@ export class DevMailController {
     const mails = await this.mail.caught(200);
     const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     const items = mails
-      .map((m) => `<article><h2>${esc(m.subject)}</h2><p>Til: ${esc(m.to)} · ${m.createdAt.toISOString()}</p><pre>${esc(m.text)}</pre></article>`)
+      .map(
+        (m) =>
+          `<article><h2>${esc(m.subject)}</h2><p>Til: ${esc(m.to)} · ${m.createdAt.toISOString()}</p><pre>${esc(m.text)}</pre></article>`,
+      )
       .join('');
     return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Oppfanget e-post – Samråd</title></head><body><main><h1>Oppfanget e-post</h1>${items || '<p>Ingen e-post ennå.</p>'}</main></body></html>`;
   }

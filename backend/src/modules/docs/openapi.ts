@@ -26,12 +26,27 @@ export function buildOpenApi(routes: RouteEntry[]) {
       'x-access': r.rules ?? [],
       parameters: params,
       responses: {
-        '200': r.returns ? { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(r.returns, { io: 'output', unrepresentable: 'any' }) } } } : { description: 'OK' },
-        '400': { description: 'Ugyldig forespørsel: én melding per felt', content: { 'application/json': { schema: jsonSchema(errorResponseSchema) } } },
+        '200': r.returns
+          ? {
+              description: 'OK',
+              content: { 'application/json': { schema: z.toJSONSchema(r.returns, { io: 'output', unrepresentable: 'any' }) } },
+            }
+          : { description: 'OK' },
+        '400': {
+          description: 'Ugyldig forespørsel: én melding per felt',
+          content: { 'application/json': { schema: jsonSchema(errorResponseSchema) } },
+        },
         '401': { description: 'Ikke innlogget' },
         '403': { description: 'Ingen tilgang' },
         '404': { description: 'Finnes ikke (eller tilhører en annen kommune)' },
-        ...(r.method === 'PATCH' ? { '409': { description: 'Endret av noen andre', content: { 'application/json': { schema: jsonSchema(conflictResponseSchema) } } } } : {}),
+        ...(r.method === 'PATCH'
+          ? {
+              '409': {
+                description: 'Endret av noen andre',
+                content: { 'application/json': { schema: jsonSchema(conflictResponseSchema) } },
+              },
+            }
+          : {}),
       },
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
@@ -53,7 +68,9 @@ export function renderApiPage(doc: ReturnType<typeof buildOpenApi>): string {
     .flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => {
         const o = op as { description: string; requestBody?: { content: { 'application/json': { schema: unknown } } } };
-        const body = o.requestBody ? `<details><summary>Forespørsel</summary><pre>${esc(JSON.stringify(o.requestBody.content['application/json'].schema, null, 2))}</pre></details>` : '';
+        const body = o.requestBody
+          ? `<details><summary>Forespørsel</summary><pre>${esc(JSON.stringify(o.requestBody.content['application/json'].schema, null, 2))}</pre></details>`
+          : '';
         return `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${esc(path)}</code></td><td>${esc(o.description)}${body}</td></tr>`;
       }),
     )

@@ -34,27 +34,43 @@ export class InputRoundsController {
 
   @Post('rounds/:id/submissions')
   @Access('member')
-  submit(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(submissionSchema)) input: z.infer<typeof submissionSchema>) {
+  submit(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(submissionSchema)) input: z.infer<typeof submissionSchema>,
+  ) {
     return this.rounds.submit(ctx, id, input);
   }
 
   @Post('rounds/:id/no-comment')
   @Access('member')
   @HttpCode(204)
-  async noComment(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(noCommentSchema)) input: z.infer<typeof noCommentSchema>) {
+  async noComment(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(noCommentSchema)) input: z.infer<typeof noCommentSchema>,
+  ) {
     await this.rounds.noComment(ctx, id, input.bodyId);
   }
 
   @Post('rounds/:id/extensions')
   @Access('case_officer')
   @HttpCode(204)
-  async extend(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(extensionSchema)) input: z.infer<typeof extensionSchema>) {
+  async extend(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(extensionSchema)) input: z.infer<typeof extensionSchema>,
+  ) {
     await this.rounds.extend(ctx, id, input);
   }
 
   @Put('submissions/:id')
   @Access('member')
-  edit(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(editSubmissionSchema)) input: z.infer<typeof editSubmissionSchema>) {
+  edit(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(editSubmissionSchema)) input: z.infer<typeof editSubmissionSchema>,
+  ) {
     return this.rounds.edit(ctx, id, input);
   }
 
@@ -67,7 +83,11 @@ export class InputRoundsController {
   @Put('submissions/:id/disposition')
   @Access('case_officer')
   @HttpCode(204)
-  async dispose(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(dispositionSchema)) input: z.infer<typeof dispositionSchema>) {
+  async dispose(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(dispositionSchema)) input: z.infer<typeof dispositionSchema>,
+  ) {
     await this.rounds.dispose(ctx, id, input);
   }
 

@@ -61,7 +61,14 @@ function repeatedKey(e: EarlierSubmission, sent: Sent): Receipt {
     (sent.caseId === undefined || e.case_id === sent.caseId) &&
     (sent.mandateItemId === undefined || e.mandate_item_id === sent.mandateItemId) &&
     (sent.meetingId === undefined || e.meeting_id === sent.meetingId);
-  const receipt: Receipt = { id: e.id, version: 1, submittedAt: new Date(e.submitted_at).toISOString(), sha256: e.sha256, late: e.late, duplicate: true };
+  const receipt: Receipt = {
+    id: e.id,
+    version: 1,
+    submittedAt: new Date(e.submitted_at).toISOString(),
+    sha256: e.sha256,
+    late: e.late,
+    duplicate: true,
+  };
   if (!same) throw new KeyReused(receipt);
   return receipt;
 }
@@ -162,16 +169,18 @@ export class InputRoundsService {
   ) {}
 
   private async round(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<RoundRow> {
-    const rows: RoundRow[] = await m.query(`SELECT * FROM input_round WHERE id = $1 AND municipality_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [id, ctx.municipalityId]);
+    const rows: RoundRow[] = await m.query(`SELECT * FROM input_round WHERE id = $1 AND municipality_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [
+      id,
+      ctx.municipalityId,
+    ]);
     if (!rows[0]) throw new NotFound('Fant ikke innspillsrunden');
     return rows[0];
   }
 
   private async memberIds(m: EntityManager, bodyIds: string[]): Promise<string[]> {
-    const rows: { user_id: string }[] = await m.query(
-      `SELECT DISTINCT user_id FROM current_membership WHERE body_id = ANY($1::uuid[])`,
-      [bodyIds],
-    );
+    const rows: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = ANY($1::uuid[])`, [
+      bodyIds,
+    ]);
     return rows.map((r) => r.user_id);
   }
 
@@ -181,19 +190,41 @@ export class InputRoundsService {
     if (closesAt <= now) throw ValidationFailed.field('closesAt', 'Fristen må være fram i tid');
     return this.db.transaction(async (m) => {
       if (input.caseId) await this.cases.readable(ctx, input.caseId, m);
-      if (input.mandateItemId && (await m.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [input.mandateItemId, ctx.municipalityId])).length === 0) {
+      if (
+        input.mandateItemId &&
+        (await m.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [input.mandateItemId, ctx.municipalityId]))
+          .length === 0
+      ) {
         throw ValidationFailed.field('mandateItemId', 'Fant ikke mandatpunktet');
       }
       const bodyIds = [...new Set(input.invitedBodyIds)];
-      const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [bodyIds, ctx.municipalityId]);
+      const bodies: { id: string }[] = await m.query(`SELECT id FROM body WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [
+        bodyIds,
+        ctx.municipalityId,
+      ]);
       if (bodies.length !== bodyIds.length) throw ValidationFailed.field('invitedBodyIds', 'Fant ikke alle de inviterte organene');
       const userIds = [...new Set(input.invitedUserIds)];
-      const persons: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2 AND status <> 'disabled'`, [userIds, ctx.municipalityId]);
+      const persons: { id: string }[] = await m.query(
+        `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2 AND status <> 'disabled'`,
+        [userIds, ctx.municipalityId],
+      );
       if (persons.length !== userIds.length) throw ValidationFailed.field('invitedUserIds', 'Fant ikke alle de inviterte personene');
       const [row] = await m.query(
         `INSERT INTO input_round (municipality_id, case_id, mandate_item_id, title, questions, opens_at, closes_at, late_policy, publish_after_close, reminder_minutes, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [ctx.municipalityId, input.caseId, input.mandateItemId, input.title, input.questions, opensAt, closesAt, input.latePolicy, input.publishAfterClose, input.reminderMinutes, ctx.userId],
+        [
+          ctx.municipalityId,
+          input.caseId,
+          input.mandateItemId,
+          input.title,
+          input.questions,
+          opensAt,
+          closesAt,
+          input.latePolicy,
+          input.publishAfterClose,
+          input.reminderMinutes,
+          ctx.userId,
+        ],
       );
       const id: string = row.id;
       for (const b of bodyIds) await m.query(`INSERT INTO round_invitation (round_id, body_id) VALUES ($1, $2)`, [id, b]);
@@ -233,7 +264,12 @@ export class InputRoundsService {
     for (const minutes of reminderMinutes) {
       const runAt = new Date(closesAt.getTime() - minutes * 60_000);
       if (runAt <= now) continue;
-      await this.outbox.enqueue(m, 'round.remind', { roundId: id, minutes, closesAt: at }, { dedupKey: `round-remind:${id}:${minutes}:${at}`, runAt });
+      await this.outbox.enqueue(
+        m,
+        'round.remind',
+        { roundId: id, minutes, closesAt: at },
+        { dedupKey: `round-remind:${id}:${minutes}:${at}`, runAt },
+      );
     }
   }
 
@@ -241,20 +277,28 @@ export class InputRoundsService {
    * The round, for a caller who may read it (roundReadableSql; 404 for another municipality's, 403 when
    * not allowed), with its case's number and the case title the caller may see (caseTitleSql).
    */
-  async readableRound(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<RoundRow & { readable: boolean; case: { id: string; number: string; title: string } | null }> {
+  async readableRound(
+    ctx: RequestContext,
+    id: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<RoundRow & { readable: boolean; case: { id: string; number: string; title: string } | null }> {
     const p = { officer: '$3', userId: '$4', bodyIds: '$5' };
-    const rows: (RoundRow & { readable: boolean; archive_year: number | null; archive_seq: number | null; case_title: string | null })[] = await m.query(
-      `SELECT r.*, ${roundReadableSql('r', p)} AS readable, c.archive_year, c.archive_seq, ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds))} AS case_title
+    const rows: (RoundRow & { readable: boolean; archive_year: number | null; archive_seq: number | null; case_title: string | null })[] =
+      await m.query(
+        `SELECT r.*, ${roundReadableSql('r', p)} AS readable, c.archive_year, c.archive_seq, ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds))} AS case_title
          FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id WHERE r.id = $1 AND r.municipality_id = $2`,
-      [id, ctx.municipalityId, ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds]],
-    );
+        [id, ctx.municipalityId, ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds]],
+      );
     const row = rows[0];
     if (!row) throw new NotFound('Fant ikke innspillsrunden');
     if (!row.readable) throw new Forbidden('Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.');
     const { archive_year, archive_seq, case_title, ...round } = row;
     return {
       ...round,
-      case: round.case_id && archive_year !== null && archive_seq !== null ? { id: round.case_id, number: caseNumber({ archive_year, archive_seq }), title: case_title ?? '' } : null,
+      case:
+        round.case_id && archive_year !== null && archive_seq !== null
+          ? { id: round.case_id, number: caseNumber({ archive_year, archive_seq }), title: case_title ?? '' }
+          : null,
     };
   }
 
@@ -297,7 +341,12 @@ export class InputRoundsService {
       publishAfterClose: round.publish_after_close,
       open,
       closedAt: round.closed_at?.toISOString() ?? null,
-      invitations: invitations.map((i) => ({ bodyId: i.body_id, bodyName: i.body_name, status: i.status, extendedUntil: i.extended_until?.toISOString() ?? null })),
+      invitations: invitations.map((i) => ({
+        bodyId: i.body_id,
+        bodyName: i.body_name,
+        status: i.status,
+        extendedUntil: i.extended_until?.toISOString() ?? null,
+      })),
       documents: documents.map((d) => ({ id: d.id, filename: d.filename, mediaType: d.media_type, size: d.size_bytes, sha256: d.sha256 })),
       invitedPersons: persons.map((p) => ({ userId: p.user_id, name: p.name, title: p.title, status: p.status })),
       /** For officers: every reminder sent, to a body or a person, and when (null for others). */
@@ -346,7 +395,13 @@ export class InputRoundsService {
       meeting: r.meeting_id ? { id: r.meeting_id as string, title: r.meeting_title as string } : null,
       attachments: r.attachments as { id: string; filename: string; mediaType: string; size: number; sha256: string }[],
       disposition: r.outcome
-        ? { outcome: r.outcome as string, reason: r.reason as string, sectionId: r.section_id as string | null, sectionKind: r.section_kind as string | null, recordedAt: (r.recorded_at as Date).toISOString() }
+        ? {
+            outcome: r.outcome as string,
+            reason: r.reason as string,
+            sectionId: r.section_id as string | null,
+            sectionKind: r.section_kind as string | null,
+            recordedAt: (r.recorded_at as Date).toISOString(),
+          }
         : null,
     }));
   }
@@ -354,7 +409,10 @@ export class InputRoundsService {
   /** The deadline that applies to a body: its extension, or the round's. */
   private async deadlineFor(m: EntityManager, round: RoundRow, bodyId: string | null): Promise<Date> {
     if (!bodyId) return round.closes_at;
-    const rows: { extended_until: Date | null }[] = await m.query(`SELECT extended_until FROM round_invitation WHERE round_id = $1 AND body_id = $2`, [round.id, bodyId]);
+    const rows: { extended_until: Date | null }[] = await m.query(
+      `SELECT extended_until FROM round_invitation WHERE round_id = $1 AND body_id = $2`,
+      [round.id, bodyId],
+    );
     return rows[0]?.extended_until ?? round.closes_at;
   }
 
@@ -389,10 +447,14 @@ export class InputRoundsService {
 
   /** Checks the deadline on every write; returns whether the write is late (and accepted as such). */
   private checkDeadline(round: RoundRow, deadline: Date, now: Date, allowLate: boolean): boolean {
-    if (now < round.opens_at) throw ValidationFailed.field('deadline', `Runden åpner ${formatOsloDateTime(round.opens_at)}. Innspill kan ikke sendes før det.`);
+    if (now < round.opens_at)
+      throw ValidationFailed.field('deadline', `Runden åpner ${formatOsloDateTime(round.opens_at)}. Innspill kan ikke sendes før det.`);
     const late = now > deadline;
     if (late && !(allowLate && round.late_policy === 'accept_late')) {
-      throw ValidationFailed.field('deadline', `Fristen gikk ut ${formatOsloDateTime(deadline)}. Innspill tas ikke lenger imot i denne runden.`);
+      throw ValidationFailed.field(
+        'deadline',
+        `Fristen gikk ut ${formatOsloDateTime(deadline)}. Innspill tas ikke lenger imot i denne runden.`,
+      );
     }
     return late;
   }
@@ -414,7 +476,10 @@ export class InputRoundsService {
       if (!round) throw new NotFound('Fant ikke innspillsrunden');
       // A repeated request (same key, same content) gets the first receipt, even after the deadline.
       if (round.earlier) return repeatedKey(round.earlier, { sha256: sha256(input.text), bodyId: input.bodyId });
-      const invited = round.invitations.map((i) => ({ body_id: i.body_id, extended_until: i.extended_until === null ? null : new Date(i.extended_until) }));
+      const invited = round.invitations.map((i) => ({
+        body_id: i.body_id,
+        extended_until: i.extended_until === null ? null : new Date(i.extended_until),
+      }));
       const deadline = await this.assertCanAnswer(m, ctx, round, input.bodyId, invited);
       const late = this.checkDeadline(round, deadline, now, true);
       return this.store(m, ctx, {
@@ -432,7 +497,13 @@ export class InputRoundsService {
   }
 
   /** The receipt of the caller's earlier submission with this idempotency key in this round (null: continuous input), if any. */
-  private async byIdempotencyKey(q: Pick<EntityManager, 'query'>, ctx: RequestContext, roundId: string | null, key: string, sent: Sent): Promise<Receipt | null> {
+  private async byIdempotencyKey(
+    q: Pick<EntityManager, 'query'>,
+    ctx: RequestContext,
+    roundId: string | null,
+    key: string,
+    sent: Sent,
+  ): Promise<Receipt | null> {
     const rows: EarlierSubmission[] = await q.query(EARLIER_SQL('$1', '$2::uuid', '$3'), [ctx.userId, roundId, key]);
     return rows[0] ? repeatedKey(rows[0], sent) : null;
   }
@@ -475,7 +546,21 @@ export class InputRoundsService {
          INSERT INTO submission_version (submission_id, version, text, sha256, created_at) SELECT id, 1, $12, $13, $10 FROM s RETURNING submission_id
        )${answered}
        SELECT s.id, s.submitted_at FROM s JOIN v ON v.submission_id = s.id`,
-      [ctx.municipalityId, s.roundId, s.caseId, s.mandateItemId, s.bodyId, ctx.userId, capacity, s.late, s.key, s.now, s.meetingId ?? null, s.text, hash],
+      [
+        ctx.municipalityId,
+        s.roundId,
+        s.caseId,
+        s.mandateItemId,
+        s.bodyId,
+        ctx.userId,
+        capacity,
+        s.late,
+        s.key,
+        s.now,
+        s.meetingId ?? null,
+        s.text,
+        hash,
+      ],
     );
     // A concurrent request with the same key won; answer with its receipt (or 409 if it sent other content).
     if (!inserted[0]) {
@@ -502,7 +587,15 @@ export class InputRoundsService {
    * until the deadline that applies to it (the server checks the deadline on every write).
    */
   async writableSubmission(m: EntityManager, ctx: RequestContext, submissionId: string, now = this.clock.now()) {
-    const rows: { id: string; round_id: string | null; case_id: string | null; body_id: string | null; author_id: string; current_version: number; late: boolean }[] = await m.query(
+    const rows: {
+      id: string;
+      round_id: string | null;
+      case_id: string | null;
+      body_id: string | null;
+      author_id: string;
+      current_version: number;
+      late: boolean;
+    }[] = await m.query(
       `SELECT id, round_id, case_id, body_id, author_id, current_version, late FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
       [submissionId, ctx.municipalityId],
     );
@@ -517,7 +610,12 @@ export class InputRoundsService {
   }
 
   /** Throws 404 unless the caller may see the submission (submissionVisibleSql). */
-  async assertReadableSubmission(ctx: RequestContext, submissionId: string, m: EntityManager = this.db.manager, now = this.clock.now()): Promise<void> {
+  async assertReadableSubmission(
+    ctx: RequestContext,
+    submissionId: string,
+    m: EntityManager = this.db.manager,
+    now = this.clock.now(),
+  ): Promise<void> {
     const rows: { visible: boolean }[] = await m.query(
       `SELECT ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6' })} AS visible FROM submission s WHERE s.id = $1 AND s.municipality_id = $2`,
       [submissionId, ctx.municipalityId, ...readerValues(ctx, now)],
@@ -526,18 +624,40 @@ export class InputRoundsService {
   }
 
   /** A new version of one's own submission, until the deadline; every version is kept. */
-  async edit(ctx: RequestContext, submissionId: string, input: z.infer<typeof editSubmissionSchema>, now = this.clock.now()): Promise<Receipt> {
+  async edit(
+    ctx: RequestContext,
+    submissionId: string,
+    input: z.infer<typeof editSubmissionSchema>,
+    now = this.clock.now(),
+  ): Promise<Receipt> {
     return this.db.transaction(async (m) => {
       const s = await this.writableSubmission(m, ctx, submissionId, now);
       if (s.current_version !== input.version) {
-        const [current] = await m.query(`SELECT version, text FROM submission_version WHERE submission_id = $1 AND version = $2`, [submissionId, s.current_version]);
+        const [current] = await m.query(`SELECT version, text FROM submission_version WHERE submission_id = $1 AND version = $2`, [
+          submissionId,
+          s.current_version,
+        ]);
         throw new StaleVersion(current);
       }
       const next = s.current_version + 1;
       const hash = sha256(input.text);
-      await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1,$2,$3,$4,$5)`, [submissionId, next, input.text, hash, now]);
+      await m.query(`INSERT INTO submission_version (submission_id, version, text, sha256, created_at) VALUES ($1,$2,$3,$4,$5)`, [
+        submissionId,
+        next,
+        input.text,
+        hash,
+        now,
+      ]);
       await m.query(`UPDATE submission SET current_version = $2, updated_at = $3 WHERE id = $1`, [submissionId, next, now]);
-      await this.audit.record(m, ctx, 'update', 'submission', submissionId, { version: s.current_version }, { version: next, sha256: hash });
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'submission',
+        submissionId,
+        { version: s.current_version },
+        { version: next, sha256: hash },
+      );
       await this.notifications.notify(m, {
         municipalityId: ctx.municipalityId,
         userIds: [ctx.userId],
@@ -568,22 +688,34 @@ export class InputRoundsService {
       const deadline = await this.assertCanAnswer(m, ctx, round, bodyId);
       this.checkDeadline(round, deadline, now, false);
       if (bodyId) {
-        await m.query(`UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2 AND status = 'not_answered'`, [roundId, bodyId]);
+        await m.query(
+          `UPDATE round_invitation SET status = 'no_comment' WHERE round_id = $1 AND body_id = $2 AND status = 'not_answered'`,
+          [roundId, bodyId],
+        );
       } else {
         if (!(await this.personallyInvited(m, roundId, ctx.userId))) throw ValidationFailed.field('bodyId', 'Velg organet du svarer for');
-        await m.query(`UPDATE round_person_invitation SET status = 'no_comment' WHERE round_id = $1 AND user_id = $2 AND status = 'not_answered'`, [roundId, ctx.userId]);
+        await m.query(
+          `UPDATE round_person_invitation SET status = 'no_comment' WHERE round_id = $1 AND user_id = $2 AND status = 'not_answered'`,
+          [roundId, ctx.userId],
+        );
       }
-      await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId, userId: bodyId ? null : ctx.userId, status: 'no_comment' });
+      await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, {
+        bodyId,
+        userId: bodyId ? null : ctx.userId,
+        status: 'no_comment',
+      });
     });
   }
-
 
   async extend(ctx: RequestContext, roundId: string, input: z.infer<typeof extensionSchema>) {
     await this.db.transaction(async (m) => {
       const round = await this.round(m, ctx, roundId, true);
       const until = new Date(input.until);
       if (until <= round.closes_at) throw ValidationFailed.field('until', 'Utsatt frist må være etter rundens frist');
-      const [updated] = await m.query(`UPDATE round_invitation SET extended_until = $3 WHERE round_id = $1 AND body_id = $2 RETURNING body_id`, [roundId, input.bodyId, until]);
+      const [updated] = await m.query(
+        `UPDATE round_invitation SET extended_until = $3 WHERE round_id = $1 AND body_id = $2 RETURNING body_id`,
+        [roundId, input.bodyId, until],
+      );
       if (!updated?.length) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
       await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId: input.bodyId, extendedUntil: until.toISOString() });
       await this.notifications.notify(m, {
@@ -608,10 +740,15 @@ export class InputRoundsService {
       const s = rows[0];
       if (!s) throw new NotFound('Fant ikke innspillet');
       if (input.sectionId) {
-        const ok = s.case_id ? await m.query(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, [input.sectionId, s.case_id]) : [];
+        const ok = s.case_id
+          ? await m.query(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, [input.sectionId, s.case_id])
+          : [];
         if (ok.length === 0) throw ValidationFailed.field('sectionId', 'Delen av saksframlegget hører ikke til innspillets sak');
       }
-      const before: Record<string, unknown>[] = await m.query(`SELECT outcome, reason, section_id FROM disposition WHERE submission_id = $1`, [submissionId]);
+      const before: Record<string, unknown>[] = await m.query(
+        `SELECT outcome, reason, section_id FROM disposition WHERE submission_id = $1`,
+        [submissionId],
+      );
       await m.query(
         `INSERT INTO disposition (submission_id, outcome, reason, section_id, recorded_by) VALUES ($1,$2,$3,$4,$5)
          ON CONFLICT (submission_id) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, section_id = EXCLUDED.section_id,
@@ -619,7 +756,12 @@ export class InputRoundsService {
         [submissionId, input.outcome, input.reason, input.sectionId, ctx.userId],
       );
       await this.audit.record(m, ctx, before[0] ? 'update' : 'create', 'disposition', submissionId, before[0] ?? null, input);
-      const outcomeText = { adopted: 'tatt til følge', partly_adopted: 'delvis tatt til følge', not_adopted: 'ikke tatt til følge', noted: 'tatt til orientering' }[input.outcome];
+      const outcomeText = {
+        adopted: 'tatt til følge',
+        partly_adopted: 'delvis tatt til følge',
+        not_adopted: 'ikke tatt til følge',
+        noted: 'tatt til orientering',
+      }[input.outcome];
       await this.notifications.notify(m, {
         municipalityId: ctx.municipalityId,
         userIds: [s.author_id],
@@ -634,19 +776,46 @@ export class InputRoundsService {
   }
 
   /** Continuous input (løpende innspill) on a case or mandate item, outside any round; from a school conference it also names the meeting. */
-  async continuous(ctx: RequestContext, input: z.infer<typeof continuousInputSchema>, now = this.clock.now(), meetingId: string | null = null): Promise<Receipt> {
-    const sent = { sha256: sha256(input.text), bodyId: input.bodyId, caseId: input.caseId, meetingId, ...(input.caseId ? {} : { mandateItemId: input.mandateItemId }) };
+  async continuous(
+    ctx: RequestContext,
+    input: z.infer<typeof continuousInputSchema>,
+    now = this.clock.now(),
+    meetingId: string | null = null,
+  ): Promise<Receipt> {
+    const sent = {
+      sha256: sha256(input.text),
+      bodyId: input.bodyId,
+      caseId: input.caseId,
+      meetingId,
+      ...(input.caseId ? {} : { mandateItemId: input.mandateItemId }),
+    };
     const existing = await this.byIdempotencyKey(this.db, ctx, null, input.idempotencyKey, sent);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
       if (input.caseId) await this.cases.readable(ctx, input.caseId, m);
       let mandateItemId = input.mandateItemId;
-      if (mandateItemId && (await m.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [mandateItemId, ctx.municipalityId])).length === 0) {
+      if (
+        mandateItemId &&
+        (await m.query(`SELECT 1 FROM mandate_item WHERE id = $1 AND municipality_id = $2`, [mandateItemId, ctx.municipalityId])).length ===
+          0
+      ) {
         throw ValidationFailed.field('mandateItemId', 'Fant ikke mandatpunktet');
       }
-      if (input.caseId && !mandateItemId) mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
-      if (input.bodyId && !ctx.bodyIds.has(input.bodyId)) throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
-      return this.store(m, ctx, { roundId: null, caseId: input.caseId, mandateItemId, bodyId: input.bodyId, text: input.text, key: input.idempotencyKey, late: false, now, meetingId });
+      if (input.caseId && !mandateItemId)
+        mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
+      if (input.bodyId && !ctx.bodyIds.has(input.bodyId))
+        throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
+      return this.store(m, ctx, {
+        roundId: null,
+        caseId: input.caseId,
+        mandateItemId,
+        bodyId: input.bodyId,
+        text: input.text,
+        key: input.idempotencyKey,
+        late: false,
+        now,
+        meetingId,
+      });
     });
   }
 
@@ -667,12 +836,24 @@ export class InputRoundsService {
   async summary(ctx: RequestContext, caseId: string) {
     const c = await this.cases.readable(ctx, caseId);
     const items = await this.submissionsFor(ctx, { caseId }, this.clock.now());
-    const outcome: Record<string, string> = { adopted: 'Tatt til følge', partly_adopted: 'Delvis tatt til følge', not_adopted: 'Ikke tatt til følge', noted: 'Tatt til orientering' };
-    const section: Record<string, string> = { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Forslag til vedtak' };
+    const outcome: Record<string, string> = {
+      adopted: 'Tatt til følge',
+      partly_adopted: 'Delvis tatt til følge',
+      not_adopted: 'Ikke tatt til følge',
+      noted: 'Tatt til orientering',
+    };
+    const section: Record<string, string> = {
+      background: 'Bakgrunn',
+      facts: 'Fakta',
+      assessment: 'Vurdering',
+      proposal: 'Forslag til vedtak',
+    };
     const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];
     items.forEach((s, i) => {
       const where = s.meeting ? ` på skolekonferansen «${s.meeting.title}»` : '';
-      lines.push(`${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}${where}, ${formatOsloDateTime(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`);
+      lines.push(
+        `${i + 1}. ${s.body ? `${s.body.name} (ved ${s.author.name})` : `${s.author.name} (på eget vegne)`}${where}, ${formatOsloDateTime(new Date(s.submittedAt))}${s.late ? ' – for sent' : ''}`,
+      );
       lines.push(`   Innspill: ${s.text}`);
       lines.push(
         s.disposition

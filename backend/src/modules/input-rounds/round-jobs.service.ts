@@ -4,22 +4,31 @@ import type { JobPayload } from '../../platform/queue/jobs.js';
 import type { MailService } from '../mail/mail.service.js';
 import { deliverNotice } from '../notifications/notifications.service.js';
 
-
 /**
  * Closes a round at its deadline. Idempotent and safe with several workers: the UPDATE closes the
  * round only once, and only while the deadline is the one the job was scheduled for.
  */
-export async function closeRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.close'>, now = new Date()): Promise<boolean> {
-  const [rows]: [{ id: string; municipality_id: string; case_id: string | null; title: string; created_by: string | null }[], number] = await db.query(
-    `UPDATE input_round SET closed_at = $3, updated_at = now()
+export async function closeRound(
+  db: DataSource,
+  mail: MailService,
+  appUrl: string,
+  p: JobPayload<'round.close'>,
+  now = new Date(),
+): Promise<boolean> {
+  const [rows]: [{ id: string; municipality_id: string; case_id: string | null; title: string; created_by: string | null }[], number] =
+    await db.query(
+      `UPDATE input_round SET closed_at = $3, updated_at = now()
       WHERE id = $1 AND closed_at IS NULL AND closes_at = $2 AND closes_at <= $3
       RETURNING id, municipality_id, case_id, title, created_by`,
-    [p.roundId, p.closesAt, now],
-  );
+      [p.roundId, p.closesAt, now],
+    );
   const round = rows[0];
   if (!round) {
     // A delayed job can fire a moment early: retry (with backoff) rather than leave the round open.
-    const early: unknown[] = await db.query(`SELECT 1 FROM input_round WHERE id = $1 AND closed_at IS NULL AND closes_at = $2 AND closes_at > $3`, [p.roundId, p.closesAt, now]);
+    const early: unknown[] = await db.query(
+      `SELECT 1 FROM input_round WHERE id = $1 AND closed_at IS NULL AND closes_at = $2 AND closes_at > $3`,
+      [p.roundId, p.closesAt, now],
+    );
     if (early.length) throw new Error('Runden er ikke utløpt ennå');
     return false;
   }
@@ -44,10 +53,8 @@ export async function closeRound(db: DataSource, mail: MailService, appUrl: stri
  * duplicated job sends nothing twice. Returns the bodies reminded.
  */
 export async function remindRound(db: DataSource, mail: MailService, appUrl: string, p: JobPayload<'round.remind'>): Promise<string[]> {
-  const rounds: { id: string; municipality_id: string; case_id: string | null; title: string; closes_at: Date; closed_at: Date | null }[] = await db.query(
-    `SELECT id, municipality_id, case_id, title, closes_at, closed_at FROM input_round WHERE id = $1`,
-    [p.roundId],
-  );
+  const rounds: { id: string; municipality_id: string; case_id: string | null; title: string; closes_at: Date; closed_at: Date | null }[] =
+    await db.query(`SELECT id, municipality_id, case_id, title, closes_at, closed_at FROM input_round WHERE id = $1`, [p.roundId]);
   const round = rounds[0];
   if (!round || round.closed_at || round.closes_at.toISOString() !== p.closesAt) return [];
   const bodies: { body_id: string; name: string }[] = await db.query(
@@ -56,10 +63,9 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
     [p.roundId],
   );
   for (const body of bodies) {
-    const members: { user_id: string }[] = await db.query(
-      `SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`,
-      [body.body_id],
-    );
+    const members: { user_id: string }[] = await db.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [
+      body.body_id,
+    ]);
     await deliverNotice(db, mail, appUrl, {
       municipalityId: round.municipality_id,
       userIds: members.map((m) => m.user_id),
@@ -70,9 +76,16 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       caseId: round.case_id,
       key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
     });
-    await db.query(`INSERT INTO round_reminder (round_id, body_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [round.id, body.body_id, p.minutes]);
+    await db.query(`INSERT INTO round_reminder (round_id, body_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
+      round.id,
+      body.body_id,
+      p.minutes,
+    ]);
   }
-  const persons: { user_id: string }[] = await db.query(`SELECT user_id FROM round_person_invitation WHERE round_id = $1 AND status = 'not_answered'`, [p.roundId]);
+  const persons: { user_id: string }[] = await db.query(
+    `SELECT user_id FROM round_person_invitation WHERE round_id = $1 AND status = 'not_answered'`,
+    [p.roundId],
+  );
   for (const person of persons) {
     await deliverNotice(db, mail, appUrl, {
       municipalityId: round.municipality_id,
@@ -84,7 +97,11 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
       caseId: round.case_id,
       key: `reminder:${round.id}:${p.minutes}:person:${person.user_id}`,
     });
-    await db.query(`INSERT INTO round_reminder (round_id, user_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [round.id, person.user_id, p.minutes]);
+    await db.query(`INSERT INTO round_reminder (round_id, user_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
+      round.id,
+      person.user_id,
+      p.minutes,
+    ]);
   }
   return bodies.map((b) => b.body_id);
 }

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import type { z } from 'zod';
-import { createMandateItemSchema, createMandateSchema, updateMandateItemSchema, updateMandateSchema, mandateListResponseSchema, mandateDetailResponseSchema, mandateResponseSchema, idVersionResponseSchema } from '@samrad/shared/contracts';
+import {
+  createMandateItemSchema,
+  createMandateSchema,
+  updateMandateItemSchema,
+  updateMandateSchema,
+  mandateListResponseSchema,
+  mandateDetailResponseSchema,
+  mandateResponseSchema,
+  idVersionResponseSchema,
+} from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
@@ -36,14 +45,22 @@ export class MandatesController {
   @Returns(mandateResponseSchema)
   @Patch(':id')
   @Access('case_officer')
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateMandateSchema)) input: z.infer<typeof updateMandateSchema>) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(updateMandateSchema)) input: z.infer<typeof updateMandateSchema>,
+  ) {
     return this.mandates.update(ctx, id, input);
   }
 
   @Returns(idVersionResponseSchema)
   @Post(':id/items')
   @Access('case_officer')
-  addItem(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(createMandateItemSchema)) input: z.infer<typeof createMandateItemSchema>) {
+  addItem(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(createMandateItemSchema)) input: z.infer<typeof createMandateItemSchema>,
+  ) {
     return this.mandates.addItem(ctx, id, input);
   }
 

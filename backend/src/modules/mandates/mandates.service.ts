@@ -51,7 +51,9 @@ export class MandatesService {
     );
     const work = await this.workByItem(ctx, id, now);
     const adoptedBy = mandate.adoptedByBodyId
-      ? ((await this.db.query(`SELECT id, name FROM body WHERE id = $1`, [mandate.adoptedByBodyId])) as { id: string; name: string }[])[0] ?? null
+      ? ((
+          (await this.db.query(`SELECT id, name FROM body WHERE id = $1`, [mandate.adoptedByBodyId])) as { id: string; name: string }[]
+        )[0] ?? null)
       : null;
     return {
       ...mandateView(mandate),
@@ -100,15 +102,29 @@ export class MandatesService {
         params,
       ) as Promise<{ item: string; id: string; title: string; starts_at: Date; body_name: string }[]>,
     ]);
-    const work = new Map<string, { cases: { id: string; number: string; title: string; status: string }[]; rounds: { id: string; title: string; closesAt: string; open: boolean }[]; meetings: { id: string; title: string; startsAt: string; bodyName: string }[] }>();
+    const work = new Map<
+      string,
+      {
+        cases: { id: string; number: string; title: string; status: string }[];
+        rounds: { id: string; title: string; closesAt: string; open: boolean }[];
+        meetings: { id: string; title: string; startsAt: string; bodyName: string }[];
+      }
+    >();
     const of = (item: string) => {
       let w = work.get(item);
       if (!w) work.set(item, (w = { cases: [], rounds: [], meetings: [] }));
       return w;
     };
     for (const c of cases) of(c.item).cases.push({ id: c.id, number: c.number, title: c.title, status: c.status });
-    for (const r of rounds) of(r.item).rounds.push({ id: r.id, title: r.title, closesAt: r.closes_at.toISOString(), open: r.closed_at === null && r.closes_at > now });
-    for (const m of meetings) of(m.item).meetings.push({ id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), bodyName: m.body_name });
+    for (const r of rounds)
+      of(r.item).rounds.push({
+        id: r.id,
+        title: r.title,
+        closesAt: r.closes_at.toISOString(),
+        open: r.closed_at === null && r.closes_at > now,
+      });
+    for (const m of meetings)
+      of(m.item).meetings.push({ id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), bodyName: m.body_name });
     return work;
   }
 
@@ -118,7 +134,10 @@ export class MandatesService {
       if (ok.length === 0) throw ValidationFailed.field('adoptedByBodyId', 'Fant ikke organet');
     }
     if (refs.ownerId) {
-      const ok = await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND (is_case_officer OR is_admin)`, [refs.ownerId, ctx.municipalityId]);
+      const ok = await this.db.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND (is_case_officer OR is_admin)`, [
+        refs.ownerId,
+        ctx.municipalityId,
+      ]);
       if (ok.length === 0) throw ValidationFailed.field('ownerId', 'Ansvarlig må være en saksbehandler i administrasjonen');
     }
   }
@@ -151,7 +170,11 @@ export class MandatesService {
     return this.db.transaction(async (m) => {
       const current = await findOwnForUpdate(m, MandateItem, ctx, id);
       if (current.mandateId !== mandateId) throw new NotFound();
-      if (patch.number !== undefined && patch.number !== current.number && (await m.existsBy(MandateItem, { mandateId, number: patch.number }))) {
+      if (
+        patch.number !== undefined &&
+        patch.number !== current.number &&
+        (await m.existsBy(MandateItem, { mandateId, number: patch.number }))
+      ) {
         throw ValidationFailed.field('number', `Punkt ${patch.number} finnes allerede i mandatet`);
       }
       const saved = await updateVersioned(m, this.audit, ctx, MandateItem, 'mandate_item', id, version, patch);

@@ -16,15 +16,18 @@ export async function publishAgenda(
   meetingId: string,
   by: { municipalityId?: string; userId: string | null; startsAt?: string },
 ): Promise<boolean> {
-  const [rows]: [{ id: string; municipality_id: string; body_id: string; body_name: string; title: string; starts_at: Date }[], number] = await m.query(
-    `UPDATE meeting mt SET agenda_published_at = now(), version = version + 1, updated_at = now()
+  const [rows]: [{ id: string; municipality_id: string; body_id: string; body_name: string; title: string; starts_at: Date }[], number] =
+    await m.query(
+      `UPDATE meeting mt SET agenda_published_at = now(), version = version + 1, updated_at = now()
       WHERE id = $1 AND agenda_published_at IS NULL AND ($2::uuid IS NULL OR municipality_id = $2) AND ($3::timestamptz IS NULL OR starts_at = $3)
       RETURNING id, municipality_id, body_id, (SELECT name FROM body WHERE id = mt.body_id) AS body_name, title, starts_at`,
-    [meetingId, by.municipalityId ?? null, by.startsAt ?? null],
-  );
+      [meetingId, by.municipalityId ?? null, by.startsAt ?? null],
+    );
   const meeting = rows[0];
   if (!meeting) return false;
-  const members: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [meeting.body_id]);
+  const members: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [
+    meeting.body_id,
+  ]);
   await deps.notifications.notify(m, {
     municipalityId: meeting.municipality_id,
     userIds: members.map((x) => x.user_id),
@@ -36,8 +39,13 @@ export async function publishAgenda(
     key: `agenda:${meeting.id}`,
   });
   const municipalityId = meeting.municipality_id;
-  if (by.userId) await deps.audit.record(m, { municipalityId, userId: by.userId }, 'update', 'meeting', meeting.id, null, { agendaPublished: true });
-  else await deps.audit.record(m, { municipalityId, userId: null }, 'update', 'meeting', meeting.id, null, { agendaPublished: true, by: 'notice time' });
+  if (by.userId)
+    await deps.audit.record(m, { municipalityId, userId: by.userId }, 'update', 'meeting', meeting.id, null, { agendaPublished: true });
+  else
+    await deps.audit.record(m, { municipalityId, userId: null }, 'update', 'meeting', meeting.id, null, {
+      agendaPublished: true,
+      by: 'notice time',
+    });
   return true;
 }
 

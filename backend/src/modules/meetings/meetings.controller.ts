@@ -40,7 +40,11 @@ export class MeetingsController {
 
   @Post('meetings/:id/agenda')
   @Access('case_officer')
-  addItem(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(agendaItemSchema)) input: z.infer<typeof agendaItemSchema>) {
+  addItem(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(agendaItemSchema)) input: z.infer<typeof agendaItemSchema>,
+  ) {
     return this.meetings.addAgendaItem(ctx, id, input);
   }
 
@@ -54,7 +58,11 @@ export class MeetingsController {
   @Put('meetings/:id/attendance')
   @Access('case_officer')
   @HttpCode(204)
-  async attendance(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(attendanceSchema)) input: z.infer<typeof attendanceSchema>) {
+  async attendance(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(attendanceSchema)) input: z.infer<typeof attendanceSchema>,
+  ) {
     await this.meetings.setAttendance(ctx, id, input);
   }
 
@@ -71,14 +79,22 @@ export class MeetingsController {
 
   @Post('meetings/:id/statements')
   @Access('member')
-  statement(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(statementSchema)) input: z.infer<typeof statementSchema>) {
+  statement(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(statementSchema)) input: z.infer<typeof statementSchema>,
+  ) {
     return this.meetings.addStatement(ctx, id, input);
   }
 
   /** Anyone in the municipality may come to a school conference: registration is not tied to a body. */
   @Put('meetings/:id/registrations/me')
   @Access('authenticated')
-  register(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(registrationSchema)) input: z.infer<typeof registrationSchema>) {
+  register(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(registrationSchema)) input: z.infer<typeof registrationSchema>,
+  ) {
     return this.meetings.register(ctx, id, input);
   }
 
@@ -91,7 +107,11 @@ export class MeetingsController {
 
   @Post('meetings/:id/inputs')
   @Access('authenticated')
-  conferenceInput(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(conferenceInputSchema)) input: z.infer<typeof conferenceInputSchema>) {
+  conferenceInput(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(conferenceInputSchema)) input: z.infer<typeof conferenceInputSchema>,
+  ) {
     return this.meetings.conferenceInput(ctx, id, input);
   }
 

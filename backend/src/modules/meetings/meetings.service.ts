@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { agendaItemSchema, attendanceSchema, conferenceInputSchema, CreateMeeting, minutesSchema, registrationSchema, statementSchema } from '@samrad/shared/contracts';
+import type {
+  agendaItemSchema,
+  attendanceSchema,
+  conferenceInputSchema,
+  CreateMeeting,
+  minutesSchema,
+  registrationSchema,
+  statementSchema,
+} from '@samrad/shared/contracts';
 import { meetingMayDecide, NO_DECISION_IN_MEETING, openInputText, osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
@@ -16,7 +24,6 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 
 /** Inputs from a school conference are taken from its start and for this long after. */
 const CONFERENCE_INPUT_DAYS = 7;
-
 
 interface MeetingRow {
   id: string;
@@ -67,7 +74,19 @@ export class MeetingsService {
       const [row] = await m.query(
         `INSERT INTO meeting (municipality_id, body_id, kind, title, starts_at, ends_at, place, video_link, open, closed_basis, administration_position)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [ctx.municipalityId, input.bodyId, input.kind, input.title, input.startsAt, input.endsAt, input.place, input.videoLink, input.open, input.open ? null : input.closedBasis, input.administrationPosition],
+        [
+          ctx.municipalityId,
+          input.bodyId,
+          input.kind,
+          input.title,
+          input.startsAt,
+          input.endsAt,
+          input.place,
+          input.videoLink,
+          input.open,
+          input.open ? null : input.closedBasis,
+          input.administrationPosition,
+        ],
       );
       await this.audit.record(m, ctx, 'create', 'meeting', row.id, null, input);
       // Planned further ahead than the notice time: the agenda publishes itself then, unless done by hand.
@@ -75,7 +94,12 @@ export class MeetingsService {
       const startsAt = new Date(input.startsAt);
       const due = this.agendaDue(startsAt);
       if (due > new Date()) {
-        await this.outbox.enqueue(m, 'meeting.publishAgenda', { meetingId: row.id, startsAt: startsAt.toISOString() }, { dedupKey: `agenda-publish:${row.id}:${startsAt.toISOString()}`, runAt: due });
+        await this.outbox.enqueue(
+          m,
+          'meeting.publishAgenda',
+          { meetingId: row.id, startsAt: startsAt.toISOString() },
+          { dedupKey: `agenda-publish:${row.id}:${startsAt.toISOString()}`, runAt: due },
+        );
       }
       return { id: row.id as string };
     });
@@ -128,29 +152,50 @@ export class MeetingsService {
       [id],
     );
     // For the officer writing the minutes: what is still open on each case before a deciding vedtak.
-    const openInput = ctx.roles.has('case_officer') && meetingMayDecide(r.kind) ? await this.cases.openInput(this.db.manager, agenda.map((a) => a.case_id as string)) : new Map<string, OpenInput>();
+    const openInput =
+      ctx.roles.has('case_officer') && meetingMayDecide(r.kind)
+        ? await this.cases.openInput(
+            this.db.manager,
+            agenda.map((a) => a.case_id as string),
+          )
+        : new Map<string, OpenInput>();
     return {
       ...this.view(r),
       /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
       mayDecide: meetingMayDecide(r.kind),
       administrationPosition: r.administration_position,
       agenda: agenda.map((a) => {
-          // An exempt case's title, minutes and decision text are for those who may read the case.
-          const readable = a.readable === true;
-          const open = openInput.get(a.case_id as string);
-          return {
-            id: a.id,
-            position: a.position,
-            committeeNumber: a.committee_number,
-            case: { id: a.case_id, number: `${a.archive_year}/${a.archive_seq}`, title: caseTitleFor({ access: a.access as string, title: a.title as string, publicTitle: a.public_title as string | null }, readable) },
-            minutes: readable ? a.minutes : null,
-            decision: a.decision_id ? { id: a.decision_id, text: readable ? a.decision_text : null, openInputReason: readable ? a.open_input_reason : null } : null,
-            openInput: open ? openInputText(open.rounds, open.undisposed) : null,
-            exemptBasis: readable ? null : a.legal_basis,
-          };
-        }),
+        // An exempt case's title, minutes and decision text are for those who may read the case.
+        const readable = a.readable === true;
+        const open = openInput.get(a.case_id as string);
+        return {
+          id: a.id,
+          position: a.position,
+          committeeNumber: a.committee_number,
+          case: {
+            id: a.case_id,
+            number: `${a.archive_year}/${a.archive_seq}`,
+            title: caseTitleFor(
+              { access: a.access as string, title: a.title as string, publicTitle: a.public_title as string | null },
+              readable,
+            ),
+          },
+          minutes: readable ? a.minutes : null,
+          decision: a.decision_id
+            ? { id: a.decision_id, text: readable ? a.decision_text : null, openInputReason: readable ? a.open_input_reason : null }
+            : null,
+          openInput: open ? openInputText(open.rounds, open.undisposed) : null,
+          exemptBasis: readable ? null : a.legal_basis,
+        };
+      }),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
-      statements: statements.map((s) => ({ id: s.id, union: s.union, text: s.text, author: s.name, createdAt: (s.created_at as Date).toISOString() })),
+      statements: statements.map((s) => ({
+        id: s.id,
+        union: s.union,
+        text: s.text,
+        author: s.name,
+        createdAt: (s.created_at as Date).toISOString(),
+      })),
       conference: r.kind === 'school_conference' ? await this.conferenceView(ctx, r) : null,
     };
   }
@@ -168,7 +213,9 @@ export class MeetingsService {
       registrationCount: rows.length,
       registered: !!mine,
       myRepresenting: mine?.representing ?? null,
-      registrations: ctx.roles.has('case_officer') ? rows.map((g) => ({ userId: g.user_id, name: g.name, title: g.title, representing: g.representing })) : null,
+      registrations: ctx.roles.has('case_officer')
+        ? rows.map((g) => ({ userId: g.user_id, name: g.name, title: g.title, representing: g.representing }))
+        : null,
     };
   }
 
@@ -178,7 +225,8 @@ export class MeetingsService {
 
   private async conference(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
     const r = await this.meeting(m, ctx, id);
-    if (r.kind !== 'school_conference') throw ValidationFailed.field('meeting', 'Påmelding og innspill fra salen gjelder bare skolekonferanser');
+    if (r.kind !== 'school_conference')
+      throw ValidationFailed.field('meeting', 'Påmelding og innspill fra salen gjelder bare skolekonferanser');
     return r;
   }
 
@@ -186,13 +234,17 @@ export class MeetingsService {
   async register(ctx: RequestContext, meetingId: string, input: z.infer<typeof registrationSchema>, now = new Date()) {
     return this.db.transaction(async (m) => {
       const r = await this.conference(m, ctx, meetingId);
-      if (now >= r.starts_at) throw ValidationFailed.field('meeting', `Påmeldingen stengte da konferansen startet ${formatOsloDateTime(r.starts_at)}`);
+      if (now >= r.starts_at)
+        throw ValidationFailed.field('meeting', `Påmeldingen stengte da konferansen startet ${formatOsloDateTime(r.starts_at)}`);
       const [row] = await m.query(
         `INSERT INTO meeting_registration (meeting_id, user_id, municipality_id, representing) VALUES ($1,$2,$3,$4)
          ON CONFLICT (meeting_id, user_id) DO UPDATE SET representing = EXCLUDED.representing RETURNING (xmax = 0) AS created`,
         [meetingId, ctx.userId, ctx.municipalityId, input.representing],
       );
-      await this.audit.record(m, ctx, row.created ? 'create' : 'update', 'meeting_registration', meetingId, null, { userId: ctx.userId, representing: input.representing });
+      await this.audit.record(m, ctx, row.created ? 'create' : 'update', 'meeting_registration', meetingId, null, {
+        userId: ctx.userId,
+        representing: input.representing,
+      });
       return { registered: true, representing: input.representing };
     });
   }
@@ -200,8 +252,12 @@ export class MeetingsService {
   async unregister(ctx: RequestContext, meetingId: string, now = new Date()) {
     await this.db.transaction(async (m) => {
       const r = await this.conference(m, ctx, meetingId);
-      if (now >= r.starts_at) throw ValidationFailed.field('meeting', `Påmeldingen stengte da konferansen startet ${formatOsloDateTime(r.starts_at)}`);
-      const [removed] = await m.query(`DELETE FROM meeting_registration WHERE meeting_id = $1 AND user_id = $2 RETURNING user_id`, [meetingId, ctx.userId]);
+      if (now >= r.starts_at)
+        throw ValidationFailed.field('meeting', `Påmeldingen stengte da konferansen startet ${formatOsloDateTime(r.starts_at)}`);
+      const [removed] = await m.query(`DELETE FROM meeting_registration WHERE meeting_id = $1 AND user_id = $2 RETURNING user_id`, [
+        meetingId,
+        ctx.userId,
+      ]);
       if (removed?.length) await this.audit.record(m, ctx, 'delete', 'meeting_registration', meetingId, { userId: ctx.userId }, null);
     });
   }
@@ -210,7 +266,12 @@ export class MeetingsService {
    * An input from a school conference to a case on its agenda, by a registered participant (or an
    * officer recording it), from the start of the conference and for a week after.
    */
-  async conferenceInput(ctx: RequestContext, meetingId: string, input: z.infer<typeof conferenceInputSchema>, now = new Date()): Promise<Receipt> {
+  async conferenceInput(
+    ctx: RequestContext,
+    meetingId: string,
+    input: z.infer<typeof conferenceInputSchema>,
+    now = new Date(),
+  ): Promise<Receipt> {
     const r = await this.conference(this.db.manager, ctx, meetingId);
     if (!this.conferenceInputOpen(r, now)) {
       throw ValidationFailed.field(
@@ -223,7 +284,10 @@ export class MeetingsService {
     const onAgenda = await this.db.query(`SELECT 1 FROM agenda_item WHERE meeting_id = $1 AND case_id = $2`, [meetingId, input.caseId]);
     if (onAgenda.length === 0) throw ValidationFailed.field('caseId', 'Saken står ikke på sakslisten til konferansen');
     if (!ctx.roles.has('case_officer')) {
-      const registered = await this.db.query(`SELECT 1 FROM meeting_registration WHERE meeting_id = $1 AND user_id = $2`, [meetingId, ctx.userId]);
+      const registered = await this.db.query(`SELECT 1 FROM meeting_registration WHERE meeting_id = $1 AND user_id = $2`, [
+        meetingId,
+        ctx.userId,
+      ]);
       if (registered.length === 0) throw new Forbidden('Bare påmeldte deltakere kan gi innspill fra konferansen');
     }
     return this.rounds.conferenceInput(ctx, { ...input, meetingId }, now);
@@ -233,9 +297,13 @@ export class MeetingsService {
     return this.db.transaction(async (m) => {
       const r = await this.meeting(m, ctx, meetingId);
       await this.cases.readable(ctx, input.caseId, m);
-      const steps: { committee_number: string | null }[] = await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [input.caseId, r.body_id]);
+      const steps: { committee_number: string | null }[] = await m.query(
+        `SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`,
+        [input.caseId, r.body_id],
+      );
       // A school conference discusses cases it does not decide: they need not be on its body's route.
-      if (!steps[0] && r.kind !== 'school_conference') throw ValidationFailed.field('caseId', `Saken skal ikke behandles i ${r.body_name} (står ikke i saksgangen)`);
+      if (!steps[0] && r.kind !== 'school_conference')
+        throw ValidationFailed.field('caseId', `Saken skal ikke behandles i ${r.body_name} (står ikke i saksgangen)`);
       const committeeNumber = steps[0]?.committee_number ?? null;
       const [{ n }] = await m.query(`SELECT coalesce(max(position), 0) + 1 AS n FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
       const rows = await m.query(
@@ -252,21 +320,31 @@ export class MeetingsService {
   async publishAgenda(ctx: RequestContext, meetingId: string) {
     await this.db.transaction(async (m) => {
       await this.meeting(m, ctx, meetingId);
-      await publishAgenda(m, { audit: this.audit, notifications: this.notifications }, meetingId, { municipalityId: ctx.municipalityId, userId: ctx.userId });
+      await publishAgenda(m, { audit: this.audit, notifications: this.notifications }, meetingId, {
+        municipalityId: ctx.municipalityId,
+        userId: ctx.userId,
+      });
     });
   }
-
 
   async setAttendance(ctx: RequestContext, meetingId: string, input: z.infer<typeof attendanceSchema>) {
     await this.db.transaction(async (m) => {
       await this.meeting(m, ctx, meetingId);
       const ids = input.attendance.map((a) => a.userId);
-      const users: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [ids, ctx.municipalityId]);
+      const users: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [
+        ids,
+        ctx.municipalityId,
+      ]);
       if (users.length !== new Set(ids).size) throw ValidationFailed.field('attendance', 'Fant ikke alle personene');
       await m.query(`DELETE FROM attendance WHERE meeting_id = $1`, [meetingId]);
       for (const a of input.attendance) {
         if (a.status === 'substitute' && !a.substituteName) throw ValidationFailed.field('attendance', 'Oppgi hvem som møtte som vara');
-        await m.query(`INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,$3,$4)`, [meetingId, a.userId, a.status, a.substituteName]);
+        await m.query(`INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,$3,$4)`, [
+          meetingId,
+          a.userId,
+          a.status,
+          a.substituteName,
+        ]);
       }
       await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { attendance: input.attendance });
     });
@@ -276,17 +354,27 @@ export class MeetingsService {
   async recordMinutes(ctx: RequestContext, meetingId: string, itemId: string, input: z.infer<typeof minutesSchema>) {
     return this.db.transaction(async (m) => {
       const r = await this.meeting(m, ctx, meetingId);
-      const items: { case_id: string; decision_id: string | null }[] = await m.query(`SELECT case_id, decision_id FROM agenda_item WHERE id = $1 AND meeting_id = $2 FOR UPDATE`, [itemId, meetingId]);
+      const items: { case_id: string; decision_id: string | null }[] = await m.query(
+        `SELECT case_id, decision_id FROM agenda_item WHERE id = $1 AND meeting_id = $2 FOR UPDATE`,
+        [itemId, meetingId],
+      );
       const item = items[0];
       if (!item) throw new NotFound('Fant ikke saken på sakslisten');
       let decisionId = item.decision_id;
       // A drøftingsmøte (or a school conference) records the discussion and statements, never a vedtak.
-      if (input.decision && !meetingMayDecide(r.kind)) throw ValidationFailed.field('decision', NO_DECISION_IN_MEETING[r.kind] ?? 'Dette møtet fatter ikke vedtak');
+      if (input.decision && !meetingMayDecide(r.kind))
+        throw ValidationFailed.field('decision', NO_DECISION_IN_MEETING[r.kind] ?? 'Dette møtet fatter ikke vedtak');
       if (input.decision && !decisionId) {
         const d = await this.cases.recordDecision(
           ctx,
           item.case_id,
-          { bodyId: r.body_id, decidedOn: osloDate(r.starts_at), text: input.decision.text, motions: input.decision.motions, confirmOpenInput: input.decision.confirmOpenInput },
+          {
+            bodyId: r.body_id,
+            decidedOn: osloDate(r.starts_at),
+            text: input.decision.text,
+            motions: input.decision.motions,
+            confirmOpenInput: input.decision.confirmOpenInput,
+          },
           { m, meetingId },
         );
         decisionId = d.id;
@@ -301,7 +389,12 @@ export class MeetingsService {
    * "May act in this meeting" (speak in its protocol): a current member of the meeting's body. The one
    * owner of that rule; returns the caller's current memberships in the body, or throws 403.
    */
-  private async actingMember(m: EntityManager, ctx: RequestContext, r: MeetingRow, action: string): Promise<{ capacity: string; union: string | null }[]> {
+  private async actingMember(
+    m: EntityManager,
+    ctx: RequestContext,
+    r: MeetingRow,
+    action: string,
+  ): Promise<{ capacity: string; union: string | null }[]> {
     const rows: { capacity: string; union: string | null }[] = await m.query(
       `SELECT capacity, "union" FROM current_membership WHERE user_id = $1 AND body_id = $2 AND municipality_id = $3 ORDER BY capacity, "union"`,
       [ctx.userId, r.body_id, ctx.municipalityId],
@@ -318,7 +411,10 @@ export class MeetingsService {
       const memberships = await this.actingMember(m, ctx, r, 'gi protokolltilførsel');
       const union = memberships.find((x) => x.capacity === 'union_representative' && x.union)?.union;
       if (!union) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
-      const [row] = await m.query(`INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`, [meetingId, ctx.userId, union, input.text]);
+      const [row] = await m.query(
+        `INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`,
+        [meetingId, ctx.userId, union, input.text],
+      );
       await this.audit.record(m, ctx, 'create', 'protocol_statement', row.id, null, input);
       return { id: row.id as string };
     });
@@ -333,12 +429,27 @@ export class MeetingsService {
   async calendar(ctx: RequestContext, now = new Date()): Promise<string> {
     const bodyIds = [...ctx.bodyIds];
     const officer = ctx.roles.has('case_officer');
-    const meetings: { id: string; title: string; starts_at: Date; ends_at: Date | null; place: string | null; video_link: string | null; body: string }[] = await this.db.query(
+    const meetings: {
+      id: string;
+      title: string;
+      starts_at: Date;
+      ends_at: Date | null;
+      place: string | null;
+      video_link: string | null;
+      body: string;
+    }[] = await this.db.query(
       `SELECT mt.id, mt.title, mt.starts_at, mt.ends_at, mt.place, mt.video_link, b.name AS body FROM meeting mt JOIN body b ON b.id = mt.body_id
         WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $3) ORDER BY mt.starts_at`,
       [ctx.municipalityId, bodyIds, officer],
     );
-    const rounds: { id: string; title: string; closes_at: Date; extended_until: Date | null; case_number: string | null; case_title: string | null }[] = await this.db.query(
+    const rounds: {
+      id: string;
+      title: string;
+      closes_at: Date;
+      extended_until: Date | null;
+      case_number: string | null;
+      case_title: string | null;
+    }[] = await this.db.query(
       `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until,
               c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', caseReadableSql('c', '$4', '$2'))} AS case_title
          FROM input_round r LEFT JOIN round_invitation i ON i.round_id = r.id AND i.body_id = ANY($2::uuid[]) LEFT JOIN case_file c ON c.id = r.case_id

@@ -81,7 +81,9 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
     for (const d of deadlines) {
       const where = caseLabel(d.case_number, d.case_title);
       const who = d.body_name === null ? 'du er personlig invitert og har ikke svart' : `${d.body_name} har ikke svart`;
-      lines.push(`• ${formatOsloDateTime(d.deadline)} – ${where ? `${where}: ` : ''}«${d.round_title}» (${who}) ${base}/innspill/${d.round_id}`);
+      lines.push(
+        `• ${formatOsloDateTime(d.deadline)} – ${where ? `${where}: ` : ''}«${d.round_title}» (${who}) ${base}/innspill/${d.round_id}`,
+      );
     }
     lines.push('');
   }
@@ -100,20 +102,36 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
       lines.push('');
     }
   }
-  lines.push('Hilsen Samråd', '', `Du får denne e-posten fordi du har valgt daglig oppsummering. Endre det under «Profil og varsler»: ${base}/profil`);
-  const parts = [deadlines.length ? `${deadlines.length} ${deadlines.length === 1 ? 'frist' : 'frister'}` : null, notices.length ? `${notices.length} ${notices.length === 1 ? 'nytt varsel' : 'nye varsler'}` : null];
-  return { subject: `Samråd: dagens oversikt – ${parts.filter(Boolean).join(', ')}`, text: lines.join('\n'), deadlines: deadlines.length, notices: notices.length };
+  lines.push(
+    'Hilsen Samråd',
+    '',
+    `Du får denne e-posten fordi du har valgt daglig oppsummering. Endre det under «Profil og varsler»: ${base}/profil`,
+  );
+  const parts = [
+    deadlines.length ? `${deadlines.length} ${deadlines.length === 1 ? 'frist' : 'frister'}` : null,
+    notices.length ? `${notices.length} ${notices.length === 1 ? 'nytt varsel' : 'nye varsler'}` : null,
+  ];
+  return {
+    subject: `Samråd: dagens oversikt – ${parts.filter(Boolean).join(', ')}`,
+    text: lines.join('\n'),
+    deadlines: deadlines.length,
+    notices: notices.length,
+  };
 }
 
 /** Sends the day's digest to everyone who asked for it, at most once per person and Oslo date. */
 export async function sendDailyDigests(db: DataSource, mail: MailService, appUrl: string, now = new Date()): Promise<number> {
   const date = osloDate(now);
-  const users: { id: string; name: string; email: string }[] = await db.query(`SELECT id, name, email FROM app_user WHERE digest = 'daily' AND status = 'active' ORDER BY id`);
+  const users: { id: string; name: string; email: string }[] = await db.query(
+    `SELECT id, name, email FROM app_user WHERE digest = 'daily' AND status = 'active' ORDER BY id`,
+  );
   let sent = 0;
   for (const user of users) {
     const digest = await buildDigest(db, user, appUrl, now);
     if (!digest) continue;
-    const did = await once(db, `digest:${user.id}:${date}`, () => mail.send({ to: user.email, subject: digest.subject, text: digest.text }));
+    const did = await once(db, `digest:${user.id}:${date}`, () =>
+      mail.send({ to: user.email, subject: digest.subject, text: digest.text }),
+    );
     if (did) sent++;
   }
   return sent;

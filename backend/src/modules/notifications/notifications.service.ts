@@ -41,12 +41,10 @@ export class NotificationsService {
   async updateSettings(ctx: RequestContext, input: NotificationSettings): Promise<NotificationSettings> {
     return this.db.transaction(async (m) => {
       const before = await this.settings(ctx);
-      await m.query(`UPDATE app_user SET email_notifications = $3, digest = $4, updated_at = now() WHERE id = $1 AND municipality_id = $2`, [
-        ctx.userId,
-        ctx.municipalityId,
-        input.emailNotifications,
-        input.digest,
-      ]);
+      await m.query(
+        `UPDATE app_user SET email_notifications = $3, digest = $4, updated_at = now() WHERE id = $1 AND municipality_id = $2`,
+        [ctx.userId, ctx.municipalityId, input.emailNotifications, input.digest],
+      );
       await this.audit.record(m, ctx, 'update', 'notification_settings', ctx.userId, before, input);
       return input;
     });
@@ -59,16 +57,26 @@ export class NotificationsService {
   }
 
   async list(ctx: RequestContext) {
-    const rows: { id: string; kind: string; title: string; body: string; link: string; read_at: Date | null; created_at: Date }[] = await this.db.query(
-      `SELECT id, kind, title, body, link, read_at, created_at FROM notification WHERE user_id = $1 AND municipality_id = $2 ORDER BY id DESC LIMIT 100`,
-      [ctx.userId, ctx.municipalityId],
-    );
-    return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, read: r.read_at !== null, createdAt: r.created_at.toISOString() }));
+    const rows: { id: string; kind: string; title: string; body: string; link: string; read_at: Date | null; created_at: Date }[] =
+      await this.db.query(
+        `SELECT id, kind, title, body, link, read_at, created_at FROM notification WHERE user_id = $1 AND municipality_id = $2 ORDER BY id DESC LIMIT 100`,
+        [ctx.userId, ctx.municipalityId],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      read: r.read_at !== null,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   async markRead(ctx: RequestContext, id: string | 'all') {
     if (id === 'all') await this.db.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [ctx.userId]);
-    else await this.db.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND id = $2 AND read_at IS NULL`, [ctx.userId, id]);
+    else
+      await this.db.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND id = $2 AND read_at IS NULL`, [ctx.userId, id]);
   }
 }
 
@@ -96,7 +104,11 @@ export async function deliverNotice(db: DataSource, mail: MailService, appUrl: s
     );
     if (!user.email_notifications && !ALWAYS_EMAILED.has(notice.kind)) continue;
     await once(db, `mail:${key}`, () =>
-      mail.send({ to: user.email, subject: notice.title, text: `${notice.body}\n\nÅpne i Samråd: ${appUrl.replace(/\/$/, '')}${notice.link}\n\nHilsen Samråd` }),
+      mail.send({
+        to: user.email,
+        subject: notice.title,
+        text: `${notice.body}\n\nÅpne i Samråd: ${appUrl.replace(/\/$/, '')}${notice.link}\n\nHilsen Samråd`,
+      }),
     );
   }
 }

@@ -86,7 +86,8 @@ export const JOB_BOARD_MESSAGES_NB = {
     EDIT: {
       DELAY_TITLE: 'Endre kjøretidspunkt',
       PRIORITY_TITLE: 'Endre prioritet',
-      DELAY_HINT: 'Velg et nytt tidspunkt for denne utsatte jobben. Et tidspunkt som er passert, kjører den så snart en arbeidsprosess er ledig.',
+      DELAY_HINT:
+        'Velg et nytt tidspunkt for denne utsatte jobben. Et tidspunkt som er passert, kjører den så snart en arbeidsprosess er ledig.',
       PRIORITY_HINT: 'Lavere tall kjøres først. 0 fjerner prioriteten.',
       RUN_AT: 'Kjøres',
       PRIORITY: 'Prioritet',
@@ -128,7 +129,8 @@ export const JOB_BOARD_MESSAGES_NB = {
         PROMOTE: 'Er du sikker på at du vil kjøre denne jobben nå?',
         RETRY: 'Er du sikker på at du vil prøve denne jobben igjen?',
         CLEAN: 'Er du sikker på at du vil fjerne denne jobben?',
-        REMOVE_UNPROCESSED_CHILDREN: 'Fjerne underjobbene denne jobben fortsatt venter på? De slettes, og den overordnede jobben kan gå videre.',
+        REMOVE_UNPROCESSED_CHILDREN:
+          'Fjerne underjobbene denne jobben fortsatt venter på? De slettes, og den overordnede jobben kan gå videre.',
         REMOVE_JOB_SCHEDULER_TITLE: 'Fjerne hele tidsplanen?',
         REMOVE_JOB_SCHEDULER:
           'Denne jobben er neste kjøring i tidsplanen «{{schedulerId}}» og kan ikke fjernes alene. Fjerner du tidsplanen, stopper kjøringene og denne jobben slettes.',
@@ -252,7 +254,8 @@ export const JOB_BOARD_MESSAGES_NB = {
     PER_MIN_UNIT: '/min',
     SHOW: 'Vis måltall',
     HIDE: 'Skjul måltall',
-    EMPTY: 'Ingen måltall samlet ennå. Slå på måltall i arbeidsprosessen (f.eks. metrics: { maxDataPoints: MetricsTime.ONE_WEEK }) for å se gjennomstrømningen.',
+    EMPTY:
+      'Ingen måltall samlet ennå. Slå på måltall i arbeidsprosessen (f.eks. metrics: { maxDataPoints: MetricsTime.ONE_WEEK }) for å se gjennomstrømningen.',
     RANGE_60M: '60 min',
     RANGE_7D: '7 d',
     RANGE_30D: '30 d',
@@ -353,7 +356,8 @@ export const JOB_BOARD_MESSAGES_NB = {
   },
   RATE_LIMIT: {
     TITLE: 'Hastighetsgrense',
-    DESCRIPTION: 'Høyeste antall jobber som behandles av alle arbeidsprosesser i et tidsrom. La begge feltene stå tomme for å fjerne grensen.',
+    DESCRIPTION:
+      'Høyeste antall jobber som behandles av alle arbeidsprosesser i et tidsrom. La begge feltene stå tomme for å fjerne grensen.',
     MAX: 'Høyeste antall jobber',
     DURATION: 'Tidsrom (ms)',
     SAVE: 'Lagre',
@@ -421,7 +425,8 @@ export const JOB_BOARD_MESSAGES_NB = {
     JOB_SCHEDULER_NOT_FOUND: 'Fant ikke tidsplanen',
     JOB_SCHEDULER_RUN_NOT_SUPPORTED: 'Denne køtypen kan ikke kjøre en tidsplan på forespørsel',
     QUEUE_HAS_ACTIVE_JOBS: 'Køen har jobber som kjører',
-    QUEUE_HAS_ACTIVE_JOBS_DETAILS: 'Arbeidsprosesser behandler fortsatt jobber i denne køen. Kryss av for «Slett likevel» for å slette den uansett.',
+    QUEUE_HAS_ACTIVE_JOBS_DETAILS:
+      'Arbeidsprosesser behandler fortsatt jobber i denne køen. Kryss av for «Slett likevel» for å slette den uansett.',
     QUEUE_NOT_FOUND: 'Fant ikke køen',
     QUEUE_NOT_PAUSED: 'Køen må settes på pause før den kan slettes helt',
     QUEUE_READ_ONLY: 'Ikke tillatt på en kø som bare kan leses',

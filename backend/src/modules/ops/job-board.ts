@@ -68,7 +68,10 @@ const page = (status: number, text: string) =>
 export async function mountJobBoard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const appOrigin = new URL(config.APP_URL).origin;
   const db = app.get(DataSource);
-  const adapter = new BullMQAdapter(app.get(OpsService).jobQueue(), { allowRetries: true, description: 'Samråd: e-post, varsler, frister, beregninger' });
+  const adapter = new BullMQAdapter(app.get(OpsService).jobQueue(), {
+    allowRetries: true,
+    description: 'Samråd: e-post, varsler, frister, beregninger',
+  });
   adapter.setFormatter('data', redactJobData);
   const server = new FastifyAdapter();
   server.setBasePath(JOB_BOARD_PATH);
@@ -80,40 +83,50 @@ export async function mountJobBoard(app: NestFastifyApplication, config: AppConf
         boardTitle: 'Samråd – jobber',
         locale: { lng: BOARD_LANGUAGE_SLOT },
         hideDocsLink: true,
-        dateFormats: { short: OSLO, common: { ...OSLO, day: '2-digit', month: '2-digit' }, full: { ...OSLO, day: '2-digit', month: '2-digit', year: 'numeric' } },
+        dateFormats: {
+          short: OSLO,
+          common: { ...OSLO, day: '2-digit', month: '2-digit' },
+          full: { ...OSLO, day: '2-digit', month: '2-digit', year: 'numeric' },
+        },
       },
     },
   });
 
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-  await fastify.register(
-    async (scope) => {
-      scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-        const token = req.cookies?.[SESSION_COOKIE];
-        const auth = token ? await resolveSession(db, token) : undefined;
-        if (!auth) {
-          return reply.redirect(`/logg-inn?neste=${encodeURIComponent(`${JOB_BOARD_PATH}/`)}`, 303);
-        }
-        if (!isOperator(auth, config)) {
-          return reply
-            .status(403)
-            .type('text/html; charset=utf-8')
-            .send(page(403, 'Jobboversikten er bare for driftsansvarlige for installasjonen (administratorer oppført i OPERATOR_EMAILS), fordi køen er felles for alle kommunene.'));
-        }
-        // State changes from the board (retry) need the same CSRF protection as the API: same origin only.
-        if (!SAFE_METHODS.has(req.method)) {
-          if (!fromOrigin(req.headers.origin ?? req.headers.referer, appOrigin)) return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
-        }
-      });
-      scope.get(`${JOB_BOARD_PATH}/static/locales/${BOARD_LANGUAGE_SLOT}/messages.json`, async (_req, reply) =>
-        reply.header('cache-control', 'no-cache').send(JOB_BOARD_MESSAGES_NB),
-      );
-      scope.addHook('onSend', async (_req, reply, payload) =>
-        typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html') && payload.includes('__UI_CONFIG__')
-          ? norwegianBoardPage(payload)
-          : payload,
-      );
-      await scope.register(server.registerPlugin() as never, { prefix: JOB_BOARD_PATH });
-    },
-  );
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+      const token = req.cookies?.[SESSION_COOKIE];
+      const auth = token ? await resolveSession(db, token) : undefined;
+      if (!auth) {
+        return reply.redirect(`/logg-inn?neste=${encodeURIComponent(`${JOB_BOARD_PATH}/`)}`, 303);
+      }
+      if (!isOperator(auth, config)) {
+        return reply
+          .status(403)
+          .type('text/html; charset=utf-8')
+          .send(
+            page(
+              403,
+              'Jobboversikten er bare for driftsansvarlige for installasjonen (administratorer oppført i OPERATOR_EMAILS), fordi køen er felles for alle kommunene.',
+            ),
+          );
+      }
+      // State changes from the board (retry) need the same CSRF protection as the API: same origin only.
+      if (!SAFE_METHODS.has(req.method)) {
+        if (!fromOrigin(req.headers.origin ?? req.headers.referer, appOrigin))
+          return reply.status(403).send({ message: 'Forespørselen kom ikke fra Samråd' });
+      }
+    });
+    scope.get(`${JOB_BOARD_PATH}/static/locales/${BOARD_LANGUAGE_SLOT}/messages.json`, async (_req, reply) =>
+      reply.header('cache-control', 'no-cache').send(JOB_BOARD_MESSAGES_NB),
+    );
+    scope.addHook('onSend', async (_req, reply, payload) =>
+      typeof payload === 'string' &&
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html') &&
+      payload.includes('__UI_CONFIG__')
+        ? norwegianBoardPage(payload)
+        : payload,
+    );
+    await scope.register(server.registerPlugin() as never, { prefix: JOB_BOARD_PATH });
+  });
 }

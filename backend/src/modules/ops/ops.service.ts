@@ -25,7 +25,12 @@ export class OpsService implements OnModuleDestroy {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
-  readonly httpErrors = new Counter({ name: 'samrad_http_server_errors_total', help: 'Responses with status 5xx', labelNames: ['route'], registers: [this.registry] });
+  readonly httpErrors = new Counter({
+    name: 'samrad_http_server_errors_total',
+    help: 'Responses with status 5xx',
+    labelNames: ['route'],
+    registers: [this.registry],
+  });
   readonly readCacheReads = new Counter({
     name: 'samrad_read_cache_reads_total',
     help: 'Cached reads (start page, case pages) by how they were answered: hit, miss, shared (joined a load), bypass (cache off or Redis away)',
@@ -51,7 +56,9 @@ export class OpsService implements OnModuleDestroy {
       labelNames: ['state'],
       registers: [this.registry],
       async collect() {
-        const counts = await jobQueue().getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed').catch(() => null);
+        const counts = await jobQueue()
+          .getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')
+          .catch(() => null);
         for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
       },
     });
@@ -69,7 +76,9 @@ export class OpsService implements OnModuleDestroy {
       help: 'Age of the oldest outbox row not yet moved to the queue',
       registers: [this.registry],
       async collect() {
-        const [r] = await database.query(`SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag FROM outbox WHERE relayed_at IS NULL`);
+        const [r] = await database.query(
+          `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag FROM outbox WHERE relayed_at IS NULL`,
+        );
         this.set(r.lag);
       },
     });
@@ -97,14 +106,26 @@ export class OpsService implements OnModuleDestroy {
    */
   async jobs(ctx: RequestContext) {
     const q = this.jobQueue();
-    const show = (j: Job) => ({ id: j.id, name: j.name, attemptsMade: j.attemptsMade, failedReason: j.failedReason, finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+    const show = (j: Job) => ({
+      id: j.id,
+      name: j.name,
+      attemptsMade: j.attemptsMade,
+      failedReason: j.failedReason,
+      finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+    });
     if (isOperator(ctx, this.config)) {
       const [counts, failed] = await Promise.all([q.getJobCounts(...JOB_STATES), q.getFailed(0, 49)]);
       return { scope: 'installation' as const, counts, failed: failed.map(show) };
     }
-    const own = (j: Job | undefined): j is Job => !!j && (j.data as { municipalityId?: unknown } | null)?.municipalityId === ctx.municipalityId;
-    const lists = await Promise.all(JOB_STATES.map(async (state) => ((await q.getJobs([state], 0, MUNICIPALITY_SCAN - 1)) as (Job | undefined)[]).filter(own)));
-    const counts = Object.fromEntries(JOB_STATES.map((state, i) => [state, lists[i]!.length])) as Record<(typeof JOB_STATES)[number], number>;
+    const own = (j: Job | undefined): j is Job =>
+      !!j && (j.data as { municipalityId?: unknown } | null)?.municipalityId === ctx.municipalityId;
+    const lists = await Promise.all(
+      JOB_STATES.map(async (state) => ((await q.getJobs([state], 0, MUNICIPALITY_SCAN - 1)) as (Job | undefined)[]).filter(own)),
+    );
+    const counts = Object.fromEntries(JOB_STATES.map((state, i) => [state, lists[i]!.length])) as Record<
+      (typeof JOB_STATES)[number],
+      number
+    >;
     const failed = lists[JOB_STATES.indexOf('failed')]!.sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0)).slice(0, 50);
     return { scope: 'municipality' as const, counts, failed: failed.map(show) };
   }

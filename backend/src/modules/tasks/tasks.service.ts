@@ -68,7 +68,13 @@ export class TasksService {
         // An invitee who may not read an exempt case sees it by its public title (caseTitleSql).
         case: r.case_id ? { id: r.case_id, number: `${r.archive_year}/${r.archive_seq}`, title: r.case_title } : null,
       })),
-      meetings: meetings.map((m: Record<string, unknown>) => ({ id: m.id, title: m.title, startsAt: (m.starts_at as Date).toISOString(), place: m.place, bodyName: m.body_name })),
+      meetings: meetings.map((m: Record<string, unknown>) => ({
+        id: m.id,
+        title: m.title,
+        startsAt: (m.starts_at as Date).toISOString(),
+        place: m.place,
+        bodyName: m.body_name,
+      })),
       decisions: decisions.map((d: Record<string, unknown>) => ({
         id: d.id,
         decidedOn: d.decided_on,
@@ -78,8 +84,21 @@ export class TasksService {
       })),
       unreadNotifications: unread[0].n as number,
       ...(officer
-        ? { awaitingDisposition: review.map((s: Record<string, unknown>) => ({ submissionId: s.id, roundId: s.round_id, title: s.title, caseId: s.case_id })) }
-        : { casesToReview: review.map((c: Record<string, unknown>) => ({ id: c.id, number: `${c.archive_year}/${c.archive_seq}`, title: c.title })) }),
+        ? {
+            awaitingDisposition: review.map((s: Record<string, unknown>) => ({
+              submissionId: s.id,
+              roundId: s.round_id,
+              title: s.title,
+              caseId: s.case_id,
+            })),
+          }
+        : {
+            casesToReview: review.map((c: Record<string, unknown>) => ({
+              id: c.id,
+              number: `${c.archive_year}/${c.archive_seq}`,
+              title: c.title,
+            })),
+          }),
     };
   }
 }

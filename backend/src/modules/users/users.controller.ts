@@ -37,7 +37,11 @@ export class UsersController {
   @Returns(userResponseSchema)
   @Patch(':id')
   @Access('admin')
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateUserSchema)) input: z.infer<typeof updateUserSchema>) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(updateUserSchema)) input: z.infer<typeof updateUserSchema>,
+  ) {
     return this.users.update(ctx, id, input);
   }
 }

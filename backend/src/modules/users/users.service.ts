@@ -53,15 +53,21 @@ export class UsersService {
       return await this.inviteOnce(ctx, input);
     } catch (error) {
       // Two invitations of the same address at once: the second meets the unique index; answer it as if it had come later.
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === 'app_user_email_key') return this.inviteOnce(ctx, input);
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string })?.constraint === 'app_user_email_key')
+        return this.inviteOnce(ctx, input);
       throw error;
     }
   }
 
   private async inviteOnce(ctx: RequestContext, input: z.infer<typeof inviteUserSchema>) {
     return this.db.transaction(async (m) => {
-      const taken = await m.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: input.email }).getOne();
-      if (taken?.municipalityId === ctx.municipalityId) throw ValidationFailed.field('email', 'Det finnes allerede en bruker med denne e-postadressen');
+      const taken = await m
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.email) = lower(:email)', { email: input.email })
+        .getOne();
+      if (taken?.municipalityId === ctx.municipalityId)
+        throw ValidationFailed.field('email', 'Det finnes allerede en bruker med denne e-postadressen');
       if (taken) return this.invitedElsewhere(m, ctx, taken, input);
       const user = await createAudited(m, this.audit, ctx, User, 'user', { ...input, status: 'invited', passwordHash: null });
       await this.auth.issueToken(m, user, 'invite');
@@ -112,12 +118,17 @@ Hilsen Samråd`,
   async update(ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>) {
     const { version, ...patch } = input;
     if (id === ctx.userId && (patch.isAdmin === false || patch.status === 'disabled')) {
-      throw ValidationFailed.field(patch.status ? 'status' : 'isAdmin', 'Du kan ikke fjerne din egen administratortilgang eller deaktivere deg selv');
+      throw ValidationFailed.field(
+        patch.status ? 'status' : 'isAdmin',
+        'Du kan ikke fjerne din egen administratortilgang eller deaktivere deg selv',
+      );
     }
-    return afterSessionChange(this.db.transaction(async (m) => {
-      const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, patch);
-      if (patch.status === 'disabled') await m.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
-      return publicUser(saved);
-    }));
+    return afterSessionChange(
+      this.db.transaction(async (m) => {
+        const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, patch);
+        if (patch.status === 'disabled') await m.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
+        return publicUser(saved);
+      }),
+    );
   }
 }

@@ -11,8 +11,6 @@ import { isOperator, OPERATORS_ONLY } from './operators.js';
 import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE } from './session.js';
 import { resolveSession } from './session-resolver.js';
 
-
-
 /**
  * Resolves the session cookie to a {@link RequestContext}, enforces CSRF on state changes, and
  * checks the route's access rule. Deny by default: a route without a rule is refused.
@@ -52,6 +50,4 @@ export class AuthGuard implements CanActivate {
     if (rules.some((r) => auth.roles.has(r as AppRole))) return true;
     throw new Forbidden();
   }
-
-
 }

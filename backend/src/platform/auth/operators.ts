@@ -14,4 +14,5 @@ export function isOperator(ctx: RequestContext | undefined, config: Pick<AppConf
   return config.OPERATOR_EMAILS.some((e) => e.toLowerCase() === email);
 }
 
-export const OPERATORS_ONLY = 'Dette er bare for driftsansvarlige for installasjonen (administratorer oppført i OPERATOR_EMAILS), fordi det gjelder alle kommunene.';
+export const OPERATORS_ONLY =
+  'Dette er bare for driftsansvarlige for installasjonen (administratorer oppført i OPERATOR_EMAILS), fordi det gjelder alle kommunene.';

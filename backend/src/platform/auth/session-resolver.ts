@@ -96,5 +96,13 @@ async function lookup(db: DataSource, hash: string): Promise<RequestContext | un
     roles.add('admin');
     roles.add('case_officer');
   }
-  return { userId: row.user_id, email: row.email, municipalityId: row.municipality_id, roles, bodyIds, csrfToken: row.csrf_token, sessionHash: hash };
+  return {
+    userId: row.user_id,
+    email: row.email,
+    municipalityId: row.municipality_id,
+    roles,
+    bodyIds,
+    csrfToken: row.csrf_token,
+    sessionHash: hash,
+  };
 }

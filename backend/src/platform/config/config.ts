@@ -5,82 +5,107 @@ const url = (protocols: string[]) =>
   z
     .string()
     .url({ error: 'Må være en URL' })
-    .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), { error: `Må starte med ${protocols.map((p) => `${p}://`).join(' eller ')}` });
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
+      error: `Må starte med ${protocols.map((p) => `${p}://`).join(' eller ')}`,
+    });
 
 /** Environment variables, validated at start. See `.env.example`. */
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/samrad'),
-  REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379/0'),
-  /** Prefix for every BullMQ key, so several installations (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().min(1).default('samrad'),
-  APP_URL: z.string().url().default('http://localhost:3000'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** How long a resolved session is cached in the API process (0 turns the cache off). */
-  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  /**
-   * How long the start page and case pages are kept per person in the API process (0 turns the cache
-   * off). Any change through the API or a job empties it at once, in every process; this is only how
-   * late something that time alone changes (a deadline passing) can show.
-   */
-  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  /** `capture` keeps mail in the database, readable at /dev/mail; `smtp` sends through SMTP_URL. */
-  MAIL_TRANSPORT: z.enum(['capture', 'smtp']).default('capture'),
-  SMTP_URL: url(['smtp', 'smtps']).optional(),
-  MAIL_FROM: z.string().default('Samråd <samrad@localhost>'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Where the built frontend lives; served at / when present. */
-  WEB_DIST: z.string().optional(),
-  /** Bearer token for Prometheus to scrape /metrics without a session; unset means administrators only. */
-  METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN må ha minst 16 tegn' }).optional(),
-  /** A meeting's agenda is published automatically this many days before it (when planned further ahead). */
-  AGENDA_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
-  /**
-   * How long a worker holds a job before BullMQ counts it as stalled and hands it to another worker
-   * (also how often stalled jobs are looked for). A killed worker's job is retried after this.
-   */
-  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
-  /**
-   * E-mail addresses (comma-separated) of the administrators who run the installation: they may open
-   * the job board, which shows every municipality's jobs.
-   */
-  OPERATOR_EMAILS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean)),
-  /**
-   * The reverse proxies in front of Samråd (comma-separated addresses or CIDR ranges), whose
-   * X-Forwarded-For is believed; empty: none, the connection's own address is the client's. Anyone can
-   * send the header, so believing it from everyone would give every request a fresh log-in budget.
-   */
-  TRUST_PROXY: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
-    .refine((list) => list.every((a) => isIP(a.replace(/\/\d{1,3}$/, '')) !== 0), { error: 'TRUST_PROXY må være IP-adresser eller CIDR-områder, skilt med komma' }),
-  /**
-   * `1`: deadlines are read from a test clock that tests move forward (`POST /api/test/clock`, which
-   * exists only then). Refused in production.
-   */
-  TEST_CLOCK: z
-    .enum(['0', '1', 'false', 'true'])
-    .default('0')
-    .transform((v) => v === '1' || v === 'true'),
-  /** The most a submission's attachments may add up to, in MB (each file is at most 20 MB). */
-  SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
-  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
-}).superRefine((c, ctx) => {
-  if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL må settes når MAIL_TRANSPORT=smtp' });
-  // Caught mail is readable by anyone at /dev/mail, reset links included: never in production.
-  if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'capture')
-    ctx.addIssue({ code: 'custom', path: ['MAIL_TRANSPORT'], message: 'MAIL_TRANSPORT=capture (oppfanget e-post på /dev/mail) er bare for utvikling og demo; sett smtp i produksjon' });
-  // Anyone could move the test clock and close every open round: never in production.
-  if (c.NODE_ENV === 'production' && c.TEST_CLOCK)
-    ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon' });
-});
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/samrad'),
+    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379/0'),
+    /** Prefix for every BullMQ key, so several installations (or test runs) can share one Redis. */
+    QUEUE_PREFIX: z.string().min(1).default('samrad'),
+    APP_URL: z.string().url().default('http://localhost:3000'),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    /** How long a resolved session is cached in the API process (0 turns the cache off). */
+    SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /**
+     * How long the start page and case pages are kept per person in the API process (0 turns the cache
+     * off). Any change through the API or a job empties it at once, in every process; this is only how
+     * late something that time alone changes (a deadline passing) can show.
+     */
+    READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /** `capture` keeps mail in the database, readable at /dev/mail; `smtp` sends through SMTP_URL. */
+    MAIL_TRANSPORT: z.enum(['capture', 'smtp']).default('capture'),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    MAIL_FROM: z.string().default('Samråd <samrad@localhost>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where the built frontend lives; served at / when present. */
+    WEB_DIST: z.string().optional(),
+    /** Bearer token for Prometheus to scrape /metrics without a session; unset means administrators only. */
+    METRICS_TOKEN: z.string().min(16, { error: 'METRICS_TOKEN må ha minst 16 tegn' }).optional(),
+    /** A meeting's agenda is published automatically this many days before it (when planned further ahead). */
+    AGENDA_NOTICE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+    /**
+     * How long a worker holds a job before BullMQ counts it as stalled and hands it to another worker
+     * (also how often stalled jobs are looked for). A killed worker's job is retried after this.
+     */
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /**
+     * E-mail addresses (comma-separated) of the administrators who run the installation: they may open
+     * the job board, which shows every municipality's jobs.
+     */
+    OPERATOR_EMAILS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean),
+      ),
+    /**
+     * The reverse proxies in front of Samråd (comma-separated addresses or CIDR ranges), whose
+     * X-Forwarded-For is believed; empty: none, the connection's own address is the client's. Anyone can
+     * send the header, so believing it from everyone would give every request a fresh log-in budget.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((a) => isIP(a.replace(/\/\d{1,3}$/, '')) !== 0), {
+        error: 'TRUST_PROXY må være IP-adresser eller CIDR-områder, skilt med komma',
+      }),
+    /**
+     * `1`: deadlines are read from a test clock that tests move forward (`POST /api/test/clock`, which
+     * exists only then). Refused in production.
+     */
+    TEST_CLOCK: z
+      .enum(['0', '1', 'false', 'true'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
+    /** The most a submission's attachments may add up to, in MB (each file is at most 20 MB). */
+    SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL)
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL må settes når MAIL_TRANSPORT=smtp' });
+    // Caught mail is readable by anyone at /dev/mail, reset links included: never in production.
+    if (c.NODE_ENV === 'production' && c.MAIL_TRANSPORT === 'capture')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_TRANSPORT'],
+        message: 'MAIL_TRANSPORT=capture (oppfanget e-post på /dev/mail) er bare for utvikling og demo; sett smtp i produksjon',
+      });
+    // Anyone could move the test clock and close every open round: never in production.
+    if (c.NODE_ENV === 'production' && c.TEST_CLOCK)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK'],
+        message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon',
+      });
+  });
 
 export type AppConfig = z.infer<typeof configSchema>;
 

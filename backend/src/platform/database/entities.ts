@@ -9,4 +9,17 @@ import { User } from '../../modules/users/user.entity.js';
 import { OutboxMessage } from '../queue/outbox.entity.js';
 
 /** Every entity the DataSource maps; each module owns its own entity files. */
-export const ENTITIES = [Municipality, User, Session, AuthToken, AuditEvent, CaughtMail, OutboxMessage, Body, Membership, Mandate, MandateItem, CaseFile];
+export const ENTITIES = [
+  Municipality,
+  User,
+  Session,
+  AuthToken,
+  AuditEvent,
+  CaughtMail,
+  OutboxMessage,
+  Body,
+  Membership,
+  Mandate,
+  MandateItem,
+  CaseFile,
+];

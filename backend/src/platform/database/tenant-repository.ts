@@ -5,11 +5,24 @@ import type { TenantEntity } from './base.entity.js';
 
 type Actor = Pick<RequestContext, 'municipalityId' | 'userId'>;
 type Auditor = {
-  record(m: EntityManager, ctx: Actor, action: 'create' | 'update' | 'delete', type: string, id: string, before: object | null, after: object | null): Promise<void>;
+  record(
+    m: EntityManager,
+    ctx: Actor,
+    action: 'create' | 'update' | 'delete',
+    type: string,
+    id: string,
+    before: object | null,
+    after: object | null,
+  ): Promise<void>;
 };
 
 /** Loads a row of the caller's municipality, locked for the rest of the transaction; 404 otherwise. */
-export async function findOwnForUpdate<T extends TenantEntity>(m: EntityManager, entity: EntityTarget<T>, ctx: Actor, id: string): Promise<T> {
+export async function findOwnForUpdate<T extends TenantEntity>(
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  ctx: Actor,
+  id: string,
+): Promise<T> {
   const row = await m.findOne(entity, {
     where: { id, municipalityId: ctx.municipalityId } as FindOptionsWhere<T>,
     lock: { mode: 'pessimistic_write' },

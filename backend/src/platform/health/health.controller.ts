@@ -25,8 +25,14 @@ export class HealthController {
   @Public()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.db.query('SELECT 1'), 2000).then(() => 'ok' as const, () => 'unavailable' as const),
-      withTimeout(this.redis.ping(), 2000).then(() => 'ok' as const, () => 'unavailable' as const),
+      withTimeout(this.db.query('SELECT 1'), 2000).then(
+        () => 'ok' as const,
+        () => 'unavailable' as const,
+      ),
+      withTimeout(this.redis.ping(), 2000).then(
+        () => 'ok' as const,
+        () => 'unavailable' as const,
+      ),
     ]);
     const ready = postgres === 'ok' && redis === 'ok';
     void reply.status(ready ? 200 : 503);

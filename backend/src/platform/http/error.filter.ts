@@ -5,14 +5,27 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 /** True when the error means PostgreSQL (or another backing service) is away, not that the request was bad. */
 export function isUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string } };
   if (e?.code && UNAVAILABLE_CODES.has(e.code)) return true;
   if (e?.driverError?.code && UNAVAILABLE_CODES.has(e.driverError.code)) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    e?.message ?? '',
+  );
 }
 
 /** Every error leaves as JSON with a Norwegian message; unexpected ones are logged, never leaked. */
@@ -50,11 +63,18 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (isUnavailable(error)) {
       request.log.warn({ err: error }, 'backing service unavailable');
-      void reply.status(503).header('retry-after', '5').type('application/json; charset=utf-8').send({ message: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.' });
+      void reply
+        .status(503)
+        .header('retry-after', '5')
+        .type('application/json; charset=utf-8')
+        .send({ message: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.' });
       return;
     }
     if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '22P02') {
-      void reply.status(400).type('application/json; charset=utf-8').send({ errors: [{ path: '', message: 'Ugyldig verdi' }] });
+      void reply
+        .status(400)
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ path: '', message: 'Ugyldig verdi' }] });
       return;
     }
     const e = error as { statusCode?: number; message?: string };
@@ -65,7 +85,10 @@ export class ErrorFilter implements ExceptionFilter {
         return;
       }
       const message = e.statusCode === 415 ? 'Innholdstypen støttes ikke' : 'Forespørselen kunne ikke leses';
-      void reply.status(e.statusCode).type('application/json; charset=utf-8').send({ errors: [{ path: '', message }] });
+      void reply
+        .status(e.statusCode)
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ path: '', message }] });
       return;
     }
     request.log.error({ err: error }, 'unhandled error');

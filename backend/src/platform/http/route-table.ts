@@ -17,7 +17,12 @@ export interface RouteEntry {
   summary?: string;
 }
 
-const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/');
 
 /**
  * Every HTTP route with its access rule, read from the controllers' metadata. The permission
@@ -44,9 +49,15 @@ export function routeTable(app: { get<T>(token: abstract new (...args: never[]) 
         .flatMap((a) => a.pipes ?? [])
         .find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe)?.schema;
       const returns = reflector.get<z.ZodType | undefined>(RETURNS_KEY, handler);
-      routes.push({ method: RequestMethod[method]!, path: join(base, path), rules, body, returns, summary: `${wrapper.metatype.name}.${name}` });
+      routes.push({
+        method: RequestMethod[method]!,
+        path: join(base, path),
+        rules,
+        body,
+        returns,
+        summary: `${wrapper.metatype.name}.${name}`,
+      });
     }
   }
   return routes.sort((a, b) => (a.path + a.method).localeCompare(b.path + b.method));
 }
-

@@ -54,7 +54,10 @@ export class WorkLimits {
       [ctx.userId],
     );
     if ((row?.n ?? 0) >= WORK_LIMITS[kind]) {
-      throw new TooManyRequests(`Du har allerede ${WORK_LIMITS[kind]} ${what} som venter eller kjører. Vent til en av dem er ferdig, og prøv igjen.`, retryAfter);
+      throw new TooManyRequests(
+        `Du har allerede ${WORK_LIMITS[kind]} ${what} som venter eller kjører. Vent til en av dem er ferdig, og prøv igjen.`,
+        retryAfter,
+      );
     }
   }
 
@@ -84,7 +87,10 @@ export class WorkLimits {
   /** Call in the transaction that adds a file to a submission, after the submission is locked for update. */
   async assertRoomOnSubmission(m: EntityManager, submissionId: string, bytes: number): Promise<void> {
     const max = this.config.SUBMISSION_ATTACHMENTS_MAX_MB * 1024 * 1024;
-    const [row]: { total: string }[] = await m.query(`SELECT coalesce(sum(size_bytes), 0)::bigint AS total FROM attachment WHERE submission_id = $1`, [submissionId]);
+    const [row]: { total: string }[] = await m.query(
+      `SELECT coalesce(sum(size_bytes), 0)::bigint AS total FROM attachment WHERE submission_id = $1`,
+      [submissionId],
+    );
     const total = Number(row?.total ?? 0);
     if (total + bytes > max) {
       throw new TooMuchAttached(

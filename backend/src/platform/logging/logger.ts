@@ -6,6 +6,9 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: string)
   return pino({
     name,
     level: config.LOG_LEVEL,
-    redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'password', '*.password', 'currentPassword', '*.currentPassword'], censor: '[skjult]' },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'password', '*.password', 'currentPassword', '*.currentPassword'],
+      censor: '[skjult]',
+    },
   });
 }

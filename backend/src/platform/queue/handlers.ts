@@ -22,7 +22,9 @@ export async function once(db: DataSource, key: string, effect: () => Promise<vo
   await runner.connect();
   try {
     await runner.startTransaction();
-    const claimed: unknown[] = await runner.query(`INSERT INTO job_done (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`, [key]);
+    const claimed: unknown[] = await runner.query(`INSERT INTO job_done (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key`, [
+      key,
+    ]);
     if (claimed.length === 0) {
       await runner.rollbackTransaction();
       return false;

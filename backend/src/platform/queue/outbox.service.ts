@@ -19,7 +19,9 @@ export class OutboxService {
     const from = JOB_MUNICIPALITY_FROM[job];
     const fields = payload as Record<string, unknown>;
     if (from && fields.municipalityId === undefined) {
-      const [row]: { municipality_id: string }[] = await manager.query(`SELECT municipality_id FROM ${from.table} WHERE id = $1`, [fields[from.idField]]);
+      const [row]: { municipality_id: string }[] = await manager.query(`SELECT municipality_id FROM ${from.table} WHERE id = $1`, [
+        fields[from.idField],
+      ]);
       if (row) payload = { ...payload, municipalityId: row.municipality_id };
     }
     await manager.query(`INSERT INTO outbox (job, payload, dedup_key, run_at) VALUES ($1, $2, $3, $4) ON CONFLICT (dedup_key) DO NOTHING`, [

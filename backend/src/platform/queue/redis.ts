@@ -5,7 +5,12 @@ import { Redis, type RedisOptions } from 'ioredis';
  * instead of queueing commands in memory.
  */
 export function producerConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  return new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+    retryStrategy: (n) => Math.min(n * 200, 2000),
+  });
 }
 
 /** Options for BullMQ workers, which block on Redis and must retry forever. */

@@ -44,7 +44,13 @@ export async function relayOnce(db: DataSource, queue: Queue, batch = 200, timeo
 }
 
 /** Runs the relay every `intervalMs` until stopped; errors (Redis or PostgreSQL away) are logged and retried. */
-export function startRelay(db: DataSource, queue: Queue, log: Logger, intervalMs = 500, clock: Clock = systemClock): { stop: () => Promise<void> } {
+export function startRelay(
+  db: DataSource,
+  queue: Queue,
+  log: Logger,
+  intervalMs = 500,
+  clock: Clock = systemClock,
+): { stop: () => Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let failing = false;

@@ -58,7 +58,10 @@ export default function AllocationPage() {
                 setSelected(e.target.value);
                 edit.setFrameChange('');
               }}
-              options={ac.data.scenarios.map((s) => ({ value: s.id, label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}` }))}
+              options={ac.data.scenarios.map((s) => ({
+                value: s.id,
+                label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}`,
+              }))}
             />
             <SelectField
               id="compare-select"
@@ -66,7 +69,11 @@ export default function AllocationPage() {
               label={t('allocation.compare')}
               value={against}
               onChange={(e) => setAgainst(e.target.value)}
-              options={[{ value: '', label: '–' }, ...ac.data.scenarios.filter((s) => s.id !== scenarioId).map((s) => ({ value: s.id, label: s.name })), { value: 'budget', label: t('allocation.compareBudget') }]}
+              options={[
+                { value: '', label: '–' },
+                ...ac.data.scenarios.filter((s) => s.id !== scenarioId).map((s) => ({ value: s.id, label: s.name })),
+                { value: 'budget', label: t('allocation.compareBudget') },
+              ]}
             />
           </div>
           {message && (
@@ -78,7 +85,8 @@ export default function AllocationPage() {
           {scenario.data && shown && (
             <>
               <Paragraph>
-                {scenario.data.adopted && <Tag data-color="success">{t('allocation.adopted')}</Tag>} {t('allocation.frame')}: {nok.format(shown.frame)} kr · {t('allocation.scale')}: {shown.scale.toFixed(6)}
+                {scenario.data.adopted && <Tag data-color="success">{t('allocation.adopted')}</Tag>} {t('allocation.frame')}:{' '}
+                {nok.format(shown.frame)} kr · {t('allocation.scale')}: {shown.scale.toFixed(6)}
               </Paragraph>
               {flagged.length > 0 && (
                 <Alert data-color="warning">
@@ -105,8 +113,19 @@ export default function AllocationPage() {
               onError={(text) => setMessage(text === null ? null : { kind: 'danger', text })}
             />
           )}
-          {scenario.data && <ScenarioEditor allocationId={id} scenario={scenario.data} edit={edit} canSave={officer} onSaved={setSelected} onMessage={setMessage} />}
-          {officer && ac.data.modelVersions.length > 0 && ac.data.datasets.length > 0 && <NewScenarioForm ac={ac.data} onCreated={(sid) => setSelected(sid)} />}
+          {scenario.data && (
+            <ScenarioEditor
+              allocationId={id}
+              scenario={scenario.data}
+              edit={edit}
+              canSave={officer}
+              onSaved={setSelected}
+              onMessage={setMessage}
+            />
+          )}
+          {officer && ac.data.modelVersions.length > 0 && ac.data.datasets.length > 0 && (
+            <NewScenarioForm ac={ac.data} onCreated={(sid) => setSelected(sid)} />
+          )}
           {officer && scenario.data && !scenario.data.adopted && !ac.data.adoptedScenarioId && (
             <AdoptForm scenarioId={scenario.data.id} allocationId={ac.data.id} decisions={kase.data?.decisions ?? []} />
           )}

@@ -40,8 +40,12 @@ export default function CasePage() {
         <>
           <Paragraph className="tags">
             <AccessTag access={kase.access} legalBasis={kase.legalBasis} />
-            <Tag data-color="info">{kase.phase.body ? t('lifecycle.beforeBody', { body: kase.phase.body.name }) : t(`caseStatus.${kase.status}`)}</Tag>
-            {kase.mandateItem && <span className="muted">{`${t('cases.mandateItem')} ${kase.mandateItem.number}: ${kase.mandateItem.title}`}</span>}
+            <Tag data-color="info">
+              {kase.phase.body ? t('lifecycle.beforeBody', { body: kase.phase.body.name }) : t(`caseStatus.${kase.status}`)}
+            </Tag>
+            {kase.mandateItem && (
+              <span className="muted">{`${t('cases.mandateItem')} ${kase.mandateItem.number}: ${kase.mandateItem.title}`}</span>
+            )}
           </Paragraph>
           {officer && (
             <Details>
@@ -124,7 +128,8 @@ export default function CasePage() {
                   <Link asChild>
                     <RouterLink to={`/innspill/${r.id}`}>{r.title}</RouterLink>
                   </Link>{' '}
-                  – {t('rounds.deadline', { date: formatDateTime(r.closesAt) })} <Tag data-color={r.open ? 'success' : 'neutral'}>{r.open ? t('cases.open') : t('cases.closed')}</Tag>
+                  – {t('rounds.deadline', { date: formatDateTime(r.closesAt) })}{' '}
+                  <Tag data-color={r.open ? 'success' : 'neutral'}>{r.open ? t('cases.open') : t('cases.closed')}</Tag>
                 </li>
               ))}
             </ul>
@@ -156,9 +161,14 @@ export default function CasePage() {
             ))}
             {kase.decisions.map((d) => (
               <article key={d.id} className="panel">
-                <Heading level={3} data-size="xs">{`${t('cases.decisions')} – ${d.bodyName} ${d.committeeNumber ?? ''} (${formatDate(d.decidedOn)})`}</Heading>
+                <Heading
+                  level={3}
+                  data-size="xs"
+                >{`${t('cases.decisions')} – ${d.bodyName} ${d.committeeNumber ?? ''} (${formatDate(d.decidedOn)})`}</Heading>
                 <Paragraph className="prewrap">{d.text}</Paragraph>
-                {d.openInputReason && <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: d.openInputReason })}</Paragraph>}
+                {d.openInputReason && (
+                  <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: d.openInputReason })}</Paragraph>
+                )}
               </article>
             ))}
             {officer && kase.route.length > 0 && (

@@ -35,7 +35,9 @@ function NewCaseForm() {
       });
       navigate(`/saker/${r.id}`);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'title', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'title', message: (error as Error).message }],
+      );
     }
   }
   return (
@@ -50,7 +52,10 @@ function NewCaseForm() {
           id={IDS.mandateItemId}
           name="mandateItemId"
           label={t('cases.mandateItem')}
-          options={[{ value: '', label: t('cases.noMandateItem') }, ...(mandate.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.number}. ${i.title}` }))]}
+          options={[
+            { value: '', label: t('cases.noMandateItem') },
+            ...(mandate.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.number}. ${i.title}` })),
+          ]}
         />
         <SelectField
           id="case-access"

@@ -27,7 +27,10 @@ export default function DecisionsPage() {
   const { t } = useTranslation();
   const bodies = useBodies();
   const [filters, setFilters] = useState('');
-  const { data, isPending, error, refetch } = useQuery({ queryKey: ['decisions', filters], queryFn: () => api<{ decisions: DecisionView[] }>(`/api/decisions${filters}`) });
+  const { data, isPending, error, refetch } = useQuery({
+    queryKey: ['decisions', filters],
+    queryFn: () => api<{ decisions: DecisionView[] }>(`/api/decisions${filters}`),
+  });
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -44,7 +47,15 @@ export default function DecisionsPage() {
       <search>
         <form onSubmit={onSubmit} className="filters" aria-label={t('decisions.search')}>
           <Textfield id="dec-q" name="q" type="search" label={t('decisions.query')} />
-          <SelectField id="dec-body" name="bodyId" label={t('decisions.body')} options={[{ value: '', label: t('decisions.allBodies') }, ...(bodies.data?.bodies ?? []).map((b) => ({ value: b.id, label: b.name }))]} />
+          <SelectField
+            id="dec-body"
+            name="bodyId"
+            label={t('decisions.body')}
+            options={[
+              { value: '', label: t('decisions.allBodies') },
+              ...(bodies.data?.bodies ?? []).map((b) => ({ value: b.id, label: b.name })),
+            ]}
+          />
           <Textfield id="dec-from" name="from" type="date" label={t('decisions.from')} />
           <Textfield id="dec-to" name="to" type="date" label={t('decisions.to')} />
           <div>
@@ -68,11 +79,22 @@ export default function DecisionsPage() {
                 </Link>{' '}
                 · {t('decisions.inputs', { count: d.inputs })}
               </Paragraph>
-              {d.text !== null ? <Paragraph className="prewrap">{d.text}</Paragraph> : <Paragraph>{t('decisions.exempt', { basis: d.exemptBasis })}</Paragraph>}
+              {d.text !== null ? (
+                <Paragraph className="prewrap">{d.text}</Paragraph>
+              ) : (
+                <Paragraph>{t('decisions.exempt', { basis: d.exemptBasis })}</Paragraph>
+              )}
               {d.motions.length > 0 && (
                 <ul aria-label={t('decisions.motions')}>
                   {d.motions.map((m, i) => (
-                    <li key={i}>{t('decisions.vote', { motion: m.motion, for: m.for, against: m.against, result: m.adopted ? t('decisions.adopted') : t('decisions.rejected') })}</li>
+                    <li key={i}>
+                      {t('decisions.vote', {
+                        motion: m.motion,
+                        for: m.for,
+                        against: m.against,
+                        result: m.adopted ? t('decisions.adopted') : t('decisions.rejected'),
+                      })}
+                    </li>
                   ))}
                 </ul>
               )}

@@ -22,7 +22,9 @@ export default function ForgotPasswordPage() {
       setErrors([]);
       setSent(true);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'email', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'email', message: (error as Error).message }],
+      );
     }
   }
 
@@ -38,7 +40,14 @@ export default function ForgotPasswordPage() {
           <Paragraph>{t('reset.requestIntro')}</Paragraph>
           <FormErrorSummary errors={errors} fieldIds={FIELD_IDS} />
           <form onSubmit={onSubmit} noValidate className="stack">
-            <Textfield id={FIELD_IDS.email} name="email" type="email" autoComplete="email" label={t('login.email')} error={fieldError(errors, 'email')} />
+            <Textfield
+              id={FIELD_IDS.email}
+              name="email"
+              type="email"
+              autoComplete="email"
+              label={t('login.email')}
+              error={fieldError(errors, 'email')}
+            />
             <div>
               <Button type="submit">{t('reset.requestSubmit')}</Button>
             </div>

@@ -48,7 +48,14 @@ export default function LoginPage() {
         </Alert>
       )}
       <form onSubmit={onSubmit} noValidate className="stack">
-        <Textfield id={FIELD_IDS.email} name="email" type="email" autoComplete="username" label={t('login.email')} error={fieldError(errors, 'email')} />
+        <Textfield
+          id={FIELD_IDS.email}
+          name="email"
+          type="email"
+          autoComplete="username"
+          label={t('login.email')}
+          error={fieldError(errors, 'email')}
+        />
         <Textfield
           id={FIELD_IDS.password}
           name="password"

@@ -18,7 +18,11 @@ function ItemWork({ work, title }: { work: NonNullable<MandateItemView['work']>;
       <Details.Summary>
         {t('mandate.work', {
           title,
-          parts: [t('mandate.caseCount', { count: work.cases.length }), t('mandate.roundCount', { count: work.rounds.length }), t('mandate.meetingCount', { count: work.meetings.length })].join(', '),
+          parts: [
+            t('mandate.caseCount', { count: work.cases.length }),
+            t('mandate.roundCount', { count: work.rounds.length }),
+            t('mandate.meetingCount', { count: work.meetings.length }),
+          ].join(', '),
         })}
       </Details.Summary>
       <Details.Content>
@@ -50,7 +54,9 @@ function ItemWork({ work, title }: { work: NonNullable<MandateItemView['work']>;
                   <Link asChild>
                     <RouterLink to={paths.round(r.id)}>{r.title}</RouterLink>
                   </Link>{' '}
-                  <span className="muted">({r.open ? t('mandate.roundOpen', { date: formatDateTime(r.closesAt) }) : t('mandate.roundClosed')})</span>
+                  <span className="muted">
+                    ({r.open ? t('mandate.roundOpen', { date: formatDateTime(r.closesAt) }) : t('mandate.roundClosed')})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -91,7 +97,13 @@ export default function MandatePage() {
         <>
           <Paragraph>{mandate.description}</Paragraph>
           {mandate.adoptedBy && mandate.adoptedCaseNumber && (
-            <Paragraph>{t('mandate.adoptedBy', { body: mandate.adoptedBy.name, caseNumber: mandate.adoptedCaseNumber, date: formatDate(mandate.adoptedDate) })}</Paragraph>
+            <Paragraph>
+              {t('mandate.adoptedBy', {
+                body: mandate.adoptedBy.name,
+                caseNumber: mandate.adoptedCaseNumber,
+                date: formatDate(mandate.adoptedDate),
+              })}
+            </Paragraph>
           )}
           <Paragraph>
             <strong>{t('mandate.endDate', { date: formatDate(mandate.endDate) })}</strong>

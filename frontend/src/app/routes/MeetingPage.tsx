@@ -38,7 +38,12 @@ interface MeetingView extends MeetingSummary {
 export default function MeetingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data: m, isPending, error, refetch } = useQuery({ queryKey: ['meetings', id], queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
+  const {
+    data: m,
+    isPending,
+    error,
+    refetch,
+  } = useQuery({ queryKey: ['meetings', id], queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
   const title = m ? `${m.body.name}: ${m.title}` : t('meetings.title');
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');
@@ -52,7 +57,8 @@ export default function MeetingPage() {
       {m && (
         <>
           <Paragraph>
-            {m.kind !== 'ordinary' && <Tag data-color="info">{t(`meetings.kind.${m.kind}`)}</Tag>} {when(m.startsAt)} · {m.place ?? m.videoLink} {!m.open && <Tag data-color="warning">{t('meetings.closedMeeting', { basis: m.closedBasis })}</Tag>}
+            {m.kind !== 'ordinary' && <Tag data-color="info">{t(`meetings.kind.${m.kind}`)}</Tag>} {when(m.startsAt)} ·{' '}
+            {m.place ?? m.videoLink} {!m.open && <Tag data-color="warning">{t('meetings.closedMeeting', { basis: m.closedBasis })}</Tag>}
           </Paragraph>
           {m.administrationPosition && <Paragraph className="prewrap">{m.administrationPosition}</Paragraph>}
           <section aria-labelledby="agenda-h">
@@ -75,18 +81,36 @@ export default function MeetingPage() {
                     </>
                   )}
                   {a.exemptBasis && <Paragraph>{t('meetings.exempt', { basis: a.exemptBasis })}</Paragraph>}
-                  {a.decision?.text && <Paragraph className="prewrap"><strong>{t('cases.decisions')}:</strong> {a.decision.text}</Paragraph>}
-                  {a.decision?.openInputReason && <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>}
-                  {officer && !a.decision && <MinutesForm meetingId={m.id} itemId={a.id} title={a.case.title} decides={m.mayDecide ?? m.kind === 'ordinary'} openInput={a.openInput ?? null} />}
+                  {a.decision?.text && (
+                    <Paragraph className="prewrap">
+                      <strong>{t('cases.decisions')}:</strong> {a.decision.text}
+                    </Paragraph>
+                  )}
+                  {a.decision?.openInputReason && (
+                    <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>
+                  )}
+                  {officer && !a.decision && (
+                    <MinutesForm
+                      meetingId={m.id}
+                      itemId={a.id}
+                      title={a.case.title}
+                      decides={m.mayDecide ?? m.kind === 'ordinary'}
+                      openInput={a.openInput ?? null}
+                    />
+                  )}
                 </li>
               ))}
             </ol>
             {officer && !m.agendaPublished && (
               <Paragraph data-size="sm">
-                {new Date(m.agendaDueAt) > new Date() ? t('meetings.autoPublish', { date: when(m.agendaDueAt) }) : t('meetings.publishDue', { date: when(m.agendaDueAt) })}
+                {new Date(m.agendaDueAt) > new Date()
+                  ? t('meetings.autoPublish', { date: when(m.agendaDueAt) })
+                  : t('meetings.publishDue', { date: when(m.agendaDueAt) })}
               </Paragraph>
             )}
-            {officer && <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />}
+            {officer && (
+              <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />
+            )}
           </section>
           {m.conference && <ConferencePanel meetingId={m.id} conference={m.conference} agenda={m.agenda} officer={officer} />}
           {(m.attendance.length > 0 || (officer && m.kind !== 'school_conference')) && (

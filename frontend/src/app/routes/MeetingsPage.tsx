@@ -23,11 +23,15 @@ export interface MeetingSummary {
   agendaPublished: boolean;
 }
 
-export const when = (iso: string) => new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
+export const when = (iso: string) =>
+  new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
 
 export default function MeetingsPage() {
   const { t } = useTranslation();
-  const { data, isPending, error, refetch } = useQuery({ queryKey: ['meetings'], queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings') });
+  const { data, isPending, error, refetch } = useQuery({
+    queryKey: ['meetings'],
+    queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings'),
+  });
   const { data: me } = useMe();
   const bodies = useBodies();
   const [view, setView] = useState<'list' | 'calendar'>('list');
@@ -41,10 +45,20 @@ export default function MeetingsPage() {
       {error && <LoadError error={error} onRetry={() => void refetch()} />}
       {data?.meetings.length === 0 && <Paragraph>{t('meetings.none')}</Paragraph>}
       <div className="row" role="group" aria-label={t('calendar.view')}>
-        <Button variant={view === 'list' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+        <Button
+          variant={view === 'list' ? 'primary' : 'secondary'}
+          data-size="sm"
+          aria-pressed={view === 'list'}
+          onClick={() => setView('list')}
+        >
           {t('calendar.list')}
         </Button>
-        <Button variant={view === 'calendar' ? 'primary' : 'secondary'} data-size="sm" aria-pressed={view === 'calendar'} onClick={() => setView('calendar')}>
+        <Button
+          variant={view === 'calendar' ? 'primary' : 'secondary'}
+          data-size="sm"
+          aria-pressed={view === 'calendar'}
+          onClick={() => setView('calendar')}
+        >
           {t('calendar.calendar')}
         </Button>
       </div>

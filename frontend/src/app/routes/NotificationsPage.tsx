@@ -18,8 +18,14 @@ interface NotificationView {
 export default function NotificationsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { data, isPending, error, refetch } = useQuery({ queryKey: ['notifications'], queryFn: () => api<{ notifications: NotificationView[]; unread: number }>('/api/notifications') });
-  const markAll = useMutation({ mutationFn: () => api('/api/notifications/all/read', { method: 'POST' }), onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }) });
+  const { data, isPending, error, refetch } = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api<{ notifications: NotificationView[]; unread: number }>('/api/notifications'),
+  });
+  const markAll = useMutation({
+    mutationFn: () => api('/api/notifications/all/read', { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
+  });
   return (
     <>
       <PageHeading title={t('notifications.title')}>{t('notifications.title')}</PageHeading>

@@ -18,7 +18,10 @@ export default function ProfilePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api<NotificationSettings>('/api/me/notification-settings') });
-  const save = useInvalidatingMutation((input: NotificationSettings) => api<NotificationSettings>('/api/me/notification-settings', { method: 'PUT', body: input }), SETTINGS_KEY);
+  const save = useInvalidatingMutation(
+    (input: NotificationSettings) => api<NotificationSettings>('/api/me/notification-settings', { method: 'PUT', body: input }),
+    SETTINGS_KEY,
+  );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
 
@@ -27,7 +30,10 @@ export default function ProfilePage() {
     const form = new FormData(e.currentTarget);
     setSaved(false);
     try {
-      await save.mutateAsync({ emailNotifications: form.get('emailNotifications') === 'on', digest: form.get('digest') === 'daily' ? 'daily' : 'off' });
+      await save.mutateAsync({
+        emailNotifications: form.get('emailNotifications') === 'on',
+        digest: form.get('digest') === 'daily' ? 'daily' : 'off',
+      });
       setErrors([]);
       setSaved(true);
     } catch (error) {
@@ -58,14 +64,33 @@ export default function ProfilePage() {
             <Fieldset>
               <Fieldset.Legend>{t('profile.emailLegend')}</Fieldset.Legend>
               <Fieldset.Description>{t('profile.emailDescription')}</Fieldset.Description>
-              <Checkbox id="settings-email" name="emailNotifications" label={t('profile.emailEach')} defaultChecked={settings.data.emailNotifications} />
-              {fieldError(errors, 'emailNotifications') && <ValidationMessage>{fieldError(errors, 'emailNotifications')}</ValidationMessage>}
+              <Checkbox
+                id="settings-email"
+                name="emailNotifications"
+                label={t('profile.emailEach')}
+                defaultChecked={settings.data.emailNotifications}
+              />
+              {fieldError(errors, 'emailNotifications') && (
+                <ValidationMessage>{fieldError(errors, 'emailNotifications')}</ValidationMessage>
+              )}
             </Fieldset>
             <Fieldset>
               <Fieldset.Legend>{t('profile.digestLegend')}</Fieldset.Legend>
               <Fieldset.Description>{t('profile.digestDescription')}</Fieldset.Description>
-              <Radio id="settings-digest-off" name="digest" value="off" label={t('profile.digestOff')} defaultChecked={settings.data.digest === 'off'} />
-              <Radio id="settings-digest-daily" name="digest" value="daily" label={t('profile.digestDaily')} defaultChecked={settings.data.digest === 'daily'} />
+              <Radio
+                id="settings-digest-off"
+                name="digest"
+                value="off"
+                label={t('profile.digestOff')}
+                defaultChecked={settings.data.digest === 'off'}
+              />
+              <Radio
+                id="settings-digest-daily"
+                name="digest"
+                value="daily"
+                label={t('profile.digestDaily')}
+                defaultChecked={settings.data.digest === 'daily'}
+              />
               {fieldError(errors, 'digest') && <ValidationMessage>{fieldError(errors, 'digest')}</ValidationMessage>}
             </Fieldset>
             <div>

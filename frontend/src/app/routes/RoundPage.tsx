@@ -54,7 +54,9 @@ export default function RoundPage() {
       setDraft('');
       setDraftSaved(null);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }],
+      );
     }
   }
 
@@ -63,7 +65,9 @@ export default function RoundPage() {
       await noComment.mutateAsync({ bodyId });
       setNoCommentFor(bodyName);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }],
+      );
     }
   }
 
@@ -98,7 +102,8 @@ export default function RoundPage() {
             </section>
           )}
           <Paragraph>
-            <strong>{t('rounds.deadline', { date: formatDateTime(round.closesAt) })}</strong> <Tag data-color={round.open ? 'success' : 'neutral'}>{round.open ? t('cases.open') : t('cases.closed')}</Tag>
+            <strong>{t('rounds.deadline', { date: formatDateTime(round.closesAt) })}</strong>{' '}
+            <Tag data-color={round.open ? 'success' : 'neutral'}>{round.open ? t('cases.open') : t('cases.closed')}</Tag>
           </Paragraph>
           <section aria-labelledby="invited-h">
             <Heading level={2} data-size="sm" id="invited-h">
@@ -172,7 +177,10 @@ export default function RoundPage() {
                   id="input-body"
                   name="bodyId"
                   label={t('rounds.onBehalfOf')}
-                  options={[...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })), { value: '', label: round.invitedMe ? t('rounds.personallyInvited') : t('rounds.ownCapacity') }]}
+                  options={[
+                    ...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })),
+                    { value: '', label: round.invitedMe ? t('rounds.personallyInvited') : t('rounds.ownCapacity') },
+                  ]}
                 />
                 <Textfield
                   id="input-text"
@@ -185,7 +193,11 @@ export default function RoundPage() {
                   onChange={(e) => setDraft(e.target.value)}
                   error={fieldError(errors, 'text') ?? fieldError(errors, 'deadline')}
                 />
-                {draftSaved && <Paragraph role="status" data-size="sm">{t('rounds.draftSaved', { time: formatDateTime(draftSaved.toISOString()) })}</Paragraph>}
+                {draftSaved && (
+                  <Paragraph role="status" data-size="sm">
+                    {t('rounds.draftSaved', { time: formatDateTime(draftSaved.toISOString()) })}
+                  </Paragraph>
+                )}
                 <div className="row">
                   <Button type="submit" loading={submit.isPending}>
                     {t('rounds.submit')}
@@ -217,7 +229,14 @@ export default function RoundPage() {
             <ul className="card-list card-list--single">
               {round.submissions.map((s) => (
                 <li key={s.id}>
-                  <SubmissionCard roundId={round.id} submission={s} mine={s.author.id === me?.id} open={round.open} officer={officer} sections={kase.data?.sections ?? []} />
+                  <SubmissionCard
+                    roundId={round.id}
+                    submission={s}
+                    mine={s.author.id === me?.id}
+                    open={round.open}
+                    officer={officer}
+                    sections={kase.data?.sections ?? []}
+                  />
                 </li>
               ))}
             </ul>

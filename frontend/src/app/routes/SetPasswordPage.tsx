@@ -37,7 +37,11 @@ export default function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) 
         navigate(paths.home, { replace: true });
       } else setDone(true);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'password', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length
+          ? error.fieldErrors
+          : [{ path: 'password', message: (error as Error).message }],
+      );
     } finally {
       setBusy(false);
     }

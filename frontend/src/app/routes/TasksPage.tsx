@@ -54,7 +54,8 @@ export default function TasksPage() {
                   </Link>
                 </Paragraph>
                 <Paragraph data-size="sm">
-                  {r.body ? t('tasks.onBehalfOf', { body: r.body.name }) : t('tasks.personallyInvited')} · {t(`invitationStatus.${r.status}`)}
+                  {r.body ? t('tasks.onBehalfOf', { body: r.body.name }) : t('tasks.personallyInvited')} ·{' '}
+                  {t(`invitationStatus.${r.status}`)}
                 </Paragraph>
                 <Paragraph data-size="sm">
                   {t('tasks.deadline', { date: formatDateTime(r.deadline) })} · {t('tasks.timeLeft', { left: timeLeft(r.deadline) })}

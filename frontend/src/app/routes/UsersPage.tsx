@@ -36,7 +36,9 @@ export default function UsersPage() {
       setSentTo(parsed.data.email);
       formEl.reset();
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'email', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'email', message: (error as Error).message }],
+      );
     }
   }
 
@@ -61,7 +63,13 @@ export default function UsersPage() {
         <form onSubmit={onSubmit} noValidate className="stack">
           <Textfield id={FIELD_IDS.name} name="name" label={t('users.name')} error={fieldError(errors, 'name')} />
           <Textfield id={FIELD_IDS.email} name="email" type="email" label={t('users.email')} error={fieldError(errors, 'email')} />
-          <Textfield id={FIELD_IDS.title} name="title" label={t('users.jobTitle')} description={t('users.jobTitleHelp')} error={fieldError(errors, 'title')} />
+          <Textfield
+            id={FIELD_IDS.title}
+            name="title"
+            label={t('users.jobTitle')}
+            description={t('users.jobTitleHelp')}
+            error={fieldError(errors, 'title')}
+          />
           <Fieldset>
             <Fieldset.Legend>{t('users.access')}</Fieldset.Legend>
             <Checkbox name="isCaseOfficer" label={t('users.isCaseOfficer')} />
@@ -95,7 +103,9 @@ export default function UsersPage() {
                   <div className="muted">{u.title}</div>
                 </Table.Cell>
                 <Table.Cell>{u.email}</Table.Cell>
-                <Table.Cell>{[u.isAdmin && t('users.isAdmin'), u.isCaseOfficer && t('users.isCaseOfficer')].filter(Boolean).join(', ') || '–'}</Table.Cell>
+                <Table.Cell>
+                  {[u.isAdmin && t('users.isAdmin'), u.isCaseOfficer && t('users.isCaseOfficer')].filter(Boolean).join(', ') || '–'}
+                </Table.Cell>
                 <Table.Cell>{statusText[u.status]}</Table.Cell>
               </Table.Row>
             ))}

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
-const MEMBER = { ...ME, id: 'u-fau', name: 'FAU-leder, Nordby skole', roles: ['member'], memberships: [{ bodyId: 'b2', bodyName: 'KFU', role: 'member', capacity: 'parent_representative' }] };
+const MEMBER = {
+  ...ME,
+  id: 'u-fau',
+  name: 'FAU-leder, Nordby skole',
+  roles: ['member'],
+  memberships: [{ bodyId: 'b2', bodyName: 'KFU', role: 'member', capacity: 'parent_representative' }],
+};
 
 const CASE = {
   id: 'c1',
@@ -72,15 +78,21 @@ describe('Profil og varsler', () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
       http.get('/api/me/notification-settings', () => HttpResponse.json({ emailNotifications: false, digest: 'daily' })),
-      http.put('/api/me/notification-settings', () => HttpResponse.json({ errors: [{ path: 'digest', message: 'Velg om du vil ha daglig oppsummering' }] }, { status: 400 })),
+      http.put('/api/me/notification-settings', () =>
+        HttpResponse.json({ errors: [{ path: 'digest', message: 'Velg om du vil ha daglig oppsummering' }] }, { status: 400 }),
+      ),
     );
     renderRoute('/profil');
     await userEvent.click(await screen.findByRole('button', { name: 'Lagre innstillingene' }));
-    expect(await screen.findByRole('link', { name: 'Velg om du vil ha daglig oppsummering' })).toHaveProperty('hash', '#settings-digest-off');
+    expect(await screen.findByRole('link', { name: 'Velg om du vil ha daglig oppsummering' })).toHaveProperty(
+      'hash',
+      '#settings-digest-off',
+    );
   });
 
   it('changes the password; an easily guessed one is refused on its field', async () => {
-    const message = 'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
+    const message =
+      'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
     const sent: unknown[] = [];
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
@@ -88,7 +100,9 @@ describe('Profil og varsler', () => {
       http.post('/api/auth/change-password', async ({ request }) => {
         const body = (await request.json()) as { password: string };
         sent.push(body);
-        return body.password === '123456789012' ? HttpResponse.json({ errors: [{ path: 'password', message }] }, { status: 400 }) : HttpResponse.json({ ok: true });
+        return body.password === '123456789012'
+          ? HttpResponse.json({ errors: [{ path: 'password', message }] }, { status: 400 })
+          : HttpResponse.json({ ok: true });
       }),
     );
     renderRoute('/profil');
@@ -110,9 +124,16 @@ describe('Profil og varsler', () => {
   });
 
   it('is reached from the name in the header', async () => {
-    server.use(http.get('/api/auth/me', () => HttpResponse.json(MEMBER)), http.get('/api/me/tasks', () => HttpResponse.json({ openRounds: [], meetings: [], decisions: [], unreadNotifications: 0 })), http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })));
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/me/tasks', () => HttpResponse.json({ openRounds: [], meetings: [], decisions: [], unreadNotifications: 0 })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+    );
     renderRoute('/');
-    expect(await screen.findByRole('link', { name: 'Profil og varsler for FAU-leder, Nordby skole' })).toHaveProperty('pathname', '/profil');
+    expect(await screen.findByRole('link', { name: 'Profil og varsler for FAU-leder, Nordby skole' })).toHaveProperty(
+      'pathname',
+      '/profil',
+    );
   });
 });
 
@@ -137,7 +158,10 @@ describe('Sak', () => {
     server.use(
       http.post('/api/cases/c1/attachments', ({ request }) => {
         sent = { type: request.headers.get('content-type'), name: new URL(request.url).searchParams.get('filename') };
-        return HttpResponse.json({ errors: [{ path: 'file', message: 'Filtypen til «virus.pdf» støttes ikke (innholdet er EXE).' }] }, { status: 400 });
+        return HttpResponse.json(
+          { errors: [{ path: 'file', message: 'Filtypen til «virus.pdf» støttes ikke (innholdet er EXE).' }] },
+          { status: 400 },
+        );
       }),
     );
     renderRoute('/saker/c1');
@@ -159,7 +183,12 @@ describe('Sak', () => {
         sent.push(body);
         if (!body.legalBasis) {
           return HttpResponse.json(
-            { errors: [{ path: 'legalBasis', message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' }, { path: 'publicTitle', message: 'Oppgi en skjermet tittel som kan vises offentlig' }] },
+            {
+              errors: [
+                { path: 'legalBasis', message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' },
+                { path: 'publicTitle', message: 'Oppgi en skjermet tittel som kan vises offentlig' },
+              ],
+            },
             { status: 400 },
           );
         }
@@ -179,14 +208,27 @@ describe('Sak', () => {
     await userEvent.type(screen.getByLabelText('Begrunnelse (valgfritt)'), 'Gjelder søkere');
     await userEvent.click(screen.getByRole('button', { name: 'Endre tilgang' }));
     await screen.findByText('Tilgangen er endret.');
-    expect(sent.at(-1)).toEqual({ version: 3, access: 'exempt', legalBasis: 'offentleglova § 25', publicTitle: 'Tilsettingssak', reason: 'Gjelder søkere' });
+    expect(sent.at(-1)).toEqual({
+      version: 3,
+      access: 'exempt',
+      legalBasis: 'offentleglova § 25',
+      publicTitle: 'Tilsettingssak',
+      reason: 'Gjelder søkere',
+    });
   });
 
   it('an officer makes an exempt case public again, with the reason the server asks for', async () => {
     caseApi(ME);
     server.use(
-      http.get('/api/cases/c1', () => HttpResponse.json({ ...CASE, access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Organinternt' })),
-      http.post('/api/cases/c1/access', () => HttpResponse.json({ errors: [{ path: 'reason', message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' }] }, { status: 400 })),
+      http.get('/api/cases/c1', () =>
+        HttpResponse.json({ ...CASE, access: 'exempt', legalBasis: 'offentleglova § 14', publicTitle: 'Organinternt' }),
+      ),
+      http.post('/api/cases/c1/access', () =>
+        HttpResponse.json(
+          { errors: [{ path: 'reason', message: 'Begrunn hvorfor saken ikke lenger er unntatt offentlighet' }] },
+          { status: 400 },
+        ),
+      ),
     );
     renderRoute('/saker/c1');
     await userEvent.click(await screen.findByText('Tilgang og offentlighet'));
@@ -234,7 +276,10 @@ describe('Sak', () => {
         moves.push(body);
         return body.to === 'working_group'
           ? HttpResponse.json({ id: 'c1', status: 'working_group', bodyPosition: null, version: 4 }, { status: 201 })
-          : HttpResponse.json({ errors: [{ path: 'to', message: 'Saken kan ikke flyttes fra «Innspillsrunde» til «Under utredning».' }] }, { status: 400 });
+          : HttpResponse.json(
+              { errors: [{ path: 'to', message: 'Saken kan ikke flyttes fra «Innspillsrunde» til «Under utredning».' }] },
+              { status: 400 },
+            );
       }),
     );
     renderRoute('/saker/c1');
@@ -254,7 +299,9 @@ describe('Sak', () => {
   it('an exempt case the person may not read says so', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
-      http.get('/api/cases/c1', () => HttpResponse.json({ message: 'Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.' }, { status: 403 })),
+      http.get('/api/cases/c1', () =>
+        HttpResponse.json({ message: 'Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.' }, { status: 403 }),
+      ),
       http.get('/api/cases/c1/comments', () => HttpResponse.json({ message: 'Nei' }, { status: 403 })),
       http.get('/api/cases/c1/input-summary', () => HttpResponse.json({ message: 'Nei' }, { status: 403 })),
       http.get('/api/cases/c1/attachments', () => HttpResponse.json({ message: 'Nei' }, { status: 403 })),
@@ -268,7 +315,10 @@ describe('Sak', () => {
 
 describe('Varsler and pages that do not exist', () => {
   it('says when there are no notifications', async () => {
-    server.use(http.get('/api/auth/me', () => HttpResponse.json(MEMBER)), http.get('/api/notifications', () => HttpResponse.json({ notifications: [], unread: 0 })));
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/notifications', () => HttpResponse.json({ notifications: [], unread: 0 })),
+    );
     renderRoute('/varsler');
     await screen.findByRole('heading', { level: 1, name: 'Varsler' });
     await screen.findByText('Ingen varsler.');
@@ -295,10 +345,25 @@ const MEETING = {
   closedBasis: null,
   agendaPublished: true,
   administrationPosition: null,
-  agenda: [{ id: 'a1', committeeNumber: null, case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' }, minutes: null, decision: null }],
+  agenda: [
+    {
+      id: 'a1',
+      committeeNumber: null,
+      case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+      minutes: null,
+      decision: null,
+    },
+  ],
   attendance: [],
   statements: [],
-  conference: { registrationOpen: true, inputOpen: false, registrationCount: 1, registered: false, myRepresenting: null as string | null, registrations: null },
+  conference: {
+    registrationOpen: true,
+    inputOpen: false,
+    registrationCount: 1,
+    registered: false,
+    myRepresenting: null as string | null,
+    registrations: null,
+  },
 };
 
 describe('Møte', () => {
@@ -311,7 +376,10 @@ describe('Møte', () => {
       http.get('/api/meetings/m1', () => HttpResponse.json(meeting)),
       http.put('/api/meetings/m1/registrations/me', async ({ request }) => {
         registration = await request.json();
-        meeting = { ...MEETING, conference: { ...MEETING.conference, registered: true, registrationCount: 2, myRepresenting: 'FAU Nordby skole' } };
+        meeting = {
+          ...MEETING,
+          conference: { ...MEETING.conference, registered: true, registrationCount: 2, myRepresenting: 'FAU Nordby skole' },
+        };
         return HttpResponse.json({ registered: true });
       }),
     );
@@ -336,7 +404,14 @@ describe('Møte', () => {
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
       http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
       http.get('/api/meetings/m1', () =>
-        HttpResponse.json({ ...MEETING, kind: 'ordinary', conference: null, body: { id: 'b1', name: 'Driftsutvalget' }, agendaPublished: false, agendaDueAt: new Date(Date.now() + 2 * 86400000).toISOString() }),
+        HttpResponse.json({
+          ...MEETING,
+          kind: 'ordinary',
+          conference: null,
+          body: { id: 'b1', name: 'Driftsutvalget' },
+          agendaPublished: false,
+          agendaDueAt: new Date(Date.now() + 2 * 86400000).toISOString(),
+        }),
       ),
       http.get('/api/bodies/b1', () =>
         HttpResponse.json({
@@ -380,7 +455,17 @@ describe('Møteprotokoll', () => {
     mayDecide: true,
     conference: null,
     body: { id: 'b1', name: 'Driftsutvalget' },
-    agenda: [{ id: 'a1', committeeNumber: '41/26', case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' }, minutes: null, decision: null, exemptBasis: null, openInput: null }],
+    agenda: [
+      {
+        id: 'a1',
+        committeeNumber: '41/26',
+        case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+        minutes: null,
+        decision: null,
+        exemptBasis: null,
+        openInput: null,
+      },
+    ],
     ...extra,
   });
   const meetingApi = (meeting: object) =>
@@ -418,7 +503,10 @@ describe('Møteprotokoll', () => {
     await userEvent.type(within(form).getByRole('textbox', { name: 'Begrunnelse for å fatte vedtak nå' }), 'Budsjettfristen');
     await userEvent.click(within(form).getByRole('button', { name: 'Lagre protokoll og vedtak' }));
     await waitFor(() =>
-      expect(sent).toEqual({ minutes: 'Vedtatt.', decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], confirmOpenInput: { reason: 'Budsjettfristen' } } }),
+      expect(sent).toEqual({
+        minutes: 'Vedtatt.',
+        decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], confirmOpenInput: { reason: 'Budsjettfristen' } },
+      }),
     );
   });
 
@@ -427,7 +515,15 @@ describe('Møteprotokoll', () => {
     server.use(
       http.put('/api/meetings/m1/agenda/a1/minutes', () =>
         HttpResponse.json(
-          { message: 'x', errors: [{ path: 'confirmOpenInput', message: 'Innspillsrunden «Innspill» er fortsatt åpen. Bekreft med en begrunnelse at vedtaket likevel skal fattes.' }] },
+          {
+            message: 'x',
+            errors: [
+              {
+                path: 'confirmOpenInput',
+                message: 'Innspillsrunden «Innspill» er fortsatt åpen. Bekreft med en begrunnelse at vedtaket likevel skal fattes.',
+              },
+            ],
+          },
           { status: 409 },
         ),
       ),
@@ -442,7 +538,17 @@ describe('Møteprotokoll', () => {
   });
 
   it('shows the reason a vedtak was made while input was open', async () => {
-    meetingApi(ordinary({ agenda: [{ ...ordinary().agenda[0], minutes: 'Vedtatt.', decision: { text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' } }] }));
+    meetingApi(
+      ordinary({
+        agenda: [
+          {
+            ...ordinary().agenda[0],
+            minutes: 'Vedtatt.',
+            decision: { text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
+          },
+        ],
+      }),
+    );
     renderRoute('/moter/m1');
     await screen.findByText('Vedtatt med åpne innspill. Begrunnelse: Budsjettfristen');
   });
@@ -477,7 +583,10 @@ describe('Innspillsrunde', () => {
     renderRoute('/innspill/r1');
     await screen.findByRole('heading', { level: 1, name: 'Innspill fra rektorene' });
     expect(screen.getByText('Rektor, Nordby skole (Rektor): Ikke svart')).toBeTruthy();
-    expect(within(screen.getByRole('list', { name: 'Dokumenter' })).getByRole('link', { name: 'Utredning.pdf' })).toHaveProperty('pathname', '/api/attachments/a9');
+    expect(within(screen.getByRole('list', { name: 'Dokumenter' })).getByRole('link', { name: 'Utredning.pdf' })).toHaveProperty(
+      'pathname',
+      '/api/attachments/a9',
+    );
     expect(screen.getByRole('combobox', { name: 'Sendes på vegne av' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'Meg selv (personlig invitert)' })).toBeTruthy();
     // A draft survives leaving the page (kept in this browser until it is sent).
@@ -501,7 +610,21 @@ describe('Organer: administration', () => {
     memberCount: 1,
     version: 1,
     members: [
-      { id: 'ms1', userId: 'u1', name: 'Hovedtillitsvalgt, Utdanningsforbundet', title: '', role: 'member', capacity: 'union_representative', party: null, side: null, union: 'Utdanningsforbundet', school: null, validFrom: '2026-01-01', validTo: null, version: 3 },
+      {
+        id: 'ms1',
+        userId: 'u1',
+        name: 'Hovedtillitsvalgt, Utdanningsforbundet',
+        title: '',
+        role: 'member',
+        capacity: 'union_representative',
+        party: null,
+        side: null,
+        union: 'Utdanningsforbundet',
+        school: null,
+        validFrom: '2026-01-01',
+        validTo: null,
+        version: 3,
+      },
     ],
   };
 
@@ -510,11 +633,31 @@ describe('Organer: administration', () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
       http.get('/api/bodies/b1', () => HttpResponse.json(BODY)),
-      http.get('/api/users', () => HttpResponse.json({ users: [{ id: 'u7', name: 'Kommunestyremedlem, posisjon', title: '', email: 'k@x', status: 'active', isAdmin: false, isCaseOfficer: false, version: 1 }] })),
+      http.get('/api/users', () =>
+        HttpResponse.json({
+          users: [
+            {
+              id: 'u7',
+              name: 'Kommunestyremedlem, posisjon',
+              title: '',
+              email: 'k@x',
+              status: 'active',
+              isAdmin: false,
+              isCaseOfficer: false,
+              version: 1,
+            },
+          ],
+        }),
+      ),
       http.post('/api/bodies/b1/members', async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         calls.push({ method: 'POST', body });
-        return body.side ? HttpResponse.json({ id: 'ms2', version: 1 }, { status: 201 }) : HttpResponse.json({ errors: [{ path: 'side', message: 'En politiker må ha side (posisjon eller opposisjon)' }] }, { status: 400 });
+        return body.side
+          ? HttpResponse.json({ id: 'ms2', version: 1 }, { status: 201 })
+          : HttpResponse.json(
+              { errors: [{ path: 'side', message: 'En politiker må ha side (posisjon eller opposisjon)' }] },
+              { status: 400 },
+            );
       }),
       http.patch('/api/bodies/b1/members/ms1', async ({ request }) => {
         calls.push({ method: 'PATCH', body: await request.json() });
@@ -525,7 +668,10 @@ describe('Organer: administration', () => {
     await screen.findByRole('heading', { level: 1, name: 'Arbeidsgruppen' });
     await userEvent.type(await screen.findByRole('textbox', { name: 'Parti' }), 'Parti A');
     await userEvent.click(screen.getByRole('button', { name: 'Legg til' }));
-    expect(await screen.findByRole('link', { name: 'En politiker må ha side (posisjon eller opposisjon)' })).toHaveProperty('hash', '#member-side');
+    expect(await screen.findByRole('link', { name: 'En politiker må ha side (posisjon eller opposisjon)' })).toHaveProperty(
+      'hash',
+      '#member-side',
+    );
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Side' }), 'Posisjon');
     await userEvent.click(screen.getByRole('button', { name: 'Legg til' }));
     await waitFor(() => expect(calls).toHaveLength(2));
@@ -537,7 +683,10 @@ describe('Organer: administration', () => {
   });
 
   it('members see the list but no administration', async () => {
-    server.use(http.get('/api/auth/me', () => HttpResponse.json(MEMBER)), http.get('/api/bodies/b1', () => HttpResponse.json(BODY)));
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/bodies/b1', () => HttpResponse.json(BODY)),
+    );
     renderRoute('/organer/b1');
     await screen.findByRole('cell', { name: /Hovedtillitsvalgt, Utdanningsforbundet/ });
     expect(screen.queryByRole('heading', { name: 'Legg til medlem' })).toBeNull();
@@ -553,7 +702,21 @@ describe('Møter: list and calendar', () => {
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
       http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
       http.get('/api/meetings', () =>
-        HttpResponse.json({ meetings: [{ id: 'm1', body: { name: 'Driftsutvalget' }, title: 'Møte om budsjett', startsAt: inMonth.toISOString(), place: 'Rådhuset', videoLink: null, open: true, closedBasis: null, agendaPublished: true }] }),
+        HttpResponse.json({
+          meetings: [
+            {
+              id: 'm1',
+              body: { name: 'Driftsutvalget' },
+              title: 'Møte om budsjett',
+              startsAt: inMonth.toISOString(),
+              place: 'Rådhuset',
+              videoLink: null,
+              open: true,
+              closedBasis: null,
+              agendaPublished: true,
+            },
+          ],
+        }),
       ),
     );
     renderRoute('/moter');
@@ -563,7 +726,11 @@ describe('Møter: list and calendar', () => {
     const table = screen.getByRole('table');
     const month = new Intl.DateTimeFormat('nb-NO', { month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(now);
     expect(within(table).getByText(month)).toBeTruthy();
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag']);
     const link = within(table).getByRole('link', { name: /Driftsutvalget: Møte om budsjett/ });
     expect(link.closest('td')!.textContent).toMatch(/^15/);
     expect(link.textContent).toMatch(/^(18|19):00/);
@@ -649,7 +816,23 @@ describe('Fordeling', () => {
         }),
       ),
       http.get('/api/scenarios/s1', () =>
-        HttpResponse.json({ id: 's1', name: 'Dagens satser', caseId: 'c1', adopted: false, version: 1, modelVersionId: 'mv1', datasetId: 'd1', frame: null, frameChange: null, overrides: [], adjustments: [], engineVersion: '2.0.0', inputHash: 'x', input: parsed, result: computeAllocation(input) }),
+        HttpResponse.json({
+          id: 's1',
+          name: 'Dagens satser',
+          caseId: 'c1',
+          adopted: false,
+          version: 1,
+          modelVersionId: 'mv1',
+          datasetId: 'd1',
+          frame: null,
+          frameChange: null,
+          overrides: [],
+          adjustments: [],
+          engineVersion: '2.0.0',
+          inputHash: 'x',
+          input: parsed,
+          result: computeAllocation(input),
+        }),
       ),
       http.get('/api/scenarios/s1/comments', () => HttpResponse.json({ comments: [] })),
       http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
@@ -684,7 +867,9 @@ describe('Fordeling', () => {
     );
     const editor = await screen.findByRole('region', { name: 'Prøv et scenario' });
     await userEvent.click(within(editor).getByText('Endre satser'));
-    const perPupil = within(within(editor).getByRole('group', { name: 'Per elev' })).getByRole('textbox', { name: 'Barnetrinn (kr per enhet)' });
+    const perPupil = within(within(editor).getByRole('group', { name: 'Per elev' })).getByRole('textbox', {
+      name: 'Barnetrinn (kr per enhet)',
+    });
     expect((perPupil as HTMLInputElement).value).toBe('44240');
     await userEvent.clear(perPupil);
     await userEvent.type(perPupil, '-5');
@@ -697,7 +882,15 @@ describe('Fordeling', () => {
     expect(within(live).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/10\s?930\s?400/);
     await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på nytt scenario' }), 'Høyere elevsats');
     await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som nytt scenario' }));
-    await waitFor(() => expect(saved).toMatchObject({ name: 'Høyere elevsats', frame: null, frameChange: null, adjustments: [], overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }] }));
+    await waitFor(() =>
+      expect(saved).toMatchObject({
+        name: 'Høyere elevsats',
+        frame: null,
+        frameChange: null,
+        adjustments: [],
+        overrides: [{ criterion: 'perPupil', stage: 'barnetrinn', rate: { nok: 50000 } }],
+      }),
+    );
   });
 
   it('an officer imports a workbook as the raw file, and sees the import’s progress until it is done', async () => {
@@ -706,13 +899,21 @@ describe('Fordeling', () => {
     let polls = 0;
     server.use(
       http.post('/api/allocation-cases/ac1/datasets/file', async ({ request }) => {
-        sent = { type: request.headers.get('content-type'), query: new URL(request.url).search, bytes: (await request.arrayBuffer()).byteLength };
+        sent = {
+          type: request.headers.get('content-type'),
+          query: new URL(request.url).search,
+          bytes: (await request.arrayBuffer()).byteLength,
+        };
         return HttpResponse.json({ importId: 'i1', status: 'queued' }, { status: 202 });
       }),
-      http.get('/api/imports/i1', () => HttpResponse.json({ id: 'i1', status: ++polls > 1 ? 'done' : 'running', progress: polls > 1 ? 100 : 40, errors: [] })),
+      http.get('/api/imports/i1', () =>
+        HttpResponse.json({ id: 'i1', status: ++polls > 1 ? 'done' : 'running', progress: polls > 1 ? 100 : 40, errors: [] }),
+      ),
     );
     // Larger than a spread of String.fromCharCode can take (the old page threw at about 200 KB).
-    const workbook = new File([new Uint8Array(512 * 1024).fill(80)], 'elevtall.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const workbook = new File([new Uint8Array(512 * 1024).fill(80)], 'elevtall.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     await userEvent.type(screen.getByRole('textbox', { name: 'Navn på datasettet' }), 'Oktober');
     await userEvent.upload(screen.getByLabelText('Fil (CSV, XLSX eller JSON)'), workbook);
     await userEvent.click(screen.getByRole('button', { name: 'Importer' }));
@@ -768,7 +969,19 @@ describe('Glemt passord and Vedtak', () => {
       http.get('/api/decisions', ({ request }) => {
         seen.push(new URL(request.url).search);
         return HttpResponse.json({
-          decisions: [{ id: 'd1', decidedOn: '2026-11-05', committeeNumber: '41/26', body: { id: 'b3', name: 'Kommunestyret' }, text: 'Kommunestyret vedtar ny ressursmodell.', motions: [], case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' }, inputs: 3, adoptedScenario: null }],
+          decisions: [
+            {
+              id: 'd1',
+              decidedOn: '2026-11-05',
+              committeeNumber: '41/26',
+              body: { id: 'b3', name: 'Kommunestyret' },
+              text: 'Kommunestyret vedtar ny ressursmodell.',
+              motions: [],
+              case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+              inputs: 3,
+              adoptedScenario: null,
+            },
+          ],
         });
       }),
     );
@@ -803,7 +1016,8 @@ describe('Invitasjon and nytt passord', () => {
   });
 
   it('shows the server’s refusal of an easily guessed password on the field', async () => {
-    const message = 'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
+    const message =
+      'Passordet er blant de mest brukte. Velg et passord som er vanskeligere å gjette, for eksempel flere ord som ikke hører sammen.';
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json({ message: 'Du må logge inn' }, { status: 401 })),
       http.post('/api/auth/reset-password', () => HttpResponse.json({ errors: [{ path: 'password', message }] }, { status: 400 })),
@@ -845,7 +1059,10 @@ describe('Saker and Fordeling lists', () => {
   });
 
   it('lists allocation cases, and says so when there are none', async () => {
-    server.use(http.get('/api/auth/me', () => HttpResponse.json(MEMBER)), http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })));
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
+    );
     renderRoute('/fordeling');
     await screen.findByText('Ingen fordelingssaker.');
   });
@@ -889,7 +1106,11 @@ describe('Officer views: reminders sent and the case history', () => {
     await screen.findByRole('columnheader', { name: 'Påminnelser sendt' });
     // Only bodies that have not answered can be given an extension.
     const body = screen.getByRole('combobox', { name: 'Organ' });
-    expect(within(body).getAllByRole('option').map((o) => o.textContent)).toEqual(['KFU']);
+    expect(
+      within(body)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['KFU']);
     await userEvent.type(screen.getByLabelText('Ny frist (norsk tid)'), '2026-12-10T12:00');
     await userEvent.click(screen.getByRole('button', { name: 'Gi utsettelse' }));
     await screen.findByText('KFU har fått utsatt frist.');
@@ -903,7 +1124,17 @@ describe('Officer views: reminders sent and the case history', () => {
     caseApi(ME);
     server.use(
       http.get('/api/audit/case/c1', () =>
-        HttpResponse.json({ events: [{ id: 'e1', action: 'update', changes: { status: { before: 'in_preparation', after: 'input_round' } }, at: '2026-11-20T10:00:00.000Z', actor: { id: 'u-officer', name: 'Rådgiver, oppvekst' } }] }),
+        HttpResponse.json({
+          events: [
+            {
+              id: 'e1',
+              action: 'update',
+              changes: { status: { before: 'in_preparation', after: 'input_round' } },
+              at: '2026-11-20T10:00:00.000Z',
+              actor: { id: 'u-officer', name: 'Rådgiver, oppvekst' },
+            },
+          ],
+        }),
       ),
     );
     renderRoute('/saker/c1');
@@ -918,10 +1149,18 @@ describe('A stale edit (409)', () => {
     caseApi(ME);
     let version = 2;
     server.use(
-      http.get('/api/cases/c1', () => HttpResponse.json({ ...CASE, sections: [{ ...CASE.sections[0], version, text: version === 2 ? CASE.sections[0]!.text : 'Ny tekst fra en kollega.' }] })),
+      http.get('/api/cases/c1', () =>
+        HttpResponse.json({
+          ...CASE,
+          sections: [{ ...CASE.sections[0], version, text: version === 2 ? CASE.sections[0]!.text : 'Ny tekst fra en kollega.' }],
+        }),
+      ),
       http.put('/api/cases/c1/sections/s1', () => {
         version = 3;
-        return HttpResponse.json({ message: 'Noen andre har endret dette etter at du åpnet det.', current: { version: 3, text: 'Ny tekst fra en kollega.' } }, { status: 409 });
+        return HttpResponse.json(
+          { message: 'Noen andre har endret dette etter at du åpnet det.', current: { version: 3, text: 'Ny tekst fra en kollega.' } },
+          { status: 409 },
+        );
       }),
     );
     renderRoute('/saker/c1');

@@ -14,8 +14,28 @@ const MANDATE = {
   adoptedDate: '2026-03-24',
   endDate: '2026-11-30',
   items: [
-    { id: 'i1', number: 1, title: 'Samarbeid', description: '', owner: { id: 'u-officer', name: 'Rådgiver, oppvekst' }, dueDate: '2026-09-30', status: 'in_progress', late: true, version: 1 },
-    { id: 'i2', number: 2, title: 'Skolestruktur', description: '', owner: null, dueDate: '2026-12-31', status: 'done', late: false, version: 1 },
+    {
+      id: 'i1',
+      number: 1,
+      title: 'Samarbeid',
+      description: '',
+      owner: { id: 'u-officer', name: 'Rådgiver, oppvekst' },
+      dueDate: '2026-09-30',
+      status: 'in_progress',
+      late: true,
+      version: 1,
+    },
+    {
+      id: 'i2',
+      number: 2,
+      title: 'Skolestruktur',
+      description: '',
+      owner: null,
+      dueDate: '2026-12-31',
+      status: 'done',
+      late: false,
+      version: 1,
+    },
   ],
 };
 
@@ -30,7 +50,14 @@ function loggedIn(me: object = ME) {
 
 const TASKS = {
   openRounds: [
-    { id: 'r1', title: 'Innspill til ny ressursfordelingsmodell', deadline: new Date(Date.now() + 3 * 86400000).toISOString(), body: { id: 'b2', name: 'KFU' }, status: 'not_answered', case: null },
+    {
+      id: 'r1',
+      title: 'Innspill til ny ressursfordelingsmodell',
+      deadline: new Date(Date.now() + 3 * 86400000).toISOString(),
+      body: { id: 'b2', name: 'KFU' },
+      status: 'not_answered',
+      case: null,
+    },
   ],
   meetings: [],
   decisions: [],
@@ -97,7 +124,10 @@ describe('Mandatet', () => {
   });
 
   it('says so when there is no mandate yet', async () => {
-    server.use(http.get('/api/auth/me', () => HttpResponse.json(ME)), http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })));
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+    );
     renderRoute('/mandat');
     await screen.findByText('Det er ikke registrert noe mandat ennå.');
   });
@@ -106,7 +136,13 @@ describe('Mandatet', () => {
 describe('Organer and Brukere', () => {
   it('lists bodies with their kind and member count', async () => {
     loggedIn();
-    server.use(http.get('/api/bodies', () => HttpResponse.json({ bodies: [{ id: 'b1', kind: 'political_committee', name: 'Driftsutvalget', description: '', parentId: null, memberCount: 6 }] })));
+    server.use(
+      http.get('/api/bodies', () =>
+        HttpResponse.json({
+          bodies: [{ id: 'b1', kind: 'political_committee', name: 'Driftsutvalget', description: '', parentId: null, memberCount: 6 }],
+        }),
+      ),
+    );
     renderRoute('/organer');
     const card = (await screen.findByRole('link', { name: 'Driftsutvalget' })).closest('li')!;
     expect(within(card).getByText('Politisk utvalg')).toBeTruthy();
@@ -126,13 +162,20 @@ describe('Organer and Brukere', () => {
     loggedIn({ ...ME, roles: ['admin', 'case_officer'] });
     server.use(
       http.get('/api/users', () => HttpResponse.json({ users: [] })),
-      http.post('/api/users', () => HttpResponse.json({ errors: [{ path: 'email', message: 'Det finnes allerede en bruker med denne e-postadressen' }] }, { status: 400 })),
+      http.post('/api/users', () =>
+        HttpResponse.json(
+          { errors: [{ path: 'email', message: 'Det finnes allerede en bruker med denne e-postadressen' }] },
+          { status: 400 },
+        ),
+      ),
     );
     renderRoute('/brukere');
     await userEvent.type(await screen.findByRole('textbox', { name: 'Navn' }), 'Ny person');
     await userEvent.type(screen.getByRole('textbox', { name: 'E-postadresse' }), 'finnes@solvik.no');
     await userEvent.click(screen.getByRole('button', { name: 'Send invitasjon' }));
-    await waitFor(() => expect(screen.getAllByText('Det finnes allerede en bruker med denne e-postadressen').length).toBeGreaterThanOrEqual(1));
+    await waitFor(() =>
+      expect(screen.getAllByText('Det finnes allerede en bruker med denne e-postadressen').length).toBeGreaterThanOrEqual(1),
+    );
   });
 });
 

@@ -17,7 +17,13 @@ export function Figure41Chart({ result, title, description }: { result: Allocati
   const scale = (v: number) => (v / max) * (h - 20);
   return (
     <figure className="chart">
-      <svg role="img" aria-label={`${title}. ${description}`} viewBox={`0 0 ${width} ${h + 70}`} width="100%" style={{ maxWidth: `${width}px` }}>
+      <svg
+        role="img"
+        aria-label={`${title}. ${description}`}
+        viewBox={`0 0 ${width} ${h + 70}`}
+        width="100%"
+        style={{ maxWidth: `${width}px` }}
+      >
         {result.units.map((u, i) => {
           let y = h;
           const x = 50 + i * (barW + gap);

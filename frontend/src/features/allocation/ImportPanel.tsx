@@ -11,10 +11,13 @@ import { useAllocationMutation, useImportStatus } from './api.js';
 export function ImportPanel({ allocationId, onDone }: { allocationId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const importData = useAllocationMutation(['allocation', allocationId], ({ file, name }: { file: File; name: string }) =>
-    api<{ units?: number; importId?: string }>(`/api/allocation-cases/${allocationId}/datasets/file?${new URLSearchParams({ filename: file.name, name })}`, {
-      method: 'POST',
-      body: file,
-    }),
+    api<{ units?: number; importId?: string }>(
+      `/api/allocation-cases/${allocationId}/datasets/file?${new URLSearchParams({ filename: file.name, name })}`,
+      {
+        method: 'POST',
+        body: file,
+      },
+    ),
   );
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
   const [importId, setImportId] = useState<string | null>(null);

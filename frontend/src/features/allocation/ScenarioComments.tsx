@@ -6,7 +6,15 @@ import { api } from '../../lib/api.js';
 import { useAllocationMutation, useScenarioComments, type ScenarioView } from './api.js';
 
 /** Comments on a scenario or one of its rows; members and officers may add one. */
-export function ScenarioComments({ scenario, canComment, onError }: { scenario: ScenarioView; canComment: boolean; onError: (message: string | null) => void }) {
+export function ScenarioComments({
+  scenario,
+  canComment,
+  onError,
+}: {
+  scenario: ScenarioView;
+  canComment: boolean;
+  onError: (message: string | null) => void;
+}) {
   const { t } = useTranslation();
   const comments = useScenarioComments(scenario.id);
   const comment = useAllocationMutation(['scenario', scenario.id, 'comments'], (input: { text: string; unitId: string | null }) =>
@@ -47,7 +55,10 @@ export function ScenarioComments({ scenario, canComment, onError }: { scenario: 
             id="comment-unit"
             name="unitId"
             label={t('allocation.commentUnit')}
-            options={[{ value: '', label: t('allocation.commentScenario') }, ...scenario.result.units.map((u) => ({ value: u.id, label: u.name }))]}
+            options={[
+              { value: '', label: t('allocation.commentScenario') },
+              ...scenario.result.units.map((u) => ({ value: u.id, label: u.name })),
+            ]}
           />
           <Textfield id="scenario-comment" name="text" multiline rows={3} label={t('cases.commentLabel')} />
           <div>

@@ -24,7 +24,9 @@ export function ScenarioEditor({
 }) {
   const { t } = useTranslation();
   const { frameChange, setFrameChange, rateEdits, setRateEdits, overrides, live } = edit;
-  const save = useAllocationMutation(['allocation', allocationId], (input: object) => api<{ id: string }>(`/api/allocation-cases/${allocationId}/scenarios`, { method: 'POST', body: input }));
+  const save = useAllocationMutation(['allocation', allocationId], (input: object) =>
+    api<{ id: string }>(`/api/allocation-cases/${allocationId}/scenarios`, { method: 'POST', body: input }),
+  );
   async function onSave(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -39,7 +41,9 @@ export function ScenarioEditor({
           ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
           : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
         overrides: [
-          ...(scenario.overrides ?? []).filter((o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage))),
+          ...(scenario.overrides ?? []).filter(
+            (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
+          ),
           ...(Array.isArray(overrides) ? overrides : []),
         ],
         adjustments: scenario.adjustments ?? [],
@@ -48,7 +52,13 @@ export function ScenarioEditor({
       onSaved(r.id);
       onMessage({ kind: 'success', text: t('allocation.saved') });
     } catch (error) {
-      onMessage({ kind: 'danger', text: error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors.map((x) => x.message).join(' ') : (error as Error).message });
+      onMessage({
+        kind: 'danger',
+        text:
+          error instanceof ApiError && error.fieldErrors.length
+            ? error.fieldErrors.map((x) => x.message).join(' ')
+            : (error as Error).message,
+      });
     }
   }
   return (
@@ -62,7 +72,14 @@ export function ScenarioEditor({
           <Paragraph>{t('allocation.locked')}</Paragraph>
         </Alert>
       )}
-      <Textfield id="frame-change" inputMode="numeric" label={t('allocation.frameChange')} value={frameChange} onChange={(e) => setFrameChange(e.target.value)} error={live?.error} />
+      <Textfield
+        id="frame-change"
+        inputMode="numeric"
+        label={t('allocation.frameChange')}
+        value={frameChange}
+        onChange={(e) => setFrameChange(e.target.value)}
+        error={live?.error}
+      />
       <Details>
         <Details.Summary>{t('allocation.editRates')}</Details.Summary>
         <Details.Content>
@@ -78,10 +95,15 @@ export function ScenarioEditor({
                       key={key}
                       id={`rate-${c.id}-${stage}`}
                       inputMode="decimal"
-                      label={t('allocation.rateLabel', { stage: t(`allocation.stage.${stage}`), unit: t(`allocation.rateUnit.${current.unit}`) })}
+                      label={t('allocation.rateLabel', {
+                        stage: t(`allocation.stage.${stage}`),
+                        unit: t(`allocation.rateUnit.${current.unit}`),
+                      })}
                       value={rateEdits[key] ?? String(current.value).replace('.', ',')}
                       onChange={(e) => setRateEdits((prev) => ({ ...prev, [key]: e.target.value }))}
-                      error={'invalid' in overrides && overrides.invalid.key === key ? t('allocation.invalidRate', overrides.invalid) : undefined}
+                      error={
+                        'invalid' in overrides && overrides.invalid.key === key ? t('allocation.invalidRate', overrides.invalid) : undefined
+                      }
                     />
                   );
                 })}

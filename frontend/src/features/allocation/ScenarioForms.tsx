@@ -11,12 +11,21 @@ import { useAllocationMutation, type AllocationCaseView } from './api.js';
 export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useAllocationMutation(['allocation', ac.id], (input: object) => api<{ id: string }>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }));
-  const ids = { name: 'scenario-new-name', modelVersionId: 'scenario-model', datasetId: 'scenario-dataset', frameChange: 'scenario-frame-change' };
+  const create = useAllocationMutation(['allocation', ac.id], (input: object) =>
+    api<{ id: string }>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
+  );
+  const ids = {
+    name: 'scenario-new-name',
+    modelVersionId: 'scenario-model',
+    datasetId: 'scenario-dataset',
+    frameChange: 'scenario-frame-change',
+  };
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const change = String(f.get('frameChange') ?? '').replace(/\s/g, '').replace(',', '.');
+    const change = String(f.get('frameChange') ?? '')
+      .replace(/\s/g, '')
+      .replace(',', '.');
     try {
       const r = (await create.mutateAsync({
         name: f.get('name'),
@@ -38,9 +47,27 @@ export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onC
       <FormErrorSummary errors={errors} fieldIds={ids} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
         <Textfield id={ids.name} name="name" label={t('allocation.newScenarioName')} error={fieldError(errors, 'name')} />
-        <SelectField id={ids.modelVersionId} name="modelVersionId" label={t('allocation.modelVersion')} options={ac.modelVersions.map((v) => ({ value: v.id, label: `${v.number}. ${v.label}` }))} error={fieldError(errors, 'modelVersionId')} />
-        <SelectField id={ids.datasetId} name="datasetId" label={t('allocation.dataset')} options={ac.datasets.map((d) => ({ value: d.id, label: `${d.name} (${d.unitCount})` }))} error={fieldError(errors, 'datasetId')} />
-        <Textfield id={ids.frameChange} name="frameChange" inputMode="numeric" label={t('allocation.frameChange')} error={fieldError(errors, 'frameChange') ?? fieldError(errors, 'frame')} />
+        <SelectField
+          id={ids.modelVersionId}
+          name="modelVersionId"
+          label={t('allocation.modelVersion')}
+          options={ac.modelVersions.map((v) => ({ value: v.id, label: `${v.number}. ${v.label}` }))}
+          error={fieldError(errors, 'modelVersionId')}
+        />
+        <SelectField
+          id={ids.datasetId}
+          name="datasetId"
+          label={t('allocation.dataset')}
+          options={ac.datasets.map((d) => ({ value: d.id, label: `${d.name} (${d.unitCount})` }))}
+          error={fieldError(errors, 'datasetId')}
+        />
+        <Textfield
+          id={ids.frameChange}
+          name="frameChange"
+          inputMode="numeric"
+          label={t('allocation.frameChange')}
+          error={fieldError(errors, 'frameChange') ?? fieldError(errors, 'frame')}
+        />
         <div>
           <Button type="submit" loading={create.isPending}>
             {t('allocation.create')}
@@ -52,10 +79,20 @@ export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onC
 }
 
 /** A decision of the case adopts the scenario; it is then locked. */
-export function AdoptForm({ scenarioId, allocationId, decisions }: { scenarioId: string; allocationId: string; decisions: { id: string; bodyName: string; decidedOn: string }[] }) {
+export function AdoptForm({
+  scenarioId,
+  allocationId,
+  decisions,
+}: {
+  scenarioId: string;
+  allocationId: string;
+  decisions: { id: string; bodyName: string; decidedOn: string }[];
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const adopt = useAllocationMutation(['allocation', allocationId], (input: object) => api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }));
+  const adopt = useAllocationMutation(['allocation', allocationId], (input: object) =>
+    api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }),
+  );
   const [done, setDone] = useState(false);
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -83,7 +120,12 @@ export function AdoptForm({ scenarioId, allocationId, decisions }: { scenarioId:
           <Paragraph>{t('allocation.adoptedDone')}</Paragraph>
         </Alert>
       )}
-      <SelectField id="adopt-decision" name="decisionId" label={t('allocation.decision')} options={decisions.map((d) => ({ value: d.id, label: `${d.bodyName} ${d.decidedOn}` }))} />
+      <SelectField
+        id="adopt-decision"
+        name="decisionId"
+        label={t('allocation.decision')}
+        options={decisions.map((d) => ({ value: d.id, label: `${d.bodyName} ${d.decidedOn}` }))}
+      />
       <div>
         <Button type="submit" loading={adopt.isPending}>
           {t('allocation.adopt')}

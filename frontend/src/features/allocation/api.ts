@@ -42,20 +42,32 @@ export interface ComparisonRow {
 }
 
 export const useAllocationCases = () =>
-  useQuery({ queryKey: ['allocation'], queryFn: () => api<{ allocationCases: { id: string; title: string; budgetYear: number; caseId: string }[] }>('/api/allocation-cases') });
-export const useAllocationCase = (id: string) => useQuery({ queryKey: ['allocation', id], queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
+  useQuery({
+    queryKey: ['allocation'],
+    queryFn: () => api<{ allocationCases: { id: string; title: string; budgetYear: number; caseId: string }[] }>('/api/allocation-cases'),
+  });
+export const useAllocationCase = (id: string) =>
+  useQuery({ queryKey: ['allocation', id], queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
 export const useScenario = (id: string | undefined) =>
   useQuery({ queryKey: ['scenario', id], queryFn: () => api<ScenarioView>(`/api/scenarios/${id}`), enabled: !!id });
 export const useComparison = (id: string | undefined, against: string) =>
-  useQuery({ queryKey: ['scenario', id, 'compare', against], queryFn: () => api<{ units: ComparisonRow[] }>(`/api/scenarios/${id}/compare?against=${against}`), enabled: !!id && !!against });
+  useQuery({
+    queryKey: ['scenario', id, 'compare', against],
+    queryFn: () => api<{ units: ComparisonRow[] }>(`/api/scenarios/${id}/compare?against=${against}`),
+    enabled: !!id && !!against,
+  });
 export const useScenarioComments = (id: string | undefined) =>
   useQuery({
     queryKey: ['scenario', id, 'comments'],
-    queryFn: () => api<{ comments: { id: string; unitId: string | null; text: string; createdAt: string; author: { name: string } }[] }>(`/api/scenarios/${id}/comments`),
+    queryFn: () =>
+      api<{ comments: { id: string; unitId: string | null; text: string; createdAt: string; author: { name: string } }[] }>(
+        `/api/scenarios/${id}/comments`,
+      ),
     enabled: !!id,
   });
 
-export const useAllocationMutation = <T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) => useInvalidatingMutation(fn, key, ['scenario']);
+export const useAllocationMutation = <T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) =>
+  useInvalidatingMutation(fn, key, ['scenario']);
 
 export interface ImportStatusView {
   id: string;

@@ -18,7 +18,9 @@ export function useLiveScenario(scenario: ScenarioView | undefined) {
     if (frameChange.trim() === '' && overrides.length === 0) return null;
     try {
       const edited = withOverrides(scenario.input, overrides);
-      const input = parseAllocationInput(frameChange.trim() === '' ? edited : withFrame(edited, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }));
+      const input = parseAllocationInput(
+        frameChange.trim() === '' ? edited : withFrame(edited, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }),
+      );
       return { result: allocate(input) };
     } catch (error) {
       return { error: error instanceof AllocationInputError ? error.errors.map((e) => e.message).join(' ') : (error as Error).message };

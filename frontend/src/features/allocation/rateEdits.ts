@@ -10,7 +10,10 @@ export function rateValue(rate: RateInput): { value: number; unit: 'nok' | 'week
 const parse = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
 
 /** The edited rates (key `criterion:stage` → text) as overrides, leaving out unchanged and empty ones; the first bad entry otherwise. */
-export function overridesFrom(input: AllocationInput, edits: Record<string, string>): RateOverride[] | { invalid: { key: string; text: string; criterion: string } } {
+export function overridesFrom(
+  input: AllocationInput,
+  edits: Record<string, string>,
+): RateOverride[] | { invalid: { key: string; text: string; criterion: string } } {
   const out: RateOverride[] = [];
   for (const c of input.criteria) {
     for (const [stage, rate] of Object.entries(c.rate) as [Stage, RateInput][]) {

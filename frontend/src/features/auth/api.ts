@@ -46,7 +46,9 @@ export function useLogout() {
 
 /** A new password for the logged-in person (their other sessions end; this one goes on). */
 export function useChangePassword() {
-  return useMutation({ mutationFn: (input: ChangePasswordRequest) => api<{ ok: true }>('/api/auth/change-password', { method: 'POST', body: input }) });
+  return useMutation({
+    mutationFn: (input: ChangePasswordRequest) => api<{ ok: true }>('/api/auth/change-password', { method: 'POST', body: input }),
+  });
 }
 
 export const hasRole = (me: MeResponse | null | undefined, role: 'admin' | 'case_officer' | 'member') => !!me?.roles.includes(role);

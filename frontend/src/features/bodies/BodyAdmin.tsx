@@ -21,13 +21,21 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useInvalidatingMutation((input: object) => api<{ id: string }>('/api/bodies', { method: 'POST', body: input }), ['bodies']);
+  const create = useInvalidatingMutation(
+    (input: object) => api<{ id: string }>('/api/bodies', { method: 'POST', body: input }),
+    ['bodies'],
+  );
   const ids = { kind: 'body-kind', name: 'body-name', description: 'body-description', parentId: 'body-parent' };
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     try {
-      const r = await create.mutateAsync({ kind: f.get('kind'), name: f.get('name'), description: f.get('description') ?? '', parentId: text(f, 'parentId') });
+      const r = await create.mutateAsync({
+        kind: f.get('kind'),
+        name: f.get('name'),
+        description: f.get('description') ?? '',
+        parentId: text(f, 'parentId'),
+      });
       navigate(paths.body(r.id));
     } catch (error) {
       setErrors(toFieldErrors(error, 'name'));
@@ -40,9 +48,22 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
       </Heading>
       <FormErrorSummary errors={errors} fieldIds={ids} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <SelectField id={ids.kind} name="kind" label={t('bodies.kind')} options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }))} error={fieldError(errors, 'kind')} />
+        <SelectField
+          id={ids.kind}
+          name="kind"
+          label={t('bodies.kind')}
+          options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }))}
+          error={fieldError(errors, 'kind')}
+        />
         <Textfield id={ids.name} name="name" label={t('bodies.bodyName')} error={fieldError(errors, 'name')} />
-        <Textfield id={ids.description} name="description" multiline rows={3} label={t('bodies.description')} error={fieldError(errors, 'description')} />
+        <Textfield
+          id={ids.description}
+          name="description"
+          multiline
+          rows={3}
+          label={t('bodies.description')}
+          error={fieldError(errors, 'description')}
+        />
         <SelectField
           id={ids.parentId}
           name="parentId"
@@ -66,7 +87,17 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [capacity, setCapacity] = useState<string>('politician');
   const add = useInvalidatingMutation((input: object) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }), ['bodies']);
-  const ids = { userId: 'member-user', role: 'member-role', capacity: 'member-capacity', party: 'member-party', side: 'member-side', union: 'member-union', school: 'member-school', validFrom: 'member-from', validTo: 'member-to' };
+  const ids = {
+    userId: 'member-user',
+    role: 'member-role',
+    capacity: 'member-capacity',
+    party: 'member-party',
+    side: 'member-side',
+    union: 'member-union',
+    school: 'member-school',
+    validFrom: 'member-from',
+    validTo: 'member-to',
+  };
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -100,10 +131,18 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
           id={ids.userId}
           name="userId"
           label={t('bodies.person')}
-          options={users.filter((u) => u.status !== 'disabled').map((u) => ({ value: u.id, label: u.title ? `${u.name} (${u.title})` : u.name }))}
+          options={users
+            .filter((u) => u.status !== 'disabled')
+            .map((u) => ({ value: u.id, label: u.title ? `${u.name} (${u.title})` : u.name }))}
           error={fieldError(errors, 'userId')}
         />
-        <SelectField id={ids.role} name="role" label={t('bodies.role')} options={BODY_ROLES.map((r) => ({ value: r, label: t(`bodyRole.${r}`) }))} error={fieldError(errors, 'role')} />
+        <SelectField
+          id={ids.role}
+          name="role"
+          label={t('bodies.role')}
+          options={BODY_ROLES.map((r) => ({ value: r, label: t(`bodyRole.${r}`) }))}
+          error={fieldError(errors, 'role')}
+        />
         <SelectField
           id={ids.capacity}
           name="capacity"
@@ -115,12 +154,29 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
         {capacity === 'politician' && (
           <>
             <Textfield id={ids.party} name="party" label={t('bodies.party')} error={fieldError(errors, 'party')} />
-            <SelectField id={ids.side} name="side" label={t('bodies.side')} options={[{ value: '', label: t('bodies.chooseSide') }, ...SIDES.map((s) => ({ value: s, label: t(`bodies.sides.${s}`) }))]} error={fieldError(errors, 'side')} />
+            <SelectField
+              id={ids.side}
+              name="side"
+              label={t('bodies.side')}
+              options={[{ value: '', label: t('bodies.chooseSide') }, ...SIDES.map((s) => ({ value: s, label: t(`bodies.sides.${s}`) }))]}
+              error={fieldError(errors, 'side')}
+            />
           </>
         )}
-        {capacity === 'union_representative' && <Textfield id={ids.union} name="union" label={t('bodies.union')} error={fieldError(errors, 'union')} />}
-        {capacity === 'parent_representative' && <Textfield id={ids.school} name="school" label={t('bodies.school')} error={fieldError(errors, 'school')} />}
-        <Textfield id={ids.validFrom} name="validFrom" type="date" label={t('bodies.validFrom')} defaultValue={osloDate(new Date())} error={fieldError(errors, 'validFrom')} />
+        {capacity === 'union_representative' && (
+          <Textfield id={ids.union} name="union" label={t('bodies.union')} error={fieldError(errors, 'union')} />
+        )}
+        {capacity === 'parent_representative' && (
+          <Textfield id={ids.school} name="school" label={t('bodies.school')} error={fieldError(errors, 'school')} />
+        )}
+        <Textfield
+          id={ids.validFrom}
+          name="validFrom"
+          type="date"
+          label={t('bodies.validFrom')}
+          defaultValue={osloDate(new Date())}
+          error={fieldError(errors, 'validFrom')}
+        />
         <Textfield id={ids.validTo} name="validTo" type="date" label={t('bodies.validTo')} error={fieldError(errors, 'validTo')} />
         <div>
           <Button type="submit" loading={add.isPending}>
@@ -135,7 +191,14 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
 /** Ends a membership today (the history stays), or removes one registered by mistake. */
 export function MemberActions({ bodyId, member }: { bodyId: string; member: BodyMember }) {
   const { t } = useTranslation();
-  const end = useInvalidatingMutation(() => api(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'PATCH', body: { version: member.version, validTo: osloDate(new Date()) } }), ['bodies']);
+  const end = useInvalidatingMutation(
+    () =>
+      api(`/api/bodies/${bodyId}/members/${member.id}`, {
+        method: 'PATCH',
+        body: { version: member.version, validTo: osloDate(new Date()) },
+      }),
+    ['bodies'],
+  );
   const remove = useInvalidatingMutation(() => api(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'DELETE' }), ['bodies']);
   const error = end.error ?? remove.error;
   return (

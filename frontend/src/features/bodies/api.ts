@@ -29,4 +29,8 @@ export interface BodyMember {
 
 export const useBodies = () => useQuery({ queryKey: ['bodies'], queryFn: () => api<{ bodies: BodySummary[] }>('/api/bodies') });
 export const useBody = (id: string) =>
-  useQuery({ queryKey: ['bodies', id], queryFn: () => api<BodySummary & { members: BodyMember[] }>(`/api/bodies/${id}`), enabled: id !== '' });
+  useQuery({
+    queryKey: ['bodies', id],
+    queryFn: () => api<BodySummary & { members: BodyMember[] }>(`/api/bodies/${id}`),
+    enabled: id !== '',
+  });

@@ -27,7 +27,9 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
       setErrors([]);
       form.reset();
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }],
+      );
     }
   }
 
@@ -55,7 +57,10 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
             id="comment-section"
             name="sectionId"
             label={t('cases.commentSection')}
-            options={[{ value: '', label: t('cases.noMandateItem') }, ...sections.map((s) => ({ value: s.id, label: t(`sectionKind.${s.kind}`) }))]}
+            options={[
+              { value: '', label: t('cases.noMandateItem') },
+              ...sections.map((s) => ({ value: s.id, label: t(`sectionKind.${s.kind}`) })),
+            ]}
           />
           <Textfield id="comment-text" name="text" multiline rows={3} label={t('cases.commentLabel')} error={fieldError(errors, 'text')} />
           <div>

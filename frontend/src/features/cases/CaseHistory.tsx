@@ -19,7 +19,11 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '–' 
 export function CaseHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const history = useQuery({ queryKey: ['cases', caseId, 'history'], queryFn: () => api<{ events: AuditEvent[] }>(`/api/audit/case/${caseId}`), enabled: open });
+  const history = useQuery({
+    queryKey: ['cases', caseId, 'history'],
+    queryFn: () => api<{ events: AuditEvent[] }>(`/api/audit/case/${caseId}`),
+    enabled: open,
+  });
   return (
     <Details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <Details.Summary>{t('cases.auditHistory')}</Details.Summary>

@@ -16,8 +16,11 @@ export function CaseLifecycle({ kase }: { kase: CaseView }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [moved, setMoved] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const move = useCaseMutation(kase.id, (input: { to: string; reason: string | null }) => api(`/api/cases/${kase.id}/moves`, { method: 'POST', body: input }));
-  const phaseName = (phase: string, body: { name: string } | null | undefined) => (phase === 'before_body' && body ? t('lifecycle.beforeBody', { body: body.name }) : t(`caseStatus.${phase}`));
+  const move = useCaseMutation(kase.id, (input: { to: string; reason: string | null }) =>
+    api(`/api/cases/${kase.id}/moves`, { method: 'POST', body: input }),
+  );
+  const phaseName = (phase: string, body: { name: string } | null | undefined) =>
+    phase === 'before_body' && body ? t('lifecycle.beforeBody', { body: body.name }) : t(`caseStatus.${phase}`);
 
   async function onMove(to: string, label: string) {
     try {
@@ -60,12 +63,23 @@ export function CaseLifecycle({ kase }: { kase: CaseView }) {
             </Alert>
           )}
           <FormErrorSummary errors={errors} fieldIds={{ to: 'move-reason', reason: 'move-reason' }} />
-          <Textfield id="move-reason" label={t('lifecycle.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError(errors, 'reason') ?? fieldError(errors, 'to')} />
+          <Textfield
+            id="move-reason"
+            label={t('lifecycle.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={fieldError(errors, 'reason') ?? fieldError(errors, 'to')}
+          />
           <div className="row">
             {kase.allowedMoves.map((m) => {
               const label = m.back ? t(`lifecycle.back.${m.to}`) : t(`lifecycle.move.${m.to}`, { body: m.body ?? '' });
               return (
-                <Button key={m.to} variant={m.back ? 'secondary' : 'primary'} loading={move.isPending && move.variables?.to === m.to} onClick={() => void onMove(m.to, phaseName(m.to, m.body ? { name: m.body } : null))}>
+                <Button
+                  key={m.to}
+                  variant={m.back ? 'secondary' : 'primary'}
+                  loading={move.isPending && move.variables?.to === m.to}
+                  onClick={() => void onMove(m.to, phaseName(m.to, m.body ? { name: m.body } : null))}
+                >
                   {label}
                 </Button>
               );

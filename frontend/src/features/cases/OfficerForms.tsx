@@ -19,12 +19,26 @@ export interface Person {
 }
 
 /** The officer opens an input round on the case: question, deadline in Oslo time, invited bodies. */
-export function NewRoundForm({ caseId, bodies, users }: { caseId: string; bodies: { id: string; name: string; kind: string }[]; users: Person[] }) {
+export function NewRoundForm({
+  caseId,
+  bodies,
+  users,
+}: {
+  caseId: string;
+  bodies: { id: string; name: string; kind: string }[];
+  users: Person[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
-  const ids = { title: 'round-title', questions: 'round-questions', closesAt: 'round-closes', invitedBodyIds: 'round-invite', invitedUserIds: 'round-invite-persons' };
+  const ids = {
+    title: 'round-title',
+    questions: 'round-questions',
+    closesAt: 'round-closes',
+    invitedBodyIds: 'round-invite',
+    invitedUserIds: 'round-invite-persons',
+  };
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -64,9 +78,29 @@ export function NewRoundForm({ caseId, bodies, users }: { caseId: string; bodies
       <FormErrorSummary errors={errors} fieldIds={ids} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
         <Textfield id={ids.title} name="title" label={t('cases.roundTitle')} error={fieldError(errors, 'title')} />
-        <Textfield id={ids.questions} name="questions" multiline rows={3} label={t('cases.questions')} error={fieldError(errors, 'questions')} />
-        <Textfield id={ids.closesAt} name="closesAt" type="datetime-local" label={t('cases.closesAt')} error={fieldError(errors, 'closesAt')} />
-        <Textfield id="round-reminders" name="reminderMinutes" label={t('cases.reminders')} description={t('cases.remindersHelp')} defaultValue="10080, 1440" error={fieldError(errors, 'reminderMinutes')} />
+        <Textfield
+          id={ids.questions}
+          name="questions"
+          multiline
+          rows={3}
+          label={t('cases.questions')}
+          error={fieldError(errors, 'questions')}
+        />
+        <Textfield
+          id={ids.closesAt}
+          name="closesAt"
+          type="datetime-local"
+          label={t('cases.closesAt')}
+          error={fieldError(errors, 'closesAt')}
+        />
+        <Textfield
+          id="round-reminders"
+          name="reminderMinutes"
+          label={t('cases.reminders')}
+          description={t('cases.remindersHelp')}
+          defaultValue="10080, 1440"
+          error={fieldError(errors, 'reminderMinutes')}
+        />
         <SelectField
           id="round-late"
           name="latePolicy"
@@ -123,7 +157,11 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
     const f = new FormData(e.currentTarget);
     const confirm = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
     try {
-      await record.mutateAsync({ bodyId: f.get('bodyId'), text: f.get('text'), ...(kind === 'decision' ? { decidedOn: f.get('decidedOn'), confirmOpenInput: confirm } : {}) });
+      await record.mutateAsync({
+        bodyId: f.get('bodyId'),
+        text: f.get('text'),
+        ...(kind === 'decision' ? { decidedOn: f.get('decidedOn'), confirmOpenInput: confirm } : {}),
+      });
       setErrors([]);
       setDone(true);
     } catch (error) {
@@ -145,13 +183,42 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
       )}
       <FormErrorSummary
         errors={errors}
-        fieldIds={{ bodyId: `${prefix}-body`, text: `${prefix}-text`, decidedOn: `${prefix}-date`, confirmOpenInput: `${prefix}-confirm`, 'confirmOpenInput.reason': `${prefix}-confirm-reason` }}
+        fieldIds={{
+          bodyId: `${prefix}-body`,
+          text: `${prefix}-text`,
+          decidedOn: `${prefix}-date`,
+          confirmOpenInput: `${prefix}-confirm`,
+          'confirmOpenInput.reason': `${prefix}-confirm-reason`,
+        }}
       />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <SelectField id={`${prefix}-body`} name="bodyId" label={t('cases.body')} options={kase.route.map((r) => ({ value: r.bodyId, label: r.bodyName }))} error={fieldError(errors, 'bodyId')} />
-        <Textfield id={`${prefix}-text`} name="text" multiline rows={4} label={kind === 'recommendation' ? t('cases.recommendationText') : t('cases.decisionText')} error={fieldError(errors, 'text')} />
-        {kind === 'decision' && <Textfield id={`${prefix}-date`} name="decidedOn" type="date" label={t('cases.decidedOn')} error={fieldError(errors, 'decidedOn')} />}
-        {askConfirmation && <OpenInputConfirmation idPrefix={prefix} openInput={kase.openInput} errors={errors} reasonPath="confirmOpenInput.reason" />}
+        <SelectField
+          id={`${prefix}-body`}
+          name="bodyId"
+          label={t('cases.body')}
+          options={kase.route.map((r) => ({ value: r.bodyId, label: r.bodyName }))}
+          error={fieldError(errors, 'bodyId')}
+        />
+        <Textfield
+          id={`${prefix}-text`}
+          name="text"
+          multiline
+          rows={4}
+          label={kind === 'recommendation' ? t('cases.recommendationText') : t('cases.decisionText')}
+          error={fieldError(errors, 'text')}
+        />
+        {kind === 'decision' && (
+          <Textfield
+            id={`${prefix}-date`}
+            name="decidedOn"
+            type="date"
+            label={t('cases.decidedOn')}
+            error={fieldError(errors, 'decidedOn')}
+          />
+        )}
+        {askConfirmation && (
+          <OpenInputConfirmation idPrefix={prefix} openInput={kase.openInput} errors={errors} reasonPath="confirmOpenInput.reason" />
+        )}
         <div>
           <Button type="submit" loading={record.isPending}>
             {title}
@@ -208,7 +275,13 @@ export function AccessForm({ kase }: { kase: CaseView }) {
   const [access, setAccess] = useState<'public' | 'exempt'>(kase.access === 'public' ? 'exempt' : 'public');
   const [done, setDone] = useState(false);
   const change = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }));
-  const ids = { access: 'access-level', legalBasis: 'access-basis', publicTitle: 'access-public-title', reason: 'access-reason', version: 'access-level' };
+  const ids = {
+    access: 'access-level',
+    legalBasis: 'access-basis',
+    publicTitle: 'access-public-title',
+    reason: 'access-reason',
+    version: 'access-level',
+  };
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -253,8 +326,20 @@ export function AccessForm({ kase }: { kase: CaseView }) {
         />
         {access === 'exempt' && (
           <>
-            <Textfield id={ids.legalBasis} name="legalBasis" label={t('cases.legalBasis')} defaultValue={kase.legalBasis ?? ''} error={fieldError(errors, 'legalBasis')} />
-            <Textfield id={ids.publicTitle} name="publicTitle" label={t('cases.publicTitle')} defaultValue={kase.publicTitle ?? ''} error={fieldError(errors, 'publicTitle')} />
+            <Textfield
+              id={ids.legalBasis}
+              name="legalBasis"
+              label={t('cases.legalBasis')}
+              defaultValue={kase.legalBasis ?? ''}
+              error={fieldError(errors, 'legalBasis')}
+            />
+            <Textfield
+              id={ids.publicTitle}
+              name="publicTitle"
+              label={t('cases.publicTitle')}
+              defaultValue={kase.publicTitle ?? ''}
+              error={fieldError(errors, 'publicTitle')}
+            />
           </>
         )}
         <Textfield
@@ -296,7 +381,14 @@ export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; o
         {t('cases.newAllocation')}
       </Heading>
       <Textfield id="alloc-title" name="title" label={t('cases.caseTitle')} error={fieldError(errors, 'title')} />
-      <Textfield id="alloc-year" name="budgetYear" inputMode="numeric" label={t('cases.budgetYear')} defaultValue={String(new Date().getFullYear() + 1)} error={fieldError(errors, 'budgetYear')} />
+      <Textfield
+        id="alloc-year"
+        name="budgetYear"
+        inputMode="numeric"
+        label={t('cases.budgetYear')}
+        defaultValue={String(new Date().getFullYear() + 1)}
+        error={fieldError(errors, 'budgetYear')}
+      />
       <div>
         <Button type="submit" loading={create.isPending}>
           {t('cases.createAllocation')}

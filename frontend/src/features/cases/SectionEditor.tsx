@@ -10,7 +10,11 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(section.text);
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger' | 'warning'; text: string; current?: { version: number; text: string } } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'success' | 'danger' | 'warning';
+    text: string;
+    current?: { version: number; text: string };
+  } | null>(null);
   const qc = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
   const save = useCaseMutation(caseId, (input: { version: number; text: string }) =>
@@ -28,9 +32,12 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
       setEditing(false);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        setMessage({ kind: 'warning', text: `${t('app.staleTitle')}. ${t('app.staleText')}`, current: error.current as { version: number; text: string } | undefined });
-      }
-      else setMessage({ kind: 'danger', text: (error as Error).message });
+        setMessage({
+          kind: 'warning',
+          text: `${t('app.staleTitle')}. ${t('app.staleText')}`,
+          current: error.current as { version: number; text: string } | undefined,
+        });
+      } else setMessage({ kind: 'danger', text: (error as Error).message });
     }
   }
 
@@ -80,7 +87,15 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
         <>
           <Paragraph className="prewrap">{section.text || '–'}</Paragraph>
           {canEdit && (
-            <Button variant="secondary" data-size="sm" onClick={() => { setText(section.text); setEditing(true); }} aria-label={`${t('cases.edit')}: ${label}`}>
+            <Button
+              variant="secondary"
+              data-size="sm"
+              onClick={() => {
+                setText(section.text);
+                setEditing(true);
+              }}
+              aria-label={`${t('cases.edit')}: ${label}`}
+            >
               {t('cases.edit')}
             </Button>
           )}
@@ -96,9 +111,13 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
                 <p className="diff">
                   {diff.data.parts.map((p, i) =>
                     p.change === 'added' ? (
-                      <ins key={i} title={t('cases.added')}>{p.value}</ins>
+                      <ins key={i} title={t('cases.added')}>
+                        {p.value}
+                      </ins>
                     ) : p.change === 'removed' ? (
-                      <del key={i} title={t('cases.removed')}>{p.value}</del>
+                      <del key={i} title={t('cases.removed')}>
+                        {p.value}
+                      </del>
                     ) : (
                       <span key={i}>{p.value}</span>
                     ),
@@ -109,7 +128,8 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
             <ol>
               {versions.data?.versions.map((v) => (
                 <li key={v.version}>
-                  {t('cases.version', { version: v.version })} – {v.author ?? ''} – {new Date(v.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+                  {t('cases.version', { version: v.version })} – {v.author ?? ''} –{' '}
+                  {new Date(v.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
                   <div className="muted prewrap">{v.text}</div>
                 </li>
               ))}

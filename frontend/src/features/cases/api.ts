@@ -32,7 +32,14 @@ export interface CaseView {
   sections: CaseSection[];
   route: { bodyId: string; bodyName: string; meetingDate: string | null; committeeNumber: string | null }[];
   recommendations: { id: string; bodyName: string; text: string; recordedAt: string }[];
-  decisions: { id: string; bodyName: string; committeeNumber: string | null; decidedOn: string; text: string; openInputReason?: string | null }[];
+  decisions: {
+    id: string;
+    bodyName: string;
+    committeeNumber: string | null;
+    decidedOn: string;
+    text: string;
+    openInputReason?: string | null;
+  }[];
   rounds: { id: string; title: string; closesAt: string; open: boolean }[];
   /** The current phase, and the body on the route the case is before. */
   phase: { phase: string; body: { id: string; name: string; position: number } | null };
@@ -62,21 +69,32 @@ export interface CaseComment {
 }
 
 export const useCases = () => useQuery({ queryKey: ['cases'], queryFn: () => api<{ cases: CaseSummary[] }>('/api/cases') });
-export const useCase = (id: string) => useQuery({ queryKey: ['cases', id], queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== '' });
+export const useCase = (id: string) =>
+  useQuery({ queryKey: ['cases', id], queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== '' });
 /** The case's attachments (vedlegg). */
 export const useCaseAttachments = (caseId: string) =>
-  useQuery({ queryKey: ['cases', caseId, 'attachments'], queryFn: () => api<{ attachments: AttachmentMeta[] }>(`/api/cases/${caseId}/attachments`) });
-export const useCaseComments = (id: string) => useQuery({ queryKey: ['cases', id, 'comments'], queryFn: () => api<{ comments: CaseComment[] }>(`/api/cases/${id}/comments`) });
+  useQuery({
+    queryKey: ['cases', caseId, 'attachments'],
+    queryFn: () => api<{ attachments: AttachmentMeta[] }>(`/api/cases/${caseId}/attachments`),
+  });
+export const useCaseComments = (id: string) =>
+  useQuery({ queryKey: ['cases', id, 'comments'], queryFn: () => api<{ comments: CaseComment[] }>(`/api/cases/${id}/comments`) });
 export const useSectionVersions = (caseId: string, sectionId: string, enabled: boolean) =>
   useQuery({
     queryKey: ['cases', caseId, 'sections', sectionId, 'versions'],
-    queryFn: () => api<{ versions: { version: number; text: string; author: string | null; createdAt: string }[] }>(`/api/cases/${caseId}/sections/${sectionId}/versions`),
+    queryFn: () =>
+      api<{ versions: { version: number; text: string; author: string | null; createdAt: string }[] }>(
+        `/api/cases/${caseId}/sections/${sectionId}/versions`,
+      ),
     enabled,
   });
 export const useSectionDiff = (caseId: string, sectionId: string, from: number, to: number, enabled: boolean) =>
   useQuery({
     queryKey: ['cases', caseId, 'sections', sectionId, 'diff', from, to],
-    queryFn: () => api<{ parts: { value: string; change: 'added' | 'removed' | 'same' }[] }>(`/api/cases/${caseId}/sections/${sectionId}/diff?from=${from}&to=${to}`),
+    queryFn: () =>
+      api<{ parts: { value: string; change: 'added' | 'removed' | 'same' }[] }>(
+        `/api/cases/${caseId}/sections/${sectionId}/diff?from=${from}&to=${to}`,
+      ),
     enabled,
   });
 export const useInputSummary = (caseId: string) =>
@@ -86,7 +104,7 @@ export const useInputSummary = (caseId: string) =>
   });
 
 /** A mutation that refreshes the case afterwards. */
-export const useCaseMutation = <T,>(caseId: string, fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, ['cases', caseId]);
+export const useCaseMutation = <T>(caseId: string, fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, ['cases', caseId]);
 
 export const useCreateCase = () => {
   const qc = useQueryClient();

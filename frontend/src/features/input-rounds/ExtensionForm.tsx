@@ -41,8 +41,20 @@ export function ExtensionForm({ roundId, bodies }: { roundId: string; bodies: { 
       </Heading>
       <FormErrorSummary errors={errors} fieldIds={ids} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <SelectField id={ids.bodyId} name="bodyId" label={t('cases.body')} options={bodies.map((b) => ({ value: b.bodyId, label: b.bodyName }))} error={fieldError(errors, 'bodyId')} />
-        <Textfield id={ids.until} name="until" type="datetime-local" label={t('rounds.extensionUntil')} error={fieldError(errors, 'until')} />
+        <SelectField
+          id={ids.bodyId}
+          name="bodyId"
+          label={t('cases.body')}
+          options={bodies.map((b) => ({ value: b.bodyId, label: b.bodyName }))}
+          error={fieldError(errors, 'bodyId')}
+        />
+        <Textfield
+          id={ids.until}
+          name="until"
+          type="datetime-local"
+          label={t('rounds.extensionUntil')}
+          error={fieldError(errors, 'until')}
+        />
         <div>
           <Button type="submit" variant="secondary" loading={extend.isPending}>
             {t('rounds.grant')}

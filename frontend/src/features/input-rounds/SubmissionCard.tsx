@@ -10,7 +10,14 @@ import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */
-export function SubmissionCard(props: { roundId: string; submission: SubmissionView; mine: boolean; open: boolean; officer: boolean; sections: { id: string; kind: string }[] }) {
+export function SubmissionCard(props: {
+  roundId: string;
+  submission: SubmissionView;
+  mine: boolean;
+  open: boolean;
+  officer: boolean;
+  sections: { id: string; kind: string }[];
+}) {
   const { t } = useTranslation();
   const s = props.submission;
   const [editing, setEditing] = useState(false);
@@ -18,7 +25,9 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
   const [historyOpen, setHistoryOpen] = useState(false);
   const versions = useVersions(s.id, historyOpen);
   const edit = useRoundMutation(props.roundId, (input: object) => api(`/api/submissions/${s.id}`, { method: 'PUT', body: input }));
-  const dispose = useRoundMutation(props.roundId, (input: object) => api(`/api/submissions/${s.id}/disposition`, { method: 'PUT', body: input }));
+  const dispose = useRoundMutation(props.roundId, (input: object) =>
+    api(`/api/submissions/${s.id}/disposition`, { method: 'PUT', body: input }),
+  );
   const who = s.body ? t('rounds.forBody', { author: s.author.name, body: s.body.name }) : t('rounds.by', { author: s.author.name });
   const prefix = `sub-${s.id}`;
 
@@ -29,7 +38,11 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
       setEditing(false);
       setErrors([]);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors.map((x) => ({ ...x, path: 'text' })) : [{ path: 'text', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length
+          ? error.fieldErrors.map((x) => ({ ...x, path: 'text' }))
+          : [{ path: 'text', message: (error as Error).message }],
+      );
     }
   }
   async function onDispose(e: FormEvent<HTMLFormElement>) {
@@ -39,18 +52,29 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
       await dispose.mutateAsync({ outcome: f.get('outcome'), reason: f.get('reason'), sectionId: (f.get('sectionId') as string) || null });
       setErrors([]);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'reason', message: (error as Error).message }]);
+      setErrors(
+        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'reason', message: (error as Error).message }],
+      );
     }
   }
 
   return (
     <Card>
       <Paragraph data-size="sm">
-        <strong>{who}</strong> · {formatDateTime(s.submittedAt)} · {`v${s.version}`} {s.late && <Tag data-color="warning">{t('rounds.late')}</Tag>}
+        <strong>{who}</strong> · {formatDateTime(s.submittedAt)} · {`v${s.version}`}{' '}
+        {s.late && <Tag data-color="warning">{t('rounds.late')}</Tag>}
       </Paragraph>
       {editing ? (
         <form onSubmit={(e) => void onEdit(e)} className="stack" noValidate>
-          <Textfield id={`${prefix}-edit`} name="text" multiline rows={5} label={t('rounds.editSubmission')} defaultValue={s.text} error={fieldError(errors, 'text')} />
+          <Textfield
+            id={`${prefix}-edit`}
+            name="text"
+            multiline
+            rows={5}
+            label={t('rounds.editSubmission')}
+            defaultValue={s.text}
+            error={fieldError(errors, 'text')}
+          />
           <div className="row">
             <Button type="submit" loading={edit.isPending}>
               {t('rounds.saveEdit')}
@@ -96,7 +120,9 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
       )}
       <Paragraph data-size="sm">
         <strong>{t('rounds.disposition')}:</strong>{' '}
-        {s.disposition ? `${t(`outcome.${s.disposition.outcome}`)}. ${s.disposition.reason}${s.disposition.sectionKind ? ` (${t(`sectionKind.${s.disposition.sectionKind}`)})` : ''}` : t('rounds.notHandled')}
+        {s.disposition
+          ? `${t(`outcome.${s.disposition.outcome}`)}. ${s.disposition.reason}${s.disposition.sectionKind ? ` (${t(`sectionKind.${s.disposition.sectionKind}`)})` : ''}`
+          : t('rounds.notHandled')}
       </Paragraph>
       {props.officer && (
         <form onSubmit={(e) => void onDispose(e)} className="stack" noValidate aria-label={`${t('rounds.recordDisposition')}: ${who}`}>
@@ -112,12 +138,21 @@ export function SubmissionCard(props: { roundId: string; submission: SubmissionV
             defaultValue={s.disposition?.outcome ?? 'noted'}
             options={['adopted', 'partly_adopted', 'not_adopted', 'noted'].map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
           />
-          <Textfield id={`${prefix}-reason`} name="reason" label={t('rounds.reason')} defaultValue={s.disposition?.reason ?? ''} error={fieldError(errors, 'reason')} />
+          <Textfield
+            id={`${prefix}-reason`}
+            name="reason"
+            label={t('rounds.reason')}
+            defaultValue={s.disposition?.reason ?? ''}
+            error={fieldError(errors, 'reason')}
+          />
           <SelectField
             id={`${prefix}-section`}
             name="sectionId"
             label={t('rounds.affectedSection')}
-            options={[{ value: '', label: t('rounds.none') }, ...props.sections.map((x) => ({ value: x.id, label: t(`sectionKind.${x.kind}`) }))]}
+            options={[
+              { value: '', label: t('rounds.none') },
+              ...props.sections.map((x) => ({ value: x.id, label: t(`sectionKind.${x.kind}`) })),
+            ]}
           />
           <div>
             <Button type="submit" variant="secondary" loading={dispose.isPending}>

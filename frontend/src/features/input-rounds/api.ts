@@ -48,8 +48,12 @@ export const useRound = (id: string) => useQuery({ queryKey: ['rounds', id], que
 export const useVersions = (submissionId: string, enabled: boolean) =>
   useQuery({
     queryKey: ['submissions', submissionId, 'versions'],
-    queryFn: () => api<{ versions: { version: number; text: string; sha256: string; createdAt: string }[] }>(`/api/submissions/${submissionId}/versions`),
+    queryFn: () =>
+      api<{ versions: { version: number; text: string; sha256: string; createdAt: string }[] }>(
+        `/api/submissions/${submissionId}/versions`,
+      ),
     enabled,
   });
 
-export const useRoundMutation = <T, R = unknown>(roundId: string, fn: (input: T) => Promise<R>) => useInvalidatingMutation(fn, ['rounds', roundId]);
+export const useRoundMutation = <T, R = unknown>(roundId: string, fn: (input: T) => Promise<R>) =>
+  useInvalidatingMutation(fn, ['rounds', roundId]);

@@ -2,7 +2,12 @@ import { Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { MandateItemView } from './api.js';
 
-const COLOR: Record<MandateItemView['status'], string> = { not_started: 'neutral', in_progress: 'info', in_review: 'warning', done: 'success' };
+const COLOR: Record<MandateItemView['status'], string> = {
+  not_started: 'neutral',
+  in_progress: 'info',
+  in_review: 'warning',
+  done: 'success',
+};
 
 export function StatusTag({ item }: { item: Pick<MandateItemView, 'status' | 'late'> }) {
   const { t } = useTranslation();

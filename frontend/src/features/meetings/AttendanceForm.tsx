@@ -9,12 +9,21 @@ import { useInvalidatingMutation } from '../../lib/query.js';
 type Status = 'present' | 'absent' | 'substitute';
 
 /** The secretary records who came: present, absent (forfall) or a substitute (vara) by name, per member. */
-export function AttendanceForm(props: { meetingId: string; members: { userId: string; name: string }[]; current: { userId: string; status: string; substituteName: string | null }[] }) {
+export function AttendanceForm(props: {
+  meetingId: string;
+  members: { userId: string; name: string }[];
+  current: { userId: string; status: string; substituteName: string | null }[];
+}) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
-  const [status, setStatus] = useState<Record<string, Status>>(() => Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])));
-  const save = useInvalidatingMutation((input: object) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }), ['meetings', props.meetingId]);
+  const [status, setStatus] = useState<Record<string, Status>>(() =>
+    Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])),
+  );
+  const save = useInvalidatingMutation(
+    (input: object) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }),
+    ['meetings', props.meetingId],
+  );
   const members = [...new Map(props.members.map((m) => [m.userId, m])).values()];
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -22,7 +31,11 @@ export function AttendanceForm(props: { meetingId: string; members: { userId: st
     const f = new FormData(e.currentTarget);
     const attendance = members
       .filter((m) => status[m.userId])
-      .map((m) => ({ userId: m.userId, status: status[m.userId], substituteName: status[m.userId] === 'substitute' ? String(f.get(`sub-${m.userId}`) ?? '').trim() || null : null }));
+      .map((m) => ({
+        userId: m.userId,
+        status: status[m.userId],
+        substituteName: status[m.userId] === 'substitute' ? String(f.get(`sub-${m.userId}`) ?? '').trim() || null : null,
+      }));
     setSaved(false);
     try {
       await save.mutateAsync({ attendance });

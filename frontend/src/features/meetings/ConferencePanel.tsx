@@ -17,7 +17,12 @@ export interface ConferenceView {
 }
 
 /** A school conference: registration for everyone, the list for officers, and inputs from the hall that join the case. */
-export function ConferencePanel(props: { meetingId: string; conference: ConferenceView; agenda: { case: { id: string; number: string; title: string } }[]; officer: boolean }) {
+export function ConferencePanel(props: {
+  meetingId: string;
+  conference: ConferenceView;
+  agenda: { case: { id: string; number: string; title: string } }[];
+  officer: boolean;
+}) {
   const { t } = useTranslation();
   const c = props.conference;
   const key = ['meetings', props.meetingId];
@@ -25,9 +30,16 @@ export function ConferencePanel(props: { meetingId: string; conference: Conferen
   const [inputErrors, setInputErrors] = useState<FieldError[]>([]);
   const [receipt, setReceipt] = useState<{ submittedAt: string; sha256: string } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const register = useInvalidatingMutation((input: { representing: string | null }) => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'PUT', body: input }), key);
+  const register = useInvalidatingMutation(
+    (input: { representing: string | null }) => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'PUT', body: input }),
+    key,
+  );
   const unregister = useInvalidatingMutation(() => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'DELETE' }), key);
-  const give = useInvalidatingMutation((input: object) => api<{ submittedAt: string; sha256: string }>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }), key);
+  const give = useInvalidatingMutation(
+    (input: object) =>
+      api<{ submittedAt: string; sha256: string }>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }),
+    key,
+  );
 
   async function onRegister(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -61,7 +73,9 @@ export function ConferencePanel(props: { meetingId: string; conference: Conferen
       <Paragraph>{t('conference.count', { count: c.registrationCount })}</Paragraph>
       {c.registered && (
         <Alert data-color="success">
-          <Paragraph>{c.myRepresenting ? t('conference.registeredFor', { representing: c.myRepresenting }) : t('conference.registered')}</Paragraph>
+          <Paragraph>
+            {c.myRepresenting ? t('conference.registeredFor', { representing: c.myRepresenting }) : t('conference.registered')}
+          </Paragraph>
         </Alert>
       )}
       {c.registrationOpen ? (
@@ -114,7 +128,10 @@ export function ConferencePanel(props: { meetingId: string; conference: Conferen
             {t('conference.inputTitle')}
           </Heading>
           <Paragraph data-size="sm">{t('conference.inputHint')}</Paragraph>
-          <FormErrorSummary errors={inputErrors} fieldIds={{ caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' }} />
+          <FormErrorSummary
+            errors={inputErrors}
+            fieldIds={{ caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' }}
+          />
           <SelectField
             id="conference-case"
             name="caseId"
@@ -122,7 +139,14 @@ export function ConferencePanel(props: { meetingId: string; conference: Conferen
             options={props.agenda.map((a) => ({ value: a.case.id, label: `${a.case.number} ${a.case.title}` }))}
             error={fieldError(inputErrors, 'caseId')}
           />
-          <Textfield id="conference-text" name="text" multiline rows={4} label={t('conference.input')} error={fieldError(inputErrors, 'text') ?? fieldError(inputErrors, 'meeting')} />
+          <Textfield
+            id="conference-text"
+            name="text"
+            multiline
+            rows={4}
+            label={t('conference.input')}
+            error={fieldError(inputErrors, 'text') ?? fieldError(inputErrors, 'meeting')}
+          />
           <div>
             <Button type="submit" loading={give.isPending}>
               {t('conference.send')}

@@ -17,7 +17,14 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useMeetingMutation(['meetings'], (input: object) => api<{ id: string }>('/api/meetings', { method: 'POST', body: input }));
-  const ids = { bodyId: 'meeting-body', kind: 'meeting-kind', title: 'meeting-title', startsAt: 'meeting-starts', place: 'meeting-place', closedBasis: 'meeting-closed-basis' };
+  const ids = {
+    bodyId: 'meeting-body',
+    kind: 'meeting-kind',
+    title: 'meeting-title',
+    startsAt: 'meeting-starts',
+    place: 'meeting-place',
+    closedBasis: 'meeting-closed-basis',
+  };
   const [closed, setClosed] = useState(false);
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -52,7 +59,13 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
       </Heading>
       <FormErrorSummary errors={errors} fieldIds={ids} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <SelectField id={ids.bodyId} name="bodyId" label={t('meetings.body')} options={bodies.map((b) => ({ value: b.id, label: b.name }))} error={fieldError(errors, 'bodyId')} />
+        <SelectField
+          id={ids.bodyId}
+          name="bodyId"
+          label={t('meetings.body')}
+          options={bodies.map((b) => ({ value: b.id, label: b.name }))}
+          error={fieldError(errors, 'bodyId')}
+        />
         <SelectField
           id={ids.kind}
           name="kind"
@@ -61,9 +74,21 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
           error={fieldError(errors, 'kind')}
         />
         <Textfield id={ids.title} name="title" label={t('meetings.meetingTitle')} error={fieldError(errors, 'title')} />
-        <Textfield id={ids.startsAt} name="startsAt" type="datetime-local" label={t('meetings.startsAt')} error={fieldError(errors, 'startsAt')} />
+        <Textfield
+          id={ids.startsAt}
+          name="startsAt"
+          type="datetime-local"
+          label={t('meetings.startsAt')}
+          error={fieldError(errors, 'startsAt')}
+        />
         <Textfield id={ids.place} name="place" label={t('meetings.place')} error={fieldError(errors, 'place')} />
-        <Checkbox name="open" value="closed" label={t('meetings.closedCheckbox')} checked={closed} onChange={(e) => setClosed(e.currentTarget.checked)} />
+        <Checkbox
+          name="open"
+          value="closed"
+          label={t('meetings.closedCheckbox')}
+          checked={closed}
+          onChange={(e) => setClosed(e.currentTarget.checked)}
+        />
         {closed && (
           <Textfield
             id={ids.closedBasis}
@@ -83,11 +108,21 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
   );
 }
 
-export function AgendaForms({ meetingId, cases, published }: { meetingId: string; cases: { id: string; number: string; title: string }[]; published: boolean }) {
+export function AgendaForms({
+  meetingId,
+  cases,
+  published,
+}: {
+  meetingId: string;
+  cases: { id: string; number: string; title: string }[];
+  published: boolean;
+}) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
-  const add = useMeetingMutation(['meetings', meetingId], (input: object) => api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }));
+  const add = useMeetingMutation(['meetings', meetingId], (input: object) =>
+    api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }),
+  );
   const publish = useMeetingMutation(['meetings', meetingId], () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
   async function onAdd(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -101,7 +136,13 @@ export function AgendaForms({ meetingId, cases, published }: { meetingId: string
   return (
     <div className="panel narrow">
       <form onSubmit={(e) => void onAdd(e)} noValidate className="stack">
-        <SelectField id="agenda-case" name="caseId" label={t('meetings.addItem')} options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))} error={fieldError(errors, 'caseId')} />
+        <SelectField
+          id="agenda-case"
+          name="caseId"
+          label={t('meetings.addItem')}
+          options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))}
+          error={fieldError(errors, 'caseId')}
+        />
         <div>
           <Button type="submit" variant="secondary" loading={add.isPending}>
             {t('meetings.add')}
@@ -109,13 +150,7 @@ export function AgendaForms({ meetingId, cases, published }: { meetingId: string
         </div>
       </form>
       {!published && (
-        <Button
-          onClick={() =>
-            void publish.mutateAsync(undefined as never).then(() => setDone(true))
-          }
-        >
-          {t('meetings.publish')}
-        </Button>
+        <Button onClick={() => void publish.mutateAsync(undefined as never).then(() => setDone(true))}>{t('meetings.publish')}</Button>
       )}
       {done && (
         <Alert data-color="success" role="status">
@@ -127,10 +162,24 @@ export function AgendaForms({ meetingId, cases, published }: { meetingId: string
 }
 
 /** Minutes per agenda item and, where the body decides, its vedtak (a school conference only minutes). */
-export function MinutesForm({ meetingId, itemId, title, decides = true, openInput = null }: { meetingId: string; itemId: string; title: string; decides?: boolean; openInput?: string | null }) {
+export function MinutesForm({
+  meetingId,
+  itemId,
+  title,
+  decides = true,
+  openInput = null,
+}: {
+  meetingId: string;
+  itemId: string;
+  title: string;
+  decides?: boolean;
+  openInput?: string | null;
+}) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const save = useMeetingMutation(['meetings', meetingId], (input: object) => api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }));
+  const save = useMeetingMutation(['meetings', meetingId], (input: object) =>
+    api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }),
+  );
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -145,7 +194,14 @@ export function MinutesForm({ meetingId, itemId, title, decides = true, openInpu
   }
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
-      <Textfield id={`minutes-${itemId}`} name="minutes" multiline rows={3} label={t('meetings.minutesText')} error={fieldError(errors, 'minutes')} />
+      <Textfield
+        id={`minutes-${itemId}`}
+        name="minutes"
+        multiline
+        rows={3}
+        label={t('meetings.minutesText')}
+        error={fieldError(errors, 'minutes')}
+      />
       {decides && (
         <Textfield
           id={`decision-${itemId}`}
@@ -158,7 +214,12 @@ export function MinutesForm({ meetingId, itemId, title, decides = true, openInpu
       )}
       {/* Input still open (or the server said so): deciding needs a confirmation with a reason. */}
       {decides && (!!openInput || errors.some((e) => e.path === 'confirmOpenInput')) && (
-        <OpenInputConfirmation idPrefix={`minutes-${itemId}`} openInput={openInput} errors={errors} reasonPath="decision.confirmOpenInput.reason" />
+        <OpenInputConfirmation
+          idPrefix={`minutes-${itemId}`}
+          openInput={openInput}
+          errors={errors}
+          reasonPath="decision.confirmOpenInput.reason"
+        />
       )}
       <div>
         <Button type="submit" loading={save.isPending}>

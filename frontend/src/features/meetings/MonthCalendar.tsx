@@ -39,9 +39,18 @@ export function MonthCalendar({ meetings, today = new Date() }: { meetings: Cale
     const day = osloDate(new Date(meeting.startsAt));
     byDay.set(day, [...(byDay.get(day) ?? []), meeting]);
   }
-  const move = (delta: number) => setShown(({ year, month }) => ({ year: year + Math.floor((month + delta) / 12), month: (((month + delta) % 12) + 12) % 12 }));
+  const move = (delta: number) =>
+    setShown(({ year, month }) => ({ year: year + Math.floor((month + delta) / 12), month: (((month + delta) % 12) + 12) % 12 }));
   const caption = monthName.format(new Date(Date.UTC(shown.year, shown.month, 1)));
-  const weekdays = [t('calendar.mon'), t('calendar.tue'), t('calendar.wed'), t('calendar.thu'), t('calendar.fri'), t('calendar.sat'), t('calendar.sun')];
+  const weekdays = [
+    t('calendar.mon'),
+    t('calendar.tue'),
+    t('calendar.wed'),
+    t('calendar.thu'),
+    t('calendar.fri'),
+    t('calendar.sat'),
+    t('calendar.sun'),
+  ];
   const todayIso = osloDate(today);
   return (
     <div className="stack">
@@ -78,7 +87,9 @@ export function MonthCalendar({ meetings, today = new Date() }: { meetings: Cale
                         {(byDay.get(day) ?? []).map((mt) => (
                           <li key={mt.id}>
                             <Link asChild>
-                              <RouterLink to={`/moter/${mt.id}`}>{`${time.format(new Date(mt.startsAt))} ${mt.body.name}: ${mt.title}`}</RouterLink>
+                              <RouterLink
+                                to={`/moter/${mt.id}`}
+                              >{`${time.format(new Date(mt.startsAt))} ${mt.body.name}: ${mt.title}`}</RouterLink>
                             </Link>
                           </li>
                         ))}

@@ -2,7 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
 
 export interface TasksView {
-  openRounds: { id: string; title: string; deadline: string; body: { id: string; name: string } | null; status: string; case: { id: string; number: string } | null }[];
+  openRounds: {
+    id: string;
+    title: string;
+    deadline: string;
+    body: { id: string; name: string } | null;
+    status: string;
+    case: { id: string; number: string } | null;
+  }[];
   meetings: { id: string; title: string; startsAt: string; bodyName: string }[];
   decisions: { id: string; decidedOn: string; committeeNumber: string | null; bodyName: string; case: { id: string; title: string } }[];
   unreadNotifications: number;

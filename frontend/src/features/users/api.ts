@@ -15,7 +15,8 @@ export interface UserView {
 }
 
 /** Everyone in the municipality (officers and administrators only; `enabled` false for others). */
-export const useUsers = (enabled = true) => useQuery({ queryKey: ['users'], queryFn: () => api<{ users: UserView[] }>('/api/users'), enabled });
+export const useUsers = (enabled = true) =>
+  useQuery({ queryKey: ['users'], queryFn: () => api<{ users: UserView[] }>('/api/users'), enabled });
 
 export function useInviteUser() {
   const qc = useQueryClient();

@@ -67,7 +67,13 @@ function rateMicro(rate: RateInput, stage: Stage, input: AllocationInput): numbe
   const memos = hoursRateMemo.get(rate);
   if (memos) {
     for (const m of memos) {
-      if (m.weeklyHours === weeklyHours && m.annualHours === annualHours && m.uplift === uplift && m.weeks === input.teachingWeeks && m.cost === cost) {
+      if (
+        m.weeklyHours === weeklyHours &&
+        m.annualHours === annualHours &&
+        m.uplift === uplift &&
+        m.weeks === input.teachingWeeks &&
+        m.cost === cost
+      ) {
         return m.micro;
       }
     }
@@ -124,7 +130,10 @@ class Counts {
   private readonly w1: number;
   private readonly w2: number;
 
-  constructor(private readonly units: readonly UnitInput[], weights: AllocationInput['countWeights']) {
+  constructor(
+    private readonly units: readonly UnitInput[],
+    weights: AllocationInput['countWeights'],
+  ) {
     const [a, b] = weights ? [toRatio(weights[0]), toRatio(weights[1])] : [ONE_RATIO, ONE_RATIO];
     // Integer weights in the same proportion: a.num/a.den : b.num/b.den.
     this.w1 = a.num * b.den;
@@ -191,9 +200,7 @@ function driverColumn(criterion: CriterionInput, units: readonly UnitInput[], co
     case 'unit':
       return { num: units.map(() => 1), den: 1 };
     case 'pupils':
-      return criterion.gradeWeights
-        ? toColumn(units.map((u) => gradeWeighted(u, criterion.gradeWeights!)))
-        : counts.column('pupils');
+      return criterion.gradeWeights ? toColumn(units.map((u) => gradeWeighted(u, criterion.gradeWeights!))) : counts.column('pupils');
     case 'gradesTaught':
       if (units.every((u) => u.counts?.gradesTaught !== undefined)) return counts.column('gradesTaught');
       return toColumn(
@@ -303,8 +310,12 @@ function exactUnscaledMicro(
       if (upper[i] === 1) higher += num[i]!;
       else lower += num[i]!;
     }
-    if (!Number.isSafeInteger(lower) || !Number.isSafeInteger(higher)) throw new RangeError('a driver total is outside the fixed-point range');
-    terms.push({ num: BigInt(r.barnetrinn ?? 0) * BigInt(lower) + BigInt(r.ungdomstrinn ?? 0) * BigInt(higher), den: BigInt(cols[li]!.den) });
+    if (!Number.isSafeInteger(lower) || !Number.isSafeInteger(higher))
+      throw new RangeError('a driver total is outside the fixed-point range');
+    terms.push({
+      num: BigInt(r.barnetrinn ?? 0) * BigInt(lower) + BigInt(r.ungdomstrinn ?? 0) * BigInt(higher),
+      den: BigInt(cols[li]!.den),
+    });
   });
   for (const parts of pots) for (const p of parts) terms.push({ num: BigInt(p.portion), den: 1n });
   return sumRatios(terms);
@@ -377,7 +388,8 @@ export function allocate(input: AllocationInput): AllocationResult {
             : toColumn(units.map((u) => (u.fte === undefined ? ZERO_RATIO : toRatio(u.fte))));
       const driverSum = sum(col.num);
       if (driverSum === 0) {
-        if (portion !== 0) warnings.push(`Potten «${pot.label}»: ingen enheter har ${key}, så ${ratioString(portion, MICRO)} kr fordeles ikke`);
+        if (portion !== 0)
+          warnings.push(`Potten «${pot.label}»: ingen enheter har ${key}, så ${ratioString(portion, MICRO)} kr fordeles ikke`);
         continue;
       }
       parts.push({ key, portion, col, driverSum });
@@ -505,7 +517,8 @@ export function allocate(input: AllocationInput): AllocationResult {
     unitResults[i] = result;
   }
 
-  const microToKr = (micro: Micro) => (typeof micro === 'bigint' ? Number(bigDivRound(micro, BigInt(MICRO_PER_ØRE))) : divRound(micro, MICRO_PER_ØRE)) / 100;
+  const microToKr = (micro: Micro) =>
+    (typeof micro === 'bigint' ? Number(bigDivRound(micro, BigInt(MICRO_PER_ØRE))) : divRound(micro, MICRO_PER_ØRE)) / 100;
   const criteria: CriterionSummary[] = [];
   input.criteria.forEach((c, li) => {
     const rates: CriterionSummary['rates'] = {};
@@ -523,7 +536,14 @@ export function allocate(input: AllocationInput): AllocationResult {
     criteria.push(summary(p.id, p.label, 'pot', 'pot', lineTotals[input.criteria.length + pi]!, rates));
   });
 
-  function summary(id: string, label: string, kind: 'criterion' | 'pot', driver: string, total: number, rates: CriterionSummary['rates']): CriterionSummary {
+  function summary(
+    id: string,
+    label: string,
+    kind: 'criterion' | 'pot',
+    driver: string,
+    total: number,
+    rates: CriterionSummary['rates'],
+  ): CriterionSummary {
     return {
       id,
       label,
@@ -579,7 +599,9 @@ export function computeAllocation(raw: unknown): AllocationResult {
     // Values within the schema's limits stay exact; only extreme combinations (say, counts with
     // six decimals weighted over two years, summed over very many units) can leave the range.
     if (error instanceof RangeError) {
-      throw new AllocationInputError([{ path: 'units', message: 'Tallene i modellen er for store eller har for mange desimaler til å regnes eksakt' }]);
+      throw new AllocationInputError([
+        { path: 'units', message: 'Tallene i modellen er for store eller har for mange desimaler til å regnes eksakt' },
+      ]);
     }
     throw error;
   }
@@ -604,7 +626,10 @@ export interface RateOverride {
  * Criteria with a scenario's rate overrides applied (the others as they are). Works on validated input
  * and on a stored model alike, so the server and the browser apply overrides by the same rule.
  */
-export function withRateOverrides<C extends { id: string; rate: object }>(criteria: readonly C[], overrides: readonly { criterion: string; stage: Stage; rate: unknown }[]): C[] {
+export function withRateOverrides<C extends { id: string; rate: object }>(
+  criteria: readonly C[],
+  overrides: readonly { criterion: string; stage: Stage; rate: unknown }[],
+): C[] {
   if (overrides.length === 0) return [...criteria];
   return criteria.map((c) => {
     const mine = overrides.filter((o) => o.criterion === c.id);

@@ -5,14 +5,7 @@ export const STAGES = ['barnetrinn', 'ungdomstrinn'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Drivers the engine knows; any other driver must be declared in `customDrivers`. */
-export const BUILT_IN_DRIVERS = [
-  'pupils',
-  'unit',
-  'gradesTaught',
-  'highNeedsPupils',
-  'minorityPupils',
-  'seniorReducedHours',
-] as const;
+export const BUILT_IN_DRIVERS = ['pupils', 'unit', 'gradesTaught', 'highNeedsPupils', 'minorityPupils', 'seniorReducedHours'] as const;
 export type BuiltInDriver = (typeof BUILT_IN_DRIVERS)[number];
 
 export const INPUT_FORMAT = 'samrad.allocation-input/v1';

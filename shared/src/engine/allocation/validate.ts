@@ -1,12 +1,6 @@
 import { Dec as Decimal } from './decimal.js';
 import { z } from 'zod';
-import {
-  allocationInputSchema,
-  BUILT_IN_DRIVERS,
-  type AllocationInput,
-  type BuiltInDriver,
-  type Stage,
-} from './input-schema.js';
+import { allocationInputSchema, BUILT_IN_DRIVERS, type AllocationInput, type BuiltInDriver, type Stage } from './input-schema.js';
 
 export interface ValidationIssue {
   /** Where the problem is, e.g. `units[3].counts.pupils`. */
@@ -15,9 +9,7 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; input: AllocationInput }
-  | { ok: false; errors: ValidationIssue[] };
+export type ValidationResult = { ok: true; input: AllocationInput } | { ok: false; errors: ValidationIssue[] };
 
 const noLocale = z.locales.no().localeError;
 
@@ -58,8 +50,7 @@ export function validateAllocationInput(raw: unknown): ValidationResult {
   }
   const input = parsed.data;
   const errors: ValidationIssue[] = [];
-  const add = (path: ReadonlyArray<PropertyKey>, message: string) =>
-    errors.push({ path: formatPath(path), message });
+  const add = (path: ReadonlyArray<PropertyKey>, message: string) => errors.push({ path: formatPath(path), message });
 
   const custom = new Set((input.customDrivers ?? []).map((d) => d.id));
   const validDrivers = [...BUILT_IN_DRIVERS, ...custom];
@@ -111,7 +102,8 @@ export function validateAllocationInput(raw: unknown): ValidationResult {
     }
     if (c.gradeWeights) {
       input.units.forEach((u, ui) => {
-        if (!u.gradeCounts) add(['units', ui, 'gradeCounts'], `Enheten «${u.name}» mangler elevtall per trinn, som kriteriet «${c.label}» vekter`);
+        if (!u.gradeCounts)
+          add(['units', ui, 'gradeCounts'], `Enheten «${u.name}» mangler elevtall per trinn, som kriteriet «${c.label}» vekter`);
       });
     }
     if (c.driver === 'gradesTaught') {
@@ -125,10 +117,12 @@ export function validateAllocationInput(raw: unknown): ValidationResult {
   (input.pots ?? []).forEach((p, pi) => {
     if (criterionIds.has(p.id)) add(['pots', pi, 'id'], `Pott-id «${p.id}» er også brukt av et kriterium`);
     const sum = Object.values(p.keys).reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0));
-    if (!sum.eq(1)) add(['pots', pi, 'keys'], `Fordelingsnøklene i potten «${p.label}» må summere til 1 (100 %), men summerer til ${sum.toString()}`);
+    if (!sum.eq(1))
+      add(['pots', pi, 'keys'], `Fordelingsnøklene i potten «${p.label}» må summere til 1 (100 %), men summerer til ${sum.toString()}`);
     if (p.keys.fte !== undefined && Number(p.keys.fte) > 0) {
       input.units.forEach((u, ui) => {
-        if (u.fte === undefined) add(['units', ui, 'fte'], `Enheten «${u.name}» mangler årsverk (fte), som potten «${p.label}» fordeler etter`);
+        if (u.fte === undefined)
+          add(['units', ui, 'fte'], `Enheten «${u.name}» mangler årsverk (fte), som potten «${p.label}» fordeler etter`);
       });
     }
   });

@@ -56,6 +56,8 @@ export class Meetings1763800000003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE decision DROP COLUMN meeting_id; DROP TABLE protocol_statement; DROP TABLE attendance; DROP TABLE agenda_item; DROP TABLE meeting;`);
+    await q.query(
+      `ALTER TABLE decision DROP COLUMN meeting_id; DROP TABLE protocol_statement; DROP TABLE attendance; DROP TABLE agenda_item; DROP TABLE meeting;`,
+    );
   }
 }

@@ -12,4 +12,17 @@ import { SubmissionKeyScope1763800000010 } from './1763800000010-submission-key-
 import { CaseLifecycle1763800000012 } from './1763800000012-case-lifecycle.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
-export const MIGRATIONS = [Platform1763800000000, Organisation1763800000001, CaseWorkflow1763800000002, Meetings1763800000003, Allocation1763800000004, ImportJobs1763800000005, Attachments1763800000006, NotificationSettings1763800000007, ConferencesAndPersons1763800000008, CurrentMembership1763800000009, SubmissionKeyScope1763800000010, CaseLifecycle1763800000012];
+export const MIGRATIONS = [
+  Platform1763800000000,
+  Organisation1763800000001,
+  CaseWorkflow1763800000002,
+  Meetings1763800000003,
+  Allocation1763800000004,
+  ImportJobs1763800000005,
+  Attachments1763800000006,
+  NotificationSettings1763800000007,
+  ConferencesAndPersons1763800000008,
+  CurrentMembership1763800000009,
+  SubmissionKeyScope1763800000010,
+  CaseLifecycle1763800000012,
+];
