@@ -41,7 +41,7 @@ describe('the job board (bull-board) for the installation’s operators', () => 
       expect(String(html.body)).toContain('<html lang="nb"');
       expect(String(html.body)).toContain('Laster jobboversikten');
       expect(String(html.body)).not.toMatch(/fonts\.googleapis|style="|<style/);
-      const queues = await admin.request('GET', '/drift/jobber/api/queues?activeQueue=samrad&status=delayed&page=1');
+      const queues = await admin.request('GET', '/drift/jobber/api/queues?activeQueue=samrad&status=delayed&page=1&jobsPerPage=1000');
       expect(queues.status).toBe(200);
       const text = JSON.stringify(queues.body);
       expect(text).toContain('Tilbakestill passord');
