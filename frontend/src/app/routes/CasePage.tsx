@@ -174,7 +174,8 @@ export default function CasePage() {
             {officer && kase.route.length > 0 && (
               <>
                 <RecordForm kase={kase} kind="recommendation" />
-                <RecordForm kase={kase} kind="decision" />
+                {/* A vedtak is made by the body the case is before (the lifecycle refuses it otherwise). */}
+                {kase.status === 'before_body' && <RecordForm kase={kase} kind="decision" />}
               </>
             )}
           </section>
