@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError, NotificationSettings } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { notificationSettingsSchema, type NotificationSettings } from '@samrad/shared/contracts';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useMe } from '../../features/auth/api.js';
 import { ChangePasswordForm } from '../../features/auth/ChangePasswordForm.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
 const SETTINGS_KEY = ['me', 'notification-settings'];
@@ -22,24 +22,20 @@ export default function ProfilePage() {
     (input: NotificationSettings) => api<NotificationSettings>('/api/me/notification-settings', { method: 'PUT', body: input }),
     SETTINGS_KEY,
   );
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setSaved(false);
-    try {
-      await save.mutateAsync({
-        emailNotifications: form.get('emailNotifications') === 'on',
-        digest: form.get('digest') === 'daily' ? 'daily' : 'off',
-      });
-      setErrors([]);
+  const form = useContractForm({
+    fieldIds: { emailNotifications: 'settings-email', digest: 'settings-digest-off' },
+    fallbackPath: 'digest',
+    schema: notificationSettingsSchema,
+    values: (f) => {
+      setSaved(false);
+      return { emailNotifications: f.get('emailNotifications') === 'on', digest: f.get('digest') === 'daily' ? 'daily' : 'off' };
+    },
+    submit: async (data) => {
+      await save.mutateAsync(data);
       setSaved(true);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'digest'));
-    }
-  }
+    },
+  });
 
   return (
     <>
@@ -59,8 +55,8 @@ export default function ProfilePage() {
         {settings.isPending && <Loading />}
         {settings.error && <LoadError error={settings.error} onRetry={() => void settings.refetch()} />}
         {settings.data && (
-          <form onSubmit={(e) => void onSubmit(e)} className="stack" noValidate>
-            <FormErrorSummary errors={errors} fieldIds={{ emailNotifications: 'settings-email', digest: 'settings-digest-off' }} />
+          <form onSubmit={form.onSubmit} className="stack" noValidate>
+            {form.summary}
             <Fieldset>
               <Fieldset.Legend>{t('profile.emailLegend')}</Fieldset.Legend>
               <Fieldset.Description>{t('profile.emailDescription')}</Fieldset.Description>
@@ -70,9 +66,7 @@ export default function ProfilePage() {
                 label={t('profile.emailEach')}
                 defaultChecked={settings.data.emailNotifications}
               />
-              {fieldError(errors, 'emailNotifications') && (
-                <ValidationMessage>{fieldError(errors, 'emailNotifications')}</ValidationMessage>
-              )}
+              {form.error('emailNotifications') && <ValidationMessage>{form.error('emailNotifications')}</ValidationMessage>}
             </Fieldset>
             <Fieldset>
               <Fieldset.Legend>{t('profile.digestLegend')}</Fieldset.Legend>
@@ -91,10 +85,10 @@ export default function ProfilePage() {
                 label={t('profile.digestDaily')}
                 defaultChecked={settings.data.digest === 'daily'}
               />
-              {fieldError(errors, 'digest') && <ValidationMessage>{fieldError(errors, 'digest')}</ValidationMessage>}
+              {form.error('digest') && <ValidationMessage>{form.error('digest')}</ValidationMessage>}
             </Fieldset>
             <div>
-              <Button type="submit" loading={save.isPending}>
+              <Button type="submit" loading={form.pending}>
                 {t('profile.save')}
               </Button>
             </div>

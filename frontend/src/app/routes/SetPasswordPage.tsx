@@ -1,14 +1,14 @@
 import { Alert, Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { acceptInviteRequestSchema, parseWith, type FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { acceptInviteRequestSchema } from '@samrad/shared/contracts';
 import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { meKey } from '../../features/auth/api.js';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 
 const FIELD_IDS = { password: 'new-password', token: 'new-password' };
 
@@ -19,33 +19,21 @@ export default function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) 
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const title = mode === 'invite' ? t('invite.title') : t('reset.title');
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const parsed = parseWith(acceptInviteRequestSchema, { token, password: new FormData(e.currentTarget).get('password') });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors([]);
-    setBusy(true);
-    try {
-      await api(mode === 'invite' ? '/api/auth/accept-invite' : '/api/auth/reset-password', { method: 'POST', body: parsed.data });
+  const form = useContractForm({
+    fieldIds: FIELD_IDS,
+    fallbackPath: 'password',
+    schema: acceptInviteRequestSchema,
+    values: (f) => ({ token, password: f.get('password') }),
+    submit: async (data) => {
+      await api(mode === 'invite' ? '/api/auth/accept-invite' : '/api/auth/reset-password', { method: 'POST', body: data });
       if (mode === 'invite') {
         await qc.invalidateQueries({ queryKey: meKey });
         navigate(paths.home, { replace: true });
       } else setDone(true);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length
-          ? error.fieldErrors
-          : [{ path: 'password', message: (error as Error).message }],
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <div className="narrow">
@@ -65,8 +53,8 @@ export default function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) 
       ) : (
         <>
           {mode === 'invite' && <Paragraph>{t('invite.intro')}</Paragraph>}
-          <FormErrorSummary errors={errors} fieldIds={FIELD_IDS} />
-          <form onSubmit={onSubmit} noValidate className="stack">
+          {form.summary}
+          <form onSubmit={form.onSubmit} noValidate className="stack">
             <Textfield
               id={FIELD_IDS.password}
               name="password"
@@ -74,10 +62,10 @@ export default function SetPasswordPage({ mode }: { mode: 'invite' | 'reset' }) 
               autoComplete="new-password"
               label={t('invite.password')}
               description={t('invite.passwordHelp')}
-              error={fieldError(errors, 'password') ?? fieldError(errors, 'token')}
+              error={form.error('password') ?? form.error('token')}
             />
             <div>
-              <Button type="submit" loading={busy} disabled={!token}>
+              <Button type="submit" loading={form.pending} disabled={!token}>
                 {mode === 'invite' ? t('invite.submit') : t('reset.submit')}
               </Button>
             </div>

@@ -1,12 +1,11 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inviteUserSchema, parseWith, type FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
+import { inviteUserSchema } from '@samrad/shared/contracts';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useInviteUser, useUsers } from '../../features/users/api.js';
-import { ApiError } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 
 const FIELD_IDS = { name: 'invite-name', email: 'invite-email', title: 'invite-title' };
 
@@ -14,33 +13,27 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const users = useUsers();
   const invite = useInviteUser();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [sentTo, setSentTo] = useState<string | null>(null);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const form = new FormData(formEl);
-    const parsed = parseWith(inviteUserSchema, {
-      name: form.get('name'),
-      email: form.get('email'),
-      title: form.get('title') ?? '',
-      isAdmin: form.get('isAdmin') === 'on',
-      isCaseOfficer: form.get('isCaseOfficer') === 'on',
-    });
-    setSentTo(null);
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await invite.mutateAsync(parsed.data);
-      setErrors([]);
-      setSentTo(parsed.data.email);
-      formEl.reset();
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'email', message: (error as Error).message }],
-      );
-    }
-  }
+  const form = useContractForm({
+    fieldIds: FIELD_IDS,
+    fallbackPath: 'email',
+    schema: inviteUserSchema,
+    values: (f) => {
+      setSentTo(null);
+      return {
+        name: f.get('name'),
+        email: f.get('email'),
+        title: f.get('title') ?? '',
+        isAdmin: f.get('isAdmin') === 'on',
+        isCaseOfficer: f.get('isCaseOfficer') === 'on',
+      };
+    },
+    submit: async (data, element) => {
+      await invite.mutateAsync(data);
+      setSentTo(data.email);
+      element.reset();
+    },
+  });
 
   const statusText = { invited: t('users.statusInvited'), active: t('users.statusActive'), disabled: t('users.statusDisabled') };
   return (
@@ -54,21 +47,21 @@ export default function UsersPage() {
         <Heading level={2} data-size="sm" id="invite-heading">
           {t('users.invite')}
         </Heading>
-        <FormErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+        {form.summary}
         {sentTo && (
           <Alert data-color="success" role="status">
             <Paragraph>{t('users.sent', { email: sentTo })}</Paragraph>
           </Alert>
         )}
-        <form onSubmit={onSubmit} noValidate className="stack">
-          <Textfield id={FIELD_IDS.name} name="name" label={t('users.name')} error={fieldError(errors, 'name')} />
-          <Textfield id={FIELD_IDS.email} name="email" type="email" label={t('users.email')} error={fieldError(errors, 'email')} />
+        <form onSubmit={form.onSubmit} noValidate className="stack">
+          <Textfield id={FIELD_IDS.name} name="name" label={t('users.name')} error={form.error('name')} />
+          <Textfield id={FIELD_IDS.email} name="email" type="email" label={t('users.email')} error={form.error('email')} />
           <Textfield
             id={FIELD_IDS.title}
             name="title"
             label={t('users.jobTitle')}
             description={t('users.jobTitleHelp')}
-            error={fieldError(errors, 'title')}
+            error={form.error('title')}
           />
           <Fieldset>
             <Fieldset.Legend>{t('users.access')}</Fieldset.Legend>
@@ -76,7 +69,7 @@ export default function UsersPage() {
             <Checkbox name="isAdmin" label={t('users.isAdmin')} />
           </Fieldset>
           <div>
-            <Button type="submit" loading={invite.isPending}>
+            <Button type="submit" loading={form.pending}>
               {t('users.send')}
             </Button>
           </div>

@@ -1,9 +1,8 @@
 import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changePasswordSchema, parseWith, type FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
-import { toFieldErrors } from '../../lib/api.js';
+import { changePasswordSchema } from '@samrad/shared/contracts';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useChangePassword } from './api.js';
 
 const FIELD_IDS = { currentPassword: 'current-password', password: 'changed-password' };
@@ -12,40 +11,36 @@ const FIELD_IDS = { currentPassword: 'current-password', password: 'changed-pass
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formElement = e.currentTarget;
-    const form = new FormData(formElement);
-    setDone(false);
-    const parsed = parseWith(changePasswordSchema, { currentPassword: form.get('currentPassword'), password: form.get('password') });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await change.mutateAsync(parsed.data);
-      setErrors([]);
+  const form = useContractForm({
+    fieldIds: FIELD_IDS,
+    fallbackPath: 'password',
+    schema: changePasswordSchema,
+    values: (f) => {
+      setDone(false);
+      return { currentPassword: f.get('currentPassword'), password: f.get('password') };
+    },
+    submit: async (data, element) => {
+      await change.mutateAsync(data);
       setDone(true);
-      formElement.reset();
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'password'));
-    }
-  }
+      element.reset();
+    },
+  });
 
   return (
     <section aria-labelledby="password-h">
       <Heading level={2} data-size="sm" id="password-h">
         {t('profile.passwordHeading')}
       </Heading>
-      <form onSubmit={(e) => void onSubmit(e)} className="stack" noValidate>
-        <FormErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      <form onSubmit={form.onSubmit} className="stack" noValidate>
+        {form.summary}
         <Textfield
           id={FIELD_IDS.currentPassword}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
           label={t('profile.currentPassword')}
-          error={fieldError(errors, 'currentPassword')}
+          error={form.error('currentPassword')}
         />
         <Textfield
           id={FIELD_IDS.password}
@@ -54,10 +49,10 @@ export function ChangePasswordForm() {
           autoComplete="new-password"
           label={t('profile.newPassword')}
           description={t('invite.passwordHelp')}
-          error={fieldError(errors, 'password')}
+          error={form.error('password')}
         />
         <div>
-          <Button type="submit" loading={change.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('profile.changePassword')}
           </Button>
         </div>

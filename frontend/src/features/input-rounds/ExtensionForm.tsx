@@ -1,62 +1,46 @@
 import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { osloLocalToIso } from '@samrad/shared/domain';
-import type { FieldError } from '@samrad/shared/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { osloIsoOrAsIs, useContractForm } from '../../lib/useContractForm.js';
 import { useRoundMutation } from './api.js';
 
 /** The officer grants an invited body a later deadline of its own (in Oslo time). */
 export function ExtensionForm({ roundId, bodies }: { roundId: string; bodies: { bodyId: string; bodyName: string }[] }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const extend = useRoundMutation(roundId, (input: object) => api(`/api/rounds/${roundId}/extensions`, { method: 'POST', body: input }));
   const ids = { bodyId: 'extension-body', until: 'extension-until' };
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const local = String(f.get('until') ?? '');
-    let until = local;
-    try {
-      until = local ? osloLocalToIso(local) : '';
-    } catch {
-      // the server names the problem
-    }
-    setDone(null);
-    try {
-      await extend.mutateAsync({ bodyId: f.get('bodyId'), until });
-      setErrors([]);
-      setDone(bodies.find((b) => b.bodyId === f.get('bodyId'))?.bodyName ?? '');
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'until'));
-    }
-  }
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'until',
+    values: (f) => {
+      setDone(null);
+      return { bodyId: f.get('bodyId'), until: osloIsoOrAsIs(f.get('until')) };
+    },
+    submit: async (data) => {
+      await extend.mutateAsync(data);
+      setDone(bodies.find((b) => b.bodyId === data.bodyId)?.bodyName ?? '');
+    },
+  });
   return (
     <section aria-labelledby="extension-h" className="panel narrow">
       <Heading level={3} data-size="xs" id="extension-h">
         {t('rounds.grantExtension')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id={ids.bodyId}
           name="bodyId"
           label={t('cases.body')}
           options={bodies.map((b) => ({ value: b.bodyId, label: b.bodyName }))}
-          error={fieldError(errors, 'bodyId')}
+          error={form.error('bodyId')}
         />
-        <Textfield
-          id={ids.until}
-          name="until"
-          type="datetime-local"
-          label={t('rounds.extensionUntil')}
-          error={fieldError(errors, 'until')}
-        />
+        <Textfield id={ids.until} name="until" type="datetime-local" label={t('rounds.extensionUntil')} error={form.error('until')} />
         <div>
-          <Button type="submit" variant="secondary" loading={extend.isPending}>
+          <Button type="submit" variant="secondary" loading={form.pending}>
             {t('rounds.grant')}
           </Button>
         </div>
