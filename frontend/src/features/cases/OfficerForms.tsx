@@ -1,13 +1,11 @@
 import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { FieldError } from '@samrad/shared/contracts';
-import { osloLocalToIso } from '@samrad/shared/domain';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { osloIsoOrAsIs, useContractForm } from '../../lib/useContractForm.js';
 import { useCaseMutation, type CaseView } from './api.js';
 
 /** Someone who can be invited in their own right. */
@@ -30,7 +28,6 @@ export function NewRoundForm({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
   const ids = {
     title: 'round-title',
@@ -40,66 +37,45 @@ export function NewRoundForm({
     invitedUserIds: 'round-invite-persons',
   };
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const local = String(f.get('closesAt') ?? '');
-    let closesAt = local;
-    try {
-      closesAt = local ? osloLocalToIso(local) : '';
-    } catch {
-      // leave it to the server's message
-    }
-    try {
-      const r = (await create.mutateAsync({
-        caseId,
-        title: f.get('title'),
-        questions: f.get('questions'),
-        closesAt,
-        latePolicy: f.get('latePolicy'),
-        invitedBodyIds: f.getAll('invitedBodyIds'),
-        invitedUserIds: f.getAll('invitedUserIds'),
-        reminderMinutes: String(f.get('reminderMinutes') ?? '')
-          .split(/[,\s]+/)
-          .filter(Boolean)
-          .map(Number),
-      })) as { id: string };
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'title',
+    values: (f) => ({
+      caseId,
+      title: f.get('title'),
+      questions: f.get('questions'),
+      closesAt: osloIsoOrAsIs(f.get('closesAt')),
+      latePolicy: f.get('latePolicy'),
+      invitedBodyIds: f.getAll('invitedBodyIds'),
+      invitedUserIds: f.getAll('invitedUserIds'),
+      reminderMinutes: String(f.get('reminderMinutes') ?? '')
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map(Number),
+    }),
+    submit: async (data) => {
+      const r = (await create.mutateAsync(data)) as { id: string };
       navigate(`/innspill/${r.id}`);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'title'));
-    }
-  }
+    },
+  });
 
   return (
     <section aria-labelledby="new-round-h" className="panel">
       <Heading level={3} data-size="xs" id="new-round-h">
         {t('cases.newRound')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <Textfield id={ids.title} name="title" label={t('cases.roundTitle')} error={fieldError(errors, 'title')} />
-        <Textfield
-          id={ids.questions}
-          name="questions"
-          multiline
-          rows={3}
-          label={t('cases.questions')}
-          error={fieldError(errors, 'questions')}
-        />
-        <Textfield
-          id={ids.closesAt}
-          name="closesAt"
-          type="datetime-local"
-          label={t('cases.closesAt')}
-          error={fieldError(errors, 'closesAt')}
-        />
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
+        <Textfield id={ids.title} name="title" label={t('cases.roundTitle')} error={form.error('title')} />
+        <Textfield id={ids.questions} name="questions" multiline rows={3} label={t('cases.questions')} error={form.error('questions')} />
+        <Textfield id={ids.closesAt} name="closesAt" type="datetime-local" label={t('cases.closesAt')} error={form.error('closesAt')} />
         <Textfield
           id="round-reminders"
           name="reminderMinutes"
           label={t('cases.reminders')}
           description={t('cases.remindersHelp')}
           defaultValue="10080, 1440"
-          error={fieldError(errors, 'reminderMinutes')}
+          error={form.error('reminderMinutes')}
         />
         <SelectField
           id="round-late"
@@ -112,7 +88,7 @@ export function NewRoundForm({
         />
         <Fieldset id={ids.invitedBodyIds} tabIndex={-1}>
           <Fieldset.Legend>{t('cases.invite')}</Fieldset.Legend>
-          {fieldError(errors, 'invitedBodyIds') && <ValidationMessage>{fieldError(errors, 'invitedBodyIds')}</ValidationMessage>}
+          {form.error('invitedBodyIds') && <ValidationMessage>{form.error('invitedBodyIds')}</ValidationMessage>}
           {bodies
             .filter((b) => b.kind === 'reference_group' || b.kind === 'working_group')
             .map((b) => (
@@ -125,7 +101,7 @@ export function NewRoundForm({
             <Fieldset id="round-invite-persons" tabIndex={-1}>
               <Fieldset.Legend>{t('cases.invitePersonsLegend')}</Fieldset.Legend>
               <Fieldset.Description>{t('cases.invitePersonsHint')}</Fieldset.Description>
-              {fieldError(errors, 'invitedUserIds') && <ValidationMessage>{fieldError(errors, 'invitedUserIds')}</ValidationMessage>}
+              {form.error('invitedUserIds') && <ValidationMessage>{form.error('invitedUserIds')}</ValidationMessage>}
               {users
                 .filter((u) => u.status !== 'disabled')
                 .map((u) => (
@@ -135,7 +111,7 @@ export function NewRoundForm({
           </Details.Content>
         </Details>
         <div>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('cases.openRound')}
           </Button>
         </div>
@@ -147,29 +123,34 @@ export function NewRoundForm({
 /** Innstilling or vedtak for a body on the route. */
 export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendation' | 'decision' }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
   const path = kind === 'recommendation' ? 'recommendations' : 'decisions';
   const record = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }));
   const prefix = `${kind}-form`;
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const confirm = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
-    try {
-      await record.mutateAsync({
+  const form = useContractForm({
+    fieldIds: {
+      bodyId: `${prefix}-body`,
+      text: `${prefix}-text`,
+      decidedOn: `${prefix}-date`,
+      confirmOpenInput: `${prefix}-confirm`,
+      'confirmOpenInput.reason': `${prefix}-confirm-reason`,
+    },
+    fallbackPath: 'text',
+    values: (f) => {
+      const confirm = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
+      return {
         bodyId: f.get('bodyId'),
         text: f.get('text'),
         ...(kind === 'decision' ? { decidedOn: f.get('decidedOn'), confirmOpenInput: confirm } : {}),
-      });
-      setErrors([]);
+      };
+    },
+    submit: async (data) => {
+      await record.mutateAsync(data);
       setDone(true);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'text'));
-    }
-  }
+    },
+  });
   // Input still open (or the server said so): the deciding vedtak needs a confirmation with a reason.
-  const askConfirmation = kind === 'decision' && (!!kase.openInput || errors.some((e) => e.path.startsWith('confirmOpenInput')));
+  const askConfirmation = kind === 'decision' && (!!kase.openInput || form.errors.some((e) => e.path.startsWith('confirmOpenInput')));
   const title = kind === 'recommendation' ? t('cases.recordRecommendation') : t('cases.recordDecision');
   return (
     <section aria-labelledby={`${prefix}-h`} className="panel">
@@ -181,23 +162,14 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
           <Paragraph>{title} ✓</Paragraph>
         </Alert>
       )}
-      <FormErrorSummary
-        errors={errors}
-        fieldIds={{
-          bodyId: `${prefix}-body`,
-          text: `${prefix}-text`,
-          decidedOn: `${prefix}-date`,
-          confirmOpenInput: `${prefix}-confirm`,
-          'confirmOpenInput.reason': `${prefix}-confirm-reason`,
-        }}
-      />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id={`${prefix}-body`}
           name="bodyId"
           label={t('cases.body')}
           options={kase.route.map((r) => ({ value: r.bodyId, label: r.bodyName }))}
-          error={fieldError(errors, 'bodyId')}
+          error={form.error('bodyId')}
         />
         <Textfield
           id={`${prefix}-text`}
@@ -205,22 +177,16 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
           multiline
           rows={4}
           label={kind === 'recommendation' ? t('cases.recommendationText') : t('cases.decisionText')}
-          error={fieldError(errors, 'text')}
+          error={form.error('text')}
         />
         {kind === 'decision' && (
-          <Textfield
-            id={`${prefix}-date`}
-            name="decidedOn"
-            type="date"
-            label={t('cases.decidedOn')}
-            error={fieldError(errors, 'decidedOn')}
-          />
+          <Textfield id={`${prefix}-date`} name="decidedOn" type="date" label={t('cases.decidedOn')} error={form.error('decidedOn')} />
         )}
         {askConfirmation && (
-          <OpenInputConfirmation idPrefix={prefix} openInput={kase.openInput} errors={errors} reasonPath="confirmOpenInput.reason" />
+          <OpenInputConfirmation idPrefix={prefix} openInput={kase.openInput} errors={form.errors} reasonPath="confirmOpenInput.reason" />
         )}
         <div>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={form.pending}>
             {title}
           </Button>
         </div>
@@ -232,32 +198,30 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
 /** The planned route (saksgang): the bodies the case passes, in order. */
 export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const save = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/route`, { method: 'PUT', body: input }));
   const order = ['working_group', 'steering_group', 'political_committee', 'council', 'administration'];
   const candidates = bodies.filter((b) => b.kind !== 'reference_group').sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const onRoute = new Set(kase.route.map((r) => r.bodyId));
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const chosen = new FormData(e.currentTarget).getAll('bodyId') as string[];
-    try {
-      await save.mutateAsync({ steps: candidates.filter((b) => chosen.includes(b.id)).map((b) => ({ bodyId: b.id, meetingDate: null })) });
-      setErrors([]);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'steps'));
-    }
-  }
+  const form = useContractForm({
+    fieldIds: { steps: 'route-form-legend' },
+    fallbackPath: 'steps',
+    values: (f) => {
+      const chosen = f.getAll('bodyId');
+      return { steps: candidates.filter((b) => chosen.includes(b.id)).map((b) => ({ bodyId: b.id, meetingDate: null })) };
+    },
+    submit: (data) => save.mutateAsync(data),
+  });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-labelledby="route-form-legend">
+    <form onSubmit={form.onSubmit} noValidate className="stack panel" aria-labelledby="route-form-legend">
       <Fieldset>
         <Fieldset.Legend id="route-form-legend">{t('cases.setRoute')}</Fieldset.Legend>
         {candidates.map((b) => (
           <Checkbox key={b.id} name="bodyId" value={b.id} label={b.name} defaultChecked={onRoute.has(b.id)} />
         ))}
-        {fieldError(errors, 'steps') && <ValidationMessage>{fieldError(errors, 'steps')}</ValidationMessage>}
+        {form.error('steps') && <ValidationMessage>{form.error('steps')}</ValidationMessage>}
       </Fieldset>
       <div>
-        <Button type="submit" variant="secondary" loading={save.isPending}>
+        <Button type="submit" variant="secondary" loading={form.pending}>
           {t('cases.saveRoute')}
         </Button>
       </div>
@@ -271,7 +235,6 @@ export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: stri
  */
 export function AccessForm({ kase }: { kase: CaseView }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [access, setAccess] = useState<'public' | 'exempt'>(kase.access === 'public' ? 'exempt' : 'public');
   const [done, setDone] = useState(false);
   const change = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }));
@@ -282,24 +245,24 @@ export function AccessForm({ kase }: { kase: CaseView }) {
     reason: 'access-reason',
     version: 'access-level',
   };
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (name: string) => String(f.get(name) ?? '').trim() || null;
-    try {
-      await change.mutateAsync({
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'access',
+    values: (f) => {
+      setDone(false);
+      const text = (name: string) => String(f.get(name) ?? '').trim() || null;
+      return {
         version: kase.version,
         access,
         ...(access === 'exempt' ? { legalBasis: text('legalBasis'), publicTitle: text('publicTitle') } : {}),
         reason: text('reason'),
-      });
-      setErrors([]);
+      };
+    },
+    submit: async (data) => {
+      await change.mutateAsync(data);
       setDone(true);
-    } catch (error) {
-      setDone(false);
-      setErrors(toFieldErrors(error, 'access'));
-    }
-  }
+    },
+  });
   return (
     <section aria-labelledby="access-form-h" className="panel narrow">
       <Heading level={3} data-size="xs" id="access-form-h">
@@ -310,15 +273,15 @@ export function AccessForm({ kase }: { kase: CaseView }) {
           <Paragraph>{t('cases.accessChanged')}</Paragraph>
         </Alert>
       )}
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id={ids.access}
           name="access"
           label={t('cases.newAccess')}
           value={access}
           onChange={(e) => setAccess(e.target.value as 'public' | 'exempt')}
-          error={fieldError(errors, 'access') ?? fieldError(errors, 'version')}
+          error={form.error('access') ?? form.error('version')}
           options={[
             { value: 'exempt', label: t('cases.exemptTitle') },
             { value: 'public', label: t('cases.public') },
@@ -331,14 +294,14 @@ export function AccessForm({ kase }: { kase: CaseView }) {
               name="legalBasis"
               label={t('cases.legalBasis')}
               defaultValue={kase.legalBasis ?? ''}
-              error={fieldError(errors, 'legalBasis')}
+              error={form.error('legalBasis')}
             />
             <Textfield
               id={ids.publicTitle}
               name="publicTitle"
               label={t('cases.publicTitle')}
               defaultValue={kase.publicTitle ?? ''}
-              error={fieldError(errors, 'publicTitle')}
+              error={form.error('publicTitle')}
             />
           </>
         )}
@@ -348,10 +311,10 @@ export function AccessForm({ kase }: { kase: CaseView }) {
           multiline
           rows={2}
           label={access === 'public' ? t('cases.accessReason') : t('cases.accessReasonOptional')}
-          error={fieldError(errors, 'reason')}
+          error={form.error('reason')}
         />
         <div>
-          <Button type="submit" variant="secondary" loading={change.isPending}>
+          <Button type="submit" variant="secondary" loading={form.pending}>
             {t('cases.saveAccess')}
           </Button>
         </div>
@@ -363,34 +326,33 @@ export function AccessForm({ kase }: { kase: CaseView }) {
 /** Start an allocation case (fordelingssak) on this case. */
 export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/allocation-cases', { method: 'POST', body: input }));
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      const r = (await create.mutateAsync({ caseId, title: f.get('title'), budgetYear: Number(f.get('budgetYear')) })) as { id: string };
+  const form = useContractForm({
+    fieldIds: { title: 'alloc-title', budgetYear: 'alloc-year' },
+    fallbackPath: 'title',
+    values: (f) => ({ caseId, title: f.get('title'), budgetYear: Number(f.get('budgetYear')) }),
+    submit: async (data) => {
+      const r = (await create.mutateAsync(data)) as { id: string };
       onCreated(r.id);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'title'));
-    }
-  }
+    },
+  });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel narrow" aria-labelledby="new-alloc-h">
+    <form onSubmit={form.onSubmit} noValidate className="stack panel narrow" aria-labelledby="new-alloc-h">
       <Heading level={3} data-size="xs" id="new-alloc-h">
         {t('cases.newAllocation')}
       </Heading>
-      <Textfield id="alloc-title" name="title" label={t('cases.caseTitle')} error={fieldError(errors, 'title')} />
+      {form.summary}
+      <Textfield id="alloc-title" name="title" label={t('cases.caseTitle')} error={form.error('title')} />
       <Textfield
         id="alloc-year"
         name="budgetYear"
         inputMode="numeric"
         label={t('cases.budgetYear')}
         defaultValue={String(new Date().getFullYear() + 1)}
-        error={fieldError(errors, 'budgetYear')}
+        error={form.error('budgetYear')}
       />
       <div>
-        <Button type="submit" loading={create.isPending}>
+        <Button type="submit" loading={form.pending}>
           {t('cases.createAllocation')}
         </Button>
       </div>

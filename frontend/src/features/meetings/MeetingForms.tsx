@@ -1,13 +1,11 @@
 import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { FieldError } from '@samrad/shared/contracts';
-import { osloLocalToIso } from '@samrad/shared/domain';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { osloIsoOrAsIs, useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
 const useMeetingMutation = <T,>(key: unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
@@ -15,7 +13,6 @@ const useMeetingMutation = <T,>(key: unknown[], fn: (input: T) => Promise<unknow
 export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useMeetingMutation(['meetings'], (input: object) => api<{ id: string }>('/api/meetings', { method: 'POST', body: input }));
   const ids = {
     bodyId: 'meeting-body',
@@ -26,62 +23,50 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
     closedBasis: 'meeting-closed-basis',
   };
   const [closed, setClosed] = useState(false);
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const local = String(f.get('startsAt') ?? '');
-    let startsAt = local;
-    try {
-      startsAt = local ? osloLocalToIso(local) : '';
-    } catch {
-      // the server names the problem
-    }
-    try {
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'title',
+    values: (f) => {
       const open = f.get('open') !== 'closed';
-      const r = (await create.mutateAsync({
+      return {
         bodyId: f.get('bodyId'),
         kind: f.get('kind') || 'ordinary',
         title: f.get('title'),
-        startsAt,
+        startsAt: osloIsoOrAsIs(f.get('startsAt')),
         place: f.get('place') || null,
         open,
         closedBasis: open ? null : f.get('closedBasis') || null,
-      })) as { id: string };
+      };
+    },
+    submit: async (data) => {
+      const r = (await create.mutateAsync(data)) as { id: string };
       navigate(`/moter/${r.id}`);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'title'));
-    }
-  }
+    },
+  });
   return (
     <section aria-labelledby="new-meeting-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="new-meeting-h">
         {t('meetings.newMeeting')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id={ids.bodyId}
           name="bodyId"
           label={t('meetings.body')}
           options={bodies.map((b) => ({ value: b.id, label: b.name }))}
-          error={fieldError(errors, 'bodyId')}
+          error={form.error('bodyId')}
         />
         <SelectField
           id={ids.kind}
           name="kind"
           label={t('meetings.kindLabel')}
           options={(['ordinary', 'school_conference', 'consultation'] as const).map((k) => ({ value: k, label: t(`meetings.kind.${k}`) }))}
-          error={fieldError(errors, 'kind')}
+          error={form.error('kind')}
         />
-        <Textfield id={ids.title} name="title" label={t('meetings.meetingTitle')} error={fieldError(errors, 'title')} />
-        <Textfield
-          id={ids.startsAt}
-          name="startsAt"
-          type="datetime-local"
-          label={t('meetings.startsAt')}
-          error={fieldError(errors, 'startsAt')}
-        />
-        <Textfield id={ids.place} name="place" label={t('meetings.place')} error={fieldError(errors, 'place')} />
+        <Textfield id={ids.title} name="title" label={t('meetings.meetingTitle')} error={form.error('title')} />
+        <Textfield id={ids.startsAt} name="startsAt" type="datetime-local" label={t('meetings.startsAt')} error={form.error('startsAt')} />
+        <Textfield id={ids.place} name="place" label={t('meetings.place')} error={form.error('place')} />
         <Checkbox
           name="open"
           value="closed"
@@ -95,11 +80,11 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
             name="closedBasis"
             label={t('meetings.closedBasis')}
             description={t('meetings.closedBasisHint')}
-            error={fieldError(errors, 'closedBasis')}
+            error={form.error('closedBasis')}
           />
         )}
         <div>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('meetings.create')}
           </Button>
         </div>
@@ -118,33 +103,29 @@ export function AgendaForms({
   published: boolean;
 }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
   const add = useMeetingMutation(['meetings', meetingId], (input: object) =>
     api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }),
   );
   const publish = useMeetingMutation(['meetings', meetingId], () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
-  async function onAdd(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    try {
-      await add.mutateAsync({ caseId: new FormData(e.currentTarget).get('caseId') });
-      setErrors([]);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'caseId'));
-    }
-  }
+  const form = useContractForm({
+    fieldIds: { caseId: 'agenda-case' },
+    fallbackPath: 'caseId',
+    values: (f) => ({ caseId: f.get('caseId') }),
+    submit: (data) => add.mutateAsync(data),
+  });
   return (
     <div className="panel narrow">
-      <form onSubmit={(e) => void onAdd(e)} noValidate className="stack">
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id="agenda-case"
           name="caseId"
           label={t('meetings.addItem')}
           options={cases.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))}
-          error={fieldError(errors, 'caseId')}
+          error={form.error('caseId')}
         />
         <div>
-          <Button type="submit" variant="secondary" loading={add.isPending}>
+          <Button type="submit" variant="secondary" loading={form.pending}>
             {t('meetings.add')}
           </Button>
         </div>
@@ -176,31 +157,34 @@ export function MinutesForm({
   openInput?: string | null;
 }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const save = useMeetingMutation(['meetings', meetingId], (input: object) =>
     api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }),
   );
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const decision = String(f.get('decision') ?? '').trim();
-    const confirmOpenInput = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
-    try {
-      await save.mutateAsync({ minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [], confirmOpenInput } : null });
-      setErrors([]);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'minutes'));
-    }
-  }
+  const form = useContractForm({
+    fieldIds: {
+      minutes: `minutes-${itemId}`,
+      'decision.text': `decision-${itemId}`,
+      confirmOpenInput: `minutes-${itemId}-confirm`,
+      'decision.confirmOpenInput.reason': `minutes-${itemId}-confirm-reason`,
+    },
+    fallbackPath: 'minutes',
+    values: (f) => {
+      const decision = String(f.get('decision') ?? '').trim();
+      const confirmOpenInput = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
+      return { minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [], confirmOpenInput } : null };
+    },
+    submit: (data) => save.mutateAsync(data),
+  });
+  const errors = form.errors;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
+    <form onSubmit={form.onSubmit} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
       <Textfield
         id={`minutes-${itemId}`}
         name="minutes"
         multiline
         rows={3}
         label={t('meetings.minutesText')}
-        error={fieldError(errors, 'minutes')}
+        error={form.error('minutes')}
       />
       {decides && (
         <Textfield
@@ -209,7 +193,7 @@ export function MinutesForm({
           multiline
           rows={3}
           label={t('meetings.decisionText')}
-          error={fieldError(errors, 'decision.text') ?? fieldError(errors, 'bodyId') ?? fieldError(errors, 'decision')}
+          error={form.error('decision.text') ?? form.error('bodyId') ?? form.error('decision')}
         />
       )}
       {/* Input still open (or the server said so): deciding needs a confirmation with a reason. */}
@@ -222,7 +206,7 @@ export function MinutesForm({
         />
       )}
       <div>
-        <Button type="submit" loading={save.isPending}>
+        <Button type="submit" loading={form.pending}>
           {decides ? t('meetings.saveMinutes') : t('meetings.saveMinutesOnly')}
         </Button>
       </div>
