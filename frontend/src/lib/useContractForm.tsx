@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent, type ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement } from 'react';
 import type { z } from 'zod';
 import { parseWith, type FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
@@ -11,27 +11,19 @@ export interface StaleEdit {
   current: unknown;
 }
 
-export interface ContractFormOptions<V, D> {
-  /** Maps an error path to the id of its field (the summary's links; also what `error(path)` answers for). */
+export interface FormErrorsOptions {
+  /** Maps an error path to the id of its field (the summary's links). */
   fieldIds: Record<string, string>;
-  /** Where an error without a field (network, 403, a message-only 400) is shown. */
+  /** The field that shows an error the server gave no field for (network, 403, a message-only 400). */
   fallbackPath: string;
-  /** An error the server gave no field for (network, 403, a message-only 400), when the form shows it elsewhere than on `fallbackPath`. */
+  /** …unless the form shows such an error elsewhere (an alert above the form, a message of the page). */
   onOtherError?: (error: unknown) => void;
-  /** The request contract: checked before anything is sent, with its Norwegian messages. */
-  schema?: z.ZodType<D>;
-  /** Reads the request from the form (the conversion between the fields and the contract lives here). */
-  values: (form: FormData, element: HTMLFormElement) => V;
-  /** Sends the (validated) request; resolving means done and clears the errors. */
-  submit: (data: D, element: HTMLFormElement) => Promise<unknown>;
-  /** A 409 (someone else saved first): shown by the form, not as a field error. Without it a 409 is a field error. */
+  /** A 409 (someone else saved first) is shown by the form as `stale`, not as a field error. */
   onStale?: boolean;
 }
 
-export interface ContractForm {
-  /** For `<form onSubmit>`. */
-  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
-  /** Runs an action that is not the form's submit (a second button) with the same error handling. */
+export interface FormErrors {
+  /** Runs a request: pending while it runs; on success the errors are cleared, on failure they are shown. Answers whether it succeeded. */
   run: (action: () => Promise<unknown>) => Promise<boolean>;
   errors: FieldError[];
   setErrors: (errors: FieldError[]) => void;
@@ -47,60 +39,38 @@ export interface ContractForm {
 }
 
 /**
- * One form against one request contract: client-side validation with the contract's Norwegian messages,
- * the server's field errors (400 `{errors:[{path,message}]}`) on the fields, an error summary that links
- * to them and takes focus, a stale edit (409) where the form handles one, and the pending state.
- *
- * The fields stay uncontrolled Designsystemet fields read with `FormData`, so the markup (ids, names,
- * labels) is the form's own; the hook owns only the error and submit plumbing.
+ * The error side of a form (also of actions that are buttons, not a form's submit): the server's field
+ * errors (400 `{errors:[{path,message}]}`) on the fields, an error summary that links to them and takes
+ * focus, a stale edit (409) where the form handles one, and the pending state.
  */
-export function useContractForm<V, D = V>(options: ContractFormOptions<V, D>): ContractForm {
-  const { fieldIds, fallbackPath, schema, values, submit, onStale, onOtherError } = options;
+export function useFormErrors({ fieldIds, fallbackPath, onOtherError, onStale }: FormErrorsOptions): FormErrors {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [pending, setPending] = useState(false);
   const [stale, setStale] = useState<StaleEdit | null>(null);
 
-  const run = useCallback(
-    async (action: () => Promise<unknown>) => {
-      setStale(null);
-      setPending(true);
-      try {
-        await action();
+  async function run(action: () => Promise<unknown>) {
+    setStale(null);
+    setPending(true);
+    try {
+      await action();
+      setErrors([]);
+      return true;
+    } catch (error) {
+      const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+      if (onStale && error instanceof ApiError && error.status === 409) {
         setErrors([]);
-        return true;
-      } catch (error) {
-        if (onStale && error instanceof ApiError && error.status === 409) {
-          setErrors([]);
-          setStale({ message: error.message, current: error.current });
-        } else if (onOtherError && !(error instanceof ApiError && error.fieldErrors.length)) {
-          setErrors([]);
-          onOtherError(error);
-        } else setErrors(toFieldErrors(error, fallbackPath));
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [fallbackPath, onStale, onOtherError],
-  );
-
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const element = e.currentTarget;
-    const value = values(new FormData(element), element);
-    if (schema) {
-      const parsed = parseWith(schema, value);
-      if (!parsed.ok) {
-        setStale(null);
-        setErrors(parsed.errors);
-        return;
-      }
-      void run(() => submit(parsed.data, element));
-    } else void run(() => submit(value as unknown as D, element));
-  };
+        setStale({ message: error.message, current: error.current });
+      } else if (onOtherError && !fieldErrors.length) {
+        setErrors([]);
+        onOtherError(error);
+      } else setErrors(toFieldErrors(error, fallbackPath));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }
 
   return {
-    onSubmit,
     run,
     errors,
     setErrors,
@@ -110,6 +80,45 @@ export function useContractForm<V, D = V>(options: ContractFormOptions<V, D>): C
     stale,
     clearStale: () => setStale(null),
   };
+}
+
+export interface ContractFormOptions<V, D> extends FormErrorsOptions {
+  /** The request contract: checked before anything is sent, with its Norwegian messages. */
+  schema?: z.ZodType<D>;
+  /** Reads the request from the form (the conversion between the fields and the contract lives here). */
+  values: (form: FormData, element: HTMLFormElement) => V;
+  /** Sends the request (validated, when there is a schema); resolving means done. */
+  submit: (data: D, element: HTMLFormElement) => Promise<unknown>;
+}
+
+export interface ContractForm extends FormErrors {
+  /** For `<form onSubmit>`. */
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+}
+
+/**
+ * One form against one request contract: {@link useFormErrors} plus reading the form and, with a
+ * `schema`, client-side validation with the contract's Norwegian messages before anything is sent.
+ *
+ * The fields stay uncontrolled Designsystemet fields read with `FormData`, so the markup (ids, names,
+ * labels) is the form's own; the hook owns only the submit and error plumbing.
+ */
+export function useContractForm<V, D = V>({ schema, values, submit, ...options }: ContractFormOptions<V, D>): ContractForm {
+  const form = useFormErrors(options);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const element = e.currentTarget;
+    const value = values(new FormData(element), element);
+    if (!schema) return void form.run(() => submit(value as unknown as D, element));
+    const parsed = parseWith(schema, value);
+    if (!parsed.ok) {
+      form.clearStale();
+      form.setErrors(parsed.errors);
+      return;
+    }
+    void form.run(() => submit(parsed.data, element));
+  };
+  return { ...form, onSubmit };
 }
 
 /** The field errors of a failed request, or one message on `fallbackPath` when the server gave none. */

@@ -1,13 +1,13 @@
 import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { BODY_KINDS, BODY_ROLES, CAPACITIES, SIDES, type FieldError } from '@samrad/shared/contracts';
+import { BODY_KINDS, BODY_ROLES, CAPACITIES, SIDES } from '@samrad/shared/contracts';
 import { osloDate } from '@samrad/shared/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { paths } from '../../config/paths.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import type { BodyMember } from './api.js';
 
@@ -20,59 +20,52 @@ const text = (f: FormData, name: string) => {
 export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useInvalidatingMutation(
     (input: object) => api<{ id: string }>('/api/bodies', { method: 'POST', body: input }),
     ['bodies'],
   );
   const ids = { kind: 'body-kind', name: 'body-name', description: 'body-description', parentId: 'body-parent' };
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      const r = await create.mutateAsync({
-        kind: f.get('kind'),
-        name: f.get('name'),
-        description: f.get('description') ?? '',
-        parentId: text(f, 'parentId'),
-      });
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'name',
+    values: (f) => ({ kind: f.get('kind'), name: f.get('name'), description: f.get('description') ?? '', parentId: text(f, 'parentId') }),
+    submit: async (data) => {
+      const r = await create.mutateAsync(data);
       navigate(paths.body(r.id));
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'name'));
-    }
-  }
+    },
+  });
   return (
     <section aria-labelledby="new-body-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="new-body-h">
         {t('bodies.newBody')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id={ids.kind}
           name="kind"
           label={t('bodies.kind')}
           options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }))}
-          error={fieldError(errors, 'kind')}
+          error={form.error('kind')}
         />
-        <Textfield id={ids.name} name="name" label={t('bodies.bodyName')} error={fieldError(errors, 'name')} />
+        <Textfield id={ids.name} name="name" label={t('bodies.bodyName')} error={form.error('name')} />
         <Textfield
           id={ids.description}
           name="description"
           multiline
           rows={3}
           label={t('bodies.description')}
-          error={fieldError(errors, 'description')}
+          error={form.error('description')}
         />
         <SelectField
           id={ids.parentId}
           name="parentId"
           label={t('bodies.parent')}
           options={[{ value: '', label: t('bodies.noParent') }, ...bodies.map((b) => ({ value: b.id, label: b.name }))]}
-          error={fieldError(errors, 'parentId')}
+          error={form.error('parentId')}
         />
         <div>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('bodies.create')}
           </Button>
         </div>
@@ -84,7 +77,6 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
 /** Officers add a member with role, capacity and period; party and side for politicians, union for representatives. */
 export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: string; name: string; title: string; status: string }[] }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [capacity, setCapacity] = useState<string>('politician');
   const add = useInvalidatingMutation((input: object) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }), ['bodies']);
   const ids = {
@@ -98,35 +90,32 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
     validFrom: 'member-from',
     validTo: 'member-to',
   };
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    try {
-      await add.mutateAsync({
-        userId: f.get('userId'),
-        role: f.get('role'),
-        capacity: f.get('capacity'),
-        party: text(f, 'party'),
-        side: text(f, 'side'),
-        union: text(f, 'union'),
-        school: text(f, 'school'),
-        validFrom: f.get('validFrom'),
-        validTo: text(f, 'validTo'),
-      });
-      setErrors([]);
-      form.reset();
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'userId'));
-    }
-  }
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'userId',
+    values: (f) => ({
+      userId: f.get('userId'),
+      role: f.get('role'),
+      capacity: f.get('capacity'),
+      party: text(f, 'party'),
+      side: text(f, 'side'),
+      union: text(f, 'union'),
+      school: text(f, 'school'),
+      validFrom: f.get('validFrom'),
+      validTo: text(f, 'validTo'),
+    }),
+    submit: async (data, element) => {
+      await add.mutateAsync(data);
+      element.reset();
+    },
+  });
   return (
     <section aria-labelledby="add-member-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="add-member-h">
         {t('bodies.addMember')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
         <SelectField
           id={ids.userId}
           name="userId"
@@ -134,40 +123,40 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
           options={users
             .filter((u) => u.status !== 'disabled')
             .map((u) => ({ value: u.id, label: u.title ? `${u.name} (${u.title})` : u.name }))}
-          error={fieldError(errors, 'userId')}
+          error={form.error('userId')}
         />
         <SelectField
           id={ids.role}
           name="role"
           label={t('bodies.role')}
           options={BODY_ROLES.map((r) => ({ value: r, label: t(`bodyRole.${r}`) }))}
-          error={fieldError(errors, 'role')}
+          error={form.error('role')}
         />
         <SelectField
           id={ids.capacity}
           name="capacity"
           label={t('bodies.capacity')}
           options={CAPACITIES.map((c) => ({ value: c, label: t(`capacity.${c}`) }))}
-          error={fieldError(errors, 'capacity')}
+          error={form.error('capacity')}
           onChange={(e) => setCapacity(e.currentTarget.value)}
         />
         {capacity === 'politician' && (
           <>
-            <Textfield id={ids.party} name="party" label={t('bodies.party')} error={fieldError(errors, 'party')} />
+            <Textfield id={ids.party} name="party" label={t('bodies.party')} error={form.error('party')} />
             <SelectField
               id={ids.side}
               name="side"
               label={t('bodies.side')}
               options={[{ value: '', label: t('bodies.chooseSide') }, ...SIDES.map((s) => ({ value: s, label: t(`bodies.sides.${s}`) }))]}
-              error={fieldError(errors, 'side')}
+              error={form.error('side')}
             />
           </>
         )}
         {capacity === 'union_representative' && (
-          <Textfield id={ids.union} name="union" label={t('bodies.union')} error={fieldError(errors, 'union')} />
+          <Textfield id={ids.union} name="union" label={t('bodies.union')} error={form.error('union')} />
         )}
         {capacity === 'parent_representative' && (
-          <Textfield id={ids.school} name="school" label={t('bodies.school')} error={fieldError(errors, 'school')} />
+          <Textfield id={ids.school} name="school" label={t('bodies.school')} error={form.error('school')} />
         )}
         <Textfield
           id={ids.validFrom}
@@ -175,11 +164,11 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
           type="date"
           label={t('bodies.validFrom')}
           defaultValue={osloDate(new Date())}
-          error={fieldError(errors, 'validFrom')}
+          error={form.error('validFrom')}
         />
-        <Textfield id={ids.validTo} name="validTo" type="date" label={t('bodies.validTo')} error={fieldError(errors, 'validTo')} />
+        <Textfield id={ids.validTo} name="validTo" type="date" label={t('bodies.validTo')} error={form.error('validTo')} />
         <div>
-          <Button type="submit" loading={add.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('bodies.addMemberButton')}
           </Button>
         </div>

@@ -1,37 +1,29 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '@samrad/shared/contracts';
-import { fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useCaseComments, useCaseMutation, type CaseSection } from './api.js';
 
 /** The case's comment stream; members comment on the case or a section, and anyone may reply. */
 export function CaseComments({ caseId, sections, canComment }: { caseId: string; sections: CaseSection[]; canComment: boolean }) {
   const { t } = useTranslation();
   const { data } = useCaseComments(caseId);
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const add = useCaseMutation(caseId, (input: object) => api(`/api/cases/${caseId}/comments`, { method: 'POST', body: input }));
   const sectionName = (id: string | null) => {
     const s = sections.find((x) => x.id === id);
     return s ? t(`sectionKind.${s.kind}`) : null;
   };
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    try {
-      await add.mutateAsync({ text: String(f.get('text') ?? ''), sectionId: (f.get('sectionId') as string) || null });
-      setErrors([]);
-      form.reset();
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }],
-      );
-    }
-  }
+  const form = useContractForm({
+    fieldIds: { text: 'comment-text', sectionId: 'comment-section' },
+    fallbackPath: 'text',
+    values: (f) => ({ text: String(f.get('text') ?? ''), sectionId: (f.get('sectionId') as string) || null }),
+    submit: async (data, element) => {
+      await add.mutateAsync(data);
+      element.reset();
+    },
+  });
 
   return (
     <section aria-labelledby="comments-h">
@@ -52,7 +44,7 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
         ))}
       </ul>
       {canComment && (
-        <form onSubmit={(e) => void onSubmit(e)} className="stack narrow" noValidate>
+        <form onSubmit={form.onSubmit} className="stack narrow" noValidate>
           <SelectField
             id="comment-section"
             name="sectionId"
@@ -62,9 +54,9 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
               ...sections.map((s) => ({ value: s.id, label: t(`sectionKind.${s.kind}`) })),
             ]}
           />
-          <Textfield id="comment-text" name="text" multiline rows={3} label={t('cases.commentLabel')} error={fieldError(errors, 'text')} />
+          <Textfield id="comment-text" name="text" multiline rows={3} label={t('cases.commentLabel')} error={form.error('text')} />
           <div>
-            <Button type="submit" loading={add.isPending}>
+            <Button type="submit" loading={form.pending}>
               {t('cases.addComment')}
             </Button>
           </div>

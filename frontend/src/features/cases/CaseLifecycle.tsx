@@ -1,10 +1,9 @@
 import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useFormErrors } from '../../lib/useContractForm.js';
 import { useCaseMutation, type CaseView } from './api.js';
 
 /**
@@ -13,7 +12,7 @@ import { useCaseMutation, type CaseView } from './api.js';
  */
 export function CaseLifecycle({ kase }: { kase: CaseView }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const form = useFormErrors({ fieldIds: { to: 'move-reason', reason: 'move-reason' }, fallbackPath: 'to' });
   const [moved, setMoved] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const move = useCaseMutation(kase.id, (input: { to: string; reason: string | null }) =>
@@ -23,15 +22,9 @@ export function CaseLifecycle({ kase }: { kase: CaseView }) {
     phase === 'before_body' && body ? t('lifecycle.beforeBody', { body: body.name }) : t(`caseStatus.${phase}`);
 
   async function onMove(to: string, label: string) {
-    try {
-      await move.mutateAsync({ to, reason: reason.trim() || null });
-      setErrors([]);
-      setReason('');
-      setMoved(label);
-    } catch (error) {
-      setMoved(null);
-      setErrors(toFieldErrors(error, 'to'));
-    }
+    const done = await form.run(() => move.mutateAsync({ to, reason: reason.trim() || null }));
+    setMoved(done ? label : null);
+    if (done) setReason('');
   }
 
   const last = kase.phases.length - 1;
@@ -62,13 +55,13 @@ export function CaseLifecycle({ kase }: { kase: CaseView }) {
               <Paragraph>{t('lifecycle.moved', { phase: moved })}</Paragraph>
             </Alert>
           )}
-          <FormErrorSummary errors={errors} fieldIds={{ to: 'move-reason', reason: 'move-reason' }} />
+          {form.summary}
           <Textfield
             id="move-reason"
             label={t('lifecycle.reason')}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            error={fieldError(errors, 'reason') ?? fieldError(errors, 'to')}
+            error={form.error('reason') ?? form.error('to')}
           />
           <div className="row">
             {kase.allowedMoves.map((m) => {

@@ -1,11 +1,10 @@
 import { Alert, Button, Card, Details, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '@samrad/shared/contracts';
-import { fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
 
@@ -21,7 +20,6 @@ export function SubmissionCard(props: {
   const { t } = useTranslation();
   const s = props.submission;
   const [editing, setEditing] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [historyOpen, setHistoryOpen] = useState(false);
   const versions = useVersions(s.id, historyOpen);
   const edit = useRoundMutation(props.roundId, (input: object) => api(`/api/submissions/${s.id}`, { method: 'PUT', body: input }));
@@ -31,32 +29,21 @@ export function SubmissionCard(props: {
   const who = s.body ? t('rounds.forBody', { author: s.author.name, body: s.body.name }) : t('rounds.by', { author: s.author.name });
   const prefix = `sub-${s.id}`;
 
-  async function onEdit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    try {
-      await edit.mutateAsync({ version: s.version, text: new FormData(e.currentTarget).get('text') });
+  const editForm = useContractForm({
+    fieldIds: { text: `${prefix}-edit` },
+    fallbackPath: 'text',
+    values: (f) => ({ version: s.version, text: f.get('text') }),
+    submit: async (data) => {
+      await edit.mutateAsync(data);
       setEditing(false);
-      setErrors([]);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length
-          ? error.fieldErrors.map((x) => ({ ...x, path: 'text' }))
-          : [{ path: 'text', message: (error as Error).message }],
-      );
-    }
-  }
-  async function onDispose(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      await dispose.mutateAsync({ outcome: f.get('outcome'), reason: f.get('reason'), sectionId: (f.get('sectionId') as string) || null });
-      setErrors([]);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'reason', message: (error as Error).message }],
-      );
-    }
-  }
+    },
+  });
+  const disposeForm = useContractForm({
+    fieldIds: { outcome: `${prefix}-outcome`, reason: `${prefix}-reason`, sectionId: `${prefix}-section` },
+    fallbackPath: 'reason',
+    values: (f) => ({ outcome: f.get('outcome'), reason: f.get('reason'), sectionId: (f.get('sectionId') as string) || null }),
+    submit: (data) => dispose.mutateAsync(data),
+  });
 
   return (
     <Card>
@@ -65,7 +52,7 @@ export function SubmissionCard(props: {
         {s.late && <Tag data-color="warning">{t('rounds.late')}</Tag>}
       </Paragraph>
       {editing ? (
-        <form onSubmit={(e) => void onEdit(e)} className="stack" noValidate>
+        <form onSubmit={editForm.onSubmit} className="stack" noValidate>
           <Textfield
             id={`${prefix}-edit`}
             name="text"
@@ -73,10 +60,11 @@ export function SubmissionCard(props: {
             rows={5}
             label={t('rounds.editSubmission')}
             defaultValue={s.text}
-            error={fieldError(errors, 'text')}
+            // Whatever the server refuses (the text, a stale version, a closed round) is said on the one field.
+            error={editForm.errors[0]?.message}
           />
           <div className="row">
-            <Button type="submit" loading={edit.isPending}>
+            <Button type="submit" loading={editForm.pending}>
               {t('rounds.saveEdit')}
             </Button>
             <Button variant="tertiary" onClick={() => setEditing(false)}>
@@ -125,10 +113,10 @@ export function SubmissionCard(props: {
           : t('rounds.notHandled')}
       </Paragraph>
       {props.officer && (
-        <form onSubmit={(e) => void onDispose(e)} className="stack" noValidate aria-label={`${t('rounds.recordDisposition')}: ${who}`}>
-          {errors.length > 0 && !editing && (
+        <form onSubmit={disposeForm.onSubmit} className="stack" noValidate aria-label={`${t('rounds.recordDisposition')}: ${who}`}>
+          {disposeForm.errors.length > 0 && !editing && (
             <Alert data-color="danger">
-              <Paragraph>{errors.map((x) => x.message).join(' ')}</Paragraph>
+              <Paragraph>{disposeForm.errors.map((x) => x.message).join(' ')}</Paragraph>
             </Alert>
           )}
           <SelectField
@@ -143,7 +131,7 @@ export function SubmissionCard(props: {
             name="reason"
             label={t('rounds.reason')}
             defaultValue={s.disposition?.reason ?? ''}
-            error={fieldError(errors, 'reason')}
+            error={disposeForm.error('reason')}
           />
           <SelectField
             id={`${prefix}-section`}
@@ -155,7 +143,7 @@ export function SubmissionCard(props: {
             ]}
           />
           <div>
-            <Button type="submit" variant="secondary" loading={dispose.isPending}>
+            <Button type="submit" variant="secondary" loading={disposeForm.pending}>
               {t('rounds.recordDisposition')}
             </Button>
           </div>

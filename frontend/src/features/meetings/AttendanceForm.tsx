@@ -1,9 +1,8 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary } from '../../components/FormErrorSummary.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
 type Status = 'present' | 'absent' | 'substitute';
@@ -15,7 +14,6 @@ export function AttendanceForm(props: {
   current: { userId: string; status: string; substituteName: string | null }[];
 }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const [status, setStatus] = useState<Record<string, Status>>(() =>
     Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])),
@@ -26,32 +24,31 @@ export function AttendanceForm(props: {
   );
   const members = [...new Map(props.members.map((m) => [m.userId, m])).values()];
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const attendance = members
-      .filter((m) => status[m.userId])
-      .map((m) => ({
-        userId: m.userId,
-        status: status[m.userId],
-        substituteName: status[m.userId] === 'substitute' ? String(f.get(`sub-${m.userId}`) ?? '').trim() || null : null,
-      }));
-    setSaved(false);
-    try {
-      await save.mutateAsync({ attendance });
-      setErrors([]);
+  const form = useContractForm({
+    fieldIds: { attendance: members[0] ? `att-${members[0].userId}-present` : '' },
+    fallbackPath: 'attendance',
+    values: (f) => {
+      setSaved(false);
+      const attendance = members
+        .filter((m) => status[m.userId])
+        .map((m) => ({
+          userId: m.userId,
+          status: status[m.userId],
+          substituteName: status[m.userId] === 'substitute' ? String(f.get(`sub-${m.userId}`) ?? '').trim() || null : null,
+        }));
+      return { attendance };
+    },
+    submit: async (data) => {
+      await save.mutateAsync(data);
       setSaved(true);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'attendance'));
-    }
-  }
-
+    },
+  });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel" aria-labelledby="attendance-form-h">
+    <form onSubmit={form.onSubmit} noValidate className="stack panel" aria-labelledby="attendance-form-h">
       <Heading level={3} data-size="xs" id="attendance-form-h">
         {t('meetings.recordAttendance')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={{ attendance: members[0] ? `att-${members[0].userId}-present` : '' }} />
+      {form.summary}
       {members.map((m) => (
         <Fieldset key={m.userId}>
           <Fieldset.Legend>{m.name}</Fieldset.Legend>
@@ -79,7 +76,7 @@ export function AttendanceForm(props: {
         </Fieldset>
       ))}
       <div>
-        <Button type="submit" loading={save.isPending}>
+        <Button type="submit" loading={form.pending}>
           {t('meetings.saveAttendance')}
         </Button>
       </div>

@@ -1,10 +1,9 @@
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 
 export interface ConferenceView {
@@ -26,8 +25,6 @@ export function ConferencePanel(props: {
   const { t } = useTranslation();
   const c = props.conference;
   const key = ['meetings', props.meetingId];
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [inputErrors, setInputErrors] = useState<FieldError[]>([]);
   const [receipt, setReceipt] = useState<{ submittedAt: string; sha256: string } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const register = useInvalidatingMutation(
@@ -41,29 +38,22 @@ export function ConferencePanel(props: {
     key,
   );
 
-  async function onRegister(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const representing = String(new FormData(e.currentTarget).get('representing') ?? '').trim();
-    try {
-      await register.mutateAsync({ representing: representing || null });
-      setErrors([]);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'representing'));
-    }
-  }
-  async function onInput(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    try {
-      setReceipt(await give.mutateAsync({ caseId: f.get('caseId'), text: f.get('text'), idempotencyKey }));
-      setInputErrors([]);
+  const registration = useContractForm({
+    fieldIds: { representing: 'conference-representing', meeting: 'conference-representing' },
+    fallbackPath: 'representing',
+    values: (f) => ({ representing: String(f.get('representing') ?? '').trim() || null }),
+    submit: (data) => register.mutateAsync(data),
+  });
+  const input = useContractForm({
+    fieldIds: { caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' },
+    fallbackPath: 'text',
+    values: (f) => ({ caseId: f.get('caseId'), text: f.get('text'), idempotencyKey }),
+    submit: async (data, element) => {
+      setReceipt(await give.mutateAsync(data));
       setIdempotencyKey(crypto.randomUUID());
-      form.reset();
-    } catch (error) {
-      setInputErrors(toFieldErrors(error, 'text'));
-    }
-  }
+      element.reset();
+    },
+  });
 
   return (
     <section aria-labelledby="conference-h" className="stack">
@@ -79,18 +69,18 @@ export function ConferencePanel(props: {
         </Alert>
       )}
       {c.registrationOpen ? (
-        <form onSubmit={(e) => void onRegister(e)} noValidate className="stack narrow">
-          <FormErrorSummary errors={errors} fieldIds={{ representing: 'conference-representing', meeting: 'conference-representing' }} />
+        <form onSubmit={registration.onSubmit} noValidate className="stack narrow">
+          {registration.summary}
           <Textfield
             id="conference-representing"
             name="representing"
             label={t('conference.representing')}
             description={t('conference.representingHint')}
             defaultValue={c.myRepresenting ?? ''}
-            error={fieldError(errors, 'representing') ?? fieldError(errors, 'meeting')}
+            error={registration.error('representing') ?? registration.error('meeting')}
           />
           <div className="row">
-            <Button type="submit" loading={register.isPending}>
+            <Button type="submit" loading={registration.pending}>
               {c.registered ? t('conference.update') : t('conference.register')}
             </Button>
             {c.registered && (
@@ -123,21 +113,18 @@ export function ConferencePanel(props: {
         </Table>
       )}
       {c.inputOpen && (c.registered || props.officer) && props.agenda.length > 0 && (
-        <form onSubmit={(e) => void onInput(e)} noValidate className="stack panel narrow" aria-labelledby="conference-input-h">
+        <form onSubmit={input.onSubmit} noValidate className="stack panel narrow" aria-labelledby="conference-input-h">
           <Heading level={3} data-size="xs" id="conference-input-h">
             {t('conference.inputTitle')}
           </Heading>
           <Paragraph data-size="sm">{t('conference.inputHint')}</Paragraph>
-          <FormErrorSummary
-            errors={inputErrors}
-            fieldIds={{ caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' }}
-          />
+          {input.summary}
           <SelectField
             id="conference-case"
             name="caseId"
             label={t('conference.case')}
             options={props.agenda.map((a) => ({ value: a.case.id, label: `${a.case.number} ${a.case.title}` }))}
-            error={fieldError(inputErrors, 'caseId')}
+            error={input.error('caseId')}
           />
           <Textfield
             id="conference-text"
@@ -145,10 +132,10 @@ export function ConferencePanel(props: {
             multiline
             rows={4}
             label={t('conference.input')}
-            error={fieldError(inputErrors, 'text') ?? fieldError(inputErrors, 'meeting')}
+            error={input.error('text') ?? input.error('meeting')}
           />
           <div>
-            <Button type="submit" loading={give.isPending}>
+            <Button type="submit" loading={input.pending}>
               {t('conference.send')}
             </Button>
           </div>
