@@ -1,9 +1,7 @@
 import { Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import type { FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -11,7 +9,7 @@ import { hasRole, useMe } from '../../features/auth/api.js';
 import { AccessTag } from '../../features/cases/AccessTag.js';
 import { useCases, useCreateCase } from '../../features/cases/api.js';
 import { useMandate } from '../../features/mandates/api.js';
-import { ApiError } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 
 const IDS = { title: 'case-title', mandateItemId: 'case-item', legalBasis: 'case-basis', publicTitle: 'case-public-title' };
 
@@ -20,34 +18,30 @@ function NewCaseForm() {
   const navigate = useNavigate();
   const mandate = useMandate();
   const create = useCreateCase();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [access, setAccess] = useState('public');
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      const r = await create.mutateAsync({
-        title: f.get('title'),
-        mandateItemId: (f.get('mandateItemId') as string) || null,
-        access,
-        legalBasis: access === 'exempt' ? f.get('legalBasis') : null,
-        publicTitle: access === 'exempt' ? f.get('publicTitle') : null,
-      });
+  const form = useContractForm({
+    fieldIds: IDS,
+    fallbackPath: 'title',
+    values: (f) => ({
+      title: f.get('title'),
+      mandateItemId: (f.get('mandateItemId') as string) || null,
+      access,
+      legalBasis: access === 'exempt' ? f.get('legalBasis') : null,
+      publicTitle: access === 'exempt' ? f.get('publicTitle') : null,
+    }),
+    submit: async (data) => {
+      const r = await create.mutateAsync(data);
       navigate(`/saker/${r.id}`);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'title', message: (error as Error).message }],
-      );
-    }
-  }
+    },
+  });
   return (
     <section aria-labelledby="new-case-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="new-case-h">
         {t('cases.newCase')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={IDS} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <Textfield id={IDS.title} name="title" label={t('cases.caseTitle')} error={fieldError(errors, 'title')} />
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
+        <Textfield id={IDS.title} name="title" label={t('cases.caseTitle')} error={form.error('title')} />
         <SelectField
           id={IDS.mandateItemId}
           name="mandateItemId"
@@ -70,12 +64,12 @@ function NewCaseForm() {
         />
         {access === 'exempt' && (
           <>
-            <Textfield id={IDS.legalBasis} name="legalBasis" label={t('cases.legalBasis')} error={fieldError(errors, 'legalBasis')} />
-            <Textfield id={IDS.publicTitle} name="publicTitle" label={t('cases.publicTitle')} error={fieldError(errors, 'publicTitle')} />
+            <Textfield id={IDS.legalBasis} name="legalBasis" label={t('cases.legalBasis')} error={form.error('legalBasis')} />
+            <Textfield id={IDS.publicTitle} name="publicTitle" label={t('cases.publicTitle')} error={form.error('publicTitle')} />
           </>
         )}
         <div>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('cases.create')}
           </Button>
         </div>

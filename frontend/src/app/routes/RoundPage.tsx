@@ -1,9 +1,7 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import type { FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -14,7 +12,8 @@ import { useCase } from '../../features/cases/api.js';
 import { useRound, useRoundMutation, type Receipt } from '../../features/input-rounds/api.js';
 import { SubmissionCard } from '../../features/input-rounds/SubmissionCard.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 
 export default function RoundPage() {
   const { t } = useTranslation();
@@ -23,7 +22,6 @@ export default function RoundPage() {
   const officer = hasRole(me, 'case_officer');
   const { data: round, isPending, error, refetch } = useRound(id);
   const kase = useCase(round?.caseId ?? '');
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [noCommentFor, setNoCommentFor] = useState<string | null>(null);
   // One key per attempt: a double click or a retried request stores one submission.
@@ -40,35 +38,22 @@ export default function RoundPage() {
   }
   const myInvited = useMemo(() => round?.invitations.filter((i) => round.myBodyIds.includes(i.bodyId)) ?? [], [round]);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    try {
-      const r = (await submit.mutateAsync({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey })) as Receipt;
-      setReceipt(r);
-      setErrors([]);
+  const form = useContractForm({
+    fieldIds: { text: 'input-text', bodyId: 'input-body', deadline: 'input-text' },
+    fallbackPath: 'text',
+    values: (f) => ({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey }),
+    submit: async (data, element) => {
+      setReceipt((await submit.mutateAsync(data)) as Receipt);
       setKey(crypto.randomUUID());
-      form.reset();
+      element.reset();
       localStorage.removeItem(draftKey);
       setDraft('');
       setDraftSaved(null);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }],
-      );
-    }
-  }
+    },
+  });
 
   async function onNoComment(bodyId: string | null, bodyName: string) {
-    try {
-      await noComment.mutateAsync({ bodyId });
-      setNoCommentFor(bodyName);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fieldErrors.length ? error.fieldErrors : [{ path: 'text', message: (error as Error).message }],
-      );
-    }
+    if (await form.run(() => noComment.mutateAsync({ bodyId }))) setNoCommentFor(bodyName);
   }
 
   return (
@@ -171,8 +156,8 @@ export default function RoundPage() {
               <Heading level={2} data-size="sm" id="your-input-h">
                 {t('rounds.yourInput')}
               </Heading>
-              <FormErrorSummary errors={errors} fieldIds={{ text: 'input-text', bodyId: 'input-body', deadline: 'input-text' }} />
-              <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
+              {form.summary}
+              <form onSubmit={form.onSubmit} noValidate className="stack">
                 <SelectField
                   id="input-body"
                   name="bodyId"
@@ -191,7 +176,7 @@ export default function RoundPage() {
                   description={t('rounds.draftHint')}
                   value={draft}
                   onChange={(e) => setDraft(e.target.value)}
-                  error={fieldError(errors, 'text') ?? fieldError(errors, 'deadline')}
+                  error={form.error('text') ?? form.error('deadline')}
                 />
                 {draftSaved && (
                   <Paragraph role="status" data-size="sm">

@@ -1,8 +1,8 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField.js';
 import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useAllocationMutation, useScenarioComments, type ScenarioView } from './api.js';
 
 /** Comments on a scenario or one of its rows; members and officers may add one. */
@@ -20,18 +20,18 @@ export function ScenarioComments({
   const comment = useAllocationMutation(['scenario', scenario.id, 'comments'], (input: { text: string; unitId: string | null }) =>
     api(`/api/scenarios/${scenario.id}/comments`, { method: 'POST', body: input }),
   );
-  async function onComment(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    try {
-      await comment.mutateAsync({ text: String(f.get('text') ?? ''), unitId: (f.get('unitId') as string) || null });
-      form.reset();
+  const form = useContractForm({
+    fieldIds: { text: 'scenario-comment', unitId: 'comment-unit' },
+    fallbackPath: 'text',
+    values: (f) => ({ text: String(f.get('text') ?? ''), unitId: (f.get('unitId') as string) || null }),
+    submit: async (data, element) => {
+      await comment.mutateAsync(data);
+      element.reset();
       onError(null);
-    } catch (error) {
-      onError((error as Error).message);
-    }
-  }
+    },
+    // A refusal that names no field is the page's message.
+    onOtherError: (error) => onError((error as Error).message),
+  });
   const unitName = (id: string) => scenario.result.units.find((u) => u.id === id)?.name ?? id;
   return (
     <section aria-labelledby="sc-comments-h">
@@ -50,7 +50,8 @@ export function ScenarioComments({
         ))}
       </ul>
       {canComment && (
-        <form onSubmit={(e) => void onComment(e)} className="stack narrow" noValidate>
+        <form onSubmit={form.onSubmit} className="stack narrow" noValidate>
+          {form.summary}
           <SelectField
             id="comment-unit"
             name="unitId"
@@ -59,10 +60,11 @@ export function ScenarioComments({
               { value: '', label: t('allocation.commentScenario') },
               ...scenario.result.units.map((u) => ({ value: u.id, label: u.name })),
             ]}
+            error={form.error('unitId')}
           />
-          <Textfield id="scenario-comment" name="text" multiline rows={3} label={t('cases.commentLabel')} />
+          <Textfield id="scenario-comment" name="text" multiline rows={3} label={t('cases.commentLabel')} error={form.error('text')} />
           <div>
-            <Button type="submit" loading={comment.isPending}>
+            <Button type="submit" loading={form.pending}>
               {t('allocation.addComment')}
             </Button>
           </div>

@@ -1,16 +1,14 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '@samrad/shared/contracts';
-import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useAllocationMutation, type AllocationCaseView } from './api.js';
 
 /** A new scenario from a model version and a dataset, with an optional frame change. */
 export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useAllocationMutation(['allocation', ac.id], (input: object) =>
     api<{ id: string }>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
   );
@@ -20,56 +18,56 @@ export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onC
     datasetId: 'scenario-dataset',
     frameChange: 'scenario-frame-change',
   };
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const change = String(f.get('frameChange') ?? '')
-      .replace(/\s/g, '')
-      .replace(',', '.');
-    try {
-      const r = (await create.mutateAsync({
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'name',
+    values: (f) => {
+      const change = String(f.get('frameChange') ?? '')
+        .replace(/\s/g, '')
+        .replace(',', '.');
+      return {
         name: f.get('name'),
         modelVersionId: f.get('modelVersionId'),
         datasetId: f.get('datasetId'),
         frameChange: change === '' ? null : Number(change),
-      })) as { id: string };
-      setErrors([]);
+      };
+    },
+    submit: async (data) => {
+      const r = (await create.mutateAsync(data)) as { id: string };
       onCreated(r.id);
-    } catch (error) {
-      setErrors(toFieldErrors(error, 'name'));
-    }
-  }
+    },
+  });
   return (
     <section aria-labelledby="new-scenario-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="new-scenario-h">
         {t('allocation.newScenario')}
       </Heading>
-      <FormErrorSummary errors={errors} fieldIds={ids} />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack">
-        <Textfield id={ids.name} name="name" label={t('allocation.newScenarioName')} error={fieldError(errors, 'name')} />
+      {form.summary}
+      <form onSubmit={form.onSubmit} noValidate className="stack">
+        <Textfield id={ids.name} name="name" label={t('allocation.newScenarioName')} error={form.error('name')} />
         <SelectField
           id={ids.modelVersionId}
           name="modelVersionId"
           label={t('allocation.modelVersion')}
           options={ac.modelVersions.map((v) => ({ value: v.id, label: `${v.number}. ${v.label}` }))}
-          error={fieldError(errors, 'modelVersionId')}
+          error={form.error('modelVersionId')}
         />
         <SelectField
           id={ids.datasetId}
           name="datasetId"
           label={t('allocation.dataset')}
           options={ac.datasets.map((d) => ({ value: d.id, label: `${d.name} (${d.unitCount})` }))}
-          error={fieldError(errors, 'datasetId')}
+          error={form.error('datasetId')}
         />
         <Textfield
           id={ids.frameChange}
           name="frameChange"
           inputMode="numeric"
           label={t('allocation.frameChange')}
-          error={fieldError(errors, 'frameChange') ?? fieldError(errors, 'frame')}
+          error={form.error('frameChange') ?? form.error('frame')}
         />
         <div>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('allocation.create')}
           </Button>
         </div>
@@ -94,22 +92,27 @@ export function AdoptForm({
     api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }),
   );
   const [done, setDone] = useState(false);
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    try {
-      await adopt.mutateAsync({ decisionId: new FormData(e.currentTarget).get('decisionId') });
-      setDone(true);
+  const form = useContractForm({
+    fieldIds: { decisionId: 'adopt-decision' },
+    fallbackPath: 'decisionId',
+    values: (f) => {
       setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
+      return { decisionId: f.get('decisionId') };
+    },
+    submit: async (data) => {
+      await adopt.mutateAsync(data);
+      setDone(true);
+    },
+    // The refusal (a decision of another case, a locked scenario) is said above the form.
+    onOtherError: (err) => setError((err as Error).message),
+  });
   if (decisions.length === 0) return null;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="stack panel narrow" aria-labelledby="adopt-h">
+    <form onSubmit={form.onSubmit} noValidate className="stack panel narrow" aria-labelledby="adopt-h">
       <Heading level={2} data-size="sm" id="adopt-h">
         {t('allocation.adopt')}
       </Heading>
+      {form.summary}
       {error && (
         <Alert data-color="danger" role="alert">
           <Paragraph>{error}</Paragraph>
@@ -125,9 +128,10 @@ export function AdoptForm({
         name="decisionId"
         label={t('allocation.decision')}
         options={decisions.map((d) => ({ value: d.id, label: `${d.bodyName} ${d.decidedOn}` }))}
+        error={form.error('decisionId')}
       />
       <div>
-        <Button type="submit" loading={adopt.isPending}>
+        <Button type="submit" loading={form.pending}>
           {t('allocation.adopt')}
         </Button>
       </div>

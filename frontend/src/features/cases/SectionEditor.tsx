@@ -2,7 +2,8 @@ import { Alert, Button, Details, Paragraph, Textfield } from '@digdir/designsyst
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useFormErrors } from '../../lib/useContractForm.js';
 import { useCaseMutation, useSectionDiff, useSectionVersions, type CaseSection } from './api.js';
 
 /** One section of the case document: its text, its history with a diff, and (for officers) editing. */
@@ -10,11 +11,7 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(section.text);
-  const [message, setMessage] = useState<{
-    kind: 'success' | 'danger' | 'warning';
-    text: string;
-    current?: { version: number; text: string };
-  } | null>(null);
+  const [saved, setSaved] = useState<number | null>(null);
   const qc = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
   const save = useCaseMutation(caseId, (input: { version: number; text: string }) =>
@@ -24,21 +21,17 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
   const diff = useSectionDiff(caseId, section.id, section.version - 1, section.version, historyOpen && section.version > 1);
   const label = t(`sectionKind.${section.kind}`);
   const fieldId = `section-${section.id}`;
+  // A 409 (someone saved first) is shown with what they saved; the editor keeps this person's text.
+  const form = useFormErrors({ fieldIds: { text: fieldId, version: fieldId }, fallbackPath: 'text', onStale: true });
+  const current = form.stale?.current as { version: number; text: string } | undefined;
 
   async function onSave() {
-    try {
+    setSaved(null);
+    await form.run(async () => {
       const r = (await save.mutateAsync({ version: section.version, text })) as { version: number };
-      setMessage({ kind: 'success', text: t('cases.saved', { version: r.version }) });
+      setSaved(r.version);
       setEditing(false);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setMessage({
-          kind: 'warning',
-          text: `${t('app.staleTitle')}. ${t('app.staleText')}`,
-          current: error.current as { version: number; text: string } | undefined,
-        });
-      } else setMessage({ kind: 'danger', text: (error as Error).message });
-    }
+    });
   }
 
   return (
@@ -46,36 +39,48 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
       <h3 id={`${fieldId}-h`} className="ds-heading" data-size="xs">
         {label} <span className="muted">({t('cases.version', { version: section.version })})</span>
       </h3>
-      {message && (
-        <Alert data-color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
-          <Paragraph>{message.text}</Paragraph>
-          {message.current && (
+      {saved !== null && (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('cases.saved', { version: saved })}</Paragraph>
+        </Alert>
+      )}
+      {form.stale && (
+        <Alert data-color="warning" role="alert">
+          <Paragraph>{`${t('app.staleTitle')}. ${t('app.staleText')}`}</Paragraph>
+          {current && (
             <>
-              <Paragraph data-size="sm">{t('cases.staleCurrent', { version: message.current.version })}</Paragraph>
-              <blockquote className="prewrap">{message.current.text}</blockquote>
+              <Paragraph data-size="sm">{t('cases.staleCurrent', { version: current.version })}</Paragraph>
+              <blockquote className="prewrap">{current.text}</blockquote>
               <Paragraph data-size="sm">{t('cases.staleKeep')}</Paragraph>
             </>
           )}
-          {message.kind === 'warning' && (
-            <Button
-              data-size="sm"
-              variant="secondary"
-              onClick={() => {
-                // Fetch the new version; the editor keeps what this person wrote, now based on it.
-                void qc.invalidateQueries({ queryKey: ['cases', caseId] });
-                setMessage(null);
-              }}
-            >
-              {t('app.reload')}
-            </Button>
-          )}
+          <Button
+            data-size="sm"
+            variant="secondary"
+            onClick={() => {
+              // Fetch the new version; the editor keeps what this person wrote, now based on it.
+              void qc.invalidateQueries({ queryKey: ['cases', caseId] });
+              form.clearStale();
+            }}
+          >
+            {t('app.reload')}
+          </Button>
         </Alert>
       )}
       {editing ? (
         <div className="stack">
-          <Textfield id={fieldId} multiline rows={6} label={label} value={text} onChange={(e) => setText(e.target.value)} />
+          {form.summary}
+          <Textfield
+            id={fieldId}
+            multiline
+            rows={6}
+            label={label}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            error={form.error('text') ?? form.error('version')}
+          />
           <div className="row">
-            <Button onClick={() => void onSave()} loading={save.isPending}>
+            <Button onClick={() => void onSave()} loading={form.pending}>
               {t('cases.save')}
             </Button>
             <Button variant="tertiary" onClick={() => setEditing(false)}>
