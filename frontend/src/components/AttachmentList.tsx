@@ -1,9 +1,10 @@
 import { Button, Field, Input, Label, Link, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '@samrad/shared/contracts';
-import { api, toFieldErrors } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { useInvalidatingMutation } from '../lib/query.js';
+import { useFormErrors } from '../lib/useContractForm.js';
 
 const formatSize = (bytes: number) =>
   bytes < 1024 * 1024
@@ -21,7 +22,9 @@ export function AttachmentList(props: {
   const { t } = useTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string>();
+  // One field: whatever the server refuses (type, size, access) is said on it, and it takes the focus.
+  const form = useFormErrors({ fieldIds: { file: `${id}-file` }, fallbackPath: 'file' });
+  const error = form.errors[0]?.message;
   const upload = useInvalidatingMutation(
     (file: File) => api(`${props.uploadPath}?filename=${encodeURIComponent(file.name)}`, { method: 'POST', body: file }),
     props.queryKey,
@@ -35,18 +38,13 @@ export function AttachmentList(props: {
     e.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) {
-      setError(t('attachments.chooseFile'));
+      form.setErrors([{ path: 'file', message: t('attachments.chooseFile') }]);
       input.current?.focus();
       return;
     }
-    try {
-      await upload.mutateAsync(file);
-      setError(undefined);
+    if (await form.run(() => upload.mutateAsync(file))) {
       if (input.current) input.current.value = '';
-    } catch (err) {
-      setError(toFieldErrors(err, 'file')[0]!.message);
-      input.current?.focus();
-    }
+    } else input.current?.focus();
   }
 
   return (
@@ -96,7 +94,7 @@ export function AttachmentList(props: {
             />
             {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
           </Field>
-          <Button type="submit" variant="secondary" loading={upload.isPending}>
+          <Button type="submit" variant="secondary" loading={form.pending}>
             {t('attachments.upload')}
           </Button>
         </form>

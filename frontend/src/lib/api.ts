@@ -40,10 +40,3 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return data as T;
 }
-
-/** The field errors of a failed request, or one message on `fallbackPath` when the server gave none. */
-export function toFieldErrors(error: unknown, fallbackPath: string): FieldError[] {
-  return error instanceof ApiError && error.fieldErrors.length
-    ? error.fieldErrors
-    : [{ path: fallbackPath, message: (error as Error).message }];
-}

@@ -1,7 +1,8 @@
 import { Alert, Button, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useFormErrors } from '../../lib/useContractForm.js';
 import { useAllocationMutation, useImportStatus } from './api.js';
 
 /**
@@ -19,7 +20,9 @@ export function ImportPanel({ allocationId, onDone }: { allocationId: string; on
       },
     ),
   );
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  // The errors name rows and columns of the file (also those the worker finds later), listed above the form.
+  const form = useFormErrors({ fieldIds: { file: 'import-file', name: 'import-name' }, fallbackPath: 'file' });
+  const { errors, setErrors } = form;
   const [importId, setImportId] = useState<string | null>(null);
   const status = useImportStatus(importId);
   const state = status.data?.status;
@@ -36,14 +39,11 @@ export function ImportPanel({ allocationId, onDone }: { allocationId: string; on
     const f = new FormData(e.currentTarget);
     const file = (e.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
     if (!file || file.size === 0) return setErrors([{ path: 'file', message: t('allocation.importFile') }]);
-    try {
+    await form.run(async () => {
       const r = await importData.mutateAsync({ file, name: String(f.get('name') ?? '') });
-      setErrors([]);
-      if (r.importId) return setImportId(r.importId);
-      onDone(t('allocation.importDone', { count: r.units }));
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors : [{ path: 'file', message: (error as Error).message }]);
-    }
+      if (r.importId) setImportId(r.importId);
+      else onDone(t('allocation.importDone', { count: r.units }));
+    });
   }
 
   return (
@@ -79,7 +79,7 @@ export function ImportPanel({ allocationId, onDone }: { allocationId: string; on
           <input id="import-file" name="file" type="file" accept=".csv,.xlsx,.json" className="ds-input" />
         </div>
         <div>
-          <Button type="submit" loading={importData.isPending}>
+          <Button type="submit" loading={form.pending}>
             {t('allocation.importSubmit')}
           </Button>
         </div>

@@ -1,7 +1,7 @@
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
+import { useContractForm } from '../../lib/useContractForm.js';
 import { useAllocationMutation, type ScenarioView } from './api.js';
 import type { LiveScenario } from './liveScenario.js';
 import { rateValue } from './rateEdits.js';
@@ -27,40 +27,36 @@ export function ScenarioEditor({
   const save = useAllocationMutation(['allocation', allocationId], (input: object) =>
     api<{ id: string }>(`/api/allocation-cases/${allocationId}/scenarios`, { method: 'POST', body: input }),
   );
-  async function onSave(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      const r = await save.mutateAsync({
-        name: f.get('name'),
-        modelVersionId: scenario.modelVersionId,
-        datasetId: scenario.datasetId,
-        // The new scenario is the one on screen: the base scenario's frame, overrides and adjustments,
-        // with this person's frame change and rates on top.
-        ...(frameChange.trim() === ''
-          ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
-          : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
-        overrides: [
-          ...(scenario.overrides ?? []).filter(
-            (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
-          ),
-          ...(Array.isArray(overrides) ? overrides : []),
-        ],
-        adjustments: scenario.adjustments ?? [],
-      });
+  const form = useContractForm({
+    // The frame change and rates are checked live above; what the server refuses of them is listed in the summary.
+    fieldIds: { name: 'scenario-name', frameChange: 'frame-change', frame: 'frame-change' },
+    fallbackPath: 'name',
+    values: (f) => ({
+      name: f.get('name'),
+      modelVersionId: scenario.modelVersionId,
+      datasetId: scenario.datasetId,
+      // The new scenario is the one on screen: the base scenario's frame, overrides and adjustments,
+      // with this person's frame change and rates on top.
+      ...(frameChange.trim() === ''
+        ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
+        : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
+      overrides: [
+        ...(scenario.overrides ?? []).filter(
+          (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
+        ),
+        ...(Array.isArray(overrides) ? overrides : []),
+      ],
+      adjustments: scenario.adjustments ?? [],
+    }),
+    submit: async (data) => {
+      const r = await save.mutateAsync(data);
       edit.reset();
       onSaved(r.id);
       onMessage({ kind: 'success', text: t('allocation.saved') });
-    } catch (error) {
-      onMessage({
-        kind: 'danger',
-        text:
-          error instanceof ApiError && error.fieldErrors.length
-            ? error.fieldErrors.map((x) => x.message).join(' ')
-            : (error as Error).message,
-      });
-    }
-  }
+    },
+    // A refusal that names no field (a locked scenario, no access) is the page's message.
+    onOtherError: (error) => onMessage({ kind: 'danger', text: (error as Error).message }),
+  });
   return (
     <section aria-labelledby="editor-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="editor-h">
@@ -113,10 +109,11 @@ export function ScenarioEditor({
         </Details.Content>
       </Details>
       {canSave && live?.result && (
-        <form onSubmit={(e) => void onSave(e)} className="stack" noValidate>
-          <Textfield id="scenario-name" name="name" label={t('allocation.newScenarioName')} />
+        <form onSubmit={form.onSubmit} className="stack" noValidate>
+          {form.summary}
+          <Textfield id="scenario-name" name="name" label={t('allocation.newScenarioName')} error={form.error('name')} />
           <div>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={form.pending}>
               {t('allocation.saveScenario')}
             </Button>
           </div>
