@@ -1,0 +1,41 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { MEMBER } from '../../testing/pageFixtures.js';
+import { renderRoute } from '../../testing/render.js';
+import { server } from '../../testing/server.js';
+
+describe('Vedtak', () => {
+  it('the decisions register searches by text and lists each decision with its case', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+      http.get('/api/decisions', ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json({
+          decisions: [
+            {
+              id: 'd1',
+              decidedOn: '2026-11-05',
+              committeeNumber: '41/26',
+              body: { id: 'b3', name: 'Kommunestyret' },
+              text: 'Kommunestyret vedtar ny ressursmodell.',
+              motions: [],
+              case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+              inputs: 3,
+              adoptedScenario: null,
+            },
+          ],
+        });
+      }),
+    );
+    renderRoute('/vedtak');
+    await screen.findByText('Kommunestyret vedtar ny ressursmodell.');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Søkeord' }), 'ressursmodell');
+    await userEvent.click(screen.getByRole('button', { name: 'Søk' }));
+    await waitFor(() => expect(seen.at(-1)).toContain('q=ressursmodell'));
+  });
+});

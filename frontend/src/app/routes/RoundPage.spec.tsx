@@ -1,0 +1,106 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { CASE, MEMBER } from '../../testing/pageFixtures.js';
+import { ME, renderRoute } from '../../testing/render.js';
+import { server } from '../../testing/server.js';
+
+describe('Innspillsrunde', () => {
+  it('a person invited in their own right can answer for themselves or say «no comment»', async () => {
+    let noComment: unknown;
+    const round = {
+      id: 'r1',
+      title: 'Innspill fra rektorene',
+      questions: 'Hva betyr forslaget for din skole?',
+      caseId: null,
+      closesAt: new Date(Date.now() + 86400000).toISOString(),
+      open: true,
+      latePolicy: 'refuse',
+      invitations: [{ bodyId: 'b9', bodyName: 'Utdanningsforbundet', status: 'not_answered', extendedUntil: null }],
+      myBodyIds: [],
+      invitedPersons: [{ userId: 'u-principal', name: 'Rektor, Nordby skole', title: 'Rektor', status: 'not_answered' }],
+      invitedMe: true,
+      documents: [{ id: 'a9', filename: 'Utredning.pdf', mediaType: 'application/pdf', size: 4096, sha256: 'cd'.repeat(32) }],
+      submissions: [],
+    };
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ ...MEMBER, id: 'u-principal', name: 'Rektor, Nordby skole', memberships: [] })),
+      http.get('/api/rounds/r1', () => HttpResponse.json(round)),
+      http.post('/api/rounds/r1/no-comment', async ({ request }) => {
+        noComment = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/innspill/r1');
+    await screen.findByRole('heading', { level: 1, name: 'Innspill fra rektorene' });
+    expect(screen.getByText('Rektor, Nordby skole (Rektor): Ikke svart')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Dokumenter' })).getByRole('link', { name: 'Utredning.pdf' })).toHaveProperty(
+      'pathname',
+      '/api/attachments/a9',
+    );
+    expect(screen.getByRole('combobox', { name: 'Sendes på vegne av' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Meg selv (personlig invitert)' })).toBeTruthy();
+    // A draft survives leaving the page (kept in this browser until it is sent).
+    await userEvent.type(screen.getByRole('textbox', { name: 'Innspill' }), 'Halvferdig tanke');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre utkast' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Utkastet er lagret i denne nettleseren/);
+    expect(localStorage.getItem('samrad:utkast:r1')).toBe('Halvferdig tanke');
+    await userEvent.click(screen.getByRole('button', { name: 'Ingen merknad fra meg' }));
+    await screen.findByText('Registrert: ingen merknad fra deg selv.');
+    expect(noComment).toEqual({ bodyId: null });
+  });
+});
+
+describe('Officer views: reminders sent', () => {
+  it('shows which bodies were reminded, and when', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
+      http.get('/api/rounds/r1', () =>
+        HttpResponse.json({
+          id: 'r1',
+          title: 'Innspill til modellen',
+          questions: 'Hva mener dere?',
+          caseId: 'c1',
+          closesAt: new Date(Date.now() + 86400000).toISOString(),
+          open: true,
+          latePolicy: 'refuse',
+          invitations: [
+            { bodyId: 'b2', bodyName: 'KFU', status: 'not_answered', extendedUntil: null },
+            { bodyId: 'b3', bodyName: 'Fagforbundet', status: 'answered', extendedUntil: null },
+          ],
+          myBodyIds: [],
+          invitedPersons: [],
+          invitedMe: false,
+          documents: [],
+          remindersSent: [{ bodyId: 'b2', userId: null, sentAt: '2026-11-24T06:00:00.000Z' }],
+          submissions: [],
+        }),
+      ),
+    );
+    let extension: unknown;
+    server.use(
+      http.post('/api/rounds/r1/extensions', async ({ request }) => {
+        extension = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/innspill/r1');
+    await screen.findByRole('columnheader', { name: 'Påminnelser sendt' });
+    // Only bodies that have not answered can be given an extension.
+    const body = screen.getByRole('combobox', { name: 'Organ' });
+    expect(
+      within(body)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['KFU']);
+    await userEvent.type(screen.getByLabelText('Ny frist (norsk tid)'), '2026-12-10T12:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Gi utsettelse' }));
+    await screen.findByText('KFU har fått utsatt frist.');
+    expect(extension).toEqual({ bodyId: 'b2', until: '2026-12-10T12:00:00+01:00' });
+    const kfu = screen.getByRole('row', { name: /KFU/ });
+    expect(within(kfu).getByText(/24\. november 2026/)).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Fagforbundet/ })).getByText('Ingen')).toBeTruthy();
+  });
+});

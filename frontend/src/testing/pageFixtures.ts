@@ -1,0 +1,51 @@
+import { http, HttpResponse } from 'msw';
+import { ME } from './render.js';
+import { server } from './server.js';
+
+/** Fixtures shared by the page tests: a member (a parent representative in KFU) and a case in its input round. */
+export const MEMBER = {
+  ...ME,
+  id: 'u-fau',
+  name: 'FAU-leder, Nordby skole',
+  roles: ['member'],
+  memberships: [{ bodyId: 'b2', bodyName: 'KFU', role: 'member', capacity: 'parent_representative' }],
+};
+
+export const CASE = {
+  id: 'c1',
+  number: '2026/12',
+  title: 'Ny ressursfordelingsmodell',
+  status: 'input_round',
+  access: 'public',
+  legalBasis: null,
+  publicTitle: null,
+  version: 3,
+  mandateItem: { id: 'i3', number: 3, title: 'Ressursfordeling' },
+  sections: [{ id: 's1', kind: 'background', version: 2, text: 'Analysen viste store forskjeller mellom skolene.' }],
+  route: [{ bodyId: 'b1', bodyName: 'Driftsutvalget', meetingDate: '2026-12-08', committeeNumber: '41/26' }],
+  recommendations: [],
+  decisions: [],
+  rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2026-12-01T11:00:00.000Z', open: true }],
+  phase: { phase: 'input_round', body: null },
+  phases: [
+    { phase: 'draft', body: null, enteredAt: '2026-11-02T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
+    { phase: 'in_preparation', body: null, enteredAt: '2026-11-10T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
+    { phase: 'input_round', body: null, enteredAt: '2026-11-17T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
+  ],
+  allowedMoves: [] as { to: string; back: boolean; body: string | null }[],
+  openInput: 'Innspillsrunden «Innspill til modellen» er fortsatt åpen.',
+};
+
+/** The case page's API for `me`, with the case's attachments. */
+export function caseApi(me: object, attachments: object[] = []) {
+  server.use(
+    http.get('/api/auth/me', () => HttpResponse.json(me)),
+    http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
+    http.get('/api/cases/c1/comments', () => HttpResponse.json({ comments: [] })),
+    http.get('/api/cases/c1/input-summary', () => HttpResponse.json({ total: 0, handled: 0, text: '' })),
+    http.get('/api/cases/c1/attachments', () => HttpResponse.json({ attachments })),
+    http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
+    http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+    http.get('/api/users', () => HttpResponse.json({ users: [] })),
+  );
+}
