@@ -1,6 +1,7 @@
 import { Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createCaseSchema } from '@samrad/shared/contracts';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -22,6 +23,7 @@ function NewCaseForm() {
   const form = useContractForm({
     fieldIds: IDS,
     fallbackPath: 'title',
+    schema: createCaseSchema,
     values: (f) => ({
       title: f.get('title'),
       mandateItemId: (f.get('mandateItemId') as string) || null,

@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { submissionSchema } from '@samrad/shared/contracts';
 import { Link as RouterLink, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -41,6 +42,7 @@ export default function RoundPage() {
   const form = useContractForm({
     fieldIds: { text: 'input-text', bodyId: 'input-body', deadline: 'input-text' },
     fallbackPath: 'text',
+    schema: submissionSchema,
     values: (f) => ({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey }),
     submit: async (data, element) => {
       setReceipt((await submit.mutateAsync(data)) as Receipt);

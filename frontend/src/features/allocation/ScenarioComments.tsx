@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { scenarioCommentSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
@@ -23,6 +24,7 @@ export function ScenarioComments({
   const form = useContractForm({
     fieldIds: { text: 'scenario-comment', unitId: 'comment-unit' },
     fallbackPath: 'text',
+    schema: scenarioCommentSchema,
     values: (f) => ({ text: String(f.get('text') ?? ''), unitId: (f.get('unitId') as string) || null }),
     submit: async (data, element) => {
       await comment.mutateAsync(data);

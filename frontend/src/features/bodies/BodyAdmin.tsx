@@ -1,5 +1,5 @@
 import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { BODY_KINDS, BODY_ROLES, CAPACITIES, SIDES } from '@samrad/shared/contracts';
+import { BODY_KINDS, BODY_ROLES, CAPACITIES, SIDES, createBodySchema } from '@samrad/shared/contracts';
 import { osloDate } from '@samrad/shared/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
   const form = useContractForm({
     fieldIds: ids,
     fallbackPath: 'name',
+    schema: createBodySchema,
     values: (f) => ({ kind: f.get('kind'), name: f.get('name'), description: f.get('description') ?? '', parentId: text(f, 'parentId') }),
     submit: async (data) => {
       const r = await create.mutateAsync(data);

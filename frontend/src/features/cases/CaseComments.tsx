@@ -1,5 +1,6 @@
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { commentSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
@@ -18,6 +19,7 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
   const form = useContractForm({
     fieldIds: { text: 'comment-text', sectionId: 'comment-section' },
     fallbackPath: 'text',
+    schema: commentSchema,
     values: (f) => ({ text: String(f.get('text') ?? ''), sectionId: (f.get('sectionId') as string) || null }),
     submit: async (data, element) => {
       await add.mutateAsync(data);

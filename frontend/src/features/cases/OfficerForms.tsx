@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changeAccessSchema } from '@samrad/shared/contracts';
 import { useNavigate } from 'react-router';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -248,6 +249,7 @@ export function AccessForm({ kase }: { kase: CaseView }) {
   const form = useContractForm({
     fieldIds: ids,
     fallbackPath: 'access',
+    schema: changeAccessSchema,
     values: (f) => {
       setDone(false);
       const text = (name: string) => String(f.get(name) ?? '').trim() || null;

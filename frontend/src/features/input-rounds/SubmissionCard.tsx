@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Details, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { editSubmissionSchema, dispositionSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { api } from '../../lib/api.js';
@@ -32,6 +33,7 @@ export function SubmissionCard(props: {
   const editForm = useContractForm({
     fieldIds: { text: `${prefix}-edit` },
     fallbackPath: 'text',
+    schema: editSubmissionSchema,
     values: (f) => ({ version: s.version, text: f.get('text') }),
     submit: async (data) => {
       await edit.mutateAsync(data);
@@ -41,6 +43,7 @@ export function SubmissionCard(props: {
   const disposeForm = useContractForm({
     fieldIds: { outcome: `${prefix}-outcome`, reason: `${prefix}-reason`, sectionId: `${prefix}-section` },
     fallbackPath: 'reason',
+    schema: dispositionSchema,
     values: (f) => ({ outcome: f.get('outcome'), reason: f.get('reason'), sectionId: (f.get('sectionId') as string) || null }),
     submit: (data) => dispose.mutateAsync(data),
   });

@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { registrationSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
@@ -41,6 +42,7 @@ export function ConferencePanel(props: {
   const registration = useContractForm({
     fieldIds: { representing: 'conference-representing', meeting: 'conference-representing' },
     fallbackPath: 'representing',
+    schema: registrationSchema,
     values: (f) => ({ representing: String(f.get('representing') ?? '').trim() || null }),
     submit: (data) => register.mutateAsync(data),
   });

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { minutesSchema } from '@samrad/shared/contracts';
 import { useNavigate } from 'react-router';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -168,6 +169,7 @@ export function MinutesForm({
       'decision.confirmOpenInput.reason': `minutes-${itemId}-confirm-reason`,
     },
     fallbackPath: 'minutes',
+    schema: minutesSchema,
     values: (f) => {
       const decision = String(f.get('decision') ?? '').trim();
       const confirmOpenInput = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
