@@ -33,6 +33,8 @@ export interface FormErrors {
   summary: ReactElement;
   /** A request is under way. */
   pending: boolean;
+  /** The last attempt succeeded (for the form's «saved» message); false again when the next one starts. */
+  done: boolean;
   /** The last 409, when `onStale` is set; cleared by the next attempt. */
   stale: StaleEdit | null;
   clearStale: () => void;
@@ -43,17 +45,25 @@ export interface FormErrors {
  * errors (400 `{errors:[{path,message}]}`) on the fields, an error summary that links to them and takes
  * focus, a stale edit (409) where the form handles one, and the pending state.
  */
-export function useFormErrors({ fieldIds, fallbackPath, onOtherError, onStale }: FormErrorsOptions): FormErrors {
+export function useFormErrors({
+  fieldIds,
+  fallbackPath,
+  onOtherError,
+  onStale,
+}: FormErrorsOptions): FormErrors & { setDone: (done: boolean) => void } {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [pending, setPending] = useState(false);
+  const [done, setDone] = useState(false);
   const [stale, setStale] = useState<StaleEdit | null>(null);
 
   async function run(action: () => Promise<unknown>) {
     setStale(null);
+    setDone(false);
     setPending(true);
     try {
       await action();
       setErrors([]);
+      setDone(true);
       return true;
     } catch (error) {
       const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
@@ -77,8 +87,10 @@ export function useFormErrors({ fieldIds, fallbackPath, onOtherError, onStale }:
     error: (path) => errors.find((e) => e.path === path)?.message,
     summary: <FormErrorSummary errors={errors} fieldIds={fieldIds} />,
     pending,
+    done,
     stale,
     clearStale: () => setStale(null),
+    setDone,
   };
 }
 
@@ -113,6 +125,7 @@ export function useContractForm<V, D = V>({ schema, values, submit, ...options }
     const parsed = parseWith(schema, value);
     if (!parsed.ok) {
       form.clearStale();
+      form.setDone(false);
       form.setErrors(parsed.errors);
       return;
     }

@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notificationSettingsSchema, type NotificationSettings } from '@samrad/shared/contracts';
 import { LoadError, Loading } from '../../components/PageState.js';
@@ -22,19 +21,12 @@ export default function ProfilePage() {
     (input: NotificationSettings) => api<NotificationSettings>('/api/me/notification-settings', { method: 'PUT', body: input }),
     SETTINGS_KEY,
   );
-  const [saved, setSaved] = useState(false);
   const form = useContractForm({
     fieldIds: { emailNotifications: 'settings-email', digest: 'settings-digest-off' },
     fallbackPath: 'digest',
     schema: notificationSettingsSchema,
-    values: (f) => {
-      setSaved(false);
-      return { emailNotifications: f.get('emailNotifications') === 'on', digest: f.get('digest') === 'daily' ? 'daily' : 'off' };
-    },
-    submit: async (data) => {
-      await save.mutateAsync(data);
-      setSaved(true);
-    },
+    values: (f) => ({ emailNotifications: f.get('emailNotifications') === 'on', digest: f.get('digest') === 'daily' ? 'daily' : 'off' }),
+    submit: (data) => save.mutateAsync(data),
   });
 
   return (
@@ -92,7 +84,7 @@ export default function ProfilePage() {
                 {t('profile.save')}
               </Button>
             </div>
-            {saved && (
+            {form.done && (
               <Alert data-color="success" role="status">
                 {t('profile.saved')}
               </Alert>

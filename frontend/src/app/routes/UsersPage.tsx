@@ -18,16 +18,13 @@ export default function UsersPage() {
     fieldIds: FIELD_IDS,
     fallbackPath: 'email',
     schema: inviteUserSchema,
-    values: (f) => {
-      setSentTo(null);
-      return {
-        name: f.get('name'),
-        email: f.get('email'),
-        title: f.get('title') ?? '',
-        isAdmin: f.get('isAdmin') === 'on',
-        isCaseOfficer: f.get('isCaseOfficer') === 'on',
-      };
-    },
+    values: (f) => ({
+      name: f.get('name'),
+      email: f.get('email'),
+      title: f.get('title') ?? '',
+      isAdmin: f.get('isAdmin') === 'on',
+      isCaseOfficer: f.get('isCaseOfficer') === 'on',
+    }),
     submit: async (data, element) => {
       await invite.mutateAsync(data);
       setSentTo(data.email);
@@ -48,7 +45,7 @@ export default function UsersPage() {
           {t('users.invite')}
         </Heading>
         {form.summary}
-        {sentTo && (
+        {form.done && sentTo && (
           <Alert data-color="success" role="status">
             <Paragraph>{t('users.sent', { email: sentTo })}</Paragraph>
           </Alert>

@@ -91,7 +91,6 @@ export function AdoptForm({
   const adopt = useAllocationMutation(['allocation', allocationId], (input: object) =>
     api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }),
   );
-  const [done, setDone] = useState(false);
   const form = useContractForm({
     fieldIds: { decisionId: 'adopt-decision' },
     fallbackPath: 'decisionId',
@@ -99,10 +98,7 @@ export function AdoptForm({
       setError(null);
       return { decisionId: f.get('decisionId') };
     },
-    submit: async (data) => {
-      await adopt.mutateAsync(data);
-      setDone(true);
-    },
+    submit: (data) => adopt.mutateAsync(data),
     // The refusal (a decision of another case, a locked scenario) is said above the form.
     onOtherError: (err) => setError((err as Error).message),
   });
@@ -118,7 +114,7 @@ export function AdoptForm({
           <Paragraph>{error}</Paragraph>
         </Alert>
       )}
-      {done && (
+      {form.done && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('allocation.adoptedDone')}</Paragraph>
         </Alert>

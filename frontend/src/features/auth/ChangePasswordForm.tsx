@@ -1,5 +1,4 @@
 import { Alert, Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordSchema } from '@samrad/shared/contracts';
 import { useContractForm } from '../../lib/useContractForm.js';
@@ -11,18 +10,13 @@ const FIELD_IDS = { currentPassword: 'current-password', password: 'changed-pass
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [done, setDone] = useState(false);
   const form = useContractForm({
     fieldIds: FIELD_IDS,
     fallbackPath: 'password',
     schema: changePasswordSchema,
-    values: (f) => {
-      setDone(false);
-      return { currentPassword: f.get('currentPassword'), password: f.get('password') };
-    },
+    values: (f) => ({ currentPassword: f.get('currentPassword'), password: f.get('password') }),
     submit: async (data, element) => {
       await change.mutateAsync(data);
-      setDone(true);
       element.reset();
     },
   });
@@ -56,7 +50,7 @@ export function ChangePasswordForm() {
             {t('profile.changePassword')}
           </Button>
         </div>
-        {done && (
+        {form.done && (
           <Alert data-color="success" role="status">
             {t('profile.passwordChanged')}
           </Alert>

@@ -124,7 +124,6 @@ export function NewRoundForm({
 /** Innstilling or vedtak for a body on the route. */
 export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendation' | 'decision' }) {
   const { t } = useTranslation();
-  const [done, setDone] = useState(false);
   const path = kind === 'recommendation' ? 'recommendations' : 'decisions';
   const record = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }));
   const prefix = `${kind}-form`;
@@ -145,10 +144,7 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
         ...(kind === 'decision' ? { decidedOn: f.get('decidedOn'), confirmOpenInput: confirm } : {}),
       };
     },
-    submit: async (data) => {
-      await record.mutateAsync(data);
-      setDone(true);
-    },
+    submit: (data) => record.mutateAsync(data),
   });
   // Input still open (or the server said so): the deciding vedtak needs a confirmation with a reason.
   const askConfirmation = kind === 'decision' && (!!kase.openInput || form.errors.some((e) => e.path.startsWith('confirmOpenInput')));
@@ -158,7 +154,7 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
       <Heading level={3} data-size="xs" id={`${prefix}-h`}>
         {title}
       </Heading>
-      {done && (
+      {form.done && (
         <Alert data-color="success" role="status">
           <Paragraph>{title} ✓</Paragraph>
         </Alert>
@@ -237,7 +233,6 @@ export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: stri
 export function AccessForm({ kase }: { kase: CaseView }) {
   const { t } = useTranslation();
   const [access, setAccess] = useState<'public' | 'exempt'>(kase.access === 'public' ? 'exempt' : 'public');
-  const [done, setDone] = useState(false);
   const change = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }));
   const ids = {
     access: 'access-level',
@@ -251,7 +246,6 @@ export function AccessForm({ kase }: { kase: CaseView }) {
     fallbackPath: 'access',
     schema: changeAccessSchema,
     values: (f) => {
-      setDone(false);
       const text = (name: string) => String(f.get(name) ?? '').trim() || null;
       return {
         version: kase.version,
@@ -260,17 +254,14 @@ export function AccessForm({ kase }: { kase: CaseView }) {
         reason: text('reason'),
       };
     },
-    submit: async (data) => {
-      await change.mutateAsync(data);
-      setDone(true);
-    },
+    submit: (data) => change.mutateAsync(data),
   });
   return (
     <section aria-labelledby="access-form-h" className="panel narrow">
       <Heading level={3} data-size="xs" id="access-form-h">
         {t('cases.changeAccess')}
       </Heading>
-      {done && (
+      {form.done && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('cases.accessChanged')}</Paragraph>
         </Alert>

@@ -15,10 +15,7 @@ export function ExtensionForm({ roundId, bodies }: { roundId: string; bodies: { 
   const form = useContractForm({
     fieldIds: ids,
     fallbackPath: 'until',
-    values: (f) => {
-      setDone(null);
-      return { bodyId: f.get('bodyId'), until: osloIsoOrAsIs(f.get('until')) };
-    },
+    values: (f) => ({ bodyId: f.get('bodyId'), until: osloIsoOrAsIs(f.get('until')) }),
     submit: async (data) => {
       await extend.mutateAsync(data);
       setDone(bodies.find((b) => b.bodyId === data.bodyId)?.bodyName ?? '');
@@ -44,7 +41,7 @@ export function ExtensionForm({ roundId, bodies }: { roundId: string; bodies: { 
             {t('rounds.grant')}
           </Button>
         </div>
-        {done !== null && <p role="status">{t('rounds.extensionGranted', { body: done })}</p>}
+        {form.done && done !== null && <p role="status">{t('rounds.extensionGranted', { body: done })}</p>}
       </form>
     </section>
   );

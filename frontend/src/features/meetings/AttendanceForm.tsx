@@ -14,7 +14,6 @@ export function AttendanceForm(props: {
   current: { userId: string; status: string; substituteName: string | null }[];
 }) {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState(false);
   const [status, setStatus] = useState<Record<string, Status>>(() =>
     Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])),
   );
@@ -28,7 +27,6 @@ export function AttendanceForm(props: {
     fieldIds: { attendance: members[0] ? `att-${members[0].userId}-present` : '' },
     fallbackPath: 'attendance',
     values: (f) => {
-      setSaved(false);
       const attendance = members
         .filter((m) => status[m.userId])
         .map((m) => ({
@@ -38,10 +36,7 @@ export function AttendanceForm(props: {
         }));
       return { attendance };
     },
-    submit: async (data) => {
-      await save.mutateAsync(data);
-      setSaved(true);
-    },
+    submit: (data) => save.mutateAsync(data),
   });
   return (
     <form onSubmit={form.onSubmit} noValidate className="stack panel" aria-labelledby="attendance-form-h">
@@ -80,7 +75,7 @@ export function AttendanceForm(props: {
           {t('meetings.saveAttendance')}
         </Button>
       </div>
-      {saved && (
+      {form.done && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('meetings.attendanceSaved')}</Paragraph>
         </Alert>
