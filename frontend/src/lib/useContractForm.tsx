@@ -101,6 +101,8 @@ export interface ContractFormOptions<V, D> extends FormErrorsOptions {
   values: (form: FormData, element: HTMLFormElement) => V;
   /** Sends the request (validated, when there is a schema); resolving means done. */
   submit: (data: D, element: HTMLFormElement) => Promise<unknown>;
+  /** Empties the form once the request has succeeded (a comment, an invitation: the next one starts blank). */
+  resetOnDone?: boolean;
 }
 
 export interface ContractForm extends FormErrors {
@@ -115,13 +117,17 @@ export interface ContractForm extends FormErrors {
  * The fields stay uncontrolled Designsystemet fields read with `FormData`, so the markup (ids, names,
  * labels) is the form's own; the hook owns only the submit and error plumbing.
  */
-export function useContractForm<V, D = V>({ schema, values, submit, ...options }: ContractFormOptions<V, D>): ContractForm {
+export function useContractForm<V, D = V>({ schema, values, submit, resetOnDone, ...options }: ContractFormOptions<V, D>): ContractForm {
   const form = useFormErrors(options);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const element = e.currentTarget;
     const value = values(new FormData(element), element);
-    if (!schema) return void form.run(() => submit(value as unknown as D, element));
+    const send = async (data: D) => {
+      await submit(data, element);
+      if (resetOnDone) element.reset();
+    };
+    if (!schema) return void form.run(() => send(value as unknown as D));
     const parsed = parseWith(schema, value);
     if (!parsed.ok) {
       form.clearStale();
@@ -129,7 +135,7 @@ export function useContractForm<V, D = V>({ schema, values, submit, ...options }
       form.setErrors(parsed.errors);
       return;
     }
-    void form.run(() => submit(parsed.data, element));
+    void form.run(() => send(parsed.data));
   };
   return { ...form, onSubmit };
 }

@@ -44,10 +44,10 @@ export default function RoundPage() {
     fallbackPath: 'text',
     schema: submissionSchema,
     values: (f) => ({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey }),
-    submit: async (data, element) => {
+    resetOnDone: true,
+    submit: async (data) => {
       setReceipt((await submit.mutateAsync(data)) as Receipt);
       setKey(crypto.randomUUID());
-      element.reset();
       localStorage.removeItem(draftKey);
       setDraft('');
       setDraftSaved(null);

@@ -25,10 +25,10 @@ export default function UsersPage() {
       isAdmin: f.get('isAdmin') === 'on',
       isCaseOfficer: f.get('isCaseOfficer') === 'on',
     }),
-    submit: async (data, element) => {
+    resetOnDone: true,
+    submit: async (data) => {
       await invite.mutateAsync(data);
       setSentTo(data.email);
-      element.reset();
     },
   });
 

@@ -26,9 +26,9 @@ export function ScenarioComments({
     fallbackPath: 'text',
     schema: scenarioCommentSchema,
     values: (f) => ({ text: String(f.get('text') ?? ''), unitId: (f.get('unitId') as string) || null }),
-    submit: async (data, element) => {
+    resetOnDone: true,
+    submit: async (data) => {
       await comment.mutateAsync(data);
-      element.reset();
       onError(null);
     },
     // A refusal that names no field is the page's message.

@@ -15,10 +15,8 @@ export function ChangePasswordForm() {
     fallbackPath: 'password',
     schema: changePasswordSchema,
     values: (f) => ({ currentPassword: f.get('currentPassword'), password: f.get('password') }),
-    submit: async (data, element) => {
-      await change.mutateAsync(data);
-      element.reset();
-    },
+    resetOnDone: true,
+    submit: (data) => change.mutateAsync(data),
   });
 
   return (

@@ -105,10 +105,8 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
       validFrom: f.get('validFrom'),
       validTo: text(f, 'validTo'),
     }),
-    submit: async (data, element) => {
-      await add.mutateAsync(data);
-      element.reset();
-    },
+    resetOnDone: true,
+    submit: (data) => add.mutateAsync(data),
   });
   return (
     <section aria-labelledby="add-member-h" className="panel narrow">

@@ -21,10 +21,8 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
     fallbackPath: 'text',
     schema: commentSchema,
     values: (f) => ({ text: String(f.get('text') ?? ''), sectionId: (f.get('sectionId') as string) || null }),
-    submit: async (data, element) => {
-      await add.mutateAsync(data);
-      element.reset();
-    },
+    resetOnDone: true,
+    submit: (data) => add.mutateAsync(data),
   });
 
   return (

@@ -50,10 +50,10 @@ export function ConferencePanel(props: {
     fieldIds: { caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' },
     fallbackPath: 'text',
     values: (f) => ({ caseId: f.get('caseId'), text: f.get('text'), idempotencyKey }),
-    submit: async (data, element) => {
+    resetOnDone: true,
+    submit: async (data) => {
       setReceipt(await give.mutateAsync(data));
       setIdempotencyKey(crypto.randomUUID());
-      element.reset();
     },
   });
 
