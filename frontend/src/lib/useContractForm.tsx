@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { z } from 'zod';
 import { parseWith, type FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
@@ -23,7 +23,7 @@ export interface FormErrorsOptions {
 }
 
 export interface FormErrors {
-  /** Runs a request: pending while it runs; on success the errors are cleared, on failure they are shown. Answers whether it succeeded. */
+  /** Runs a request: pending while it runs (a second one meanwhile is ignored); on success the errors are cleared, on failure they are shown. Answers whether it succeeded. */
   run: (action: () => Promise<unknown>) => Promise<boolean>;
   errors: FieldError[];
   setErrors: (errors: FieldError[]) => void;
@@ -35,6 +35,7 @@ export interface FormErrors {
   pending: boolean;
   /** The last attempt succeeded (for the form's «saved» message); false again when the next one starts. */
   done: boolean;
+  setDone: (done: boolean) => void;
   /** The last 409, when `onStale` is set; cleared by the next attempt. */
   stale: StaleEdit | null;
   clearStale: () => void;
@@ -45,18 +46,17 @@ export interface FormErrors {
  * errors (400 `{errors:[{path,message}]}`) on the fields, an error summary that links to them and takes
  * focus, a stale edit (409) where the form handles one, and the pending state.
  */
-export function useFormErrors({
-  fieldIds,
-  fallbackPath,
-  onOtherError,
-  onStale,
-}: FormErrorsOptions): FormErrors & { setDone: (done: boolean) => void } {
+export function useFormErrors({ fieldIds, fallbackPath, onOtherError, onStale }: FormErrorsOptions): FormErrors {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
   const [stale, setStale] = useState<StaleEdit | null>(null);
+  // A second submit while one is under way (a double click) sends nothing.
+  const busy = useRef(false);
 
   async function run(action: () => Promise<unknown>) {
+    if (busy.current) return false;
+    busy.current = true;
     setStale(null);
     setDone(false);
     setPending(true);
@@ -76,6 +76,7 @@ export function useFormErrors({
       } else setErrors(toFieldErrors(error, fallbackPath));
       return false;
     } finally {
+      busy.current = false;
       setPending(false);
     }
   }
