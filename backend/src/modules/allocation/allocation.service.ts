@@ -404,11 +404,13 @@ export class AllocationService {
     if (input.unitId && !stored.result.units.some((u) => u.id === input.unitId))
       throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
     return this.db.transaction(async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
-        [ctx.municipalityId, s.case_id, id, input.unitId, ctx.userId, input.text],
-      );
-      return { id: row.id as string };
+      const row = await this.cases.addScenarioComment(m, ctx, {
+        caseId: s.case_id as string,
+        scenarioId: id,
+        unitId: input.unitId,
+        text: input.text,
+      });
+      return { id: row.id };
     });
   }
 

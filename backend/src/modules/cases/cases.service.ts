@@ -21,6 +21,7 @@ import { Forbidden, NeedsConfirmation, NotFound, StaleVersion, ValidationFailed 
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFile } from './case.entity.js';
+import type { CommentRow } from './cases.rows.js';
 
 interface RouteStep {
   body_id: string;
@@ -608,7 +609,10 @@ export class CasesService {
 
   async comments(ctx: RequestContext, caseId: string) {
     await this.readable(ctx, caseId);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: (Pick<CommentRow, 'id' | 'section_id' | 'submission_id' | 'parent_id' | 'text' | 'created_at' | 'author_id'> & {
+      author_name: string;
+      author_title: string;
+    })[] = await this.db.query(
       `SELECT c.id, c.section_id, c.submission_id, c.parent_id, c.text, c.created_at, u.id AS author_id, u.name AS author_name, u.title AS author_title
          FROM comment c JOIN app_user u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.created_at, c.id`,
       [caseId],
@@ -619,9 +623,25 @@ export class CasesService {
       submissionId: r.submission_id,
       parentId: r.parent_id,
       text: r.text,
-      createdAt: (r.created_at as Date).toISOString(),
+      createdAt: r.created_at.toISOString(),
       author: { id: r.author_id, name: r.author_name, title: r.author_title },
     }));
+  }
+
+  /**
+   * A comment on an allocation scenario of the case (optionally on one unit), in the caller's transaction.
+   * The allocation module has checked the scenario and unit; the comment table is this module's.
+   */
+  async addScenarioComment(
+    m: EntityManager,
+    ctx: RequestContext,
+    comment: { caseId: string; scenarioId: string; unitId: string | null; text: string },
+  ): Promise<Pick<CommentRow, 'id' | 'created_at'>> {
+    const [row]: Pick<CommentRow, 'id' | 'created_at'>[] = await m.query(
+      `INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
+      [ctx.municipalityId, comment.caseId, comment.scenarioId, comment.unitId, ctx.userId, comment.text],
+    );
+    return row!;
   }
 
   async addComment(ctx: RequestContext, caseId: string, input: z.infer<typeof commentSchema>) {

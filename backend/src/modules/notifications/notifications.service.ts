@@ -7,6 +7,7 @@ import { once } from '../../platform/queue/handlers.js';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { MailService } from '../mail/mail.service.js';
+import { UserAccountsService } from '../users/user-accounts.service.js';
 
 export interface Notice {
   municipalityId: string;
@@ -27,6 +28,7 @@ export class NotificationsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
   ) {}
 
   async settings(ctx: RequestContext): Promise<NotificationSettings> {
@@ -41,10 +43,7 @@ export class NotificationsService {
   async updateSettings(ctx: RequestContext, input: NotificationSettings): Promise<NotificationSettings> {
     return this.db.transaction(async (m) => {
       const before = await this.settings(ctx);
-      await m.query(
-        `UPDATE app_user SET email_notifications = $3, digest = $4, updated_at = now() WHERE id = $1 AND municipality_id = $2`,
-        [ctx.userId, ctx.municipalityId, input.emailNotifications, input.digest],
-      );
+      await this.accounts.setNotificationSettings(m, ctx, input);
       await this.audit.record(m, ctx, 'update', 'notification_settings', ctx.userId, before, input);
       return input;
     });
