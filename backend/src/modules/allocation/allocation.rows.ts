@@ -3,6 +3,8 @@
  * the one home of their row types. Only the allocation module writes these tables; others read them through its service
  * (read models may read them in SQL).
  */
+
+import type { ScenarioParts } from './allocation-input.js';
 export const ROW_TABLES = [
   'allocation_case',
   'allocation_dataset',
@@ -56,8 +58,8 @@ export interface ScenarioRow {
   dataset_id: string;
   frame: string | null;
   frame_change: string | null;
-  overrides: unknown;
-  adjustments: unknown;
+  overrides: ScenarioParts['overrides'];
+  adjustments: ScenarioParts['adjustments'];
   revises_scenario_id: string | null;
   adopted_at: Date | null;
   adopted_by_decision_id: string | null;

@@ -21,26 +21,13 @@ import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
-import { buildInput, inputHash, modelOf, type ScenarioParts } from './allocation-input.js';
+import { buildInput, inputHash, modelOf } from './allocation-input.js';
 import { compareResults, compareWithBudget } from './comparison.js';
+import type { ScenarioRow } from './allocation.rows.js';
 import { insertModelVersion, storeDataset, type ParsedUnits } from './datasets.js';
 
-interface ScenarioRow {
-  id: string;
-  allocation_case_id: string;
-  case_id: string;
-  name: string;
-  model_version_id: string;
-  dataset_id: string;
-  frame: string | null;
-  frame_change: string | null;
-  overrides: ScenarioParts['overrides'];
-  adjustments: ScenarioParts['adjustments'];
-  revises_scenario_id: string | null;
-  adopted_at: Date | null;
-  adopted_by_decision_id: string | null;
-  version: number;
-}
+/** A scenario with its allocation case's case. */
+type ScenarioWithCase = Omit<ScenarioRow, 'created_by' | 'created_at' | 'updated_at'> & { case_id: string };
 
 /** Thrown when an import has bad rows: a 400 with row and column per problem. */
 export class ImportRejected extends ValidationFailed {}
@@ -95,8 +82,8 @@ export class AllocationService {
     return rows[0];
   }
 
-  private async scenario(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false): Promise<ScenarioRow> {
-    const rows: ScenarioRow[] = await m.query(
+  private async scenario(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false): Promise<ScenarioWithCase> {
+    const rows: ScenarioWithCase[] = await m.query(
       `SELECT s.*, a.case_id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id WHERE s.id = $1 AND a.municipality_id = $2 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [id, ctx.municipalityId],
     );
@@ -405,7 +392,7 @@ export class AllocationService {
       throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
     return this.db.transaction(async (m) => {
       const row = await this.cases.addScenarioComment(m, ctx, {
-        caseId: s.case_id as string,
+        caseId: s.case_id,
         scenarioId: id,
         unitId: input.unitId,
         text: input.text,
