@@ -31,7 +31,7 @@ export interface AllocationDatasetRow {
   id: string;
   allocation_case_id: string;
   name: string;
-  source: string;
+  source: 'csv' | 'xlsx' | 'json';
   units: unknown;
   created_by: string | null;
   created_at: Date;
@@ -87,7 +87,7 @@ export interface SweepRow {
   municipality_id: string;
   scenario_id: string;
   parameter: unknown;
-  status: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   result: unknown | null;
   error: string | null;
@@ -104,7 +104,7 @@ export interface ImportJobRow {
   name: string;
   format: string;
   content: string | null;
-  status: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   errors: unknown | null;
   dataset_id: string | null;

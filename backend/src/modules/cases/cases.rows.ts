@@ -18,7 +18,7 @@ export interface CasePhaseRow {
   id: string;
   municipality_id: string;
   case_id: string;
-  phase: string;
+  phase: 'draft' | 'in_preparation' | 'input_round' | 'working_group' | 'recommended' | 'before_body' | 'decided' | 'follow_up' | 'closed';
   body_id: string | null;
   entered_at: Date;
   actor_id: string | null;
@@ -29,7 +29,7 @@ export interface CasePhaseRow {
 export interface CaseSectionRow {
   id: string;
   case_id: string;
-  kind: string;
+  kind: 'background' | 'facts' | 'assessment' | 'proposal';
   position: number;
   current_version: number;
 }

@@ -23,7 +23,7 @@ export interface InputRoundRow {
   questions: string;
   opens_at: Date;
   closes_at: Date;
-  late_policy: string;
+  late_policy: 'refuse' | 'accept_late';
   publish_after_close: boolean;
   reminder_minutes: number[];
   closed_at: Date | null;
@@ -37,7 +37,7 @@ export interface InputRoundRow {
 export interface RoundInvitationRow {
   round_id: string;
   body_id: string;
-  status: string;
+  status: 'not_answered' | 'answered' | 'no_comment';
   extended_until: Date | null;
 }
 
@@ -45,7 +45,7 @@ export interface RoundInvitationRow {
 export interface RoundPersonInvitationRow {
   round_id: string;
   user_id: string;
-  status: string;
+  status: 'not_answered' | 'answered' | 'no_comment';
 }
 
 /** A row of `round_reminder` as raw SQL returns it (snake_case columns). */
@@ -87,7 +87,7 @@ export interface SubmissionVersionRow {
 /** A row of `disposition` as raw SQL returns it (snake_case columns). */
 export interface DispositionRow {
   submission_id: string;
-  outcome: string;
+  outcome: 'adopted' | 'partly_adopted' | 'not_adopted' | 'noted';
   reason: string;
   section_id: string | null;
   recorded_by: string | null;

@@ -10,7 +10,7 @@ export interface MeetingRow {
   id: string;
   municipality_id: string;
   body_id: string;
-  kind: string;
+  kind: 'ordinary' | 'school_conference' | 'consultation';
   title: string;
   starts_at: Date;
   ends_at: Date | null;
@@ -40,7 +40,7 @@ export interface AgendaItemRow {
 export interface AttendanceRow {
   meeting_id: string;
   user_id: string;
-  status: string;
+  status: 'present' | 'absent' | 'substitute';
   substitute_name: string | null;
 }
 
