@@ -110,6 +110,32 @@ describe('each module owns its tables', () => {
     expect(problems).toEqual([]);
   });
 
+  it("every table's typed rows name exactly its columns, nullable where the column is", async () => {
+    const columns: { table_name: string; column_name: string; is_nullable: 'YES' | 'NO' }[] = await db.query(
+      `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+    );
+    const pascal = (table: string) => table.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+    const problems: string[] = [];
+    for (const file of sourceFiles(SRC).filter((f) => f.endsWith('.rows.ts'))) {
+      const text = readFileSync(file, 'utf8');
+      const { ROW_TABLES } = (await import(pathToFileURL(file).href)) as { ROW_TABLES: readonly string[] };
+      for (const table of ROW_TABLES) {
+        const body = new RegExp(`export interface ${pascal(table)}Row \\{([^}]*)\\}`).exec(text)?.[1];
+        if (body === undefined) {
+          problems.push(`${table}: no ${pascal(table)}Row in ${relative(SRC, file)}`);
+          continue;
+        }
+        const fields = [...body.matchAll(/^\s*(\w+)\??: ([^;]+);/gm)].map((m) => `${m[1]}${/\bnull\b/.test(m[2]!) ? ' | null' : ''}`);
+        const expected = columns
+          .filter((c) => c.table_name === table)
+          .map((c) => `${c.column_name}${c.is_nullable === 'YES' ? ' | null' : ''}`);
+        if (fields.join(', ') !== expected.join(', '))
+          problems.push(`${table}: rows [${fields.join(', ')}], columns [${expected.join(', ')}]`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('no module writes a table it does not own', () => {
     const known = new Set(tables);
     const problems: string[] = [];
