@@ -3,11 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationSettings } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { UserAccountsService } from '../users/user-accounts.service.js';
 import { once } from '../../platform/queue/handlers.js';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { MailService } from '../mail/mail.service.js';
-import { UserAccountsService } from '../users/user-accounts.service.js';
 
 export interface Notice {
   municipalityId: string;
