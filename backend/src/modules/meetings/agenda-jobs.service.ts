@@ -4,7 +4,6 @@ import type { JobPayload } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { UserAccountsService } from '../users/user-accounts.service.js';
 
 /**
  * Publishes a meeting's agenda, once: by hand (an officer) or at its notice time (the job, which only
@@ -53,6 +52,6 @@ export async function publishAgenda(
 /** The job at the notice time (`AGENDA_NOTICE_DAYS` before the meeting). */
 export async function publishAgendaOnTime(db: DataSource, p: JobPayload<'meeting.publishAgenda'>): Promise<boolean> {
   const audit = new AuditService(db);
-  const notifications = new NotificationsService(db, new OutboxService(), audit, new UserAccountsService());
+  const notifications = new NotificationsService(db, new OutboxService(), audit);
   return db.transaction((m) => publishAgenda(m, { audit, notifications }, p.meetingId, { userId: null, startsAt: p.startsAt }));
 }

@@ -28,7 +28,8 @@ export class NotificationsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
+    // Stateless: a worker job that builds this service by hand gets its own.
+    @Inject(UserAccountsService) private readonly accounts: UserAccountsService = new UserAccountsService(),
   ) {}
 
   async settings(ctx: RequestContext): Promise<NotificationSettings> {
