@@ -2,7 +2,9 @@
  * Import boundaries, checked in `npm test`:
  * - the allocation engine is pure: no Node built-ins, no framework, no I/O library;
  * - shared depends on nothing of the apps;
- * - backend modules use each other only through their public files (module, service, entity);
+ * - backend modules use each other only through their public files (module, service): a module's
+ *   entities and typed rows (`*.entity.ts`, `*.rows.ts`) are private, so only the table's owner
+ *   (platform/database/table-owners.ts) can write it; others call the owner's service;
  * - the backend platform does not depend on business modules (except the entity registry);
  * - frontend features do not import each other (pages compose them).
  */
@@ -43,11 +45,12 @@ module.exports = {
     {
       name: 'modules-use-public-files-only',
       severity: 'error',
-      comment: 'another module is used through its module, service or entity files only',
+      comment:
+        "another module is used through its module or service files only; its entities and typed rows are private (only a table's owner writes it)",
       from: { path: '^backend/src/modules/([^/]+)/' },
       to: {
         path: '^backend/src/modules/([^/]+)/',
-        pathNot: ['^backend/src/modules/$1/', '\\.(module|service|entity)\\.ts$'],
+        pathNot: ['^backend/src/modules/$1/', '\\.(module|service)\\.ts$'],
       },
     },
     {

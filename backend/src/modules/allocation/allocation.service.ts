@@ -21,26 +21,13 @@ import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
-import { buildInput, inputHash, modelOf, type ScenarioParts } from './allocation-input.js';
+import { buildInput, inputHash, modelOf } from './allocation-input.js';
 import { compareResults, compareWithBudget } from './comparison.js';
+import type { AllocationCaseRow, AllocationDatasetRow, ImportJobRow, ModelVersionRow, ScenarioRow, SweepRow } from './allocation.rows.js';
 import { insertModelVersion, storeDataset, type ParsedUnits } from './datasets.js';
 
-interface ScenarioRow {
-  id: string;
-  allocation_case_id: string;
-  case_id: string;
-  name: string;
-  model_version_id: string;
-  dataset_id: string;
-  frame: string | null;
-  frame_change: string | null;
-  overrides: ScenarioParts['overrides'];
-  adjustments: ScenarioParts['adjustments'];
-  revises_scenario_id: string | null;
-  adopted_at: Date | null;
-  adopted_by_decision_id: string | null;
-  version: number;
-}
+/** A scenario with its allocation case's case. */
+type ScenarioWithCase = Omit<ScenarioRow, 'created_by' | 'created_at' | 'updated_at'> & { case_id: string };
 
 /** Thrown when an import has bad rows: a 400 with row and column per problem. */
 export class ImportRejected extends ValidationFailed {}
@@ -95,8 +82,8 @@ export class AllocationService {
     return rows[0];
   }
 
-  private async scenario(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false): Promise<ScenarioRow> {
-    const rows: ScenarioRow[] = await m.query(
+  private async scenario(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false): Promise<ScenarioWithCase> {
+    const rows: ScenarioWithCase[] = await m.query(
       `SELECT s.*, a.case_id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id WHERE s.id = $1 AND a.municipality_id = $2 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [id, ctx.municipalityId],
     );
@@ -120,14 +107,15 @@ export class AllocationService {
   }
 
   async list(ctx: RequestContext) {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: (Pick<AllocationCaseRow, 'id' | 'title' | 'budget_year' | 'case_id' | 'adopted_scenario_id'> & {
+      access: 'public' | 'exempt';
+    })[] = await this.db.query(
       `SELECT a.id, a.title, a.budget_year, a.case_id, a.adopted_scenario_id, c.access FROM allocation_case a JOIN case_file c ON c.id = a.case_id
         WHERE a.municipality_id = $1 ORDER BY a.budget_year DESC, a.created_at DESC`,
       [ctx.municipalityId],
     );
     const visible = [];
-    for (const r of rows)
-      if (await this.cases.canRead(ctx, { id: r.case_id as string, access: r.access as 'public' | 'exempt' })) visible.push(r);
+    for (const r of rows) if (await this.cases.canRead(ctx, { id: r.case_id, access: r.access })) visible.push(r);
     return visible.map((r) => ({
       id: r.id,
       title: r.title,
@@ -143,18 +131,23 @@ export class AllocationService {
       this.db.query(
         `SELECT id, name, source, jsonb_array_length(units) AS unit_count, created_at FROM allocation_dataset WHERE allocation_case_id = $1 ORDER BY created_at`,
         [id],
-      ),
+      ) as Promise<(Pick<AllocationDatasetRow, 'id' | 'name' | 'source' | 'created_at'> & { unit_count: number })[]>,
       this.db.query(
         `SELECT id, number, label, adopted_by_decision_id, created_at FROM model_version WHERE allocation_case_id = $1 ORDER BY number`,
         [id],
-      ),
+      ) as Promise<Pick<ModelVersionRow, 'id' | 'number' | 'label' | 'adopted_by_decision_id' | 'created_at'>[]>,
       this.db.query(
         `SELECT s.id, s.name, s.model_version_id, s.dataset_id, s.frame, s.frame_change, s.adopted_at, s.revises_scenario_id, s.version,
                 r.result->'total' AS total, r.result->'scale' AS scale
            FROM scenario s LEFT JOIN scenario_result r ON r.scenario_id = s.id AND r.scenario_version = s.version
           WHERE s.allocation_case_id = $1 ORDER BY s.created_at`,
         [id],
-      ),
+      ) as Promise<
+        (Pick<
+          ScenarioRow,
+          'id' | 'name' | 'model_version_id' | 'dataset_id' | 'frame' | 'frame_change' | 'adopted_at' | 'revises_scenario_id' | 'version'
+        > & { total: unknown; scale: unknown })[]
+      >,
     ]);
     return {
       id: a.id,
@@ -162,20 +155,20 @@ export class AllocationService {
       budgetYear: a.budget_year,
       title: a.title,
       adoptedScenarioId: a.adopted_scenario_id,
-      datasets: datasets.map((d: Record<string, unknown>) => ({
+      datasets: datasets.map((d) => ({
         id: d.id,
         name: d.name,
         source: d.source,
         unitCount: d.unit_count,
-        createdAt: (d.created_at as Date).toISOString(),
+        createdAt: d.created_at.toISOString(),
       })),
-      modelVersions: versions.map((v: Record<string, unknown>) => ({
+      modelVersions: versions.map((v) => ({
         id: v.id,
         number: v.number,
         label: v.label,
         adoptedByDecisionId: v.adopted_by_decision_id,
       })),
-      scenarios: scenarios.map((s: Record<string, unknown>) => ({
+      scenarios: scenarios.map((s) => ({
         id: s.id,
         name: s.name,
         modelVersionId: s.model_version_id,
@@ -210,13 +203,13 @@ export class AllocationService {
   }
 
   async importStatus(ctx: RequestContext, importId: string) {
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Pick<ImportJobRow, 'id' | 'allocation_case_id' | 'status' | 'progress' | 'errors' | 'dataset_id'>[] = await this.db.query(
       `SELECT id, allocation_case_id, status, progress, errors, dataset_id FROM import_job WHERE id = $1 AND municipality_id = $2`,
       [importId, ctx.municipalityId],
     );
     const r = rows[0];
     if (!r) throw new NotFound('Fant ikke importen');
-    await this.allocationCase(ctx, r.allocation_case_id as string);
+    await this.allocationCase(ctx, r.allocation_case_id);
     return { id: r.id, status: r.status, progress: r.progress, errors: r.errors ?? [], datasetId: r.dataset_id };
   }
 
@@ -404,11 +397,13 @@ export class AllocationService {
     if (input.unitId && !stored.result.units.some((u) => u.id === input.unitId))
       throw ValidationFailed.field('unitId', 'Fant ikke enheten i scenarioet');
     return this.db.transaction(async (m) => {
-      const [row] = await m.query(
-        `INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
-        [ctx.municipalityId, s.case_id, id, input.unitId, ctx.userId, input.text],
-      );
-      return { id: row.id as string };
+      const row = await this.cases.addScenarioComment(m, ctx, {
+        caseId: s.case_id,
+        scenarioId: id,
+        unitId: input.unitId,
+        text: input.text,
+      });
+      return { id: row.id };
     });
   }
 
@@ -484,13 +479,10 @@ export class AllocationService {
   }
 
   async sweep(ctx: RequestContext, id: string) {
-    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM sweep WHERE id = $1 AND municipality_id = $2`, [
-      id,
-      ctx.municipalityId,
-    ]);
+    const rows: SweepRow[] = await this.db.query(`SELECT * FROM sweep WHERE id = $1 AND municipality_id = $2`, [id, ctx.municipalityId]);
     const r = rows[0];
     if (!r) throw new NotFound('Fant ikke følsomhetsanalysen');
-    await this.scenario(ctx, r.scenario_id as string);
+    await this.scenario(ctx, r.scenario_id);
     return {
       id,
       scenarioId: r.scenario_id,

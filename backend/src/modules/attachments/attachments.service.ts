@@ -9,6 +9,7 @@ import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
+import type { AttachmentRow } from './attachments.rows.js';
 import { checkFile } from './file-kinds.js';
 
 /** An attachment as listed, with when it was uploaded. */
@@ -22,19 +23,10 @@ interface Owner {
   roundId: string | null;
 }
 
-interface AttachmentRow {
-  id: string;
-  case_id: string | null;
-  submission_id: string | null;
-  round_id: string | null;
-  filename: string;
-  media_type: string;
-  size_bytes: number;
-  sha256: string;
-  created_at: Date;
-}
+/** An attachment's stored metadata (everything but its bytes). */
+type StoredMeta = Omit<AttachmentRow, 'municipality_id' | 'content' | 'uploaded_by'>;
 
-const meta = (r: AttachmentRow): AttachmentView => ({
+const meta = (r: StoredMeta): AttachmentView => ({
   id: r.id,
   filename: r.filename,
   mediaType: r.media_type,
@@ -59,7 +51,7 @@ export class AttachmentsService {
 
   async listForCase(ctx: RequestContext, caseId: string): Promise<AttachmentView[]> {
     await this.cases.readable(ctx, caseId);
-    const rows: AttachmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 ORDER BY created_at, id`, [
+    const rows: StoredMeta[] = await this.db.query(`SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 ORDER BY created_at, id`, [
       caseId,
     ]);
     return rows.map(meta);
@@ -107,7 +99,7 @@ export class AttachmentsService {
   }
 
   /** The owner's read rule: the case's, the round's, or the submission's. */
-  private async assertOwnerReadable(ctx: RequestContext, row: AttachmentRow, m: EntityManager = this.db.manager): Promise<void> {
+  private async assertOwnerReadable(ctx: RequestContext, row: StoredMeta, m: EntityManager = this.db.manager): Promise<void> {
     if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
     else if (row.round_id) await this.rounds.assertReadableRound(ctx, row.round_id, m);
     else await this.rounds.assertReadableSubmission(ctx, row.submission_id!, m);
@@ -121,7 +113,7 @@ export class AttachmentsService {
     content: Buffer,
   ): Promise<AttachmentView> {
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const [row]: AttachmentRow[] = await m.query(
+    const [row]: StoredMeta[] = await m.query(
       `INSERT INTO attachment (municipality_id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, content, uploaded_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING ${COLUMNS}`,
       [
@@ -150,7 +142,7 @@ export class AttachmentsService {
 
   /** The file and its description, for a caller who may read it (404 otherwise, also for another municipality's). */
   async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
-    const rows: (AttachmentRow & { content: Buffer })[] = await this.db.query(
+    const rows: (StoredMeta & { content: Buffer })[] = await this.db.query(
       `SELECT ${COLUMNS}, content FROM attachment WHERE id = $1 AND municipality_id = $2`,
       [id, ctx.municipalityId],
     );
@@ -163,7 +155,7 @@ export class AttachmentsService {
   /** Case and round documents are removed by officers; a submission's by its author until the deadline. */
   async remove(ctx: RequestContext, id: string, now = this.clock.now()): Promise<void> {
     await this.db.transaction(async (m) => {
-      const rows: AttachmentRow[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [
+      const rows: StoredMeta[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [
         id,
         ctx.municipalityId,
       ]);

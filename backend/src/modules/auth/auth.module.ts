@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { UserAccountsModule } from '../users/user-accounts.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService, PasswordLoginProvider } from './auth.service.js';
 
-@Module({ controllers: [AuthController], providers: [AuthService, PasswordLoginProvider], exports: [AuthService] })
+@Module({
+  imports: [UserAccountsModule],
+  controllers: [AuthController],
+  providers: [AuthService, PasswordLoginProvider],
+  exports: [AuthService],
+})
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { MeResponse } from '@samrad/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
@@ -7,7 +7,7 @@ import { hashToken, newToken } from '../../platform/auth/session.js';
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
-import { User } from '../users/user.entity.js';
+import { UserAccountsService, type UserAccount } from '../users/user-accounts.service.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
 import { passwordWeakness } from './password-strength.js';
@@ -45,6 +45,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(PasswordLoginProvider) private readonly passwords: PasswordLoginProvider,
+    @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
   ) {}
 
   /** Checks the password with throttling per e-mail and per IP; returns a new session token. */
@@ -78,7 +79,7 @@ export class AuthService {
     await afterSessionChange(
       this.db.transaction(async (m) => {
         if (previousToken) await m.delete(Session, { idHash: hashToken(previousToken) });
-        const user = await m.findOneByOrFail(User, { id: userId });
+        const user = await this.accounts.get(m, userId);
         await m.insert(Session, {
           idHash: hashToken(token),
           userId,
@@ -89,6 +90,15 @@ export class AuthService {
       }),
     );
     return { token, expiresAt };
+  }
+
+  /**
+   * Ends a person's sessions (all, or all but one), in the caller's transaction; the caller wraps the
+   * transaction in `afterSessionChange` so every API process forgets them.
+   */
+  async endSessions(m: EntityManager, userId: string, options: { except?: string } = {}): Promise<void> {
+    if (options.except) await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [userId, options.except]);
+    else await m.delete(Session, { userId });
   }
 
   async logout(ctx: RequestContext): Promise<void> {
@@ -122,11 +132,7 @@ export class AuthService {
   }
 
   /** Creates a one-time token and queues its e-mail, in the caller's transaction. */
-  async issueToken(
-    m: import('typeorm').EntityManager,
-    user: Pick<User, 'id' | 'email' | 'name' | 'municipalityId'>,
-    kind: 'invite' | 'reset',
-  ): Promise<void> {
+  async issueToken(m: EntityManager, user: UserAccount, kind: 'invite' | 'reset'): Promise<void> {
     const token = newToken();
     await m.insert(AuthToken, {
       tokenHash: hashToken(token),
@@ -163,12 +169,7 @@ export class AuthService {
 
   async requestReset(email: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const user = await m
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .where('lower(u.email) = lower(:email)', { email })
-        .andWhere(`u.status = 'active'`)
-        .getOne();
+      const user = await this.accounts.activeByEmail(m, email);
       if (!user) return;
       // A reset link lives an hour: a few open at once are enough for someone who lost the first mail,
       // and the limit keeps anyone who knows an address from flooding its inbox. The answer is the same.
@@ -207,11 +208,8 @@ export class AuthService {
     const hash = await hashPassword(password);
     await afterSessionChange(
       this.db.transaction(async (m) => {
-        await m.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-          ctx.userId,
-          hash,
-        ]);
-        await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [ctx.userId, ctx.sessionHash]);
+        await this.accounts.setPassword(m, ctx.userId, hash, { activate: false });
+        await this.endSessions(m, ctx.userId, { except: ctx.sessionHash });
       }),
     );
   }
@@ -244,12 +242,9 @@ export class AuthService {
         );
         const userId = rows[0]?.user_id;
         if (!userId) throw ValidationFailed.field('token', 'Lenken er ugyldig, brukt eller utløpt. Be om en ny.');
-        await m.query(
-          `UPDATE app_user SET password_hash = $2, status = 'active', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'disabled'`,
-          [userId, hash],
-        );
+        await this.accounts.setPassword(m, userId, hash, { activate: true });
         // A new password ends every other session.
-        await m.delete(Session, { userId });
+        await this.endSessions(m, userId);
         return userId;
       }),
     );

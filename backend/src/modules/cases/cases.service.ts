@@ -21,6 +21,15 @@ import { Forbidden, NeedsConfirmation, NotFound, StaleVersion, ValidationFailed 
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFile } from './case.entity.js';
+import type {
+  CasePhaseRow,
+  CaseRouteStepRow,
+  CaseSectionRow,
+  CaseSectionVersionRow,
+  CommentRow,
+  DecisionRow,
+  RecommendationRow,
+} from './cases.rows.js';
 
 interface RouteStep {
   body_id: string;
@@ -156,20 +165,24 @@ export class CasesService {
            FROM case_section s JOIN case_section_version v ON v.section_id = s.id AND v.version = s.current_version
           WHERE s.case_id = $1 ORDER BY s.position`,
         [id],
-      ),
+      ) as Promise<(Pick<CaseSectionRow, 'id' | 'kind'> & { version: number } & Pick<CaseSectionVersionRow, 'text' | 'created_at'>)[]>,
       this.db.query(
         `SELECT r.body_id, b.name AS body_name, r.position, r.meeting_date, r.committee_number
            FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.position`,
         [id],
-      ),
+      ) as Promise<(Pick<CaseRouteStepRow, 'body_id' | 'position' | 'meeting_date' | 'committee_number'> & { body_name: string })[]>,
       this.db.query(
         `SELECT r.id, r.body_id, b.name AS body_name, r.text, r.recorded_at FROM recommendation r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.recorded_at`,
         [id],
-      ),
+      ) as Promise<(Pick<RecommendationRow, 'id' | 'body_id' | 'text' | 'recorded_at'> & { body_name: string })[]>,
       this.db.query(
         `SELECT d.id, d.body_id, b.name AS body_name, d.committee_number, d.decided_on, d.text, d.motions, d.open_input_reason FROM decision d JOIN body b ON b.id = d.body_id WHERE d.case_id = $1 ORDER BY d.decided_on`,
         [id],
-      ),
+      ) as Promise<
+        (Pick<DecisionRow, 'id' | 'body_id' | 'committee_number' | 'decided_on' | 'text' | 'motions' | 'open_input_reason'> & {
+          body_name: string;
+        })[]
+      >,
       this.db.query(`SELECT id, title, closes_at, closed_at FROM input_round WHERE case_id = $1 ORDER BY closes_at`, [id]),
       c.mandateItemId ? this.db.query(`SELECT id, number, title FROM mandate_item WHERE id = $1`, [c.mandateItemId]) : Promise.resolve([]),
       c.officerId ? this.db.query(`SELECT id, name FROM app_user WHERE id = $1`, [c.officerId]) : Promise.resolve([]),
@@ -179,14 +192,7 @@ export class CasesService {
           WHERE p.case_id = $1 ORDER BY p.entered_at, p.id`,
         [id],
       ) as Promise<
-        {
-          phase: string;
-          body_id: string | null;
-          body_name: string | null;
-          entered_at: Date;
-          actor_name: string | null;
-          reason: string | null;
-        }[]
+        (Pick<CasePhaseRow, 'phase' | 'body_id' | 'entered_at' | 'reason'> & { body_name: string | null; actor_name: string | null })[]
       >,
       this.openInput(this.db.manager, [id]).then((o) => o.get(id) ?? { rounds: [], undisposed: 0 }),
     ]);
@@ -230,28 +236,28 @@ export class CasesService {
       version: c.version,
       mandateItem: mandateItem[0] ?? null,
       officer: officer[0] ?? null,
-      sections: sections.map((s: Record<string, unknown>) => ({
+      sections: sections.map((s) => ({
         id: s.id,
         kind: s.kind,
         version: s.version,
         text: s.text,
-        updatedAt: (s.created_at as Date).toISOString(),
+        updatedAt: s.created_at.toISOString(),
       })),
-      route: route.map((r: Record<string, unknown>) => ({
+      route: route.map((r) => ({
         bodyId: r.body_id,
         bodyName: r.body_name,
         position: r.position,
         meetingDate: r.meeting_date,
         committeeNumber: r.committee_number,
       })),
-      recommendations: recommendations.map((r: Record<string, unknown>) => ({
+      recommendations: recommendations.map((r) => ({
         id: r.id,
         bodyId: r.body_id,
         bodyName: r.body_name,
         text: r.text,
-        recordedAt: (r.recorded_at as Date).toISOString(),
+        recordedAt: r.recorded_at.toISOString(),
       })),
-      decisions: decisions.map((d: Record<string, unknown>) => ({
+      decisions: decisions.map((d) => ({
         id: d.id,
         bodyId: d.body_id,
         bodyName: d.body_name,
@@ -608,7 +614,10 @@ export class CasesService {
 
   async comments(ctx: RequestContext, caseId: string) {
     await this.readable(ctx, caseId);
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: (Pick<CommentRow, 'id' | 'section_id' | 'submission_id' | 'parent_id' | 'text' | 'created_at' | 'author_id'> & {
+      author_name: string;
+      author_title: string;
+    })[] = await this.db.query(
       `SELECT c.id, c.section_id, c.submission_id, c.parent_id, c.text, c.created_at, u.id AS author_id, u.name AS author_name, u.title AS author_title
          FROM comment c JOIN app_user u ON u.id = c.author_id WHERE c.case_id = $1 ORDER BY c.created_at, c.id`,
       [caseId],
@@ -619,9 +628,25 @@ export class CasesService {
       submissionId: r.submission_id,
       parentId: r.parent_id,
       text: r.text,
-      createdAt: (r.created_at as Date).toISOString(),
+      createdAt: r.created_at.toISOString(),
       author: { id: r.author_id, name: r.author_name, title: r.author_title },
     }));
+  }
+
+  /**
+   * A comment on an allocation scenario of the case (optionally on one unit), in the caller's transaction.
+   * The allocation module has checked the scenario and unit; the comment table is this module's.
+   */
+  async addScenarioComment(
+    m: EntityManager,
+    ctx: RequestContext,
+    comment: { caseId: string; scenarioId: string; unitId: string | null; text: string },
+  ): Promise<Pick<CommentRow, 'id' | 'created_at'>> {
+    const [row]: Pick<CommentRow, 'id' | 'created_at'>[] = await m.query(
+      `INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, created_at`,
+      [ctx.municipalityId, comment.caseId, comment.scenarioId, comment.unitId, ctx.userId, comment.text],
+    );
+    return row!;
   }
 
   async addComment(ctx: RequestContext, caseId: string, input: z.infer<typeof commentSchema>) {

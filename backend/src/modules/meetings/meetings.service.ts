@@ -21,25 +21,13 @@ import { CasesService, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInp
 import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import type { MeetingRow } from './meetings.rows.js';
 
 /** Inputs from a school conference are taken from its start and for this long after. */
 const CONFERENCE_INPUT_DAYS = 7;
 
-interface MeetingRow {
-  id: string;
-  body_id: string;
-  body_name: string;
-  kind: string;
-  title: string;
-  starts_at: Date;
-  ends_at: Date | null;
-  place: string | null;
-  video_link: string | null;
-  open: boolean;
-  closed_basis: string | null;
-  administration_position: string | null;
-  agenda_published_at: Date | null;
-}
+/** A meeting with its body's name. */
+type MeetingWithBody = Omit<MeetingRow, 'municipality_id' | 'version' | 'created_at' | 'updated_at'> & { body_name: string };
 
 @Injectable()
 export class MeetingsService {
@@ -58,8 +46,8 @@ export class MeetingsService {
     return new Date(startsAt.getTime() - this.config.AGENDA_NOTICE_DAYS * 86_400_000);
   }
 
-  private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
-    const rows: MeetingRow[] = await m.query(
+  private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingWithBody> {
+    const rows: MeetingWithBody[] = await m.query(
       `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.id = $1 AND mt.municipality_id = $2`,
       [id, ctx.municipalityId],
     );
@@ -106,14 +94,14 @@ export class MeetingsService {
   }
 
   async list(ctx: RequestContext) {
-    const rows: MeetingRow[] = await this.db.query(
+    const rows: MeetingWithBody[] = await this.db.query(
       `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.municipality_id = $1 ORDER BY mt.starts_at`,
       [ctx.municipalityId],
     );
     return rows.map((r) => this.view(r));
   }
 
-  private view(r: MeetingRow) {
+  private view(r: MeetingWithBody) {
     return {
       id: r.id,
       body: { id: r.body_id, name: r.body_name },
@@ -201,7 +189,7 @@ export class MeetingsService {
   }
 
   /** Registrations: the count and one's own for everyone; names and whom they represent for officers. */
-  private async conferenceView(ctx: RequestContext, r: MeetingRow, now = new Date()) {
+  private async conferenceView(ctx: RequestContext, r: MeetingWithBody, now = new Date()) {
     const rows: { user_id: string; name: string; title: string; representing: string | null }[] = await this.db.query(
       `SELECT g.user_id, u.name, u.title, g.representing FROM meeting_registration g JOIN app_user u ON u.id = g.user_id WHERE g.meeting_id = $1 ORDER BY g.created_at, u.name`,
       [r.id],
@@ -219,11 +207,11 @@ export class MeetingsService {
     };
   }
 
-  private conferenceInputOpen(r: MeetingRow, now: Date): boolean {
+  private conferenceInputOpen(r: MeetingWithBody, now: Date): boolean {
     return now >= r.starts_at && now.getTime() < r.starts_at.getTime() + CONFERENCE_INPUT_DAYS * 86_400_000;
   }
 
-  private async conference(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingRow> {
+  private async conference(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingWithBody> {
     const r = await this.meeting(m, ctx, id);
     if (r.kind !== 'school_conference')
       throw ValidationFailed.field('meeting', 'Påmelding og innspill fra salen gjelder bare skolekonferanser');
@@ -392,7 +380,7 @@ export class MeetingsService {
   private async actingMember(
     m: EntityManager,
     ctx: RequestContext,
-    r: MeetingRow,
+    r: MeetingWithBody,
     action: string,
   ): Promise<{ capacity: string; union: string | null }[]> {
     const rows: { capacity: string; union: string | null }[] = await m.query(

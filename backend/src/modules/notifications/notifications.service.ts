@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationSettings } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { UserAccountsService } from '../users/user-accounts.service.js';
 import { once } from '../../platform/queue/handlers.js';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
@@ -27,6 +28,8 @@ export class NotificationsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AuditService) private readonly audit: AuditService,
+    // Stateless: a worker job that builds this service by hand gets its own.
+    @Inject(UserAccountsService) private readonly accounts: UserAccountsService = new UserAccountsService(),
   ) {}
 
   async settings(ctx: RequestContext): Promise<NotificationSettings> {
@@ -41,10 +44,7 @@ export class NotificationsService {
   async updateSettings(ctx: RequestContext, input: NotificationSettings): Promise<NotificationSettings> {
     return this.db.transaction(async (m) => {
       const before = await this.settings(ctx);
-      await m.query(
-        `UPDATE app_user SET email_notifications = $3, digest = $4, updated_at = now() WHERE id = $1 AND municipality_id = $2`,
-        [ctx.userId, ctx.municipalityId, input.emailNotifications, input.digest],
-      );
+      await this.accounts.setNotificationSettings(m, ctx, input);
       await this.audit.record(m, ctx, 'update', 'notification_settings', ctx.userId, before, input);
       return input;
     });

@@ -126,7 +126,7 @@ Hilsen Samråd`,
     return afterSessionChange(
       this.db.transaction(async (m) => {
         const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, patch);
-        if (patch.status === 'disabled') await m.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
+        if (patch.status === 'disabled') await this.auth.endSessions(m, id);
         return publicUser(saved);
       }),
     );

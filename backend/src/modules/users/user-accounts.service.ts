@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NotificationSettings } from '@samrad/shared/contracts';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { User } from './user.entity.js';
+
+/** What the auth module needs to know of a person's account. */
+export interface UserAccount {
+  id: string;
+  email: string;
+  name: string;
+  municipalityId: string;
+}
+
+const account = (u: User): UserAccount => ({ id: u.id, email: u.email, name: u.name, municipalityId: u.municipalityId });
+
+/**
+ * The writes other modules need on `app_user`, which the users module owns: the password (auth) and the
+ * notification settings (notifications). Each runs in the caller's transaction. It has no dependencies,
+ * so the auth module can use it while the users module uses auth (invitations).
+ */
+@Injectable()
+export class UserAccountsService {
+  /** The account, whatever its status; throws if there is none. */
+  async get(m: EntityManager, userId: string): Promise<UserAccount> {
+    return account(await m.findOneByOrFail(User, { id: userId }));
+  }
+
+  /** The active account with this e-mail address (case-insensitive), if any. */
+  async activeByEmail(m: EntityManager, email: string): Promise<UserAccount | null> {
+    const user = await m
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .andWhere(`u.status = 'active'`)
+      .getOne();
+    return user ? account(user) : null;
+  }
+
+  /** A new password hash; `activate` also makes an invited person active (a disabled one stays disabled and keeps the old hash). */
+  async setPassword(m: EntityManager, userId: string, passwordHash: string, options: { activate: boolean }): Promise<void> {
+    if (options.activate)
+      await m.query(
+        `UPDATE app_user SET password_hash = $2, status = 'active', version = version + 1, updated_at = now() WHERE id = $1 AND status <> 'disabled'`,
+        [userId, passwordHash],
+      );
+    else
+      await m.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        userId,
+        passwordHash,
+      ]);
+  }
+
+  /** The person's own choice of e-mail per notice and a daily digest. */
+  async setNotificationSettings(m: EntityManager, ctx: RequestContext, settings: NotificationSettings) {
+    await m.query(`UPDATE app_user SET email_notifications = $3, digest = $4, updated_at = now() WHERE id = $1 AND municipality_id = $2`, [
+      ctx.userId,
+      ctx.municipalityId,
+      settings.emailNotifications,
+      settings.digest,
+    ]);
+  }
+}
