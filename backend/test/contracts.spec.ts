@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { responseContracts } from '@samrad/shared/contracts';
 import { routeTable, type RouteEntry } from '../src/platform/http/route-table.js';
 import type { buildOpenApi } from '../src/modules/docs/openapi.js';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
@@ -28,8 +29,9 @@ describe('response contracts', () => {
   let admin: Client;
   let officer: Client;
   beforeAll(async () => {
-    // The administrator is an operator here, so the installation-wide routes (/metrics) are reached too.
-    t = await startTestApp({ OPERATOR_EMAILS: DEMO.admin });
+    // The administrator is an operator here, so the installation-wide routes (/metrics) are reached too;
+    // the test clock's routes exist with TEST_CLOCK=1.
+    t = await startTestApp({ OPERATOR_EMAILS: DEMO.admin, TEST_CLOCK: '1' });
     routes = routeTable(t.app);
     admin = await login(t.url, DEMO.admin);
     officer = await login(t.url, DEMO.officer);
@@ -42,6 +44,17 @@ describe('response contracts', () => {
     expect(routes.length).toBeGreaterThan(90);
     const undeclared = routes.filter((r) => !r.returns && !r.file && r.status !== 204).map(name);
     expect(undeclared, 'routes without @Returns, @ReturnsFile or @HttpCode(204)').toEqual([]);
+  });
+
+  it('the shared table of operations (used by the frontend and its msw fixtures) names the same contract as each route', () => {
+    const table = responseContracts as Record<string, unknown>;
+    const json = routes.filter((r) => r.returns && !r.file);
+    expect(json.filter((r) => table[name(r)] !== r.returns).map(name), 'routes whose @Returns differs from responseContracts').toEqual([]);
+    const answered = new Set(json.map(name));
+    expect(
+      Object.keys(table).filter((op) => !answered.has(op)),
+      'operations in responseContracts that no route answers',
+    ).toEqual([]);
   });
 
   it('every route that changes something validates its body with a shared contract', () => {
@@ -72,9 +85,16 @@ describe('response contracts', () => {
     // Ids from the demo municipality: a case with rounds (one closed, with dispositions), a meeting with minutes, the allocation case.
     const cases = (await get('/api/cases')).cases as { id: string }[];
     const details = await Promise.all(cases.map((c) => get(`/api/cases/${c.id}`)));
-    const withRounds = details.find((c) => c.rounds.length > 0)!;
-    const rounds = await Promise.all((withRounds.rounds as { id: string }[]).map((r) => get(`/api/rounds/${r.id}`)));
-    const submission = rounds.flatMap((r) => r.submissions as { id: string }[])[0]!;
+    // The demo case with a closed round that holds submissions (other files add cases of their own).
+    const roundsOf = async (c: { rounds: { id: string }[] }) => Promise.all(c.rounds.map((r) => get(`/api/rounds/${r.id}`)));
+    let withRounds = details[0];
+    let rounds: { id: string; submissions: { id: string }[] }[] = [];
+    for (const c of details.filter((x) => x.rounds.length > 0)) {
+      rounds = await roundsOf(c);
+      withRounds = c;
+      if (rounds.some((r) => r.submissions.length > 0)) break;
+    }
+    const submission = rounds.flatMap((r) => r.submissions)[0]!;
     const meeting = ((await get('/api/meetings')).meetings as { id: string }[])[0]!;
     const body = ((await get('/api/bodies')).bodies as { id: string }[])[0]!;
     const mandate = ((await get('/api/mandates')).mandates as { id: string }[])[0]!;

@@ -9,3 +9,4 @@ export * from './tasks.js';
 export * from './notifications.js';
 export * from './allocation.js';
 export * from './ops.js';
+export * from './operations.js';
