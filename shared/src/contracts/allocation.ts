@@ -233,7 +233,7 @@ export const scenarioResponseSchema = z.object({
   datasetId: z.string(),
   frame: z.number().nullable(),
   frameChange: z.number().nullable(),
-  overrides: z.array(z.record(z.string(), z.unknown())),
+  overrides: z.array(rateOverrideSchema),
   adjustments: z.array(z.object({ unit: z.string(), amount: z.number(), reason: z.string() })),
   adopted: z.boolean(),
   adoptedByDecisionId: z.string().nullable(),

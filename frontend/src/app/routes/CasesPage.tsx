@@ -27,11 +27,11 @@ function NewCaseForm() {
     const f = new FormData(e.currentTarget);
     try {
       const r = await create.mutateAsync({
-        title: f.get('title'),
+        title: f.get('title') as string,
         mandateItemId: (f.get('mandateItemId') as string) || null,
-        access,
-        legalBasis: access === 'exempt' ? f.get('legalBasis') : null,
-        publicTitle: access === 'exempt' ? f.get('publicTitle') : null,
+        access: access as 'public' | 'exempt',
+        legalBasis: access === 'exempt' ? (f.get('legalBasis') as string) : null,
+        publicTitle: access === 'exempt' ? (f.get('publicTitle') as string) : null,
       });
       navigate(`/saker/${r.id}`);
     } catch (error) {

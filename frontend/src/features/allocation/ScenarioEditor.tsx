@@ -1,10 +1,12 @@
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../lib/api.js';
+import { ApiError, api, type FormRequest } from '../../lib/api.js';
 import { useAllocationMutation, type ScenarioView } from './api.js';
 import type { LiveScenario } from './liveScenario.js';
 import { rateValue } from './rateEdits.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { CreateScenarioInput } from './api.js';
 
 /** «Prøv et scenario»: a frame change and rates tried live; an officer saves the result as a new scenario. */
 export function ScenarioEditor({
@@ -24,8 +26,11 @@ export function ScenarioEditor({
 }) {
   const { t } = useTranslation();
   const { frameChange, setFrameChange, rateEdits, setRateEdits, overrides, live } = edit;
-  const save = useAllocationMutation(['allocation', allocationId], (input: object) =>
-    api<{ id: string }>(`/api/allocation-cases/${allocationId}/scenarios`, { method: 'POST', body: input }),
+  const save = useAllocationMutation(['allocation', allocationId], (input: FormRequest<CreateScenarioInput>) =>
+    api<Answer<'POST /api/allocation-cases/:id/scenarios'>>(`/api/allocation-cases/${allocationId}/scenarios`, {
+      method: 'POST',
+      body: input,
+    }),
   );
   async function onSave(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -45,7 +50,7 @@ export function ScenarioEditor({
             (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
           ),
           ...(Array.isArray(overrides) ? overrides : []),
-        ],
+        ] as CreateScenarioInput['overrides'],
         adjustments: scenario.adjustments ?? [],
       });
       edit.reset();

@@ -4,15 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@samrad/shared/contracts';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useAllocationMutation, type AllocationCaseView } from './api.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { AdoptScenarioInput, CreateScenarioInput } from './api.js';
 
 /** A new scenario from a model version and a dataset, with an optional frame change. */
 export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useAllocationMutation(['allocation', ac.id], (input: object) =>
-    api<{ id: string }>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
+  const create = useAllocationMutation(['allocation', ac.id], (input: FormRequest<CreateScenarioInput>) =>
+    api<Answer<'POST /api/allocation-cases/:id/scenarios'>>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
   );
   const ids = {
     name: 'scenario-new-name',
@@ -90,7 +92,7 @@ export function AdoptForm({
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const adopt = useAllocationMutation(['allocation', allocationId], (input: object) =>
+  const adopt = useAllocationMutation(['allocation', allocationId], (input: FormRequest<AdoptScenarioInput>) =>
     api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }),
   );
   const [done, setDone] = useState(false);

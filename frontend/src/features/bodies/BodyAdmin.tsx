@@ -7,9 +7,11 @@ import { useNavigate } from 'react-router';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { paths } from '../../config/paths.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import type { BodyMember } from './api.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { CreateBodyInput, CreateMembershipInput } from './api.js';
 
 const text = (f: FormData, name: string) => {
   const v = String(f.get(name) ?? '').trim();
@@ -22,7 +24,7 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useInvalidatingMutation(
-    (input: object) => api<{ id: string }>('/api/bodies', { method: 'POST', body: input }),
+    (input: FormRequest<CreateBodyInput>) => api<Answer<'POST /api/bodies'>>('/api/bodies', { method: 'POST', body: input }),
     ['bodies'],
   );
   const ids = { kind: 'body-kind', name: 'body-name', description: 'body-description', parentId: 'body-parent' };
@@ -86,7 +88,10 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [capacity, setCapacity] = useState<string>('politician');
-  const add = useInvalidatingMutation((input: object) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }), ['bodies']);
+  const add = useInvalidatingMutation(
+    (input: FormRequest<CreateMembershipInput>) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }),
+    ['bodies'],
+  );
   const ids = {
     userId: 'member-user',
     role: 'member-role',

@@ -7,8 +7,11 @@ import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useCaseMutation, type CaseView } from './api.js';
+import type { z } from 'zod';
+import type { Answer, createAllocationCaseSchema } from '@samrad/shared/contracts';
+import type { ChangeAccessInput, CreateRoundInput, DecisionInput, RecommendationInput, RouteInput } from './api.js';
 
 /** Someone who can be invited in their own right. */
 export interface Person {
@@ -31,7 +34,9 @@ export function NewRoundForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
+  const create = useCaseMutation(caseId, (input: FormRequest<CreateRoundInput>) =>
+    api<Answer<'POST /api/rounds'>>('/api/rounds', { method: 'POST', body: input }),
+  );
   const ids = {
     title: 'round-title',
     questions: 'round-questions',
@@ -150,7 +155,9 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
   const path = kind === 'recommendation' ? 'recommendations' : 'decisions';
-  const record = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }));
+  const record = useCaseMutation(kase.id, (input: FormRequest<RecommendationInput | DecisionInput>) =>
+    api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }),
+  );
   const prefix = `${kind}-form`;
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -233,7 +240,9 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
 export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const save = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/route`, { method: 'PUT', body: input }));
+  const save = useCaseMutation(kase.id, (input: FormRequest<RouteInput>) =>
+    api(`/api/cases/${kase.id}/route`, { method: 'PUT', body: input }),
+  );
   const order = ['working_group', 'steering_group', 'political_committee', 'council', 'administration'];
   const candidates = bodies.filter((b) => b.kind !== 'reference_group').sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const onRoute = new Set(kase.route.map((r) => r.bodyId));
@@ -274,7 +283,9 @@ export function AccessForm({ kase }: { kase: CaseView }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [access, setAccess] = useState<'public' | 'exempt'>(kase.access === 'public' ? 'exempt' : 'public');
   const [done, setDone] = useState(false);
-  const change = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }));
+  const change = useCaseMutation(kase.id, (input: FormRequest<ChangeAccessInput>) =>
+    api<Answer<'POST /api/cases/:id/access'>>(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }),
+  );
   const ids = {
     access: 'access-level',
     legalBasis: 'access-basis',
@@ -364,7 +375,9 @@ export function AccessForm({ kase }: { kase: CaseView }) {
 export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/allocation-cases', { method: 'POST', body: input }));
+  const create = useCaseMutation(caseId, (input: FormRequest<z.input<typeof createAllocationCaseSchema>>) =>
+    api<Answer<'POST /api/allocation-cases'>>('/api/allocation-cases', { method: 'POST', body: input }),
+  );
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);

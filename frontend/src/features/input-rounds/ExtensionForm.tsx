@@ -5,15 +5,18 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useRoundMutation } from './api.js';
+import type { ExtensionInput } from './api.js';
 
 /** The officer grants an invited body a later deadline of its own (in Oslo time). */
 export function ExtensionForm({ roundId, bodies }: { roundId: string; bodies: { bodyId: string; bodyName: string }[] }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const extend = useRoundMutation(roundId, (input: object) => api(`/api/rounds/${roundId}/extensions`, { method: 'POST', body: input }));
+  const extend = useRoundMutation(roundId, (input: FormRequest<ExtensionInput>) =>
+    api(`/api/rounds/${roundId}/extensions`, { method: 'POST', body: input }),
+  );
   const ids = { bodyId: 'extension-body', until: 'extension-until' };
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

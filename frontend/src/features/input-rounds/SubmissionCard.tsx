@@ -5,9 +5,10 @@ import type { FieldError } from '@samrad/shared/contracts';
 import { fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { ApiError, api } from '../../lib/api.js';
+import { ApiError, api, type FormRequest } from '../../lib/api.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
+import type { DispositionInput, EditSubmissionInput } from './api.js';
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */
 export function SubmissionCard(props: {
@@ -24,8 +25,10 @@ export function SubmissionCard(props: {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [historyOpen, setHistoryOpen] = useState(false);
   const versions = useVersions(s.id, historyOpen);
-  const edit = useRoundMutation(props.roundId, (input: object) => api(`/api/submissions/${s.id}`, { method: 'PUT', body: input }));
-  const dispose = useRoundMutation(props.roundId, (input: object) =>
+  const edit = useRoundMutation(props.roundId, (input: FormRequest<EditSubmissionInput>) =>
+    api(`/api/submissions/${s.id}`, { method: 'PUT', body: input }),
+  );
+  const dispose = useRoundMutation(props.roundId, (input: FormRequest<DispositionInput>) =>
     api(`/api/submissions/${s.id}/disposition`, { method: 'PUT', body: input }),
   );
   const who = s.body ? t('rounds.forBody', { author: s.author.name, body: s.body.name }) : t('rounds.by', { author: s.author.name });

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@samrad/shared/contracts';
 import { FormErrorSummary } from '../../components/FormErrorSummary.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import type { AttendanceInput } from './api.js';
 
 type Status = 'present' | 'absent' | 'substitute';
 
@@ -21,7 +22,7 @@ export function AttendanceForm(props: {
     Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])),
   );
   const save = useInvalidatingMutation(
-    (input: object) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }),
+    (input: FormRequest<AttendanceInput>) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }),
     ['meetings', props.meetingId],
   );
   const members = [...new Map(props.members.map((m) => [m.userId, m])).values()];
@@ -38,7 +39,7 @@ export function AttendanceForm(props: {
       }));
     setSaved(false);
     try {
-      await save.mutateAsync({ attendance });
+      await save.mutateAsync({ attendance: attendance as AttendanceInput['attendance'] });
       setErrors([]);
       setSaved(true);
     } catch (error) {

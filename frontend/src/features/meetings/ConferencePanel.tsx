@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@samrad/shared/contracts';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { ConferenceInput } from './api.js';
 
 export interface ConferenceView {
   registrationOpen: boolean;
@@ -36,8 +38,8 @@ export function ConferencePanel(props: {
   );
   const unregister = useInvalidatingMutation(() => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'DELETE' }), key);
   const give = useInvalidatingMutation(
-    (input: object) =>
-      api<{ submittedAt: string; sha256: string }>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }),
+    (input: FormRequest<ConferenceInput>) =>
+      api<Answer<'POST /api/meetings/:id/inputs'>>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }),
     key,
   );
 

@@ -7,8 +7,10 @@ import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary, fieldError } from '../../components/FormErrorSummary.js';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api, toFieldErrors } from '../../lib/api.js';
+import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { AgendaItemInput, CreateMeetingInput, MinutesInput } from './api.js';
 
 const useMeetingMutation = <T,>(key: unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
 
@@ -16,7 +18,9 @@ export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useMeetingMutation(['meetings'], (input: object) => api<{ id: string }>('/api/meetings', { method: 'POST', body: input }));
+  const create = useMeetingMutation(['meetings'], (input: FormRequest<CreateMeetingInput>) =>
+    api<Answer<'POST /api/meetings'>>('/api/meetings', { method: 'POST', body: input }),
+  );
   const ids = {
     bodyId: 'meeting-body',
     kind: 'meeting-kind',
@@ -120,7 +124,7 @@ export function AgendaForms({
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
-  const add = useMeetingMutation(['meetings', meetingId], (input: object) =>
+  const add = useMeetingMutation(['meetings', meetingId], (input: FormRequest<AgendaItemInput>) =>
     api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }),
   );
   const publish = useMeetingMutation(['meetings', meetingId], () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
@@ -177,7 +181,7 @@ export function MinutesForm({
 }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const save = useMeetingMutation(['meetings', meetingId], (input: object) =>
+  const save = useMeetingMutation(['meetings', meetingId], (input: FormRequest<MinutesInput>) =>
     api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }),
   );
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
