@@ -23,8 +23,17 @@ const CASE = {
   publicTitle: null,
   version: 3,
   mandateItem: { id: 'i3', number: 3, title: 'Ressursfordeling' },
-  sections: [{ id: 's1', kind: 'background', version: 2, text: 'Analysen viste store forskjeller mellom skolene.' }],
-  route: [{ bodyId: 'b1', bodyName: 'Driftsutvalget', meetingDate: '2026-12-08', committeeNumber: '41/26' }],
+  officer: { id: 'u-officer', name: 'Rådgiver, oppvekst' },
+  sections: [
+    {
+      id: 's1',
+      kind: 'background',
+      version: 2,
+      text: 'Analysen viste store forskjeller mellom skolene.',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    },
+  ],
+  route: [{ bodyId: 'b1', bodyName: 'Driftsutvalget', position: 1, meetingDate: '2026-12-08', committeeNumber: '41/26' }],
   recommendations: [],
   decisions: [],
   rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2026-12-01T11:00:00.000Z', open: true }],
@@ -43,7 +52,7 @@ function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/auth/me', () => HttpResponse.json(me)),
     http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
     http.get('/api/cases/c1/comments', () => HttpResponse.json({ comments: [] })),
-    http.get('/api/cases/c1/input-summary', () => HttpResponse.json({ total: 0, handled: 0, text: '' })),
+    http.get('/api/cases/c1/input-summary', () => HttpResponse.json({ caseId: 'c1', total: 0, handled: 0, items: [], text: '' })),
     http.get('/api/cases/c1/attachments', () => HttpResponse.json({ attachments })),
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
     http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
@@ -139,7 +148,16 @@ describe('Profil og varsler', () => {
 
 describe('Sak', () => {
   it('shows the document, route, rounds and attachments; a member gets download links but no upload', async () => {
-    caseApi(MEMBER, [{ id: 'a1', filename: 'Analyse.pdf', mediaType: 'application/pdf', size: 204800, sha256: 'ab'.repeat(32) }]);
+    caseApi(MEMBER, [
+      {
+        id: 'a1',
+        filename: 'Analyse.pdf',
+        mediaType: 'application/pdf',
+        size: 204800,
+        sha256: 'ab'.repeat(32),
+        uploadedAt: '2026-11-20T09:00:00.000Z',
+      },
+    ]);
     renderRoute('/saker/c1');
     await screen.findByRole('heading', { level: 1, name: 'Saksnr. 2026/12: Ny ressursfordelingsmodell' });
     expect(screen.getByText('Analysen viste store forskjeller mellom skolene.')).toBeTruthy();
@@ -192,7 +210,13 @@ describe('Sak', () => {
             { status: 400 },
           );
         }
-        return HttpResponse.json({ id: 'c1', version: 4, access: 'exempt' });
+        return HttpResponse.json({
+          id: 'c1',
+          version: 4,
+          access: 'exempt',
+          legalBasis: 'offentleglova § 14',
+          publicTitle: 'Organinternt',
+        });
       }),
     );
     renderRoute('/saker/c1');
@@ -332,6 +356,27 @@ describe('Varsler and pages that do not exist', () => {
   });
 });
 
+const BODY_B1 = {
+  id: 'b1',
+  name: 'Driftsutvalget',
+  kind: 'political_committee',
+  description: '',
+  parentId: null,
+  version: 1,
+};
+/** A politician's membership; tests set who, and the role. */
+const MEMBERSHIP = {
+  title: '',
+  capacity: 'politician',
+  party: null,
+  side: 'posisjon',
+  union: null,
+  school: null,
+  validFrom: '2023-10-01',
+  validTo: null,
+  version: 1,
+};
+
 const MEETING = {
   id: 'm1',
   body: { id: 'b2', name: 'KFU' },
@@ -344,14 +389,19 @@ const MEETING = {
   open: true,
   closedBasis: null,
   agendaPublished: true,
+  agendaDueAt: new Date(Date.now() - 3 * 86400000).toISOString(),
+  mayDecide: false,
   administrationPosition: null,
   agenda: [
     {
       id: 'a1',
+      position: 1,
       committeeNumber: null,
       case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
       minutes: null,
       decision: null,
+      openInput: null,
+      exemptBasis: null,
     },
   ],
   attendance: [],
@@ -380,7 +430,7 @@ describe('Møte', () => {
           ...MEETING,
           conference: { ...MEETING.conference, registered: true, registrationCount: 2, myRepresenting: 'FAU Nordby skole' },
         };
-        return HttpResponse.json({ registered: true });
+        return HttpResponse.json({ registered: true, representing: 'FAU Nordby skole' });
       }),
     );
     renderRoute('/moter/m1');
@@ -415,12 +465,10 @@ describe('Møte', () => {
       ),
       http.get('/api/bodies/b1', () =>
         HttpResponse.json({
-          id: 'b1',
-          name: 'Driftsutvalget',
-          kind: 'political_committee',
+          ...BODY_B1,
           members: [
-            { id: 'ms1', userId: 'u1', name: 'Leder, Driftsutvalget', title: '', role: 'chair', capacity: 'politician', party: null },
-            { id: 'ms2', userId: 'u2', name: 'Medlem, Driftsutvalget', title: '', role: 'member', capacity: 'politician', party: null },
+            { ...MEMBERSHIP, id: 'ms1', userId: 'u1', name: 'Leder, Driftsutvalget', role: 'chair' },
+            { ...MEMBERSHIP, id: 'ms2', userId: 'u2', name: 'Medlem, Driftsutvalget', role: 'member' },
           ],
         }),
       ),
@@ -458,6 +506,7 @@ describe('Møteprotokoll', () => {
     agenda: [
       {
         id: 'a1',
+        position: 1,
         committeeNumber: '41/26',
         case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
         minutes: null,
@@ -473,7 +522,7 @@ describe('Møteprotokoll', () => {
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
       http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
       http.get('/api/meetings/m1', () => HttpResponse.json(meeting)),
-      http.get('/api/bodies/b1', () => HttpResponse.json({ id: 'b1', name: 'Driftsutvalget', kind: 'political_committee', members: [] })),
+      http.get('/api/bodies/b1', () => HttpResponse.json({ ...BODY_B1, members: [] })),
     );
 
   it('a drøftingsmøte’s protocol has no vedtak field', async () => {
@@ -544,7 +593,7 @@ describe('Møteprotokoll', () => {
           {
             ...ordinary().agenda[0],
             minutes: 'Vedtatt.',
-            decision: { text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
+            decision: { id: 'd1', text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
           },
         ],
       }),
@@ -562,8 +611,14 @@ describe('Innspillsrunde', () => {
       title: 'Innspill fra rektorene',
       questions: 'Hva betyr forslaget for din skole?',
       caseId: null,
+      case: null,
+      mandateItemId: null,
+      opensAt: new Date(Date.now() - 86400000).toISOString(),
       closesAt: new Date(Date.now() + 86400000).toISOString(),
       open: true,
+      closedAt: null,
+      publishAfterClose: false,
+      remindersSent: null,
       latePolicy: 'refuse',
       invitations: [{ bodyId: 'b9', bodyName: 'Utdanningsforbundet', status: 'not_answered', extendedUntil: null }],
       myBodyIds: [],
@@ -706,14 +761,17 @@ describe('Møter: list and calendar', () => {
           meetings: [
             {
               id: 'm1',
-              body: { name: 'Driftsutvalget' },
+              body: { id: 'b1', name: 'Driftsutvalget' },
+              kind: 'ordinary',
               title: 'Møte om budsjett',
               startsAt: inMonth.toISOString(),
+              endsAt: null,
               place: 'Rådhuset',
               videoLink: null,
               open: true,
               closedBasis: null,
               agendaPublished: true,
+              agendaDueAt: inMonth.toISOString(),
             },
           ],
         }),
@@ -739,20 +797,26 @@ describe('Møter: list and calendar', () => {
   });
 });
 
+const MANDATE_SUMMARY = {
+  id: 'md1',
+  title: 'Oppfølging',
+  description: '',
+  adoptedByBodyId: null,
+  adoptedCaseNumber: null,
+  adoptedDate: null,
+  endDate: '2026-11-30',
+  version: 1,
+};
+
 describe('Mandatet: the work under each item', () => {
   it('lists an item’s cases, rounds and meetings as links', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
-      http.get('/api/mandates', () => HttpResponse.json({ mandates: [{ id: 'md1' }] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [MANDATE_SUMMARY] })),
       http.get('/api/mandates/md1', () =>
         HttpResponse.json({
-          id: 'md1',
-          title: 'Oppfølging',
-          description: '',
+          ...MANDATE_SUMMARY,
           adoptedBy: null,
-          adoptedCaseNumber: null,
-          adoptedDate: null,
-          endDate: '2026-11-30',
           items: [
             {
               id: 'i3',
@@ -810,17 +874,35 @@ describe('Fordeling', () => {
           budgetYear: 2027,
           title: 'Ressursfordeling 2027',
           adoptedScenarioId: null,
-          datasets: [{ id: 'd1', name: 'Elevtall', unitCount: 2 }],
-          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1' }],
-          scenarios: [{ id: 's1', name: 'Dagens satser', adopted: false, total: 0, modelVersionId: 'mv1', datasetId: 'd1' }],
+          datasets: [{ id: 'd1', name: 'Elevtall', source: 'csv', unitCount: 2, createdAt: '2026-11-01T09:00:00.000Z' }],
+          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1', adoptedByDecisionId: null }],
+          scenarios: [
+            {
+              id: 's1',
+              name: 'Dagens satser',
+              adopted: false,
+              total: 0,
+              modelVersionId: 'mv1',
+              datasetId: 'd1',
+              frame: null,
+              frameChange: null,
+              revisesScenarioId: null,
+              scale: 1,
+              version: 1,
+            },
+          ],
         }),
       ),
       http.get('/api/scenarios/s1', () =>
         HttpResponse.json({
           id: 's1',
+          allocationCaseId: 'ac1',
           name: 'Dagens satser',
           caseId: 'c1',
           adopted: false,
+          adoptedByDecisionId: null,
+          revisesScenarioId: null,
+          computedAt: '2026-11-01T09:00:00.000Z',
           version: 1,
           modelVersionId: 'mv1',
           datasetId: 'd1',
@@ -860,7 +942,8 @@ describe('Fordeling', () => {
     server.use(
       http.post('/api/allocation-cases/ac1/scenarios', async ({ request }) => {
         saved = (await request.json()) as Record<string, unknown>;
-        return HttpResponse.json({ id: 's2' }, { status: 201 });
+        const { computeAllocation } = await import('@samrad/shared/engine');
+        return HttpResponse.json({ id: 's2', version: 1, result: computeAllocation(input) }, { status: 201 });
       }),
       http.get('/api/scenarios/s2', () => HttpResponse.json({ message: 'Fant ikke scenarioet' }, { status: 404 })),
       http.get('/api/scenarios/s2/comments', () => HttpResponse.json({ comments: [] })),
@@ -907,7 +990,13 @@ describe('Fordeling', () => {
         return HttpResponse.json({ importId: 'i1', status: 'queued' }, { status: 202 });
       }),
       http.get('/api/imports/i1', () =>
-        HttpResponse.json({ id: 'i1', status: ++polls > 1 ? 'done' : 'running', progress: polls > 1 ? 100 : 40, errors: [] }),
+        HttpResponse.json({
+          id: 'i1',
+          status: ++polls > 1 ? 'done' : 'running',
+          progress: polls > 1 ? 100 : 40,
+          errors: [],
+          datasetId: polls > 1 ? 'd2' : null,
+        }),
       ),
     );
     // Larger than a spread of String.fromCharCode can take (the old page threw at about 200 KB).
@@ -977,7 +1066,9 @@ describe('Glemt passord and Vedtak', () => {
               body: { id: 'b3', name: 'Kommunestyret' },
               text: 'Kommunestyret vedtar ny ressursmodell.',
               motions: [],
-              case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+              exemptBasis: null,
+              case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell', access: 'public' },
+              mandateItem: null,
               inputs: 3,
               adoptedScenario: null,
             },
@@ -1039,6 +1130,7 @@ describe('Invitasjon and nytt passord', () => {
 });
 
 describe('Saker and Fordeling lists', () => {
+  const LISTED = { mandateItemId: null, updatedAt: '2026-11-20T09:00:00.000Z' };
   it('lists cases with the screened title of an exempt case the person may not read', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
@@ -1046,8 +1138,16 @@ describe('Saker and Fordeling lists', () => {
       http.get('/api/cases', () =>
         HttpResponse.json({
           cases: [
-            { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell', status: 'input_round', access: 'public', readable: true },
-            { id: 'c2', number: '2026/13', title: 'Personalsak', status: 'in_preparation', access: 'exempt', readable: false },
+            {
+              ...LISTED,
+              id: 'c1',
+              number: '2026/12',
+              title: 'Ny ressursfordelingsmodell',
+              status: 'input_round',
+              access: 'public',
+              readable: true,
+            },
+            { ...LISTED, id: 'c2', number: '2026/13', title: 'Personalsak', status: 'in_preparation', access: 'exempt', readable: false },
           ],
         }),
       ),
@@ -1079,8 +1179,13 @@ describe('Officer views: reminders sent and the case history', () => {
           title: 'Innspill til modellen',
           questions: 'Hva mener dere?',
           caseId: 'c1',
+          case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+          mandateItemId: null,
+          opensAt: new Date(Date.now() - 86400000).toISOString(),
           closesAt: new Date(Date.now() + 86400000).toISOString(),
           open: true,
+          closedAt: null,
+          publishAfterClose: false,
           latePolicy: 'refuse',
           invitations: [
             { bodyId: 'b2', bodyName: 'KFU', status: 'not_answered', extendedUntil: null },
