@@ -9,7 +9,8 @@ export const keys = {
   notificationSettings: ['me', 'notification-settings'] as const,
   decisions: {
     all: ['decisions'] as const,
-    search: (filters: object) => ['decisions', filters] as const,
+    /** By the search's query string. */
+    search: (query: string) => ['decisions', query] as const,
   },
   users: ['users'] as const,
   mandate: ['mandate'] as const,

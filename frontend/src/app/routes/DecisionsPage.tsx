@@ -9,6 +9,7 @@ import { SelectField } from '../../components/SelectField.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { formatDate } from '../../i18n/index.js';
 import { api } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
 
 interface DecisionView {
   id: string;
@@ -28,7 +29,7 @@ export default function DecisionsPage() {
   const bodies = useBodies();
   const [filters, setFilters] = useState('');
   const { data, isPending, error, refetch } = useQuery({
-    queryKey: ['decisions', filters],
+    queryKey: keys.decisions.search(filters),
     queryFn: () => api<{ decisions: DecisionView[] }>(`/api/decisions${filters}`),
   });
   function onSubmit(e: FormEvent<HTMLFormElement>) {

@@ -12,6 +12,7 @@ import { useBody } from '../../features/bodies/api.js';
 import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.js';
 import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
 import { ConferencePanel, type ConferenceView } from '../../features/meetings/ConferencePanel.js';
+import { keys } from '../../lib/query-keys.js';
 
 interface MeetingView extends MeetingSummary {
   body: { id: string; name: string };
@@ -43,7 +44,7 @@ export default function MeetingPage() {
     isPending,
     error,
     refetch,
-  } = useQuery({ queryKey: ['meetings', id], queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
+  } = useQuery({ queryKey: keys.meetings.detail(id), queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
   const title = m ? `${m.body.name}: ${m.title}` : t('meetings.title');
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');

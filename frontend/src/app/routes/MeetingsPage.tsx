@@ -10,6 +10,7 @@ import { api } from '../../lib/api.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { NewMeetingForm } from '../../features/meetings/MeetingForms.js';
+import { keys } from '../../lib/query-keys.js';
 
 export interface MeetingSummary {
   id: string;
@@ -29,7 +30,7 @@ export const when = (iso: string) =>
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const { data, isPending, error, refetch } = useQuery({
-    queryKey: ['meetings'],
+    queryKey: keys.meetings.all,
     queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings'),
   });
   const { data: me } = useMe();

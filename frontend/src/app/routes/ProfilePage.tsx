@@ -10,8 +10,9 @@ import { useMe } from '../../features/auth/api.js';
 import { ChangePasswordForm } from '../../features/auth/ChangePasswordForm.js';
 import { api, toFieldErrors } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import { keys } from '../../lib/query-keys.js';
 
-const SETTINGS_KEY = ['me', 'notification-settings'];
+const SETTINGS_KEY = keys.notificationSettings;
 
 /** Profile: who I am here, and how I want to be notified (e-mail per notice, daily digest). */
 export default function ProfilePage() {

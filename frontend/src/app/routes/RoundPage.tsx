@@ -16,6 +16,7 @@ import { SubmissionCard } from '../../features/input-rounds/SubmissionCard.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { ApiError, api, type FormRequest } from '../../lib/api.js';
 import type { NoCommentInput, SubmissionInput } from '../../features/input-rounds/api.js';
+import { keys } from '../../lib/query-keys.js';
 
 export default function RoundPage() {
   const { t } = useTranslation();
@@ -100,7 +101,7 @@ export default function RoundPage() {
               <AttachmentList
                 attachments={round.documents}
                 label={t('rounds.documents')}
-                queryKey={['rounds', round.id]}
+                queryKey={keys.rounds.detail(round.id)}
                 uploadPath={officer ? `/api/rounds/${round.id}/documents` : undefined}
                 canRemove={officer}
               />

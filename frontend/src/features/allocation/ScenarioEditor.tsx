@@ -7,6 +7,7 @@ import type { LiveScenario } from './liveScenario.js';
 import { rateValue } from './rateEdits.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { CreateScenarioInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** «Prøv et scenario»: a frame change and rates tried live; an officer saves the result as a new scenario. */
 export function ScenarioEditor({
@@ -26,7 +27,7 @@ export function ScenarioEditor({
 }) {
   const { t } = useTranslation();
   const { frameChange, setFrameChange, rateEdits, setRateEdits, overrides, live } = edit;
-  const save = useAllocationMutation(['allocation', allocationId], (input: FormRequest<CreateScenarioInput>) =>
+  const save = useAllocationMutation(keys.allocation.detail(allocationId), (input: FormRequest<CreateScenarioInput>) =>
     api<Answer<'POST /api/allocation-cases/:id/scenarios'>>(`/api/allocation-cases/${allocationId}/scenarios`, {
       method: 'POST',
       body: input,

@@ -8,12 +8,13 @@ import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useAllocationMutation, type AllocationCaseView } from './api.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { AdoptScenarioInput, CreateScenarioInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** A new scenario from a model version and a dataset, with an optional frame change. */
 export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useAllocationMutation(['allocation', ac.id], (input: FormRequest<CreateScenarioInput>) =>
+  const create = useAllocationMutation(keys.allocation.detail(ac.id), (input: FormRequest<CreateScenarioInput>) =>
     api<Answer<'POST /api/allocation-cases/:id/scenarios'>>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
   );
   const ids = {
@@ -92,7 +93,7 @@ export function AdoptForm({
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const adopt = useAllocationMutation(['allocation', allocationId], (input: FormRequest<AdoptScenarioInput>) =>
+  const adopt = useAllocationMutation(keys.allocation.detail(allocationId), (input: FormRequest<AdoptScenarioInput>) =>
     api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }),
   );
   const [done, setDone] = useState(false);

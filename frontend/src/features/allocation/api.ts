@@ -55,7 +55,7 @@ export const useScenarioComments = (id: string | undefined) =>
     enabled: !!id,
   });
 
-export const useAllocationMutation = <T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) =>
+export const useAllocationMutation = <T, R = unknown>(key: readonly unknown[], fn: (input: T) => Promise<R>) =>
   useInvalidatingMutation(fn, key, [...keys.scenarios.all]);
 
 export type ImportStatusView = z.infer<typeof importStatusResponseSchema>;

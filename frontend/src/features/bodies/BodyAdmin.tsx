@@ -12,6 +12,7 @@ import { useInvalidatingMutation } from '../../lib/query.js';
 import type { BodyMember } from './api.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { CreateBodyInput, CreateMembershipInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 const text = (f: FormData, name: string) => {
   const v = String(f.get(name) ?? '').trim();
@@ -25,7 +26,7 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useInvalidatingMutation(
     (input: FormRequest<CreateBodyInput>) => api<Answer<'POST /api/bodies'>>('/api/bodies', { method: 'POST', body: input }),
-    ['bodies'],
+    keys.bodies.all,
   );
   const ids = { kind: 'body-kind', name: 'body-name', description: 'body-description', parentId: 'body-parent' };
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -90,7 +91,7 @@ export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: 
   const [capacity, setCapacity] = useState<string>('politician');
   const add = useInvalidatingMutation(
     (input: FormRequest<CreateMembershipInput>) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }),
-    ['bodies'],
+    keys.bodies.all,
   );
   const ids = {
     userId: 'member-user',
@@ -202,9 +203,9 @@ export function MemberActions({ bodyId, member }: { bodyId: string; member: Body
         method: 'PATCH',
         body: { version: member.version, validTo: osloDate(new Date()) },
       }),
-    ['bodies'],
+    keys.bodies.all,
   );
-  const remove = useInvalidatingMutation(() => api(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'DELETE' }), ['bodies']);
+  const remove = useInvalidatingMutation(() => api(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'DELETE' }), keys.bodies.all);
   const error = end.error ?? remove.error;
   return (
     <div className="row">

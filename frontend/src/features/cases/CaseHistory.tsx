@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/index.js';
 import { api } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
 
 interface AuditEvent {
   id: string;
@@ -20,7 +21,7 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const history = useQuery({
-    queryKey: ['cases', caseId, 'history'],
+    queryKey: keys.cases.history(caseId),
     queryFn: () => api<{ events: AuditEvent[] }>(`/api/audit/case/${caseId}`),
     enabled: open,
   });

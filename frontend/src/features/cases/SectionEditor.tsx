@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.js';
 import { useCaseMutation, useSectionDiff, useSectionVersions, type CaseSection } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** One section of the case document: its text, its history with a diff, and (for officers) editing. */
 export function SectionEditor({ caseId, section, canEdit }: { caseId: string; section: CaseSection; canEdit: boolean }) {
@@ -62,7 +63,7 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
               variant="secondary"
               onClick={() => {
                 // Fetch the new version; the editor keeps what this person wrote, now based on it.
-                void qc.invalidateQueries({ queryKey: ['cases', caseId] });
+                void qc.invalidateQueries({ queryKey: keys.cases.detail(caseId) });
                 setMessage(null);
               }}
             >

@@ -9,6 +9,7 @@ import { ApiError, api, type FormRequest } from '../../lib/api.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
 import type { DispositionInput, EditSubmissionInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */
 export function SubmissionCard(props: {
@@ -94,7 +95,7 @@ export function SubmissionCard(props: {
         <AttachmentList
           attachments={s.attachments}
           label={t('attachments.title')}
-          queryKey={['rounds', props.roundId]}
+          queryKey={keys.rounds.detail(props.roundId)}
           uploadPath={props.mine && props.open ? `/api/submissions/${s.id}/attachments` : undefined}
           canRemove={props.mine && props.open}
         />

@@ -6,6 +6,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary.js';
 import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import type { AttendanceInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 type Status = 'present' | 'absent' | 'substitute';
 
@@ -23,7 +24,7 @@ export function AttendanceForm(props: {
   );
   const save = useInvalidatingMutation(
     (input: FormRequest<AttendanceInput>) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }),
-    ['meetings', props.meetingId],
+    keys.meetings.detail(props.meetingId),
   );
   const members = [...new Map(props.members.map((m) => [m.userId, m])).values()];
 

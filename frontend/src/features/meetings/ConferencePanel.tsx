@@ -8,6 +8,7 @@ import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { ConferenceInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 export interface ConferenceView {
   registrationOpen: boolean;
@@ -27,7 +28,7 @@ export function ConferencePanel(props: {
 }) {
   const { t } = useTranslation();
   const c = props.conference;
-  const key = ['meetings', props.meetingId];
+  const key = keys.meetings.detail(props.meetingId);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [inputErrors, setInputErrors] = useState<FieldError[]>([]);
   const [receipt, setReceipt] = useState<{ submittedAt: string; sha256: string } | null>(null);

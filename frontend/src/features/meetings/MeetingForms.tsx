@@ -11,14 +11,15 @@ import { api, toFieldErrors, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { AgendaItemInput, CreateMeetingInput, MinutesInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
-const useMeetingMutation = <T,>(key: unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
+const useMeetingMutation = <T,>(key: readonly unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
 
 export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const create = useMeetingMutation(['meetings'], (input: FormRequest<CreateMeetingInput>) =>
+  const create = useMeetingMutation(keys.meetings.all, (input: FormRequest<CreateMeetingInput>) =>
     api<Answer<'POST /api/meetings'>>('/api/meetings', { method: 'POST', body: input }),
   );
   const ids = {
@@ -124,10 +125,10 @@ export function AgendaForms({
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState(false);
-  const add = useMeetingMutation(['meetings', meetingId], (input: FormRequest<AgendaItemInput>) =>
+  const add = useMeetingMutation(keys.meetings.detail(meetingId), (input: FormRequest<AgendaItemInput>) =>
     api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }),
   );
-  const publish = useMeetingMutation(['meetings', meetingId], () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
+  const publish = useMeetingMutation(keys.meetings.detail(meetingId), () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
   async function onAdd(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     try {
@@ -181,7 +182,7 @@ export function MinutesForm({
 }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const save = useMeetingMutation(['meetings', meetingId], (input: FormRequest<MinutesInput>) =>
+  const save = useMeetingMutation(keys.meetings.detail(meetingId), (input: FormRequest<MinutesInput>) =>
     api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }),
   );
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
