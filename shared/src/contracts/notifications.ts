@@ -7,7 +7,7 @@ export const notificationListResponseSchema = z.object({
       kind: z.string(),
       title: z.string(),
       body: z.string(),
-      link: z.string().nullable(),
+      link: z.string(),
       read: z.boolean(),
       createdAt: z.string(),
     }),

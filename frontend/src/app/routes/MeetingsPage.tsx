@@ -11,18 +11,10 @@ import { hasRole, useMe } from '../../features/auth/api.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { NewMeetingForm } from '../../features/meetings/MeetingForms.js';
 import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-export interface MeetingSummary {
-  id: string;
-  body: { name: string };
-  title: string;
-  startsAt: string;
-  place: string | null;
-  videoLink: string | null;
-  open: boolean;
-  closedBasis: string | null;
-  agendaPublished: boolean;
-}
+/** A meeting in the list, as the API answers it (the shared response contract). */
+export type MeetingSummary = Answer<'GET /api/meetings'>['meetings'][number];
 
 export const when = (iso: string) =>
   new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });

@@ -6,15 +6,9 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { api } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-interface NotificationView {
-  id: string;
-  title: string;
-  body: string;
-  link: string;
-  read: boolean;
-  createdAt: string;
-}
+type NotificationView = Answer<'GET /api/notifications'>['notifications'][number];
 
 export default function NotificationsPage() {
   const { t } = useTranslation();

@@ -5,14 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/index.js';
 import { api } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-interface AuditEvent {
-  id: string;
-  action: 'create' | 'update' | 'delete';
-  changes: Record<string, { before: unknown; after: unknown }>;
-  at: string;
-  actor: { id: string; name: string | null } | null;
-}
+type AuditEvent = Answer<'GET /api/audit/:entityType/:entityId'>['events'][number];
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : typeof v === 'string' ? v : JSON.stringify(v));
 
