@@ -19,6 +19,7 @@ import { REDIS } from './platform/queue/queue.module.js';
 import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
 import { CLOCK, type Clock } from './platform/clock/clock.js';
+import { installContractCheck } from './platform/http/contract-check.js';
 
 /**
  * Browser features Samråd never uses, denied on every response to the page and to anything it might
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     const clock = app.get<Clock>(CLOCK);
     fastify.addHook('onRequest', async () => clock.sync());
   }
+  if (config.CONTRACT_CHECK) installContractCheck(app, logger);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.auth && !SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth.municipalityId);

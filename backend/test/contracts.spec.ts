@@ -1,36 +1,177 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeTable } from '../src/platform/http/route-table.js';
+import { responseContracts } from '@samrad/shared/contracts';
+import { routeTable, type RouteEntry } from '../src/platform/http/route-table.js';
+import type { buildOpenApi } from '../src/modules/docs/openapi.js';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
-/** Responses match the shared contracts they declare with @Returns. */
+/** Routes that take no request body (the rest validate theirs with a shared contract through ZodPipe). */
+const NO_BODY = new Set([
+  'POST /api/auth/logout',
+  'POST /api/users/:id/resend-invite',
+  'POST /api/meetings/:id/publish',
+  'POST /api/notifications/:id/read',
+  'DELETE /api/meetings/:id/registrations/me',
+  // Files: the raw body is the file (sniffed and checked by the attachments and dataset services).
+  'POST /api/cases/:id/attachments',
+  'POST /api/rounds/:id/documents',
+  'POST /api/submissions/:id/attachments',
+  'POST /api/allocation-cases/:id/datasets/file',
+]);
+
+/**
+ * Every route declares its answer (a JSON contract with @Returns, a file by its media type, or 204),
+ * OpenAPI documents it, and the answers parse with their contracts. The harness runs the app with
+ * CONTRACT_CHECK=1, so every answer in every backend test is parsed too (platform/http/contract-check.ts).
+ */
 describe('response contracts', () => {
   let t: TestApp;
+  let routes: RouteEntry[];
   let admin: Client;
+  let officer: Client;
   beforeAll(async () => {
-    t = await startTestApp();
+    // The administrator is an operator here, so the installation-wide routes (/metrics) are reached too;
+    // the test clock's routes exist with TEST_CLOCK=1.
+    t = await startTestApp({ OPERATOR_EMAILS: DEMO.admin, TEST_CLOCK: '1' });
+    routes = routeTable(t.app);
     admin = await login(t.url, DEMO.admin);
+    officer = await login(t.url, DEMO.officer);
   });
   afterAll(() => t.close());
 
-  it('every declared GET response parses with its contract', async () => {
-    const bodyId = (await admin.request('GET', '/api/bodies')).body.bodies[0].id;
-    const mandateId = (await admin.request('GET', '/api/mandates')).body.mandates[0].id;
-    const ids: Record<string, string> = { id: bodyId, entityType: 'body', entityId: bodyId };
-    const routes = routeTable(t.app).filter((r) => r.method === 'GET' && r.returns);
-    expect(routes.length).toBeGreaterThanOrEqual(6);
-    for (const route of routes) {
-      const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
-        route.path.startsWith('/api/mandates') && name === 'id' ? mandateId : ids[name]!,
-      );
-      const res = await admin.request('GET', path);
-      expect(res.status, path).toBe(200);
-      const parsed = route.returns!.safeParse(res.body);
-      expect(parsed.success, `${path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+  const name = (r: RouteEntry) => `${r.method} ${r.path}`;
+
+  it('every route declares its successful answer', () => {
+    expect(routes.length).toBeGreaterThan(90);
+    const undeclared = routes.filter((r) => !r.returns && !r.file && r.status !== 204).map(name);
+    expect(undeclared, 'routes without @Returns, @ReturnsFile or @HttpCode(204)').toEqual([]);
+  });
+
+  it('the shared table of operations (used by the frontend and its msw fixtures) names the same contract as each route', () => {
+    const table = responseContracts as Record<string, unknown>;
+    const json = routes.filter((r) => r.returns && !r.file);
+    expect(json.filter((r) => table[name(r)] !== r.returns).map(name), 'routes whose @Returns differs from responseContracts').toEqual([]);
+    const answered = new Set(json.map(name));
+    expect(
+      Object.keys(table).filter((op) => !answered.has(op)),
+      'operations in responseContracts that no route answers',
+    ).toEqual([]);
+  });
+
+  it('every route that changes something validates its body with a shared contract', () => {
+    const unchecked = routes.filter((r) => r.method !== 'GET' && r.method !== 'DELETE' && !r.body && !NO_BODY.has(name(r))).map(name);
+    expect(unchecked, 'routes whose body no ZodPipe validates').toEqual([]);
+  });
+
+  it('OpenAPI documents every response', async () => {
+    const doc = (await officer.request('GET', '/api/openapi.json')).body as ReturnType<typeof buildOpenApi>;
+    const missing: string[] = [];
+    for (const r of routes) {
+      const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()] as
+        { responses: Record<string, { content?: Record<string, { schema?: unknown }> }>; requestBody?: unknown } | undefined;
+      const ok = op?.responses[String(r.status)];
+      if (!ok) missing.push(`${name(r)}: no ${r.status} response`);
+      else if (r.status !== 204 && !Object.values(ok.content ?? {}).some((c) => c.schema)) missing.push(`${name(r)}: no schema`);
+      if (r.body && !op?.requestBody) missing.push(`${name(r)}: no request body`);
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('every GET answers the demo data in its contract', async () => {
+    const get = async (path: string, who = officer) => {
+      const res = await who.request('GET', path);
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+      return res.body;
+    };
+    // Ids from the demo municipality: a case with rounds (one closed, with dispositions), a meeting with minutes, the allocation case.
+    const cases = (await get('/api/cases')).cases as { id: string }[];
+    const details = await Promise.all(cases.map((c) => get(`/api/cases/${c.id}`)));
+    // The demo case with a closed round that holds submissions (other files add cases of their own).
+    const roundsOf = async (c: { rounds: { id: string }[] }) => Promise.all(c.rounds.map((r) => get(`/api/rounds/${r.id}`)));
+    let withRounds = details[0];
+    let rounds: { id: string; submissions: { id: string }[] }[] = [];
+    for (const c of details.filter((x) => x.rounds.length > 0)) {
+      rounds = await roundsOf(c);
+      withRounds = c;
+      if (rounds.some((r) => r.submissions.length > 0)) break;
+    }
+    const submission = rounds.flatMap((r) => r.submissions)[0]!;
+    const meeting = ((await get('/api/meetings')).meetings as { id: string }[])[0]!;
+    const body = ((await get('/api/bodies')).bodies as { id: string }[])[0]!;
+    const mandate = ((await get('/api/mandates')).mandates as { id: string }[])[0]!;
+    const allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
+    const scenario = (await get(`/api/allocation-cases/${allocationCase.id}`)).scenarios[0] as { id: string };
+    // A sweep in the municipality that someone started through the API (read-rules.spec inserts one with a
+    // synthetic result), or a new one: at most two wait per person.
+    let [sweep] = (await t.db.query(
+      `SELECT s.id FROM sweep s JOIN app_user u ON u.municipality_id = s.municipality_id WHERE u.email = $1 AND s.created_by IS NOT NULL LIMIT 1`,
+      [DEMO.officer],
+    )) as { id: string }[];
+    if (!sweep) {
+      const started = await officer.request('POST', `/api/scenarios/${scenario.id}/sweeps`, {
+        criterion: 'perPupil',
+        stage: 'barnetrinn',
+        from: 40000,
+        to: 50000,
+        steps: 3,
+      });
+      expect(started.status, JSON.stringify(started.body)).toBe(201);
+      sweep = started.body as { id: string };
+    }
+    const [importJob] = await t.db.query(
+      `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content)
+       SELECT municipality_id, id, 'Kontrakt', 'csv', '' FROM allocation_case WHERE id = $1 RETURNING id`,
+      [allocationCase.id],
+    );
+    const attachment = await officer.request(
+      'POST',
+      `/api/cases/${withRounds.id}/attachments?filename=notat.pdf`,
+      new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    );
+    expect(attachment.status, JSON.stringify(attachment.body)).toBe(201);
+    const ids: Record<string, string> = {
+      'GET /api/cases/:id': withRounds.id,
+      'GET /api/rounds/:id': rounds[0]!.id,
+      'GET /api/submissions/:id/versions': submission.id,
+      'GET /api/meetings/:id': meeting.id,
+      'GET /api/bodies/:id': body.id,
+      'GET /api/mandates/:id': mandate.id,
+      'GET /api/allocation-cases/:id': allocationCase.id,
+      'GET /api/scenarios/:id': scenario.id,
+      'GET /api/sweeps/:id': sweep.id,
+      'GET /api/imports/:id': importJob.id,
+      'GET /api/attachments/:id': attachment.body.id,
+    };
+    const concrete = (r: RouteEntry) => {
+      const byRoute = ids[name(r)] ?? ids[`GET ${r.path.replace(/^(\/api\/\w[\w-]*\/:id).*/, '$1')}`];
+      const path = r.path
+        .replace(':entityType/:entityId', `body/${body.id}`)
+        .replace(':sectionId', withRounds.sections[0].id)
+        .replace(':format', 'csv')
+        .replace(':id', byRoute ?? '');
+      const query: Record<string, string> = {
+        'GET /api/cases/:id/sections/:sectionId/diff': '?from=1&to=1',
+        'GET /api/scenarios/:id/compare': '?against=budget',
+      };
+      return path + (query[name(r)] ?? '');
+    };
+    const checked: string[] = [];
+    for (const r of routes.filter((x) => x.method === 'GET')) {
+      if (r.path.includes(':') && !/:(id|entityType|entityId|sectionId|format)\b/.test(r.path)) throw new Error(`no id for ${name(r)}`);
+      const who = r.rules?.includes('authenticated') || r.rules?.includes('case_officer') || r.rules?.includes('public') ? officer : admin;
+      const res = await who.request('GET', concrete(r));
+      expect(res.status, `${name(r)} (${concrete(r)}): ${JSON.stringify(res.body)}`.slice(0, 500)).toBe(200);
+      if (r.file) {
+        expect(res.headers.get('content-type'), name(r)).toBeTruthy();
+      } else {
+        const parsed = r.returns!.safeParse(res.body);
+        expect(parsed.success, `${name(r)}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      }
+      checked.push(name(r));
+    }
+    expect(checked.length).toBe(routes.filter((x) => x.method === 'GET').length);
   });
 
   it('write responses match too', async () => {
-    const routes = routeTable(t.app);
     const create = routes.find((r) => r.method === 'POST' && r.path === '/api/bodies')!;
     const res = await admin.request('POST', '/api/bodies', { kind: 'reference_group', name: 'Kontraktsorgan' });
     expect(create.returns!.safeParse(res.body).success).toBe(true);

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/platform/config/config.js';
+import { contractViolations } from '../src/platform/http/contract-check.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-people.js';
 
 export interface TestApp {
@@ -14,13 +15,29 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real application on a free port, against the run's test database and Redis. */
+/**
+ * The real application on a free port, against the run's test database and Redis. Every JSON answer
+ * is checked against its response contract (CONTRACT_CHECK=1): a broken one is a 500, and closing the
+ * app fails if any answer broke its contract.
+ */
 export async function startTestApp(overrides: Partial<Record<keyof AppConfig, string>> = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, PORT: '0', LOG_LEVEL: 'silent', MAIL_TRANSPORT: 'capture', ...overrides });
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    MAIL_TRANSPORT: 'capture',
+    CONTRACT_CHECK: '1',
+    ...overrides,
+  });
   const app = await createApp(config, pino({ level: 'silent' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}`, db: app.get(DataSource), config, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    const broken = contractViolations.splice(0);
+    if (broken.length) throw new Error(`answers that break their response contract:\n${broken.map((v) => JSON.stringify(v)).join('\n')}`);
+  };
+  return { app, url: `http://127.0.0.1:${address.port}`, db: app.get(DataSource), config, close };
 }
 
 /**

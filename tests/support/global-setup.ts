@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
     NODE_ENV: 'test',
     // Deadlines by a clock the journeys move forward (POST /api/test/clock) instead of waiting.
     TEST_CLOCK: '1',
+    // Every JSON answer is parsed with its response contract; one that breaks it is a 500 (and logged).
+    CONTRACT_CHECK: '1',
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'samrad_test'}_e2e`,
   };

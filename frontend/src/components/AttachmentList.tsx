@@ -16,7 +16,7 @@ export function AttachmentList(props: {
   attachments: AttachmentMeta[];
   uploadPath?: string;
   canRemove?: boolean;
-  queryKey: unknown[];
+  queryKey: readonly unknown[];
   label: string;
 }) {
   const { t } = useTranslation();

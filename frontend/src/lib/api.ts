@@ -40,3 +40,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return data as T;
 }
+
+/**
+ * A request as a form sends it: the fields of its request contract (a misspelt or missing field is a
+ * type error), each value as the form holds it (FormData gives strings, or null for a missing field)
+ * until the server parses it with the same contract and answers each bad field in Norwegian.
+ */
+export type FormRequest<T> = { [K in keyof T]: T[K] | FormDataEntryValue | FormDataEntryValue[] | null };

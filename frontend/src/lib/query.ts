@@ -13,7 +13,7 @@ export function createQueryClient() {
 }
 
 /** A mutation that refreshes the given queries when it succeeds. */
-export function useInvalidatingMutation<T, R = unknown>(fn: (input: T) => Promise<R>, ...keys: unknown[][]) {
+export function useInvalidatingMutation<T, R = unknown>(fn: (input: T) => Promise<R>, ...keys: (readonly unknown[])[]) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,

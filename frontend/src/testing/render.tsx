@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { MeResponse } from '@samrad/shared/contracts';
 import { routes } from '../app/router.js';
 
 /** Renders the whole app at a route, as a person opening that URL would see it. */
@@ -15,7 +16,7 @@ export function renderRoute(path: string) {
   return { ...view, router };
 }
 
-export const ME = {
+export const ME: MeResponse = {
   id: 'u-officer',
   name: 'Rådgiver, oppvekst',
   email: 'saksbehandler@solvik.kommune.test',

@@ -7,11 +7,17 @@ g.CSS.escape ??= (v: string) => v.replace(/[^\w-]/g, (c) => `\\${c}`);
 import '../i18n/index.js';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { assertFixturesKeptContracts, checkFixtures } from './contracts.js';
 import { server } from './server.js';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  checkFixtures(server);
+});
+afterEach(async () => {
   cleanup();
   server.resetHandlers();
+  // Every JSON answer the test's fixtures gave must parse with the operation's response contract.
+  await assertFixturesKeptContracts();
 });
 afterAll(() => server.close());

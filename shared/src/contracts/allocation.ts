@@ -93,3 +93,193 @@ export const sweepSchema = z
   .superRefine((v, ctx) => {
     if (v.to <= v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Til-verdien må være større enn fra-verdien' });
   });
+
+// Responses ------------------------------------------------------------------------------------
+
+const budgetDifference = z.object({ budget: z.number(), nok: z.number(), pct: z.number().nullable() });
+const criterionRate = z.object({ base: z.number(), scaled: z.number() });
+
+/** The engine's result (`AllocationResult` in engine/allocation/result.ts), as stored and sent. */
+export const allocationResultSchema = z.object({
+  format: z.literal('samrad.allocation-result/v1'),
+  engineVersion: z.string(),
+  mode: z.enum(['allocation', 'distribution']),
+  scale: z.number(),
+  scaleExact: z.string(),
+  unscaledTotal: z.number(),
+  frame: z.number(),
+  total: z.number(),
+  adjustmentsTotal: z.number(),
+  pupils: z.number(),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      kind: z.enum(['criterion', 'pot']),
+      driver: z.string(),
+      amount: z.number(),
+      sharePct: z.number(),
+      rates: z.record(z.string(), criterionRate),
+      perPupil: z.number().nullable(),
+    }),
+  ),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      school: z.string().optional(),
+      orgNumber: z.string().optional(),
+      stage: z.enum(['barnetrinn', 'ungdomstrinn']),
+      pupils: z.number(),
+      criteria: z.record(z.string(), z.object({ amount: z.number(), perPupil: z.number().nullable() })),
+      criteriaTotal: z.number(),
+      adjustments: z.array(z.object({ amount: z.number(), reason: z.string() })),
+      adjustmentsTotal: z.number(),
+      total: z.number(),
+      totalPerPupil: z.number().nullable(),
+      againstBudget: budgetDifference.nullable(),
+      againstLastYear: budgetDifference.nullable(),
+    }),
+  ),
+  average: z.record(z.string(), z.number().nullable()),
+  control: z
+    .object({
+      rows: z.array(
+        z.object({
+          unit: z.string(),
+          hourCost: z.number(),
+          frameHours: z.number(),
+          frameHoursPerPupil: z.number().nullable(),
+          requiredHours: z.record(z.string(), z.number()),
+          requiredTotal: z.number(),
+          freeHours: z.number(),
+          freeHoursPerPupil: z.number().nullable(),
+          belowZero: z.boolean(),
+        }),
+      ),
+      teacherNorm: z.array(
+        z.object({
+          unit: z.string(),
+          grades: z.enum(['1-4', '5-10']),
+          pupilsPerTeacher: z.number().nullable(),
+          limit: z.number(),
+          breach: z.boolean(),
+        }),
+      ),
+      flagged: z.array(z.string()),
+    })
+    .nullable(),
+  warnings: z.array(z.string()),
+});
+export type AllocationResultResponse = z.infer<typeof allocationResultSchema>;
+
+export const allocationCaseListResponseSchema = z.object({
+  allocationCases: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      budgetYear: z.number().int(),
+      caseId: z.string(),
+      adoptedScenarioId: z.string().nullable(),
+    }),
+  ),
+});
+export const idResponseSchema = z.object({ id: z.string() });
+export const scenarioSummaryResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  modelVersionId: z.string(),
+  datasetId: z.string(),
+  frame: z.number().nullable(),
+  frameChange: z.number().nullable(),
+  adopted: z.boolean(),
+  revisesScenarioId: z.string().nullable(),
+  total: z.number(),
+  scale: z.number(),
+  version: z.number().int(),
+});
+export const allocationCaseResponseSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  budgetYear: z.number().int(),
+  title: z.string(),
+  adoptedScenarioId: z.string().nullable(),
+  datasets: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), unitCount: z.number().int(), createdAt: z.string() })),
+  modelVersions: z.array(
+    z.object({ id: z.string(), number: z.number().int(), label: z.string(), adoptedByDecisionId: z.string().nullable() }),
+  ),
+  scenarios: z.array(scenarioSummaryResponseSchema),
+});
+export const importStatusResponseSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number(),
+  errors: z.array(z.object({ row: z.number().int(), path: z.string(), column: z.string(), message: z.string() }).partial({ column: true })),
+  datasetId: z.string().nullable(),
+});
+/** 201 with the dataset when imported at once; 202 with the import to follow for a large file (the worker reads it). */
+export const datasetImportResponseSchema = z.union([
+  z.object({ id: z.string(), units: z.number().int(), modelVersionId: z.string() }),
+  z.object({ importId: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) }),
+]);
+export const modelVersionCreatedResponseSchema = z.object({ id: z.string(), number: z.number().int() });
+export const scenarioResultResponseSchema = z.object({ id: z.string(), version: z.number().int(), result: allocationResultSchema });
+export const scenarioResponseSchema = z.object({
+  id: z.string(),
+  allocationCaseId: z.string(),
+  caseId: z.string(),
+  name: z.string(),
+  modelVersionId: z.string(),
+  datasetId: z.string(),
+  frame: z.number().nullable(),
+  frameChange: z.number().nullable(),
+  overrides: z.array(rateOverrideSchema),
+  adjustments: z.array(z.object({ unit: z.string(), amount: z.number(), reason: z.string() })),
+  adopted: z.boolean(),
+  adoptedByDecisionId: z.string().nullable(),
+  revisesScenarioId: z.string().nullable(),
+  version: z.number().int(),
+  engineVersion: z.string(),
+  inputHash: z.string(),
+  computedAt: z.string(),
+  /** The exact engine input the result was computed from (format samrad.allocation-input/v1). */
+  input: z.looseObject({ format: z.string() }),
+  result: allocationResultSchema,
+});
+const comparedCell = z.object({ amount: z.number(), against: z.number(), diffNok: z.number(), diffPct: z.number().nullable() });
+/** Against another scenario: every unit and criterion; against the budget or last year: per unit, null where none is given. */
+export const comparisonUnitSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  total: z.number(),
+  against: z.number().nullable(),
+  diffNok: z.number().nullable(),
+  diffPct: z.number().nullable(),
+  criteria: z.record(z.string(), comparedCell).optional(),
+});
+export const comparisonResponseSchema = z.object({ against: z.string(), units: z.array(comparisonUnitSchema) });
+export const revisionResponseSchema = z.object({ id: z.string(), changes: z.array(comparisonUnitSchema) });
+export const scenarioCommentListResponseSchema = z.object({
+  comments: z.array(
+    z.object({
+      id: z.string(),
+      unitId: z.string().nullable(),
+      text: z.string(),
+      createdAt: z.string(),
+      author: z.object({ name: z.string(), title: z.string() }),
+    }),
+  ),
+});
+export const sweepResponseSchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  parameter: z.record(z.string(), z.unknown()),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number(),
+  result: z
+    .object({
+      points: z.array(z.object({ value: z.number(), scale: z.number(), total: z.number(), units: z.record(z.string(), z.number()) })),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+});

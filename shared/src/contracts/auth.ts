@@ -43,3 +43,6 @@ export const notificationSettingsSchema = z.strictObject({
   digest: z.enum(['off', 'daily'], { error: 'Velg om du vil ha daglig oppsummering' }),
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+/** A plain confirmation with a message (the same answer whether or not an address is known). */
+export const messageResponseSchema = z.object({ message: z.string() });

@@ -274,10 +274,140 @@ export const conferenceInputSchema = z.object({
 });
 
 /** An attachment (vedlegg) as the API describes it: the sniffed type, the size in bytes and the SHA-256. */
-export interface AttachmentMeta {
-  id: string;
-  filename: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-}
+export const attachmentMetaSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
+export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
+
+// Responses ------------------------------------------------------------------------------------
+
+/** A stored attachment, as the upload answers it. */
+export const attachmentResponseSchema = attachmentMetaSchema.extend({ uploadedAt: z.string() });
+export const attachmentListResponseSchema = z.object({ attachments: z.array(attachmentResponseSchema) });
+
+const ref = z.object({ id: z.string(), name: z.string() });
+const access = z.enum(['public', 'exempt']);
+const motion = z.object({
+  motion: z.string(),
+  proposedBy: z.string(),
+  for: z.number().int(),
+  against: z.number().int(),
+  adopted: z.boolean(),
+});
+export const caseSummaryResponseSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  access,
+  /** Whether the caller may read the case in full (else they meet it by its public title). */
+  readable: z.boolean(),
+  mandateItemId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export const caseListResponseSchema = z.object({ cases: z.array(caseSummaryResponseSchema) });
+export const caseCreatedResponseSchema = z.object({ id: z.string(), number: z.string(), version: z.number().int() });
+
+export const casePhaseEntrySchema = z.object({
+  phase: z.enum(CASE_PHASES),
+  body: ref.nullable(),
+  enteredAt: z.string(),
+  actor: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export const caseSectionResponseSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SECTION_KINDS),
+  version: z.number().int(),
+  text: z.string(),
+  updatedAt: z.string(),
+});
+export const caseDetailResponseSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  /** The current phase, and the body on the route the case is before. */
+  phase: z.object({ phase: z.enum(CASE_PHASES), body: ref.extend({ position: z.number().int() }).nullable() }),
+  /** Every phase the case has entered, with its date. */
+  phases: z.array(casePhaseEntrySchema),
+  /** The manual moves the lifecycle allows the caller now (empty for those who may not move the case). */
+  allowedMoves: z.array(z.object({ to: z.enum(CASE_PHASES), back: z.boolean(), body: z.string().nullable() })),
+  /** What is still open before a deciding vedtak (open rounds, inputs without a disposition), or null. */
+  openInput: z.string().nullable(),
+  access,
+  legalBasis: z.string().nullable(),
+  publicTitle: z.string().nullable(),
+  version: z.number().int(),
+  mandateItem: z.object({ id: z.string(), number: z.number().int(), title: z.string() }).nullable(),
+  officer: ref.nullable(),
+  sections: z.array(caseSectionResponseSchema),
+  route: z.array(
+    z.object({
+      bodyId: z.string(),
+      bodyName: z.string(),
+      position: z.number().int(),
+      meetingDate: z.string().nullable(),
+      committeeNumber: z.string().nullable(),
+    }),
+  ),
+  recommendations: z.array(
+    z.object({ id: z.string(), bodyId: z.string(), bodyName: z.string(), text: z.string(), recordedAt: z.string() }),
+  ),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      bodyId: z.string(),
+      bodyName: z.string(),
+      committeeNumber: z.string().nullable(),
+      decidedOn: z.string(),
+      text: z.string(),
+      motions: z.array(motion),
+      openInputReason: z.string().nullable(),
+    }),
+  ),
+  rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
+});
+export const caseUpdatedResponseSchema = z.object({ id: z.string(), version: z.number().int(), status: z.enum(CASE_STATUSES) });
+export const caseAccessResponseSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  access,
+  legalBasis: z.string().nullable(),
+  publicTitle: z.string().nullable(),
+});
+export const caseMovedResponseSchema = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  bodyPosition: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export const sectionVersionsResponseSchema = z.object({
+  versions: z.array(z.object({ version: z.number().int(), text: z.string(), author: z.string().nullable(), createdAt: z.string() })),
+});
+export const sectionDiffResponseSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  parts: z.array(z.object({ value: z.string(), change: z.enum(['added', 'removed', 'same']) })),
+});
+export const recommendationResponseSchema = z.object({ id: z.string() });
+export const decisionRecordedResponseSchema = z.object({
+  id: z.string(),
+  phase: z.enum(CASE_PHASES),
+  openInputReason: z.string().nullable(),
+});
+export const caseCommentResponseSchema = z.object({
+  id: z.string(),
+  sectionId: z.string().nullable(),
+  submissionId: z.string().nullable(),
+  parentId: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+  author: z.object({ id: z.string(), name: z.string(), title: z.string() }),
+});
+export const caseCommentListResponseSchema = z.object({ comments: z.array(caseCommentResponseSchema) });
+export const commentCreatedResponseSchema = z.object({ id: z.string(), createdAt: z.string() });

@@ -181,6 +181,11 @@ export const mandateItemResponseSchema = z.object({
     meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
   }),
 });
+export const mandateItemUpdatedResponseSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: z.enum(MANDATE_ITEM_STATUSES),
+});
 export const mandateDetailResponseSchema = mandateResponseSchema.extend({
   adoptedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   items: z.array(mandateItemResponseSchema),

@@ -19,6 +19,21 @@ import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { AllocationService } from './allocation.service.js';
+import {
+  allocationCaseListResponseSchema,
+  allocationCaseResponseSchema,
+  comparisonResponseSchema,
+  datasetImportResponseSchema,
+  idResponseSchema,
+  importStatusResponseSchema,
+  modelVersionCreatedResponseSchema,
+  revisionResponseSchema,
+  scenarioCommentListResponseSchema,
+  scenarioResponseSchema,
+  scenarioResultResponseSchema,
+  sweepResponseSchema,
+} from '@samrad/shared/contracts';
+import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 
 type Body<S extends z.ZodType> = z.infer<S>;
 
@@ -26,12 +41,14 @@ type Body<S extends z.ZodType> = z.infer<S>;
 export class AllocationController {
   constructor(@Inject(AllocationService) private readonly allocation: AllocationService) {}
 
+  @Returns(allocationCaseListResponseSchema)
   @Get('allocation-cases')
   @Access('authenticated')
   async list(@Ctx() ctx: RequestContext) {
     return { allocationCases: await this.allocation.list(ctx) };
   }
 
+  @Returns(idResponseSchema)
   @Post('allocation-cases')
   @Access('case_officer')
   create(@Ctx() ctx: RequestContext, @Body(body(createAllocationCaseSchema)) input: Body<typeof createAllocationCaseSchema>) {
@@ -54,18 +71,21 @@ export class AllocationController {
     return Buffer.from(await unitsTemplateXlsx());
   }
 
+  @Returns(importStatusResponseSchema)
   @Get('imports/:id')
   @Access('case_officer')
   importStatus(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.allocation.importStatus(ctx, id);
   }
 
+  @Returns(allocationCaseResponseSchema)
   @Get('allocation-cases/:id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.allocation.get(ctx, id);
   }
 
+  @Returns(datasetImportResponseSchema)
   @Post('allocation-cases/:id/datasets')
   @Access('case_officer')
   async importDataset(
@@ -84,6 +104,7 @@ export class AllocationController {
    * The same import with the file as the raw body (`application/octet-stream`, as attachments), its
    * name in `?filename=` and the dataset's name in `?name=`: the browser sends a workbook as it is.
    */
+  @Returns(datasetImportResponseSchema)
   @Post('allocation-cases/:id/datasets/file')
   @Access('case_officer')
   async importDatasetFile(
@@ -100,6 +121,7 @@ export class AllocationController {
     return result;
   }
 
+  @Returns(modelVersionCreatedResponseSchema)
   @Post('allocation-cases/:id/model-versions')
   @Access('case_officer')
   modelVersion(
@@ -110,6 +132,7 @@ export class AllocationController {
     return this.allocation.createModelVersion(ctx, id, input);
   }
 
+  @Returns(scenarioResultResponseSchema)
   @Post('allocation-cases/:id/scenarios')
   @Access('case_officer')
   createScenario(
@@ -120,12 +143,14 @@ export class AllocationController {
     return this.allocation.createScenario(ctx, id, input);
   }
 
+  @Returns(scenarioResponseSchema)
   @Get('scenarios/:id')
   @Access('authenticated')
   scenario(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.allocation.getScenario(ctx, id);
   }
 
+  @Returns(scenarioResultResponseSchema)
   @Patch('scenarios/:id')
   @Access('case_officer')
   update(
@@ -136,18 +161,21 @@ export class AllocationController {
     return this.allocation.updateScenario(ctx, id, input);
   }
 
+  @Returns(comparisonResponseSchema)
   @Get('scenarios/:id/compare')
   @Access('authenticated')
   compare(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('against') against = 'budget') {
     return this.allocation.compare(ctx, id, against);
   }
 
+  @Returns(scenarioCommentListResponseSchema)
   @Get('scenarios/:id/comments')
   @Access('authenticated')
   async comments(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return { comments: await this.allocation.comments(ctx, id) };
   }
 
+  @Returns(idResponseSchema)
   @Post('scenarios/:id/comments')
   @Access('member', 'case_officer')
   comment(
@@ -169,24 +197,28 @@ export class AllocationController {
     await this.allocation.adopt(ctx, id, input);
   }
 
+  @Returns(revisionResponseSchema)
   @Post('scenarios/:id/revisions')
   @Access('case_officer')
   revise(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(revisionSchema)) input: Body<typeof revisionSchema>) {
     return this.allocation.revise(ctx, id, input);
   }
 
+  @Returns(idResponseSchema)
   @Post('scenarios/:id/sweeps')
   @Access('case_officer')
   sweep(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(sweepSchema)) input: Body<typeof sweepSchema>) {
     return this.allocation.startSweep(ctx, id, input);
   }
 
+  @Returns(sweepResponseSchema)
   @Get('sweeps/:id')
   @Access('authenticated')
   getSweep(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.allocation.sweep(ctx, id);
   }
 
+  @ReturnsFile('application/octet-stream')
   @Get('scenarios/:id/export/:format')
   @Access('authenticated')
   async export(

@@ -4,6 +4,8 @@ import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { AttachmentsService } from './attachments.service.js';
+import { attachmentListResponseSchema, attachmentResponseSchema } from '@samrad/shared/contracts';
+import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 
 /**
  * Uploads are the raw file as the body (`Content-Type: application/octet-stream`) with its name in
@@ -13,18 +15,21 @@ import { AttachmentsService } from './attachments.service.js';
 export class AttachmentsController {
   constructor(@Inject(AttachmentsService) private readonly attachments: AttachmentsService) {}
 
+  @Returns(attachmentListResponseSchema)
   @Get('cases/:id/attachments')
   @Access('authenticated')
   async listForCase(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return { attachments: await this.attachments.listForCase(ctx, id) };
   }
 
+  @Returns(attachmentResponseSchema)
   @Post('cases/:id/attachments')
   @Access('case_officer')
   addToCase(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query('filename') filename: unknown, @Body() content: unknown) {
     return this.attachments.addToCase(ctx, id, filename, content);
   }
 
+  @Returns(attachmentResponseSchema)
   @Post('rounds/:id/documents')
   @Access('case_officer')
   addToRound(
@@ -36,6 +41,7 @@ export class AttachmentsController {
     return this.attachments.addToRound(ctx, id, filename, content);
   }
 
+  @Returns(attachmentResponseSchema)
   @Post('submissions/:id/attachments')
   @Access('member')
   addToSubmission(
@@ -47,6 +53,8 @@ export class AttachmentsController {
     return this.attachments.addToSubmission(ctx, id, filename, content);
   }
 
+  /** The file as it was stored, with its sniffed media type. */
+  @ReturnsFile('application/octet-stream')
   @Get('attachments/:id')
   @Access('authenticated')
   async download(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {

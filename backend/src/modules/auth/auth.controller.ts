@@ -16,6 +16,7 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { SESSION_COOKIE } from '../../platform/auth/session.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { AuthService } from './auth.service.js';
+import { messageResponseSchema } from '@samrad/shared/contracts';
 
 @Controller('api/auth')
 export class AuthController {
@@ -55,6 +56,7 @@ export class AuthController {
     return this.auth.me(ctx);
   }
 
+  @Returns(okResponseSchema)
   @Post('accept-invite')
   @Public()
   @HttpCode(200)
@@ -68,6 +70,7 @@ export class AuthController {
     return { ok: true };
   }
 
+  @Returns(messageResponseSchema)
   @Post('request-reset')
   @Public()
   @HttpCode(202)
@@ -77,6 +80,7 @@ export class AuthController {
     return { message: 'Hvis adressen er registrert, har vi sendt en e-post med lenke til nytt passord.' };
   }
 
+  @Returns(okResponseSchema)
   @Post('reset-password')
   @Public()
   @HttpCode(200)

@@ -22,6 +22,22 @@ import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { ReadCache } from '../../platform/cache/read-cache.js';
 import { CasesService } from './cases.service.js';
+import {
+  caseAccessResponseSchema,
+  caseCommentListResponseSchema,
+  caseCreatedResponseSchema,
+  caseDetailResponseSchema,
+  caseListResponseSchema,
+  caseMovedResponseSchema,
+  caseUpdatedResponseSchema,
+  commentCreatedResponseSchema,
+  decisionRecordedResponseSchema,
+  idVersionResponseSchema,
+  recommendationResponseSchema,
+  sectionDiffResponseSchema,
+  sectionVersionsResponseSchema,
+} from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller('api/cases')
 export class CasesController {
@@ -30,6 +46,7 @@ export class CasesController {
     @Inject(ReadCache) private readonly cache: ReadCache,
   ) {}
 
+  @Returns(caseListResponseSchema)
   @Get()
   @Access('authenticated')
   async list(@Ctx() ctx: RequestContext, @Query('mandateItemId') mandateItemId?: string) {
@@ -37,12 +54,14 @@ export class CasesController {
     return { cases: await this.cases.list(ctx, { mandateItemId }) };
   }
 
+  @Returns(caseCreatedResponseSchema)
   @Post()
   @Access('case_officer')
   create(@Ctx() ctx: RequestContext, @Body(body(createCaseSchema)) input: CreateCase) {
     return this.cases.create(ctx, input);
   }
 
+  @Returns(caseDetailResponseSchema)
   @Get(':id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
@@ -50,6 +69,7 @@ export class CasesController {
     return this.cache.read(ctx, `case:${id}`, () => this.cases.get(ctx, id));
   }
 
+  @Returns(caseUpdatedResponseSchema)
   @Patch(':id')
   @Access('case_officer')
   update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(updateCaseSchema)) input: UpdateCase) {
@@ -57,6 +77,7 @@ export class CasesController {
   }
 
   /** The access level (public or exempt) is changed only here, never by PATCH. */
+  @Returns(caseAccessResponseSchema)
   @Post(':id/access')
   @Access('case_officer')
   @HttpCode(200)
@@ -65,12 +86,14 @@ export class CasesController {
   }
 
   /** A manual move in the case's lifecycle (start, rework, working group, send to the first body, follow-up, close). */
+  @Returns(caseMovedResponseSchema)
   @Post(':id/moves')
   @Access('case_officer')
   move(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(moveCaseSchema)) input: MoveCase) {
     return this.cases.manualMove(ctx, id, input);
   }
 
+  @Returns(idVersionResponseSchema)
   @Put(':id/sections/:sectionId')
   @Access('case_officer')
   updateSection(
@@ -82,12 +105,14 @@ export class CasesController {
     return this.cases.updateSection(ctx, id, sectionId, input);
   }
 
+  @Returns(sectionVersionsResponseSchema)
   @Get(':id/sections/:sectionId/versions')
   @Access('authenticated')
   async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Param('sectionId', UuidPipe) sectionId: string) {
     return { versions: await this.cases.sectionVersions(ctx, id, sectionId) };
   }
 
+  @Returns(sectionDiffResponseSchema)
   @Get(':id/sections/:sectionId/diff')
   @Access('authenticated')
   diff(
@@ -110,6 +135,7 @@ export class CasesController {
     await this.cases.setRoute(ctx, id, input);
   }
 
+  @Returns(recommendationResponseSchema)
   @Post(':id/recommendations')
   @Access('case_officer')
   recommend(
@@ -120,18 +146,21 @@ export class CasesController {
     return this.cases.recordRecommendation(ctx, id, input);
   }
 
+  @Returns(decisionRecordedResponseSchema)
   @Post(':id/decisions')
   @Access('case_officer')
   decide(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(decisionSchema)) input: z.infer<typeof decisionSchema>) {
     return this.cases.recordDecision(ctx, id, input);
   }
 
+  @Returns(caseCommentListResponseSchema)
   @Get(':id/comments')
   @Access('authenticated')
   async comments(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return { comments: await this.cases.comments(ctx, id) };
   }
 
+  @Returns(commentCreatedResponseSchema)
   @Post(':id/comments')
   @Access('member', 'case_officer')
   comment(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body(body(commentSchema)) input: z.infer<typeof commentSchema>) {

@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { Public } from '../../platform/auth/access.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { MailService } from '../mail/mail.service.js';
+import { caughtMailResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 /**
  * Caught mail for development and demo (MAIL_TRANSPORT=capture): invitations, resets and
@@ -15,6 +17,7 @@ export class DevMailController {
     @Inject(MailService) private readonly mail: MailService,
   ) {}
 
+  @Returns(caughtMailResponseSchema)
   @Get('messages.json')
   @Public()
   async list() {

@@ -3,6 +3,8 @@ import { ModuleRef } from '@nestjs/core';
 import { Public } from '../../platform/auth/access.js';
 import { routeTable } from '../../platform/http/route-table.js';
 import { buildOpenApi, renderApiPage } from './openapi.js';
+import { openApiResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller('api')
 export class DocsController {
@@ -15,6 +17,7 @@ export class DocsController {
     return this.doc;
   }
 
+  @Returns(openApiResponseSchema)
   @Get('openapi.json')
   @Public()
   json() {

@@ -12,6 +12,18 @@ const ACCESS_TEXT: Record<string, string> = {
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
+/** The successful answer of a route: its JSON contract, a file by its media type, or nothing (204). */
+export function successResponse(r: RouteEntry): { description: string; content?: Record<string, { schema: unknown }> } {
+  if (r.status === 204) return { description: 'Utført (uten innhold)' };
+  if (r.file) return { description: 'OK', content: { [r.file]: { schema: { type: 'string', format: 'binary' } } } };
+  if (r.returns)
+    return {
+      description: 'OK',
+      content: { 'application/json': { schema: z.toJSONSchema(r.returns, { io: 'output', unrepresentable: 'any' }) } },
+    };
+  return { description: 'OK' };
+}
+
 /** OpenAPI 3.1 built from the route table and the shared zod contracts. */
 export function buildOpenApi(routes: RouteEntry[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -26,12 +38,7 @@ export function buildOpenApi(routes: RouteEntry[]) {
       'x-access': r.rules ?? [],
       parameters: params,
       responses: {
-        '200': r.returns
-          ? {
-              description: 'OK',
-              content: { 'application/json': { schema: z.toJSONSchema(r.returns, { io: 'output', unrepresentable: 'any' }) } },
-            }
-          : { description: 'OK' },
+        [String(r.status)]: successResponse(r),
         '400': {
           description: 'Ugyldig forespørsel: én melding per felt',
           content: { 'application/json': { schema: jsonSchema(errorResponseSchema) } },

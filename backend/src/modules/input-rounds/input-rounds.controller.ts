@@ -15,23 +15,34 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { InputRoundsService } from './input-rounds.service.js';
+import {
+  inputSummaryResponseSchema,
+  receiptResponseSchema,
+  roundCreatedResponseSchema,
+  roundDetailResponseSchema,
+  submissionVersionsResponseSchema,
+} from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller('api')
 export class InputRoundsController {
   constructor(@Inject(InputRoundsService) private readonly rounds: InputRoundsService) {}
 
+  @Returns(roundCreatedResponseSchema)
   @Post('rounds')
   @Access('case_officer')
   create(@Ctx() ctx: RequestContext, @Body(body(createRoundSchema)) input: CreateRound) {
     return this.rounds.create(ctx, input);
   }
 
+  @Returns(roundDetailResponseSchema)
   @Get('rounds/:id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.rounds.get(ctx, id);
   }
 
+  @Returns(receiptResponseSchema)
   @Post('rounds/:id/submissions')
   @Access('member')
   submit(
@@ -64,6 +75,7 @@ export class InputRoundsController {
     await this.rounds.extend(ctx, id, input);
   }
 
+  @Returns(receiptResponseSchema)
   @Put('submissions/:id')
   @Access('member')
   edit(
@@ -74,6 +86,7 @@ export class InputRoundsController {
     return this.rounds.edit(ctx, id, input);
   }
 
+  @Returns(submissionVersionsResponseSchema)
   @Get('submissions/:id/versions')
   @Access('authenticated')
   async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
@@ -91,12 +104,14 @@ export class InputRoundsController {
     await this.rounds.dispose(ctx, id, input);
   }
 
+  @Returns(receiptResponseSchema)
   @Post('inputs')
   @Access('member')
   continuous(@Ctx() ctx: RequestContext, @Body(body(continuousInputSchema)) input: z.infer<typeof continuousInputSchema>) {
     return this.rounds.continuous(ctx, input);
   }
 
+  @Returns(inputSummaryResponseSchema)
   @Get('cases/:id/input-summary')
   @Access('authenticated')
   summary(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {

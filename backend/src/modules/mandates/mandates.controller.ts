@@ -9,6 +9,7 @@ import {
   mandateDetailResponseSchema,
   mandateResponseSchema,
   idVersionResponseSchema,
+  mandateItemUpdatedResponseSchema,
 } from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
@@ -64,6 +65,7 @@ export class MandatesController {
     return this.mandates.addItem(ctx, id, input);
   }
 
+  @Returns(mandateItemUpdatedResponseSchema)
   @Patch(':id/items/:itemId')
   @Access('case_officer')
   updateItem(

@@ -15,29 +15,44 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { MeetingsService } from './meetings.service.js';
+import {
+  agendaItemCreatedResponseSchema,
+  meetingCreatedResponseSchema,
+  meetingDetailResponseSchema,
+  meetingListResponseSchema,
+  minutesRecordedResponseSchema,
+  receiptResponseSchema,
+  registrationResponseSchema,
+  statementCreatedResponseSchema,
+} from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller('api')
 export class MeetingsController {
   constructor(@Inject(MeetingsService) private readonly meetings: MeetingsService) {}
 
+  @Returns(meetingListResponseSchema)
   @Get('meetings')
   @Access('authenticated')
   async list(@Ctx() ctx: RequestContext) {
     return { meetings: await this.meetings.list(ctx) };
   }
 
+  @Returns(meetingCreatedResponseSchema)
   @Post('meetings')
   @Access('case_officer')
   create(@Ctx() ctx: RequestContext, @Body(body(createMeetingSchema)) input: CreateMeeting) {
     return this.meetings.create(ctx, input);
   }
 
+  @Returns(meetingDetailResponseSchema)
   @Get('meetings/:id')
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.meetings.get(ctx, id);
   }
 
+  @Returns(agendaItemCreatedResponseSchema)
   @Post('meetings/:id/agenda')
   @Access('case_officer')
   addItem(
@@ -66,6 +81,7 @@ export class MeetingsController {
     await this.meetings.setAttendance(ctx, id, input);
   }
 
+  @Returns(minutesRecordedResponseSchema)
   @Put('meetings/:id/agenda/:itemId/minutes')
   @Access('case_officer')
   minutes(
@@ -77,6 +93,7 @@ export class MeetingsController {
     return this.meetings.recordMinutes(ctx, id, itemId, input);
   }
 
+  @Returns(statementCreatedResponseSchema)
   @Post('meetings/:id/statements')
   @Access('member')
   statement(
@@ -88,6 +105,7 @@ export class MeetingsController {
   }
 
   /** Anyone in the municipality may come to a school conference: registration is not tied to a body. */
+  @Returns(registrationResponseSchema)
   @Put('meetings/:id/registrations/me')
   @Access('authenticated')
   register(
@@ -105,6 +123,7 @@ export class MeetingsController {
     await this.meetings.unregister(ctx, id);
   }
 
+  @Returns(receiptResponseSchema)
   @Post('meetings/:id/inputs')
   @Access('authenticated')
   conferenceInput(

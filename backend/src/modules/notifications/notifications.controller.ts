@@ -5,11 +5,14 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { NotificationsService } from './notifications.service.js';
+import { notificationListResponseSchema, notificationSettingsResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller('api')
 export class NotificationsController {
   constructor(@Inject(NotificationsService) private readonly notifications: NotificationsService) {}
 
+  @Returns(notificationListResponseSchema)
   @Get('notifications')
   @Access('authenticated')
   async list(@Ctx() ctx: RequestContext) {
@@ -25,12 +28,14 @@ export class NotificationsController {
     await this.notifications.markRead(ctx, id);
   }
 
+  @Returns(notificationSettingsResponseSchema)
   @Get('me/notification-settings')
   @Access('authenticated')
   settings(@Ctx() ctx: RequestContext) {
     return this.notifications.settings(ctx);
   }
 
+  @Returns(notificationSettingsResponseSchema)
   @Put('me/notification-settings')
   @Access('authenticated')
   updateSettings(@Ctx() ctx: RequestContext, @Body(body(notificationSettingsSchema)) input: NotificationSettings) {

@@ -2,6 +2,8 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { OpsService } from './ops.service.js';
+import { jobsResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller()
 export class OpsController {
@@ -16,6 +18,7 @@ export class OpsController {
   }
 
   /** The job queue: counts and failed jobs with their reasons; an operator sees every municipality's, an administrator their own. */
+  @Returns(jobsResponseSchema)
   @Get('api/admin/jobs')
   @Access('admin')
   jobs(@Ctx() ctx: RequestContext) {

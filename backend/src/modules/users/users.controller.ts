@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import type { z } from 'zod';
-import { inviteUserSchema, updateUserSchema, userListResponseSchema, userResponseSchema } from '@samrad/shared/contracts';
+import { inviteUserSchema, okResponseSchema, updateUserSchema, userListResponseSchema, userResponseSchema } from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
@@ -26,6 +26,7 @@ export class UsersController {
     return this.users.invite(ctx, input);
   }
 
+  @Returns(okResponseSchema)
   @Post(':id/resend-invite')
   @Access('admin')
   @HttpCode(202)

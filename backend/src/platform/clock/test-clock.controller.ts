@@ -10,6 +10,8 @@ import { QUEUE_NAME } from '../queue/jobs.js';
 import { REDIS } from '../queue/queue.module.js';
 import { CLOCK, type TestClock } from './clock.js';
 import { promoteDueJobs } from './promote-due-jobs.js';
+import { testClockMovedResponseSchema, testClockResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 const moveSchema = z.union([z.object({ advanceMs: z.number().int().min(0) }).strict(), z.object({ offsetMs: z.number().int() }).strict()]);
 
@@ -29,6 +31,7 @@ export class TestClockController {
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
+  @Returns(testClockResponseSchema)
   @Get()
   @Public()
   async get() {
@@ -36,6 +39,7 @@ export class TestClockController {
     return { now: this.clock.now().toISOString(), offsetMs: this.clock.offsetMs };
   }
 
+  @Returns(testClockMovedResponseSchema)
   @Post()
   @Public()
   @HttpCode(200)

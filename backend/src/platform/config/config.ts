@@ -83,6 +83,14 @@ export const configSchema = z
       .enum(['0', '1', 'false', 'true'])
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
+    /**
+     * `1`: every JSON answer is parsed with its route's response contract, and one that breaks it
+     * becomes a 500 (`platform/http/contract-check.ts`). For the tests; refused in production.
+     */
+    CONTRACT_CHECK: z
+      .enum(['0', '1', 'false', 'true'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
     /** The most a submission's attachments may add up to, in MB (each file is at most 20 MB). */
     SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
@@ -104,6 +112,12 @@ export const configSchema = z
         code: 'custom',
         path: ['TEST_CLOCK'],
         message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon',
+      });
+    if (c.NODE_ENV === 'production' && c.CONTRACT_CHECK)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONTRACT_CHECK'],
+        message: 'CONTRACT_CHECK (svarene kontrolleres mot kontraktene) er bare for tester; kan ikke brukes i produksjon',
       });
   });
 

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { withTimeout } from '../async/with-timeout.js';
 import { Public } from '../auth/access.js';
 import { REDIS } from '../queue/queue.module.js';
+import { healthLiveResponseSchema, healthReadyResponseSchema } from '@samrad/shared/contracts';
+import { Returns } from '../../platform/http/returns.js';
 
 @Controller('health')
 export class HealthController {
@@ -14,6 +16,7 @@ export class HealthController {
   ) {}
 
   /** The process is up. */
+  @Returns(healthLiveResponseSchema)
   @Get('live')
   @Public()
   live() {
@@ -21,6 +24,7 @@ export class HealthController {
   }
 
   /** The process can serve: PostgreSQL and Redis both answer. */
+  @Returns(healthReadyResponseSchema)
   @Get('ready')
   @Public()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {

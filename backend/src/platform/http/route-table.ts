@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { HEADERS_METADATA, HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { z } from 'zod';
-import { RETURNS_KEY } from './returns.js';
+import { RETURNS_FILE_KEY, RETURNS_KEY } from './returns.js';
 import { ZodPipe } from './zod.pipe.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ACCESS_KEY, type AccessRule } from '../auth/access.js';
@@ -14,6 +14,10 @@ export interface RouteEntry {
   body?: z.ZodType;
   /** The contract of the successful response, when declared with @Returns. */
   returns?: z.ZodType;
+  /** The status of a successful answer (Nest's default: 201 for POST, else 200, unless @HttpCode). */
+  status: number;
+  /** The media type of an answer that is not JSON (@ReturnsFile, or a fixed content-type header). */
+  file?: string;
   summary?: string;
 }
 
@@ -49,12 +53,20 @@ export function routeTable(app: { get<T>(token: abstract new (...args: never[]) 
         .flatMap((a) => a.pipes ?? [])
         .find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe)?.schema;
       const returns = reflector.get<z.ZodType | undefined>(RETURNS_KEY, handler);
+      const status =
+        (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200);
+      const headers = (Reflect.getMetadata(HEADERS_METADATA, handler) ?? []) as { name: string; value: string }[];
+      const file =
+        reflector.get<string | undefined>(RETURNS_FILE_KEY, handler) ??
+        headers.find((h) => h.name.toLowerCase() === 'content-type')?.value.split(';')[0];
       routes.push({
         method: RequestMethod[method]!,
         path: join(base, path),
         rules,
         body,
         returns,
+        status,
+        file,
         summary: `${wrapper.metatype.name}.${name}`,
       });
     }

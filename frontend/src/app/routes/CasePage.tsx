@@ -16,6 +16,7 @@ import { SectionEditor } from '../../features/cases/SectionEditor.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
+import { keys } from '../../lib/query-keys.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -72,7 +73,7 @@ export default function CasePage() {
               <AttachmentList
                 attachments={attachments.data.attachments}
                 label={t('attachments.title')}
-                queryKey={['cases', id, 'attachments']}
+                queryKey={keys.cases.attachments(id)}
                 uploadPath={officer ? `/api/cases/${id}/attachments` : undefined}
                 canRemove={officer}
               />

@@ -9,26 +9,18 @@ import { SelectField } from '../../components/SelectField.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { formatDate } from '../../i18n/index.js';
 import { api } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-interface DecisionView {
-  id: string;
-  body: { name: string };
-  committeeNumber: string | null;
-  decidedOn: string;
-  /** Null in an exempt case the reader may not open: then exemptBasis names the legal basis. */
-  text: string | null;
-  exemptBasis: string | null;
-  motions: { motion: string; for: number; against: number; adopted: boolean }[];
-  case: { id: string; number: string; title: string };
-  inputs: number;
-}
+/** A decision in the register, as the API answers it (an exempt case's text is null, with its legal basis in exemptBasis). */
+type DecisionView = Answer<'GET /api/decisions'>['decisions'][number];
 
 export default function DecisionsPage() {
   const { t } = useTranslation();
   const bodies = useBodies();
   const [filters, setFilters] = useState('');
   const { data, isPending, error, refetch } = useQuery({
-    queryKey: ['decisions', filters],
+    queryKey: keys.decisions.search(filters),
     queryFn: () => api<{ decisions: DecisionView[] }>(`/api/decisions${filters}`),
   });
   function onSubmit(e: FormEvent<HTMLFormElement>) {

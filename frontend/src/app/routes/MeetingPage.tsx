@@ -5,35 +5,18 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { api } from '../../lib/api.js';
-import { when, type MeetingSummary } from './MeetingsPage.js';
+import { when } from './MeetingsPage.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCases } from '../../features/cases/api.js';
 import { useBody } from '../../features/bodies/api.js';
 import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.js';
 import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
-import { ConferencePanel, type ConferenceView } from '../../features/meetings/ConferencePanel.js';
+import { ConferencePanel } from '../../features/meetings/ConferencePanel.js';
+import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-interface MeetingView extends MeetingSummary {
-  body: { id: string; name: string };
-  kind: 'ordinary' | 'school_conference' | 'consultation';
-  agendaDueAt: string;
-  conference: ConferenceView | null;
-  /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
-  mayDecide?: boolean;
-  agenda: {
-    id: string;
-    committeeNumber: string | null;
-    case: { id: string; number: string; title: string };
-    minutes: string | null;
-    decision: { text: string | null; openInputReason?: string | null } | null;
-    exemptBasis: string | null;
-    /** For the officer: what is still open on the case before a deciding vedtak. */
-    openInput?: string | null;
-  }[];
-  attendance: { userId: string; name: string; status: string; substituteName: string | null }[];
-  statements: { id: string; union: string; text: string; author: string }[];
-  administrationPosition: string | null;
-}
+/** The meeting, as the API answers it (the shared response contract). */
+type MeetingView = Answer<'GET /api/meetings/:id'>;
 
 export default function MeetingPage() {
   const { t } = useTranslation();
@@ -43,7 +26,7 @@ export default function MeetingPage() {
     isPending,
     error,
     refetch,
-  } = useQuery({ queryKey: ['meetings', id], queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
+  } = useQuery({ queryKey: keys.meetings.detail(id), queryFn: () => api<MeetingView>(`/api/meetings/${id}`) });
   const title = m ? `${m.body.name}: ${m.title}` : t('meetings.title');
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');

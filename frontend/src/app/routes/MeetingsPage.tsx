@@ -10,18 +10,11 @@ import { api } from '../../lib/api.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { NewMeetingForm } from '../../features/meetings/MeetingForms.js';
+import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-export interface MeetingSummary {
-  id: string;
-  body: { name: string };
-  title: string;
-  startsAt: string;
-  place: string | null;
-  videoLink: string | null;
-  open: boolean;
-  closedBasis: string | null;
-  agendaPublished: boolean;
-}
+/** A meeting in the list, as the API answers it (the shared response contract). */
+export type MeetingSummary = Answer<'GET /api/meetings'>['meetings'][number];
 
 export const when = (iso: string) =>
   new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
@@ -29,7 +22,7 @@ export const when = (iso: string) =>
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const { data, isPending, error, refetch } = useQuery({
-    queryKey: ['meetings'],
+    queryKey: keys.meetings.all,
     queryFn: () => api<{ meetings: MeetingSummary[] }>('/api/meetings'),
   });
   const { data: me } = useMe();

@@ -5,26 +5,21 @@ import { Link as RouterLink } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { api } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-interface NotificationView {
-  id: string;
-  title: string;
-  body: string;
-  link: string;
-  read: boolean;
-  createdAt: string;
-}
+type NotificationView = Answer<'GET /api/notifications'>['notifications'][number];
 
 export default function NotificationsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { data, isPending, error, refetch } = useQuery({
-    queryKey: ['notifications'],
+    queryKey: keys.notifications,
     queryFn: () => api<{ notifications: NotificationView[]; unread: number }>('/api/notifications'),
   });
   const markAll = useMutation({
     mutationFn: () => api('/api/notifications/all/read', { method: 'POST' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }),
   });
   return (
     <>

@@ -9,8 +9,9 @@ import { ChangePasswordForm } from '../../features/auth/ChangePasswordForm.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import { keys } from '../../lib/query-keys.js';
 
-const SETTINGS_KEY = ['me', 'notification-settings'];
+const SETTINGS_KEY = keys.notificationSettings;
 
 /** Profile: who I am here, and how I want to be notified (e-mail per notice, daily digest). */
 export default function ProfilePage() {

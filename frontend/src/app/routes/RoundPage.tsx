@@ -13,8 +13,10 @@ import { useCase } from '../../features/cases/api.js';
 import { useRound, useRoundMutation, type Receipt } from '../../features/input-rounds/api.js';
 import { SubmissionCard } from '../../features/input-rounds/SubmissionCard.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
+import type { NoCommentInput, SubmissionInput } from '../../features/input-rounds/api.js';
+import { keys } from '../../lib/query-keys.js';
 
 export default function RoundPage() {
   const { t } = useTranslation();
@@ -27,8 +29,12 @@ export default function RoundPage() {
   const [noCommentFor, setNoCommentFor] = useState<string | null>(null);
   // One key per attempt: a double click or a retried request stores one submission.
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
-  const submit = useRoundMutation(id, (input: object) => api<Receipt>(`/api/rounds/${id}/submissions`, { method: 'POST', body: input }));
-  const noComment = useRoundMutation(id, (input: object) => api(`/api/rounds/${id}/no-comment`, { method: 'POST', body: input }));
+  const submit = useRoundMutation(id, (input: FormRequest<SubmissionInput>) =>
+    api<Receipt>(`/api/rounds/${id}/submissions`, { method: 'POST', body: input }),
+  );
+  const noComment = useRoundMutation(id, (input: FormRequest<NoCommentInput>) =>
+    api(`/api/rounds/${id}/no-comment`, { method: 'POST', body: input }),
+  );
   // A draft kept in this browser until it is sent: people write in the evening and come back.
   const draftKey = `samrad:utkast:${id}`;
   const [draft, setDraft] = useState(() => localStorage.getItem(draftKey) ?? '');
@@ -82,7 +88,7 @@ export default function RoundPage() {
               <AttachmentList
                 attachments={round.documents}
                 label={t('rounds.documents')}
-                queryKey={['rounds', round.id]}
+                queryKey={keys.rounds.detail(round.id)}
                 uploadPath={officer ? `/api/rounds/${round.id}/documents` : undefined}
                 canRemove={officer}
               />

@@ -2,17 +2,26 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mandateDetailResponseSchema, mandateListResponseSchema, meResponseSchema, tasksResponseSchema } from '@samrad/shared/contracts';
+import type { z } from 'zod';
+import { json } from '../../testing/contracts.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
-const MANDATE = {
+const NO_WORK = { cases: [], rounds: [], meetings: [] };
+const MANDATE_SUMMARY = {
   id: 'md1',
   title: 'Oppfølging av analysen av ressursbruk i skolen',
   description: 'Beskrivelse',
-  adoptedBy: { id: 'c1', name: 'Kommunestyret' },
+  adoptedByBodyId: 'c1',
   adoptedCaseNumber: '11/26',
   adoptedDate: '2026-03-24',
   endDate: '2026-11-30',
+  version: 1,
+};
+const MANDATE: z.input<typeof mandateDetailResponseSchema> = {
+  ...MANDATE_SUMMARY,
+  adoptedBy: { id: 'c1', name: 'Kommunestyret' },
   items: [
     {
       id: 'i1',
@@ -24,6 +33,7 @@ const MANDATE = {
       status: 'in_progress',
       late: true,
       version: 1,
+      work: NO_WORK,
     },
     {
       id: 'i2',
@@ -35,20 +45,21 @@ const MANDATE = {
       status: 'done',
       late: false,
       version: 1,
+      work: NO_WORK,
     },
   ],
 };
 
-function loggedIn(me: object = ME) {
+function loggedIn(me: typeof ME = ME) {
   server.use(
-    http.get('/api/auth/me', () => HttpResponse.json(me)),
-    http.get('/api/mandates', () => HttpResponse.json({ mandates: [{ id: 'md1' }] })),
-    http.get('/api/mandates/md1', () => HttpResponse.json(MANDATE)),
-    http.get('/api/me/tasks', () => HttpResponse.json(TASKS)),
+    http.get('/api/auth/me', () => json(meResponseSchema, me)),
+    http.get('/api/mandates', () => json(mandateListResponseSchema, { mandates: [MANDATE_SUMMARY] })),
+    http.get('/api/mandates/md1', () => json(mandateDetailResponseSchema, MANDATE)),
+    http.get('/api/me/tasks', () => json(tasksResponseSchema, TASKS)),
   );
 }
 
-const TASKS = {
+const TASKS: z.input<typeof tasksResponseSchema> = {
   openRounds: [
     {
       id: 'r1',
@@ -56,6 +67,7 @@ const TASKS = {
       deadline: new Date(Date.now() + 3 * 86400000).toISOString(),
       body: { id: 'b2', name: 'KFU' },
       status: 'not_answered',
+      extended: false,
       case: null,
     },
   ],
@@ -139,7 +151,9 @@ describe('Organer and Brukere', () => {
     server.use(
       http.get('/api/bodies', () =>
         HttpResponse.json({
-          bodies: [{ id: 'b1', kind: 'political_committee', name: 'Driftsutvalget', description: '', parentId: null, memberCount: 6 }],
+          bodies: [
+            { id: 'b1', kind: 'political_committee', name: 'Driftsutvalget', description: '', parentId: null, memberCount: 6, version: 1 },
+          ],
         }),
       ),
     );

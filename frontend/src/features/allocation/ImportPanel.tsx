@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
 import { useFormErrors } from '../../lib/useContractForm.js';
 import { useAllocationMutation, useImportStatus } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /**
  * Imports a dataset: the file goes as it is (a raw body), so a workbook of many megabytes is never
@@ -11,7 +12,7 @@ import { useAllocationMutation, useImportStatus } from './api.js';
  */
 export function ImportPanel({ allocationId, onDone }: { allocationId: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const importData = useAllocationMutation(['allocation', allocationId], ({ file, name }: { file: File; name: string }) =>
+  const importData = useAllocationMutation(keys.allocation.detail(allocationId), ({ file, name }: { file: File; name: string }) =>
     api<{ units?: number; importId?: string }>(
       `/api/allocation-cases/${allocationId}/datasets/file?${new URLSearchParams({ filename: file.name, name })}`,
       {

@@ -5,6 +5,7 @@ import { SelectField } from '../../components/SelectField.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useAllocationMutation, useScenarioComments, type ScenarioView } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** Comments on a scenario or one of its rows; members and officers may add one. */
 export function ScenarioComments({
@@ -18,7 +19,7 @@ export function ScenarioComments({
 }) {
   const { t } = useTranslation();
   const comments = useScenarioComments(scenario.id);
-  const comment = useAllocationMutation(['scenario', scenario.id, 'comments'], (input: { text: string; unitId: string | null }) =>
+  const comment = useAllocationMutation(keys.scenarios.comments(scenario.id), (input: { text: string; unitId: string | null }) =>
     api(`/api/scenarios/${scenario.id}/comments`, { method: 'POST', body: input }),
   );
   const form = useContractForm({

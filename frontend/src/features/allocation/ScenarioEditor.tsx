@@ -1,10 +1,13 @@
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useAllocationMutation, type ScenarioView } from './api.js';
 import type { LiveScenario } from './liveScenario.js';
 import { rateValue } from './rateEdits.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { CreateScenarioInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** «Prøv et scenario»: a frame change and rates tried live; an officer saves the result as a new scenario. */
 export function ScenarioEditor({
@@ -24,8 +27,11 @@ export function ScenarioEditor({
 }) {
   const { t } = useTranslation();
   const { frameChange, setFrameChange, rateEdits, setRateEdits, overrides, live } = edit;
-  const save = useAllocationMutation(['allocation', allocationId], (input: object) =>
-    api<{ id: string }>(`/api/allocation-cases/${allocationId}/scenarios`, { method: 'POST', body: input }),
+  const save = useAllocationMutation(keys.allocation.detail(allocationId), (input: FormRequest<CreateScenarioInput>) =>
+    api<Answer<'POST /api/allocation-cases/:id/scenarios'>>(`/api/allocation-cases/${allocationId}/scenarios`, {
+      method: 'POST',
+      body: input,
+    }),
   );
   const form = useContractForm({
     // The frame change and rates are checked live above; what the server refuses of them is listed in the summary.
@@ -45,7 +51,7 @@ export function ScenarioEditor({
           (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
         ),
         ...(Array.isArray(overrides) ? overrides : []),
-      ],
+      ] as CreateScenarioInput['overrides'],
       adjustments: scenario.adjustments ?? [],
     }),
     submit: async (data) => {

@@ -2,15 +2,18 @@ import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsyst
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField.js';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useAllocationMutation, type AllocationCaseView } from './api.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { AdoptScenarioInput, CreateScenarioInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** A new scenario from a model version and a dataset, with an optional frame change. */
 export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const create = useAllocationMutation(['allocation', ac.id], (input: object) =>
-    api<{ id: string }>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
+  const create = useAllocationMutation(keys.allocation.detail(ac.id), (input: FormRequest<CreateScenarioInput>) =>
+    api<Answer<'POST /api/allocation-cases/:id/scenarios'>>(`/api/allocation-cases/${ac.id}/scenarios`, { method: 'POST', body: input }),
   );
   const ids = {
     name: 'scenario-new-name',
@@ -88,7 +91,7 @@ export function AdoptForm({
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const adopt = useAllocationMutation(['allocation', allocationId], (input: object) =>
+  const adopt = useAllocationMutation(keys.allocation.detail(allocationId), (input: FormRequest<AdoptScenarioInput>) =>
     api(`/api/scenarios/${scenarioId}/adopt`, { method: 'POST', body: input }),
   );
   const form = useContractForm({

@@ -1,86 +1,69 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { AllocationInput, AllocationResult } from '@samrad/shared/engine';
+import type {
+  Answer,
+  adoptScenarioSchema,
+  allocationCaseResponseSchema,
+  comparisonUnitSchema,
+  createAllocationCaseSchema,
+  createScenarioSchema,
+  importStatusResponseSchema,
+  scenarioCommentSchema,
+  scenarioResponseSchema,
+  updateScenarioSchema,
+} from '@samrad/shared/contracts';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import { keys } from '../../lib/query-keys.js';
 
-export interface AllocationCaseView {
-  id: string;
-  caseId: string;
-  budgetYear: number;
-  title: string;
-  adoptedScenarioId: string | null;
-  datasets: { id: string; name: string; unitCount: number }[];
-  modelVersions: { id: string; number: number; label: string }[];
-  scenarios: { id: string; name: string; adopted: boolean; total: number; modelVersionId: string; datasetId: string }[];
-}
-
-export interface ScenarioView {
-  id: string;
-  name: string;
-  caseId: string;
-  adopted: boolean;
-  version: number;
-  modelVersionId: string;
-  datasetId: string;
-  frame: number | null;
-  frameChange: number | null;
-  overrides: { criterion: string; stage: 'barnetrinn' | 'ungdomstrinn'; rate: Record<string, number> }[];
-  adjustments: { unit: string; amount: number; reason: string }[];
-  engineVersion: string;
-  inputHash: string;
+// What the API answers, from the shared response contracts.
+export type AllocationCaseView = z.infer<typeof allocationCaseResponseSchema>;
+/** A scenario with the exact engine input and result it was computed from. */
+export type ScenarioView = Omit<z.infer<typeof scenarioResponseSchema>, 'input' | 'result'> & {
   input: AllocationInput;
   result: AllocationResult;
-}
+};
+export type ComparisonRow = z.infer<typeof comparisonUnitSchema>;
 
-export interface ComparisonRow {
-  unitId: string;
-  name: string;
-  total: number;
-  against: number | null;
-  diffNok: number | null;
-  diffPct: number | null;
-}
+// What the forms send, from the shared request contracts.
+export type CreateAllocationCaseInput = z.input<typeof createAllocationCaseSchema>;
+export type CreateScenarioInput = z.input<typeof createScenarioSchema>;
+export type UpdateScenarioInput = z.input<typeof updateScenarioSchema>;
+export type AdoptScenarioInput = z.input<typeof adoptScenarioSchema>;
+export type ScenarioCommentInput = z.input<typeof scenarioCommentSchema>;
 
 export const useAllocationCases = () =>
   useQuery({
-    queryKey: ['allocation'],
-    queryFn: () => api<{ allocationCases: { id: string; title: string; budgetYear: number; caseId: string }[] }>('/api/allocation-cases'),
+    queryKey: keys.allocation.all,
+    queryFn: () => api<Answer<'GET /api/allocation-cases'>>('/api/allocation-cases'),
   });
 export const useAllocationCase = (id: string) =>
-  useQuery({ queryKey: ['allocation', id], queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
+  useQuery({ queryKey: keys.allocation.detail(id), queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
 export const useScenario = (id: string | undefined) =>
-  useQuery({ queryKey: ['scenario', id], queryFn: () => api<ScenarioView>(`/api/scenarios/${id}`), enabled: !!id });
+  useQuery({ queryKey: keys.scenarios.detail(id), queryFn: () => api<ScenarioView>(`/api/scenarios/${id}`), enabled: !!id });
 export const useComparison = (id: string | undefined, against: string) =>
   useQuery({
-    queryKey: ['scenario', id, 'compare', against],
-    queryFn: () => api<{ units: ComparisonRow[] }>(`/api/scenarios/${id}/compare?against=${against}`),
+    queryKey: keys.scenarios.compare(id, against),
+    queryFn: () => api<Answer<'GET /api/scenarios/:id/compare'>>(`/api/scenarios/${id}/compare?against=${against}`),
     enabled: !!id && !!against,
   });
 export const useScenarioComments = (id: string | undefined) =>
   useQuery({
-    queryKey: ['scenario', id, 'comments'],
-    queryFn: () =>
-      api<{ comments: { id: string; unitId: string | null; text: string; createdAt: string; author: { name: string } }[] }>(
-        `/api/scenarios/${id}/comments`,
-      ),
+    queryKey: keys.scenarios.comments(id),
+    queryFn: () => api<Answer<'GET /api/scenarios/:id/comments'>>(`/api/scenarios/${id}/comments`),
     enabled: !!id,
   });
 
-export const useAllocationMutation = <T, R = unknown>(key: unknown[], fn: (input: T) => Promise<R>) =>
-  useInvalidatingMutation(fn, key, ['scenario']);
+export const useAllocationMutation = <T, R = unknown>(key: readonly unknown[], fn: (input: T) => Promise<R>) =>
+  useInvalidatingMutation(fn, key, [...keys.scenarios.all]);
 
-export interface ImportStatusView {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  errors: { path: string; message: string }[];
-  datasetId: string | null;
-}
+export type ImportStatusView = z.infer<typeof importStatusResponseSchema>;
 
 /** A large import read by the worker: asked again every half second until it is done or failed (stops when unmounted). */
 export function useImportStatus(importId: string | null) {
   return useQuery({
-    queryKey: ['import', importId],
+    queryKey: keys.allocation.import(importId),
     queryFn: () => api<ImportStatusView>(`/api/imports/${importId}`),
     enabled: importId !== null,
     refetchInterval: (q) => (q.state.data?.status === 'done' || q.state.data?.status === 'failed' ? false : 500),

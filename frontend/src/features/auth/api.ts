@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@samrad/shared/contracts';
 import { ApiError, api, setCsrfToken } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
 
-export const meKey = ['me'] as const;
+export const meKey = keys.me;
 
 /** The logged-in user, or null when nobody is logged in. */
 export function useMe() {

@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SelectField } from '../../components/SelectField.js';
 import { paths } from '../../config/paths.js';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import type { BodyMember } from './api.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { CreateBodyInput, CreateMembershipInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 const text = (f: FormData, name: string) => {
   const v = String(f.get(name) ?? '').trim();
@@ -21,8 +24,8 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useInvalidatingMutation(
-    (input: object) => api<{ id: string }>('/api/bodies', { method: 'POST', body: input }),
-    ['bodies'],
+    (input: FormRequest<CreateBodyInput>) => api<Answer<'POST /api/bodies'>>('/api/bodies', { method: 'POST', body: input }),
+    keys.bodies.all,
   );
   const ids = { kind: 'body-kind', name: 'body-name', description: 'body-description', parentId: 'body-parent' };
   const form = useContractForm({
@@ -79,7 +82,10 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
 export function AddMemberForm({ bodyId, users }: { bodyId: string; users: { id: string; name: string; title: string; status: string }[] }) {
   const { t } = useTranslation();
   const [capacity, setCapacity] = useState<string>('politician');
-  const add = useInvalidatingMutation((input: object) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }), ['bodies']);
+  const add = useInvalidatingMutation(
+    (input: FormRequest<CreateMembershipInput>) => api(`/api/bodies/${bodyId}/members`, { method: 'POST', body: input }),
+    keys.bodies.all,
+  );
   const ids = {
     userId: 'member-user',
     role: 'member-role',
@@ -185,9 +191,9 @@ export function MemberActions({ bodyId, member }: { bodyId: string; member: Body
         method: 'PATCH',
         body: { version: member.version, validTo: osloDate(new Date()) },
       }),
-    ['bodies'],
+    keys.bodies.all,
   );
-  const remove = useInvalidatingMutation(() => api(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'DELETE' }), ['bodies']);
+  const remove = useInvalidatingMutation(() => api(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'DELETE' }), keys.bodies.all);
   const error = end.error ?? remove.error;
   return (
     <div className="row">

@@ -1,36 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  bodyDetailResponseSchema,
+  bodyListResponseSchema,
+  createBodySchema,
+  createMembershipSchema,
+  memberResponseSchema,
+  updateMembershipSchema,
+} from '@samrad/shared/contracts';
 import { api } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
 
-export interface BodySummary {
-  id: string;
-  kind: string;
-  name: string;
-  description: string;
-  parentId: string | null;
-  memberCount: number;
-}
+// What the API answers, from the shared response contracts.
+export type BodySummary = z.infer<typeof bodyListResponseSchema>['bodies'][number];
+export type BodyMember = z.infer<typeof memberResponseSchema>;
+export type BodyDetail = z.infer<typeof bodyDetailResponseSchema>;
 
-export interface BodyMember {
-  id: string;
-  userId: string;
-  name: string;
-  title: string;
-  email?: string;
-  role: string;
-  capacity: string;
-  party: string | null;
-  side: string | null;
-  union: string | null;
-  school: string | null;
-  validFrom: string;
-  validTo: string | null;
-  version: number;
-}
+// What the forms send, from the shared request contracts.
+export type CreateBodyInput = z.input<typeof createBodySchema>;
+export type CreateMembershipInput = z.input<typeof createMembershipSchema>;
+export type UpdateMembershipInput = z.input<typeof updateMembershipSchema>;
 
-export const useBodies = () => useQuery({ queryKey: ['bodies'], queryFn: () => api<{ bodies: BodySummary[] }>('/api/bodies') });
+export const useBodies = () =>
+  useQuery({ queryKey: keys.bodies.all, queryFn: () => api<z.infer<typeof bodyListResponseSchema>>('/api/bodies') });
 export const useBody = (id: string) =>
   useQuery({
-    queryKey: ['bodies', id],
-    queryFn: () => api<BodySummary & { members: BodyMember[] }>(`/api/bodies/${id}`),
+    queryKey: keys.bodies.detail(id),
+    queryFn: () => api<BodyDetail>(`/api/bodies/${id}`),
     enabled: id !== '',
   });

@@ -5,12 +5,13 @@ import { SelectField } from '../../components/SelectField.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useCaseComments, useCaseMutation, type CaseSection } from './api.js';
+import type { CommentInput } from './api.js';
 
 /** The case's comment stream; members comment on the case or a section, and anyone may reply. */
 export function CaseComments({ caseId, sections, canComment }: { caseId: string; sections: CaseSection[]; canComment: boolean }) {
   const { t } = useTranslation();
   const { data } = useCaseComments(caseId);
-  const add = useCaseMutation(caseId, (input: object) => api(`/api/cases/${caseId}/comments`, { method: 'POST', body: input }));
+  const add = useCaseMutation(caseId, (input: CommentInput) => api(`/api/cases/${caseId}/comments`, { method: 'POST', body: input }));
   const sectionName = (id: string | null) => {
     const s = sections.find((x) => x.id === id);
     return s ? t(`sectionKind.${s.kind}`) : null;

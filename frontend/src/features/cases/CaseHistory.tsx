@@ -4,14 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/index.js';
 import { api } from '../../lib/api.js';
+import { keys } from '../../lib/query-keys.js';
+import type { Answer } from '@samrad/shared/contracts';
 
-interface AuditEvent {
-  id: string;
-  action: 'create' | 'update' | 'delete';
-  changes: Record<string, { before: unknown; after: unknown }>;
-  at: string;
-  actor: { id: string; name: string | null } | null;
-}
+type AuditEvent = Answer<'GET /api/audit/:entityType/:entityId'>['events'][number];
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -20,7 +16,7 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const history = useQuery({
-    queryKey: ['cases', caseId, 'history'],
+    queryKey: keys.cases.history(caseId),
     queryFn: () => api<{ events: AuditEvent[] }>(`/api/audit/case/${caseId}`),
     enabled: open,
   });

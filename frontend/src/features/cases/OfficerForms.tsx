@@ -5,9 +5,12 @@ import { changeAccessSchema } from '@samrad/shared/contracts';
 import { useNavigate } from 'react-router';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api } from '../../lib/api.js';
 import { osloIsoOrAsIs, useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useCaseMutation, type CaseView } from './api.js';
+import type { z } from 'zod';
+import type { Answer, createAllocationCaseSchema } from '@samrad/shared/contracts';
+import type { ChangeAccessInput, CreateRoundInput, DecisionInput, RecommendationInput, RouteInput } from './api.js';
 
 /** Someone who can be invited in their own right. */
 export interface Person {
@@ -29,7 +32,9 @@ export function NewRoundForm({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/rounds', { method: 'POST', body: input }));
+  const create = useCaseMutation(caseId, (input: FormRequest<CreateRoundInput>) =>
+    api<Answer<'POST /api/rounds'>>('/api/rounds', { method: 'POST', body: input }),
+  );
   const ids = {
     title: 'round-title',
     questions: 'round-questions',
@@ -125,7 +130,9 @@ export function NewRoundForm({
 export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendation' | 'decision' }) {
   const { t } = useTranslation();
   const path = kind === 'recommendation' ? 'recommendations' : 'decisions';
-  const record = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }));
+  const record = useCaseMutation(kase.id, (input: FormRequest<RecommendationInput | DecisionInput>) =>
+    api(`/api/cases/${kase.id}/${path}`, { method: 'POST', body: input }),
+  );
   const prefix = `${kind}-form`;
   const form = useContractForm({
     fieldIds: {
@@ -195,7 +202,9 @@ export function RecordForm({ kase, kind }: { kase: CaseView; kind: 'recommendati
 /** The planned route (saksgang): the bodies the case passes, in order. */
 export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();
-  const save = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/route`, { method: 'PUT', body: input }));
+  const save = useCaseMutation(kase.id, (input: FormRequest<RouteInput>) =>
+    api(`/api/cases/${kase.id}/route`, { method: 'PUT', body: input }),
+  );
   const order = ['working_group', 'steering_group', 'political_committee', 'council', 'administration'];
   const candidates = bodies.filter((b) => b.kind !== 'reference_group').sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   const onRoute = new Set(kase.route.map((r) => r.bodyId));
@@ -233,7 +242,9 @@ export function RouteForm({ kase, bodies }: { kase: CaseView; bodies: { id: stri
 export function AccessForm({ kase }: { kase: CaseView }) {
   const { t } = useTranslation();
   const [access, setAccess] = useState<'public' | 'exempt'>(kase.access === 'public' ? 'exempt' : 'public');
-  const change = useCaseMutation(kase.id, (input: object) => api(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }));
+  const change = useCaseMutation(kase.id, (input: FormRequest<ChangeAccessInput>) =>
+    api<Answer<'POST /api/cases/:id/access'>>(`/api/cases/${kase.id}/access`, { method: 'POST', body: input }),
+  );
   const ids = {
     access: 'access-level',
     legalBasis: 'access-basis',
@@ -319,7 +330,9 @@ export function AccessForm({ kase }: { kase: CaseView }) {
 /** Start an allocation case (fordelingssak) on this case. */
 export function NewAllocationCaseForm({ caseId, onCreated }: { caseId: string; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const create = useCaseMutation(caseId, (input: object) => api<{ id: string }>('/api/allocation-cases', { method: 'POST', body: input }));
+  const create = useCaseMutation(caseId, (input: FormRequest<z.input<typeof createAllocationCaseSchema>>) =>
+    api<Answer<'POST /api/allocation-cases'>>('/api/allocation-cases', { method: 'POST', body: input }),
+  );
   const form = useContractForm({
     fieldIds: { title: 'alloc-title', budgetYear: 'alloc-year' },
     fallbackPath: 'title',

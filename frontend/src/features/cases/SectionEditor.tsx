@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
 import { useFormErrors } from '../../lib/useContractForm.js';
 import { useCaseMutation, useSectionDiff, useSectionVersions, type CaseSection } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** One section of the case document: its text, its history with a diff, and (for officers) editing. */
 export function SectionEditor({ caseId, section, canEdit }: { caseId: string; section: CaseSection; canEdit: boolean }) {
@@ -59,7 +60,7 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
             variant="secondary"
             onClick={() => {
               // Fetch the new version; the editor keeps what this person wrote, now based on it.
-              void qc.invalidateQueries({ queryKey: ['cases', caseId] });
+              void qc.invalidateQueries({ queryKey: keys.cases.detail(caseId) });
               form.clearStale();
             }}
           >

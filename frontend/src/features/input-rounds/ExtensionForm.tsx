@@ -2,15 +2,18 @@ import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField.js';
-import { api } from '../../lib/api.js';
 import { osloIsoOrAsIs, useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useRoundMutation } from './api.js';
+import type { ExtensionInput } from './api.js';
 
 /** The officer grants an invited body a later deadline of its own (in Oslo time). */
 export function ExtensionForm({ roundId, bodies }: { roundId: string; bodies: { bodyId: string; bodyName: string }[] }) {
   const { t } = useTranslation();
   const [done, setDone] = useState<string | null>(null);
-  const extend = useRoundMutation(roundId, (input: object) => api(`/api/rounds/${roundId}/extensions`, { method: 'POST', body: input }));
+  const extend = useRoundMutation(roundId, (input: FormRequest<ExtensionInput>) =>
+    api(`/api/rounds/${roundId}/extensions`, { method: 'POST', body: input }),
+  );
   const ids = { bodyId: 'extension-body', until: 'extension-until' };
   const form = useContractForm({
     fieldIds: ids,

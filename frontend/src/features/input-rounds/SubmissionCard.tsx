@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { editSubmissionSchema, dispositionSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
+import type { DispositionInput, EditSubmissionInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 /** One submission: its text and version history, editing for its author, disposition for the officer. */
 export function SubmissionCard(props: {
@@ -23,8 +25,10 @@ export function SubmissionCard(props: {
   const [editing, setEditing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const versions = useVersions(s.id, historyOpen);
-  const edit = useRoundMutation(props.roundId, (input: object) => api(`/api/submissions/${s.id}`, { method: 'PUT', body: input }));
-  const dispose = useRoundMutation(props.roundId, (input: object) =>
+  const edit = useRoundMutation(props.roundId, (input: FormRequest<EditSubmissionInput>) =>
+    api(`/api/submissions/${s.id}`, { method: 'PUT', body: input }),
+  );
+  const dispose = useRoundMutation(props.roundId, (input: FormRequest<DispositionInput>) =>
     api(`/api/submissions/${s.id}/disposition`, { method: 'PUT', body: input }),
   );
   const who = s.body ? t('rounds.forBody', { author: s.author.name, body: s.body.name }) : t('rounds.by', { author: s.author.name });
@@ -82,7 +86,7 @@ export function SubmissionCard(props: {
         <AttachmentList
           attachments={s.attachments}
           label={t('attachments.title')}
-          queryKey={['rounds', props.roundId]}
+          queryKey={keys.rounds.detail(props.roundId)}
           uploadPath={props.mine && props.open ? `/api/submissions/${s.id}/attachments` : undefined}
           canRemove={props.mine && props.open}
         />

@@ -1,59 +1,39 @@
-import type { AttachmentMeta } from '@samrad/shared/contracts';
+import type { z } from 'zod';
+import type {
+  Answer,
+  dispositionSchema,
+  editSubmissionSchema,
+  extensionSchema,
+  noCommentSchema,
+  receiptResponseSchema,
+  roundDetailResponseSchema,
+  submissionResponseSchema,
+  submissionSchema,
+} from '@samrad/shared/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import { keys } from '../../lib/query-keys.js';
 
-export interface SubmissionView {
-  id: string;
-  body: { id: string; name: string } | null;
-  author: { id: string; name: string; title: string };
-  version: number;
-  late: boolean;
-  submittedAt: string;
-  text: string;
-  sha256: string;
-  attachments: AttachmentMeta[];
-  disposition: { outcome: string; reason: string; sectionKind: string | null } | null;
-}
+// What the API answers, from the shared response contracts.
+export type SubmissionView = z.infer<typeof submissionResponseSchema>;
+export type RoundView = z.infer<typeof roundDetailResponseSchema>;
+export type Receipt = z.infer<typeof receiptResponseSchema>;
 
-export interface RoundView {
-  id: string;
-  title: string;
-  questions: string;
-  caseId: string | null;
-  /** The case by the title the reader may see (an invitee who may not read an exempt case gets its public title). */
-  case?: { id: string; number: string; title: string } | null;
-  closesAt: string;
-  open: boolean;
-  latePolicy: string;
-  invitations: { bodyId: string; bodyName: string; status: string; extendedUntil: string | null }[];
-  myBodyIds: string[];
-  invitedPersons: { userId: string; name: string; title: string; status: string }[];
-  invitedMe: boolean;
-  documents: AttachmentMeta[];
-  /** Officers only: each reminder sent, to a body or a person. */
-  remindersSent?: { bodyId: string | null; userId: string | null; sentAt: string }[] | null;
-  submissions: SubmissionView[];
-}
+// What the forms send, from the shared request contracts.
+export type SubmissionInput = z.input<typeof submissionSchema>;
+export type EditSubmissionInput = z.input<typeof editSubmissionSchema>;
+export type NoCommentInput = z.input<typeof noCommentSchema>;
+export type ExtensionInput = z.input<typeof extensionSchema>;
+export type DispositionInput = z.input<typeof dispositionSchema>;
 
-export interface Receipt {
-  id: string;
-  version: number;
-  submittedAt: string;
-  sha256: string;
-  late: boolean;
-}
-
-export const useRound = (id: string) => useQuery({ queryKey: ['rounds', id], queryFn: () => api<RoundView>(`/api/rounds/${id}`) });
+export const useRound = (id: string) => useQuery({ queryKey: keys.rounds.detail(id), queryFn: () => api<RoundView>(`/api/rounds/${id}`) });
 export const useVersions = (submissionId: string, enabled: boolean) =>
   useQuery({
-    queryKey: ['submissions', submissionId, 'versions'],
-    queryFn: () =>
-      api<{ versions: { version: number; text: string; sha256: string; createdAt: string }[] }>(
-        `/api/submissions/${submissionId}/versions`,
-      ),
+    queryKey: keys.submissions.versions(submissionId),
+    queryFn: () => api<Answer<'GET /api/submissions/:id/versions'>>(`/api/submissions/${submissionId}/versions`),
     enabled,
   });
 
 export const useRoundMutation = <T, R = unknown>(roundId: string, fn: (input: T) => Promise<R>) =>
-  useInvalidatingMutation(fn, ['rounds', roundId]);
+  useInvalidatingMutation(fn, [...keys.rounds.detail(roundId)]);

@@ -1,9 +1,11 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import type { AttendanceInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 type Status = 'present' | 'absent' | 'substitute';
 
@@ -18,8 +20,8 @@ export function AttendanceForm(props: {
     Object.fromEntries(props.current.map((a) => [a.userId, a.status as Status])),
   );
   const save = useInvalidatingMutation(
-    (input: object) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }),
-    ['meetings', props.meetingId],
+    (input: FormRequest<AttendanceInput>) => api(`/api/meetings/${props.meetingId}/attendance`, { method: 'PUT', body: input }),
+    keys.meetings.detail(props.meetingId),
   );
   const members = [...new Map(props.members.map((m) => [m.userId, m])).values()];
 
@@ -34,7 +36,7 @@ export function AttendanceForm(props: {
           status: status[m.userId],
           substituteName: status[m.userId] === 'substitute' ? String(f.get(`sub-${m.userId}`) ?? '').trim() || null : null,
         }));
-      return { attendance };
+      return { attendance: attendance as AttendanceInput['attendance'] };
     },
     submit: (data) => save.mutateAsync(data),
   });

@@ -3,9 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registrationSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
-import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { ConferenceInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
 export interface ConferenceView {
   registrationOpen: boolean;
@@ -25,7 +28,7 @@ export function ConferencePanel(props: {
 }) {
   const { t } = useTranslation();
   const c = props.conference;
-  const key = ['meetings', props.meetingId];
+  const key = keys.meetings.detail(props.meetingId);
   const [receipt, setReceipt] = useState<{ submittedAt: string; sha256: string } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const register = useInvalidatingMutation(
@@ -34,8 +37,8 @@ export function ConferencePanel(props: {
   );
   const unregister = useInvalidatingMutation(() => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'DELETE' }), key);
   const give = useInvalidatingMutation(
-    (input: object) =>
-      api<{ submittedAt: string; sha256: string }>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }),
+    (input: FormRequest<ConferenceInput>) =>
+      api<Answer<'POST /api/meetings/:id/inputs'>>(`/api/meetings/${props.meetingId}/inputs`, { method: 'POST', body: input }),
     key,
   );
 

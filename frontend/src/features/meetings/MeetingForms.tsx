@@ -5,16 +5,21 @@ import { minutesSchema } from '@samrad/shared/contracts';
 import { useNavigate } from 'react-router';
 import { OpenInputConfirmation } from '../../components/OpenInputConfirmation.js';
 import { SelectField } from '../../components/SelectField.js';
-import { api } from '../../lib/api.js';
 import { osloIsoOrAsIs, useContractForm } from '../../lib/useContractForm.js';
+import { api, type FormRequest } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
+import type { Answer } from '@samrad/shared/contracts';
+import type { AgendaItemInput, CreateMeetingInput, MinutesInput } from './api.js';
+import { keys } from '../../lib/query-keys.js';
 
-const useMeetingMutation = <T,>(key: unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
+const useMeetingMutation = <T,>(key: readonly unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
 
 export function NewMeetingForm({ bodies }: { bodies: { id: string; name: string; kind: string }[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useMeetingMutation(['meetings'], (input: object) => api<{ id: string }>('/api/meetings', { method: 'POST', body: input }));
+  const create = useMeetingMutation(keys.meetings.all, (input: FormRequest<CreateMeetingInput>) =>
+    api<Answer<'POST /api/meetings'>>('/api/meetings', { method: 'POST', body: input }),
+  );
   const ids = {
     bodyId: 'meeting-body',
     kind: 'meeting-kind',
@@ -105,10 +110,10 @@ export function AgendaForms({
 }) {
   const { t } = useTranslation();
   const [done, setDone] = useState(false);
-  const add = useMeetingMutation(['meetings', meetingId], (input: object) =>
+  const add = useMeetingMutation(keys.meetings.detail(meetingId), (input: FormRequest<AgendaItemInput>) =>
     api(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body: input }),
   );
-  const publish = useMeetingMutation(['meetings', meetingId], () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
+  const publish = useMeetingMutation(keys.meetings.detail(meetingId), () => api(`/api/meetings/${meetingId}/publish`, { method: 'POST' }));
   const form = useContractForm({
     fieldIds: { caseId: 'agenda-case' },
     fallbackPath: 'caseId',
@@ -158,7 +163,7 @@ export function MinutesForm({
   openInput?: string | null;
 }) {
   const { t } = useTranslation();
-  const save = useMeetingMutation(['meetings', meetingId], (input: object) =>
+  const save = useMeetingMutation(keys.meetings.detail(meetingId), (input: FormRequest<MinutesInput>) =>
     api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }),
   );
   const form = useContractForm({
