@@ -232,26 +232,16 @@ export class InputRoundsService {
       // The case's lifecycle decides whether the round puts it on consultation (and refuses a closed case).
       if (input.caseId) await this.cases.move(ctx, input.caseId, { type: 'open_round' }, m);
       await this.scheduleDeadlineJobs(m, id, closesAt, input.reminderMinutes, now);
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: await this.memberIds(m, bodyIds),
-        kind: 'invited',
-        title: `Invitasjon til innspill: ${input.title}`,
-        body: `Organet ditt er invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
-        link: `/innspill/${id}`,
-        caseId: input.caseId ?? null,
-        key: `invited:${id}`,
-      });
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds,
-        kind: 'invited',
-        title: `Invitasjon til innspill: ${input.title}`,
-        body: `Du er personlig invitert til å gi innspill. Frist: ${formatOsloDateTime(closesAt)}.\n\n${input.questions}`,
-        link: `/innspill/${id}`,
-        caseId: input.caseId ?? null,
-        key: `invited-person:${id}`,
-      });
+      const invitation = { roundId: id, roundTitle: input.title, questions: input.questions, closesAt };
+      const caseId = input.caseId ?? null;
+      const municipalityId = ctx.municipalityId;
+      await this.notifications.send(
+        m,
+        'invited',
+        { municipalityId, userIds: await this.memberIds(m, bodyIds), caseId },
+        { ...invitation, as: 'body' },
+      );
+      await this.notifications.send(m, 'invited', { municipalityId, userIds, caseId }, { ...invitation, as: 'person' });
       await this.audit.record(m, ctx, 'create', 'input_round', id, null, { ...input, opensAt: opensAt.toISOString() });
       return { id };
     });
@@ -569,16 +559,12 @@ export class InputRoundsService {
     }
     const { id, submitted_at } = inserted[0];
     await this.audit.record(m, ctx, 'create', 'submission', id, null, { roundId: s.roundId, bodyId: s.bodyId, late: s.late, sha256: hash });
-    await this.notifications.notify(m, {
-      municipalityId: ctx.municipalityId,
-      userIds: [ctx.userId],
-      kind: 'receipt',
-      title: 'Kvittering for innspill',
-      body: `Innspillet ditt er mottatt ${formatOsloDateTime(submitted_at)}.${s.late ? ' Det kom etter fristen og er merket som for sent.' : ''}\nKontrollsum (SHA-256): ${hash}`,
-      link: s.roundId ? `/innspill/${s.roundId}` : `/saker/${s.caseId ?? ''}`,
-      caseId: s.caseId,
-      key: `receipt:${id}:1`,
-    });
+    await this.notifications.send(
+      m,
+      'receipt',
+      { municipalityId: ctx.municipalityId, userIds: [ctx.userId], caseId: s.caseId },
+      { submissionId: id, version: 1, receivedAt: submitted_at, late: s.late, sha256: hash, roundId: s.roundId, caseId: s.caseId },
+    );
     return { id, version: 1, submittedAt: submitted_at.toISOString(), sha256: hash, late: s.late };
   }
 
@@ -658,16 +644,12 @@ export class InputRoundsService {
         { version: s.current_version },
         { version: next, sha256: hash },
       );
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: [ctx.userId],
-        kind: 'receipt',
-        title: 'Kvittering for endret innspill',
-        body: `Versjon ${next} av innspillet ditt er mottatt ${formatOsloDateTime(now)}.\nKontrollsum (SHA-256): ${hash}`,
-        link: s.round_id ? `/innspill/${s.round_id}` : '/',
-        caseId: s.case_id,
-        key: `receipt:${submissionId}:${next}`,
-      });
+      await this.notifications.send(
+        m,
+        'receipt',
+        { municipalityId: ctx.municipalityId, userIds: [ctx.userId], caseId: s.case_id },
+        { submissionId, version: next, receivedAt: now, late: s.late, sha256: hash, roundId: s.round_id, caseId: s.case_id },
+      );
       return { id: submissionId, version: next, submittedAt: now.toISOString(), sha256: hash, late: s.late };
     });
   }
@@ -718,16 +700,12 @@ export class InputRoundsService {
       );
       if (!updated?.length) throw ValidationFailed.field('bodyId', 'Organet er ikke invitert til denne runden');
       await this.audit.record(m, ctx, 'update', 'input_round', roundId, null, { bodyId: input.bodyId, extendedUntil: until.toISOString() });
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: await this.memberIds(m, [input.bodyId]),
-        kind: 'extension',
-        title: `Utsatt frist: ${round.title}`,
-        body: `Organet ditt har fått utsatt frist til ${formatOsloDateTime(until)}.`,
-        link: `/innspill/${roundId}`,
-        caseId: round.case_id,
-        key: `extension:${roundId}:${input.bodyId}:${until.toISOString()}`,
-      });
+      await this.notifications.send(
+        m,
+        'extension',
+        { municipalityId: ctx.municipalityId, userIds: await this.memberIds(m, [input.bodyId]), caseId: round.case_id },
+        { roundId, roundTitle: round.title, bodyId: input.bodyId, until },
+      );
     });
   }
 
@@ -749,29 +727,27 @@ export class InputRoundsService {
         `SELECT outcome, reason, section_id FROM disposition WHERE submission_id = $1`,
         [submissionId],
       );
-      await m.query(
+      const recorded: { version: number }[] = await m.query(
         `INSERT INTO disposition (submission_id, outcome, reason, section_id, recorded_by) VALUES ($1,$2,$3,$4,$5)
          ON CONFLICT (submission_id) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, section_id = EXCLUDED.section_id,
-           recorded_by = EXCLUDED.recorded_by, recorded_at = now(), version = disposition.version + 1`,
+           recorded_by = EXCLUDED.recorded_by, recorded_at = now(), version = disposition.version + 1
+         RETURNING version`,
         [submissionId, input.outcome, input.reason, input.sectionId, ctx.userId],
       );
       await this.audit.record(m, ctx, before[0] ? 'update' : 'create', 'disposition', submissionId, before[0] ?? null, input);
-      const outcomeText = {
-        adopted: 'tatt til følge',
-        partly_adopted: 'delvis tatt til følge',
-        not_adopted: 'ikke tatt til følge',
-        noted: 'tatt til orientering',
-      }[input.outcome];
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: [s.author_id],
-        kind: 'disposition',
-        title: 'Innspillet ditt er behandlet',
-        body: `Innspillet ditt er ${outcomeText}.\nBegrunnelse: ${input.reason}`,
-        link: s.round_id ? `/innspill/${s.round_id}` : `/saker/${s.case_id ?? ''}`,
-        caseId: s.case_id,
-        key: `disposition:${submissionId}:${Date.now()}`,
-      });
+      await this.notifications.send(
+        m,
+        'disposition',
+        { municipalityId: ctx.municipalityId, userIds: [s.author_id], caseId: s.case_id },
+        {
+          submissionId,
+          version: Number(recorded[0]!.version),
+          outcome: input.outcome,
+          reason: input.reason,
+          roundId: s.round_id,
+          caseId: s.case_id,
+        },
+      );
     });
   }
 

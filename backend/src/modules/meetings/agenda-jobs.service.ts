@@ -1,4 +1,3 @@
-import { formatOsloDateTime } from '@samrad/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
@@ -12,7 +11,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
  */
 export async function publishAgenda(
   m: EntityManager,
-  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'notify'> },
+  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'send'> },
   meetingId: string,
   by: { municipalityId?: string; userId: string | null; startsAt?: string },
 ): Promise<boolean> {
@@ -28,16 +27,12 @@ export async function publishAgenda(
   const members: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [
     meeting.body_id,
   ]);
-  await deps.notifications.notify(m, {
-    municipalityId: meeting.municipality_id,
-    userIds: members.map((x) => x.user_id),
-    kind: 'agenda',
-    title: `Saksliste: ${meeting.title}`,
-    body: `Sakslisten til møtet i ${meeting.body_name} ${formatOsloDateTime(meeting.starts_at)} er publisert.`,
-    link: `/moter/${meeting.id}`,
-    caseId: null,
-    key: `agenda:${meeting.id}`,
-  });
+  await deps.notifications.send(
+    m,
+    'agenda',
+    { municipalityId: meeting.municipality_id, userIds: members.map((x) => x.user_id), caseId: null },
+    { meetingId: meeting.id, meetingTitle: meeting.title, bodyName: meeting.body_name, startsAt: meeting.starts_at },
+  );
   const municipalityId = meeting.municipality_id;
   if (by.userId)
     await deps.audit.record(m, { municipalityId, userId: by.userId }, 'update', 'meeting', meeting.id, null, { agendaPublished: true });
