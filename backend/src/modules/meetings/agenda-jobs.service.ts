@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JobPayload } from '../../platform/queue/jobs.js';
-import { OutboxService } from '../../platform/queue/outbox.service.js';
-import { AuditService } from '../audit/audit.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 
 /**
  * Publishes a meeting's agenda, once: by hand (an officer) or at its notice time (the job, which only
@@ -45,8 +44,10 @@ export async function publishAgenda(
 }
 
 /** The job at the notice time (`AGENDA_NOTICE_DAYS` before the meeting). */
-export async function publishAgendaOnTime(db: DataSource, p: JobPayload<'meeting.publishAgenda'>): Promise<boolean> {
-  const audit = new AuditService(db);
-  const notifications = new NotificationsService(db, new OutboxService(), audit);
-  return db.transaction((m) => publishAgenda(m, { audit, notifications }, p.meetingId, { userId: null, startsAt: p.startsAt }));
+export async function publishAgendaOnTime(
+  db: DataSource,
+  p: JobPayload<'meeting.publishAgenda'>,
+  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'send'> },
+): Promise<boolean> {
+  return db.transaction((m) => publishAgenda(m, deps, p.meetingId, { userId: null, startsAt: p.startsAt }));
 }
