@@ -14,11 +14,19 @@ import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
+import { DispositionsService } from './dispositions.service.js';
 import { InputRoundsService } from './input-rounds.service.js';
+import { InputSummaryService } from './input-summary.service.js';
+import { SubmissionsService } from './submissions.service.js';
 
 @Controller('api')
 export class InputRoundsController {
-  constructor(@Inject(InputRoundsService) private readonly rounds: InputRoundsService) {}
+  constructor(
+    @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(SubmissionsService) private readonly submissions: SubmissionsService,
+    @Inject(DispositionsService) private readonly dispositions: DispositionsService,
+    @Inject(InputSummaryService) private readonly inputSummary: InputSummaryService,
+  ) {}
 
   @Post('rounds')
   @Access('case_officer')
@@ -39,7 +47,7 @@ export class InputRoundsController {
     @Param('id', UuidPipe) id: string,
     @Body(body(submissionSchema)) input: z.infer<typeof submissionSchema>,
   ) {
-    return this.rounds.submit(ctx, id, input);
+    return this.submissions.submit(ctx, id, input);
   }
 
   @Post('rounds/:id/no-comment')
@@ -71,13 +79,13 @@ export class InputRoundsController {
     @Param('id', UuidPipe) id: string,
     @Body(body(editSubmissionSchema)) input: z.infer<typeof editSubmissionSchema>,
   ) {
-    return this.rounds.edit(ctx, id, input);
+    return this.submissions.edit(ctx, id, input);
   }
 
   @Get('submissions/:id/versions')
   @Access('authenticated')
   async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
-    return { versions: await this.rounds.versions(ctx, id) };
+    return { versions: await this.submissions.versions(ctx, id) };
   }
 
   @Put('submissions/:id/disposition')
@@ -88,18 +96,18 @@ export class InputRoundsController {
     @Param('id', UuidPipe) id: string,
     @Body(body(dispositionSchema)) input: z.infer<typeof dispositionSchema>,
   ) {
-    await this.rounds.dispose(ctx, id, input);
+    await this.dispositions.dispose(ctx, id, input);
   }
 
   @Post('inputs')
   @Access('member')
   continuous(@Ctx() ctx: RequestContext, @Body(body(continuousInputSchema)) input: z.infer<typeof continuousInputSchema>) {
-    return this.rounds.continuous(ctx, input);
+    return this.submissions.continuous(ctx, input);
   }
 
   @Get('cases/:id/input-summary')
   @Access('authenticated')
   summary(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
-    return this.rounds.summary(ctx, id);
+    return this.inputSummary.summary(ctx, id);
   }
 }
