@@ -8,7 +8,7 @@ import { MailService } from './modules/mail/mail.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { NotificationsService, deliverNotice } from './modules/notifications/notifications.service.js';
 import { sendDailyDigests } from './modules/notifications/digest.js';
-import { closeRound, remindRound } from './modules/input-rounds/round-jobs.service.js';
+import { RoundJobsService } from './modules/input-rounds/round-jobs.service.js';
 import { publishAgendaOnTime } from './modules/meetings/agenda-jobs.service.js';
 import { runSweep } from './modules/allocation/sweep-job.service.js';
 import { runImport } from './modules/allocation/import-job.service.js';
@@ -68,26 +68,17 @@ export class DailyDigestJob {
 
 @JobHandler('round.close')
 export class CloseRoundJob {
-  constructor(
-    @Inject(DataSource) private readonly db: DataSource,
-    @Inject(MailService) private readonly mail: MailService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(RoundJobsService) private readonly rounds: RoundJobsService) {}
   run(payload: JobPayload<'round.close'>) {
-    return closeRound(this.db, this.mail, this.config.APP_URL, payload, this.clock.now());
+    return this.rounds.close(payload);
   }
 }
 
 @JobHandler('round.remind')
 export class RemindRoundJob {
-  constructor(
-    @Inject(DataSource) private readonly db: DataSource,
-    @Inject(MailService) private readonly mail: MailService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(RoundJobsService) private readonly rounds: RoundJobsService) {}
   run(payload: JobPayload<'round.remind'>) {
-    return remindRound(this.db, this.mail, this.config.APP_URL, payload);
+    return this.rounds.remind(payload);
   }
 }
 
@@ -109,6 +100,9 @@ export class ImportJob {
     return runImport(this.db, this.audit, payload, ctx.progress);
   }
 }
+
+/** The module services the job classes call that no module of WorkerModule provides. */
+export const WORKER_SERVICES = [RoundJobsService];
 
 /** Every job handler class: the providers of WorkerModule. */
 export const WORKER_JOBS = [SendMailJob, NotifyJob, PublishAgendaJob, DailyDigestJob, CloseRoundJob, RemindRoundJob, SweepJob, ImportJob];

@@ -9,7 +9,7 @@ import { QueueModule } from './platform/queue/queue.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
-import { WORKER_JOBS } from './worker.jobs.js';
+import { WORKER_JOBS, WORKER_SERVICES } from './worker.jobs.js';
 
 /** Jobs a worker runs at once. */
 export const WORKER_CONCURRENCY = 5;
@@ -70,7 +70,7 @@ export class WorkerModule {
         AuditModule,
         NotificationsModule,
       ],
-      providers: [...WORKER_JOBS],
+      providers: [...WORKER_SERVICES, ...WORKER_JOBS],
     };
   }
 }

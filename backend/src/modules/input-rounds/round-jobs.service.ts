@@ -1,6 +1,9 @@
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import type { JobPayload } from '../../platform/queue/jobs.js';
-import type { MailService } from '../mail/mail.service.js';
+import { MailService } from '../mail/mail.service.js';
 import { deliverNotice, renderNotice } from '../notifications/notifications.service.js';
 
 /**
@@ -80,4 +83,24 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
     ]);
   }
   return bodies.map((b) => b.body_id);
+}
+
+/** The round jobs with their dependencies injected (the worker's CloseRoundJob and RemindRoundJob call it). */
+@Injectable()
+export class RoundJobsService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(MailService) private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Closes the round at its deadline (as read from the clock, the test clock in tests). */
+  close(p: JobPayload<'round.close'>): Promise<boolean> {
+    return closeRound(this.db, this.mail, this.config.APP_URL, p, this.clock.now());
+  }
+
+  remind(p: JobPayload<'round.remind'>): Promise<string[]> {
+    return remindRound(this.db, this.mail, this.config.APP_URL, p);
+  }
 }
