@@ -2,24 +2,18 @@ import 'reflect-metadata';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DiscoveryService, NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from './platform/config/config.js';
-import { createDataSource } from './platform/database/data-source.js';
 import { createLogger } from './platform/logging/logger.js';
-import { once, type HandlerRegistry, type JobHandler } from './platform/queue/handlers.js';
+import { handlersOf, jobNameOf, type HandlerRegistry, type JobFunction } from './platform/queue/handlers.js';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
 import { startRelay } from './platform/queue/relay.js';
-import { createClock, systemClock, type Clock } from './platform/clock/clock.js';
-import { producerConnection } from './platform/queue/redis.js';
+import { CLOCK, type Clock } from './platform/clock/clock.js';
+import { REDIS } from './platform/queue/queue.module.js';
 import { bumpReadGeneration } from './platform/cache/read-cache.js';
-import { MailService } from './modules/mail/mail.service.js';
-import { closeRound, remindRound } from './modules/input-rounds/round-jobs.service.js';
-import { runSweep } from './modules/allocation/sweep-job.service.js';
-import { runImport } from './modules/allocation/import-job.service.js';
-import { AuditService } from './modules/audit/audit.service.js';
-import { deliverNotice } from './modules/notifications/notifications.service.js';
-import { sendDailyDigests } from './modules/notifications/digest.js';
-import { publishAgendaOnTime } from './modules/meetings/agenda-jobs.service.js';
+import { WORKER_CONCURRENCY, WorkerModule } from './worker.module.js';
 
 /** The daily digest goes out at 07:00 in Oslo. */
 export const DIGEST_SCHEDULE = '0 7 * * *';
@@ -29,39 +23,15 @@ const changesReadModels = (name: JobName) => name !== 'mail.send';
 const municipalityOf = (payload: object): string | null =>
   'municipalityId' in payload && typeof payload.municipalityId === 'string' ? payload.municipalityId : null;
 
-/** Jobs a worker runs at once. */
-const WORKER_CONCURRENCY = 5;
-/**
- * A job holds at most two connections at a time: the claim of `once()` stays open while its effect
- * runs, and the effect may query too (a caught e-mail is stored in the database). With fewer than
- * two per job plus one for the outbox relay, five jobs could each hold a claim and wait for a
- * second connection that none of them will give back.
- */
-const WORKER_POOL_SIZE = WORKER_CONCURRENCY * 2 + 1;
-
-/** Every job's handler. Thin: each calls a module's service. */
-export function createHandlers(config: AppConfig, db: DataSource, clock: Clock = systemClock): HandlerRegistry {
-  const mail = new MailService(config, db);
-  return {
-    'mail.send': async (payload, ctx) => {
-      await once(db, `mail:${ctx.jobId}`, () => mail.send(payload));
-    },
-    notify: (payload) => deliverNotice(db, mail, config.APP_URL, payload),
-    'meeting.publishAgenda': async (payload) => {
-      await publishAgendaOnTime(db, payload);
-    },
-    'digest.daily': async (payload) => {
-      await sendDailyDigests(db, mail, config.APP_URL, payload.date ? new Date(payload.date) : clock.now());
-    },
-    'round.close': async (payload) => {
-      await closeRound(db, mail, config.APP_URL, payload, clock.now());
-    },
-    'round.remind': async (payload) => {
-      await remindRound(db, mail, config.APP_URL, payload);
-    },
-    'allocation.sweep': (payload, ctx) => runSweep(db, payload, ctx.progress),
-    'allocation.import': (payload, ctx) => runImport(db, new AuditService(db), payload, ctx.progress),
-  };
+/** The handlers of the worker's application context: every provider marked with @JobHandler. */
+export function discoverHandlers(app: INestApplicationContext): HandlerRegistry {
+  return handlersOf(
+    app
+      .get(DiscoveryService)
+      .getProviders()
+      .filter((wrapper) => jobNameOf(wrapper.metatype))
+      .map((wrapper) => wrapper.instance),
+  );
 }
 
 /** Refuses to start when a job in the registry has no handler. */
@@ -80,19 +50,27 @@ export async function startWorker(
   log: Logger,
   options: { db?: DataSource; relayIntervalMs?: number } = {},
 ): Promise<RunningWorker> {
-  const db = options.db ?? (await createDataSource(config, { poolSize: WORKER_POOL_SIZE }).initialize());
-  const producer = producerConnection(config.REDIS_URL);
-  producer.on('error', () => undefined);
-  const clock = createClock(config, producer);
-  const handlers = createHandlers(config, db, clock);
-  assertEveryJobHasAHandler(handlers);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { db: options.db }), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+  const db = app.get(DataSource);
+  const producer = app.get<Redis>(REDIS);
+  const clock = app.get<Clock>(CLOCK);
+  const handlers = discoverHandlers(app);
+  try {
+    assertEveryJobHasAHandler(handlers);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const queue = new Queue(QUEUE_NAME, { connection: producer, prefix: config.QUEUE_PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   queue.on('error', () => undefined);
   const worker = new Worker(
     QUEUE_NAME,
     async (job: Job) => {
       const name = job.name as JobName;
-      const handler = handlers[name] as JobHandler<typeof name> | undefined;
+      const handler = handlers[name] as JobFunction<typeof name> | undefined;
       if (!handler) throw new Error(`Ukjent jobb ${job.name}`);
       const payload = JOBS[name].parse(job.data);
       await clock.sync(); // the test clock may have moved on
@@ -123,8 +101,7 @@ export async function startWorker(
       await relay.stop();
       await worker.close();
       await queue.close();
-      producer.disconnect();
-      if (!options.db) await db.destroy();
+      await app.close(); // disconnects Redis; closes the database unless a test handed it in
     },
   };
 }

@@ -67,8 +67,11 @@ describe('meetings', () => {
     expect(new Date(far0.startsAt).getTime() - new Date(far0.agendaDueAt).getTime()).toBe(7 * 86_400_000);
 
     const { publishAgendaOnTime } = await import('../src/modules/meetings/agenda-jobs.service.js');
-    expect(await publishAgendaOnTime(t.db, jobs[0]!.payload)).toBe(true);
-    expect(await publishAgendaOnTime(t.db, jobs[0]!.payload)).toBe(false);
+    const { AuditService } = await import('../src/modules/audit/audit.service.js');
+    const { NotificationsService } = await import('../src/modules/notifications/notifications.service.js');
+    const deps = { audit: t.app.get(AuditService), notifications: t.app.get(NotificationsService) };
+    expect(await publishAgendaOnTime(t.db, jobs[0]!.payload, deps)).toBe(true);
+    expect(await publishAgendaOnTime(t.db, jobs[0]!.payload, deps)).toBe(false);
     expect((await officer.request('GET', `/api/meetings/${far.body.id}`)).body.agendaPublished).toBe(true);
     // The members' notice is in the outbox once, under the same key as a publication by hand.
     const [notice] = await t.db.query(`SELECT payload FROM outbox WHERE dedup_key = $1`, [`notify:agenda:${far.body.id}`]);
@@ -90,7 +93,7 @@ describe('meetings', () => {
     const [job] = await t.db.query(`SELECT payload FROM outbox WHERE job = 'meeting.publishAgenda' AND payload->>'meetingId' = $1`, [
       manual.body.id,
     ]);
-    expect(await publishAgendaOnTime(t.db, job.payload)).toBe(false);
+    expect(await publishAgendaOnTime(t.db, job.payload, deps)).toBe(false);
   });
 
   it('agenda with committee numbers, attendance, and minutes that record the vedtak', async () => {

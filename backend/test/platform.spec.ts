@@ -2,7 +2,9 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/platform/config/config.js';
-import { assertEveryJobHasAHandler, createHandlers } from '../src/worker.js';
+import { assertEveryJobHasAHandler } from '../src/worker.js';
+import { WORKER_JOBS } from '../src/worker.jobs.js';
+import { handlersOf } from '../src/platform/queue/handlers.js';
 import { OutboxService } from '../src/platform/queue/outbox.service.js';
 import { QUEUE_NAME } from '../src/platform/queue/jobs.js';
 import { anonymous, DEMO, login, startTestApp, type TestApp } from './harness.js';
@@ -32,10 +34,11 @@ describe('configuration', () => {
 });
 
 describe('jobs', () => {
-  it('every job in the registry has a handler', () => {
-    const handlers = createHandlers(loadConfig(), {} as never);
-    expect(() => assertEveryJobHasAHandler(handlers)).not.toThrow();
-    expect(() => assertEveryJobHasAHandler({})).toThrow(/mail.send/);
+  it('every job in the registry has one handler class', () => {
+    const instances = WORKER_JOBS.map((job) => Object.create(job.prototype) as unknown);
+    expect(() => assertEveryJobHasAHandler(handlersOf(instances))).not.toThrow();
+    expect(() => assertEveryJobHasAHandler(handlersOf(instances.slice(1)))).toThrow(/mail.send/);
+    expect(() => handlersOf([...instances, instances[0]])).toThrow(/To behandlere/);
   });
 });
 

@@ -1,2 +1,3 @@
 export * from './dates.js';
 export * from './case-lifecycle.js';
+export * from './case-title.js';

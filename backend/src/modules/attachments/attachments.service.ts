@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
 import type { AttachmentRow } from './attachments.rows.js';
+import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { checkFile } from './file-kinds.js';
 
 /** An attachment as listed, with when it was uploaded. */
@@ -45,6 +46,7 @@ export class AttachmentsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(SubmissionsService) private readonly submissions: SubmissionsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
@@ -71,7 +73,7 @@ export class AttachmentsService {
     now = this.clock.now(),
   ): Promise<AttachmentView> {
     return this.add(ctx, { caseId: null, submissionId, roundId: null }, filename, content, async (m) => {
-      await this.rounds.writableSubmission(m, ctx, submissionId, now); // locks the submission: uploads to it wait for each other
+      await this.submissions.writableSubmission(m, ctx, submissionId, now); // locks the submission: uploads to it wait for each other
       await this.limits.assertRoomOnSubmission(m, submissionId, (content as Buffer).length);
     });
   }
@@ -162,7 +164,7 @@ export class AttachmentsService {
       const row = rows[0];
       if (!row) throw new NotFound('Fant ikke vedlegget');
       if (row.submission_id) {
-        await this.rounds.writableSubmission(m, ctx, row.submission_id, now);
+        await this.submissions.writableSubmission(m, ctx, row.submission_id, now);
       } else {
         await this.assertOwnerReadable(ctx, row, m);
         if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan fjerne vedlegg fra saken');

@@ -13,7 +13,16 @@ import {
   type recommendationSchema,
   type routeSchema,
 } from '@samrad/shared/contracts';
-import { allowedManualMoves, isMoveBack, nextPhase, openInputText, osloDate, type CaseEvent, type CaseState } from '@samrad/shared/domain';
+import {
+  allowedManualMoves,
+  caseTitleFor,
+  isMoveBack,
+  nextPhase,
+  openInputText,
+  osloDate,
+  type CaseEvent,
+  type CaseState,
+} from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { nextNumber } from '../../platform/database/counters.js';
 import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
@@ -56,20 +65,8 @@ export function caseReadableSql(c: string, officer: string, bodyIds: string): st
   return `(${c}.access = 'public' OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
 }
 
-/**
- * SQL for "the title of this case its reader may see": its own title when the case is public or the
- * reader may read it (`readable`, an SQL boolean such as caseReadableSql), else its screened public
- * title. Notices and e-mail, which leave the system and may reach people who may not read the case,
- * pass `'false'`. caseTitleFor is the same rule in TS; every place that names a case uses one of them.
- */
-export function caseTitleSql(c: string, readable: string): string {
-  return `(CASE WHEN ${c}.access = 'public' OR (${readable}) THEN ${c}.title ELSE ${c}.public_title END)`;
-}
-
-/** The rule of caseTitleSql in TS: `readable` from canRead, or false for notices and e-mail. */
-export function caseTitleFor(c: { access: string; title: string; publicTitle: string | null }, readable: boolean): string {
-  return c.access === 'public' || readable ? c.title : (c.publicTitle ?? '');
-}
+/** The title a person may see (caseTitleSql / caseTitleFor): written once in shared/src/domain/case-title.ts. */
+export { caseTitleFor, caseTitleSql } from '@samrad/shared/domain';
 
 @Injectable()
 export class CasesService {
@@ -483,17 +480,12 @@ export class CasesService {
       });
       // Tell everyone who gave input on the case that a decision was made.
       const submitters: { author_id: string }[] = await m.query(`SELECT DISTINCT author_id FROM submission WHERE case_id = $1`, [caseId]);
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: submitters.map((s) => s.author_id),
-        kind: 'decision',
-        // Notices also go by e-mail, to people who may not read an exempt case: it is named by its public title.
-        title: `Vedtak i sak ${caseNumber(c)}: ${caseTitleFor(c, false)}`,
-        body: `Det er fattet vedtak i saken du har gitt innspill til.`,
-        link: `/saker/${caseId}`,
-        caseId,
-        key: `decision:${row.id}`,
-      });
+      await this.notifications.send(
+        m,
+        'decision',
+        { municipalityId: ctx.municipalityId, userIds: submitters.map((s) => s.author_id), caseId },
+        { decisionId: row.id as string, caseId, caseNumber: caseNumber(c), case: c },
+      );
       return { id: row.id as string, phase: moved.state.phase, openInputReason };
     };
     return options.m ? run(options.m) : this.db.transaction(run);
@@ -674,16 +666,12 @@ export class CasesService {
       const recipients = new Set(
         [c.officerId, ...parentAuthor.map((p) => p.author_id)].filter((u): u is string => !!u && u !== ctx.userId),
       );
-      await this.notifications.notify(m, {
-        municipalityId: ctx.municipalityId,
-        userIds: [...recipients],
-        kind: 'comment',
-        title: `Ny merknad i sak ${caseNumber(c)}`,
-        body: input.text.slice(0, 300),
-        link: `/saker/${caseId}`,
-        caseId,
-        key: `comment:${row.id}`,
-      });
+      await this.notifications.send(
+        m,
+        'comment',
+        { municipalityId: ctx.municipalityId, userIds: [...recipients], caseId },
+        { commentId: row.id as string, caseId, caseNumber: caseNumber(c), text: input.text },
+      );
       return { id: row.id, createdAt: (row.created_at as Date).toISOString() };
     });
   }

@@ -14,6 +14,7 @@ import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
+import { DispositionsService } from './dispositions.service.js';
 import { InputRoundsService } from './input-rounds.service.js';
 import {
   inputSummaryResponseSchema,
@@ -23,10 +24,17 @@ import {
   submissionVersionsResponseSchema,
 } from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
+import { InputSummaryService } from './input-summary.service.js';
+import { SubmissionsService } from './submissions.service.js';
 
 @Controller('api')
 export class InputRoundsController {
-  constructor(@Inject(InputRoundsService) private readonly rounds: InputRoundsService) {}
+  constructor(
+    @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(SubmissionsService) private readonly submissions: SubmissionsService,
+    @Inject(DispositionsService) private readonly dispositions: DispositionsService,
+    @Inject(InputSummaryService) private readonly inputSummary: InputSummaryService,
+  ) {}
 
   @Returns(roundCreatedResponseSchema)
   @Post('rounds')
@@ -50,7 +58,7 @@ export class InputRoundsController {
     @Param('id', UuidPipe) id: string,
     @Body(body(submissionSchema)) input: z.infer<typeof submissionSchema>,
   ) {
-    return this.rounds.submit(ctx, id, input);
+    return this.submissions.submit(ctx, id, input);
   }
 
   @Post('rounds/:id/no-comment')
@@ -83,14 +91,14 @@ export class InputRoundsController {
     @Param('id', UuidPipe) id: string,
     @Body(body(editSubmissionSchema)) input: z.infer<typeof editSubmissionSchema>,
   ) {
-    return this.rounds.edit(ctx, id, input);
+    return this.submissions.edit(ctx, id, input);
   }
 
   @Returns(submissionVersionsResponseSchema)
   @Get('submissions/:id/versions')
   @Access('authenticated')
   async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
-    return { versions: await this.rounds.versions(ctx, id) };
+    return { versions: await this.submissions.versions(ctx, id) };
   }
 
   @Put('submissions/:id/disposition')
@@ -101,20 +109,20 @@ export class InputRoundsController {
     @Param('id', UuidPipe) id: string,
     @Body(body(dispositionSchema)) input: z.infer<typeof dispositionSchema>,
   ) {
-    await this.rounds.dispose(ctx, id, input);
+    await this.dispositions.dispose(ctx, id, input);
   }
 
   @Returns(receiptResponseSchema)
   @Post('inputs')
   @Access('member')
   continuous(@Ctx() ctx: RequestContext, @Body(body(continuousInputSchema)) input: z.infer<typeof continuousInputSchema>) {
-    return this.rounds.continuous(ctx, input);
+    return this.submissions.continuous(ctx, input);
   }
 
   @Returns(inputSummaryResponseSchema)
   @Get('cases/:id/input-summary')
   @Access('authenticated')
   summary(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
-    return this.rounds.summary(ctx, id);
+    return this.inputSummary.summary(ctx, id);
   }
 }

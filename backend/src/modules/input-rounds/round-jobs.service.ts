@@ -1,8 +1,10 @@
-import { formatOsloDateTime } from '@samrad/shared/domain';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import type { JobPayload } from '../../platform/queue/jobs.js';
-import type { MailService } from '../mail/mail.service.js';
-import { deliverNotice } from '../notifications/notifications.service.js';
+import { MailService } from '../mail/mail.service.js';
+import { deliverNotice, renderNotice } from '../notifications/notifications.service.js';
 
 /**
  * Closes a round at its deadline. Idempotent and safe with several workers: the UPDATE closes the
@@ -33,16 +35,8 @@ export async function closeRound(
     return false;
   }
   if (round.created_by) {
-    await deliverNotice(db, mail, appUrl, {
-      municipalityId: round.municipality_id,
-      userIds: [round.created_by],
-      kind: 'round_closed',
-      title: `Innspillsrunden er lukket: ${round.title}`,
-      body: 'Fristen er ute. Innspillene kan nå behandles.',
-      link: `/innspill/${round.id}`,
-      caseId: round.case_id,
-      key: `round-closed:${round.id}`,
-    });
+    const to = { municipalityId: round.municipality_id, userIds: [round.created_by], caseId: round.case_id };
+    await deliverNotice(db, mail, appUrl, renderNotice('round_closed', to, { roundId: round.id, roundTitle: round.title }));
   }
   return true;
 }
@@ -57,6 +51,7 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
     await db.query(`SELECT id, municipality_id, case_id, title, closes_at, closed_at FROM input_round WHERE id = $1`, [p.roundId]);
   const round = rounds[0];
   if (!round || round.closed_at || round.closes_at.toISOString() !== p.closesAt) return [];
+  const reminder = { roundId: round.id, roundTitle: round.title, closesAt: round.closes_at, minutes: p.minutes };
   const bodies: { body_id: string; name: string }[] = await db.query(
     `SELECT i.body_id, b.name FROM round_invitation i JOIN body b ON b.id = i.body_id
       WHERE i.round_id = $1 AND i.status = 'not_answered' AND i.extended_until IS NULL`,
@@ -66,16 +61,8 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
     const members: { user_id: string }[] = await db.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [
       body.body_id,
     ]);
-    await deliverNotice(db, mail, appUrl, {
-      municipalityId: round.municipality_id,
-      userIds: members.map((m) => m.user_id),
-      kind: 'reminder',
-      title: `Påminnelse: frist for innspill ${formatOsloDateTime(round.closes_at)}`,
-      body: `${body.name} har ikke svart på innspillsrunden «${round.title}». Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
-      link: `/innspill/${round.id}`,
-      caseId: round.case_id,
-      key: `reminder:${round.id}:${p.minutes}:${body.body_id}`,
-    });
+    const to = { municipalityId: round.municipality_id, userIds: members.map((m) => m.user_id), caseId: round.case_id };
+    await deliverNotice(db, mail, appUrl, renderNotice('reminder', to, { ...reminder, to: { bodyId: body.body_id, bodyName: body.name } }));
     await db.query(`INSERT INTO round_reminder (round_id, body_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
       round.id,
       body.body_id,
@@ -87,16 +74,8 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
     [p.roundId],
   );
   for (const person of persons) {
-    await deliverNotice(db, mail, appUrl, {
-      municipalityId: round.municipality_id,
-      userIds: [person.user_id],
-      kind: 'reminder',
-      title: `Påminnelse: frist for innspill ${formatOsloDateTime(round.closes_at)}`,
-      body: `Du er invitert til innspillsrunden «${round.title}» og har ikke svart. Fristen er ${formatOsloDateTime(round.closes_at)}. Svar med innspill eller «ingen merknad».`,
-      link: `/innspill/${round.id}`,
-      caseId: round.case_id,
-      key: `reminder:${round.id}:${p.minutes}:person:${person.user_id}`,
-    });
+    const to = { municipalityId: round.municipality_id, userIds: [person.user_id], caseId: round.case_id };
+    await deliverNotice(db, mail, appUrl, renderNotice('reminder', to, { ...reminder, to: { userId: person.user_id } }));
     await db.query(`INSERT INTO round_reminder (round_id, user_id, minutes) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING`, [
       round.id,
       person.user_id,
@@ -104,4 +83,24 @@ export async function remindRound(db: DataSource, mail: MailService, appUrl: str
     ]);
   }
   return bodies.map((b) => b.body_id);
+}
+
+/** The round jobs with their dependencies injected (the worker's CloseRoundJob and RemindRoundJob call it). */
+@Injectable()
+export class RoundJobsService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(MailService) private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Closes the round at its deadline (as read from the clock, the test clock in tests). */
+  close(p: JobPayload<'round.close'>): Promise<boolean> {
+    return closeRound(this.db, this.mail, this.config.APP_URL, p, this.clock.now());
+  }
+
+  remind(p: JobPayload<'round.remind'>): Promise<string[]> {
+    return remindRound(this.db, this.mail, this.config.APP_URL, p);
+  }
 }

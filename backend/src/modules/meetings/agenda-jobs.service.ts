@@ -1,9 +1,7 @@
-import { formatOsloDateTime } from '@samrad/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JobPayload } from '../../platform/queue/jobs.js';
-import { OutboxService } from '../../platform/queue/outbox.service.js';
-import { AuditService } from '../audit/audit.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 
 /**
  * Publishes a meeting's agenda, once: by hand (an officer) or at its notice time (the job, which only
@@ -12,7 +10,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
  */
 export async function publishAgenda(
   m: EntityManager,
-  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'notify'> },
+  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'send'> },
   meetingId: string,
   by: { municipalityId?: string; userId: string | null; startsAt?: string },
 ): Promise<boolean> {
@@ -28,16 +26,12 @@ export async function publishAgenda(
   const members: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM current_membership WHERE body_id = $1`, [
     meeting.body_id,
   ]);
-  await deps.notifications.notify(m, {
-    municipalityId: meeting.municipality_id,
-    userIds: members.map((x) => x.user_id),
-    kind: 'agenda',
-    title: `Saksliste: ${meeting.title}`,
-    body: `Sakslisten til møtet i ${meeting.body_name} ${formatOsloDateTime(meeting.starts_at)} er publisert.`,
-    link: `/moter/${meeting.id}`,
-    caseId: null,
-    key: `agenda:${meeting.id}`,
-  });
+  await deps.notifications.send(
+    m,
+    'agenda',
+    { municipalityId: meeting.municipality_id, userIds: members.map((x) => x.user_id), caseId: null },
+    { meetingId: meeting.id, meetingTitle: meeting.title, bodyName: meeting.body_name, startsAt: meeting.starts_at },
+  );
   const municipalityId = meeting.municipality_id;
   if (by.userId)
     await deps.audit.record(m, { municipalityId, userId: by.userId }, 'update', 'meeting', meeting.id, null, { agendaPublished: true });
@@ -50,8 +44,10 @@ export async function publishAgenda(
 }
 
 /** The job at the notice time (`AGENDA_NOTICE_DAYS` before the meeting). */
-export async function publishAgendaOnTime(db: DataSource, p: JobPayload<'meeting.publishAgenda'>): Promise<boolean> {
-  const audit = new AuditService(db);
-  const notifications = new NotificationsService(db, new OutboxService(), audit);
-  return db.transaction((m) => publishAgenda(m, { audit, notifications }, p.meetingId, { userId: null, startsAt: p.startsAt }));
+export async function publishAgendaOnTime(
+  db: DataSource,
+  p: JobPayload<'meeting.publishAgenda'>,
+  deps: { audit: AuditService; notifications: Pick<NotificationsService, 'send'> },
+): Promise<boolean> {
+  return db.transaction((m) => publishAgenda(m, deps, p.meetingId, { userId: null, startsAt: p.startsAt }));
 }

@@ -18,7 +18,8 @@ import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
-import { InputRoundsService, type Receipt } from '../input-rounds/input-rounds.service.js';
+import type { Receipt } from '../input-rounds/input-rounds.service.js';
+import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MeetingRow } from './meetings.rows.js';
@@ -36,7 +37,7 @@ export class MeetingsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
-    @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(SubmissionsService) private readonly submissions: SubmissionsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -278,7 +279,7 @@ export class MeetingsService {
       ]);
       if (registered.length === 0) throw new Forbidden('Bare påmeldte deltakere kan gi innspill fra konferansen');
     }
-    return this.rounds.conferenceInput(ctx, { ...input, meetingId }, now);
+    return this.submissions.conferenceInput(ctx, { ...input, meetingId }, now);
   }
 
   async addAgendaItem(ctx: RequestContext, meetingId: string, input: z.infer<typeof agendaItemSchema>) {

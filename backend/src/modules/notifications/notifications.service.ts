@@ -5,22 +5,13 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserAccountsService } from '../users/user-accounts.service.js';
 import { once } from '../../platform/queue/handlers.js';
-import type { JobPayload } from '../../platform/queue/jobs.js';
+import type { JobPayload, NoticeKind } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { MailService } from '../mail/mail.service.js';
+import { alwaysEmailed, renderNotice, type NoticeParams, type NoticeRecipients } from './notice-kinds.js';
 
-export interface Notice {
-  municipalityId: string;
-  userIds: string[];
-  kind: string;
-  title: string;
-  body: string;
-  link: string;
-  /** The case the notice concerns, or null (the digest groups notices by case). */
-  caseId: string | null;
-  /** Unique per notice: the same key is never delivered twice. */
-  key: string;
-}
+/** The catalogue, for the modules whose jobs tell people directly (they may import only this file). */
+export { NOTICE_KINDS, renderNotice, type NoticeParams, type NoticeRecipients } from './notice-kinds.js';
 
 @Injectable()
 export class NotificationsService {
@@ -50,9 +41,13 @@ export class NotificationsService {
     });
   }
 
-  /** Queues a notice in the caller's transaction; the worker delivers it in the app and by e-mail. */
-  async notify(m: EntityManager, notice: Notice): Promise<void> {
-    if (notice.userIds.length === 0) return;
+  /**
+   * Sends a notice of a kind in the catalogue (NOTICE_KINDS: its text, e-mail policy and key), queued
+   * in the caller's transaction; the worker's `notify` job delivers it (deliverNotice).
+   */
+  async send<K extends NoticeKind>(m: EntityManager, kind: K, to: NoticeRecipients, params: NoticeParams<K>): Promise<void> {
+    if (to.userIds.length === 0) return;
+    const notice = renderNotice(kind, to, params);
     await this.outbox.enqueue(m, 'notify', notice, { dedupKey: `notify:${notice.key}` });
   }
 
@@ -81,14 +76,9 @@ export class NotificationsService {
 }
 
 /**
- * Kinds that are always e-mailed, whatever the person's settings: a receipt is the proof of delivery,
- * and a deadline reminder is the one notice a body must not miss.
- */
-const ALWAYS_EMAILED = new Set(['receipt', 'reminder']);
-
-/**
- * The worker's side: writes each user's in-app notification and sends the e-mail, once per user and key.
- * E-mail follows the person's setting (receipts always go).
+ * The one delivery of a notice (the `notify` job; a job of the worker that tells people directly calls
+ * it with `renderNotice`): writes each user's in-app notification and sends the e-mail, once per user
+ * and key. E-mail follows the person's setting, except the kinds the catalogue always e-mails.
  */
 export async function deliverNotice(db: DataSource, mail: MailService, appUrl: string, notice: JobPayload<'notify'>): Promise<void> {
   const users: { id: string; email: string; status: string; email_notifications: boolean }[] = await db.query(
@@ -102,7 +92,7 @@ export async function deliverNotice(db: DataSource, mail: MailService, appUrl: s
       `INSERT INTO notification (municipality_id, user_id, kind, title, body, link, dedup_key, case_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (dedup_key) DO NOTHING`,
       [notice.municipalityId, user.id, notice.kind, notice.title, notice.body, notice.link, key, notice.caseId],
     );
-    if (!user.email_notifications && !ALWAYS_EMAILED.has(notice.kind)) continue;
+    if (!user.email_notifications && !alwaysEmailed(notice.kind)) continue;
     await once(db, `mail:${key}`, () =>
       mail.send({
         to: user.email,

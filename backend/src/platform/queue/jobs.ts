@@ -8,16 +8,33 @@ import { z } from 'zod';
 const municipalityId = z.string().optional();
 
 /**
+ * The kinds of notice. Each has its text, recipients, e-mail policy and dedup key in the catalogue
+ * (`modules/notifications/notice-kinds.ts`, typed against this list); a notice job of any other kind is refused.
+ */
+export const NOTICE_KIND_NAMES = [
+  'invited',
+  'receipt',
+  'reminder',
+  'extension',
+  'round_closed',
+  'disposition',
+  'comment',
+  'decision',
+  'agenda',
+] as const;
+export type NoticeKind = (typeof NOTICE_KIND_NAMES)[number];
+
+/**
  * The typed registry of every background job: its name and its payload. The worker refuses to
  * start unless each has a handler.
  */
 export const JOBS = {
   'mail.send': z.object({ to: z.string(), subject: z.string(), text: z.string(), municipalityId }),
-  /** An in-app notification and an e-mail to each user. */
+  /** An in-app notification and an e-mail to each user, rendered from the notice catalogue (NoticesService.send). */
   notify: z.object({
     municipalityId: z.string(),
     userIds: z.array(z.string()),
-    kind: z.string(),
+    kind: z.enum(NOTICE_KIND_NAMES),
     title: z.string(),
     body: z.string(),
     link: z.string(),
