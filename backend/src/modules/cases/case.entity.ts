@@ -36,3 +36,14 @@ export class CaseFile extends TenantEntity {
   @Column('text', { nullable: true })
   publicTitle: string | null;
 }
+
+/**
+ * The columns a reader of the case gets as they are stored: everything but the keys and numbers the case
+ * page shows in its own shape. A new column on the entity reaches `GET /api/cases/:id` through this
+ * (its response contract in `shared/src/contracts/cases.ts` says what the page may read of it).
+ */
+export function caseReadFields(c: CaseFile) {
+  const { municipalityId, officerId, archiveYear, archiveSeq, mandateItemId, phaseBodyId, createdAt, updatedAt, ...fields } = c;
+  void [municipalityId, officerId, archiveYear, archiveSeq, mandateItemId, phaseBodyId, createdAt, updatedAt];
+  return fields;
+}

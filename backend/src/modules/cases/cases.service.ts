@@ -29,7 +29,7 @@ import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform
 import { Forbidden, NeedsConfirmation, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { CaseFile } from './case.entity.js';
+import { CaseFile, caseReadFields } from './case.entity.js';
 import type {
   CasePhaseRow,
   CaseRouteStepRow,
@@ -198,10 +198,8 @@ export class CasesService {
     const state = this.stateOf(c, steps);
     const moveContext = { officer: ctx.roles.has('case_officer'), route: steps.map((r) => r.body_name) };
     return {
-      id: c.id,
+      ...caseReadFields(c),
       number: caseNumber(c),
-      title: c.title,
-      status: c.status,
       /** The phase, and the body the case is before (status 'before_body'). */
       phase: {
         phase: c.status,
@@ -227,10 +225,6 @@ export class CasesService {
         : [],
       /** What is still open before a deciding vedtak (rounds open, inputs without a disposition), or null. */
       openInput: openInputText(openInput.rounds, openInput.undisposed),
-      access: c.access,
-      legalBasis: c.legalBasis,
-      publicTitle: c.publicTitle,
-      version: c.version,
       mandateItem: mandateItem[0] ?? null,
       officer: officer[0] ?? null,
       sections: sections.map((s) => ({
