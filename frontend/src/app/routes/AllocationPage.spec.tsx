@@ -34,17 +34,35 @@ describe('Fordeling', () => {
           budgetYear: 2027,
           title: 'Ressursfordeling 2027',
           adoptedScenarioId: null,
-          datasets: [{ id: 'd1', name: 'Elevtall', unitCount: 2 }],
-          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1' }],
-          scenarios: [{ id: 's1', name: 'Dagens satser', adopted: false, total: 0, modelVersionId: 'mv1', datasetId: 'd1' }],
+          datasets: [{ id: 'd1', name: 'Elevtall', source: 'csv', unitCount: 2, createdAt: '2026-11-01T09:00:00.000Z' }],
+          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1', adoptedByDecisionId: null }],
+          scenarios: [
+            {
+              id: 's1',
+              name: 'Dagens satser',
+              adopted: false,
+              total: 0,
+              modelVersionId: 'mv1',
+              datasetId: 'd1',
+              frame: null,
+              frameChange: null,
+              revisesScenarioId: null,
+              scale: 1,
+              version: 1,
+            },
+          ],
         }),
       ),
       http.get('/api/scenarios/s1', () =>
         HttpResponse.json({
           id: 's1',
+          allocationCaseId: 'ac1',
           name: 'Dagens satser',
           caseId: 'c1',
           adopted: false,
+          adoptedByDecisionId: null,
+          revisesScenarioId: null,
+          computedAt: '2026-11-01T09:00:00.000Z',
           version: 1,
           modelVersionId: 'mv1',
           datasetId: 'd1',
@@ -84,7 +102,8 @@ describe('Fordeling', () => {
     server.use(
       http.post('/api/allocation-cases/ac1/scenarios', async ({ request }) => {
         saved = (await request.json()) as Record<string, unknown>;
-        return HttpResponse.json({ id: 's2' }, { status: 201 });
+        const { computeAllocation } = await import('@samrad/shared/engine');
+        return HttpResponse.json({ id: 's2', version: 1, result: computeAllocation(input) }, { status: 201 });
       }),
       http.get('/api/scenarios/s2', () => HttpResponse.json({ message: 'Fant ikke scenarioet' }, { status: 404 })),
       http.get('/api/scenarios/s2/comments', () => HttpResponse.json({ comments: [] })),
@@ -131,7 +150,13 @@ describe('Fordeling', () => {
         return HttpResponse.json({ importId: 'i1', status: 'queued' }, { status: 202 });
       }),
       http.get('/api/imports/i1', () =>
-        HttpResponse.json({ id: 'i1', status: ++polls > 1 ? 'done' : 'running', progress: polls > 1 ? 100 : 40, errors: [] }),
+        HttpResponse.json({
+          id: 'i1',
+          status: ++polls > 1 ? 'done' : 'running',
+          progress: polls > 1 ? 100 : 40,
+          errors: [],
+          datasetId: polls > 1 ? 'd2' : null,
+        }),
       ),
     );
     // Larger than a spread of String.fromCharCode can take (the old page threw at about 200 KB).

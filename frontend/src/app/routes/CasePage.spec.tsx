@@ -8,7 +8,16 @@ import { server } from '../../testing/server.js';
 
 describe('Sak', () => {
   it('shows the document, route, rounds and attachments; a member gets download links but no upload', async () => {
-    caseApi(MEMBER, [{ id: 'a1', filename: 'Analyse.pdf', mediaType: 'application/pdf', size: 204800, sha256: 'ab'.repeat(32) }]);
+    caseApi(MEMBER, [
+      {
+        id: 'a1',
+        filename: 'Analyse.pdf',
+        mediaType: 'application/pdf',
+        size: 204800,
+        sha256: 'ab'.repeat(32),
+        uploadedAt: '2026-11-20T09:00:00.000Z',
+      },
+    ]);
     renderRoute('/saker/c1');
     await screen.findByRole('heading', { level: 1, name: 'Saksnr. 2026/12: Ny ressursfordelingsmodell' });
     expect(screen.getByText('Analysen viste store forskjeller mellom skolene.')).toBeTruthy();
@@ -61,7 +70,13 @@ describe('Sak', () => {
             { status: 400 },
           );
         }
-        return HttpResponse.json({ id: 'c1', version: 4, access: 'exempt' });
+        return HttpResponse.json({
+          id: 'c1',
+          version: 4,
+          access: 'exempt',
+          legalBasis: 'offentleglova § 14',
+          publicTitle: 'Organinternt',
+        });
       }),
     );
     renderRoute('/saker/c1');

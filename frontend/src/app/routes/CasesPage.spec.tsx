@@ -6,6 +6,7 @@ import { renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
 describe('Saker', () => {
+  const LISTED = { mandateItemId: null, updatedAt: '2026-11-20T09:00:00.000Z' };
   it('lists cases with the screened title of an exempt case the person may not read', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
@@ -13,8 +14,16 @@ describe('Saker', () => {
       http.get('/api/cases', () =>
         HttpResponse.json({
           cases: [
-            { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell', status: 'input_round', access: 'public', readable: true },
-            { id: 'c2', number: '2026/13', title: 'Personalsak', status: 'in_preparation', access: 'exempt', readable: false },
+            {
+              ...LISTED,
+              id: 'c1',
+              number: '2026/12',
+              title: 'Ny ressursfordelingsmodell',
+              status: 'input_round',
+              access: 'public',
+              readable: true,
+            },
+            { ...LISTED, id: 'c2', number: '2026/13', title: 'Personalsak', status: 'in_preparation', access: 'exempt', readable: false },
           ],
         }),
       ),

@@ -6,20 +6,26 @@ import { MEMBER } from '../../testing/pageFixtures.js';
 import { renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
+const MANDATE_SUMMARY = {
+  id: 'md1',
+  title: 'Oppfølging',
+  description: '',
+  adoptedByBodyId: null,
+  adoptedCaseNumber: null,
+  adoptedDate: null,
+  endDate: '2026-11-30',
+  version: 1,
+};
+
 describe('Mandatet: the work under each item', () => {
   it('lists an item’s cases, rounds and meetings as links', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
-      http.get('/api/mandates', () => HttpResponse.json({ mandates: [{ id: 'md1' }] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [MANDATE_SUMMARY] })),
       http.get('/api/mandates/md1', () =>
         HttpResponse.json({
-          id: 'md1',
-          title: 'Oppfølging',
-          description: '',
+          ...MANDATE_SUMMARY,
           adoptedBy: null,
-          adoptedCaseNumber: null,
-          adoptedDate: null,
-          endDate: '2026-11-30',
           items: [
             {
               id: 'i3',

@@ -6,6 +6,27 @@ import { MEMBER } from '../../testing/pageFixtures.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
+const BODY_B1 = {
+  id: 'b1',
+  name: 'Driftsutvalget',
+  kind: 'political_committee',
+  description: '',
+  parentId: null,
+  version: 1,
+};
+/** A politician's membership; tests set who, and the role. */
+const MEMBERSHIP = {
+  title: '',
+  capacity: 'politician',
+  party: null,
+  side: 'posisjon',
+  union: null,
+  school: null,
+  validFrom: '2023-10-01',
+  validTo: null,
+  version: 1,
+};
+
 const MEETING = {
   id: 'm1',
   body: { id: 'b2', name: 'KFU' },
@@ -18,14 +39,19 @@ const MEETING = {
   open: true,
   closedBasis: null,
   agendaPublished: true,
+  agendaDueAt: new Date(Date.now() - 3 * 86400000).toISOString(),
+  mayDecide: false,
   administrationPosition: null,
   agenda: [
     {
       id: 'a1',
+      position: 1,
       committeeNumber: null,
       case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
       minutes: null,
       decision: null,
+      openInput: null,
+      exemptBasis: null,
     },
   ],
   attendance: [],
@@ -54,7 +80,7 @@ describe('Møte', () => {
           ...MEETING,
           conference: { ...MEETING.conference, registered: true, registrationCount: 2, myRepresenting: 'FAU Nordby skole' },
         };
-        return HttpResponse.json({ registered: true });
+        return HttpResponse.json({ registered: true, representing: 'FAU Nordby skole' });
       }),
     );
     renderRoute('/moter/m1');
@@ -89,12 +115,10 @@ describe('Møte', () => {
       ),
       http.get('/api/bodies/b1', () =>
         HttpResponse.json({
-          id: 'b1',
-          name: 'Driftsutvalget',
-          kind: 'political_committee',
+          ...BODY_B1,
           members: [
-            { id: 'ms1', userId: 'u1', name: 'Leder, Driftsutvalget', title: '', role: 'chair', capacity: 'politician', party: null },
-            { id: 'ms2', userId: 'u2', name: 'Medlem, Driftsutvalget', title: '', role: 'member', capacity: 'politician', party: null },
+            { ...MEMBERSHIP, id: 'ms1', userId: 'u1', name: 'Leder, Driftsutvalget', role: 'chair' },
+            { ...MEMBERSHIP, id: 'ms2', userId: 'u2', name: 'Medlem, Driftsutvalget', role: 'member' },
           ],
         }),
       ),
@@ -132,6 +156,7 @@ describe('Møteprotokoll', () => {
     agenda: [
       {
         id: 'a1',
+        position: 1,
         committeeNumber: '41/26',
         case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
         minutes: null,
@@ -147,7 +172,7 @@ describe('Møteprotokoll', () => {
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
       http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
       http.get('/api/meetings/m1', () => HttpResponse.json(meeting)),
-      http.get('/api/bodies/b1', () => HttpResponse.json({ id: 'b1', name: 'Driftsutvalget', kind: 'political_committee', members: [] })),
+      http.get('/api/bodies/b1', () => HttpResponse.json({ ...BODY_B1, members: [] })),
     );
 
   it('a drøftingsmøte’s protocol has no vedtak field', async () => {
@@ -218,7 +243,7 @@ describe('Møteprotokoll', () => {
           {
             ...ordinary().agenda[0],
             minutes: 'Vedtatt.',
-            decision: { text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
+            decision: { id: 'd1', text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
           },
         ],
       }),

@@ -18,14 +18,17 @@ describe('Møter: list and calendar', () => {
           meetings: [
             {
               id: 'm1',
-              body: { name: 'Driftsutvalget' },
+              body: { id: 'b1', name: 'Driftsutvalget' },
+              kind: 'ordinary',
               title: 'Møte om budsjett',
               startsAt: inMonth.toISOString(),
+              endsAt: null,
               place: 'Rådhuset',
               videoLink: null,
               open: true,
               closedBasis: null,
               agendaPublished: true,
+              agendaDueAt: inMonth.toISOString(),
             },
           ],
         }),
