@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, journeys } from '../support/browser.js';
 
@@ -68,4 +70,30 @@ describe('taking part: settings, conferences, documents and bodies', () => {
       .waitFor();
     await expectAccessible(page, 'organ med medlemsadministrasjon');
   });
+
+  it('an officer imports a workbook of more than 5 MB from the browser, and follows its progress until it is stored', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Enheter');
+    sheet.addRow(['id', 'navn', 'trinn', 'elever', 'elever_store_behov', 'minoritetsspraklige']);
+    // Names of random text, so the compressed workbook stays over 5 MB.
+    for (let i = 0; i < 19000; i++)
+      sheet.addRow([`skole-${i}`, `Skole ${i} ${randomBytes(240).toString('base64')}`, 'barnetrinn', 100 + (i % 400), i % 7, i % 30]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(buffer.byteLength).toBeGreaterThan(5 * 1024 * 1024);
+
+    const page = await journey('p3-officer-large-workbook', 'saksbehandler@solvik.kommune.test');
+    await page.getByRole('link', { name: 'Fordeling', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fordeling' }).waitFor();
+    await page.locator('main a[href^="/fordeling/"]').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Importer datasett' }).waitFor();
+    await page.getByRole('textbox', { name: 'Navn på datasettet' }).fill('Alle skoler (stor arbeidsbok)');
+    await page.getByLabel('Fil (CSV, XLSX eller JSON)').setInputFiles({
+      name: 'alle-skoler.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    await page.getByRole('button', { name: 'Importer' }).click();
+    await page.getByText('Datasettet er importert.').waitFor({ timeout: 120_000 });
+    await expectAccessible(page, 'fordeling etter stor import');
+  }, 300_000);
 });
