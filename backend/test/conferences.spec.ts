@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailService } from '../src/modules/mail/mail.service.js';
 import { remindRound } from '../src/modules/input-rounds/round-jobs.service.js';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { DEMO, login, moveClock, startTestApp, type Client, type TestApp } from './harness.js';
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
@@ -17,7 +17,7 @@ describe('school conferences and persons invited in their own right', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ TEST_CLOCK: '1' });
     officer = await login(t.url, DEMO.officer);
     fau = await login(t.url, DEMO.fau);
     udf = await login(t.url, DEMO.udf);
@@ -68,6 +68,19 @@ describe('school conferences and persons invited in their own right', () => {
     expect((await other.request('PUT', `/api/meetings/${id}/registrations/me`, {})).status).toBe(404);
     const tooLong = await fau.request('PUT', `/api/meetings/${id}/registrations/me`, { representing: 'x'.repeat(201) });
     expect(tooLong.body.errors).toEqual([{ path: 'representing', message: 'Høyst 200 tegn' }]);
+  });
+
+  it('registration closes when the conference starts by the clock deadlines are read from', async () => {
+    const id = await conference(2 * 3600); // in two hours
+    expect((await fau.request('PUT', `/api/meetings/${id}/registrations/me`, {})).status).toBe(200);
+    await moveClock(t, { advanceMs: 3 * 3600_000 });
+    try {
+      const closed = await fau.request('DELETE', `/api/meetings/${id}/registrations/me`);
+      expect(closed.status).toBe(400);
+      expect(closed.body.errors[0].message).toMatch(/^Påmeldingen stengte da konferansen startet/);
+    } finally {
+      await moveClock(t, { offsetMs: 0 });
+    }
   });
 
   it('inputs from the conference join the case on its agenda, from registered participants, once it has started', async () => {

@@ -14,6 +14,7 @@ import type {
 import { meetingMayDecide, NO_DECISION_IN_MEETING, openInputText, osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -40,6 +41,7 @@ export class MeetingsService {
     @Inject(SubmissionsService) private readonly submissions: SubmissionsService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** When the agenda is due: the set number of days before the meeting. */
@@ -82,7 +84,7 @@ export class MeetingsService {
       // (Within the notice time, the officer publishes it.)
       const startsAt = new Date(input.startsAt);
       const due = this.agendaDue(startsAt);
-      if (due > new Date()) {
+      if (due > this.clock.now()) {
         await this.outbox.enqueue(
           m,
           'meeting.publishAgenda',
@@ -190,7 +192,7 @@ export class MeetingsService {
   }
 
   /** Registrations: the count and one's own for everyone; names and whom they represent for officers. */
-  private async conferenceView(ctx: RequestContext, r: MeetingWithBody, now = new Date()) {
+  private async conferenceView(ctx: RequestContext, r: MeetingWithBody, now = this.clock.now()) {
     const rows: { user_id: string; name: string; title: string; representing: string | null }[] = await this.db.query(
       `SELECT g.user_id, u.name, u.title, g.representing FROM meeting_registration g JOIN app_user u ON u.id = g.user_id WHERE g.meeting_id = $1 ORDER BY g.created_at, u.name`,
       [r.id],
@@ -220,7 +222,7 @@ export class MeetingsService {
   }
 
   /** Registers oneself for a school conference (or changes whom one represents), until it starts. */
-  async register(ctx: RequestContext, meetingId: string, input: z.infer<typeof registrationSchema>, now = new Date()) {
+  async register(ctx: RequestContext, meetingId: string, input: z.infer<typeof registrationSchema>, now = this.clock.now()) {
     return this.db.transaction(async (m) => {
       const r = await this.conference(m, ctx, meetingId);
       if (now >= r.starts_at)
@@ -238,7 +240,7 @@ export class MeetingsService {
     });
   }
 
-  async unregister(ctx: RequestContext, meetingId: string, now = new Date()) {
+  async unregister(ctx: RequestContext, meetingId: string, now = this.clock.now()) {
     await this.db.transaction(async (m) => {
       const r = await this.conference(m, ctx, meetingId);
       if (now >= r.starts_at)
@@ -259,7 +261,7 @@ export class MeetingsService {
     ctx: RequestContext,
     meetingId: string,
     input: z.infer<typeof conferenceInputSchema>,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Receipt> {
     const r = await this.conference(this.db.manager, ctx, meetingId);
     if (!this.conferenceInputOpen(r, now)) {
@@ -415,7 +417,7 @@ export class MeetingsService {
    * the person's bodies or the person are invited to; a round's case is named by the title the person
    * may see (caseTitleSql), so an invitee meets an exempt case by its public title.
    */
-  async calendar(ctx: RequestContext, now = new Date()): Promise<string> {
+  async calendar(ctx: RequestContext, now = this.clock.now()): Promise<string> {
     const bodyIds = [...ctx.bodyIds];
     const officer = ctx.roles.has('case_officer');
     const meetings: {
