@@ -50,6 +50,9 @@ describe('the worker under a burst of notices', () => {
     } finally {
       await worker.stop();
     }
-    expect(warnings.filter((w) => w.includes('job failed'))).toEqual([]);
+    // The burst is notices and their e-mails. The queue is shared with the other test files, whose jobs (a
+    // round closing that a moved test clock let out early, to be retried) are not this test's concern.
+    const burst = (w: string) => w.includes('"job":"notify"') || w.includes('"job":"mail.send"');
+    expect(warnings.filter((w) => w.includes('job failed') && burst(w))).toEqual([]);
   });
 });
