@@ -1,5 +1,6 @@
 import { formatOsloDateTime } from '@samrad/shared/domain';
 import type { EntityManager } from 'typeorm';
+import type { InputRoundRow } from './input-rounds.rows.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 
@@ -8,21 +9,8 @@ import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/error
  * deadline that applies, and who may answer.
  */
 
-export interface RoundRow {
-  id: string;
-  municipality_id: string;
-  case_id: string | null;
-  mandate_item_id: string | null;
-  title: string;
-  questions: string;
-  opens_at: Date;
-  closes_at: Date;
-  late_policy: 'refuse' | 'accept_late';
-  publish_after_close: boolean;
-  closed_at: Date | null;
-  created_by: string | null;
-  reminder_minutes: number[];
-}
+/** The round's row: the table's typed row, from its owner in this module. */
+export type RoundRow = InputRoundRow;
 
 /** The round of the caller's municipality (404 otherwise), optionally locked. */
 export async function roundRow(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<RoundRow> {
