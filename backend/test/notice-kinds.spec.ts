@@ -61,7 +61,7 @@ describe('the notice catalogue', () => {
   });
 
   it('refuses a kind that is not in the catalogue: at compile time and in the job payload', async () => {
-    const notices = new NotificationsService({} as never, new OutboxService(), {} as never);
+    const notices = new NotificationsService({} as never, new OutboxService(), {} as never, {} as never);
     const m = { query: () => Promise.reject(new Error('not reached')) } as unknown as EntityManager;
     // @ts-expect-error 'party' is not a kind of notice
     await expect(notices.send(m, 'party', to, {})).rejects.toThrow();

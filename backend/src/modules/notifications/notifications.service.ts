@@ -19,8 +19,7 @@ export class NotificationsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(AuditService) private readonly audit: AuditService,
-    // Stateless: a worker job that builds this service by hand gets its own.
-    @Inject(UserAccountsService) private readonly accounts: UserAccountsService = new UserAccountsService(),
+    @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
   ) {}
 
   async settings(ctx: RequestContext): Promise<NotificationSettings> {
