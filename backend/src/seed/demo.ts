@@ -641,7 +641,7 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     let n = 1;
     for (const [title, description, owner, due, status] of items) {
       await m.query(
-        `INSERT INTO mandate_item (municipality_id, mandate_id, number, title, description, owner_id, due_date, status) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        `INSERT INTO mandate_item (municipality_id, mandate_id, number, position, title, description, owner_id, due_date, status) VALUES ($1,$2,$3,$3,$4,$5,$6,$7,$8)`,
         [muni, mandate, n++, title, description, users[owner], due, status],
       );
     }

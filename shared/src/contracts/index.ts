@@ -5,6 +5,7 @@ export * from './cases.js';
 export * from './rounds.js';
 export * from './meetings.js';
 export * from './decisions.js';
+export * from './follow-up.js';
 export * from './tasks.js';
 export * from './notifications.js';
 export * from './allocation.js';

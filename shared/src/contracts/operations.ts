@@ -14,6 +14,7 @@ import {
   sweepResponseSchema,
 } from './allocation.js';
 import { meResponseSchema, messageResponseSchema } from './auth.js';
+import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
   attachmentListResponseSchema,
   attachmentResponseSchema,
@@ -57,6 +58,7 @@ import {
   bodyResponseSchema,
   idVersionResponseSchema,
   mandateDetailResponseSchema,
+  mandateItemOrderResponseSchema,
   mandateItemUpdatedResponseSchema,
   mandateListResponseSchema,
   mandateResponseSchema,
@@ -143,6 +145,11 @@ export const responseContracts = {
   'PATCH /api/mandates/:id': mandateResponseSchema,
   'POST /api/mandates/:id/items': idVersionResponseSchema,
   'PATCH /api/mandates/:id/items/:itemId': mandateItemUpdatedResponseSchema,
+  'PUT /api/mandates/:id/item-order': mandateItemOrderResponseSchema,
+  'GET /api/mandates/:id/report': mandateReportResponseSchema,
+  'GET /api/cases/:id/follow-ups': caseFollowUpsResponseSchema,
+  'POST /api/decisions/:id/follow-ups': followUpResponseSchema,
+  'PATCH /api/follow-ups/:id': followUpResponseSchema,
   'GET /api/meetings': meetingListResponseSchema,
   'POST /api/meetings': meetingCreatedResponseSchema,
   'GET /api/meetings/:id': meetingDetailResponseSchema,

@@ -82,6 +82,8 @@ export const createMandateSchema = z.object({
     .nullable()
     .default(null),
   adoptedDate: isoDate.nullable().default(null),
+  /** The vedtak in Samråd that adopted the mandate (a link); the three fields above hold one taken before Samråd (as text). */
+  adoptedDecisionId: uuid.nullable().default(null),
   endDate: isoDate,
 });
 export const updateMandateSchema = patchSchema(createMandateSchema.shape);
@@ -95,6 +97,14 @@ export const createMandateItemSchema = z.object({
   status: z.enum(MANDATE_ITEM_STATUSES, { error: 'Ugyldig status' }).default('not_started'),
 });
 export const updateMandateItemSchema = patchSchema(createMandateItemSchema.shape);
+/** The items' order, top to bottom: every item of the mandate once (a move up or down sends the whole list). */
+export const mandateItemOrderSchema = z.object({
+  itemIds: z
+    .array(uuid, { error: 'Rekkefølgen må være en liste med punkter' })
+    .min(1, { error: 'Rekkefølgen må ha minst ett punkt' })
+    .max(999)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'Et punkt kan bare stå én gang i rekkefølgen' }),
+});
 
 export const inviteUserSchema = z.object({
   email: z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320),
@@ -160,6 +170,7 @@ export const mandateResponseSchema = z.object({
   adoptedByBodyId: z.string().nullable(),
   adoptedCaseNumber: z.string().nullable(),
   adoptedDate: z.string().nullable(),
+  adoptedDecisionId: z.string().nullable(),
   endDate: z.string(),
   version: z.number().int(),
 });
@@ -169,9 +180,12 @@ export const mandateItemResponseSchema = z.object({
   number: z.number().int(),
   title: z.string(),
   description: z.string(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** A person of the municipality, with their title (role) to tell them apart. */
+  owner: z.object({ id: z.string(), name: z.string(), title: z.string() }).nullable(),
   dueDate: z.string().nullable(),
   status: z.enum(MANDATE_ITEM_STATUSES),
+  /** Its place in the mandate's explicit order (1 = first). */
+  position: z.number().int(),
   version: z.number().int(),
   late: z.boolean(),
   /** The work under the item: its cases, input rounds and the meetings that treat its cases. */
@@ -186,10 +200,20 @@ export const mandateItemUpdatedResponseSchema = z.object({
   version: z.number().int(),
   status: z.enum(MANDATE_ITEM_STATUSES),
 });
+/** The vedtak in Samråd that adopted the mandate, by its case as the reader may see it. */
+export const adoptedDecisionSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  committeeNumber: z.string().nullable(),
+  decidedOn: z.string(),
+  case: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+});
 export const mandateDetailResponseSchema = mandateResponseSchema.extend({
   adoptedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  adoptedDecision: adoptedDecisionSchema.nullable(),
   items: z.array(mandateItemResponseSchema),
 });
+export const mandateItemOrderResponseSchema = z.object({ itemIds: z.array(z.string()) });
 
 export const auditHistoryResponseSchema = z.object({
   events: z.array(

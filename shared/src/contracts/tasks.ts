@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOLLOW_UP_STATUSES } from './follow-up.js';
 
 /** The start page: what the person should do or know now. */
 export const tasksResponseSchema = z.object({
@@ -23,6 +24,17 @@ export const tasksResponseSchema = z.object({
       committeeNumber: z.string().nullable(),
       bodyName: z.string(),
       case: z.object({ id: z.string(), title: z.string() }),
+    }),
+  ),
+  /** Follow-up tasks of vedtak the person owns and has not finished, soonest due first. */
+  followUps: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueDate: z.string().nullable(),
+      status: z.enum(FOLLOW_UP_STATUSES),
+      late: z.boolean(),
+      case: z.object({ id: z.string(), number: z.string(), title: z.string() }),
     }),
   ),
   unreadNotifications: z.number().int(),

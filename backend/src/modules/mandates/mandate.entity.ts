@@ -21,6 +21,10 @@ export class Mandate extends TenantEntity {
   @Column('date', { nullable: true })
   adoptedDate: string | null;
 
+  /** The vedtak in Samråd that adopted the mandate (the text fields above hold one taken before Samråd). */
+  @Column('uuid', { nullable: true })
+  adoptedDecisionId: string | null;
+
   @Column('date')
   endDate: string;
 }
@@ -33,6 +37,10 @@ export class MandateItem extends TenantEntity {
 
   @Column('int')
   number: number;
+
+  /** The explicit order of the mandate's items (1 = first); changed only by a reorder, in one transaction. */
+  @Column('int')
+  position: number;
 
   @Column('text')
   title: string;

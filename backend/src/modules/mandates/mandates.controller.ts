@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import type { z } from 'zod';
 import {
   createMandateItemSchema,
@@ -10,6 +10,9 @@ import {
   mandateResponseSchema,
   idVersionResponseSchema,
   mandateItemUpdatedResponseSchema,
+  mandateItemOrderSchema,
+  mandateItemOrderResponseSchema,
+  mandateReportResponseSchema,
 } from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
 import { Access } from '../../platform/auth/access.js';
@@ -34,6 +37,13 @@ export class MandatesController {
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.mandates.get(ctx, id);
+  }
+
+  @Returns(mandateReportResponseSchema)
+  @Get(':id/report')
+  @Access('authenticated')
+  report(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.mandates.report(ctx, id);
   }
 
   @Returns(mandateResponseSchema)
@@ -75,5 +85,16 @@ export class MandatesController {
     @Body(body(updateMandateItemSchema)) input: z.infer<typeof updateMandateItemSchema>,
   ) {
     return this.mandates.updateItem(ctx, id, itemId, input);
+  }
+
+  @Returns(mandateItemOrderResponseSchema)
+  @Put(':id/item-order')
+  @Access('case_officer')
+  reorder(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(mandateItemOrderSchema)) input: z.infer<typeof mandateItemOrderSchema>,
+  ) {
+    return this.mandates.reorder(ctx, id, input.itemIds);
   }
 }

@@ -6,6 +6,7 @@ import { isLate } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { roundReadableSql } from '../input-rounds/input-rounds.service.js';
@@ -15,6 +16,18 @@ type CreateMandate = z.infer<typeof createMandateSchema>;
 type UpdateMandate = z.infer<typeof updateMandateSchema>;
 type CreateItem = z.infer<typeof createMandateItemSchema>;
 type UpdateItem = z.infer<typeof updateMandateItemSchema>;
+type FollowUpRow = {
+  id: string;
+  decision_id: string;
+  title: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  owner_title: string | null;
+  due_date: string | null;
+  status: 'not_started' | 'in_progress' | 'done';
+  notes: string;
+  version: number;
+};
 
 const mandateView = (m: Mandate) => ({
   id: m.id,
@@ -23,6 +36,7 @@ const mandateView = (m: Mandate) => ({
   adoptedByBodyId: m.adoptedByBodyId,
   adoptedCaseNumber: m.adoptedCaseNumber,
   adoptedDate: m.adoptedDate,
+  adoptedDecisionId: m.adoptedDecisionId,
   endDate: m.endDate,
   version: m.version,
 });
@@ -32,6 +46,7 @@ export class MandatesService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext) {
@@ -39,14 +54,13 @@ export class MandatesService {
     return rows.map(mandateView);
   }
 
-  async get(ctx: RequestContext, id: string, now = new Date()) {
+  async get(ctx: RequestContext, id: string, now = this.clock.now()) {
     const mandate = await this.db.getRepository(Mandate).findOneBy({ id, municipalityId: ctx.municipalityId });
     if (!mandate) throw new NotFound('Fant ikke mandatet');
     const items: Record<string, unknown>[] = await this.db.query(
-      `SELECT i.*, u.name AS owner_name, b.name AS adopted_by_name
+      `SELECT i.*, u.name AS owner_name, u.title AS owner_title
          FROM mandate_item i LEFT JOIN app_user u ON u.id = i.owner_id
-         LEFT JOIN mandate md ON md.id = i.mandate_id LEFT JOIN body b ON b.id = md.adopted_by_body_id
-        WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.number`,
+        WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.position, i.number`,
       [id, ctx.municipalityId],
     );
     const work = await this.workByItem(ctx, id, now);
@@ -58,15 +72,17 @@ export class MandatesService {
     return {
       ...mandateView(mandate),
       adoptedBy,
+      adoptedDecision: mandate.adoptedDecisionId ? await this.adoptedDecision(ctx, mandate.adoptedDecisionId) : null,
       items: items.map((i) => {
         const view = {
           id: i.id as string,
           number: i.number as number,
           title: i.title as string,
           description: i.description as string,
-          owner: i.owner_id ? { id: i.owner_id as string, name: i.owner_name as string } : null,
+          owner: i.owner_id ? { id: i.owner_id as string, name: i.owner_name as string, title: i.owner_title as string } : null,
           dueDate: i.due_date as string | null,
           status: i.status as string,
+          position: i.position as number,
           version: i.version as number,
         };
         return { ...view, late: isLate(view, now), work: work.get(view.id) ?? { cases: [], rounds: [], meetings: [] } };
@@ -128,7 +144,30 @@ export class MandatesService {
     return work;
   }
 
-  private async assertRefs(ctx: RequestContext, refs: { bodyId?: string | null; ownerId?: string | null }) {
+  /** The adopting vedtak by its case as the reader may see it (caseTitleSql). */
+  private async adoptedDecision(ctx: RequestContext, decisionId: string) {
+    const [d] = (await this.db.query(
+      `SELECT d.id, d.committee_number, d.decided_on, b.name AS body_name, c.id AS case_id, c.archive_year || '/' || c.archive_seq AS number,
+              ${caseTitleSql('c', caseReadableSql('c', '$3', '$4'))} AS title
+         FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
+        WHERE d.id = $1 AND d.municipality_id = $2`,
+      [decisionId, ctx.municipalityId, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
+    )) as { id: string; committee_number: string | null; decided_on: string; body_name: string; case_id: string; number: string; title: string }[];
+    if (!d) return null;
+    return {
+      id: d.id,
+      body: d.body_name,
+      committeeNumber: d.committee_number,
+      decidedOn: d.decided_on,
+      case: { id: d.case_id, number: d.number, title: d.title },
+    };
+  }
+
+  private async assertRefs(ctx: RequestContext, refs: { bodyId?: string | null; ownerId?: string | null; decisionId?: string | null }) {
+    if (refs.decisionId) {
+      const ok = await this.db.query(`SELECT 1 FROM decision WHERE id = $1 AND municipality_id = $2`, [refs.decisionId, ctx.municipalityId]);
+      if (ok.length === 0) throw ValidationFailed.field('adoptedDecisionId', 'Fant ikke vedtaket');
+    }
     if (refs.bodyId) {
       const ok = await this.db.query(`SELECT 1 FROM body WHERE id = $1 AND municipality_id = $2`, [refs.bodyId, ctx.municipalityId]);
       if (ok.length === 0) throw ValidationFailed.field('adoptedByBodyId', 'Fant ikke organet');
@@ -143,12 +182,12 @@ export class MandatesService {
   }
 
   async create(ctx: RequestContext, input: CreateMandate) {
-    await this.assertRefs(ctx, { bodyId: input.adoptedByBodyId });
+    await this.assertRefs(ctx, { bodyId: input.adoptedByBodyId, decisionId: input.adoptedDecisionId });
     return this.db.transaction(async (m) => mandateView(await createAudited(m, this.audit, ctx, Mandate, 'mandate', input)));
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateMandate) {
-    await this.assertRefs(ctx, { bodyId: input.adoptedByBodyId });
+    await this.assertRefs(ctx, { bodyId: input.adoptedByBodyId, decisionId: input.adoptedDecisionId });
     const { version, ...patch } = input;
     return this.db.transaction(async (m) => mandateView(await updateVersioned(m, this.audit, ctx, Mandate, 'mandate', id, version, patch)));
   }
@@ -159,9 +198,119 @@ export class MandatesService {
       await findOwnForUpdate(m, Mandate, ctx, mandateId);
       const taken = await m.existsBy(MandateItem, { mandateId, number: input.number });
       if (taken) throw ValidationFailed.field('number', `Punkt ${input.number} finnes allerede i mandatet`);
-      const saved = await createAudited(m, this.audit, ctx, MandateItem, 'mandate_item', { ...input, mandateId });
+      // A new item goes last in the mandate's order.
+      const [last] = (await m.query(`SELECT coalesce(max(position), 0) + 1 AS next FROM mandate_item WHERE mandate_id = $1`, [
+        mandateId,
+      ])) as { next: number }[];
+      const saved = await createAudited(m, this.audit, ctx, MandateItem, 'mandate_item', { ...input, mandateId, position: last!.next });
       return { id: saved.id, version: saved.version };
     });
+  }
+
+  /**
+   * The items' order, in one transaction: the mandate is locked, the list must name every item of the
+   * mandate once (a list built on a stale page is refused), and the change is one audit event.
+   */
+  async reorder(ctx: RequestContext, mandateId: string, itemIds: string[]) {
+    return this.db.transaction(async (m) => {
+      await findOwnForUpdate(m, Mandate, ctx, mandateId);
+      const items = await m.find(MandateItem, { where: { mandateId, municipalityId: ctx.municipalityId }, order: { position: 'ASC', number: 'ASC' } });
+      const known = new Set(items.map((i) => i.id));
+      if (items.length !== itemIds.length || !itemIds.every((id) => known.has(id)))
+        throw ValidationFailed.field('itemIds', 'Rekkefølgen må ha med hvert punkt i mandatet nøyaktig én gang. Last siden på nytt og prøv igjen.');
+      const before = items.map((i) => i.id);
+      for (const [index, id] of itemIds.entries()) {
+        const item = items.find((i) => i.id === id)!;
+        if (item.position !== index + 1) await m.update(MandateItem, { id }, { position: index + 1 });
+      }
+      await this.audit.record(m, ctx, 'update', 'mandate', mandateId, { itemOrder: before }, { itemOrder: itemIds });
+      return { itemIds };
+    });
+  }
+
+  /**
+   * The mandate's final report (a read model): per item its cases, their vedtak and each vedtak's
+   * follow-up tasks. An exempt case the reader may not read is named by its public title
+   * (caseTitleSql), and its vedtak's text and tasks are withheld with the legal basis.
+   */
+  async report(ctx: RequestContext, id: string, now = this.clock.now()) {
+    const mandate = await this.db.getRepository(Mandate).findOneBy({ id, municipalityId: ctx.municipalityId });
+    if (!mandate) throw new NotFound('Fant ikke mandatet');
+    const officer = ctx.roles.has('case_officer');
+    const bodyIds = [...ctx.bodyIds];
+    const [items, cases, decisions, tasks] = await Promise.all([
+      this.db.query(
+        `SELECT i.id, i.number, i.title, i.status, i.due_date, i.owner_id, u.name AS owner_name, u.title AS owner_title
+           FROM mandate_item i LEFT JOIN app_user u ON u.id = i.owner_id
+          WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.position, i.number`,
+        [id, ctx.municipalityId],
+      ) as Promise<Record<string, unknown>[]>,
+      this.db.query(
+        `SELECT c.id, c.mandate_item_id AS item, c.archive_year || '/' || c.archive_seq AS number, c.status, c.legal_basis, v.readable,
+                ${caseTitleSql('c', 'v.readable')} AS title
+           FROM case_file c JOIN mandate_item i ON i.id = c.mandate_item_id
+          CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$3', '$4')} AS readable) v
+          WHERE i.mandate_id = $1 AND c.municipality_id = $2 ORDER BY c.archive_year, c.archive_seq`,
+        [id, ctx.municipalityId, officer, bodyIds],
+      ) as Promise<{ id: string; item: string; number: string; status: string; legal_basis: string | null; readable: boolean; title: string }[]>,
+      this.db.query(
+        `SELECT d.id, d.case_id, d.committee_number, d.decided_on, d.text, b.name AS body_name
+           FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id JOIN mandate_item i ON i.id = c.mandate_item_id
+          WHERE i.mandate_id = $1 AND d.municipality_id = $2 ORDER BY d.decided_on, d.created_at`,
+        [id, ctx.municipalityId],
+      ) as Promise<{ id: string; case_id: string; committee_number: string | null; decided_on: string; text: string; body_name: string }[]>,
+      this.db.query(
+        `SELECT f.*, u.name AS owner_name, u.title AS owner_title
+           FROM decision_follow_up f JOIN decision d ON d.id = f.decision_id JOIN case_file c ON c.id = d.case_id
+           JOIN mandate_item i ON i.id = c.mandate_item_id LEFT JOIN app_user u ON u.id = f.owner_id
+          WHERE i.mandate_id = $1 AND f.municipality_id = $2 ORDER BY f.due_date NULLS LAST, f.created_at`,
+        [id, ctx.municipalityId],
+      ) as Promise<FollowUpRow[]>,
+    ]);
+    const taskView = (f: FollowUpRow) => {
+      const view = {
+        id: f.id,
+        decisionId: f.decision_id,
+        title: f.title,
+        owner: f.owner_id ? { id: f.owner_id, name: f.owner_name ?? '', title: f.owner_title ?? '' } : null,
+        dueDate: f.due_date,
+        status: f.status,
+        notes: f.notes,
+        version: f.version,
+      };
+      return { ...view, late: isLate(view, now) };
+    };
+    return {
+      mandate: { id: mandate.id, title: mandate.title, description: mandate.description, endDate: mandate.endDate },
+      items: items.map((i) => ({
+        id: i.id as string,
+        number: i.number as number,
+        title: i.title as string,
+        status: i.status as MandateItem['status'],
+        owner: i.owner_id ? { id: i.owner_id as string, name: i.owner_name as string, title: i.owner_title as string } : null,
+        dueDate: i.due_date as string | null,
+        cases: cases
+          .filter((c) => c.item === i.id)
+          .map((c) => ({
+            id: c.id,
+            number: c.number,
+            title: c.title,
+            status: c.status,
+            // What the reader may not read is withheld, with the legal basis (as in the decisions register).
+            exemptBasis: c.readable ? null : c.legal_basis,
+            decisions: decisions
+              .filter((d) => d.case_id === c.id)
+              .map((d) => ({
+                id: d.id,
+                body: d.body_name,
+                committeeNumber: d.committee_number,
+                decidedOn: d.decided_on,
+                text: c.readable ? d.text : null,
+                tasks: c.readable ? tasks.filter((f) => f.decision_id === d.id).map(taskView) : [],
+              })),
+          })),
+      })),
+    };
   }
 
   async updateItem(ctx: RequestContext, mandateId: string, id: string, input: UpdateItem) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { isLate } from '@samrad/shared/domain';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 
@@ -15,7 +16,7 @@ export class TasksService {
   async forUser(ctx: RequestContext, now = this.clock.now()) {
     const bodyIds = [...ctx.bodyIds];
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
-    const [rounds, meetings, decisions, unread, review] = await Promise.all([
+    const [rounds, meetings, decisions, unread, review, followUps] = await Promise.all([
       this.db.query(
         `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq,
                 ${caseTitleSql('c', caseReadableSql('c', '$5', '$2'))} AS case_title, coalesce(i.extended_until, r.closes_at) AS deadline
@@ -36,11 +37,14 @@ export class TasksService {
           WHERE mt.municipality_id = $1 AND (mt.body_id = ANY($2::uuid[]) OR $4) AND mt.starts_at > $3 ORDER BY mt.starts_at LIMIT 5`,
         [ctx.municipalityId, bodyIds, now, officer],
       ),
+      // The latest vedtak of the municipality, as the decisions register lists them to everyone (an exempt
+      // case by the title this person may see). Only the decisions of the person's own bodies were shown
+      // before, so a member of a body that decides nothing read «Ingen vedtak ennå» beside a full register.
       this.db.query(
         `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id,
                 ${caseTitleSql('c', caseReadableSql('c', '$3', '$2'))} AS title
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
-          WHERE d.municipality_id = $1 AND (d.body_id = ANY($2::uuid[]) OR $3) ORDER BY d.decided_on DESC LIMIT 5`,
+          WHERE d.municipality_id = $1 ORDER BY d.decided_on DESC, d.created_at DESC LIMIT 5`,
         [ctx.municipalityId, bodyIds, officer],
       ),
       this.db.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [ctx.userId]),
@@ -55,6 +59,15 @@ export class TasksService {
               WHERE c.municipality_id = $1 AND r.body_id = ANY($2::uuid[]) AND c.status IN ('working_group','recommended','before_body') ORDER BY c.updated_at DESC LIMIT 10`,
             [ctx.municipalityId, bodyIds],
           ),
+      // Follow-up tasks of vedtak the person owns and has not finished (decisions module's table, read here for the start page).
+      this.db.query(
+        `SELECT f.id, f.title, f.due_date, f.status, c.id AS case_id, c.archive_year, c.archive_seq,
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$4'))} AS case_title
+           FROM decision_follow_up f JOIN decision d ON d.id = f.decision_id JOIN case_file c ON c.id = d.case_id
+          WHERE f.municipality_id = $1 AND f.owner_id = $2 AND f.status <> 'done'
+          ORDER BY f.due_date NULLS LAST, f.created_at LIMIT 20`,
+        [ctx.municipalityId, ctx.userId, officer, bodyIds],
+      ),
     ]);
     return {
       openRounds: rounds.map((r: Record<string, unknown>) => ({
@@ -82,6 +95,17 @@ export class TasksService {
         bodyName: d.body_name,
         case: { id: d.case_id, title: d.title },
       })),
+      followUps: followUps.map((f: Record<string, unknown>) => {
+        const task = { dueDate: f.due_date as string | null, status: f.status as string };
+        return {
+          id: f.id,
+          title: f.title,
+          dueDate: task.dueDate,
+          status: f.status,
+          late: isLate(task, now),
+          case: { id: f.case_id, number: `${f.archive_year}/${f.archive_seq}`, title: f.case_title },
+        };
+      }),
       unreadNotifications: unread[0].n as number,
       ...(officer
         ? {

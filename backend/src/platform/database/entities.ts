@@ -2,6 +2,7 @@ import { AuditEvent } from '../../modules/audit/audit-event.entity.js';
 import { AuthToken, Session } from '../../modules/auth/session.entity.js';
 import { Body, Membership } from '../../modules/bodies/body.entity.js';
 import { CaseFile } from '../../modules/cases/case.entity.js';
+import { FollowUpTask } from '../../modules/decisions/follow-up.entity.js';
 import { CaughtMail } from '../../modules/mail/mail-message.entity.js';
 import { Mandate, MandateItem } from '../../modules/mandates/mandate.entity.js';
 import { Municipality } from '../../modules/municipalities/municipality.entity.js';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   Mandate,
   MandateItem,
   CaseFile,
+  FollowUpTask,
 ];

@@ -39,6 +39,7 @@ export const TABLE_OWNERS = {
   recommendation: 'cases',
   decision: 'cases',
   comment: 'cases',
+  decision_follow_up: 'decisions',
 
   input_round: 'input-rounds',
   round_invitation: 'input-rounds',
