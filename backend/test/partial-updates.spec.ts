@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import grimstad from '../src/seed/grimstad-2009.input.json' with { type: 'json' };
 import { routeTable } from '../src/platform/http/route-table.js';
-import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { DEMO, bringBefore, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 type Row = Record<string, unknown>;
 
@@ -42,6 +42,8 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
   let allocationId: string;
   let modelVersionId: string;
   let datasetId: string;
+  let decisionId: string;
+  let decidedCaseId: string;
   let n = 0;
 
   beforeAll(async () => {
@@ -62,6 +64,13 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     datasetId = imported.body.id;
     modelVersionId = imported.body.modelVersionId;
+    // A vedtak to follow up.
+    const decided = (await officer.request('POST', '/api/cases', { title: 'Vedtak til oppfølging' })).body;
+    decidedCaseId = decided.id;
+    await bringBefore(officer, decided.id, [bodyId]);
+    decisionId = (
+      await officer.request('POST', `/api/cases/${decided.id}/decisions`, { bodyId, decidedOn: '2026-11-12', text: 'Vedtatt.' })
+    ).body.id;
   });
   afterAll(() => t.close());
 
@@ -113,8 +122,31 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
         adoptedDate: '2026-03-01',
         endDate: '2027-12-31',
         adoptedByBodyId: null,
+        adoptedDecisionId: decisionId,
       },
-      derived: { adoptedByBodyId: ['adoptedBy'] },
+      derived: { adoptedByBodyId: ['adoptedBy'], adoptedDecisionId: ['adoptedDecision'] },
+    },
+    {
+      route: '/api/follow-ups/:id',
+      client: () => officer,
+      create: async () => {
+        const f = created(
+          await officer.request('POST', `/api/decisions/${decisionId}/follow-ups`, {
+            title: `Oppgave ${++n}`,
+            ownerId: officer.userId,
+            dueDate: '2027-01-15',
+            status: 'in_progress',
+            notes: 'Notatet står',
+          }),
+        );
+        const read = async () =>
+          ((await officer.request('GET', `/api/cases/${decidedCaseId}/follow-ups`)).body.decisions as { tasks: Row[] }[])
+            .flatMap((d) => d.tasks)
+            .find((x) => x.id === f.id)!;
+        return { path: `/api/follow-ups/${f.id}`, read };
+      },
+      fields: { title: 'Ny oppgave', dueDate: '2027-02-01', status: 'done', notes: 'Nytt notat', ownerId: null },
+      shown: { ownerId: (v) => ['owner', v] },
     },
     {
       route: '/api/mandates/:id/items/:itemId',

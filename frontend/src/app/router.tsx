@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: paths.mandate, element: page(() => import('./routes/MandatePage.js')) },
+      { path: paths.mandateReport, element: page(() => import('./routes/MandateReportPage.js')) },
       { path: paths.bodies, element: page(() => import('./routes/BodiesPage.js')) },
       { path: '/organer/:id', element: page(() => import('./routes/BodyPage.js')) },
       { path: paths.users, element: page(() => import('./routes/UsersPage.js')) },

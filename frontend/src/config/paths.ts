@@ -6,6 +6,9 @@ export const paths = {
   forgotPassword: '/glemt-passord',
   resetPassword: '/nytt-passord',
   mandate: '/mandat',
+  /** A mandate item's stable anchor on the mandate page. */
+  mandateItem: (id: string) => `/mandat#punkt-${id}`,
+  mandateReport: '/mandat/sluttrapport',
   bodies: '/organer',
   body: (id: string) => `/organer/${id}`,
   users: '/brukere',

@@ -14,6 +14,8 @@ export const keys = {
   },
   users: ['users'] as const,
   mandate: ['mandate'] as const,
+  mandateReport: ['mandate', 'report'] as const,
+  followUps: (caseId: string) => ['cases', caseId, 'follow-ups'] as const,
   bodies: {
     all: ['bodies'] as const,
     detail: (id: string) => ['bodies', id] as const,

@@ -16,6 +16,7 @@ import { SectionEditor } from '../../features/cases/SectionEditor.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
+import { FollowUpPanel } from '../../features/follow-ups/FollowUpPanel.js';
 import { keys } from '../../lib/query-keys.js';
 
 export default function CasePage() {
@@ -180,6 +181,7 @@ export default function CasePage() {
               </>
             )}
           </section>
+          <FollowUpPanel caseId={kase.id} officer={officer} people={users.data?.users} />
           <CaseComments caseId={kase.id} sections={kase.sections} canComment={hasRole(me, 'member') || officer} />
           {officer && <CaseHistory caseId={kase.id} />}
         </>

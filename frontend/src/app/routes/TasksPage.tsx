@@ -1,4 +1,4 @@
-import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
@@ -130,6 +130,27 @@ export default function TasksPage() {
             </ul>
           </section>
         )}
+        {!!tasks.data?.followUps.length && (
+          <section aria-labelledby="my-follow-ups">
+            <Heading level={2} data-size="sm" id="my-follow-ups">
+              {t('tasks.myFollowUps')}
+            </Heading>
+            <ul>
+              {tasks.data.followUps.map((f) => (
+                <li key={f.id}>
+                  <Link asChild>
+                    <RouterLink to={paths.case(f.case.id)}>{f.title}</RouterLink>
+                  </Link>{' '}
+                  – {t('tasks.followUpOf', { case: `${f.case.number} ${f.case.title}` })}, {t('mandate.due')}: {formatDate(f.dueDate)}{' '}
+                  <span className="tags">
+                    <Tag data-color="neutral">{t(`followUp.statuses.${f.status}`)}</Tag>
+                    {f.late && <Tag data-color="danger">{t('mandate.late')}</Tag>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="my-bodies">
           <Heading level={2} data-size="sm" id="my-bodies">
             {t('tasks.myBodies')}
@@ -161,9 +182,9 @@ export default function TasksPage() {
               <li key={i.id}>
                 <Card>
                   <Paragraph>
-                    <strong>
-                      {i.number}. {i.title}
-                    </strong>
+                    <Link asChild>
+                      <RouterLink to={paths.mandateItem(i.id)}>{`${i.number}. ${i.title}`}</RouterLink>
+                    </Link>
                   </Paragraph>
                   <Paragraph data-size="sm">
                     {t('mandate.due')}: {formatDate(i.dueDate)} · {i.owner?.name ?? t('mandate.noOwner')}
@@ -182,7 +203,10 @@ export default function TasksPage() {
             <ul>
               {mine.map((i) => (
                 <li key={i.id}>
-                  {i.number}. {i.title} – {formatDate(i.dueDate)} <StatusTag item={i} />
+                  <Link asChild>
+                    <RouterLink to={paths.mandateItem(i.id)}>{`${i.number}. ${i.title}`}</RouterLink>
+                  </Link>{' '}
+                  – {formatDate(i.dueDate)} <StatusTag item={i} />
                 </li>
               ))}
             </ul>

@@ -16,21 +16,24 @@ const MANDATE_SUMMARY = {
   adoptedByBodyId: 'c1',
   adoptedCaseNumber: '11/26',
   adoptedDate: '2026-03-24',
+  adoptedDecisionId: null,
   endDate: '2026-11-30',
   version: 1,
 };
 const MANDATE: z.input<typeof mandateDetailResponseSchema> = {
   ...MANDATE_SUMMARY,
   adoptedBy: { id: 'c1', name: 'Kommunestyret' },
+  adoptedDecision: null,
   items: [
     {
       id: 'i1',
       number: 1,
       title: 'Samarbeid',
       description: '',
-      owner: { id: 'u-officer', name: 'Rådgiver, oppvekst' },
+      owner: { id: 'u-officer', name: 'Rådgiver, oppvekst', title: 'Saksbehandler' },
       dueDate: '2026-09-30',
       status: 'in_progress',
+      position: 1,
       late: true,
       version: 1,
       work: NO_WORK,
@@ -43,6 +46,7 @@ const MANDATE: z.input<typeof mandateDetailResponseSchema> = {
       owner: null,
       dueDate: '2026-12-31',
       status: 'done',
+      position: 2,
       late: false,
       version: 1,
       work: NO_WORK,
@@ -56,6 +60,9 @@ function loggedIn(me: typeof ME = ME) {
     http.get('/api/mandates', () => json(mandateListResponseSchema, { mandates: [MANDATE_SUMMARY] })),
     http.get('/api/mandates/md1', () => json(mandateDetailResponseSchema, MANDATE)),
     http.get('/api/me/tasks', () => json(tasksResponseSchema, TASKS)),
+    http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+    http.get('/api/users', () => HttpResponse.json({ users: [] })),
+    http.get('/api/decisions', () => HttpResponse.json({ decisions: [] })),
   );
 }
 
@@ -73,6 +80,7 @@ const TASKS: z.input<typeof tasksResponseSchema> = {
   ],
   meetings: [],
   decisions: [],
+  followUps: [],
   unreadNotifications: 2,
 };
 
@@ -106,8 +114,12 @@ describe('Mine oppgaver', () => {
     renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: 'Mine oppgaver' });
     expect(await screen.findByRole('link', { name: 'Driftsutvalget' })).toBeTruthy();
-    await screen.findByText('1. Samarbeid', { selector: 'strong' });
-    expect(screen.queryByText('2. Skolestruktur', { selector: 'strong' })).toBeNull();
+    // A late item links to its anchor on the mandate page; an item that is done is not late.
+    const late = within(screen.getByRole('region', { name: 'Forsinkede mandatpunkter' }));
+    const link = await late.findByRole('link', { name: '1. Samarbeid' });
+    expect(link).toHaveProperty('pathname', '/mandat');
+    expect(link).toHaveProperty('hash', '#punkt-i1');
+    expect(late.queryByRole('link', { name: '2. Skolestruktur' })).toBeNull();
     expect(await screen.findByRole('link', { name: 'Innspill til ny ressursfordelingsmodell' })).toHaveProperty('pathname', '/innspill/r1');
     expect(screen.getByText(/Tid igjen: 2 d|Tid igjen: 3 d/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Du har 2 uleste varsler.' })).toBeTruthy();
@@ -122,12 +134,15 @@ describe('Mandatet', () => {
     await screen.findByText('1 punkt er forsinket');
     expect(screen.getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText('Forsinket')).toBeTruthy();
-    expect(screen.getByText('Ikke fordelt')).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'Ikke fordelt' })).toBeTruthy();
   });
 
   it('shows an error with a retry when the server is unavailable', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+      http.get('/api/users', () => HttpResponse.json({ users: [] })),
+      http.get('/api/decisions', () => HttpResponse.json({ decisions: [] })),
       http.get('/api/mandates', () => HttpResponse.json({ message: 'Tjenesten er midlertidig utilgjengelig.' }, { status: 503 })),
     );
     renderRoute('/mandat');
@@ -135,13 +150,15 @@ describe('Mandatet', () => {
     expect(screen.getByRole('button', { name: 'Prøv igjen' })).toBeTruthy();
   });
 
-  it('says so when there is no mandate yet', async () => {
+  it('says so when there is no mandate yet (to someone who is not a case officer)', async () => {
     server.use(
-      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/auth/me', () => HttpResponse.json({ ...ME, roles: ['member'] })),
       http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+      http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
     );
     renderRoute('/mandat');
     await screen.findByText('Det er ikke registrert noe mandat ennå.');
+    expect(screen.queryByRole('button', { name: 'Opprett mandatet' })).toBeNull();
   });
 });
 
