@@ -5,5 +5,9 @@ import { DecisionsService } from './decisions.service.js';
 import { FollowUpsController } from './follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups.service.js';
 
-@Module({ imports: [CasesModule], controllers: [DecisionsController, FollowUpsController], providers: [DecisionsService, FollowUpsService] })
+@Module({
+  imports: [CasesModule],
+  controllers: [DecisionsController, FollowUpsController],
+  providers: [DecisionsService, FollowUpsService],
+})
 export class DecisionsModule {}

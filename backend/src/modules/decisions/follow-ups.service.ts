@@ -37,7 +37,11 @@ export class FollowUpsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private view(f: Pick<FollowUpTask, 'id' | 'decisionId' | 'title' | 'ownerId' | 'dueDate' | 'status' | 'notes' | 'version'>, owner: Person | null, now = this.clock.now()) {
+  private view(
+    f: Pick<FollowUpTask, 'id' | 'decisionId' | 'title' | 'ownerId' | 'dueDate' | 'status' | 'notes' | 'version'>,
+    owner: Person | null,
+    now = this.clock.now(),
+  ) {
     const view = {
       id: f.id,
       decisionId: f.decisionId,
@@ -80,7 +84,16 @@ export class FollowUpsService {
           .filter((f) => f.decision_id === d.id)
           .map((f) =>
             this.view(
-              { id: f.id, decisionId: f.decision_id, title: f.title, ownerId: f.owner_id, dueDate: f.due_date, status: f.status, notes: f.notes, version: f.version },
+              {
+                id: f.id,
+                decisionId: f.decision_id,
+                title: f.title,
+                ownerId: f.owner_id,
+                dueDate: f.due_date,
+                status: f.status,
+                notes: f.notes,
+                version: f.version,
+              },
               f.owner_id ? { id: f.owner_id, name: f.owner_name ?? '', title: f.owner_title ?? '' } : null,
               now,
             ),

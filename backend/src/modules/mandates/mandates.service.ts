@@ -152,7 +152,15 @@ export class MandatesService {
          FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
         WHERE d.id = $1 AND d.municipality_id = $2`,
       [decisionId, ctx.municipalityId, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
-    )) as { id: string; committee_number: string | null; decided_on: string; body_name: string; case_id: string; number: string; title: string }[];
+    )) as {
+      id: string;
+      committee_number: string | null;
+      decided_on: string;
+      body_name: string;
+      case_id: string;
+      number: string;
+      title: string;
+    }[];
     if (!d) return null;
     return {
       id: d.id,
@@ -165,7 +173,10 @@ export class MandatesService {
 
   private async assertRefs(ctx: RequestContext, refs: { bodyId?: string | null; ownerId?: string | null; decisionId?: string | null }) {
     if (refs.decisionId) {
-      const ok = await this.db.query(`SELECT 1 FROM decision WHERE id = $1 AND municipality_id = $2`, [refs.decisionId, ctx.municipalityId]);
+      const ok = await this.db.query(`SELECT 1 FROM decision WHERE id = $1 AND municipality_id = $2`, [
+        refs.decisionId,
+        ctx.municipalityId,
+      ]);
       if (ok.length === 0) throw ValidationFailed.field('adoptedDecisionId', 'Fant ikke vedtaket');
     }
     if (refs.bodyId) {
@@ -214,10 +225,16 @@ export class MandatesService {
   async reorder(ctx: RequestContext, mandateId: string, itemIds: string[]) {
     return this.db.transaction(async (m) => {
       await findOwnForUpdate(m, Mandate, ctx, mandateId);
-      const items = await m.find(MandateItem, { where: { mandateId, municipalityId: ctx.municipalityId }, order: { position: 'ASC', number: 'ASC' } });
+      const items = await m.find(MandateItem, {
+        where: { mandateId, municipalityId: ctx.municipalityId },
+        order: { position: 'ASC', number: 'ASC' },
+      });
       const known = new Set(items.map((i) => i.id));
       if (items.length !== itemIds.length || !itemIds.every((id) => known.has(id)))
-        throw ValidationFailed.field('itemIds', 'Rekkefølgen må ha med hvert punkt i mandatet nøyaktig én gang. Last siden på nytt og prøv igjen.');
+        throw ValidationFailed.field(
+          'itemIds',
+          'Rekkefølgen må ha med hvert punkt i mandatet nøyaktig én gang. Last siden på nytt og prøv igjen.',
+        );
       const before = items.map((i) => i.id);
       for (const [index, id] of itemIds.entries()) {
         const item = items.find((i) => i.id === id)!;
@@ -252,7 +269,9 @@ export class MandatesService {
           CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$3', '$4')} AS readable) v
           WHERE i.mandate_id = $1 AND c.municipality_id = $2 ORDER BY c.archive_year, c.archive_seq`,
         [id, ctx.municipalityId, officer, bodyIds],
-      ) as Promise<{ id: string; item: string; number: string; status: string; legal_basis: string | null; readable: boolean; title: string }[]>,
+      ) as Promise<
+        { id: string; item: string; number: string; status: string; legal_basis: string | null; readable: boolean; title: string }[]
+      >,
       this.db.query(
         `SELECT d.id, d.case_id, d.committee_number, d.decided_on, d.text, b.name AS body_name
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id JOIN mandate_item i ON i.id = c.mandate_item_id
