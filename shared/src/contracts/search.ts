@@ -62,8 +62,8 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+/** The answer does not repeat the question (the asker has it, and a log or a test of leaks need not see it twice). */
 export const searchResponseSchema = z.object({
-  q: z.string(),
   kind: z.enum(SEARCH_KINDS).nullable(),
   /** Hits of the chosen kind (or of every kind); `counts` has them per kind, for the filter. */
   total: z.number().int(),

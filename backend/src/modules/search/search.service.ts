@@ -107,7 +107,6 @@ export class SearchService {
     ]);
     const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, row?.counts[k] ?? 0])) as Record<SearchKind, number>;
     return {
-      q: q.q,
       kind: q.kind ?? null,
       total: q.kind ? counts[q.kind] : SEARCH_KINDS.reduce((n, k) => n + counts[k], 0),
       counts,
