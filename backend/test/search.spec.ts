@@ -5,8 +5,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo-people.js';
 import { DEMO, login, type Client, startTestApp, type TestApp } from './harness.js';
 
 /** A word no demo text holds (letters only, so the Norwegian stemmer leaves it whole). */
-const word = (prefix: string) =>
-  `${prefix}${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+const word = (prefix: string) => `${prefix}${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
 
 type Hit = {
   kind: string;
@@ -77,7 +76,12 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
     );
     f.exempt = exempt.id;
     ok(
-      await officer.request('POST', '/api/inputs', { caseId: exempt.id, text: `Løpende innspill ${SECRET}`, bodyId: null, idempotencyKey: randomUUID() }),
+      await officer.request('POST', '/api/inputs', {
+        caseId: exempt.id,
+        text: `Løpende innspill ${SECRET}`,
+        bodyId: null,
+        idempotencyKey: randomUUID(),
+      }),
       'continuous input',
     );
     const { bringBefore } = await import('./harness.js');
@@ -128,12 +132,18 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
 
     // 3. A public case on the agenda of a meeting whose agenda is not yet published (Driftsutvalget's).
     const agendaCase = ok(
-      await officer.request('POST', '/api/cases', { title: `Ny gymsal ${AGENDA}`, sections: { background: '', facts: '', assessment: '', proposal: '' } }),
+      await officer.request('POST', '/api/cases', {
+        title: `Ny gymsal ${AGENDA}`,
+        sections: { background: '', facts: '', assessment: '', proposal: '' },
+      }),
       'agenda case',
     );
     f.agendaCase = agendaCase.id;
     const driftsutvalget = Object.keys(bodies).find((n) => n.startsWith('Driftsutvalget'))!;
-    ok(await officer.request('PUT', `/api/cases/${agendaCase.id}/route`, { steps: [{ bodyId: bodies[driftsutvalget], meetingDate: null }] }), 'route');
+    ok(
+      await officer.request('PUT', `/api/cases/${agendaCase.id}/route`, { steps: [{ bodyId: bodies[driftsutvalget], meetingDate: null }] }),
+      'route',
+    );
     const hidden = ok(
       await officer.request('POST', '/api/meetings', {
         bodyId: bodies[driftsutvalget],
@@ -147,7 +157,13 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
     ok(await officer.request('POST', `/api/meetings/${hidden.id}/agenda`, { caseId: agendaCase.id }), 'agenda item');
 
     // 4. Nabovik: a case of its own.
-    ok(await nabovik.request('POST', '/api/cases', { title: `Nabosak ${OTHER}`, sections: { background: `Tekst ${OTHER}`, facts: '', assessment: '', proposal: '' } }), 'other');
+    ok(
+      await nabovik.request('POST', '/api/cases', {
+        title: `Nabosak ${OTHER}`,
+        sections: { background: `Tekst ${OTHER}`, facts: '', assessment: '', proposal: '' },
+      }),
+      'other',
+    );
   });
   afterAll(() => t.close());
 
@@ -158,9 +174,18 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
     const byMember = await search(member, SECRET);
     expect(byMember.counts).toEqual({ case: 1, input: 1, decision: 1, meeting: 1 });
 
-    for (const [who, client] of [['citizen', citizen], ['fau', fau], ['udf', udf], ['nabovik', nabovik]] as const) {
+    for (const [who, client] of [
+      ['citizen', citizen],
+      ['fau', fau],
+      ['udf', udf],
+      ['nabovik', nabovik],
+    ] as const) {
       const answer = await search(client, SECRET);
-      expect({ who, total: answer.total, counts: answer.counts }).toEqual({ who, total: 0, counts: { case: 0, input: 0, decision: 0, meeting: 0 } });
+      expect({ who, total: answer.total, counts: answer.counts }).toEqual({
+        who,
+        total: 0,
+        counts: { case: 0, input: 0, decision: 0, meeting: 0 },
+      });
     }
   });
 
@@ -218,7 +243,12 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
     const inText = ok(
       await officer.request('POST', '/api/cases', {
         title: 'Skolestruktur',
-        sections: { background: `Om ${stem}ne, et <b>notat</b> og <script>alert(1)</script> som tekst.`, facts: '', assessment: '', proposal: '' },
+        sections: {
+          background: `Om ${stem}ne, et <b>notat</b> og <script>alert(1)</script> som tekst.`,
+          facts: '',
+          assessment: '',
+          proposal: '',
+        },
       }),
       'text case',
     );

@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  HIGHLIGHT_START,
-  HIGHLIGHT_STOP,
-  SEARCH_KINDS,
-  splitHighlight,
-  type SearchKind,
-  type SearchQuery,
-} from '@samrad/shared/contracts';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_KINDS, splitHighlight, type SearchKind, type SearchQuery } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { SEARCH_COLUMNS, caseSearchSql, decisionSearchSql, type SearchSqlParams } from '../cases/case-search.service.js';
