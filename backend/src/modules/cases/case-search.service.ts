@@ -30,6 +30,11 @@ export interface SearchSqlParams {
  */
 export const SEARCH_COLUMNS = 'kind, id, title, body, case_id, case_number, case_title, meeting_id, meeting_title, round_id, at, doc';
 
+/*
+ * `OFFSET 0` keeps a LATERAL subquery from being flattened into its referrers: the visible texts are
+ * computed once per row, not once for each column that uses them.
+ */
+
 /** The text of a case's sections as they stand now (current versions, in order). */
 const currentSections = (c: string) =>
   `(SELECT string_agg(sv.text, E'\\n\\n' ORDER BY cs.position)
@@ -51,7 +56,7 @@ export function caseSearchSql(p: SearchSqlParams): string {
       JOIN case_file c ON c.id = candidate.id AND c.municipality_id = ${p.municipalityId}
      CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
      CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
-                                CASE WHEN v.readable THEN coalesce(${currentSections('c')}, '') ELSE '' END AS body) t
+                                CASE WHEN v.readable THEN coalesce(${currentSections('c')}, '') ELSE '' END AS body OFFSET 0) t
      CROSS JOIN LATERAL (SELECT t.title, t.body,
                                 setweight(to_tsvector('norwegian', t.title), 'A') || setweight(to_tsvector('norwegian', t.body), 'B') AS doc) shown
      WHERE shown.doc @@ ${p.query}`;
@@ -67,7 +72,7 @@ export function decisionSearchSql(p: SearchSqlParams): string {
            shown.title AS case_title, d.meeting_id, NULL::text AS meeting_title, NULL::uuid AS round_id, (d.decided_on::timestamp AT TIME ZONE 'Europe/Oslo') AS at, shown.doc
       FROM decision d JOIN case_file c ON c.id = d.case_id
      CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
-     CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title, CASE WHEN v.readable THEN d.text ELSE '' END AS body) t
+     CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title, CASE WHEN v.readable THEN d.text ELSE '' END AS body OFFSET 0) t
      CROSS JOIN LATERAL (SELECT t.title, t.body, setweight(to_tsvector('norwegian', t.body), 'B') AS doc) shown
      WHERE d.municipality_id = ${p.municipalityId} AND to_tsvector('norwegian', d.text) @@ ${p.query} AND shown.doc @@ ${p.query}`;
 }

@@ -48,7 +48,7 @@ export function meetingSearchSql(p: SearchSqlParams): string {
       JOIN case_file c ON c.id = a.case_id
      CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
      CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
-                                CASE WHEN v.readable THEN coalesce(a.minutes, '') ELSE '' END AS body) t
+                                CASE WHEN v.readable THEN coalesce(a.minutes, '') ELSE '' END AS body OFFSET 0) t
      CROSS JOIN LATERAL (SELECT t.title, t.body,
                                 setweight(to_tsvector('norwegian', t.title), 'A') || setweight(to_tsvector('norwegian', t.body), 'B') AS doc) shown
      WHERE ${agendaVisibleSql('mt', p.officer, p.bodyIds)} AND shown.doc @@ ${p.query}

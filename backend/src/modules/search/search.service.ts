@@ -35,7 +35,7 @@ const EXCERPT_OPTIONS = `${HEADLINE}, MaxFragments=2, MaxWords=28, MinWords=10, 
  * whose visible text matches), unioned; counted per kind; ranked with ts_rank_cd (normalised by the
  * length of the document); one page of them highlighted with ts_headline over the same visible texts.
  */
-const SEARCH_SQL = `
+export const SEARCH_SQL = `
   WITH hits AS MATERIALIZED (
     SELECT ${SEARCH_COLUMNS} FROM (${caseSearchSql(P)}) cases
     UNION ALL SELECT ${SEARCH_COLUMNS} FROM (${decisionSearchSql(P)}) decisions
@@ -56,6 +56,27 @@ const SEARCH_SQL = `
                    'excerpt', CASE WHEN p.body = '' THEN '' ELSE ts_headline('norwegian', ${clean('p.body')}, ${P.query}, $11) END
                  ) ORDER BY p.rank DESC, p.at DESC, p.id), '[]')
             FROM page p) AS hits`;
+
+/** The values of SEARCH_SQL's placeholders for a reader and a question. */
+export function searchValues(
+  ctx: Pick<RequestContext, 'municipalityId' | 'userId' | 'roles' | 'bodyIds'>,
+  q: SearchQuery,
+  now: Date,
+): unknown[] {
+  return [
+    ctx.municipalityId,
+    q.q,
+    ctx.roles.has('case_officer'),
+    ctx.userId,
+    [...ctx.bodyIds],
+    now,
+    q.kind ?? null,
+    q.limit,
+    q.offset,
+    TITLE_OPTIONS,
+    EXCERPT_OPTIONS,
+  ];
+}
 
 interface HitRow {
   kind: SearchKind;
@@ -85,19 +106,10 @@ export class SearchService {
   ) {}
 
   async search(ctx: RequestContext, q: SearchQuery) {
-    const [row]: { counts: Partial<Record<SearchKind, number>>; hits: HitRow[] }[] = await this.db.query(SEARCH_SQL, [
-      ctx.municipalityId,
-      q.q,
-      ctx.roles.has('case_officer'),
-      ctx.userId,
-      [...ctx.bodyIds],
-      this.clock.now(),
-      q.kind ?? null,
-      q.limit,
-      q.offset,
-      TITLE_OPTIONS,
-      EXCERPT_OPTIONS,
-    ]);
+    const [row]: { counts: Partial<Record<SearchKind, number>>; hits: HitRow[] }[] = await this.db.query(
+      SEARCH_SQL,
+      searchValues(ctx, q, this.clock.now()),
+    );
     const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, row?.counts[k] ?? 0])) as Record<SearchKind, number>;
     return {
       kind: q.kind ?? null,

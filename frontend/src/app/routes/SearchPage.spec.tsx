@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { meResponseSchema, searchResponseSchema } from '@samrad/shared/contracts';
+import { searchResponseSchema } from '@samrad/shared/contracts';
 import type { z } from 'zod';
 import { json } from '../../testing/contracts.js';
 import { MEMBER } from '../../testing/pageFixtures.js';
@@ -68,7 +68,7 @@ const ANSWER: z.input<typeof searchResponseSchema> = {
 
 function searchApi(seen: string[], answer = ANSWER) {
   server.use(
-    http.get('/api/auth/me', () => json(meResponseSchema, MEMBER)),
+    http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
     http.get('/api/search', ({ request }) => {
       seen.push(new URL(request.url).search);
       return json(searchResponseSchema, answer);
