@@ -81,7 +81,8 @@ describe('Søk', () => {
     const seen: string[] = [];
     searchApi(seen);
     renderRoute('/sok?q=skolegrenser');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('3 treff på «skolegrenser»'));
+    // The count is in a live region (role status), announced when the answer comes.
+    expect((await screen.findByText('3 treff på «skolegrenser»', {}, { timeout: 5000 })).getAttribute('role')).toBe('status');
     expect(seen[0]).toContain('q=skolegrenser');
     const hits = within(screen.getByRole('list', { name: 'Treff' })).getAllByRole('listitem');
     expect(hits).toHaveLength(3);
