@@ -20,6 +20,7 @@ import { MandatesModule } from './modules/mandates/mandates.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
+import { SearchModule } from './modules/search/search.module.js';
 import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
@@ -47,6 +48,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     InputRoundsModule,
     AttachmentsModule,
     DecisionsModule,
+    SearchModule,
     MeetingsModule,
     AllocationModule,
     TasksModule,

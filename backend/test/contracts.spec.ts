@@ -151,6 +151,7 @@ describe('response contracts', () => {
       const query: Record<string, string> = {
         'GET /api/cases/:id/sections/:sectionId/diff': '?from=1&to=1',
         'GET /api/scenarios/:id/compare': '?against=budget',
+        'GET /api/search': '?q=skole',
       };
       return path + (query[name(r)] ?? '');
     };

@@ -49,6 +49,8 @@ function queries(path: string, f: { mandateItemId: string }): string[] {
       return ['', `?mandateItemId=${f.mandateItemId}`];
     case '/api/decisions':
       return ['', `?q=${EXEMPT}`, '?q=Elevsak', `?q=${OTHER}`];
+    case '/api/search':
+      return [`?q=${EXEMPT}`, `?q=${INPUT}`, `?q=${ROUND}`, `?q=${OTHER}`, '?q=Elevsak', '?q=Protokoll', '?q=innspill'];
     case '/api/cases/:id/sections/:sectionId/diff':
       return ['?from=1&to=2'];
     default:

@@ -242,7 +242,8 @@ describe('the follow-up, played by each kind of user', () => {
 
     await page.getByRole('link', { name: 'Vedtak', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Søkeord' }).fill('ressursmodell');
-    await page.getByRole('button', { name: 'Søk' }).click();
+    // The register's own search form (the header has a search field of its own).
+    await page.getByRole('form', { name: 'Søk i vedtak' }).getByRole('button', { name: 'Søk' }).click();
     await page.getByText('Kommunestyret vedtar ny ressursmodell for skolene fra 2027.').waitFor();
     await expectAccessible(page, 'vedtaksregisteret');
 

@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
       { path: '/saker/:id', element: page(() => import('./routes/CasePage.js')) },
       { path: '/innspill/:id', element: page(() => import('./routes/RoundPage.js')) },
       { path: paths.decisions, element: page(() => import('./routes/DecisionsPage.js')) },
+      { path: paths.search, element: page(() => import('./routes/SearchPage.js')) },
       { path: paths.meetings, element: page(() => import('./routes/MeetingsPage.js')) },
       { path: '/moter/:id', element: page(() => import('./routes/MeetingPage.js')) },
       { path: paths.allocation, element: page(() => import('./routes/AllocationListPage.js')) },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
 import { hasRole, useLogout, useMe } from '../features/auth/api.js';
+import { SearchField } from '../features/search/SearchField.js';
 import { useFocusHeadingOnNavigation } from './PageHeading.js';
 
 /** Skip link, header with the main menu, and the main landmark every page renders into. */
@@ -44,6 +45,7 @@ export function Layout() {
             </ul>
           </nav>
         )}
+        {me && <SearchField />}
         {me && (
           <div className="app-header__user">
             <Link asChild data-size="sm">

@@ -16,6 +16,7 @@ export const paths = {
   case: (id: string) => `/saker/${id}`,
   round: (id: string) => `/innspill/${id}`,
   decisions: '/vedtak',
+  search: '/sok',
   meetings: '/moter',
   meeting: (id: string) => `/moter/${id}`,
   allocation: '/fordeling',

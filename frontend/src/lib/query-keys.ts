@@ -12,6 +12,8 @@ export const keys = {
     /** By the search's query string. */
     search: (query: string) => ['decisions', query] as const,
   },
+  /** The search page: by question, kind and offset. */
+  search: (q: string, kind: string | null, offset: number) => ['search', q, kind, offset] as const,
   users: ['users'] as const,
   mandate: ['mandate'] as const,
   mandateReport: ['mandate', 'report'] as const,

@@ -10,4 +10,5 @@ export * from './tasks.js';
 export * from './notifications.js';
 export * from './allocation.js';
 export * from './ops.js';
+export * from './search.js';
 export * from './operations.js';

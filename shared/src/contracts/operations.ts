@@ -73,6 +73,7 @@ import {
   roundDetailResponseSchema,
   submissionVersionsResponseSchema,
 } from './rounds.js';
+import { searchResponseSchema } from './search.js';
 import { tasksResponseSchema } from './tasks.js';
 
 /**
@@ -130,6 +131,7 @@ export const responseContracts = {
   'GET /api/cases/:id/comments': caseCommentListResponseSchema,
   'POST /api/cases/:id/comments': commentCreatedResponseSchema,
   'GET /api/decisions': decisionRegisterResponseSchema,
+  'GET /api/search': searchResponseSchema,
   'GET /dev/mail/messages.json': caughtMailResponseSchema,
   'GET /api/openapi.json': openApiResponseSchema,
   'POST /api/rounds': roundCreatedResponseSchema,

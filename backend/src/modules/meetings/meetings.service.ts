@@ -22,6 +22,7 @@ import { CasesService, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInp
 import type { Receipt } from '../input-rounds/input-rounds.service.js';
 import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
+import { agendaVisible } from './meeting-search.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MeetingRow } from './meetings.rows.js';
 
@@ -124,7 +125,7 @@ export class MeetingsService {
 
   async get(ctx: RequestContext, id: string) {
     const r = await this.meeting(this.db.manager, ctx, id);
-    const showAgenda = r.agenda_published_at !== null || ctx.roles.has('case_officer') || ctx.bodyIds.has(r.body_id);
+    const showAgenda = agendaVisible(ctx, r);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
           `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,8 @@ describe('Vedtak', () => {
     renderRoute('/vedtak');
     await screen.findByText('Kommunestyret vedtar ny ressursmodell.');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Søkeord' }), 'ressursmodell');
-    await userEvent.click(screen.getByRole('button', { name: 'Søk' }));
+    // The register's own search form (the header has a search field of its own).
+    await userEvent.click(within(screen.getByRole('form', { name: 'Søk i vedtak' })).getByRole('button', { name: 'Søk' }));
     await waitFor(() => expect(seen.at(-1)).toContain('q=ressursmodell'));
   });
 });

@@ -11,6 +11,7 @@ import { CurrentMembership1763800000009 } from './1763800000009-current-membersh
 import { SubmissionKeyScope1763800000010 } from './1763800000010-submission-key-scope.js';
 import { CaseLifecycle1763800000012 } from './1763800000012-case-lifecycle.js';
 import { MandateFollowUp1763800000200 } from './1763800000200-mandate-follow-up.js';
+import { Search1763800000600 } from './1763800000600-search.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SubmissionKeyScope1763800000010,
   CaseLifecycle1763800000012,
   MandateFollowUp1763800000200,
+  Search1763800000600,
 ];
