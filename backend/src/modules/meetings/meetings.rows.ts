@@ -41,7 +41,6 @@ export interface AgendaItemRow {
   committee_number: string | null;
   minutes: string | null;
   decision_id: string | null;
-  /** Dissens recorded with the vedtak: `{ name, reason }[]`. */
   dissent: unknown;
 }
 

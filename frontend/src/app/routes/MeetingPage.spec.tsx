@@ -50,12 +50,15 @@ const MEETING = {
       case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
       minutes: null,
       decision: null,
+      dissent: [],
+      absences: [],
       openInput: null,
       exemptBasis: null,
     },
   ],
   attendance: [],
   statements: [],
+  myStatementUnion: null as string | null,
   conference: {
     registrationOpen: true,
     inputOpen: false,
@@ -142,6 +145,7 @@ describe('Møte', () => {
         { userId: 'u1', status: 'present', substituteName: null },
         { userId: 'u2', status: 'substitute', substituteName: 'Vararepresentant, Parti D' },
       ],
+      itemAbsences: [],
     });
   });
 });
@@ -160,7 +164,9 @@ describe('Møteprotokoll', () => {
         committeeNumber: '41/26',
         case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
         minutes: null,
-        decision: null,
+        decision: null as unknown,
+        dissent: [] as unknown[],
+        absences: [] as unknown[],
         exemptBasis: null,
         openInput: null,
       },
@@ -204,7 +210,7 @@ describe('Møteprotokoll', () => {
     await waitFor(() =>
       expect(sent).toEqual({
         minutes: 'Vedtatt.',
-        decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], confirmOpenInput: { reason: 'Budsjettfristen' } },
+        decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], dissent: [], confirmOpenInput: { reason: 'Budsjettfristen' } },
       }),
     );
   });
@@ -243,7 +249,7 @@ describe('Møteprotokoll', () => {
           {
             ...ordinary().agenda[0],
             minutes: 'Vedtatt.',
-            decision: { id: 'd1', text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
+            decision: { id: 'd1', text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen', motions: [] },
           },
         ],
       }),
