@@ -402,6 +402,8 @@ export const nb = {
       hint: 'Hvem av dem som møtte, var ikke med i behandlingen av en sak (inhabil, eller gikk fra møtet)?',
       member: '{{name}}',
       took: 'Deltok',
+      disqualified: 'Inhabil',
+      left: 'Gikk fra møtet',
       note: 'Merknad for {{name}} (valgfritt)',
     },
     protocol: {

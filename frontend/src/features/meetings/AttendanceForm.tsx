@@ -19,7 +19,12 @@ export function AttendanceForm(props: {
   meetingId: string;
   members: { userId: string; name: string }[];
   current: { userId: string; status: string; substituteName: string | null }[];
-  agenda?: { id: string; title: string; committeeNumber: string | null; absences: { userId: string; reason: Reason; note: string | null }[] }[];
+  agenda?: {
+    id: string;
+    title: string;
+    committeeNumber: string | null;
+    absences: { userId: string; reason: Reason; note: string | null }[];
+  }[];
 }) {
   const { t } = useTranslation();
   const agenda = props.agenda ?? [];
@@ -118,8 +123,8 @@ export function AttendanceForm(props: {
                       onChange={(e) => setAway((prev) => ({ ...prev, [key]: e.currentTarget.value as Reason | '' }))}
                       options={[
                         { value: '', label: t('meetings.itemAbsence.took') },
-                        { value: 'disqualified', label: t('meetings.protocol.reason.disqualified') },
-                        { value: 'left', label: t('meetings.protocol.reason.left') },
+                        { value: 'disqualified', label: t('meetings.itemAbsence.disqualified') },
+                        { value: 'left', label: t('meetings.itemAbsence.left') },
                       ]}
                     />
                     {away[key] && (
