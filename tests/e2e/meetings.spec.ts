@@ -50,5 +50,5 @@ describe('a drøftingsmøte with a protokolltilførsel', () => {
       .getByText('Utdanningsforbundet kan ikke slutte seg til kuttet i rammen.')
       .waitFor();
     await expectAccessible(union, 'sak med protokolltilførsel');
-  });
+  }, 300_000); // two people and six pages
 });

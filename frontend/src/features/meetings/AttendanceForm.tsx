@@ -120,7 +120,11 @@ export function AttendanceForm(props: {
                       name={`away-${item.id}-${m.userId}`}
                       label={t('meetings.itemAbsence.member', { name: m.name })}
                       value={away[key] ?? ''}
-                      onChange={(e) => setAway((prev) => ({ ...prev, [key]: e.currentTarget.value as Reason | '' }))}
+                      onChange={(e) => {
+                        // Read now: the event's target is gone by the time the state updater runs.
+                        const reason = e.currentTarget.value as Reason | '';
+                        setAway((prev) => ({ ...prev, [key]: reason }));
+                      }}
                       options={[
                         { value: '', label: t('meetings.itemAbsence.took') },
                         { value: 'disqualified', label: t('meetings.itemAbsence.disqualified') },
