@@ -124,7 +124,12 @@ export default function MeetingPage() {
                   meetingId={m.id}
                   members={body.data.members}
                   current={m.attendance}
-                  agenda={m.agenda.map((a) => ({ id: a.id, title: a.case.title, committeeNumber: a.committeeNumber, absences: a.absences }))}
+                  agenda={m.agenda.map((a) => ({
+                    id: a.id,
+                    title: a.case.title,
+                    committeeNumber: a.committeeNumber,
+                    absences: a.absences,
+                  }))}
                 />
               )}
             </section>
@@ -137,10 +142,10 @@ export default function MeetingPage() {
               {m.statements
                 .filter((s) => !s.agendaItemId)
                 .map((s) => (
-                <Paragraph key={s.id} className="prewrap">
-                  <strong>{`${s.union} (${s.author}):`}</strong> {s.text}
-                </Paragraph>
-              ))}
+                  <Paragraph key={s.id} className="prewrap">
+                    <strong>{`${s.union} (${s.author}):`}</strong> {s.text}
+                  </Paragraph>
+                ))}
             </section>
           )}
           {m.myStatementUnion && (

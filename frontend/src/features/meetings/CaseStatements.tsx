@@ -27,7 +27,9 @@ export function CaseStatements({ caseId }: { caseId: string }) {
           </Heading>
           <Paragraph data-size="sm">
             <Link asChild>
-              <RouterLink to={`/moter/${s.meeting.id}`}>{`${s.meeting.body}: ${s.meeting.title} (${formatDateTime(s.meeting.startsAt)})`}</RouterLink>
+              <RouterLink
+                to={`/moter/${s.meeting.id}`}
+              >{`${s.meeting.body}: ${s.meeting.title} (${formatDateTime(s.meeting.startsAt)})`}</RouterLink>
             </Link>
             {!s.aboutCase && ` – ${t('meetings.statementForm.aboutWholeMeeting')}`}
           </Paragraph>

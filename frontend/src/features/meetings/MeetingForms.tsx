@@ -217,9 +217,7 @@ export function MinutesForm({
     <form onSubmit={form.onSubmit} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
       {form.summary}
       <Textfield id={prefix} name="minutes" multiline rows={3} label={t('meetings.minutesText')} error={form.error('minutes')} />
-      {decides && (
-        <MotionFields prefix={prefix} rows={motions} byParty={byParty} setByParty={setByParty} error={form.error} />
-      )}
+      {decides && <MotionFields prefix={prefix} rows={motions} byParty={byParty} setByParty={setByParty} error={form.error} />}
       {decides && form.error('decision.motions') && (
         <ValidationMessage id={`${prefix}-motions-error`}>{form.error('decision.motions')}</ValidationMessage>
       )}

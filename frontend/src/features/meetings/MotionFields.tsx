@@ -95,7 +95,12 @@ export function MotionFields(props: {
                 label={t('meetings.protocol.proposedBy')}
                 error={error(path('proposedBy'))}
               />
-              <Textfield id={id('party')} name={`${prefix}-m${k}-party`} label={t('meetings.protocol.party')} error={error(path('party'))} />
+              <Textfield
+                id={id('party')}
+                name={`${prefix}-m${k}-party`}
+                label={t('meetings.protocol.party')}
+                error={error(path('party'))}
+              />
             </div>
             <div className="row">
               {(['for', 'against', 'blank'] as const).map((v) => (
@@ -136,7 +141,12 @@ export function MotionFields(props: {
                       type="button"
                       variant="tertiary"
                       data-size="sm"
-                      onClick={() => props.setByParty(k, parties.filter((x) => x !== p))}
+                      onClick={() =>
+                        props.setByParty(
+                          k,
+                          parties.filter((x) => x !== p),
+                        )
+                      }
                     >
                       {t('meetings.protocol.removeParty', { n: j + 1 })}
                     </Button>

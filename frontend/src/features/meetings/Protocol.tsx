@@ -20,7 +20,9 @@ function MotionEntry({ m, n }: { m: Motion; n: number }) {
       </Paragraph>
       <Paragraph data-size="sm">
         {votes(t, m)}{' '}
-        <Tag data-color={m.adopted ? 'success' : 'neutral'}>{m.adopted ? t('meetings.protocol.wasAdopted') : t('meetings.protocol.notAdopted')}</Tag>
+        <Tag data-color={m.adopted ? 'success' : 'neutral'}>
+          {m.adopted ? t('meetings.protocol.wasAdopted') : t('meetings.protocol.notAdopted')}
+        </Tag>
       </Paragraph>
       {m.byParty.length > 0 && (
         <ul aria-label={t('meetings.protocol.byPartyOf', { n })}>
@@ -43,9 +45,7 @@ export function ItemProtocol({ item, statements }: { item: Item; statements: Mee
       {item.absences.length > 0 && (
         <Paragraph>
           {t('meetings.protocol.absentFromItem')}{' '}
-          {item.absences
-            .map((a) => `${a.name} (${t(`meetings.protocol.reason.${a.reason}`)}${a.note ? `: ${a.note}` : ''})`)
-            .join('; ')}
+          {item.absences.map((a) => `${a.name} (${t(`meetings.protocol.reason.${a.reason}`)}${a.note ? `: ${a.note}` : ''})`).join('; ')}
         </Paragraph>
       )}
       {motions.length > 0 && (
