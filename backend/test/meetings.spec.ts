@@ -122,8 +122,7 @@ describe('meetings', () => {
     const minutes = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.body.id}/minutes`, {
       minutes: 'Saken ble drøftet. Innstillingen ble vedtatt mot to stemmer.',
       decision: {
-        text: 'Driftsutvalget slutter seg til forslaget.',
-        motions: [{ motion: 'Forslaget', for: 5, against: 2, adopted: true }],
+        motions: [{ motion: 'Driftsutvalget slutter seg til forslaget.', for: 1, against: 0, adopted: true }],
       },
     });
     expect(minutes.status).toBe(200);
@@ -159,7 +158,7 @@ describe('meetings', () => {
     expect((await officer.request('POST', `/api/meetings/${meeting.id}/publish`)).status).toBe(204);
     const minutes = await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
       minutes: 'Elev Q sin situasjon ble drøftet.',
-      decision: { text: 'Elev Q får assistent.', motions: [{ motion: 'Elev Q får assistent', for: 7, against: 0, adopted: true }] },
+      decision: { motions: [{ motion: 'Elev Q får assistent.', for: 5, against: 0, adopted: true }] },
     });
     expect(minutes.status).toBe(200);
     const fau = await login(t.url, DEMO.fau);

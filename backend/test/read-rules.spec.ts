@@ -198,8 +198,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       await officer.request('PUT', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, {
         minutes: `Protokoll ${EXEMPT}`,
         decision: {
-          text: `Vedtak ${EXEMPT}`,
-          motions: [{ motion: `Forslag ${EXEMPT}`, for: 20, against: 7, adopted: true }],
+          motions: [{ motion: `Vedtak ${EXEMPT}`, for: 20, against: 7, adopted: true }],
           confirmOpenInput: { reason: 'Innspillet er kjent for kommunestyret.' },
         },
       }),

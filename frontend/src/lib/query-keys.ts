@@ -42,6 +42,8 @@ export const keys = {
   meetings: {
     all: ['meetings'] as const,
     detail: (id: string) => ['meetings', id] as const,
+    /** A case's protokolltilførsler (under meetings: a new statement refreshes them). */
+    caseStatements: (caseId: string) => ['meetings', 'case-statements', caseId] as const,
   },
   allocation: {
     all: ['allocation'] as const,

@@ -54,6 +54,7 @@ export function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/cases/c1/input-summary', () => HttpResponse.json({ caseId: 'c1', total: 0, handled: 0, items: [], text: '' })),
     http.get('/api/cases/c1/attachments', () => HttpResponse.json({ attachments })),
     http.get('/api/cases/c1/follow-ups', () => HttpResponse.json({ decisions: [] })),
+    http.get('/api/cases/c1/statements', () => HttpResponse.json({ statements: [] })),
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
     http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
     http.get('/api/users', () => HttpResponse.json({ users: [] })),

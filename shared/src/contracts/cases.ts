@@ -120,12 +120,60 @@ export const confirmOpenInputSchema = z
 
 export const recommendationSchema = z.object({ bodyId: uuid, text: nonEmpty('Innstillingen', 20000) });
 
-export const voteSchema = z.object({
-  motion: nonEmpty('Forslaget', 5000),
-  proposedBy: shortText(200).default(''),
-  for: z.number().int().min(0),
-  against: z.number().int().min(0),
-  adopted: z.boolean(),
+/** A number of votes: a whole number, 0 or more. */
+const voteCount = (label: string) =>
+  z
+    .number({ error: `${label}: skriv antall stemmer` })
+    .int({ error: `${label}: antall stemmer må være et helt tall` })
+    .min(0, { error: `${label}: antall stemmer kan ikke være negativt` })
+    .max(10_000, { error: `${label}: for mange stemmer` });
+const voteCounts = {
+  for: voteCount('For'),
+  against: voteCount('Mot'),
+  /** Blank votes (avholdende), where recorded. */
+  blank: voteCount('Blanke').default(0),
+};
+const VOTE_WORDS = { for: 'for', against: 'mot', blank: 'blanke' } as const;
+/** A motion (forslag) put to the vote: its text, who proposed it (and for which party), the votes, and whether it was adopted. */
+export const voteSchema = z
+  .object({
+    motion: nonEmpty('Forslaget', 5000),
+    proposedBy: shortText(200).default(''),
+    party: shortText(100).default(''),
+    ...voteCounts,
+    /** The votes by party, where the protocol records them; they add up to the totals. */
+    byParty: z
+      .array(z.object({ party: line('Partiet', 100), ...voteCounts }))
+      .max(30)
+      .default([]),
+    adopted: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.byParty.length === 0) return;
+    for (const k of ['for', 'against', 'blank'] as const) {
+      const sum = v.byParty.reduce((n, p) => n + p[k], 0);
+      if (sum !== v[k])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['byParty'],
+          message: `Stemmene per parti (${sum}) må bli det samme som stemmene ${VOTE_WORDS[k]} totalt (${v[k]})`,
+        });
+    }
+  });
+export type Motion = z.infer<typeof voteSchema>;
+/** A stored motion as the API shows it (motions stored before party, blank votes and votes by party were recorded get their defaults). */
+export function motionsView(stored: unknown): Motion[] {
+  const parsed = z.array(z.unknown()).safeParse(stored);
+  if (!parsed.success) return [];
+  return parsed.data.flatMap((m) => {
+    const r = voteSchema.safeParse(m);
+    return r.success ? [r.data] : [];
+  });
+}
+/** Who voted against the vedtak (dissens), with a short reason, as the protocol records it. */
+export const dissentSchema = z.object({
+  name: line('Navnet', 200),
+  reason: shortText(1000, 'Begrunnelsen kan ha høyst 1000 tegn').default(''),
 });
 export const decisionSchema = z.object({
   bodyId: uuid,
@@ -240,27 +288,90 @@ export const createMeetingSchema = z
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
 
 export const agendaItemSchema = z.object({ caseId: uuid });
-export const attendanceSchema = z.object({
-  attendance: z.array(
-    z.object({
-      userId: uuid,
-      status: z.enum(['present', 'absent', 'substitute'], { error: 'Velg oppmøte' }),
-      substituteName: shortText(200).nullable().default(null),
-    }),
-  ),
-});
+/** Why a member who met was not part of one case: inhabil (forvaltningsloven § 6) or left the meeting. */
+export const ITEM_ABSENCE_REASONS = ['disqualified', 'left'] as const;
+export const attendanceSchema = z
+  .object({
+    attendance: z
+      .array(
+        z.object({
+          userId: uuid,
+          status: z.enum(['present', 'absent', 'substitute'], { error: 'Velg oppmøte' }),
+          /** Who met for the member (vara), when the status is `substitute`. */
+          substituteName: shortText(200).nullable().default(null),
+        }),
+      )
+      .max(500),
+    /** Members who met but were not there for one case on the agenda (inhabil, or left the meeting). */
+    itemAbsences: z
+      .array(
+        z.object({
+          itemId: uuid,
+          userId: uuid,
+          reason: z.enum(ITEM_ABSENCE_REASONS, { error: 'Velg om personen var inhabil eller forlot møtet' }),
+          note: shortText(500, 'Merknaden kan ha høyst 500 tegn').nullable().default(null),
+        }),
+      )
+      .max(2000)
+      .default([]),
+  })
+  .superRefine((v, ctx) => {
+    v.attendance.forEach((a, i) => {
+      if (a.status === 'substitute' && !a.substituteName)
+        ctx.addIssue({ code: 'custom', path: ['attendance', i, 'substituteName'], message: 'Oppgi hvem som møtte som vara' });
+    });
+    const seats = new Map(v.attendance.map((a) => [a.userId, a.status]));
+    v.itemAbsences.forEach((x, i) => {
+      const status = seats.get(x.userId);
+      if (status !== 'present' && status !== 'substitute')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['itemAbsences', i, 'userId'],
+          message: 'Bare den som møtte kan være fraværende i en sak',
+        });
+    });
+  });
 export const minutesSchema = z.object({
   minutes: nonEmpty('Protokollen', 20000),
   decision: z
     .object({
-      text: nonEmpty('Vedtaket', 20000),
+      /** The vedtak without a vote; with motions the vedtak is the adopted motion's text, not sent twice. */
+      text: nonEmpty('Vedtaket', 20000).nullable().default(null),
       motions: z.array(voteSchema).max(30).default([]),
+      dissent: z.array(dissentSchema).max(100).default([]),
       confirmOpenInput: confirmOpenInputSchema,
+    })
+    .superRefine((d, ctx) => {
+      if (d.motions.length === 0) {
+        if (!d.text) ctx.addIssue({ code: 'custom', path: ['text'], message: 'Skriv vedtaket, eller før opp forslagene og voteringen' });
+        return;
+      }
+      const adopted = d.motions.filter((m) => m.adopted).length;
+      if (adopted !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['motions'],
+          message: adopted === 0 ? 'Velg hvilket forslag som ble vedtatt' : 'Bare ett forslag kan være vedtatt',
+        });
+      if (d.text)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['text'],
+          message: 'Vedtaket er teksten i forslaget som ble vedtatt; det skrives ikke i tillegg',
+        });
     })
     .nullable()
     .default(null),
 });
-export const statementSchema = z.object({ text: nonEmpty('Protokolltilførselen', 10000) });
+/** The vedtak a protocol records: the adopted motion's text, or the text given when there was no vote. */
+export function decisionTextOf(d: { text: string | null; motions: { motion: string; adopted: boolean }[] }): string {
+  return d.motions.find((m) => m.adopted)?.motion ?? d.text ?? '';
+}
+/** A protokolltilførsel, for the whole meeting or for one case on its agenda. */
+export const statementSchema = z.object({
+  text: nonEmpty('Protokolltilførselen', 10000),
+  agendaItemId: uuid.nullable().default(null),
+});
 
 /** Registration for a school conference (skolekonferanse), with whom one comes for. */
 export const registrationSchema = z.object({ representing: shortText(200, 'Høyst 200 tegn').nullable().default(null) });
@@ -291,13 +402,17 @@ export const attachmentListResponseSchema = z.object({ attachments: z.array(atta
 
 const ref = z.object({ id: z.string(), name: z.string() });
 const access = z.enum(['public', 'exempt']);
-const motion = z.object({
+const voteCountsResponse = { for: z.number().int(), against: z.number().int(), blank: z.number().int() };
+/** A motion and its votes, as every answer shows it (the decisions register, the case, the protocol). */
+export const motionResponseSchema = z.object({
   motion: z.string(),
   proposedBy: z.string(),
-  for: z.number().int(),
-  against: z.number().int(),
+  party: z.string(),
+  ...voteCountsResponse,
+  byParty: z.array(z.object({ party: z.string(), ...voteCountsResponse })),
   adopted: z.boolean(),
 });
+const motion = motionResponseSchema;
 export const caseSummaryResponseSchema = z.object({
   id: z.string(),
   number: z.string(),

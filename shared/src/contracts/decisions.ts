@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { motionResponseSchema } from './cases.js';
 
 /** The decisions register: an exempt case's decision text and motions are withheld with its legal basis. */
 export const decisionRegisterResponseSchema = z.object({
@@ -9,9 +10,7 @@ export const decisionRegisterResponseSchema = z.object({
       committeeNumber: z.string().nullable(),
       decidedOn: z.string(),
       text: z.string().nullable(),
-      motions: z.array(
-        z.object({ motion: z.string(), proposedBy: z.string(), for: z.number().int(), against: z.number().int(), adopted: z.boolean() }),
-      ),
+      motions: z.array(motionResponseSchema),
       exemptBasis: z.string().nullable(),
       case: z.object({ id: z.string(), number: z.string(), title: z.string(), access: z.enum(['public', 'exempt']) }),
       mandateItem: z.object({ id: z.string(), number: z.number().int(), title: z.string() }).nullable(),

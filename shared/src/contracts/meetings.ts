@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_KINDS } from './cases.js';
+import { ITEM_ABSENCE_REASONS, MEETING_KINDS, motionResponseSchema } from './cases.js';
 
 // Responses of meetings, agendas, minutes and school conferences.
 
@@ -31,7 +31,21 @@ export const meetingDetailResponseSchema = meetingSummaryResponseSchema.extend({
       committeeNumber: z.string().nullable(),
       case: z.object({ id: z.string(), number: z.string(), title: z.string() }),
       minutes: z.string().nullable(),
-      decision: z.object({ id: z.string(), text: z.string().nullable(), openInputReason: z.string().nullable() }).nullable(),
+      /** The vedtak with its motions and votes (text and motions only for those who may read the case). */
+      decision: z
+        .object({
+          id: z.string(),
+          text: z.string().nullable(),
+          openInputReason: z.string().nullable(),
+          motions: z.array(motionResponseSchema),
+        })
+        .nullable(),
+      /** Dissens recorded with the vedtak (for those who may read the case). */
+      dissent: z.array(z.object({ name: z.string(), reason: z.string() })),
+      /** Members who met but were not there for this case (inhabil, or left the meeting). */
+      absences: z.array(
+        z.object({ userId: z.string(), name: z.string(), reason: z.enum(ITEM_ABSENCE_REASONS), note: z.string().nullable() }),
+      ),
       openInput: z.string().nullable(),
       exemptBasis: z.string().nullable(),
     }),
@@ -45,8 +59,18 @@ export const meetingDetailResponseSchema = meetingSummaryResponseSchema.extend({
     }),
   ),
   statements: z.array(
-    z.object({ id: z.string(), union: z.string().nullable(), text: z.string(), author: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      union: z.string().nullable(),
+      text: z.string(),
+      author: z.string(),
+      createdAt: z.string(),
+      /** The case on the agenda the statement is about (null: the whole meeting). */
+      agendaItemId: z.string().nullable(),
+    }),
   ),
+  /** The union the caller may write a protokolltilførsel for here (a union representative on the body, in a drøftingsmøte); otherwise null. */
+  myStatementUnion: z.string().nullable(),
   /** A school conference's registration and input (null for other meetings). */
   conference: z
     .object({
@@ -68,3 +92,19 @@ export const agendaItemCreatedResponseSchema = z.object({ id: z.string(), commit
 export const minutesRecordedResponseSchema = z.object({ decisionId: z.string().nullable() });
 export const statementCreatedResponseSchema = z.object({ id: z.string() });
 export const registrationResponseSchema = z.object({ registered: z.boolean(), representing: z.string().nullable() });
+
+/** The protokolltilførsler about a case: from drøftingsmøter with the case on their agenda (about it, or the whole meeting). */
+export const caseStatementsResponseSchema = z.object({
+  statements: z.array(
+    z.object({
+      id: z.string(),
+      meeting: z.object({ id: z.string(), title: z.string(), startsAt: z.string(), body: z.string() }),
+      union: z.string(),
+      text: z.string(),
+      author: z.string(),
+      createdAt: z.string(),
+      /** Whether the statement is about this case (false: about the whole meeting). */
+      aboutCase: z.boolean(),
+    }),
+  ),
+});

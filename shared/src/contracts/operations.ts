@@ -40,6 +40,7 @@ import {
   minutesRecordedResponseSchema,
   registrationResponseSchema,
   statementCreatedResponseSchema,
+  caseStatementsResponseSchema,
 } from './meetings.js';
 import { notificationListResponseSchema, notificationSettingsResponseSchema } from './notifications.js';
 import {
@@ -158,6 +159,7 @@ export const responseContracts = {
   'POST /api/meetings/:id/agenda': agendaItemCreatedResponseSchema,
   'PUT /api/meetings/:id/agenda/:itemId/minutes': minutesRecordedResponseSchema,
   'POST /api/meetings/:id/statements': statementCreatedResponseSchema,
+  'GET /api/cases/:id/statements': caseStatementsResponseSchema,
   'PUT /api/meetings/:id/registrations/me': registrationResponseSchema,
   'POST /api/meetings/:id/inputs': receiptResponseSchema,
   'GET /api/notifications': notificationListResponseSchema,

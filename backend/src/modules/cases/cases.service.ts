@@ -13,6 +13,7 @@ import {
   type recommendationSchema,
   type routeSchema,
 } from '@samrad/shared/contracts';
+import { motionsView } from '@samrad/shared/contracts';
 import {
   allowedManualMoves,
   caseTitleFor,
@@ -259,7 +260,7 @@ export class CasesService {
         committeeNumber: d.committee_number,
         decidedOn: d.decided_on,
         text: d.text,
-        motions: d.motions,
+        motions: motionsView(d.motions),
         openInputReason: d.open_input_reason,
       })),
       rounds: rounds.map((r: { id: string; title: string; closes_at: Date; closed_at: Date | null }) => ({

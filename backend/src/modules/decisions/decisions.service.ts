@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import type { decisionSearchSchema } from '@samrad/shared/contracts';
+import { motionsView, type decisionSearchSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
 
@@ -52,7 +52,7 @@ export class DecisionsService {
       // In an exempt case the decision's text and motions are for those who may read the case; the
       // others see that there is a decision, and the legal basis for withholding it.
       text: r.readable ? r.text : null,
-      motions: r.readable ? r.motions : [],
+      motions: r.readable ? motionsView(r.motions) : [],
       exemptBasis: r.readable ? null : r.legal_basis,
       case: {
         id: r.case_id,

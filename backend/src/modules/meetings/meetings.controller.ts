@@ -17,6 +17,7 @@ import { body } from '../../platform/http/zod.pipe.js';
 import { MeetingsService } from './meetings.service.js';
 import {
   agendaItemCreatedResponseSchema,
+  caseStatementsResponseSchema,
   meetingCreatedResponseSchema,
   meetingDetailResponseSchema,
   meetingListResponseSchema,
@@ -102,6 +103,14 @@ export class MeetingsController {
     @Body(body(statementSchema)) input: z.infer<typeof statementSchema>,
   ) {
     return this.meetings.addStatement(ctx, id, input);
+  }
+
+  /** The protokolltilførsler about a case (for whoever may read the case). */
+  @Returns(caseStatementsResponseSchema)
+  @Get('cases/:id/statements')
+  @Access('authenticated')
+  caseStatements(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.meetings.caseStatements(ctx, id);
   }
 
   /** Anyone in the municipality may come to a school conference: registration is not tied to a body. */

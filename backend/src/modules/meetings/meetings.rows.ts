@@ -3,7 +3,14 @@
  * the one home of their row types. Only the meetings module writes these tables; others read them through its service
  * (read models may read them in SQL).
  */
-export const ROW_TABLES = ['meeting', 'agenda_item', 'attendance', 'protocol_statement', 'meeting_registration'] as const;
+export const ROW_TABLES = [
+  'meeting',
+  'agenda_item',
+  'agenda_item_absence',
+  'attendance',
+  'protocol_statement',
+  'meeting_registration',
+] as const;
 
 /** A row of `meeting` as raw SQL returns it (snake_case columns). */
 export interface MeetingRow {
@@ -34,6 +41,15 @@ export interface AgendaItemRow {
   committee_number: string | null;
   minutes: string | null;
   decision_id: string | null;
+  dissent: unknown;
+}
+
+/** A row of `agenda_item_absence` as raw SQL returns it: a member who met but was not there for one case. */
+export interface AgendaItemAbsenceRow {
+  agenda_item_id: string;
+  user_id: string;
+  reason: 'disqualified' | 'left';
+  note: string | null;
 }
 
 /** A row of `attendance` as raw SQL returns it (snake_case columns). */
@@ -52,6 +68,7 @@ export interface ProtocolStatementRow {
   union: string;
   text: string;
   created_at: Date;
+  agenda_item_id: string | null;
 }
 
 /** A row of `meeting_registration` as raw SQL returns it (snake_case columns). */

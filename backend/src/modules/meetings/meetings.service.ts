@@ -7,10 +7,12 @@ import type {
   attendanceSchema,
   conferenceInputSchema,
   CreateMeeting,
+  dissentSchema,
   minutesSchema,
   registrationSchema,
   statementSchema,
 } from '@samrad/shared/contracts';
+import { decisionTextOf, motionsView } from '@samrad/shared/contracts';
 import { meetingMayDecide, NO_DECISION_IN_MEETING, openInputText, osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
@@ -28,6 +30,23 @@ import type { MeetingRow } from './meetings.rows.js';
 
 /** Inputs from a school conference are taken from its start and for this long after. */
 const CONFERENCE_INPUT_DAYS = 7;
+
+/** A membership of the caller in a meeting's body, as far as acting in the meeting goes. */
+type Membership = { capacity: string; union: string | null };
+
+/** The union a member speaks for in a protokolltilførsel: their seat as a union representative, if any. */
+function statementUnion(memberships: Membership[]): string | null {
+  return memberships.find((x) => x.capacity === 'union_representative' && x.union)?.union ?? null;
+}
+
+/** Stored dissens as the protocol shows it. */
+function dissentView(stored: unknown): z.infer<typeof dissentSchema>[] {
+  return Array.isArray(stored)
+    ? stored.flatMap((d) =>
+        d && typeof d === 'object' && typeof d.name === 'string' ? [{ name: d.name, reason: String(d.reason ?? '') }] : [],
+      )
+    : [];
+}
 
 /** A meeting with its body's name. */
 type MeetingWithBody = Omit<MeetingRow, 'municipality_id' | 'version' | 'created_at' | 'updated_at'> & { body_name: string };
@@ -128,8 +147,8 @@ export class MeetingsService {
     const showAgenda = agendaVisible(ctx, r);
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
-                  d.open_input_reason,
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
+                  d.open_input_reason, d.motions,
                   ${caseReadableSql('c', '$2', '$3')} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
@@ -139,10 +158,19 @@ export class MeetingsService {
       `SELECT a.user_id, u.name, a.status, a.substitute_name FROM attendance a JOIN app_user u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY u.name`,
       [id],
     );
+    const absences: { agenda_item_id: string; user_id: string; name: string; reason: 'disqualified' | 'left'; note: string | null }[] =
+      await this.db.query(
+        `SELECT x.agenda_item_id, x.user_id, u.name, x.reason, x.note FROM agenda_item_absence x JOIN agenda_item a ON a.id = x.agenda_item_id
+           JOIN app_user u ON u.id = x.user_id WHERE a.meeting_id = $1 ORDER BY u.name`,
+        [id],
+      );
     const statements: Record<string, unknown>[] = await this.db.query(
-      `SELECT s.id, s."union", s.text, s.created_at, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
+      `SELECT s.id, s."union", s.text, s.created_at, s.agenda_item_id, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
       [id],
     );
+    // A statement about one case is read with that case (an exempt case's only by those who may read it).
+    const readableItems = new Set(agenda.filter((a) => a.readable === true).map((a) => a.id as string));
+    const myStatementUnion = r.kind === 'consultation' ? statementUnion(await this.memberships(this.db.manager, ctx, r)) : null;
     // For the officer writing the minutes: what is still open on each case before a deciding vedtak.
     const openInput =
       ctx.roles.has('case_officer') && meetingMayDecide(r.kind)
@@ -174,20 +202,36 @@ export class MeetingsService {
           },
           minutes: readable ? a.minutes : null,
           decision: a.decision_id
-            ? { id: a.decision_id, text: readable ? a.decision_text : null, openInputReason: readable ? a.open_input_reason : null }
+            ? {
+                id: a.decision_id,
+                text: readable ? a.decision_text : null,
+                openInputReason: readable ? a.open_input_reason : null,
+                motions: readable ? motionsView(a.motions) : [],
+              }
             : null,
+          dissent: readable ? dissentView(a.dissent) : [],
+          // Who was inhabil in an exempt case can say what it is about: for those who may read it.
+          absences: readable
+            ? absences
+                .filter((x) => x.agenda_item_id === a.id)
+                .map((x) => ({ userId: x.user_id, name: x.name, reason: x.reason, note: x.note }))
+            : [],
           openInput: open ? openInputText(open.rounds, open.undisposed) : null,
           exemptBasis: readable ? null : a.legal_basis,
         };
       }),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
-      statements: statements.map((s) => ({
-        id: s.id,
-        union: s.union,
-        text: s.text,
-        author: s.name,
-        createdAt: (s.created_at as Date).toISOString(),
-      })),
+      statements: statements
+        .filter((s) => s.agenda_item_id === null || readableItems.has(s.agenda_item_id as string))
+        .map((s) => ({
+          id: s.id,
+          union: s.union,
+          text: s.text,
+          author: s.name,
+          createdAt: (s.created_at as Date).toISOString(),
+          agendaItemId: s.agenda_item_id,
+        })),
+      myStatementUnion,
       conference: r.kind === 'school_conference' ? await this.conferenceView(ctx, r) : null,
     };
   }
@@ -319,6 +363,10 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * Attendance (oppmøte): per member present, absent (forfall) or met by a substitute (vara, by name), and
+   * the members who met but were not there for one case (inhabil, or left the meeting). Replaces both.
+   */
   async setAttendance(ctx: RequestContext, meetingId: string, input: z.infer<typeof attendanceSchema>) {
     await this.db.transaction(async (m) => {
       await this.meeting(m, ctx, meetingId);
@@ -328,18 +376,48 @@ export class MeetingsService {
         ctx.municipalityId,
       ]);
       if (users.length !== new Set(ids).size) throw ValidationFailed.field('attendance', 'Fant ikke alle personene');
+      const items: { id: string }[] = await m.query(`SELECT id FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
+      const itemIds = new Set(items.map((i) => i.id));
+      const unknown = input.itemAbsences.findIndex((x) => !itemIds.has(x.itemId));
+      if (unknown >= 0) throw ValidationFailed.field(`itemAbsences.${unknown}.itemId`, 'Saken står ikke på sakslisten til dette møtet');
       await m.query(`DELETE FROM attendance WHERE meeting_id = $1`, [meetingId]);
       for (const a of input.attendance) {
-        if (a.status === 'substitute' && !a.substituteName) throw ValidationFailed.field('attendance', 'Oppgi hvem som møtte som vara');
         await m.query(`INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,$3,$4)`, [
           meetingId,
           a.userId,
           a.status,
-          a.substituteName,
+          a.status === 'substitute' ? a.substituteName : null,
         ]);
       }
-      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { attendance: input.attendance });
+      await m.query(`DELETE FROM agenda_item_absence WHERE agenda_item_id = ANY($1::uuid[])`, [[...itemIds]]);
+      for (const x of input.itemAbsences) {
+        await m.query(
+          `INSERT INTO agenda_item_absence (agenda_item_id, user_id, reason, note) VALUES ($1,$2,$3,$4)
+           ON CONFLICT (agenda_item_id, user_id) DO UPDATE SET reason = EXCLUDED.reason, note = EXCLUDED.note`,
+          [x.itemId, x.userId, x.reason, x.note],
+        );
+      }
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, {
+        attendance: input.attendance,
+        itemAbsences: input.itemAbsences,
+      });
     });
+  }
+
+  /**
+   * How many may vote on an agenda item: those who met (members present and substitutes) less those not
+   * there for this case. Null before attendance is recorded (then there is nothing to count against).
+   */
+  private async votersOnItem(m: EntityManager, meetingId: string, itemId: string): Promise<number | null> {
+    const [{ recorded, met, away }] = await m.query(
+      `SELECT count(*)::int AS recorded,
+              count(*) FILTER (WHERE t.status IN ('present','substitute'))::int AS met,
+              count(x.user_id) FILTER (WHERE t.status IN ('present','substitute'))::int AS away
+         FROM attendance t LEFT JOIN agenda_item_absence x ON x.user_id = t.user_id AND x.agenda_item_id = $2
+        WHERE t.meeting_id = $1`,
+      [meetingId, itemId],
+    );
+    return recorded > 0 ? met - away : null;
   }
 
   /** Minutes (protokoll) for an agenda item, with the body's decision recorded in the same transaction. */
@@ -357,40 +435,56 @@ export class MeetingsService {
       if (input.decision && !meetingMayDecide(r.kind))
         throw ValidationFailed.field('decision', NO_DECISION_IN_MEETING[r.kind] ?? 'Dette møtet fatter ikke vedtak');
       if (input.decision && !decisionId) {
+        // No motion gets more votes than there were people to vote on this case.
+        const voters = await this.votersOnItem(m, meetingId, itemId);
+        const tooMany = voters === null ? -1 : input.decision.motions.findIndex((x) => x.for + x.against + x.blank > voters);
+        if (tooMany >= 0) {
+          const x = input.decision.motions[tooMany]!;
+          throw ValidationFailed.field(
+            `decision.motions.${tooMany}.for`,
+            `Forslaget har ${x.for + x.against + x.blank} stemmer, men bare ${voters} kunne stemme i saken`,
+          );
+        }
+        // The vedtak follows from the vote: the adopted motion's text (or the text when there was no vote).
         const d = await this.cases.recordDecision(
           ctx,
           item.case_id,
           {
             bodyId: r.body_id,
             decidedOn: osloDate(r.starts_at),
-            text: input.decision.text,
+            text: decisionTextOf(input.decision),
             motions: input.decision.motions,
             confirmOpenInput: input.decision.confirmOpenInput,
           },
           { m, meetingId },
         );
         decisionId = d.id;
+        await m.query(`UPDATE agenda_item SET dissent = $2 WHERE id = $1`, [itemId, JSON.stringify(input.decision.dissent)]);
       }
       await m.query(`UPDATE agenda_item SET minutes = $2, decision_id = $3 WHERE id = $1`, [itemId, input.minutes, decisionId]);
-      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, { item: itemId, minutes: input.minutes });
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, {
+        item: itemId,
+        minutes: input.minutes,
+        dissent: input.decision?.dissent ?? [],
+      });
       return { decisionId };
     });
+  }
+
+  /** The caller's current memberships in the meeting's body (none: not a member). */
+  private async memberships(m: EntityManager, ctx: RequestContext, r: MeetingWithBody): Promise<Membership[]> {
+    return m.query(
+      `SELECT capacity, "union" FROM current_membership WHERE user_id = $1 AND body_id = $2 AND municipality_id = $3 ORDER BY capacity, "union"`,
+      [ctx.userId, r.body_id, ctx.municipalityId],
+    );
   }
 
   /**
    * "May act in this meeting" (speak in its protocol): a current member of the meeting's body. The one
    * owner of that rule; returns the caller's current memberships in the body, or throws 403.
    */
-  private async actingMember(
-    m: EntityManager,
-    ctx: RequestContext,
-    r: MeetingWithBody,
-    action: string,
-  ): Promise<{ capacity: string; union: string | null }[]> {
-    const rows: { capacity: string; union: string | null }[] = await m.query(
-      `SELECT capacity, "union" FROM current_membership WHERE user_id = $1 AND body_id = $2 AND municipality_id = $3 ORDER BY capacity, "union"`,
-      [ctx.userId, r.body_id, ctx.municipalityId],
-    );
+  private async actingMember(m: EntityManager, ctx: RequestContext, r: MeetingWithBody, action: string): Promise<Membership[]> {
+    const rows = await this.memberships(m, ctx, r);
     if (rows.length === 0) throw new Forbidden(`Bare medlemmer av ${r.body_name} kan ${action} i dette møtet`);
     return rows;
   }
@@ -400,16 +494,59 @@ export class MeetingsService {
     return this.db.transaction(async (m) => {
       const r = await this.meeting(m, ctx, meetingId);
       if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
-      const memberships = await this.actingMember(m, ctx, r, 'gi protokolltilførsel');
-      const union = memberships.find((x) => x.capacity === 'union_representative' && x.union)?.union;
+      const union = statementUnion(await this.actingMember(m, ctx, r, 'gi protokolltilførsel'));
       if (!union) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
+      if (input.agendaItemId) {
+        const onAgenda = await m.query(`SELECT 1 FROM agenda_item WHERE id = $1 AND meeting_id = $2`, [input.agendaItemId, meetingId]);
+        if (onAgenda.length === 0) throw ValidationFailed.field('agendaItemId', 'Saken står ikke på sakslisten til dette møtet');
+      }
       const [row] = await m.query(
-        `INSERT INTO protocol_statement (meeting_id, author_id, "union", text) VALUES ($1,$2,$3,$4) RETURNING id`,
-        [meetingId, ctx.userId, union, input.text],
+        `INSERT INTO protocol_statement (meeting_id, author_id, "union", text, agenda_item_id) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+        [meetingId, ctx.userId, union, input.text, input.agendaItemId],
       );
       await this.audit.record(m, ctx, 'create', 'protocol_statement', row.id, null, input);
       return { id: row.id as string };
     });
+  }
+
+  /**
+   * The protokolltilførsler about a case, for whoever may read it: those about the case, and those about the
+   * whole of a drøftingsmøte that had the case on its agenda.
+   */
+  async caseStatements(ctx: RequestContext, caseId: string) {
+    await this.cases.readable(ctx, caseId);
+    const rows: {
+      id: string;
+      union: string;
+      text: string;
+      created_at: Date;
+      author: string;
+      about_case: boolean;
+      meeting_id: string;
+      meeting_title: string;
+      starts_at: Date;
+      body: string;
+    }[] = await this.db.query(
+      `SELECT s.id, s."union", s.text, s.created_at, u.name AS author, (s.agenda_item_id IS NOT NULL) AS about_case,
+              mt.id AS meeting_id, mt.title AS meeting_title, mt.starts_at, b.name AS body
+         FROM protocol_statement s JOIN meeting mt ON mt.id = s.meeting_id JOIN body b ON b.id = mt.body_id JOIN app_user u ON u.id = s.author_id
+        WHERE mt.municipality_id = $2
+          AND (s.agenda_item_id IN (SELECT id FROM agenda_item WHERE case_id = $1)
+               OR (s.agenda_item_id IS NULL AND EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = mt.id AND a.case_id = $1)))
+        ORDER BY mt.starts_at, s.created_at`,
+      [caseId, ctx.municipalityId],
+    );
+    return {
+      statements: rows.map((s) => ({
+        id: s.id,
+        meeting: { id: s.meeting_id, title: s.meeting_title, startsAt: s.starts_at.toISOString(), body: s.body },
+        union: s.union,
+        text: s.text,
+        author: s.author,
+        createdAt: s.created_at.toISOString(),
+        aboutCase: s.about_case,
+      })),
+    };
   }
 
   /**

@@ -53,6 +53,7 @@ export const TABLE_OWNERS = {
   agenda_item: 'meetings',
   attendance: 'meetings',
   protocol_statement: 'meetings',
+  agenda_item_absence: 'meetings',
   meeting_registration: 'meetings',
 
   allocation_case: 'allocation',

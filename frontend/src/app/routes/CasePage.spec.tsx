@@ -255,4 +255,33 @@ describe('A stale edit (409)', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Last inn på nytt' }));
     await screen.findByText('(Versjon 3)');
   });
+
+  it('shows the protokolltilførsler from drøftingsmøter with the case on their agenda', async () => {
+    caseApi(MEMBER);
+    server.use(
+      http.get('/api/cases/c1/statements', () =>
+        HttpResponse.json({
+          statements: [
+            {
+              id: 's1',
+              meeting: { id: 'm1', title: 'Drøftingsmøte om modellen', startsAt: '2026-11-10T08:00:00.000Z', body: 'Arbeidsgruppen' },
+              union: 'Utdanningsforbundet',
+              text: 'Utdanningsforbundet kan ikke slutte seg til kuttet.',
+              author: 'Hovedtillitsvalgt',
+              createdAt: '2026-11-10T09:00:00.000Z',
+              aboutCase: true,
+            },
+          ],
+        }),
+      ),
+    );
+    renderRoute('/saker/c1');
+    const section = await screen.findByRole('region', { name: 'Protokolltilførsler' });
+    expect(within(section).getByRole('heading', { level: 3, name: 'Utdanningsforbundet – Hovedtillitsvalgt' })).toBeTruthy();
+    expect(within(section).getByText('Utdanningsforbundet kan ikke slutte seg til kuttet.')).toBeTruthy();
+    expect(within(section).getByRole('link', { name: /^Arbeidsgruppen: Drøftingsmøte om modellen/ })).toHaveProperty(
+      'pathname',
+      '/moter/m1',
+    );
+  });
 });

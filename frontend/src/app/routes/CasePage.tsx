@@ -10,6 +10,7 @@ import { useCase, useCaseAttachments, useInputSummary } from '../../features/cas
 import { CaseComments } from '../../features/cases/CaseComments.js';
 import { CaseHistory } from '../../features/cases/CaseHistory.js';
 import { CaseLifecycle } from '../../features/cases/CaseLifecycle.js';
+import { CaseStatements } from '../../features/meetings/CaseStatements.js';
 import { AccessForm, NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
@@ -182,6 +183,7 @@ export default function CasePage() {
             )}
           </section>
           <FollowUpPanel caseId={kase.id} officer={officer} people={users.data?.users} />
+          <CaseStatements caseId={kase.id} />
           <CaseComments caseId={kase.id} sections={kase.sections} canComment={hasRole(me, 'member') || officer} />
           {officer && <CaseHistory caseId={kase.id} />}
         </>

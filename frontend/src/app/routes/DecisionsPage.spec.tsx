@@ -41,4 +41,49 @@ describe('Vedtak', () => {
     await userEvent.click(within(screen.getByRole('form', { name: 'Søk i vedtak' })).getByRole('button', { name: 'Søk' }));
     await waitFor(() => expect(seen.at(-1)).toContain('q=ressursmodell'));
   });
+
+  it('shows the motions of a vedtak with their votes, proposer and votes by party', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+      http.get('/api/decisions', () =>
+        HttpResponse.json({
+          decisions: [
+            {
+              id: 'd1',
+              decidedOn: '2026-11-05',
+              committeeNumber: '41/26',
+              body: { id: 'b3', name: 'Kommunestyret' },
+              text: 'Kommunestyret vedtar ny ressursmodell.',
+              motions: [
+                {
+                  motion: 'Kommunestyret vedtar ny ressursmodell.',
+                  proposedBy: 'Ordføreren',
+                  party: 'Ap',
+                  for: 21,
+                  against: 5,
+                  blank: 1,
+                  byParty: [
+                    { party: 'Ap', for: 21, against: 0, blank: 0 },
+                    { party: 'H', for: 0, against: 5, blank: 1 },
+                  ],
+                  adopted: true,
+                },
+              ],
+              exemptBasis: null,
+              case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell', access: 'public' },
+              mandateItem: null,
+              inputs: 3,
+            },
+          ],
+        }),
+      ),
+    );
+    renderRoute('/vedtak');
+    const motions = await screen.findByRole('list', { name: 'Forslag og avstemning' });
+    expect(motions.textContent).toBe(
+      'Kommunestyret vedtar ny ressursmodell.: 21 for, 5 mot, 1 blanke – vedtatt (forslag fra Ordføreren, Ap) Ap: 21 for, 0 mot, 0 blanke; H: 0 for, 5 mot, 1 blanke',
+    );
+  });
 });

@@ -84,8 +84,12 @@ export default function DecisionsPage() {
                         motion: m.motion,
                         for: m.for,
                         against: m.against,
+                        blank: m.blank,
                         result: m.adopted ? t('decisions.adopted') : t('decisions.rejected'),
                       })}
+                      {(m.proposedBy || m.party) &&
+                        ` ${t('decisions.proposedBy', { who: [m.proposedBy, m.party].filter(Boolean).join(', ') })}`}
+                      {m.byParty.length > 0 && ` ${m.byParty.map((p) => t('decisions.partyVote', p)).join('; ')}`}
                     </li>
                   ))}
                 </ul>

@@ -50,12 +50,15 @@ const MEETING = {
       case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
       minutes: null,
       decision: null,
+      dissent: [],
+      absences: [],
       openInput: null,
       exemptBasis: null,
     },
   ],
   attendance: [],
   statements: [],
+  myStatementUnion: null as string | null,
   conference: {
     registrationOpen: true,
     inputOpen: false,
@@ -142,6 +145,7 @@ describe('Møte', () => {
         { userId: 'u1', status: 'present', substituteName: null },
         { userId: 'u2', status: 'substitute', substituteName: 'Vararepresentant, Parti D' },
       ],
+      itemAbsences: [],
     });
   });
 });
@@ -160,7 +164,9 @@ describe('Møteprotokoll', () => {
         committeeNumber: '41/26',
         case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
         minutes: null,
-        decision: null,
+        decision: null as unknown,
+        dissent: [] as unknown[],
+        absences: [] as unknown[],
         exemptBasis: null,
         openInput: null,
       },
@@ -204,7 +210,7 @@ describe('Møteprotokoll', () => {
     await waitFor(() =>
       expect(sent).toEqual({
         minutes: 'Vedtatt.',
-        decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], confirmOpenInput: { reason: 'Budsjettfristen' } },
+        decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], dissent: [], confirmOpenInput: { reason: 'Budsjettfristen' } },
       }),
     );
   });
@@ -243,12 +249,233 @@ describe('Møteprotokoll', () => {
           {
             ...ordinary().agenda[0],
             minutes: 'Vedtatt.',
-            decision: { id: 'd1', text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen' },
+            decision: { id: 'd1', text: 'Driftsutvalget vedtar modellen.', openInputReason: 'Budsjettfristen', motions: [] },
           },
         ],
       }),
     );
     renderRoute('/moter/m1');
     await screen.findByText('Vedtatt med åpne innspill. Begrunnelse: Budsjettfristen');
+  });
+
+  it('records the motions and the vote; the adopted motion is the vedtak (not typed twice), with dissens', async () => {
+    let sent: unknown;
+    meetingApi(
+      ordinary({
+        attendance: [
+          { userId: 'u1', name: 'Leder, Driftsutvalget', status: 'present', substituteName: null },
+          { userId: 'u2', name: 'Medlem, Driftsutvalget', status: 'substitute', substituteName: 'Vara, Parti D' },
+        ],
+      }),
+    );
+    server.use(
+      http.put('/api/meetings/m1/agenda/a1/minutes', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ decisionId: 'd1' });
+      }),
+    );
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' });
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Protokolltekst' }), 'Saken ble drøftet.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Legg til forslag' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Legg til forslag' }));
+    // With motions, the vedtak is not written on its own.
+    expect(within(form).queryByRole('textbox', { name: 'Vedtak' })).toBeNull();
+    const first = within(form).getByRole('group', { name: 'Forslag 1' });
+    await userEvent.type(within(first).getByRole('textbox', { name: 'Forslagets tekst' }), 'Driftsutvalget vedtar modellen.');
+    await userEvent.type(within(first).getByRole('textbox', { name: 'Forslagsstiller' }), 'Leder');
+    await userEvent.type(within(first).getByRole('textbox', { name: 'Parti' }), 'Ap');
+    await userEvent.type(within(first).getByRole('spinbutton', { name: 'Stemmer for' }), '1');
+    await userEvent.type(within(first).getByRole('spinbutton', { name: 'Stemmer mot' }), '1');
+    await userEvent.click(within(first).getByRole('button', { name: 'Legg til stemmer per parti' }));
+    await userEvent.type(within(first).getByRole('textbox', { name: 'Parti 1' }), 'Ap');
+    await userEvent.type(within(first).getByRole('spinbutton', { name: 'For, parti 1' }), '1');
+    await userEvent.click(within(first).getByRole('button', { name: 'Legg til stemmer per parti' }));
+    await userEvent.type(within(first).getByRole('textbox', { name: 'Parti 2' }), 'H');
+    await userEvent.type(within(first).getByRole('spinbutton', { name: 'Mot, parti 2' }), '1');
+    const second = within(form).getByRole('group', { name: 'Forslag 2' });
+    await userEvent.type(within(second).getByRole('textbox', { name: 'Forslagets tekst' }), 'Saken utsettes.');
+    await userEvent.type(within(second).getByRole('spinbutton', { name: 'Stemmer for' }), '1');
+    await userEvent.type(within(second).getByRole('spinbutton', { name: 'Stemmer mot' }), '1');
+    // No motion chosen as adopted: the contract's message, before anything is sent.
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre protokoll og vedtak' }));
+    expect((await within(form).findAllByText('Velg hvilket forslag som ble vedtatt')).length).toBeGreaterThan(0);
+    expect(sent).toBeUndefined();
+    await userEvent.click(within(first).getByRole('radio', { name: 'Dette forslaget ble vedtatt' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Legg til dissens' }));
+    await userEvent.type(within(form).getByRole('combobox', { name: 'Hvem (dissens 1)' }), 'Vara, Parti D');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Kort begrunnelse (dissens 1)' }), 'Modellen rammer små skoler.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre protokoll og vedtak' }));
+    await waitFor(() =>
+      expect(sent).toEqual({
+        minutes: 'Saken ble drøftet.',
+        decision: {
+          text: null,
+          motions: [
+            {
+              motion: 'Driftsutvalget vedtar modellen.',
+              proposedBy: 'Leder',
+              party: 'Ap',
+              for: 1,
+              against: 1,
+              blank: 0,
+              byParty: [
+                { party: 'Ap', for: 1, against: 0, blank: 0 },
+                { party: 'H', for: 0, against: 1, blank: 0 },
+              ],
+              adopted: true,
+            },
+            { motion: 'Saken utsettes.', proposedBy: '', party: '', for: 1, against: 1, blank: 0, byParty: [], adopted: false },
+          ],
+          dissent: [{ name: 'Vara, Parti D', reason: 'Modellen rammer små skoler.' }],
+          confirmOpenInput: null,
+        },
+      }),
+    );
+  }, 30_000); // many fields typed one key at a time
+
+  it('the server’s vote check is shown on the motion’s field', async () => {
+    meetingApi(ordinary());
+    server.use(
+      http.put('/api/meetings/m1/agenda/a1/minutes', () =>
+        HttpResponse.json(
+          { errors: [{ path: 'decision.motions.0.for', message: 'Forslaget har 9 stemmer, men bare 5 kunne stemme i saken' }] },
+          { status: 400 },
+        ),
+      ),
+    );
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' });
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Protokolltekst' }), 'Drøftet.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Legg til forslag' }));
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Forslagets tekst' }), 'Modellen vedtas.');
+    await userEvent.type(within(form).getByRole('spinbutton', { name: 'Stemmer for' }), '9');
+    await userEvent.type(within(form).getByRole('spinbutton', { name: 'Stemmer mot' }), '0');
+    await userEvent.click(within(form).getByRole('radio', { name: 'Dette forslaget ble vedtatt' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Lagre protokoll og vedtak' }));
+    const field = within(form).getByRole('spinbutton', { name: 'Stemmer for' });
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByRole('link', { name: 'Forslaget har 9 stemmer, men bare 5 kunne stemme i saken' })).toBeTruthy();
+  });
+
+  it('the protocol shows the vote, dissens, vara and who was not there for the case', async () => {
+    meetingApi(
+      ordinary({
+        attendance: [{ userId: 'u2', name: 'Medlem, Driftsutvalget', status: 'substitute', substituteName: 'Vara, Parti D' }],
+        agenda: [
+          {
+            ...ordinary().agenda[0],
+            minutes: 'Drøftet.',
+            decision: {
+              id: 'd1',
+              text: 'Driftsutvalget vedtar modellen.',
+              openInputReason: null,
+              motions: [
+                {
+                  motion: 'Driftsutvalget vedtar modellen.',
+                  proposedBy: 'Leder',
+                  party: 'Ap',
+                  for: 4,
+                  against: 1,
+                  blank: 0,
+                  byParty: [{ party: 'Ap', for: 4, against: 1, blank: 0 }],
+                  adopted: true,
+                },
+                { motion: 'Saken utsettes.', proposedBy: '', party: '', for: 1, against: 4, blank: 0, byParty: [], adopted: false },
+              ],
+            },
+            dissent: [{ name: 'Vara, Parti D', reason: 'Rammer små skoler.' }],
+            absences: [{ userId: 'u3', name: 'Medlem 3', reason: 'disqualified', note: 'Gift med rektor' }],
+          },
+        ],
+      }),
+    );
+    renderRoute('/moter/m1');
+    const vote = await screen.findByRole('list', { name: 'Votering i Ny ressursfordelingsmodell' });
+    expect(within(vote).getByText('Forslag 1 fra Leder (Ap):')).toBeTruthy();
+    expect(within(vote).getByText('Vedtatt')).toBeTruthy();
+    expect(within(vote).getByText('Falt')).toBeTruthy();
+    expect(within(vote).getByRole('list', { name: 'Stemmer per parti, forslag 1' }).textContent).toBe('Ap: For: 4, mot: 1, blanke: 0.');
+    expect(screen.getByText('Vara, Parti D: Rammer små skoler.')).toBeTruthy();
+    expect(screen.getByText('Ikke med i behandlingen av saken: Medlem 3 (inhabil: Gift med rektor)')).toBeTruthy();
+    expect(screen.getByText('Vara, Parti D møtte som vara for Medlem, Driftsutvalget')).toBeTruthy();
+  });
+
+  it('records who of those who met was not there for one case', async () => {
+    let saved: unknown;
+    meetingApi(ordinary({ attendance: [{ userId: 'u1', name: 'Leder, Driftsutvalget', status: 'present', substituteName: null }] }));
+    server.use(
+      http.get('/api/bodies/b1', () =>
+        HttpResponse.json({
+          ...BODY_B1,
+          members: [{ ...MEMBERSHIP, id: 'ms1', userId: 'u1', name: 'Leder, Driftsutvalget', role: 'chair' }],
+        }),
+      ),
+      http.put('/api/meetings/m1/attendance', async ({ request }) => {
+        saved = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/moter/m1');
+    const away = await screen.findByRole('group', { name: '41/26 Ny ressursfordelingsmodell' });
+    await userEvent.selectOptions(within(away).getByRole('combobox', { name: 'Leder, Driftsutvalget' }), 'Inhabil');
+    await userEvent.type(within(away).getByRole('textbox', { name: 'Merknad for Leder, Driftsutvalget (valgfritt)' }), 'Eier tomten');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre oppmøte' }));
+    await screen.findByText('Oppmøtet er lagret.');
+    expect(saved).toEqual({
+      attendance: [{ userId: 'u1', status: 'present', substituteName: null }],
+      itemAbsences: [{ itemId: 'a1', userId: 'u1', reason: 'disqualified', note: 'Eier tomten' }],
+    });
+  });
+});
+
+describe('Protokolltilførsel', () => {
+  const ITEM = '00000000-0000-4000-8000-0000000000a1';
+  const consultation = (myStatementUnion: string | null, me: object) => {
+    const meeting = {
+      ...MEETING,
+      kind: 'consultation',
+      conference: null,
+      body: { id: 'b3', name: 'Arbeidsgruppen' },
+      agenda: [{ ...MEETING.agenda[0], id: ITEM, committeeNumber: '3/26' }],
+      myStatementUnion,
+    };
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(me)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/meetings/m1', () => HttpResponse.json(meeting)),
+    );
+  };
+
+  it('a union representative on the body writes one about a case on the agenda', async () => {
+    let sent: unknown;
+    consultation('Utdanningsforbundet', MEMBER);
+    server.use(
+      http.post('/api/meetings/m1/statements', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ id: 's1' }, { status: 201 });
+      }),
+    );
+    renderRoute('/moter/m1');
+    await screen.findByRole('heading', { level: 2, name: 'Gi protokolltilførsel' });
+    await userEvent.click(screen.getByRole('button', { name: 'Legg til protokolltilførsel' }));
+    expect((await screen.findAllByText('Protokolltilførselen må fylles ut')).length).toBeGreaterThan(0);
+    expect(sent).toBeUndefined();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Gjelder' }), '3/26 Ny ressursfordelingsmodell');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Protokolltilførsel fra Utdanningsforbundet' }),
+      'Utdanningsforbundet kan ikke slutte seg til kuttet.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Legg til protokolltilførsel' }));
+    await screen.findByText('Protokolltilførselen er ført inn i protokollen.');
+    expect(sent).toEqual({ text: 'Utdanningsforbundet kan ikke slutte seg til kuttet.', agendaItemId: ITEM });
+  });
+
+  it('no form for those who may not write one (the meeting says so)', async () => {
+    consultation(null, MEMBER);
+    renderRoute('/moter/m1');
+    await screen.findByRole('heading', { level: 1, name: 'Arbeidsgruppen: Skolekonferanse om ny modell' });
+    expect(screen.queryByRole('heading', { name: 'Gi protokolltilførsel' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: /Protokolltilførsel fra/ })).toBeNull();
   });
 });

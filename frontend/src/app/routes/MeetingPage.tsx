@@ -12,6 +12,8 @@ import { useBody } from '../../features/bodies/api.js';
 import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.js';
 import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
 import { ConferencePanel } from '../../features/meetings/ConferencePanel.js';
+import { ItemProtocol } from '../../features/meetings/Protocol.js';
+import { StatementForm } from '../../features/meetings/StatementForm.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
 
@@ -32,6 +34,10 @@ export default function MeetingPage() {
   const officer = hasRole(me, 'case_officer');
   const cases = useCases();
   const body = useBody(officer && m ? m.body.id : '');
+  /** Who met (members present, and the substitutes by name): the names dissens is recorded for. */
+  const met = (m?.attendance ?? []).flatMap((a) =>
+    a.status === 'present' ? [a.name] : a.status === 'substitute' && a.substituteName ? [a.substituteName] : [],
+  );
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
@@ -72,6 +78,7 @@ export default function MeetingPage() {
                   {a.decision?.openInputReason && (
                     <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>
                   )}
+                  <ItemProtocol item={a} statements={m.statements} />
                   {officer && !a.decision && (
                     <MinutesForm
                       meetingId={m.id}
@@ -79,6 +86,7 @@ export default function MeetingPage() {
                       title={a.case.title}
                       decides={m.mayDecide ?? m.kind === 'ordinary'}
                       openInput={a.openInput ?? null}
+                      names={met}
                     />
                   )}
                 </li>
@@ -105,24 +113,47 @@ export default function MeetingPage() {
               <ul>
                 {m.attendance.map((a) => (
                   <li key={a.userId}>
-                    {a.name}: {a.status === 'substitute' ? t('meetings.substitute', { name: a.substituteName }) : t(`meetings.${a.status}`)}
+                    {a.status === 'substitute'
+                      ? t('meetings.substituteFor', { name: a.substituteName, member: a.name })
+                      : `${a.name}: ${t(`meetings.${a.status}`)}`}
                   </li>
                 ))}
               </ul>
-              {officer && body.data && <AttendanceForm meetingId={m.id} members={body.data.members} current={m.attendance} />}
+              {officer && body.data && (
+                <AttendanceForm
+                  meetingId={m.id}
+                  members={body.data.members}
+                  current={m.attendance}
+                  agenda={m.agenda.map((a) => ({
+                    id: a.id,
+                    title: a.case.title,
+                    committeeNumber: a.committeeNumber,
+                    absences: a.absences,
+                  }))}
+                />
+              )}
             </section>
           )}
-          {m.statements.length > 0 && (
+          {m.statements.some((s) => !s.agendaItemId) && (
             <section aria-labelledby="st-h">
               <Heading level={2} data-size="sm" id="st-h">
-                {t('meetings.statements')}
+                {t('meetings.statementsWholeMeeting')}
               </Heading>
-              {m.statements.map((s) => (
-                <Paragraph key={s.id} className="prewrap">
-                  <strong>{`${s.union} (${s.author}):`}</strong> {s.text}
-                </Paragraph>
-              ))}
+              {m.statements
+                .filter((s) => !s.agendaItemId)
+                .map((s) => (
+                  <Paragraph key={s.id} className="prewrap">
+                    <strong>{`${s.union} (${s.author}):`}</strong> {s.text}
+                  </Paragraph>
+                ))}
             </section>
+          )}
+          {m.myStatementUnion && (
+            <StatementForm
+              meetingId={m.id}
+              union={m.myStatementUnion}
+              agenda={m.agenda.map((a) => ({ id: a.id, title: a.case.title, number: a.committeeNumber }))}
+            />
           )}
         </>
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minutesSchema } from '@samrad/shared/contracts';
@@ -11,6 +11,7 @@ import { useInvalidatingMutation } from '../../lib/query.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { AgendaItemInput, CreateMeetingInput, MinutesInput } from './api.js';
 import { keys } from '../../lib/query-keys.js';
+import { DissentFields, dissentFieldId, MotionFields, motionFieldId, readDissent, readMotions, useRows } from './MotionFields.js';
 
 const useMeetingMutation = <T,>(key: readonly unknown[], fn: (input: T) => Promise<unknown>) => useInvalidatingMutation(fn, key);
 
@@ -148,69 +149,97 @@ export function AgendaForms({
   );
 }
 
-/** Minutes per agenda item and, where the body decides, its vedtak (a school conference only minutes). */
+/**
+ * Minutes per agenda item and, where the body decides, its vedtak: the motions put to the vote with their
+ * votes, the adopted one (whose text becomes the vedtak, not typed twice), and dissens. Without a vote
+ * the vedtak is written as text. A school conference and a drøftingsmøte record minutes only.
+ */
 export function MinutesForm({
   meetingId,
   itemId,
   title,
   decides = true,
   openInput = null,
+  names = [],
 }: {
   meetingId: string;
   itemId: string;
   title: string;
   decides?: boolean;
   openInput?: string | null;
+  /** Who met (for the dissens names). */
+  names?: string[];
 }) {
   const { t } = useTranslation();
   const save = useMeetingMutation(keys.meetings.detail(meetingId), (input: FormRequest<MinutesInput>) =>
     api(`/api/meetings/${meetingId}/agenda/${itemId}/minutes`, { method: 'PUT', body: input }),
   );
+  const prefix = `minutes-${itemId}`;
+  const motions = useRows();
+  const dissent = useRows();
+  const [byParty, setByPartyRows] = useState<Record<number, number[]>>({});
+  const setByParty = (motion: number, rows: number[]) => setByPartyRows((prev) => ({ ...prev, [motion]: rows }));
+  const fieldIds: Record<string, string> = {
+    minutes: prefix,
+    'decision.text': `decision-${itemId}`,
+    'decision.motions': motionFieldId(prefix, 0, 'adopted'),
+    confirmOpenInput: `${prefix}-confirm`,
+    'decision.confirmOpenInput.reason': `${prefix}-confirm-reason`,
+  };
+  motions.rows.forEach((_, i) => {
+    for (const f of ['motion', 'proposedBy', 'party', 'for', 'against', 'blank', 'byParty'])
+      fieldIds[`decision.motions.${i}.${f}`] = motionFieldId(prefix, i, f);
+  });
+  dissent.rows.forEach((_, i) => {
+    for (const f of ['name', 'reason']) fieldIds[`decision.dissent.${i}.${f}`] = dissentFieldId(prefix, i, f);
+  });
   const form = useContractForm({
-    fieldIds: {
-      minutes: `minutes-${itemId}`,
-      'decision.text': `decision-${itemId}`,
-      confirmOpenInput: `minutes-${itemId}-confirm`,
-      'decision.confirmOpenInput.reason': `minutes-${itemId}-confirm-reason`,
-    },
+    fieldIds,
     fallbackPath: 'minutes',
     schema: minutesSchema,
     values: (f) => {
-      const decision = String(f.get('decision') ?? '').trim();
+      const text = String(f.get('decision') ?? '').trim();
+      const voted = readMotions(f, prefix, motions.rows, byParty);
+      const dissens = readDissent(f, prefix, dissent.rows);
       const confirmOpenInput = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
-      return { minutes: f.get('minutes'), decision: decision ? { text: decision, motions: [], confirmOpenInput } : null };
+      const decision =
+        voted.length > 0
+          ? { motions: voted, dissent: dissens, confirmOpenInput }
+          : text
+            ? { text, motions: [], ...(dissens.length ? { dissent: dissens } : {}), confirmOpenInput }
+            : null;
+      return { minutes: f.get('minutes'), decision };
     },
     submit: (data) => save.mutateAsync(data),
   });
   const errors = form.errors;
   return (
     <form onSubmit={form.onSubmit} noValidate className="stack panel" aria-label={t('meetings.minutesFor', { title })}>
-      <Textfield
-        id={`minutes-${itemId}`}
-        name="minutes"
-        multiline
-        rows={3}
-        label={t('meetings.minutesText')}
-        error={form.error('minutes')}
-      />
-      {decides && (
+      {form.summary}
+      <Textfield id={prefix} name="minutes" multiline rows={3} label={t('meetings.minutesText')} error={form.error('minutes')} />
+      {decides && <MotionFields prefix={prefix} rows={motions} byParty={byParty} setByParty={setByParty} error={form.error} />}
+      {decides && form.error('decision.motions') && (
+        <ValidationMessage id={`${prefix}-motions-error`}>{form.error('decision.motions')}</ValidationMessage>
+      )}
+      {decides && motions.rows.length === 0 && (
         <Textfield
           id={`decision-${itemId}`}
           name="decision"
           multiline
           rows={3}
           label={t('meetings.decisionText')}
+          description={t('meetings.protocol.decisionWithoutVote')}
           error={form.error('decision.text') ?? form.error('bodyId') ?? form.error('decision')}
         />
       )}
+      {decides && motions.rows.length > 0 && <Paragraph data-size="sm">{t('meetings.protocol.decisionFromVote')}</Paragraph>}
+      {decides && motions.rows.length > 0 && (form.error('decision.text') ?? form.error('bodyId') ?? form.error('decision')) && (
+        <ValidationMessage>{form.error('decision.text') ?? form.error('bodyId') ?? form.error('decision')}</ValidationMessage>
+      )}
+      {decides && <DissentFields prefix={prefix} rows={dissent} names={names} error={form.error} />}
       {/* Input still open (or the server said so): deciding needs a confirmation with a reason. */}
       {decides && (!!openInput || errors.some((e) => e.path === 'confirmOpenInput')) && (
-        <OpenInputConfirmation
-          idPrefix={`minutes-${itemId}`}
-          openInput={openInput}
-          errors={errors}
-          reasonPath="decision.confirmOpenInput.reason"
-        />
+        <OpenInputConfirmation idPrefix={prefix} openInput={openInput} errors={errors} reasonPath="decision.confirmOpenInput.reason" />
       )}
       <div>
         <Button type="submit" loading={form.pending}>

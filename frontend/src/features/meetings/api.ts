@@ -9,6 +9,7 @@ import type {
   meetingListResponseSchema,
   minutesSchema,
   registrationSchema,
+  statementSchema,
 } from '@samrad/shared/contracts';
 import { api } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
@@ -24,6 +25,7 @@ export type AttendanceInput = z.input<typeof attendanceSchema>;
 export type MinutesInput = z.input<typeof minutesSchema>;
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type ConferenceInput = z.input<typeof conferenceInputSchema>;
+export type StatementInput = z.input<typeof statementSchema>;
 
 export const useMeetings = () =>
   useQuery({ queryKey: keys.meetings.all, queryFn: () => api<z.infer<typeof meetingListResponseSchema>>('/api/meetings') });

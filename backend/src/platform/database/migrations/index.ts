@@ -12,6 +12,7 @@ import { SubmissionKeyScope1763800000010 } from './1763800000010-submission-key-
 import { CaseLifecycle1763800000012 } from './1763800000012-case-lifecycle.js';
 import { MandateFollowUp1763800000200 } from './1763800000200-mandate-follow-up.js';
 import { Search1763800000600 } from './1763800000600-search.js';
+import { MeetingProtocol1763800000500 } from './1763800000500-meeting-protocol.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CaseLifecycle1763800000012,
   MandateFollowUp1763800000200,
   Search1763800000600,
+  MeetingProtocol1763800000500,
 ];
