@@ -107,12 +107,61 @@ Hilsen Samråd`,
     };
   }
 
+  /**
+   * The first administrator of a new municipality (the operator command), invited by e-mail through the
+   * same path as every other invitation, in the caller's transaction. The operator runs the installation,
+   * so an address that is taken anywhere is refused plainly (there is no one to hide it from).
+   */
+  async inviteFirstAdministrator(m: EntityManager, municipalityId: string, input: { email: string; name: string }) {
+    const taken = await m
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email: input.email })
+      .getOne();
+    if (taken) throw ValidationFailed.field('email', `E-postadressen ${input.email} hører allerede til en bruker i Samråd`);
+    const operator = { municipalityId, userId: null };
+    const user = await createAudited(m, this.audit, operator, User, 'user', {
+      email: input.email,
+      name: input.name,
+      title: 'Administrator',
+      status: 'invited',
+      passwordHash: null,
+      isAdmin: true,
+      isCaseOfficer: false,
+    });
+    await this.auth.issueToken(m, user, 'invite');
+    return publicUser(user);
+  }
+
   async resendInvite(ctx: RequestContext, id: string) {
     await this.db.transaction(async (m) => {
       const user = await findOwnForUpdate(m, User, ctx, id);
       if (user.status !== 'invited') throw ValidationFailed.field('status', 'Brukeren har allerede tatt imot invitasjonen');
       await this.auth.issueToken(m, user, 'invite');
     });
+  }
+
+  /**
+   * A municipality always keeps an active administrator: taking the role from, or disabling, an active
+   * administrator needs another one. The municipality's administrators are locked first, so two
+   * administrators who remove each other at the same moment cannot both succeed.
+   */
+  private async assertAnotherAdministrator(
+    m: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    patch: Partial<z.infer<typeof updateUserSchema>>,
+  ): Promise<void> {
+    const admins: { id: string }[] = await m.query(
+      `SELECT id FROM app_user WHERE municipality_id = $1 AND is_admin AND status = 'active' ORDER BY id FOR UPDATE`,
+      [ctx.municipalityId],
+    );
+    if (!admins.some((a) => a.id === id)) return;
+    if (admins.every((a) => a.id === id))
+      throw ValidationFailed.field(
+        patch.status === 'disabled' ? 'status' : 'isAdmin',
+        'Kommunen må ha minst én aktiv administrator. Gi noen andre administratortilgang først.',
+      );
   }
 
   async update(ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>) {
@@ -125,7 +174,17 @@ Hilsen Samråd`,
     }
     return afterSessionChange(
       this.db.transaction(async (m) => {
-        const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, patch);
+        if (patch.isAdmin === false || patch.status === 'disabled') await this.assertAnotherAdministrator(m, ctx, id, patch);
+        // Enabling again someone who never chose a password gives back the invitation, not an account without one.
+        const values: Partial<User> = { ...patch };
+        if (patch.status === 'active') {
+          const [row]: { password_hash: string | null }[] = await m.query(
+            `SELECT password_hash FROM app_user WHERE id = $1 AND municipality_id = $2`,
+            [id, ctx.municipalityId],
+          );
+          if (row && !row.password_hash) values.status = 'invited';
+        }
+        const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, values);
         if (patch.status === 'disabled') await this.auth.endSessions(m, id);
         return publicUser(saved);
       }),
