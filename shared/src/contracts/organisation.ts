@@ -146,6 +146,8 @@ export const bodyResponseSchema = z.object({
   name: z.string(),
   description: z.string(),
   parentId: z.string().nullable(),
+  /** The date the body was closed (lagt ned); null while open. */
+  closedOn: z.string().nullable().default(null),
   version: z.number().int(),
 });
 export const bodyListResponseSchema = z.object({ bodies: z.array(bodyResponseSchema.extend({ memberCount: z.number().int() })) });
