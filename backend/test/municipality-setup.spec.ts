@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { osloDate } from '@samrad/shared/domain';
 import { runMunicipalityCommand } from '../src/municipality-command.js';
 import { DEMO, anonymous, login, startTestApp, type Client, type TestApp } from './harness.js';
 
@@ -240,6 +241,37 @@ describe('the operator command: npm run municipality -- create', () => {
       // An active person's invitation cannot be resent.
       const other = admin === first ? secondId : firstId;
       expect((await admin.request('POST', `/api/users/${other}/resend-invite`)).status).toBe(400);
+    });
+
+    it('closing a body keeps it and its history: running memberships end today, one not begun goes, no new members', async () => {
+      const admin = (await first.request('GET', '/api/auth/me')).body.roles.includes('admin') ? first : second;
+      const today = osloDate(new Date());
+      const steering = await admin.request('POST', '/api/bodies', { kind: 'steering_group', name: 'Styringsgruppe' });
+      const working = await admin.request('POST', '/api/bodies', { kind: 'working_group', name: 'Arbeidsgruppe', parentId: steering.body.id });
+      const member = (validFrom: string) => ({ userId: admin.userId, role: 'member', capacity: 'administration', validFrom });
+      const running = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member('2026-01-01'));
+      const future = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member('2099-01-01'));
+      expect([running.status, future.status]).toEqual([201, 201]);
+
+      const early = await admin.request('DELETE', `/api/bodies/${steering.body.id}`);
+      expect(early.status).toBe(400);
+      expect(early.body.errors[0].message).toMatch(/underordnede organer som ikke er lagt ned/);
+      expect((await admin.request('DELETE', `/api/bodies/${working.body.id}`)).status).toBe(204);
+      expect((await admin.request('DELETE', `/api/bodies/${steering.body.id}`)).status).toBe(204);
+
+      const closed = (await admin.request('GET', `/api/bodies/${steering.body.id}`)).body;
+      expect(closed.closedOn).toBe(today);
+      expect(closed.members.map((x: { id: string; validTo: string | null }) => [x.id, x.validTo])).toEqual([[running.body.id, today]]);
+      const list = (await admin.request('GET', '/api/bodies')).body.bodies as { id: string; closedOn: string | null }[];
+      expect(list.filter((b) => b.closedOn === today).map((b) => b.id).sort()).toEqual([steering.body.id, working.body.id].sort());
+      const again = await admin.request('DELETE', `/api/bodies/${steering.body.id}`);
+      expect(again.body.errors[0].message).toBe('Organet er allerede lagt ned');
+      const late = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member(today));
+      expect(late.status).toBe(400);
+      expect(late.body.errors[0]).toEqual({ path: 'userId', message: 'Organet er lagt ned og kan ikke få nye medlemmer' });
+      // Its history is there: the close is an audited change, not a delete.
+      const history = (await admin.request('GET', `/api/audit/body/${steering.body.id}`)).body;
+      expect(history.events.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
     });
   });
 });
