@@ -81,7 +81,8 @@ export function parseMunicipalityArgs(argv: string[]): { help: true } | { help: 
   const [command, ...rest] = parsed.positionals;
   if (command === undefined) throw new UsageError('Oppgi hva som skal gjøres: create.');
   if (command !== 'create') throw new UsageError(`Ukjent kommando «${command}». Bruk create.`);
-  if (rest.length > 0) throw new UsageError(`Ukjent argument «${rest[0]}». Sett verdier med anførselstegn rundt, for eksempel --name "Solvik kommune".`);
+  if (rest.length > 0)
+    throw new UsageError(`Ukjent argument «${rest[0]}». Sett verdier med anførselstegn rundt, for eksempel --name "Solvik kommune".`);
   return {
     help: false,
     values: {
@@ -104,7 +105,9 @@ export async function createMunicipality(config: AppConfig, input: CreateMunicip
   try {
     const db = app.get(DataSource);
     if (await db.showMigrations())
-      throw new Error('Databasen er ikke migrert ennå. Kjør migreringene først (npm start gjør det, eller node backend/dist/cli.js migrate).');
+      throw new Error(
+        'Databasen er ikke migrert ennå. Kjør migreringene først (npm start gjør det, eller node backend/dist/cli.js migrate).',
+      );
     const municipalities = app.get(MunicipalitiesService);
     const users = app.get(UsersService);
     try {

@@ -20,10 +20,7 @@ class OperatorPlatformModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: OperatorPlatformModule,
-      providers: [
-        { provide: DataSource, useFactory: async () => createDataSource(config, { poolSize: 2 }).initialize() },
-        OutboxService,
-      ],
+      providers: [{ provide: DataSource, useFactory: async () => createDataSource(config, { poolSize: 2 }).initialize() }, OutboxService],
       exports: [DataSource, OutboxService],
     };
   }

@@ -69,7 +69,9 @@ describe('the operator command: npm run municipality -- create', () => {
     expect(r.out).toContain(`Opprettet ${m.name} (organisasjonsnummer ${m.orgNumber}).`);
     expect(r.out).toContain(`Ada Administrator <${m.email}>`);
 
-    const [row]: { id: string; name: string }[] = await t.db.query(`SELECT id, name FROM municipality WHERE org_number = $1`, [m.orgNumber]);
+    const [row]: { id: string; name: string }[] = await t.db.query(`SELECT id, name FROM municipality WHERE org_number = $1`, [
+      m.orgNumber,
+    ]);
     expect(row?.name).toBe(m.name);
     const users: { email: string; status: string; is_admin: boolean }[] = await t.db.query(
       `SELECT email, status, is_admin FROM app_user WHERE municipality_id = $1`,
@@ -247,7 +249,11 @@ describe('the operator command: npm run municipality -- create', () => {
       const admin = (await first.request('GET', '/api/auth/me')).body.roles.includes('admin') ? first : second;
       const today = osloDate(new Date());
       const steering = await admin.request('POST', '/api/bodies', { kind: 'steering_group', name: 'Styringsgruppe' });
-      const working = await admin.request('POST', '/api/bodies', { kind: 'working_group', name: 'Arbeidsgruppe', parentId: steering.body.id });
+      const working = await admin.request('POST', '/api/bodies', {
+        kind: 'working_group',
+        name: 'Arbeidsgruppe',
+        parentId: steering.body.id,
+      });
       const member = (validFrom: string) => ({ userId: admin.userId, role: 'member', capacity: 'administration', validFrom });
       const running = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member('2026-01-01'));
       const future = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member('2099-01-01'));
@@ -263,7 +269,12 @@ describe('the operator command: npm run municipality -- create', () => {
       expect(closed.closedOn).toBe(today);
       expect(closed.members.map((x: { id: string; validTo: string | null }) => [x.id, x.validTo])).toEqual([[running.body.id, today]]);
       const list = (await admin.request('GET', '/api/bodies')).body.bodies as { id: string; closedOn: string | null }[];
-      expect(list.filter((b) => b.closedOn === today).map((b) => b.id).sort()).toEqual([steering.body.id, working.body.id].sort());
+      expect(
+        list
+          .filter((b) => b.closedOn === today)
+          .map((b) => b.id)
+          .sort(),
+      ).toEqual([steering.body.id, working.body.id].sort());
       const again = await admin.request('DELETE', `/api/bodies/${steering.body.id}`);
       expect(again.body.errors[0].message).toBe('Organet er allerede lagt ned');
       const late = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member(today));

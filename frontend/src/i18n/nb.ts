@@ -535,6 +535,7 @@ export const nb = {
     endMembership: 'Avslutt medlemskapet til {{name}} i dag',
     removeMember: 'Fjern {{name}} (feilregistrert)',
     memberAdded: 'Medlemmet er lagt til.',
+    noBodies: 'Ingen organer ennå.',
     editMember: 'Endre medlemskapet til {{name}}',
     editMemberHeading: 'Endre medlemskapet til {{name}}',
     saveMember: 'Lagre medlemskapet',

@@ -19,6 +19,7 @@ export default function BodiesPage() {
       <Paragraph>{t('bodies.intro')}</Paragraph>
       {isPending && <Loading />}
       {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {data?.bodies.length === 0 && <Paragraph>{t('bodies.noBodies')}</Paragraph>}
       <ul className="card-list">
         {data?.bodies.map((b) => (
           <li key={b.id}>

@@ -106,7 +106,9 @@ describe('Organer: administration', () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(ME)),
       http.get('/api/bodies/b1', () => HttpResponse.json(BODY)),
-      http.get('/api/bodies', () => HttpResponse.json({ bodies: [{ ...BODY, id: PARENT, name: 'Driftsutvalget', kind: 'political_committee' }] })),
+      http.get('/api/bodies', () =>
+        HttpResponse.json({ bodies: [{ ...BODY, id: PARENT, name: 'Driftsutvalget', kind: 'political_committee' }] }),
+      ),
       http.get('/api/users', () => HttpResponse.json({ users: [] })),
       http.patch('/api/bodies/b1/members/ms1', async ({ request }) => {
         calls.push({ url: 'member', body: await request.json() });
@@ -120,9 +122,9 @@ describe('Organer: administration', () => {
     );
     renderRoute('/organer/b1');
     await userEvent.click(await screen.findByRole('button', { name: 'Endre medlemskapet til Hovedtillitsvalgt, Utdanningsforbundet' }));
-    const form = (await screen.findByRole('heading', { level: 2, name: 'Endre medlemskapet til Hovedtillitsvalgt, Utdanningsforbundet' })).closest(
-      'section',
-    )!;
+    const form = (
+      await screen.findByRole('heading', { level: 2, name: 'Endre medlemskapet til Hovedtillitsvalgt, Utdanningsforbundet' })
+    ).closest('section')!;
     const union = within(form).getByRole('textbox', { name: 'Fagforening' });
     expect(union).toHaveProperty('value', 'Utdanningsforbundet');
     await userEvent.clear(union);

@@ -34,7 +34,11 @@ describe('Brukere: the administrator manages people', () => {
         const current = USERS.find((u) => u.id === params.id)!;
         if (params.id === 'u-gone' && body.status === 'active')
           return HttpResponse.json(
-            { errors: [{ path: 'status', message: 'Kommunen må ha minst én aktiv administrator. Gi noen andre administratortilgang først.' }] },
+            {
+              errors: [
+                { path: 'status', message: 'Kommunen må ha minst én aktiv administrator. Gi noen andre administratortilgang først.' },
+              ],
+            },
             { status: 400 },
           );
         return HttpResponse.json({ ...current, ...body, version: (current.version as number) + 1 });

@@ -78,10 +78,7 @@ export function NewBodyForm({ bodies }: { bodies: { id: string; name: string }[]
   );
 }
 
-type MemberFieldIds = Record<
-  'userId' | 'role' | 'capacity' | 'party' | 'side' | 'union' | 'school' | 'validFrom' | 'validTo',
-  string
->;
+type MemberFieldIds = Record<'userId' | 'role' | 'capacity' | 'party' | 'side' | 'union' | 'school' | 'validFrom' | 'validTo', string>;
 const memberFieldIds = (prefix: string): MemberFieldIds => ({
   userId: `${prefix}-user`,
   role: `${prefix}-role`,
@@ -230,7 +227,10 @@ export function EditMemberForm({ bodyId, member, onClose }: { bodyId: string; me
   useEffect(() => heading.current?.focus(), [member.id]);
   const update = useInvalidatingMutation(
     (input: FormRequest<UpdateMembershipInput>) =>
-      api<Answer<'PATCH /api/bodies/:id/members/:memberId'>>(`/api/bodies/${bodyId}/members/${member.id}`, { method: 'PATCH', body: input }),
+      api<Answer<'PATCH /api/bodies/:id/members/:memberId'>>(`/api/bodies/${bodyId}/members/${member.id}`, {
+        method: 'PATCH',
+        body: input,
+      }),
     keys.bodies.all,
   );
   const ids = memberFieldIds('edit-member');
