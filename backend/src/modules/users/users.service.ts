@@ -47,6 +47,8 @@ export class UsersService {
    * (201, the same shape, status `invited`), nothing is stored in this municipality, and the person who
    * has the address is told by e-mail (at most once a day per inviting municipality), so the mistake
    * is found by the one it concerns. The invited person then never appears in the administrator's list.
+   * Inviting the same address again is refused as a repeat of any invitation is (400 on `email`, the same
+   * message), from the attempt kept in the audit trail, so repeating reveals nothing either.
    */
   async invite(ctx: RequestContext, input: z.infer<typeof inviteUserSchema>) {
     try {
@@ -68,14 +70,32 @@ export class UsersService {
         .getOne();
       if (taken?.municipalityId === ctx.municipalityId)
         throw ValidationFailed.field('email', 'Det finnes allerede en bruker med denne e-postadressen');
-      if (taken) return this.invitedElsewhere(m, ctx, taken, input);
+      if (taken) {
+        // Invited before by this municipality: the same answer as a second invitation of anyone else (no oracle in the repeat).
+        if (await this.invitedElsewhereBefore(m, ctx, input.email))
+          throw ValidationFailed.field('email', 'Det finnes allerede en bruker med denne e-postadressen');
+        return this.invitedElsewhere(m, ctx, taken, input);
+      }
       const user = await createAudited(m, this.audit, ctx, User, 'user', { ...input, status: 'invited', passwordHash: null });
       await this.auth.issueToken(m, user, 'invite');
       return publicUser(user);
     });
   }
 
-  /** The address is another municipality's user's: tell that person, and answer as for a fresh invitation. */
+  /** Whether this municipality has already tried to invite the address that is another municipality's (its audit trail says so). */
+  private async invitedElsewhereBefore(m: EntityManager, ctx: RequestContext, email: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM audit_event WHERE municipality_id = $1 AND entity_type = 'invitation_elsewhere'
+          AND lower(changes->'email'->>'after') = lower($2) LIMIT 1`,
+      [ctx.municipalityId, email],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The address is another municipality's user's: tell that person, answer as for a fresh invitation, and
+   * keep the attempt in this municipality's audit trail (so a repeat is answered as a repeat).
+   */
   private async invitedElsewhere(m: EntityManager, ctx: RequestContext, existing: User, input: z.infer<typeof inviteUserSchema>) {
     const [inviter]: { name: string }[] = await m.query(`SELECT name FROM municipality WHERE id = $1`, [ctx.municipalityId]);
     await this.outbox.enqueue(
@@ -95,8 +115,10 @@ Hilsen Samråd`,
       },
       { dedupKey: `invited-elsewhere:${ctx.municipalityId}:${existing.id}:${osloDate(new Date())}` },
     );
+    const id = randomUUID();
+    await this.audit.record(m, ctx, 'create', 'invitation_elsewhere', id, null, { email: input.email });
     return {
-      id: randomUUID(),
+      id,
       email: input.email,
       name: input.name,
       title: input.title,
