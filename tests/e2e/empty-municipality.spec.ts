@@ -167,18 +167,22 @@ describe('an empty municipality, set up through the web app', () => {
     ['politician', ['Driftsutvalget']],
   ];
   for (const [who, memberOf] of INVITEES) {
-    it(`${PEOPLE[who].name} (${who}) accepts the invitation from the caught e-mail and finds their bodies`, async () => {
-      const person = PEOPLE[who];
-      const page = (await newJourney(browser, `tom-kommune-${who}`)).page;
-      await acceptInvitation(page, base, person.email, person.password);
-      await expectAccessible(page, `Mine oppgaver, ${who}`);
-      await page.getByRole('link', { name: 'Organer', exact: true }).click();
-      for (const name of memberOf) await page.getByRole('link', { name, exact: true }).waitFor();
-      await page.getByRole('link', { name: memberOf[0]!, exact: true }).click();
-      await page.getByRole('cell', { name: new RegExp(`^${person.name}`) }).waitFor();
-      await expectAccessible(page, `${memberOf[0]}, sett av ${who}`);
-      await page.context().close();
-    });
+    it(
+      `${PEOPLE[who].name} (${who}) accepts the invitation from the caught e-mail and finds their bodies`,
+      { timeout: 240_000 },
+      async () => {
+        const person = PEOPLE[who];
+        const page = (await newJourney(browser, `tom-kommune-${who}`)).page;
+        await acceptInvitation(page, base, person.email, person.password);
+        await expectAccessible(page, `Mine oppgaver, ${who}`);
+        await page.getByRole('link', { name: 'Organer', exact: true }).click();
+        for (const name of memberOf) await page.getByRole('link', { name, exact: true }).waitFor();
+        await page.getByRole('link', { name: memberOf[0]!, exact: true }).click();
+        await page.getByRole('cell', { name: new RegExp(`^${person.name}`) }).waitFor();
+        await expectAccessible(page, `${memberOf[0]}, sett av ${who}`);
+        await page.context().close();
+      },
+    );
   }
 
   it('the administrator sees everyone active', async () => {

@@ -44,7 +44,7 @@ export class UsersService {
    * An e-mail address belongs to one user in the whole installation (app_user_email_key). One already
    * in the administrator's own municipality is refused on the field (they see those users anyway).
    * One in another municipality must not be revealed: the answer is the same as for a fresh invitation
-   * (201, the same shape, status `invited`), nothing is stored in this municipality, and the person who
+   * (201, the same shape, status `invited`), no user is stored in this municipality, and the person who
    * has the address is told by e-mail (at most once a day per inviting municipality), so the mistake
    * is found by the one it concerns. The invited person then never appears in the administrator's list.
    * Inviting the same address again is refused as a repeat of any invitation is (400 on `email`, the same
