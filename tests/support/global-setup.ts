@@ -7,6 +7,8 @@ import { ROOT, freePort, runToEnd, startProcess, stopProcess, waitForHttp } from
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The app's database, for a journey that runs an operator command against it (`npm run municipality`). */
+    databaseUrl: string;
   }
 }
 
@@ -49,6 +51,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseUrl', `http://localhost:${port}`);
+  project.provide('databaseUrl', databaseUrl);
   return async () => {
     for (const c of children) await stopProcess(c);
     await dropDatabase(databaseUrl).catch(() => undefined);

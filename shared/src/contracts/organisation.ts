@@ -113,6 +113,21 @@ export const inviteUserSchema = z.object({
   isAdmin: z.boolean().default(false),
   isCaseOfficer: z.boolean().default(false),
 });
+/**
+ * The operator command `npm run municipality -- create`: a new municipality and its first administrator
+ * (invited by e-mail). Not an API request; the command checks its arguments with it.
+ */
+export const createMunicipalitySchema = z.object({
+  name: line('Navnet på kommunen', 200),
+  orgNumber: z
+    .string({ error: 'Organisasjonsnummeret må fylles ut' })
+    .trim()
+    .regex(/^\d{9}$/, { error: 'Organisasjonsnummeret må være ni siffer (for eksempel 123456789)' }),
+  adminEmail: z.email({ error: 'Skriv inn en gyldig e-postadresse for administratoren' }).max(320),
+  adminName: line('Navnet på administratoren', 200),
+});
+export type CreateMunicipality = z.infer<typeof createMunicipalitySchema>;
+
 export const updateUserSchema = patchSchema({
   name: inviteUserSchema.shape.name,
   title: inviteUserSchema.shape.title,
@@ -141,6 +156,8 @@ export const bodyResponseSchema = z.object({
   name: z.string(),
   description: z.string(),
   parentId: z.string().nullable(),
+  /** The date the body was closed (lagt ned); null while open. */
+  closedOn: z.string().nullable().default(null),
   version: z.number().int(),
 });
 export const bodyListResponseSchema = z.object({ bodies: z.array(bodyResponseSchema.extend({ memberCount: z.number().int() })) });

@@ -52,11 +52,12 @@ export class BodiesController {
     return this.bodies.update(ctx, id, input);
   }
 
+  /** Closes the body (lagt ned): kept with its history and shown as closed, never erased. */
   @Delete(':id')
   @Access('admin')
   @HttpCode(204)
-  async remove(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
-    await this.bodies.remove(ctx, id);
+  async close(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.bodies.close(ctx, id);
   }
 
   @Returns(idVersionResponseSchema)

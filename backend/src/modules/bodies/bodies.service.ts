@@ -1,6 +1,7 @@
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import { osloDate } from '@samrad/shared/domain';
 import {
   membershipProblems,
   type CreateBody,
@@ -26,6 +27,7 @@ const bodyView = (b: Body) => ({
   name: b.name,
   description: b.description,
   parentId: b.parentId,
+  closedOn: b.closedOn,
   version: b.version,
 });
 
@@ -38,9 +40,9 @@ export class BodiesService {
 
   async list(ctx: RequestContext) {
     const rows: (Record<string, unknown> & { member_count: number })[] = await this.db.query(
-      `SELECT b.id, b.kind, b.name, b.description, b.parent_id, b.version,
+      `SELECT b.id, b.kind, b.name, b.description, b.parent_id, b.closed_on, b.version,
               (SELECT count(*)::int FROM current_membership m WHERE m.body_id = b.id) AS member_count
-         FROM body b WHERE b.municipality_id = $1 ORDER BY b.name`,
+         FROM body b WHERE b.municipality_id = $1 ORDER BY b.closed_on IS NOT NULL, b.name`,
       [ctx.municipalityId],
     );
     return rows.map((r) => ({
@@ -49,6 +51,7 @@ export class BodiesService {
       name: r.name,
       description: r.description,
       parentId: r.parent_id,
+      closedOn: r.closed_on,
       version: r.version,
       memberCount: r.member_count,
     }));
@@ -104,20 +107,39 @@ export class BodiesService {
     return this.db.transaction(async (m) => bodyView(await updateVersioned(m, this.audit, ctx, Body, 'body', id, version, patch)));
   }
 
-  async remove(ctx: RequestContext, id: string) {
-    await this.db.transaction(async (m) => {
-      const children = await m.countBy(Body, { parentId: id, municipalityId: ctx.municipalityId });
-      if (children > 0) throw ValidationFailed.field('id', 'Organet har underordnede organer og kan ikke slettes');
-      const memberships = await m.findBy(Membership, { bodyId: id, municipalityId: ctx.municipalityId, validTo: IsNull() });
-      for (const ms of memberships) await deleteAudited(m, this.audit, ctx, Membership, 'membership', ms.id);
-      await deleteAudited(m, this.audit, ctx, Body, 'body', id);
-    });
+  /**
+   * Closes the body (lagt ned): it is kept, with its meetings, rounds, decisions and the memberships it
+   * had, and shown as closed. Memberships still running end today; one that had not begun is removed.
+   * A body with open bodies under it is closed after them.
+   */
+  async close(ctx: RequestContext, id: string) {
+    await afterSessionChange(
+      this.db.transaction(async (m) => {
+        const body = await findOwnForUpdate(m, Body, ctx, id);
+        if (body.closedOn) throw ValidationFailed.field('id', 'Organet er allerede lagt ned');
+        const children = await m.countBy(Body, { parentId: id, municipalityId: ctx.municipalityId, closedOn: IsNull() });
+        if (children > 0) throw ValidationFailed.field('id', 'Organet har underordnede organer som ikke er lagt ned. Legg ned dem først.');
+        const today = osloDate(new Date());
+        const running: Membership[] = await m
+          .getRepository(Membership)
+          .createQueryBuilder('ms')
+          .where('ms.body_id = :id AND ms.municipality_id = :municipality', { id, municipality: ctx.municipalityId })
+          .andWhere('(ms.valid_to IS NULL OR ms.valid_to > :today)', { today })
+          .getMany();
+        for (const ms of running) {
+          if (ms.validFrom > today) await deleteAudited(m, this.audit, ctx, Membership, 'membership', ms.id);
+          else await updateVersioned(m, this.audit, ctx, Membership, 'membership', ms.id, ms.version, { validTo: today });
+        }
+        await updateVersioned(m, this.audit, ctx, Body, 'body', id, body.version, { closedOn: today });
+      }),
+    );
   }
 
   async addMember(ctx: RequestContext, bodyId: string, input: CreateMembership) {
     return afterSessionChange(
       this.db.transaction(async (m) => {
-        await findOwnForUpdate(m, Body, ctx, bodyId);
+        const body = await findOwnForUpdate(m, Body, ctx, bodyId);
+        if (body.closedOn) throw ValidationFailed.field('userId', 'Organet er lagt ned og kan ikke få nye medlemmer');
         const user = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2`, [input.userId, ctx.municipalityId]);
         if (user.length === 0) throw ValidationFailed.field('userId', 'Fant ikke personen');
         const saved = await createAudited(m, this.audit, ctx, Membership, 'membership', { ...input, bodyId });

@@ -17,6 +17,10 @@ export class Body extends TenantEntity {
   /** The body it is built from or reports to (the working group is built from Driftsutvalget). */
   @Column('uuid', { nullable: true })
   parentId: string | null;
+
+  /** The date the body was closed (lagt ned); it is kept with its history. Null while it is open. */
+  @Column('date', { nullable: true })
+  closedOn: string | null;
 }
 
 /** A person's membership of a body: the role in it and the capacity they act in, with dates. */

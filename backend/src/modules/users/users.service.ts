@@ -44,9 +44,11 @@ export class UsersService {
    * An e-mail address belongs to one user in the whole installation (app_user_email_key). One already
    * in the administrator's own municipality is refused on the field (they see those users anyway).
    * One in another municipality must not be revealed: the answer is the same as for a fresh invitation
-   * (201, the same shape, status `invited`), nothing is stored in this municipality, and the person who
+   * (201, the same shape, status `invited`), no user is stored in this municipality, and the person who
    * has the address is told by e-mail (at most once a day per inviting municipality), so the mistake
    * is found by the one it concerns. The invited person then never appears in the administrator's list.
+   * Inviting the same address again is refused as a repeat of any invitation is (400 on `email`, the same
+   * message), from the attempt kept in the audit trail, so repeating reveals nothing either.
    */
   async invite(ctx: RequestContext, input: z.infer<typeof inviteUserSchema>) {
     try {
@@ -68,14 +70,32 @@ export class UsersService {
         .getOne();
       if (taken?.municipalityId === ctx.municipalityId)
         throw ValidationFailed.field('email', 'Det finnes allerede en bruker med denne e-postadressen');
-      if (taken) return this.invitedElsewhere(m, ctx, taken, input);
+      if (taken) {
+        // Invited before by this municipality: the same answer as a second invitation of anyone else (no oracle in the repeat).
+        if (await this.invitedElsewhereBefore(m, ctx, input.email))
+          throw ValidationFailed.field('email', 'Det finnes allerede en bruker med denne e-postadressen');
+        return this.invitedElsewhere(m, ctx, taken, input);
+      }
       const user = await createAudited(m, this.audit, ctx, User, 'user', { ...input, status: 'invited', passwordHash: null });
       await this.auth.issueToken(m, user, 'invite');
       return publicUser(user);
     });
   }
 
-  /** The address is another municipality's user's: tell that person, and answer as for a fresh invitation. */
+  /** Whether this municipality has already tried to invite the address that is another municipality's (its audit trail says so). */
+  private async invitedElsewhereBefore(m: EntityManager, ctx: RequestContext, email: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM audit_event WHERE municipality_id = $1 AND entity_type = 'invitation_elsewhere'
+          AND lower(changes->'email'->>'after') = lower($2) LIMIT 1`,
+      [ctx.municipalityId, email],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The address is another municipality's user's: tell that person, answer as for a fresh invitation, and
+   * keep the attempt in this municipality's audit trail (so a repeat is answered as a repeat).
+   */
   private async invitedElsewhere(m: EntityManager, ctx: RequestContext, existing: User, input: z.infer<typeof inviteUserSchema>) {
     const [inviter]: { name: string }[] = await m.query(`SELECT name FROM municipality WHERE id = $1`, [ctx.municipalityId]);
     await this.outbox.enqueue(
@@ -95,8 +115,10 @@ Hilsen Samråd`,
       },
       { dedupKey: `invited-elsewhere:${ctx.municipalityId}:${existing.id}:${osloDate(new Date())}` },
     );
+    const id = randomUUID();
+    await this.audit.record(m, ctx, 'create', 'invitation_elsewhere', id, null, { email: input.email });
     return {
-      id: randomUUID(),
+      id,
       email: input.email,
       name: input.name,
       title: input.title,
@@ -107,12 +129,61 @@ Hilsen Samråd`,
     };
   }
 
+  /**
+   * The first administrator of a new municipality (the operator command), invited by e-mail through the
+   * same path as every other invitation, in the caller's transaction. The operator runs the installation,
+   * so an address that is taken anywhere is refused plainly (there is no one to hide it from).
+   */
+  async inviteFirstAdministrator(m: EntityManager, municipalityId: string, input: { email: string; name: string }) {
+    const taken = await m
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email: input.email })
+      .getOne();
+    if (taken) throw ValidationFailed.field('email', `E-postadressen ${input.email} hører allerede til en bruker i Samråd`);
+    const operator = { municipalityId, userId: null };
+    const user = await createAudited(m, this.audit, operator, User, 'user', {
+      email: input.email,
+      name: input.name,
+      title: 'Administrator',
+      status: 'invited',
+      passwordHash: null,
+      isAdmin: true,
+      isCaseOfficer: false,
+    });
+    await this.auth.issueToken(m, user, 'invite');
+    return publicUser(user);
+  }
+
   async resendInvite(ctx: RequestContext, id: string) {
     await this.db.transaction(async (m) => {
       const user = await findOwnForUpdate(m, User, ctx, id);
       if (user.status !== 'invited') throw ValidationFailed.field('status', 'Brukeren har allerede tatt imot invitasjonen');
       await this.auth.issueToken(m, user, 'invite');
     });
+  }
+
+  /**
+   * A municipality always keeps an active administrator: taking the role from, or disabling, an active
+   * administrator needs another one. The municipality's administrators are locked first, so two
+   * administrators who remove each other at the same moment cannot both succeed.
+   */
+  private async assertAnotherAdministrator(
+    m: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    patch: Partial<z.infer<typeof updateUserSchema>>,
+  ): Promise<void> {
+    const admins: { id: string }[] = await m.query(
+      `SELECT id FROM app_user WHERE municipality_id = $1 AND is_admin AND status = 'active' ORDER BY id FOR UPDATE`,
+      [ctx.municipalityId],
+    );
+    if (!admins.some((a) => a.id === id)) return;
+    if (admins.every((a) => a.id === id))
+      throw ValidationFailed.field(
+        patch.status === 'disabled' ? 'status' : 'isAdmin',
+        'Kommunen må ha minst én aktiv administrator. Gi noen andre administratortilgang først.',
+      );
   }
 
   async update(ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>) {
@@ -125,7 +196,17 @@ Hilsen Samråd`,
     }
     return afterSessionChange(
       this.db.transaction(async (m) => {
-        const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, patch);
+        if (patch.isAdmin === false || patch.status === 'disabled') await this.assertAnotherAdministrator(m, ctx, id, patch);
+        // Enabling again someone who never chose a password gives back the invitation, not an account without one.
+        const values: Partial<User> = { ...patch };
+        if (patch.status === 'active') {
+          const [row]: { password_hash: string | null }[] = await m.query(
+            `SELECT password_hash FROM app_user WHERE id = $1 AND municipality_id = $2`,
+            [id, ctx.municipalityId],
+          );
+          if (row && !row.password_hash) values.status = 'invited';
+        }
+        const saved = await updateVersioned(m, this.audit, ctx, User, 'user', id, version, values);
         if (patch.status === 'disabled') await this.auth.endSessions(m, id);
         return publicUser(saved);
       }),

@@ -3,7 +3,8 @@ import type { RequestContext } from '../auth/context.js';
 import { NotFound, StaleVersion } from '../http/errors.js';
 import type { TenantEntity } from './base.entity.js';
 
-type Actor = Pick<RequestContext, 'municipalityId' | 'userId'>;
+/** Who makes the change: a person, or the operator command (no person: `userId` null). */
+type Actor = Pick<RequestContext, 'municipalityId'> & { userId: string | null };
 type Auditor = {
   record(
     m: EntityManager,

@@ -7,6 +7,7 @@ import { paths } from '../../config/paths.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { NewBodyForm } from '../../features/bodies/BodyAdmin.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { formatDate } from '../../i18n/index.js';
 
 export default function BodiesPage() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export default function BodiesPage() {
       <Paragraph>{t('bodies.intro')}</Paragraph>
       {isPending && <Loading />}
       {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {data?.bodies.length === 0 && <Paragraph>{t('bodies.noBodies')}</Paragraph>}
       <ul className="card-list">
         {data?.bodies.map((b) => (
           <li key={b.id}>
@@ -28,14 +30,20 @@ export default function BodiesPage() {
                 </Link>
               </Heading>
               <Paragraph>
-                <Tag data-color="neutral">{t(`bodyKind.${b.kind}`)}</Tag> {t('bodies.memberCount', { count: b.memberCount })}
+                <Tag data-color="neutral">{t(`bodyKind.${b.kind}`)}</Tag>{' '}
+                {b.closedOn && (
+                  <>
+                    <Tag data-color="warning">{t('bodies.closedOn', { date: formatDate(b.closedOn) })}</Tag>{' '}
+                  </>
+                )}
+                {t('bodies.memberCount', { count: b.memberCount })}
               </Paragraph>
               <Paragraph data-size="sm">{b.description}</Paragraph>
             </Card>
           </li>
         ))}
       </ul>
-      {hasRole(me, 'case_officer') && data && <NewBodyForm bodies={data.bodies} />}
+      {hasRole(me, 'case_officer') && data && <NewBodyForm bodies={data.bodies.filter((b) => !b.closedOn)} />}
     </>
   );
 }

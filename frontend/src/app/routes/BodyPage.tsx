@@ -1,10 +1,11 @@
 import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useBody, type BodyMember } from '../../features/bodies/api.js';
-import { AddMemberForm, MemberActions } from '../../features/bodies/BodyAdmin.js';
+import { useBodies, useBody, type BodyMember } from '../../features/bodies/api.js';
+import { AddMemberForm, CloseBody, EditBodyForm, EditMemberForm, MemberActions } from '../../features/bodies/BodyAdmin.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useUsers } from '../../features/users/api.js';
 import { formatDate } from '../../i18n/index.js';
@@ -20,7 +21,12 @@ export default function BodyPage() {
   const { data: body, isPending, error, refetch } = useBody(id);
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');
+  const admin = hasRole(me, 'admin');
   const users = useUsers(officer);
+  const bodies = useBodies();
+  const [editing, setEditing] = useState<string | null>(null);
+  const editedMember = body?.members.find((m) => m.id === editing);
+  const open = body ? !body.closedOn : false;
   return (
     <>
       <PageHeading title={body?.name ?? t('bodies.title')}>{body?.name ?? t('bodies.title')}</PageHeading>
@@ -29,7 +35,8 @@ export default function BodyPage() {
       {body && (
         <>
           <Paragraph>
-            <Tag data-color="neutral">{t(`bodyKind.${body.kind}`)}</Tag>
+            <Tag data-color="neutral">{t(`bodyKind.${body.kind}`)}</Tag>{' '}
+            {body.closedOn && <Tag data-color="warning">{t('bodies.closedOn', { date: formatDate(body.closedOn) })}</Tag>}
           </Paragraph>
           <Paragraph>{body.description}</Paragraph>
           {body.members.length === 0 ? (
@@ -61,7 +68,7 @@ export default function BodyPage() {
                     </Table.Cell>
                     {officer && (
                       <Table.Cell>
-                        <MemberActions bodyId={body.id} member={m} />
+                        <MemberActions bodyId={body.id} member={m} onEdit={() => setEditing(m.id)} />
                       </Table.Cell>
                     )}
                   </Table.Row>
@@ -69,7 +76,12 @@ export default function BodyPage() {
               </Table.Body>
             </Table>
           )}
-          {officer && <AddMemberForm bodyId={body.id} users={users.data?.users ?? []} />}
+          {officer && editedMember && (
+            <EditMemberForm key={editedMember.id} bodyId={body.id} member={editedMember} onClose={() => setEditing(null)} />
+          )}
+          {officer && open && <AddMemberForm bodyId={body.id} users={users.data?.users ?? []} />}
+          {officer && open && <EditBodyForm body={body} bodies={bodies.data?.bodies ?? []} />}
+          {admin && open && <CloseBody body={body} />}
         </>
       )}
     </>

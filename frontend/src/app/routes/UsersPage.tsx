@@ -5,6 +5,8 @@ import { inviteUserSchema } from '@samrad/shared/contracts';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useInviteUser, useUsers } from '../../features/users/api.js';
+import { EditUserForm, UserActions } from '../../features/users/UserAdmin.js';
+import { useMe } from '../../features/auth/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 
 const FIELD_IDS = { name: 'invite-name', email: 'invite-email', title: 'invite-title' };
@@ -14,6 +16,9 @@ export default function UsersPage() {
   const users = useUsers();
   const invite = useInviteUser();
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const { data: me } = useMe();
+  const editedUser = users.data?.users.find((u) => u.id === editing);
   const form = useContractForm({
     fieldIds: FIELD_IDS,
     fallbackPath: 'email',
@@ -83,6 +88,7 @@ export default function UsersPage() {
               <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
               <Table.HeaderCell>{t('users.access')}</Table.HeaderCell>
               <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('users.actions')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -96,12 +102,19 @@ export default function UsersPage() {
                 <Table.Cell>
                   {[u.isAdmin && t('users.isAdmin'), u.isCaseOfficer && t('users.isCaseOfficer')].filter(Boolean).join(', ') || '–'}
                 </Table.Cell>
-                <Table.Cell>{statusText[u.status]}</Table.Cell>
+                <Table.Cell>
+                  {statusText[u.status]}
+                  {u.status === 'invited' && <div className="muted">{t('users.invitedHelp')}</div>}
+                </Table.Cell>
+                <Table.Cell>
+                  <UserActions user={u} self={u.id === me?.id} onEdit={() => setEditing(u.id)} />
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       )}
+      {editedUser && <EditUserForm key={editedUser.id} user={editedUser} onClose={() => setEditing(null)} />}
     </>
   );
 }

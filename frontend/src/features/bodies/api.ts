@@ -4,6 +4,7 @@ import type {
   bodyDetailResponseSchema,
   bodyListResponseSchema,
   createBodySchema,
+  updateBodySchema,
   createMembershipSchema,
   memberResponseSchema,
   updateMembershipSchema,
@@ -18,6 +19,7 @@ export type BodyDetail = z.infer<typeof bodyDetailResponseSchema>;
 
 // What the forms send, from the shared request contracts.
 export type CreateBodyInput = z.input<typeof createBodySchema>;
+export type UpdateBodyInput = z.input<typeof updateBodySchema>;
 export type CreateMembershipInput = z.input<typeof createMembershipSchema>;
 export type UpdateMembershipInput = z.input<typeof updateMembershipSchema>;
 

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { inviteUserSchema, userListResponseSchema, userResponseSchema } from '@samrad/shared/contracts';
+import type { Answer, inviteUserSchema, updateUserSchema, userListResponseSchema, userResponseSchema } from '@samrad/shared/contracts';
 import { api } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
 
 export type UserView = z.infer<typeof userResponseSchema>;
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 /** Everyone in the municipality (officers and administrators only; `enabled` false for others). */
 export const useUsers = (enabled = true) =>
@@ -15,5 +16,22 @@ export function useInviteUser() {
   return useMutation({
     mutationFn: (input: z.input<typeof inviteUserSchema>) => api<UserView>('/api/users', { method: 'POST', body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users }),
+  });
+}
+
+/** An administrator changes a person: name, title, roles, or status (disable, enable again). */
+export function useUpdateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateUserInput & { id: string }) =>
+      api<Answer<'PATCH /api/users/:id'>>(`/api/users/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.users }),
+  });
+}
+
+/** A new invitation link to someone who has not accepted yet. */
+export function useResendInvite() {
+  return useMutation({
+    mutationFn: (id: string) => api<Answer<'POST /api/users/:id/resend-invite'>>(`/api/users/${id}/resend-invite`, { method: 'POST' }),
   });
 }

@@ -13,6 +13,7 @@ import { CaseLifecycle1763800000012 } from './1763800000012-case-lifecycle.js';
 import { MandateFollowUp1763800000200 } from './1763800000200-mandate-follow-up.js';
 import { Search1763800000600 } from './1763800000600-search.js';
 import { MeetingProtocol1763800000500 } from './1763800000500-meeting-protocol.js';
+import { BodyClosed1763800000100 } from './1763800000100-body-closed.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MandateFollowUp1763800000200,
   Search1763800000600,
   MeetingProtocol1763800000500,
+  BodyClosed1763800000100,
 ];
