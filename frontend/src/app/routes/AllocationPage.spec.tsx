@@ -69,7 +69,13 @@ describe('Fordeling', { timeout: 20_000 }, () => {
 
   async function open(
     me: object,
-    { path = '/fordeling/ac1', scenarios = [summary('s1', 'Dagens satser')], adoptedScenarioId = null as string | null, datasets = 1 } = {},
+    {
+      path = '/fordeling/ac1',
+      scenarios = [summary('s1', 'Dagens satser')],
+      adoptedScenarioId = null as string | null,
+      datasets = 1,
+      modelAdopted = false,
+    } = {},
   ) {
     const s1 = await scenarioAnswer('s1', 'Dagens satser');
     server.use(
@@ -87,7 +93,15 @@ describe('Fordeling', { timeout: 20_000 }, () => {
               ? [{ id: OCTOBER, name: 'Oktober 2027', source: 'xlsx', unitCount: 2, createdAt: '2026-11-02T09:00:00.000Z' }]
               : []),
           ],
-          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1', adoptedByDecisionId: null }],
+          modelVersions: [
+            {
+              id: 'mv1',
+              number: 1,
+              label: 'Modell 1',
+              model: { mode: 'allocation', teachingWeeks: 38, hourCost: input.hourCost, criteria: input.criteria },
+              adoptedByDecisionId: modelAdopted ? 'dec1' : null,
+            },
+          ],
           scenarios,
         }),
       ),
@@ -203,6 +217,9 @@ describe('Fordeling', { timeout: 20_000 }, () => {
     await screen.findByRole('table', { name: 'Dagens satser *' });
     expect(screen.queryByRole('button', { name: 'Lagre som nytt scenario' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Importer datasett' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Ny modellversjon' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Kopier versjon 1' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Vis versjon 1' })).toBeTruthy();
   });
 
   it('opens on the adopted scenario, keeps the choice in the URL, names both sides of a comparison and closes tables with totals', async () => {
@@ -418,5 +435,92 @@ describe('Fordeling', { timeout: 20_000 }, () => {
     expect(chart.querySelectorAll('polyline').length).toBe(2);
     const numbers = within(panel).getByRole('table', { name: 'Tallene i analysen (kr)' });
     expect(within(numbers).getByRole('row', { name: /48000/ }).textContent).toMatch(/10\s530\s400/);
+  });
+
+  it('the model editor: criteria and rates with the schema’s messages on the fields, a live preview by the shared engine, saved as a new version', async () => {
+    await open(ME);
+    let sent: unknown;
+    server.use(
+      http.post('/api/allocation-cases/ac1/model-versions', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ id: 'mv2', number: 2 }, { status: 201 });
+      }),
+    );
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Ny modellversjon' }));
+    const editor = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på modellversjonen' }), 'Enkel modell');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Legg til kriterium' }));
+    // An empty name: the schema's Norwegian message on the field, as you type.
+    expect(await within(editor).findByText('Kriteriet må ha et navn')).toBeTruthy();
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på kriteriet' }), 'Per elev');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Sats Barnetrinn' }), '40 000');
+    // 200 pupils × 40,000 for Fevik, computed in the browser.
+    const preview = await within(editor).findByRole('table', { name: 'Forhåndsvisning med elevtallene i «Dagens satser»' });
+    expect(within(preview).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/8\s000\s000/);
+    // Hours: 2 weekly hours × 38 weeks × 765.8 per hour × (1 + 20 %).
+    await userEvent.selectOptions(within(editor).getByLabelText('Satsen for Barnetrinn gis i'), 'weeklyHours');
+    const rate = within(editor).getByRole('textbox', { name: 'Sats Barnetrinn' });
+    await userEvent.clear(rate);
+    await userEvent.type(rate, '2');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Timekostnad Barnetrinn (kr)' }), '765,8');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Påslag Barnetrinn (%)' }), '20');
+    expect(
+      await within(editor).findByText(
+        `= ${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(2 * 38 * 765.8 * 1.2)} kr`.replace(/\s/g, ' '),
+      ),
+    ).toBeTruthy();
+    await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som ny modellversjon' }));
+    await waitFor(() =>
+      expect(sent).toEqual({
+        label: 'Enkel modell',
+        model: {
+          mode: 'allocation',
+          teachingWeeks: 38,
+          hourCost: { barnetrinn: 765.8 },
+          criteria: [{ id: 'kriterium1', label: 'Per elev', driver: 'pupils', rate: { barnetrinn: { weeklyHours: 2, uplift: 0.2 } } }],
+        },
+      }),
+    );
+    expect(await within(models).findByText('Modellversjon 2 er lagret.')).toBeTruthy();
+  });
+
+  it('a pot whose keys do not make 100 % gets the engine’s message on its keys, and nothing is saved', async () => {
+    await open(ME);
+    let posted = false;
+    server.use(
+      http.post('/api/allocation-cases/ac1/model-versions', () => {
+        posted = true;
+        return HttpResponse.json({ id: 'mv2', number: 2 }, { status: 201 });
+      }),
+    );
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Kopier versjon 1' }));
+    const editor = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    expect((within(editor).getByRole('textbox', { name: 'Navn på modellversjonen' }) as HTMLInputElement).value).toBe('Modell 1 (kopi)');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Legg til pott' }));
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på potten' }), 'Kontorpersonell');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Beløp (kr)' }), '1000000');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Likt per enhet (%)' }), '40');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Etter elevtall (%)' }), '40');
+    const message = 'Fordelingsnøklene i potten «Kontorpersonell» må summere til 1 (100 %), men summerer til 0.8';
+    expect(await within(editor).findByText(message)).toBeTruthy();
+    await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som ny modellversjon' }));
+    expect(await within(editor).findByRole('link', { name: message })).toBeTruthy();
+    expect(posted).toBe(false);
+  });
+
+  it('an adopted model version is read-only and can be copied; members only read it', async () => {
+    await open(ME, { modelAdopted: true });
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Vis versjon 1' }));
+    const view = within(models).getByRole('form', { name: 'Modellen' });
+    expect(within(view).getByText('Modellversjonen er vedtatt og låst. Kopier den for å lage en ny versjon.')).toBeTruthy();
+    // Disabled by the form's fieldset.
+    expect(within(view).getAllByRole('textbox', { name: 'Navn på kriteriet' })[0]!.matches(':disabled')).toBe(true);
+    expect(within(view).queryByRole('button', { name: 'Lagre som ny modellversjon' })).toBeNull();
+    await userEvent.click(within(view).getByRole('button', { name: 'Kopier til ny versjon' }));
+    const copy = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    expect((within(copy).getAllByRole('textbox', { name: 'Navn på kriteriet' })[0] as HTMLInputElement).value).toBe('Per elev');
   });
 });

@@ -13,6 +13,7 @@ import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { nok } from '../../features/allocation/format.js';
 import { ImportPanel } from '../../features/allocation/ImportPanel.js';
 import { useLiveScenario } from '../../features/allocation/liveScenario.js';
+import { ModelVersionsSection } from '../../features/allocation/ModelVersionsSection.js';
 import { ResultTable } from '../../features/allocation/ResultTable.js';
 import { RevisionPanel } from '../../features/allocation/RevisionPanel.js';
 import { ScenarioComments } from '../../features/allocation/ScenarioComments.js';
@@ -191,6 +192,11 @@ export default function AllocationPage() {
           {officer && scenario.data && !scenario.data.adopted && !ac.data.adoptedScenarioId && (
             <AdoptForm scenarioId={scenario.data.id} allocationId={ac.data.id} decisions={kase.data?.decisions ?? []} />
           )}
+          <ModelVersionsSection
+            ac={ac.data}
+            canEdit={officer}
+            preview={scenario.data ? { name: scenario.data.name, units: scenario.data.input.units } : null}
+          />
           {officer && (
             <ImportPanel
               allocationId={id}
