@@ -71,9 +71,7 @@ export async function importDataset(
 /** Builds a model in the editor (blank, or a copy of a version) and saves it as a new model version; answers its number. */
 export async function createModelVersion(page: Page, model: ModelStep): Promise<number> {
   const models = page.getByRole('region', { name: 'Modellversjoner' });
-  await models
-    .getByRole('button', { name: model.copyOf === undefined ? 'Ny modellversjon' : `Kopier versjon ${model.copyOf}` })
-    .click();
+  await models.getByRole('button', { name: model.copyOf === undefined ? 'Ny modellversjon' : `Kopier versjon ${model.copyOf}` }).click();
   const editor = models.getByRole('form', { name: 'Ny modellversjon' });
   await editor.getByRole('textbox', { name: 'Navn på modellversjonen' }).fill(model.label);
   if (model.stages) {
