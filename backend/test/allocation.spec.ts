@@ -58,6 +58,31 @@ describe('allocation cases', () => {
     expect(template.body).toMatch(/^id;navn;skole;organisasjonsnummer;trinn;elever_1;elever_2/);
   });
 
+  it('a model version saved from the editor is answered with its model (no units), and a bad one gets field errors in Norwegian', async () => {
+    const model = {
+      mode: 'allocation',
+      teachingWeeks: 38,
+      hourCost: { barnetrinn: 765.8 },
+      criteria: [{ id: 'perPupil', label: 'Per elev', driver: 'pupils', rate: { barnetrinn: { weeklyHours: 2, uplift: 0.2 } } }],
+      pots: [{ id: 'office', label: 'Kontorpersonell', amount: 1000000, keys: { unit: 0.5, pupils: 0.5 } }],
+    };
+    const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, { label: 'Fra editoren', model });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const ac = (await officer.request('GET', `/api/allocation-cases/${allocationId}`)).body;
+    const version = ac.modelVersions.find((v: { id: string }) => v.id === created.body.id);
+    expect(version).toMatchObject({ number: created.body.number, label: 'Fra editoren', model, adoptedByDecisionId: null });
+    // The imported model carries no units either.
+    expect(ac.modelVersions.every((v: { model: Record<string, unknown> }) => !('units' in v.model))).toBe(true);
+    const bad = await officer.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, {
+      label: 'Feil',
+      model: { ...model, criteria: [{ ...model.criteria[0], label: '' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toContainEqual({ path: 'model.criteria.0.label', message: 'Kriteriet må ha et navn' });
+    // A member reads the versions but may not write one.
+    expect((await fau.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, { label: 'X', model })).status).toBe(403);
+  });
+
   it('stores a scenario’s result equal to the CLI’s for the same input, with engine version and input hash', async () => {
     const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
       name: 'Kutt 5,1 mill.',

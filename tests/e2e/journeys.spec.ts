@@ -273,6 +273,8 @@ describe('the follow-up, played by each kind of user', () => {
     await form.getByRole('textbox', { name: 'Rammeendring (kr, negativt for kutt)' }).fill('-5100000');
     await form.getByRole('button', { name: 'Regn ut og lagre' }).click();
     await page.getByRole('table', { name: 'Rammereduksjon 5,1 mill.' }).waitFor();
+    // The page keeps the chosen scenario in its address (?scenario=): the link opens the cut.
+    story.allocationUrl = page.url();
     await expectAccessible(page, 'fordeling (saksbehandler)');
 
     const fau = await journey('6-fau-row-comment', FAU);
@@ -280,7 +282,9 @@ describe('the follow-up, played by each kind of user', () => {
     await fau.getByRole('table', { name: 'Rammereduksjon 5,1 mill.' }).waitFor();
     await fau.getByLabel('Sammenlign med').selectOption({ label: 'Opprinnelig budsjett' });
     // The comparison table (not the result table above it) shows the change against the original budget.
-    const fevik = fau.getByRole('table', { name: 'Sammenlign med' }).getByRole('row', { name: /^Fevik / });
+    const fevik = fau
+      .getByRole('table', { name: 'Rammereduksjon 5,1 mill. sammenlignet med Opprinnelig budsjett' })
+      .getByRole('row', { name: /^Fevik / });
     await fevik.waitFor();
     await expect.poll(() => fevik.textContent()).toMatch(/−\d/);
     await fau.getByLabel('Gjelder enhet').selectOption({ label: 'Fevik' });

@@ -55,5 +55,6 @@ export const keys = {
     detail: (id: string | undefined) => ['scenario', id] as const,
     compare: (id: string | undefined, against: string) => ['scenario', id, 'compare', against] as const,
     comments: (id: string | undefined) => ['scenario', id, 'comments'] as const,
+    sweep: (sweepId: string | null) => ['sweep', sweepId] as const,
   },
 };

@@ -206,7 +206,14 @@ export const allocationCaseResponseSchema = z.object({
   adoptedScenarioId: z.string().nullable(),
   datasets: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), unitCount: z.number().int(), createdAt: z.string() })),
   modelVersions: z.array(
-    z.object({ id: z.string(), number: z.number().int(), label: z.string(), adoptedByDecisionId: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      number: z.number().int(),
+      label: z.string(),
+      /** The model without its units, as stored (criteria, rates, hour costs, weeks, pots, count weights, control rules). */
+      model: z.record(z.string(), z.unknown()),
+      adoptedByDecisionId: z.string().nullable(),
+    }),
   ),
   scenarios: z.array(scenarioSummaryResponseSchema),
 });

@@ -133,9 +133,9 @@ export class AllocationService {
         [id],
       ) as Promise<(Pick<AllocationDatasetRow, 'id' | 'name' | 'source' | 'created_at'> & { unit_count: number })[]>,
       this.db.query(
-        `SELECT id, number, label, adopted_by_decision_id, created_at FROM model_version WHERE allocation_case_id = $1 ORDER BY number`,
+        `SELECT id, number, label, model, adopted_by_decision_id, created_at FROM model_version WHERE allocation_case_id = $1 ORDER BY number`,
         [id],
-      ) as Promise<Pick<ModelVersionRow, 'id' | 'number' | 'label' | 'adopted_by_decision_id' | 'created_at'>[]>,
+      ) as Promise<Pick<ModelVersionRow, 'id' | 'number' | 'label' | 'model' | 'adopted_by_decision_id' | 'created_at'>[]>,
       this.db.query(
         `SELECT s.id, s.name, s.model_version_id, s.dataset_id, s.frame, s.frame_change, s.adopted_at, s.revises_scenario_id, s.version,
                 r.result->'total' AS total, r.result->'scale' AS scale
@@ -166,6 +166,8 @@ export class AllocationService {
         id: v.id,
         number: v.number,
         label: v.label,
+        // The model without units (criteria, rates, pots …): the editor shows it and copies it.
+        model: v.model,
         adoptedByDecisionId: v.adopted_by_decision_id,
       })),
       scenarios: scenarios.map((s) => ({

@@ -6,7 +6,8 @@ import { CASE, MEMBER } from '../../testing/pageFixtures.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
-describe('Fordeling', () => {
+// The page and the engine load lazily; on a busy machine the first test waits for them.
+describe('Fordeling', { timeout: 20_000 }, () => {
   const input = {
     format: 'samrad.allocation-input/v1' as const,
     mode: 'allocation' as const,
@@ -22,9 +23,61 @@ describe('Fordeling', () => {
     ],
   };
 
-  async function open(me: object) {
+  /** Ids the request contracts check as UUIDs. */
+  const OCTOBER = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+  const summary = (id: string, name: string, adopted = false) => ({
+    id,
+    name,
+    adopted,
+    total: 0,
+    modelVersionId: 'mv1',
+    datasetId: 'd1',
+    frame: null,
+    frameChange: null,
+    revisesScenarioId: null,
+    scale: 1,
+    version: 1,
+  });
+
+  /** A scenario as GET /api/scenarios/:id answers, computed by the shared engine from `raw`. */
+  async function scenarioAnswer(id: string, name: string, raw: object = input, extra: Record<string, unknown> = {}) {
     const { computeAllocation, parseAllocationInput } = await import('@samrad/shared/engine');
-    const parsed = parseAllocationInput(input);
+    return {
+      id,
+      allocationCaseId: 'ac1',
+      name,
+      caseId: 'c1',
+      adopted: false,
+      adoptedByDecisionId: null,
+      revisesScenarioId: null,
+      computedAt: '2026-11-01T09:00:00.000Z',
+      version: 1,
+      modelVersionId: 'mv1',
+      datasetId: 'd1',
+      frame: null,
+      frameChange: null,
+      overrides: [],
+      adjustments: [],
+      engineVersion: '2.0.0',
+      inputHash: 'x',
+      input: parseAllocationInput(raw),
+      result: computeAllocation(raw),
+      ...extra,
+    };
+  }
+
+  async function open(
+    me: object,
+    {
+      path = '/fordeling/ac1',
+      scenarios = [summary('s1', 'Dagens satser')],
+      adoptedScenarioId = null as string | null,
+      datasets = 1,
+      modelAdopted = false,
+    } = {},
+  ) {
+    const s1 = await scenarioAnswer('s1', 'Dagens satser');
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(me)),
       http.get('/api/allocation-cases/ac1', () =>
@@ -33,54 +86,33 @@ describe('Fordeling', () => {
           caseId: 'c1',
           budgetYear: 2027,
           title: 'Ressursfordeling 2027',
-          adoptedScenarioId: null,
-          datasets: [{ id: 'd1', name: 'Elevtall', source: 'csv', unitCount: 2, createdAt: '2026-11-01T09:00:00.000Z' }],
-          modelVersions: [{ id: 'mv1', number: 1, label: 'Modell 1', adoptedByDecisionId: null }],
-          scenarios: [
+          adoptedScenarioId,
+          datasets: [
+            { id: 'd1', name: 'Elevtall', source: 'csv', unitCount: 2, createdAt: '2026-11-01T09:00:00.000Z' },
+            ...(datasets > 1
+              ? [{ id: OCTOBER, name: 'Oktober 2027', source: 'xlsx', unitCount: 2, createdAt: '2026-11-02T09:00:00.000Z' }]
+              : []),
+          ],
+          modelVersions: [
             {
-              id: 's1',
-              name: 'Dagens satser',
-              adopted: false,
-              total: 0,
-              modelVersionId: 'mv1',
-              datasetId: 'd1',
-              frame: null,
-              frameChange: null,
-              revisesScenarioId: null,
-              scale: 1,
-              version: 1,
+              id: 'mv1',
+              number: 1,
+              label: 'Modell 1',
+              model: { mode: 'allocation', teachingWeeks: 38, hourCost: input.hourCost, criteria: input.criteria },
+              adoptedByDecisionId: modelAdopted ? 'dec1' : null,
             },
           ],
+          scenarios,
         }),
       ),
-      http.get('/api/scenarios/s1', () =>
-        HttpResponse.json({
-          id: 's1',
-          allocationCaseId: 'ac1',
-          name: 'Dagens satser',
-          caseId: 'c1',
-          adopted: false,
-          adoptedByDecisionId: null,
-          revisesScenarioId: null,
-          computedAt: '2026-11-01T09:00:00.000Z',
-          version: 1,
-          modelVersionId: 'mv1',
-          datasetId: 'd1',
-          frame: null,
-          frameChange: null,
-          overrides: [],
-          adjustments: [],
-          engineVersion: '2.0.0',
-          inputHash: 'x',
-          input: parsed,
-          result: computeAllocation(input),
-        }),
-      ),
-      http.get('/api/scenarios/s1/comments', () => HttpResponse.json({ comments: [] })),
+      http.get('/api/scenarios/s1', () => HttpResponse.json(s1)),
+      http.get('/api/scenarios/:id/comments', () => HttpResponse.json({ comments: [] })),
       http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
     );
-    renderRoute('/fordeling/ac1');
-    await screen.findByRole('heading', { level: 1, name: 'Ressursfordeling 2027' });
+    const view = renderRoute(path);
+    // The page is loaded lazily; the first test of the file waits for its module too.
+    await screen.findByRole('heading', { level: 1, name: 'Ressursfordeling 2027' }, { timeout: 5000 });
+    return view;
   }
 
   it('shows units × criteria, and recomputes a frame change live in the browser with the shared engine', async () => {
@@ -185,5 +217,310 @@ describe('Fordeling', () => {
     await screen.findByRole('table', { name: 'Dagens satser *' });
     expect(screen.queryByRole('button', { name: 'Lagre som nytt scenario' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Importer datasett' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Ny modellversjon' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Kopier versjon 1' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Vis versjon 1' })).toBeTruthy();
+  });
+
+  it('opens on the adopted scenario, keeps the choice in the URL, names both sides of a comparison and closes tables with totals', async () => {
+    const s2 = await scenarioAnswer('s2', 'Vedtatt 2027', input, { adopted: true, adoptedByDecisionId: 'dec1' });
+    server.use(http.get('/api/scenarios/s2', () => HttpResponse.json(s2)));
+    const { router } = await open(ME, {
+      scenarios: [summary('s1', 'Dagens satser'), summary('s2', 'Vedtatt 2027', true)],
+      adoptedScenarioId: 's2',
+    });
+    const table = await screen.findByRole('table', { name: 'Vedtatt 2027' });
+    // A totals row: 320 pupils, and the sum of both units.
+    const total = within(table).getByRole('row', { name: /^Sum/ });
+    expect(total.textContent).toMatch(/320/);
+    const both = 200 * 44240 + 930400 + 120 * 44240 + 930400;
+    expect(total.textContent?.replace(/\s/g, '')).toContain(new Intl.NumberFormat('nb-NO').format(both).replace(/\s/g, ''));
+    // The chart's value axis has ticks, not one label.
+    expect(document.querySelectorAll('[data-testid="y-tick"]').length).toBeGreaterThanOrEqual(3);
+    // Choosing another scenario is kept in the URL.
+    await userEvent.selectOptions(screen.getByLabelText('Scenario'), 's1');
+    await screen.findByRole('table', { name: 'Dagens satser' });
+    expect(router.state.location.search).toBe('?scenario=s1');
+    server.use(
+      http.get('/api/scenarios/s1/compare', () =>
+        HttpResponse.json({
+          against: 's2',
+          units: [
+            { unitId: 'a', name: 'Fevik', total: 100, against: 90, diffNok: 10, diffPct: 11.11 },
+            { unitId: 'b', name: 'Landvik', total: 50, against: 60, diffNok: -10, diffPct: -16.67 },
+          ],
+        }),
+      ),
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Sammenlign med'), 's2');
+    const cmp = await screen.findByRole('table', { name: 'Dagens satser sammenlignet med Vedtatt 2027' });
+    expect(within(cmp).getByRole('columnheader', { name: 'Vedtatt 2027' })).toBeTruthy();
+    expect(within(cmp).getByRole('columnheader', { name: 'Dagens satser' })).toBeTruthy();
+    expect(within(cmp).getByRole('row', { name: /^Sum/ }).textContent).toMatch(/150\s*150\s*0/);
+  });
+
+  it('offers «Opprinnelig budsjett» only when the scenario has a budget, and a link with ?scenario= opens that scenario', async () => {
+    const noBudget = { ...input, units: input.units.map(({ currentBudget: _b, ...u }) => u) };
+    const s3 = await scenarioAnswer('s3', 'Uten budsjett', noBudget);
+    server.use(http.get('/api/scenarios/s3', () => HttpResponse.json(s3)));
+    await open(ME, { path: '/fordeling/ac1?scenario=s3', scenarios: [summary('s1', 'Dagens satser'), summary('s3', 'Uten budsjett')] });
+    await screen.findByRole('table', { name: 'Uten budsjett' });
+    const options = within(screen.getByLabelText('Sammenlign med'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toEqual(['Ingen sammenligning', 'Dagens satser']);
+    await userEvent.selectOptions(screen.getByLabelText('Scenario'), 's1');
+    await screen.findByRole('table', { name: 'Dagens satser' });
+    expect(
+      within(screen.getByLabelText('Sammenlign med'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('Opprinnelig budsjett');
+  });
+
+  it('an officer changes the frame with a PATCH of that field alone, and a stale version gets the Norwegian message', async () => {
+    await open(ME);
+    const bodies: unknown[] = [];
+    let stale = false;
+    server.use(
+      http.patch('/api/scenarios/s1', async ({ request }) => {
+        bodies.push(await request.json());
+        if (stale)
+          return HttpResponse.json(
+            { message: 'Noen andre har endret dette etter at du åpnet det. Last inn på nytt for å se endringene.', current: {} },
+            { status: 409 },
+          );
+        const { computeAllocation } = await import('@samrad/shared/engine');
+        return HttpResponse.json({ id: 's1', version: 2, result: computeAllocation(input) });
+      }),
+    );
+    const settings = await screen.findByRole('region', { name: 'Navn og ramme' });
+    await userEvent.click(within(settings).getByRole('radio', { name: 'Endring av modellens sum' }));
+    await userEvent.type(within(settings).getByRole('textbox', { name: 'Rammeendring (kr, negativt for kutt)' }), '-5 100 000');
+    await userEvent.click(within(settings).getByRole('button', { name: 'Lagre endringene' }));
+    await within(settings).findByText('Scenarioet er oppdatert og regnet ut på nytt.');
+    expect(bodies[0]).toEqual({ version: 1, frameChange: -5100000 });
+    stale = true;
+    const name = within(settings).getByRole('textbox', { name: 'Navn på scenarioet' });
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Kutt 2027');
+    await userEvent.click(within(settings).getByRole('button', { name: 'Lagre endringene' }));
+    expect(await within(settings).findByText(/Noen andre har endret dette/)).toBeTruthy();
+    expect(bodies[1]).toEqual({ version: 1, name: 'Kutt 2027', frameChange: -5100000 });
+    expect(within(settings).getByRole('button', { name: 'Last inn på nytt' })).toBeTruthy();
+  });
+
+  it('an officer enters adjustments with reasons in the table: the contract’s message on a missing reason, then a PATCH of the adjustments', async () => {
+    await open(ME);
+    let sent: unknown;
+    server.use(
+      http.patch('/api/scenarios/s1', async ({ request }) => {
+        sent = await request.json();
+        const { computeAllocation } = await import('@samrad/shared/engine');
+        return HttpResponse.json({ id: 's1', version: 2, result: computeAllocation(input) });
+      }),
+    );
+    const panel = await screen.findByRole('region', { name: 'Justeringer' });
+    await userEvent.click(within(panel).getByRole('button', { name: 'Legg til justering' }));
+    await userEvent.selectOptions(within(panel).getByLabelText('Enhet, justering 1'), 'b');
+    await userEvent.type(within(panel).getByRole('textbox', { name: 'Beløp (kr), justering 1' }), '250000');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Lagre justeringene' }));
+    const reason = within(panel).getByRole('textbox', { name: 'Begrunnelse, justering 1' });
+    await waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
+    expect(sent).toBeUndefined();
+    await userEvent.type(reason, 'Ny avdeling for elever med store behov');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Lagre justeringene' }));
+    await waitFor(() =>
+      expect(sent).toEqual({ version: 1, adjustments: [{ unit: 'b', amount: 250000, reason: 'Ny avdeling for elever med store behov' }] }),
+    );
+  });
+
+  it('shows a scenario’s adjustments apart, in their own column and with their reasons', async () => {
+    const raw = { ...input, adjustments: [{ unit: 'a', amount: 100000, reason: 'Midlertidig paviljong' }] };
+    const s4 = await scenarioAnswer('s4', 'Med justering', raw, { adjustments: raw.adjustments });
+    server.use(http.get('/api/scenarios/s4', () => HttpResponse.json(s4)));
+    await open(MEMBER, { path: '/fordeling/ac1?scenario=s4', scenarios: [summary('s4', 'Med justering')] });
+    const table = await screen.findByRole('table', { name: 'Med justering' });
+    expect(within(table).getByRole('columnheader', { name: 'Justeringer' })).toBeTruthy();
+    expect(within(table).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/\+100\s000/);
+    const list = screen.getByRole('region', { name: 'Justeringer' });
+    expect(within(list).getByRole('cell', { name: 'Midlertidig paviljong' })).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: 'Lagre justeringene' })).toBeNull();
+  });
+
+  it('the autumn revision of the adopted scenario shows what changes for each unit', async () => {
+    const s2 = await scenarioAnswer('s2', 'Vedtatt 2027', input, { adopted: true, adoptedByDecisionId: 'dec1' });
+    let sent: unknown;
+    server.use(
+      http.get('/api/scenarios/s2', () => HttpResponse.json(s2)),
+      http.post('/api/scenarios/s2/revisions', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(
+          {
+            id: 's5',
+            changes: [
+              { unitId: 'a', name: 'Fevik', total: 9_900_000, against: 10_000_000, diffNok: -100_000, diffPct: -1 },
+              { unitId: 'b', name: 'Landvik', total: 6_600_000, against: 6_500_000, diffNok: 100_000, diffPct: 1.54 },
+            ],
+          },
+          { status: 201 },
+        );
+      }),
+    );
+    await open(ME, { scenarios: [summary('s2', 'Vedtatt 2027', true)], adoptedScenarioId: 's2', datasets: 2 });
+    const panel = await screen.findByRole('region', { name: 'Høstrevisjon med nye elevtall' });
+    expect(screen.queryByRole('region', { name: 'Navn og ramme' })).toBeNull();
+    await userEvent.click(within(panel).getByRole('button', { name: 'Revider' }));
+    await waitFor(() => expect(sent).toEqual({ name: 'Vedtatt 2027 – høstrevisjon', datasetId: OCTOBER }));
+    const changes = await within(panel).findByRole('table', { name: 'Hva endres for hver enhet' });
+    expect(within(changes).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/−100\s000/);
+    expect(within(changes).getByRole('columnheader', { name: 'Vedtatt 2027 – høstrevisjon' })).toBeTruthy();
+  });
+
+  it('starts a sensitivity sweep from the page, follows its progress and draws the result', async () => {
+    await open(ME);
+    let sent: unknown;
+    let polls = 0;
+    server.use(
+      http.post('/api/scenarios/s1/sweeps', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ id: 'sw1' }, { status: 201 });
+      }),
+      http.get('/api/sweeps/sw1', () => {
+        polls++;
+        const done = polls > 2;
+        return HttpResponse.json({
+          id: 'sw1',
+          scenarioId: 's1',
+          parameter: { criterion: 'perPupil', stage: 'barnetrinn', from: 40000, to: 48000, steps: 2 },
+          status: done ? 'done' : 'running',
+          progress: done ? 100 : 50,
+          result: done
+            ? {
+                points: [
+                  { value: 40000, scale: 1, total: 14_660_800, units: { a: 8_930_400, b: 5_730_400 } },
+                  { value: 48000, scale: 1, total: 17_220_800, units: { a: 10_530_400, b: 6_690_400 } },
+                ],
+              }
+            : null,
+          error: null,
+        });
+      }),
+    );
+    const panel = await screen.findByRole('region', { name: 'Følsomhetsanalyse' });
+    const from = within(panel).getByRole('textbox', { name: 'Fra' });
+    const to = within(panel).getByRole('textbox', { name: 'Til' });
+    await userEvent.clear(from);
+    await userEvent.type(from, '48000');
+    await userEvent.clear(to);
+    await userEvent.type(to, '40000');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Start analysen' }));
+    await waitFor(() => expect(within(panel).getAllByText('Til-verdien må være større enn fra-verdien').length).toBeGreaterThan(0));
+    expect(sent).toBeUndefined();
+    await userEvent.clear(from);
+    await userEvent.type(from, '40000');
+    await userEvent.clear(to);
+    await userEvent.type(to, '48000');
+    const steps = within(panel).getByRole('textbox', { name: 'Antall steg' });
+    await userEvent.clear(steps);
+    await userEvent.type(steps, '2');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Start analysen' }));
+    await waitFor(() => expect(sent).toEqual({ criterion: 'perPupil', stage: 'barnetrinn', from: 40000, to: 48000, steps: 2 }));
+    expect(await within(panel).findByText('Analysen pågår: 50 %')).toBeTruthy();
+    const chart = await within(panel).findByRole(
+      'img',
+      { name: /Tildeling per enhet \(1000 kr\) etter Per elev – Barnetrinn/ },
+      { timeout: 3000 },
+    );
+    expect(chart.querySelectorAll('polyline').length).toBe(2);
+    const numbers = within(panel).getByRole('table', { name: 'Tallene i analysen (kr)' });
+    expect(within(numbers).getByRole('row', { name: /48000/ }).textContent).toMatch(/10\s530\s400/);
+  });
+
+  it('the model editor: criteria and rates with the schema’s messages on the fields, a live preview by the shared engine, saved as a new version', async () => {
+    await open(ME);
+    let sent: unknown;
+    server.use(
+      http.post('/api/allocation-cases/ac1/model-versions', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ id: 'mv2', number: 2 }, { status: 201 });
+      }),
+    );
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Ny modellversjon' }));
+    const editor = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på modellversjonen' }), 'Enkel modell');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Legg til kriterium' }));
+    // An empty name: the schema's Norwegian message on the field, as you type.
+    expect(await within(editor).findByText('Kriteriet må ha et navn')).toBeTruthy();
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på kriteriet' }), 'Per elev');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Sats Barnetrinn' }), '40 000');
+    // 200 pupils × 40,000 for Fevik, computed in the browser.
+    const preview = await within(editor).findByRole('table', { name: 'Forhåndsvisning med elevtallene i «Dagens satser»' });
+    expect(within(preview).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/8\s000\s000/);
+    // Hours: 2 weekly hours × 38 weeks × 765.8 per hour × (1 + 20 %).
+    await userEvent.selectOptions(within(editor).getByLabelText('Satsen for Barnetrinn gis i'), 'weeklyHours');
+    const rate = within(editor).getByRole('textbox', { name: 'Sats Barnetrinn' });
+    await userEvent.clear(rate);
+    await userEvent.type(rate, '2');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Timekostnad Barnetrinn (kr)' }), '765,8');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Påslag Barnetrinn (%)' }), '20');
+    expect(
+      await within(editor).findByText(
+        `= ${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(2 * 38 * 765.8 * 1.2)} kr`.replace(/\s/g, ' '),
+      ),
+    ).toBeTruthy();
+    await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som ny modellversjon' }));
+    await waitFor(() =>
+      expect(sent).toEqual({
+        label: 'Enkel modell',
+        model: {
+          mode: 'allocation',
+          teachingWeeks: 38,
+          hourCost: { barnetrinn: 765.8 },
+          criteria: [{ id: 'kriterium1', label: 'Per elev', driver: 'pupils', rate: { barnetrinn: { weeklyHours: 2, uplift: 0.2 } } }],
+        },
+      }),
+    );
+    expect(await within(models).findByText('Modellversjon 2 er lagret.')).toBeTruthy();
+  });
+
+  it('a pot whose keys do not make 100 % gets the engine’s message on its keys, and nothing is saved', async () => {
+    await open(ME);
+    let posted = false;
+    server.use(
+      http.post('/api/allocation-cases/ac1/model-versions', () => {
+        posted = true;
+        return HttpResponse.json({ id: 'mv2', number: 2 }, { status: 201 });
+      }),
+    );
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Kopier versjon 1' }));
+    const editor = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    expect((within(editor).getByRole('textbox', { name: 'Navn på modellversjonen' }) as HTMLInputElement).value).toBe('Modell 1 (kopi)');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Legg til pott' }));
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Navn på potten' }), 'Kontorpersonell');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Beløp (kr)' }), '1000000');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Likt per enhet (%)' }), '40');
+    await userEvent.type(within(editor).getByRole('textbox', { name: 'Etter elevtall (%)' }), '40');
+    const message = 'Fordelingsnøklene i potten «Kontorpersonell» må summere til 1 (100 %), men summerer til 0.8';
+    expect(await within(editor).findByText(message)).toBeTruthy();
+    await userEvent.click(within(editor).getByRole('button', { name: 'Lagre som ny modellversjon' }));
+    expect(await within(editor).findByRole('link', { name: message })).toBeTruthy();
+    expect(posted).toBe(false);
+  });
+
+  it('an adopted model version is read-only and can be copied; members only read it', async () => {
+    await open(ME, { modelAdopted: true });
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Vis versjon 1' }));
+    const view = within(models).getByRole('form', { name: 'Modellen' });
+    expect(within(view).getByText('Modellversjonen er vedtatt og låst. Kopier den for å lage en ny versjon.')).toBeTruthy();
+    // Disabled by the form's fieldset.
+    expect(within(view).getAllByRole('textbox', { name: 'Navn på kriteriet' })[0]!.matches(':disabled')).toBe(true);
+    expect(within(view).queryByRole('button', { name: 'Lagre som ny modellversjon' })).toBeNull();
+    await userEvent.click(within(view).getByRole('button', { name: 'Kopier til ny versjon' }));
+    const copy = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    expect((within(copy).getAllByRole('textbox', { name: 'Navn på kriteriet' })[0] as HTMLInputElement).value).toBe('Per elev');
   });
 });

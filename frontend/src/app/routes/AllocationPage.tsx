@@ -1,35 +1,69 @@
 import { Alert, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { AdjustmentsEditor } from '../../features/allocation/AdjustmentsEditor.js';
 import { useAllocationCase, useComparison, useScenario } from '../../features/allocation/api.js';
 import { ComparisonSection } from '../../features/allocation/ComparisonSection.js';
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { nok } from '../../features/allocation/format.js';
 import { ImportPanel } from '../../features/allocation/ImportPanel.js';
 import { useLiveScenario } from '../../features/allocation/liveScenario.js';
+import { ModelVersionsSection } from '../../features/allocation/ModelVersionsSection.js';
 import { ResultTable } from '../../features/allocation/ResultTable.js';
+import { RevisionPanel } from '../../features/allocation/RevisionPanel.js';
 import { ScenarioComments } from '../../features/allocation/ScenarioComments.js';
 import { ScenarioEditor } from '../../features/allocation/ScenarioEditor.js';
 import { AdoptForm, NewScenarioForm } from '../../features/allocation/ScenarioForms.js';
+import { ScenarioSettings } from '../../features/allocation/ScenarioSettings.js';
+import { SweepPanel } from '../../features/allocation/SweepPanel.js';
 import { useCase } from '../../features/cases/api.js';
 
-/** «Fordeling»: one allocation case, its scenarios, comparison, comments, live editor, import and adoption. */
+/**
+ * «Fordeling»: one allocation case. It opens on the adopted scenario (or the first), and the chosen one
+ * is kept in the URL (`?scenario=`); its result, comparison, comments, live editor, settings,
+ * adjustments, revision and sweeps; the model versions; import and adoption.
+ */
 export default function AllocationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
   const { data: me } = useMe();
   const officer = hasRole(me, 'case_officer');
   const ac = useAllocationCase(id);
-  const [selected, setSelected] = useState<string>('');
-  const scenarioId = selected || ac.data?.scenarios.at(-1)?.id;
+  const scenarios = ac.data?.scenarios ?? [];
+  const asked = search.get('scenario');
+  const scenarioId =
+    (asked && scenarios.some((s) => s.id === asked) ? asked : undefined) ??
+    scenarios.find((s) => s.id === ac.data?.adoptedScenarioId)?.id ??
+    scenarios[0]?.id;
+  const setSelected = (sid: string) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('scenario', sid);
+        next.delete('against');
+        return next;
+      },
+      { replace: true },
+    );
   const scenario = useScenario(scenarioId);
   const [perPupil, setPerPupil] = useState(false);
-  const [against, setAgainst] = useState('');
+  // «Budget» and «last year» are offered only when the scenario has them.
+  const hasBudget = scenario.data?.result.units.some((u) => u.againstBudget !== null) ?? false;
+  const hasLastYear = scenario.data?.result.units.some((u) => u.againstLastYear !== null) ?? false;
+  const againstOptions = [
+    ...scenarios.filter((s) => s.id !== scenarioId).map((s) => ({ value: s.id, label: s.name })),
+    ...(hasBudget ? [{ value: 'budget', label: t('allocation.compareBudget') }] : []),
+    ...(hasLastYear ? [{ value: 'lastYear', label: t('allocation.compareLastYear') }] : []),
+  ];
+  const askedAgainst = search.get('against') ?? '';
+  const against = againstOptions.some((o) => o.value === askedAgainst) ? askedAgainst : '';
+  const againstName = againstOptions.find((o) => o.value === against)?.label ?? '';
   const comparison = useComparison(scenarioId, against);
   const kase = useCase(ac.data?.caseId ?? '');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
@@ -37,6 +71,10 @@ export default function AllocationPage() {
   const edit = useLiveScenario(scenario.data);
   const live = edit.live;
   const shown = live?.result ?? scenario.data?.result;
+  const reload = () => {
+    void ac.refetch();
+    void scenario.refetch();
+  };
 
   const title = ac.data?.title ?? t('allocation.title');
   const flagged = shown?.control?.flagged ?? [];
@@ -49,39 +87,50 @@ export default function AllocationPage() {
         <>
           <Paragraph>{t('allocation.budgetYear', { year: ac.data.budgetYear })}</Paragraph>
           <div className="filters">
-            <SelectField
-              id="scenario-select"
-              name="scenario"
-              label={t('allocation.scenario')}
-              value={scenarioId ?? ''}
-              onChange={(e) => {
-                setSelected(e.target.value);
-                edit.setFrameChange('');
-              }}
-              options={ac.data.scenarios.map((s) => ({
-                value: s.id,
-                label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}`,
-              }))}
-            />
-            <SelectField
-              id="compare-select"
-              name="against"
-              label={t('allocation.compare')}
-              value={against}
-              onChange={(e) => setAgainst(e.target.value)}
-              options={[
-                { value: '', label: '–' },
-                ...ac.data.scenarios.filter((s) => s.id !== scenarioId).map((s) => ({ value: s.id, label: s.name })),
-                { value: 'budget', label: t('allocation.compareBudget') },
-              ]}
-            />
+            {scenarios.length > 0 && (
+              <SelectField
+                id="scenario-select"
+                name="scenario"
+                label={t('allocation.scenario')}
+                value={scenarioId ?? ''}
+                onChange={(e) => {
+                  setSelected(e.target.value);
+                  edit.setFrameChange('');
+                }}
+                options={scenarios.map((s) => ({
+                  value: s.id,
+                  label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}`,
+                }))}
+              />
+            )}
+            {againstOptions.length > 0 && (
+              <SelectField
+                id="compare-select"
+                name="against"
+                label={t('allocation.compare')}
+                value={against}
+                onChange={(e) =>
+                  setSearch(
+                    (prev) => {
+                      const next = new URLSearchParams(prev);
+                      if (e.target.value) next.set('against', e.target.value);
+                      else next.delete('against');
+                      return next;
+                    },
+                    { replace: true },
+                  )
+                }
+                options={[{ value: '', label: t('allocation.compareNone') }, ...againstOptions]}
+              />
+            )}
           </div>
+          {scenarios.length === 0 && <Paragraph>{t('allocation.noScenarios')}</Paragraph>}
           {message && (
             <Alert data-color={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
               <Paragraph>{message.text}</Paragraph>
             </Alert>
           )}
-          {scenario.isPending && <Loading />}
+          {scenario.isLoading && <Loading />}
           {scenario.data && shown && (
             <>
               <Paragraph>
@@ -95,7 +144,12 @@ export default function AllocationPage() {
               )}
               <Switch label={t('allocation.showPerPupil')} checked={perPupil} onChange={(e) => setPerPupil(e.target.checked)} />
               <ResultTable result={shown} perPupil={perPupil} caption={`${scenario.data.name}${live?.result ? ' *' : ''}`} />
-              <Figure41Chart result={shown} title={t('allocation.chart')} description={t('allocation.chartDescription')} />
+              <Figure41Chart
+                result={shown}
+                title={t('allocation.chart')}
+                description={t('allocation.chartDescription')}
+                axisLabel={t('allocation.chartAxis')}
+              />
               <Paragraph className="row">
                 {(['xlsx', 'csv', 'json'] as const).map((f) => (
                   <Link key={f} href={`/api/scenarios/${scenario.data.id}/export/${f}`} download>
@@ -105,7 +159,10 @@ export default function AllocationPage() {
               </Paragraph>
             </>
           )}
-          {comparison.data && <ComparisonSection units={comparison.data.units} scenarioName={scenario.data?.name} />}
+          {comparison.data && scenario.data && (
+            <ComparisonSection units={comparison.data.units} scenarioName={scenario.data.name} againstName={againstName} />
+          )}
+          {scenario.data && <AdjustmentsEditor allocationId={id} scenario={scenario.data} canEdit={officer} onReload={reload} />}
           {scenario.data && (
             <ScenarioComments
               scenario={scenario.data}
@@ -121,14 +178,25 @@ export default function AllocationPage() {
               canSave={officer}
               onSaved={setSelected}
               onMessage={setMessage}
+              onReload={reload}
             />
           )}
+          {officer && scenario.data && !scenario.data.adopted && (
+            <ScenarioSettings allocationId={id} scenario={scenario.data} onReload={reload} onSaved={() => setMessage(null)} />
+          )}
+          {officer && scenario.data?.adopted && <RevisionPanel ac={ac.data} scenario={scenario.data} onOpen={setSelected} />}
+          {officer && scenario.data && <SweepPanel scenario={scenario.data} />}
           {officer && ac.data.modelVersions.length > 0 && ac.data.datasets.length > 0 && (
             <NewScenarioForm ac={ac.data} onCreated={(sid) => setSelected(sid)} />
           )}
           {officer && scenario.data && !scenario.data.adopted && !ac.data.adoptedScenarioId && (
             <AdoptForm scenarioId={scenario.data.id} allocationId={ac.data.id} decisions={kase.data?.decisions ?? []} />
           )}
+          <ModelVersionsSection
+            ac={ac.data}
+            canEdit={officer}
+            preview={scenario.data ? { name: scenario.data.name, units: scenario.data.input.units } : null}
+          />
           {officer && (
             <ImportPanel
               allocationId={id}

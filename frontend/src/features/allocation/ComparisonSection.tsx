@@ -1,39 +1,73 @@
 import { Heading, Table } from '@digdir/designsystemet-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonRow } from './api.js';
 import { nok, pct, signed } from './format.js';
 
-/** Each unit of a scenario against another scenario or the budget, in kroner and per cent. */
-export function ComparisonSection({ units, scenarioName }: { units: ComparisonRow[]; scenarioName: string | undefined }) {
+/**
+ * Each unit of a scenario against another scenario or the budget, in kroner and per cent; both sides
+ * are named in the headings, and a totals row closes the table.
+ */
+export function ComparisonSection({
+  units,
+  scenarioName,
+  againstName,
+  heading,
+}: {
+  units: ComparisonRow[];
+  scenarioName: string;
+  againstName: string;
+  heading?: string;
+}) {
   const { t } = useTranslation();
+  const headingId = useId();
+  const title = heading ?? t('allocation.comparisonTitle', { a: scenarioName, b: againstName });
+  const known = units.filter((u) => u.against !== null);
+  const total = units.reduce((s, u) => s + u.total, 0);
+  const against = known.reduce((s, u) => s + (u.against ?? 0), 0);
+  // The difference of the units that have something to compare with.
+  const diff = known.reduce((s, u) => s + u.total, 0) - against;
   return (
-    <section aria-labelledby="cmp-h">
-      <Heading level={2} data-size="sm" id="cmp-h">
-        {t('allocation.compare')}
+    <section aria-labelledby={headingId}>
+      <Heading level={2} data-size="sm" id={headingId}>
+        {title}
       </Heading>
-      <Table>
-        <caption className="visually-hidden">{t('allocation.compare')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('allocation.unit')}</Table.HeaderCell>
-            <Table.HeaderCell>{scenarioName}</Table.HeaderCell>
-            <Table.HeaderCell>{t('allocation.compare')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('allocation.difference')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('allocation.differencePct')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {units.map((u) => (
-            <Table.Row key={u.unitId}>
-              <Table.HeaderCell scope="row">{u.name}</Table.HeaderCell>
-              <Table.Cell className="num">{nok.format(u.total)}</Table.Cell>
-              <Table.Cell className="num">{u.against === null ? '–' : nok.format(u.against)}</Table.Cell>
-              <Table.Cell className="num">{u.diffNok === null ? '–' : signed.format(u.diffNok)}</Table.Cell>
-              <Table.Cell className="num">{u.diffPct === null ? '–' : `${pct.format(u.diffPct)} %`}</Table.Cell>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+        <Table>
+          <caption className="visually-hidden">{title}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('allocation.unit')}</Table.HeaderCell>
+              <Table.HeaderCell>{scenarioName}</Table.HeaderCell>
+              <Table.HeaderCell>{againstName}</Table.HeaderCell>
+              <Table.HeaderCell>{t('allocation.difference')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('allocation.differencePct')}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {units.map((u) => (
+              <Table.Row key={u.unitId}>
+                <Table.HeaderCell scope="row">{u.name}</Table.HeaderCell>
+                <Table.Cell className="num">{nok.format(u.total)}</Table.Cell>
+                <Table.Cell className="num">{u.against === null ? '–' : nok.format(u.against)}</Table.Cell>
+                <Table.Cell className="num">{u.diffNok === null ? '–' : signed.format(u.diffNok)}</Table.Cell>
+                <Table.Cell className="num">{u.diffPct === null ? '–' : `${pct.format(u.diffPct)} %`}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+          <Table.Foot>
+            <Table.Row>
+              <Table.HeaderCell scope="row">{t('allocation.totalRow')}</Table.HeaderCell>
+              <Table.Cell className="num">{nok.format(total)}</Table.Cell>
+              <Table.Cell className="num">{known.length === 0 ? '–' : nok.format(against)}</Table.Cell>
+              <Table.Cell className="num">{known.length === 0 ? '–' : signed.format(diff)}</Table.Cell>
+              <Table.Cell className="num">
+                {known.length === 0 || against === 0 ? '–' : `${pct.format(Math.round((diff / against) * 10000) / 100)} %`}
+              </Table.Cell>
+            </Table.Row>
+          </Table.Foot>
+        </Table>
+      </div>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useContractForm } from '../../lib/useContractForm.js';
+import { useContractForm, useFormErrors } from '../../lib/useContractForm.js';
 import { api, type FormRequest } from '../../lib/api.js';
-import { useAllocationMutation, type ScenarioView } from './api.js';
+import { useAllocationMutation, useUpdateScenario, type ScenarioView } from './api.js';
+import { StaleNotice } from './StaleNotice.js';
 import type { LiveScenario } from './liveScenario.js';
 import { rateValue } from './rateEdits.js';
 import type { Answer } from '@samrad/shared/contracts';
@@ -17,6 +18,7 @@ export function ScenarioEditor({
   canSave,
   onSaved,
   onMessage,
+  onReload,
 }: {
   allocationId: string;
   scenario: ScenarioView;
@@ -24,6 +26,7 @@ export function ScenarioEditor({
   canSave: boolean;
   onSaved: (id: string) => void;
   onMessage: (message: { kind: 'success' | 'danger'; text: string }) => void;
+  onReload: () => void;
 }) {
   const { t } = useTranslation();
   const { frameChange, setFrameChange, rateEdits, setRateEdits, overrides, live } = edit;
@@ -33,6 +36,14 @@ export function ScenarioEditor({
       body: input,
     }),
   );
+  /** The scenario's own overrides with this person's rates on top. */
+  const mergedOverrides = () =>
+    [
+      ...(scenario.overrides ?? []).filter(
+        (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
+      ),
+      ...(Array.isArray(overrides) ? overrides : []),
+    ] as NonNullable<CreateScenarioInput['overrides']>;
   const form = useContractForm({
     // The frame change and rates are checked live above; what the server refuses of them is listed in the summary.
     fieldIds: { name: 'scenario-name', frameChange: 'frame-change', frame: 'frame-change' },
@@ -46,12 +57,7 @@ export function ScenarioEditor({
       ...(frameChange.trim() === ''
         ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
         : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
-      overrides: [
-        ...(scenario.overrides ?? []).filter(
-          (o) => !(Array.isArray(overrides) && overrides.some((n) => n.criterion === o.criterion && n.stage === o.stage)),
-        ),
-        ...(Array.isArray(overrides) ? overrides : []),
-      ] as CreateScenarioInput['overrides'],
+      overrides: mergedOverrides(),
       adjustments: scenario.adjustments ?? [],
     }),
     submit: async (data) => {
@@ -63,6 +69,24 @@ export function ScenarioEditor({
     // A refusal that names no field (a locked scenario, no access) is the page's message.
     onOtherError: (error) => onMessage({ kind: 'danger', text: (error as Error).message }),
   });
+  // The same rates and frame change saved into this scenario (a new version of it): a PATCH of those alone.
+  const update = useUpdateScenario(allocationId, scenario.id);
+  const inPlace = useFormErrors({
+    fieldIds: { overrides: 'frame-change', frameChange: 'frame-change' },
+    fallbackPath: 'overrides',
+    onStale: true,
+  });
+  const saveHere = () =>
+    void inPlace.run(async () => {
+      const body = {
+        version: scenario.version,
+        overrides: mergedOverrides(),
+        ...(frameChange.trim() === '' ? {} : { frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
+      };
+      await update.mutateAsync(body);
+      edit.reset();
+      onMessage({ kind: 'success', text: t('allocation.updated') });
+    });
   return (
     <section aria-labelledby="editor-h" className="panel narrow">
       <Heading level={2} data-size="sm" id="editor-h">
@@ -114,6 +138,23 @@ export function ScenarioEditor({
           ))}
         </Details.Content>
       </Details>
+      {canSave && live?.result && !scenario.adopted && (
+        <div className="stack">
+          <StaleNotice
+            stale={inPlace.stale}
+            onReload={() => {
+              inPlace.clearStale();
+              onReload();
+            }}
+          />
+          {inPlace.summary}
+          <div>
+            <Button type="button" variant="secondary" loading={inPlace.pending} onClick={saveHere}>
+              {t('allocation.saveInScenario', { name: scenario.name })}
+            </Button>
+          </div>
+        </div>
+      )}
       {canSave && live?.result && (
         <form onSubmit={form.onSubmit} className="stack" noValidate>
           {form.summary}

@@ -69,3 +69,25 @@ export function useImportStatus(importId: string | null) {
     refetchInterval: (q) => (q.state.data?.status === 'done' || q.state.data?.status === 'failed' ? false : 500),
   });
 }
+
+export type SweepView = Answer<'GET /api/sweeps/:id'>;
+
+/** A sweep run by the worker: asked again every half second until it is done or failed. */
+export function useSweep(sweepId: string | null) {
+  return useQuery({
+    queryKey: keys.scenarios.sweep(sweepId),
+    queryFn: () => api<SweepView>(`/api/sweeps/${sweepId}`),
+    enabled: sweepId !== null,
+    refetchInterval: (q) => (q.state.data?.status === 'done' || q.state.data?.status === 'failed' ? false : 500),
+  });
+}
+
+/**
+ * PATCH of a scenario: only the fields given (and the version it was read at). The answer is the new
+ * version's result; the case (its list of scenarios) and the scenario are read again.
+ */
+export function useUpdateScenario(allocationId: string, scenarioId: string) {
+  return useAllocationMutation(keys.allocation.detail(allocationId), (input: UpdateScenarioInput) =>
+    api<Answer<'PATCH /api/scenarios/:id'>>(`/api/scenarios/${scenarioId}`, { method: 'PATCH', body: input }),
+  );
+}
