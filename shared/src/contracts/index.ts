@@ -8,5 +8,6 @@ export * from './decisions.js';
 export * from './tasks.js';
 export * from './notifications.js';
 export * from './allocation.js';
+export * from './analysis.js';
 export * from './ops.js';
 export * from './operations.js';

@@ -42,7 +42,13 @@ export const wholeCount = z
   .max(MAX_RATE_OR_COUNT, { error: 'Tallet er for stort' });
 /** A share between 0 and 1 (0.2 = 20 %). */
 export const share = numberLike(2).refine((v) => Number(v) >= 0 && Number(v) <= 1, { error: 'Andelen må være mellom 0 og 1 (0,2 = 20 %)' });
-export const label = z.string().trim().min(1, { error: 'Må fylles ut' }).max(200, { error: 'Høyst 200 tegn' });
+const NO_NUL = { error: 'Teksten kan ikke inneholde nulltegn (U+0000)' };
+export const label = z
+  .string()
+  .trim()
+  .min(1, { error: 'Må fylles ut' })
+  .max(200, { error: 'Høyst 200 tegn' })
+  .refine((v) => !v.includes('\u0000'), NO_NUL);
 export const id = z.string().trim().min(1, { error: 'Må ha en id' }).max(100, { error: 'Høyst 100 tegn' });
 export const year = z
   .number({ error: 'Året må være et tall' })
