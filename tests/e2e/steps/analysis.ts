@@ -56,7 +56,7 @@ export async function addMeasure(
   await page.getByLabel('Helårseffekt (kr)').fill(String(measure.fullYearEffect));
   await page.getByLabel('Start (måned)').fill(measure.startMonth);
   if (measure.owner) await page.getByLabel('Ansvarlig').fill(measure.owner);
-  if (measure.status) await page.getByLabel('Status').selectOption({ label: measure.status });
+  if (measure.status) await page.getByLabel('Status', { exact: true }).selectOption({ label: measure.status });
   if (measure.assessment?.pupils) await page.getByLabel('For elevene').fill(measure.assessment.pupils);
   if (measure.assessment?.parents) await page.getByLabel('For foreldrene').fill(measure.assessment.parents);
   if (measure.assessment?.staff) await page.getByLabel('For de ansatte').fill(measure.assessment.staff);
