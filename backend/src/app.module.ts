@@ -24,6 +24,7 @@ import { SearchModule } from './modules/search/search.module.js';
 import { InputRoundsModule } from './modules/input-rounds/input-rounds.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { AllocationModule } from './modules/allocation/allocation.module.js';
+import { AnalysisModule } from './modules/analysis/analysis.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -51,6 +52,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     SearchModule,
     MeetingsModule,
     AllocationModule,
+    AnalysisModule,
     TasksModule,
     OpsModule,
     DevModule,

@@ -98,6 +98,7 @@ describe('response contracts', () => {
     const meeting = ((await get('/api/meetings')).meetings as { id: string }[])[0]!;
     const body = ((await get('/api/bodies')).bodies as { id: string }[])[0]!;
     const mandate = ((await get('/api/mandates')).mandates as { id: string }[])[0]!;
+    const analysisTool = ((await get('/api/analysis-tools')).tools as { id: string }[])[0]!;
     const allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
     const scenario = (await get(`/api/allocation-cases/${allocationCase.id}`)).scenarios[0] as { id: string };
     // A sweep in the municipality that someone started through the API (read-rules.spec inserts one with a
@@ -136,6 +137,7 @@ describe('response contracts', () => {
       'GET /api/bodies/:id': body.id,
       'GET /api/mandates/:id': mandate.id,
       'GET /api/allocation-cases/:id': allocationCase.id,
+      'GET /api/analysis-tools/:id': analysisTool.id,
       'GET /api/scenarios/:id': scenario.id,
       'GET /api/sweeps/:id': sweep.id,
       'GET /api/imports/:id': importJob.id,

@@ -44,6 +44,7 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
   let datasetId: string;
   let decisionId: string;
   let decidedCaseId: string;
+  let analysisItemId: string;
   let n = 0;
 
   beforeAll(async () => {
@@ -71,6 +72,8 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     decisionId = (
       await officer.request('POST', `/api/cases/${decided.id}/decisions`, { bodyId, decidedOn: '2026-11-12', text: 'Vedtatt.' })
     ).body.id;
+    const demoMandate = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
+    analysisItemId = (await officer.request('GET', `/api/mandates/${demoMandate}`)).body.items[0].id;
   });
   afterAll(() => t.close());
 
@@ -201,6 +204,42 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
         frameChange: -2000000,
       },
       derived: Object.fromEntries(['overrides', 'adjustments', 'frameChange'].map((f) => [f, ['input', 'inputHash', 'result']])),
+    },
+    {
+      route: '/api/analysis-tools/:id',
+      client: () => officer,
+      create: async () => {
+        const caseId = (await officer.request('POST', '/api/cases', { title: `Analyse ${++n}` })).body.id;
+        const peers = (name: string, cost: number) => ({
+          format: 'samrad.peer-comparison/v1',
+          own: { name: 'Egen', costPerChild: 62344, children6to15: 2900 },
+          peers: [{ name, costPerChild: cost }],
+        });
+        const a = created(
+          await officer.request('POST', '/api/analysis-tools', {
+            kind: 'peers',
+            caseId,
+            title: `Analyse ${n}`,
+            input: peers('Nabo', 51829),
+          }),
+        );
+        const read = async () => {
+          const body = (await officer.request('GET', `/api/analysis-tools/${a.id}`)).body;
+          return { ...body, mandateItemId: body.mandateItem?.id ?? null };
+        };
+        return { path: `/api/analysis-tools/${a.id}`, read };
+      },
+      ignore: ['mandateItem'],
+      fields: {
+        title: 'Ny tittel på analysen',
+        mandateItemId: analysisItemId,
+        input: {
+          format: 'samrad.peer-comparison/v1',
+          own: { name: 'Egen', costPerChild: 62344, children6to15: 2900 },
+          peers: [{ name: 'Annen nabo', costPerChild: 49170 }],
+        },
+      },
+      derived: { input: ['result'] },
     },
     {
       route: '/api/users/:id',

@@ -328,6 +328,32 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       'other round',
     );
 
+    // 4. Analysis tools (#19): one on Solvik's exempt case, one of Nabovik's, each with a comment.
+    const peersInput = (marker: string) => ({
+      format: 'samrad.peer-comparison/v1',
+      own: { name: `Egen ${marker}`, costPerChild: 62344, children6to15: 2900 },
+      peers: [{ name: `Nabo ${marker}`, costPerChild: 51829 }],
+    });
+    const exemptTool = ok(
+      await officer.request('POST', '/api/analysis-tools', {
+        kind: 'peers',
+        caseId: exempt.id,
+        title: `Analyse ${EXEMPT}`,
+        input: peersInput(EXEMPT),
+      }),
+      'exempt analysis',
+    );
+    ok(await officer.request('POST', `/api/analysis-tools/${exemptTool.id}/comments`, { text: `Merknad ${EXEMPT}` }), 'analysis comment');
+    const nTool = ok(
+      await otherAdmin.request('POST', '/api/analysis-tools', {
+        kind: 'peers',
+        caseId: nCase.id,
+        title: `Analyse ${OTHER}`,
+        input: peersInput(OTHER),
+      }),
+      'other analysis',
+    );
+
     fixtures = [
       {
         name: 'exempt case',
@@ -336,6 +362,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'audit.entityType': 'case',
         'audit.entityId': exempt.id,
         'mandates.id': mandate.id,
+        'analysis-tools.id': exemptTool.id,
       },
       { name: 'exempt case’s input', 'submissions.id': exemptInput.id, 'attachments.id': caseFile.id },
       { name: 'exempt case’s meeting', 'meetings.id': meeting.id },
@@ -364,6 +391,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'rounds.id': nRound.id,
         'attachments.id': nFile.id,
         'bodies.id': nBody.id,
+        'analysis-tools.id': nTool.id,
         'audit.entityType': 'case',
         'audit.entityId': nCase.id,
       },

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/password.js';
 import grimstad from './grimstad-2009.input.json' with { type: 'json' };
 import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-people.js';
 import { demoPdf } from './demo-pdf.js';
+import { seedAnalysis } from './analysis-demo.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
 
@@ -648,6 +649,7 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
 
     await seedCaseWorkflow(m, { muni, users, bodies: { council, du, wg, kfu, youth, udfClub, ffClub }, mandate, year });
     await seedAllocation(m, muni, users);
+    await seedAnalysis(m, muni, mandate, users);
 
     // A second municipality: its administrator must never see Solvik's data.
     const other = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, [

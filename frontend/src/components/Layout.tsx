@@ -20,6 +20,7 @@ export function Layout() {
     { to: paths.meetings, label: t('nav.meetings') },
     { to: paths.decisions, label: t('nav.decisions') },
     { to: paths.allocation, label: t('nav.allocation') },
+    { to: paths.analysis, label: t('nav.analysis') },
     { to: paths.bodies, label: t('nav.bodies') },
     { to: paths.notifications, label: t('nav.notifications') },
     ...(hasRole(me, 'admin') ? [{ to: paths.users, label: t('nav.users') }] : []),

@@ -20,6 +20,8 @@ export const paths = {
   meetings: '/moter',
   meeting: (id: string) => `/moter/${id}`,
   allocation: '/fordeling',
+  analysis: '/analyse',
+  analysisTool: (id: string) => `/analyse/${id}`,
   notifications: '/varsler',
   profile: '/profil',
 } as const;

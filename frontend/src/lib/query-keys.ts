@@ -50,6 +50,12 @@ export const keys = {
     detail: (id: string) => ['allocation', id] as const,
     import: (importId: string | null) => ['import', importId] as const,
   },
+  analysis: {
+    all: ['analysis'] as const,
+    detail: (id: string) => ['analysis', id] as const,
+    comments: (id: string) => ['analysis', id, 'comments'] as const,
+    versions: (id: string) => ['analysis', id, 'versions'] as const,
+  },
   scenarios: {
     all: ['scenario'] as const,
     detail: (id: string | undefined) => ['scenario', id] as const,

@@ -9,6 +9,7 @@ export * from './follow-up.js';
 export * from './tasks.js';
 export * from './notifications.js';
 export * from './allocation.js';
+export * from './analysis.js';
 export * from './ops.js';
 export * from './search.js';
 export * from './operations.js';

@@ -13,6 +13,14 @@ import {
   scenarioResultResponseSchema,
   sweepResponseSchema,
 } from './allocation.js';
+import {
+  analysisCommentCreatedResponseSchema,
+  analysisCommentListResponseSchema,
+  analysisToolCreatedResponseSchema,
+  analysisToolListResponseSchema,
+  analysisToolResponseSchema,
+  analysisVersionListResponseSchema,
+} from './analysis.js';
 import { meResponseSchema, messageResponseSchema } from './auth.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
@@ -100,6 +108,13 @@ export const responseContracts = {
   'POST /api/scenarios/:id/revisions': revisionResponseSchema,
   'POST /api/scenarios/:id/sweeps': idResponseSchema,
   'GET /api/sweeps/:id': sweepResponseSchema,
+  'GET /api/analysis-tools': analysisToolListResponseSchema,
+  'POST /api/analysis-tools': analysisToolCreatedResponseSchema,
+  'GET /api/analysis-tools/:id': analysisToolResponseSchema,
+  'PATCH /api/analysis-tools/:id': analysisToolCreatedResponseSchema,
+  'GET /api/analysis-tools/:id/versions': analysisVersionListResponseSchema,
+  'GET /api/analysis-tools/:id/comments': analysisCommentListResponseSchema,
+  'POST /api/analysis-tools/:id/comments': analysisCommentCreatedResponseSchema,
   'GET /api/cases/:id/attachments': attachmentListResponseSchema,
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,

@@ -1,1 +1,2 @@
 export * from './allocation/index.js';
+export * from './analysis/index.js';

@@ -64,6 +64,10 @@ export const TABLE_OWNERS = {
   sweep: 'allocation',
   import_job: 'allocation',
 
+  analysis_tool: 'analysis',
+  analysis_tool_version: 'analysis',
+  analysis_comment: 'analysis',
+
   notification: 'notifications',
   attachment: 'attachments',
 } as const satisfies Record<string, string>;

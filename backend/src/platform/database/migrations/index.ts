@@ -14,6 +14,7 @@ import { MandateFollowUp1763800000200 } from './1763800000200-mandate-follow-up.
 import { Search1763800000600 } from './1763800000600-search.js';
 import { MeetingProtocol1763800000500 } from './1763800000500-meeting-protocol.js';
 import { BodyClosed1763800000100 } from './1763800000100-body-closed.js';
+import { Analysis1763800000800 } from './1763800000800-analysis.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Search1763800000600,
   MeetingProtocol1763800000500,
   BodyClosed1763800000100,
+  Analysis1763800000800,
 ];

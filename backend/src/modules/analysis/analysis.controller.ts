@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import {
+  ANALYSIS_KINDS,
+  analysisCommentCreatedResponseSchema,
+  analysisCommentListResponseSchema,
+  analysisCommentSchema,
+  analysisToolCreatedResponseSchema,
+  analysisToolListResponseSchema,
+  analysisToolResponseSchema,
+  analysisVersionListResponseSchema,
+  createAnalysisToolSchema,
+  updateAnalysisToolSchema,
+} from '@samrad/shared/contracts';
+import { Access } from '../../platform/auth/access.js';
+import { Ctx, type RequestContext } from '../../platform/auth/context.js';
+import { ValidationFailed } from '../../platform/http/errors.js';
+import { Returns, ReturnsFile } from '../../platform/http/returns.js';
+import { UuidPipe } from '../../platform/http/uuid.pipe.js';
+import { body } from '../../platform/http/zod.pipe.js';
+import { AnalysisService } from './analysis.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function optionalUuid(value: string | undefined, field: string) {
+  if (value === undefined || value === '') return undefined;
+  if (!UUID.test(value)) throw ValidationFailed.field(field, 'Ugyldig id');
+  return value;
+}
+
+@Controller('api/analysis-tools')
+export class AnalysisController {
+  constructor(@Inject(AnalysisService) private readonly analysis: AnalysisService) {}
+
+  @Returns(analysisToolListResponseSchema)
+  @Get()
+  @Access('authenticated')
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Query('caseId') caseId?: string,
+    @Query('mandateItemId') mandateItemId?: string,
+    @Query('kind') kind?: string,
+  ) {
+    if (kind !== undefined && kind !== '' && !(ANALYSIS_KINDS as readonly string[]).includes(kind))
+      throw ValidationFailed.field('kind', 'Verktøyet må være «savings», «sfo», «structure» eller «peers»');
+    return {
+      tools: await this.analysis.list(ctx, {
+        caseId: optionalUuid(caseId, 'caseId'),
+        mandateItemId: optionalUuid(mandateItemId, 'mandateItemId'),
+        kind: kind || undefined,
+      }),
+    };
+  }
+
+  @Returns(analysisToolCreatedResponseSchema)
+  @Post()
+  @Access('case_officer')
+  create(@Ctx() ctx: RequestContext, @Body(body(createAnalysisToolSchema)) input: z.infer<typeof createAnalysisToolSchema>) {
+    return this.analysis.create(ctx, input);
+  }
+
+  @Returns(analysisToolResponseSchema)
+  @Get(':id')
+  @Access('authenticated')
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.analysis.get(ctx, id);
+  }
+
+  @Returns(analysisToolCreatedResponseSchema)
+  @Patch(':id')
+  @Access('case_officer')
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(updateAnalysisToolSchema)) input: z.infer<typeof updateAnalysisToolSchema>,
+  ) {
+    return this.analysis.update(ctx, id, input);
+  }
+
+  @Returns(analysisVersionListResponseSchema)
+  @Get(':id/versions')
+  @Access('authenticated')
+  async versions(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return { versions: await this.analysis.versions(ctx, id) };
+  }
+
+  @Returns(analysisCommentListResponseSchema)
+  @Get(':id/comments')
+  @Access('authenticated')
+  async comments(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return { comments: await this.analysis.comments(ctx, id) };
+  }
+
+  @Returns(analysisCommentCreatedResponseSchema)
+  @Post(':id/comments')
+  @Access('member', 'case_officer')
+  comment(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(analysisCommentSchema)) input: z.infer<typeof analysisCommentSchema>,
+  ) {
+    return this.analysis.comment(ctx, id, input);
+  }
+
+  @ReturnsFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Get(':id/export.xlsx')
+  @Access('authenticated')
+  async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.analysis.export(ctx, id);
+    void reply
+      .header('content-type', file.type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    return file.body;
+  }
+}
