@@ -10,6 +10,7 @@ import { ConferencesAndPersons1763800000008 } from './1763800000008-conferences-
 import { CurrentMembership1763800000009 } from './1763800000009-current-membership.js';
 import { SubmissionKeyScope1763800000010 } from './1763800000010-submission-key-scope.js';
 import { CaseLifecycle1763800000012 } from './1763800000012-case-lifecycle.js';
+import { CaseReferences1763800000300 } from './1763800000300-case-references.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CurrentMembership1763800000009,
   SubmissionKeyScope1763800000010,
   CaseLifecycle1763800000012,
+  CaseReferences1763800000300,
 ];
