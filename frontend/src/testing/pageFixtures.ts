@@ -21,6 +21,14 @@ export const CASE = {
   publicTitle: null,
   version: 3,
   mandateItem: { id: 'i3', number: 3, title: 'Ressursfordeling' },
+  references: [] as {
+    text: string;
+    kind: 'case' | 'decision' | null;
+    caseId: string | null;
+    number: string | null;
+    title: string | null;
+    body: string | null;
+  }[],
   officer: { id: 'u-officer', name: 'Rådgiver, oppvekst' },
   sections: [
     {
@@ -56,5 +64,6 @@ export function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
     http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
     http.get('/api/users', () => HttpResponse.json({ users: [] })),
+    http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
   );
 }

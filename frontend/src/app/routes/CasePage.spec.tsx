@@ -191,9 +191,12 @@ describe('Sak', () => {
       http.get('/api/cases/c1/attachments', () => HttpResponse.json({ message: 'Nei' }, { status: 403 })),
       http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
       http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
     );
     renderRoute('/saker/c1');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('unntatt offentlighet'));
+    expect(screen.queryByRole('button', { name: 'Prøv igjen' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Til sakslisten' })).toHaveProperty('pathname', '/saker');
   });
 });
 
