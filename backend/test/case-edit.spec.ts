@@ -124,7 +124,14 @@ describe('editing a case and its references', () => {
 
     const byOfficer = (await read(officer, c.id)).references;
     expect(byOfficer).toEqual([
-      { text: `sak ${earlier.number}`, kind: 'case', caseId: earlier.id, number: earlier.number, title: 'Tidligere sak om skolegrenser', body: null },
+      {
+        text: `sak ${earlier.number}`,
+        kind: 'case',
+        caseId: earlier.id,
+        number: earlier.number,
+        title: 'Tidligere sak om skolegrenser',
+        body: null,
+      },
       {
         text: `Driftsutvalget sak ${committee}`,
         kind: 'decision',
@@ -165,5 +172,64 @@ describe('editing a case and its references', () => {
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     // The date in Oslo (23:30 on the 14th), seen at once (the read cache does not outlive the change).
     expect((await read(officer, c.id)).route[0].meetingDate).toBe('2027-01-14');
+  });
+});
+
+/**
+ * A municipality with no demo data (Nabovik: its administrator and nothing else): the case page's
+ * tools work from nothing — create, edit, attach a document, and every phase move to a vedtak.
+ */
+describe('a case in an empty municipality', () => {
+  let t: TestApp;
+  let admin: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await login(t.url, DEMO.otherAdmin);
+  });
+  afterAll(() => t.close());
+
+  it('is created, edited, given a document and moved through its phases to a vedtak', async () => {
+    const ok = (res: { status: number; body: unknown }, status = 200) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      return res.body as any;
+    };
+    // Nothing of the demo municipality is here (only what earlier runs of this test made in Nabovik).
+    expect((await admin.request('GET', '/api/cases')).body.cases.every((x: { title: string }) => x.title.includes('Nabovik'))).toBe(true);
+    const body = ok(await admin.request('POST', '/api/bodies', { kind: 'steering_group', name: `Styringsgruppen ${Date.now()}` }), 201);
+    const c = ok(await admin.request('POST', '/api/cases', { title: 'Første sak i Nabovik', references: ['sak 7/21'] }), 201);
+    ok(await admin.request('PATCH', `/api/cases/${c.id}`, { version: c.version, title: 'Første sak i Nabovik kommune' }));
+
+    const pdf = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'));
+    ok(await admin.request('POST', `/api/cases/${c.id}/attachments?filename=${encodeURIComponent('Notat.pdf')}`, pdf), 201);
+    expect(
+      ok(await admin.request('GET', `/api/cases/${c.id}/attachments`)).attachments.map((a: { filename: string }) => a.filename),
+    ).toEqual(['Notat.pdf']);
+
+    const moves = async () => ok(await admin.request('GET', `/api/cases/${c.id}`)).allowedMoves.map((m: { to: string }) => m.to);
+    expect(await moves()).toContain('in_preparation');
+    ok(await admin.request('POST', `/api/cases/${c.id}/moves`, { to: 'in_preparation' }), 201);
+    ok(await admin.request('PUT', `/api/cases/${c.id}/route`, { steps: [{ bodyId: body.id, meetingDate: null }] }), 204);
+    ok(await admin.request('POST', `/api/cases/${c.id}/recommendations`, { bodyId: body.id, text: 'Administrasjonen innstiller.' }), 201);
+    expect(await moves()).toContain('before_body');
+    ok(await admin.request('POST', `/api/cases/${c.id}/moves`, { to: 'before_body' }), 201);
+    ok(
+      await admin.request('POST', `/api/cases/${c.id}/decisions`, {
+        bodyId: body.id,
+        decidedOn: '2026-12-03',
+        text: 'Styringsgruppen slutter seg til.',
+      }),
+      201,
+    );
+    const after = ok(await admin.request('GET', `/api/cases/${c.id}`));
+    expect(after.status).toBe('decided');
+    expect(after.phases.map((p: { phase: string }) => p.phase)).toEqual([
+      'draft',
+      'in_preparation',
+      'recommended',
+      'before_body',
+      'decided',
+    ]);
+    expect(after.references).toEqual([{ text: 'sak 7/21', kind: null, caseId: null, number: null, title: null, body: null }]);
   });
 });
