@@ -1,4 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { routes } from '../router.js';
+import { createQueryClient } from '../../lib/query.js';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -199,5 +203,29 @@ describe('Sak: redigering og referanser', () => {
     expect(within(alert).queryByRole('button', { name: 'Prøv igjen' })).toBeNull();
     expect(within(alert).getByRole('link', { name: 'Til sakslisten' })).toHaveProperty('pathname', '/saker');
     expect(within(alert).getByRole('link', { name: 'Til Mine oppgaver' })).toHaveProperty('pathname', '/');
+  });
+
+  it("shows «Møtedato» when the case is opened again after it was put on a meeting's agenda elsewhere", { timeout: 20000 }, async () => {
+    caseApi(MEMBER);
+    const route = (meetingDate: string | null) => [{ ...CASE.route[0]!, meetingDate }];
+    server.use(
+      http.get('/api/cases/c1', () => HttpResponse.json({ ...CASE, rounds: [], route: route(null) })),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+    );
+    // The app's own query client (its cache keeps answers for a while), not the tests' one.
+    const router = createMemoryRouter(routes, { initialEntries: ['/saker/c1'] });
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    const table = await screen.findByRole('table', { name: 'Saksgang' }, { timeout: 5000 });
+    expect(within(table).getAllByRole('cell').at(-1)!.textContent).toBe('–');
+    await router.navigate('/saker');
+    await screen.findByRole('heading', { level: 1, name: 'Saker' });
+    // Meanwhile the case was put on Driftsutvalget's meeting on 8 December.
+    server.use(http.get('/api/cases/c1', () => HttpResponse.json({ ...CASE, rounds: [], route: route('2026-12-08') })));
+    await router.navigate('/saker/c1');
+    await screen.findByRole('cell', { name: '8. desember 2026' }, { timeout: 5000 });
   });
 });

@@ -45,6 +45,9 @@ export const useCase = (id: string) =>
     queryKey: keys.cases.detail(id),
     queryFn: () => api<CaseView>(`/api/cases/${id}`),
     enabled: id !== '',
+    // Fetched again whenever the page opens: much of a case changes on other pages (its place on a meeting's
+    // agenda and «Møtedato», minutes and vedtak, rounds), which do not all refresh it.
+    staleTime: 0,
     // Its open rounds close at their deadlines: fetched again at the first, so «Åpen» follows the clock.
     refetchInterval: (q) =>
       refetchAtDeadline(
