@@ -38,6 +38,7 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
   let officer: Client;
   let admin: Client;
   let mandateId: string;
+  let caseItemId: string;
   let bodyId: string;
   let allocationId: string;
   let modelVersionId: string;
@@ -53,6 +54,7 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     admin = await login(t.url, DEMO.admin);
     bodyId = (await officer.request('GET', '/api/bodies')).body.bodies[0].id;
     mandateId = (await officer.request('POST', '/api/mandates', { title: 'Mandat for delvise endringer', endDate: '2027-11-30' })).body.id;
+    caseItemId = (await officer.request('POST', `/api/mandates/${mandateId}/items`, { number: 991, title: 'Punkt for saken' })).body.id;
     const c = (await officer.request('POST', '/api/cases', { title: 'Fordeling for delvise endringer' })).body;
     allocationId = (
       await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2027, title: 'Ramme for delvise endringer' })
@@ -99,7 +101,14 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
         );
         return { path: `/api/cases/${c.id}`, read: async () => (await officer.request('GET', `/api/cases/${c.id}`)).body };
       },
-      fields: { title: 'Ny tittel på saken' },
+      fields: { title: 'Ny tittel på saken', mandateItemId: caseItemId, references: ['sak 7/21', 'Kommunestyrets vedtak om skolestruktur'] },
+      shown: {
+        mandateItemId: (id) => ['mandateItem', { id, number: 991, title: 'Punkt for saken' }],
+        references: (texts) => [
+          'references',
+          (texts as string[]).map((text) => ({ text, kind: null, caseId: null, number: null, title: null, body: null })),
+        ],
+      },
     },
     {
       route: '/api/mandates/:id',

@@ -21,6 +21,14 @@ export const CASE = {
   publicTitle: null,
   version: 3,
   mandateItem: { id: 'i3', number: 3, title: 'Ressursfordeling' },
+  references: [] as {
+    text: string;
+    kind: 'case' | 'decision' | null;
+    caseId: string | null;
+    number: string | null;
+    title: string | null;
+    body: string | null;
+  }[],
   officer: { id: 'u-officer', name: 'Rådgiver, oppvekst' },
   sections: [
     {
@@ -34,7 +42,8 @@ export const CASE = {
   route: [{ bodyId: 'b1', bodyName: 'Driftsutvalget', position: 1, meetingDate: '2026-12-08', committeeNumber: '41/26' }],
   recommendations: [],
   decisions: [],
-  rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2026-12-01T11:00:00.000Z', open: true }],
+  // Open, and so its deadline is ahead (a past deadline would have the page ask again every second).
+  rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2027-03-01T11:00:00.000Z', open: true }],
   phase: { phase: 'input_round', body: null },
   phases: [
     { phase: 'draft', body: null, enteredAt: '2026-11-02T09:00:00.000Z', actor: 'Rådgiver, oppvekst', reason: null },
@@ -58,5 +67,6 @@ export function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
     http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
     http.get('/api/users', () => HttpResponse.json({ users: [] })),
+    http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
   );
 }

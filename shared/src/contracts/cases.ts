@@ -38,10 +38,31 @@ function accessRule(v: { access?: string; legalBasis?: string | null; publicTitl
   }
 }
 
+/** Most references a case may have to earlier cases and decisions. */
+export const MAX_CASE_REFERENCES = 20;
+
+/**
+ * References to earlier cases and decisions («sak 7/21», «sak 2026/12»), in order, each on one line.
+ * Each is shown as a link where it names a case (archive number) or a decision (committee number) in
+ * Samråd that the reader may read, and as its text otherwise.
+ */
+export const caseReferencesField = z
+  .array(line('Referansen', 200), { error: 'Referansene må være en liste' })
+  .max(MAX_CASE_REFERENCES, { error: `En sak kan ha høyst ${MAX_CASE_REFERENCES} referanser` })
+  .superRefine((refs, ctx) => {
+    const seen = new Set<string>();
+    refs.forEach((r, i) => {
+      const key = r.trim().toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: 'Referansen står allerede i listen' });
+      seen.add(key);
+    });
+  });
+
 export const createCaseSchema = z
   .object({
     title: line('Tittel', 300),
     mandateItemId: uuid.nullable().default(null),
+    references: caseReferencesField.default([]),
     ...accessFields,
     sections: z
       .object({
@@ -59,9 +80,13 @@ const ACCESS_IS_ITS_OWN_ACTION =
   'Tilgangen (offentlig eller unntatt, hjemmel og skjermet tittel) endres med handlingen «Endre tilgang» (POST /api/cases/{id}/access), ikke her';
 const STATUS_MOVES = 'Status endres med et steg i saksgangen (POST /api/cases/{id}/moves), ikke her';
 
-/** Only the title is edited here: the access level and the status each have their own action. */
+/** What an officer edits of a case: the access level and the status each have their own action, the sections theirs. */
 export const updateCaseSchema = patchSchema(
-  { title: createCaseSchema.shape.title },
+  {
+    title: createCaseSchema.shape.title,
+    mandateItemId: createCaseSchema.shape.mandateItemId,
+    references: createCaseSchema.shape.references,
+  },
   {
     elsewhere: {
       access: ACCESS_IS_ITS_OWN_ACTION,
@@ -441,6 +466,21 @@ export const caseSectionResponseSchema = z.object({
   text: z.string(),
   updatedAt: z.string(),
 });
+/** A reference to an earlier case or decision, as the reader may see it. */
+export const caseReferenceResponseSchema = z.object({
+  /** As the officer wrote it. */
+  text: z.string(),
+  /** What it names in Samråd (a case by its archive number, a decision by its committee number), or null: shown as text. */
+  kind: z.enum(['case', 'decision']).nullable(),
+  /** The case to link to: null when nothing is found or the reader may not read it. */
+  caseId: z.string().nullable(),
+  /** The referenced case's number, when found. */
+  number: z.string().nullable(),
+  /** The title the reader may see (an exempt case's public title when they may not read it), when found. */
+  title: z.string().nullable(),
+  /** The body that made the referenced decision. */
+  body: z.string().nullable(),
+});
 export const caseDetailResponseSchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -459,6 +499,8 @@ export const caseDetailResponseSchema = z.object({
   publicTitle: z.string().nullable(),
   version: z.number().int(),
   mandateItem: z.object({ id: z.string(), number: z.number().int(), title: z.string() }).nullable(),
+  /** References to earlier cases and decisions, in order. */
+  references: z.array(caseReferenceResponseSchema),
   officer: ref.nullable(),
   sections: z.array(caseSectionResponseSchema),
   route: z.array(

@@ -1,3 +1,4 @@
 export * from './dates.js';
 export * from './case-lifecycle.js';
 export * from './case-title.js';
+export * from './case-reference.js';

@@ -35,6 +35,10 @@ export class CaseFile extends TenantEntity {
 
   @Column('text', { nullable: true })
   publicTitle: string | null;
+
+  /** References to earlier cases and decisions («sak 7/21»), as written; resolved when read (`CasesService.references`). */
+  @Column('text', { array: true, name: 'reference_texts', default: () => "'{}'" })
+  references: string[];
 }
 
 /**

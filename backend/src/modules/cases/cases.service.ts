@@ -21,6 +21,7 @@ import {
   nextPhase,
   openInputText,
   osloDate,
+  parseCaseReference,
   type CaseEvent,
   type CaseState,
 } from '@samrad/shared/domain';
@@ -161,15 +162,22 @@ export class CasesService {
 
   async get(ctx: RequestContext, id: string) {
     const c = await this.readable(ctx, id);
-    const [sections, route, recommendations, decisions, rounds, mandateItem, officer, phases, openInput] = await Promise.all([
+    const [sections, route, recommendations, decisions, rounds, mandateItem, officer, phases, openInput, references] = await Promise.all([
       this.db.query(
         `SELECT s.id, s.kind, s.current_version AS version, v.text, v.created_at
            FROM case_section s JOIN case_section_version v ON v.section_id = s.id AND v.version = s.current_version
           WHERE s.case_id = $1 ORDER BY s.position`,
         [id],
       ) as Promise<(Pick<CaseSectionRow, 'id' | 'kind'> & { version: number } & Pick<CaseSectionVersionRow, 'text' | 'created_at'>)[]>,
+      // The meeting date is the body's meeting that has the case on its agenda (the one that decided it, else
+      // the latest ordinary one), and the planned date until the case is on an agenda.
       this.db.query(
-        `SELECT r.body_id, b.name AS body_name, r.position, r.meeting_date, r.committee_number
+        `SELECT r.body_id, b.name AS body_name, r.position, r.committee_number,
+                coalesce((SELECT to_char(mt.starts_at AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD')
+                            FROM agenda_item a JOIN meeting mt ON mt.id = a.meeting_id
+                           WHERE a.case_id = r.case_id AND mt.body_id = r.body_id
+                           ORDER BY (a.decision_id IS NOT NULL) DESC, (mt.kind = 'ordinary') DESC, mt.starts_at DESC LIMIT 1),
+                         r.meeting_date::text) AS meeting_date
            FROM case_route_step r JOIN body b ON b.id = r.body_id WHERE r.case_id = $1 ORDER BY r.position`,
         [id],
       ) as Promise<(Pick<CaseRouteStepRow, 'body_id' | 'position' | 'meeting_date' | 'committee_number'> & { body_name: string })[]>,
@@ -197,6 +205,7 @@ export class CasesService {
         (Pick<CasePhaseRow, 'phase' | 'body_id' | 'entered_at' | 'reason'> & { body_name: string | null; actor_name: string | null })[]
       >,
       this.openInput(this.db.manager, [id]).then((o) => o.get(id) ?? { rounds: [], undisposed: 0 }),
+      this.references(ctx, c.references),
     ]);
     const now = Date.now();
     const steps: RouteStep[] = route;
@@ -231,6 +240,7 @@ export class CasesService {
       /** What is still open before a deciding vedtak (rounds open, inputs without a disposition), or null. */
       openInput: openInputText(openInput.rounds, openInput.undisposed),
       mandateItem: mandateItem[0] ?? null,
+      references,
       officer: officer[0] ?? null,
       sections: sections.map((s) => ({
         id: s.id,
@@ -272,8 +282,71 @@ export class CasesService {
     };
   }
 
+  /**
+   * A case's references to earlier cases and decisions as this reader may see them: a case by its archive
+   * number («2026/12»), a decision by its committee number («7/21»; several bodies may use the same one,
+   * so the body's name in the text picks one). A link only to what the reader may read (caseReadableSql);
+   * a case they may not read is named by the title they may see (caseTitleFor), and nothing found is text.
+   */
+  async references(ctx: RequestContext, texts: string[]) {
+    const officer = ctx.roles.has('case_officer');
+    const bodyIds = [...ctx.bodyIds];
+    type Found = {
+      id: string;
+      archive_year: number;
+      archive_seq: number;
+      title: string;
+      access: string;
+      public_title: string | null;
+      readable: boolean;
+      kind: 'case' | 'decision';
+      body_name: string | null;
+    };
+    const caseColumns = `c.id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, ${caseReadableSql('c', '$3', '$4')} AS readable`;
+    return Promise.all(
+      texts.map(async (text) => {
+        const target = parseCaseReference(text);
+        let found: Found[] = [];
+        if (target?.kind === 'archive') {
+          found = await this.db.query(
+            `SELECT ${caseColumns}, 'case' AS kind, NULL AS body_name FROM case_file c
+              WHERE c.municipality_id = $1 AND c.archive_year = $2 AND c.archive_seq = $5`,
+            [ctx.municipalityId, target.year, officer, bodyIds, target.seq],
+          );
+        } else if (target?.kind === 'committee') {
+          // A decision with that number, else a case on a body's route with it (not decided yet).
+          found = await this.db.query(
+            `SELECT ${caseColumns}, 'decision' AS kind, b.name AS body_name
+               FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
+              WHERE d.municipality_id = $1 AND d.committee_number = $2`,
+            [ctx.municipalityId, target.number, officer, bodyIds],
+          );
+          if (found.length === 0)
+            found = await this.db.query(
+              `SELECT ${caseColumns}, 'case' AS kind, b.name AS body_name
+                 FROM case_route_step r JOIN case_file c ON c.id = r.case_id JOIN body b ON b.id = r.body_id
+                WHERE c.municipality_id = $1 AND r.committee_number = $2`,
+              [ctx.municipalityId, target.number, officer, bodyIds],
+            );
+          if (found.length > 1) found = found.filter((f) => f.body_name && text.toLowerCase().includes(f.body_name.toLowerCase()));
+        }
+        const hit = found.length === 1 ? found[0]! : null;
+        if (!hit) return { text, kind: null, caseId: null, number: null, title: null, body: null };
+        return {
+          text,
+          kind: hit.kind,
+          caseId: hit.readable ? hit.id : null,
+          number: caseNumber(hit),
+          title: caseTitleFor({ access: hit.access, title: hit.title, publicTitle: hit.public_title }, hit.readable),
+          body: hit.body_name,
+        };
+      }),
+    );
+  }
+
   async update(ctx: RequestContext, id: string, input: UpdateCase) {
     const { version, ...patch } = input;
+    if (patch.mandateItemId) await this.assertMandateItem(ctx, patch.mandateItemId);
     return this.db.transaction(async (m) => {
       const saved = await updateVersioned(m, this.audit, ctx, CaseFile, 'case', id, version, patch);
       return { id: saved.id, version: saved.version, status: saved.status };

@@ -8,6 +8,9 @@ import { useBodies } from '../../features/bodies/api.js';
 import { AccessTag } from '../../features/cases/AccessTag.js';
 import { useCase, useCaseAttachments, useInputSummary } from '../../features/cases/api.js';
 import { CaseComments } from '../../features/cases/CaseComments.js';
+import { CaseEditDetails } from '../../features/cases/CaseEditForm.js';
+import { CaseReferenceList } from '../../features/cases/CaseReferences.js';
+import { useMandate } from '../../features/mandates/api.js';
 import { CaseHistory } from '../../features/cases/CaseHistory.js';
 import { CaseLifecycle } from '../../features/cases/CaseLifecycle.js';
 import { CaseStatements } from '../../features/meetings/CaseStatements.js';
@@ -19,6 +22,7 @@ import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
 import { FollowUpPanel } from '../../features/follow-ups/FollowUpPanel.js';
 import { keys } from '../../lib/query-keys.js';
+import { paths } from '../../config/paths.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -31,6 +35,7 @@ export default function CasePage() {
   const allocations = useAllocationCases();
   const attachments = useCaseAttachments(id);
   const users = useUsers(officer);
+  const mandate = useMandate();
   const navigate = useNavigate();
   const allocation = allocations.data?.allocationCases.find((a) => a.caseId === id);
   const title = kase ? `${t('cases.number')} ${kase.number}: ${kase.title}` : t('cases.title');
@@ -38,7 +43,7 @@ export default function CasePage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       {isPending && <Loading />}
-      {error && <LoadError error={error} onRetry={() => void refetch()} />}
+      {error && <LoadError error={error} onRetry={() => void refetch()} back={{ to: paths.cases, label: t('cases.toCases') }} />}
       {kase && (
         <>
           <Paragraph className="tags">
@@ -50,6 +55,8 @@ export default function CasePage() {
               <span className="muted">{`${t('cases.mandateItem')} ${kase.mandateItem.number}: ${kase.mandateItem.title}`}</span>
             )}
           </Paragraph>
+          <CaseReferenceList references={kase.references} />
+          {officer && <CaseEditDetails kase={kase} mandateItems={mandate.data?.items ?? []} />}
           {officer && (
             <Details>
               <Details.Summary>{t('cases.accessSection')}</Details.Summary>

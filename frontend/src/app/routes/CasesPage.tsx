@@ -8,11 +8,18 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { AccessTag } from '../../features/cases/AccessTag.js';
+import { ReferencesField, referenceFieldIds } from '../../features/cases/CaseReferences.js';
 import { useCases, useCreateCase } from '../../features/cases/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 
-const IDS = { title: 'case-title', mandateItemId: 'case-item', legalBasis: 'case-basis', publicTitle: 'case-public-title' };
+const IDS = {
+  title: 'case-title',
+  mandateItemId: 'case-item',
+  legalBasis: 'case-basis',
+  publicTitle: 'case-public-title',
+  ...referenceFieldIds('case-new'),
+};
 
 function NewCaseForm() {
   const { t } = useTranslation();
@@ -30,6 +37,7 @@ function NewCaseForm() {
       access,
       legalBasis: access === 'exempt' ? f.get('legalBasis') : null,
       publicTitle: access === 'exempt' ? f.get('publicTitle') : null,
+      references: f.getAll('references').map(String),
     }),
     submit: async (data) => {
       const r = await create.mutateAsync(data);
@@ -53,6 +61,7 @@ function NewCaseForm() {
             ...(mandate.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.number}. ${i.title}` })),
           ]}
         />
+        <ReferencesField idPrefix="case-new" initial={[]} error={form.error} />
         <SelectField
           id="case-access"
           name="access"

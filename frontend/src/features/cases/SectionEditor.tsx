@@ -1,4 +1,4 @@
-import { Alert, Button, Details, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -131,14 +131,20 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
                 </p>
               </>
             )}
+            <Heading level={4} data-size="2xs">
+              {t('cases.previousVersions')}
+            </Heading>
             <ol>
-              {versions.data?.versions.map((v) => (
-                <li key={v.version}>
-                  {t('cases.version', { version: v.version })} – {v.author ?? ''} –{' '}
-                  {new Date(v.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
-                  <div className="muted prewrap">{v.text}</div>
-                </li>
-              ))}
+              {/* The current version is the text above: the list holds the ones before it. */}
+              {versions.data?.versions
+                .filter((v) => v.version < section.version)
+                .map((v) => (
+                  <li key={v.version}>
+                    {t('cases.version', { version: v.version })} – {v.author ?? ''} –{' '}
+                    {new Date(v.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+                    <div className="muted prewrap">{v.text}</div>
+                  </li>
+                ))}
             </ol>
           </Details.Content>
         </Details>

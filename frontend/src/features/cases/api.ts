@@ -20,6 +20,7 @@ import type {
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import { keys } from '../../lib/query-keys.js';
+import { refetchAtDeadline } from '../../lib/deadline.js';
 
 // What the API answers, from the shared response contracts.
 export type CaseSummary = z.infer<typeof caseSummaryResponseSchema>;
@@ -40,7 +41,22 @@ export type DecisionInput = z.input<typeof decisionSchema>;
 
 export const useCases = () => useQuery({ queryKey: keys.cases.all, queryFn: () => api<Answer<'GET /api/cases'>>('/api/cases') });
 export const useCase = (id: string) =>
-  useQuery({ queryKey: keys.cases.detail(id), queryFn: () => api<CaseView>(`/api/cases/${id}`), enabled: id !== '' });
+  useQuery({
+    queryKey: keys.cases.detail(id),
+    queryFn: () => api<CaseView>(`/api/cases/${id}`),
+    enabled: id !== '',
+    // Fetched again whenever the page opens: much of a case changes on other pages (its place on a meeting's
+    // agenda and «Møtedato», minutes and vedtak, rounds), which do not all refresh it.
+    staleTime: 0,
+    // Its open rounds close at their deadlines: fetched again at the first, so «Åpen» follows the clock.
+    refetchInterval: (q) =>
+      refetchAtDeadline(
+        q.state.data?.rounds
+          .filter((r) => r.open)
+          .map((r) => r.closesAt)
+          .sort()[0] ?? null,
+      ),
+  });
 /** The case's attachments (vedlegg). */
 export const useCaseAttachments = (caseId: string) =>
   useQuery({

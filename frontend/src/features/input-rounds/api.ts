@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import { keys } from '../../lib/query-keys.js';
+import { refetchAtDeadline } from '../../lib/deadline.js';
 
 // What the API answers, from the shared response contracts.
 export type SubmissionView = z.infer<typeof submissionResponseSchema>;
@@ -27,7 +28,13 @@ export type NoCommentInput = z.input<typeof noCommentSchema>;
 export type ExtensionInput = z.input<typeof extensionSchema>;
 export type DispositionInput = z.input<typeof dispositionSchema>;
 
-export const useRound = (id: string) => useQuery({ queryKey: keys.rounds.detail(id), queryFn: () => api<RoundView>(`/api/rounds/${id}`) });
+export const useRound = (id: string) =>
+  useQuery({
+    queryKey: keys.rounds.detail(id),
+    queryFn: () => api<RoundView>(`/api/rounds/${id}`),
+    // An open round closes at its deadline: fetched again then, so «Åpen» and the forms follow the clock.
+    refetchInterval: (q) => refetchAtDeadline(q.state.data?.open ? q.state.data.closesAt : null),
+  });
 export const useVersions = (submissionId: string, enabled: boolean) =>
   useQuery({
     queryKey: keys.submissions.versions(submissionId),

@@ -15,6 +15,7 @@ import { Search1763800000600 } from './1763800000600-search.js';
 import { MeetingProtocol1763800000500 } from './1763800000500-meeting-protocol.js';
 import { BodyClosed1763800000100 } from './1763800000100-body-closed.js';
 import { Analysis1763800000800 } from './1763800000800-analysis.js';
+import { CaseReferences1763800000300 } from './1763800000300-case-references.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MeetingProtocol1763800000500,
   BodyClosed1763800000100,
   Analysis1763800000800,
+  CaseReferences1763800000300,
 ];
