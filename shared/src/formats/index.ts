@@ -2,3 +2,4 @@ export * from './units-table.js';
 export * from './csv.js';
 export * from './xlsx.js';
 export * from './result-xlsx.js';
+export * from './input-report.js';
