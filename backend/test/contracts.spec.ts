@@ -151,6 +151,7 @@ describe('response contracts', () => {
       const query: Record<string, string> = {
         'GET /api/cases/:id/sections/:sectionId/diff': '?from=1&to=1',
         'GET /api/scenarios/:id/compare': '?against=budget',
+        'GET /api/inputs/mine': `?caseId=${withRounds.id}`,
       };
       return path + (query[name(r)] ?? '');
     };

@@ -68,7 +68,12 @@ describe('inputs of every kind: one disposition path, the author sees it, the ta
     expect(udfRound.status).toBe(201);
 
     // Continuous input on the case, and on a mandate item.
-    const cont = await fau.request('POST', '/api/inputs', { caseId, text: `Løpende ${marker}`, bodyId: null, idempotencyKey: randomUUID() });
+    const cont = await fau.request('POST', '/api/inputs', {
+      caseId,
+      text: `Løpende ${marker}`,
+      bodyId: null,
+      idempotencyKey: randomUUID(),
+    });
     expect(cont.status, JSON.stringify(cont.body)).toBe(201);
     ids.continuous = cont.body.id;
     const mandates = (await officer.request('GET', '/api/mandates')).body.mandates as { id: string }[];
@@ -121,7 +126,10 @@ describe('inputs of every kind: one disposition path, the author sees it, the ta
       expect(res.status, `${kind}: ${JSON.stringify(res.body)}`).toBe(204);
     }
     // Input on a mandate item has no case, so no section of a saksframlegg.
-    const noCase = await officer.request('PUT', `/api/submissions/${ids.mandate}/disposition`, { ...given.mandate, sectionId: proposal.id });
+    const noCase = await officer.request('PUT', `/api/submissions/${ids.mandate}/disposition`, {
+      ...given.mandate,
+      sectionId: proposal.id,
+    });
     expect(noCase.status).toBe(400);
     expect(noCase.body.errors[0].path).toBe('sectionId');
     // Only officers dispose; another municipality does not find the input.
@@ -142,7 +150,10 @@ describe('inputs of every kind: one disposition path, the author sees it, the ta
     expect(mine.status, JSON.stringify(mine.body)).toBe(200);
     const byKind = Object.fromEntries(mine.body.items.map((s: { kind: string }) => [s.kind, s]));
     expect(Object.keys(byKind).sort()).toEqual(['conference', 'continuous', 'round']);
-    expect(byKind.conference).toMatchObject({ representing: 'FAU Nordby skole', disposition: { outcome: 'partly_adopted', sectionKind: 'proposal' } });
+    expect(byKind.conference).toMatchObject({
+      representing: 'FAU Nordby skole',
+      disposition: { outcome: 'partly_adopted', sectionKind: 'proposal' },
+    });
     expect(byKind.continuous.disposition).toMatchObject({ outcome: 'not_adopted', reason: 'Utenfor sakens ramme.' });
     expect(byKind.round.round.name).toBe('Høring om skolebytte');
     const onItem = (await fau.request('GET', `/api/inputs/mine?mandateItemId=${mandateItemId}`)).body.items;
@@ -160,43 +171,48 @@ describe('inputs of every kind: one disposition path, the author sees it, the ta
     expect(summary.items.map((s: { kind: string }) => s.kind).sort()).toEqual(['conference', 'continuous', 'round', 'round']);
     expect(summary.case.title).toBe(`Skolebytte ${marker}`);
 
-    const all = await officer.request('GET', `/api/cases/${caseId}/input-summary/export/xlsx`);
+    const all = await officer.request('GET', `/api/cases/${caseId}/input-summary/xlsx`);
     expect(all.status).toBe(200);
     expect(all.headers.get('content-disposition')).toMatch(/innspill-og-behandling-\d{4}-\d+\.xlsx/);
     const rows = await xlsxRows(all.body);
     expect(rows).toHaveLength(4);
     const conferenceRow = rows.find((r) => r[1] === 'Skolekonferanse')!;
     expect(conferenceRow).toEqual(
-      expect.arrayContaining(['FAU Nordby skole', 'Skolekonferanse om skolebytte', `Fra salen ${marker}`, 'Delvis tatt til følge', 'Forslag til vedtak']),
+      expect.arrayContaining([
+        'FAU Nordby skole',
+        'Skolekonferanse om skolebytte',
+        `Fra salen ${marker}`,
+        'Delvis tatt til følge',
+        'Forslag til vedtak',
+      ]),
     );
-    const unhandled = await xlsxRows((await officer.request('GET', `/api/cases/${caseId}/input-summary/export/xlsx?handled=no`)).body);
+    const unhandled = await xlsxRows((await officer.request('GET', `/api/cases/${caseId}/input-summary/xlsx?handled=no`)).body);
     expect(unhandled.map((r) => r[6])).toEqual([`UDF-UPUBLISERT ${marker}`]);
-    const continuous = await xlsxRows((await officer.request('GET', `/api/cases/${caseId}/input-summary/export/xlsx?kind=continuous`)).body);
+    const continuous = await xlsxRows((await officer.request('GET', `/api/cases/${caseId}/input-summary/xlsx?kind=continuous`)).body);
     expect(continuous.map((r) => r[7])).toEqual(['Ikke tatt til følge']);
 
-    const pdf = await officer.request('GET', `/api/cases/${caseId}/input-summary/export/pdf?outcome=adopted`);
+    const pdf = await officer.request('GET', `/api/cases/${caseId}/input-summary/pdf?outcome=adopted`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const badFilter = await officer.request('GET', `/api/cases/${caseId}/input-summary/export/xlsx?kind=rumour`);
+    const badFilter = await officer.request('GET', `/api/cases/${caseId}/input-summary/xlsx?kind=rumour`);
     expect(badFilter.status).toBe(400);
     expect(badFilter.body.errors[0]).toEqual({ path: 'kind', message: 'Ukjent type innspill' });
-    expect((await officer.request('GET', `/api/cases/${caseId}/input-summary/export/docx`)).status).toBe(404);
   });
 
   it('readers see only what they may: no unpublished input of another body, no exempt case, no other municipality', async () => {
     // The round is open and publishes after closing: fau does not see udf's input, in the page or in an export.
     const fauSummary = (await fau.request('GET', `/api/cases/${caseId}/input-summary`)).body;
     expect(JSON.stringify(fauSummary)).not.toContain('UDF-UPUBLISERT');
-    const fauXlsx = await fau.request('GET', `/api/cases/${caseId}/input-summary/export/xlsx`);
+    const fauXlsx = await fau.request('GET', `/api/cases/${caseId}/input-summary/xlsx`);
     expect(fauXlsx.status).toBe(200);
     const fauRows = await xlsxRows(fauXlsx.body);
     expect(fauRows).toHaveLength(3);
     expect(fauRows.flat().join()).not.toContain('UDF-UPUBLISERT');
 
     // Another municipality finds nothing.
-    for (const path of ['input-summary', 'input-summary/export/xlsx', 'input-summary/export/pdf'])
+    for (const path of ['input-summary', 'input-summary/xlsx', 'input-summary/pdf'])
       expect((await other.request('GET', `/api/cases/${caseId}/${path}`)).status).toBe(404);
 
     // An exempt case: a reference-group member not on its route reads neither its table nor its exports.
@@ -209,11 +225,11 @@ describe('inputs of every kind: one disposition path, the author sees it, the ta
       publicTitle: 'Unntatt sak',
     });
     expect(exempt.status, JSON.stringify(exempt.body)).toBeLessThan(300);
-    for (const path of ['input-summary', 'input-summary/export/xlsx', 'input-summary/export/pdf']) {
+    for (const path of ['input-summary', 'input-summary/xlsx', 'input-summary/pdf']) {
       const res = await udf.request('GET', `/api/cases/${secret.id}/${path}`);
       expect(res.status, path).toBe(403);
       expect(JSON.stringify(res.body)).not.toContain('Personalsak');
     }
-    expect((await officer.request('GET', `/api/cases/${secret.id}/input-summary/export/xlsx`)).status).toBe(200);
+    expect((await officer.request('GET', `/api/cases/${secret.id}/input-summary/xlsx`)).status).toBe(200);
   });
 });

@@ -32,7 +32,10 @@ export class DispositionsService {
       const kind: InputKind = s.round_id ? 'round' : s.meeting_id ? 'conference' : 'continuous';
       if (input.sectionId) {
         if (!s.case_id)
-          throw ValidationFailed.field('sectionId', 'Innspillet gjelder et mandatpunkt uten sak, så det kan ikke ha endret en del av et saksframlegg');
+          throw ValidationFailed.field(
+            'sectionId',
+            'Innspillet gjelder et mandatpunkt uten sak, så det kan ikke ha endret en del av et saksframlegg',
+          );
         const ok = await m.query(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, [input.sectionId, s.case_id]);
         if (ok.length === 0) throw ValidationFailed.field('sectionId', 'Delen av saksframlegget hører ikke til innspillets sak');
       }

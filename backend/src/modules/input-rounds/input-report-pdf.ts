@@ -22,7 +22,12 @@ export const pdfSafe = (text: string) =>
 /** «Innspill og behandling» as a PDF (A4): the heading, when it was made, and each input with its handling. */
 export function inputReportPdf(title: string, generated: string, items: Input[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: pdfSafe(title), Producer: 'Samråd', Creator: 'Samråd' }, lang: 'nb' });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 50,
+      info: { Title: pdfSafe(title), Producer: 'Samråd', Creator: 'Samråd' },
+      lang: 'nb',
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -33,12 +38,18 @@ export function inputReportPdf(title: string, generated: string, items: Input[])
     items.forEach((s, i) => {
       const row = inputReportRow(s, i);
       const [nr, kind, from, representing, where, received, text, outcome, reason, section] = row;
-      doc.font('Helvetica-Bold').fontSize(11).text(pdfSafe(`${nr}. ${from}`));
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(11)
+        .text(pdfSafe(`${nr}. ${from}`));
       doc.font('Helvetica').fontSize(9).fillColor('#444444');
       doc.text(pdfSafe([kind, where, received].filter(Boolean).join(' · ')));
       if (representing) doc.text(pdfSafe(`${INPUT_REPORT_COLUMNS[3]}: ${representing}`));
       doc.fillColor('black').fontSize(10).moveDown(0.3).text(pdfSafe(text!));
-      doc.moveDown(0.3).font('Helvetica-Bold').text(pdfSafe(`${INPUT_REPORT_COLUMNS[7]}: ${outcome}`), { continued: Boolean(reason) });
+      doc
+        .moveDown(0.3)
+        .font('Helvetica-Bold')
+        .text(pdfSafe(`${INPUT_REPORT_COLUMNS[7]}: ${outcome}`), { continued: Boolean(reason) });
       if (reason) doc.font('Helvetica').text(pdfSafe(`. ${reason}`));
       if (section) doc.font('Helvetica').text(pdfSafe(`${INPUT_REPORT_COLUMNS[9]}: ${section}`));
       doc.moveDown();

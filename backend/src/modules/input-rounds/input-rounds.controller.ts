@@ -17,7 +17,6 @@ import {
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
-import { NotFound } from '../../platform/http/errors.js';
 import { ZodPipe, body } from '../../platform/http/zod.pipe.js';
 import { DispositionsService } from './dispositions.service.js';
 import { InputRoundsService } from './input-rounds.service.js';
@@ -140,18 +139,33 @@ export class InputRoundsController {
     return this.inputSummary.mine(ctx, query);
   }
 
-  /** «Innspill og behandling» as XLSX or PDF, with the page's filters (kind, outcome, body, handled). */
-  @ReturnsFile('application/octet-stream')
-  @Get('cases/:id/input-summary/export/:format')
+  /** «Innspill og behandling» as XLSX, with the page's filters (kind, outcome, body, handled). */
+  @ReturnsFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Get('cases/:id/input-summary/xlsx')
   @Access('authenticated')
-  async exportSummary(
+  exportXlsx(
     @Ctx() ctx: RequestContext,
     @Param('id', UuidPipe) id: string,
-    @Param('format') format: string,
     @Query(new ZodPipe(inputFilterSchema)) filter: InputFilter,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (format !== 'xlsx' && format !== 'pdf') throw new NotFound();
+    return this.exportSummary(ctx, id, 'xlsx', filter, reply);
+  }
+
+  /** «Innspill og behandling» as PDF, with the page's filters. */
+  @ReturnsFile('application/pdf')
+  @Get('cases/:id/input-summary/pdf')
+  @Access('authenticated')
+  exportPdf(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query(new ZodPipe(inputFilterSchema)) filter: InputFilter,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.exportSummary(ctx, id, 'pdf', filter, reply);
+  }
+
+  private async exportSummary(ctx: RequestContext, id: string, format: 'xlsx' | 'pdf', filter: InputFilter, reply: FastifyReply) {
     const file = await this.inputSummary.export(ctx, id, format, filter);
     void reply
       .header('content-type', file.type)

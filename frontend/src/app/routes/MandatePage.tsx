@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useMandate, type MandateItemView } from '../../features/mandates/api.js';
+import { hasRole, useMe } from '../../features/auth/api.js';
+import { MandateItemInput } from '../../features/inputs/ContinuousInputForm.js';
 import { MandateTimeline } from '../../features/mandates/MandateTimeline.js';
 import { StatusTag } from '../../features/mandates/StatusTag.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
@@ -87,6 +89,7 @@ function ItemWork({ work, title }: { work: NonNullable<MandateItemView['work']>;
 export default function MandatePage() {
   const { t } = useTranslation();
   const { data: mandate, isPending, error, refetch } = useMandate();
+  const { data: me } = useMe();
   return (
     <>
       <PageHeading title={t('mandate.title')}>{mandate?.title ?? t('mandate.title')}</PageHeading>
@@ -136,6 +139,7 @@ export default function MandatePage() {
                     <strong>{i.title}</strong>
                     <div className="muted">{i.description}</div>
                     {i.work && <ItemWork work={i.work} title={i.title} />}
+                    {me && hasRole(me, 'member') && <MandateItemInput mandateItemId={i.id} title={i.title} bodies={me.memberships} />}
                   </Table.Cell>
                   <Table.Cell>{i.owner?.name ?? t('mandate.noOwner')}</Table.Cell>
                   <Table.Cell>{formatDate(i.dueDate)}</Table.Cell>
