@@ -25,6 +25,8 @@ export function InputReceipt(props: {
   onAnother?: () => void;
   /** The input can no longer be changed (a round's deadline has passed). */
   locked?: boolean;
+  /** Show the text as sent (not where the page lists the input itself, as a round does). */
+  showText?: boolean;
   idPrefix: string;
 }) {
   const { t } = useTranslation();
@@ -66,7 +68,7 @@ export function InputReceipt(props: {
         {receipt.late && <Paragraph>{t('inputs.receiptLate')}</Paragraph>}
         {receipt.duplicate && <Paragraph>{t('inputs.receiptDuplicate')}</Paragraph>}
       </Alert>
-      {!editing && <Paragraph className="prewrap">{text}</Paragraph>}
+      {!editing && props.showText !== false && <Paragraph className="prewrap">{text}</Paragraph>}
       {editing ? (
         <form onSubmit={form.onSubmit} noValidate className="stack">
           {form.summary}

@@ -174,13 +174,13 @@ describe('continuous input on the case page', () => {
     await userEvent.selectOptions(within(section).getByRole('combobox', { name: 'Sendes på vegne av' }), bodyId);
     await userEvent.type(within(section).getByRole('textbox', { name: 'Innspill' }), 'Husk skyss for elevene.');
     await userEvent.click(within(section).getByRole('button', { name: 'Send innspill' }));
-    await within(section).findByRole('heading', { name: 'Kvittering' });
+    await within(section).findByRole('heading', { name: 'Innspillet er sendt' });
     expect(posted).toMatchObject({ caseId, mandateItemId: null, bodyId, text: 'Husk skyss for elevene.' });
     expect(within(section).getByText('Kvitteringsnummer: sub-1')).toBeTruthy();
-    expect(within(section).getByText(/^Mottatt .* \(versjon 1\)\.$/)).toBeTruthy();
+    expect(within(section).getByText(/^Kvittering: innspillet er mottatt .* \(versjon 1\)\.$/)).toBeTruthy();
     // Not an empty form: the text as sent, and the way to change it.
     expect(within(section).queryByRole('button', { name: 'Send innspill' })).toBeNull();
-    await userEvent.click(within(section).getByRole('button', { name: 'Endre innspillet (ny versjon)' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Lag en ny versjon av innspillet' }));
     const box = within(section).getByRole('textbox', { name: 'Nytt innhold i innspillet' });
     expect((box as HTMLTextAreaElement).value).toBe('Husk skyss for elevene.');
     await userEvent.type(box, ' Også om vinteren.');

@@ -166,6 +166,7 @@ export default function RoundPage() {
                   text={receipt.text}
                   refresh={[keys.rounds.detail(round.id)]}
                   locked={!round.open}
+                  showText={false}
                   onAnother={() => setReceipt(null)}
                 />
               ) : (
