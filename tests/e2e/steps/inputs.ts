@@ -4,7 +4,8 @@ import type { Locator, Page } from 'playwright-core';
  * Browser steps for input from everyone who has a say: continuous input on a case or a mandate item,
  * input at a school conference, an answer to a round, the officer's disposition, and the table
  * «Innspill og behandling». Each drives only the UI, by role and accessible name, and waits on what
- * the page shows (no sleeps). URLs are the app's own paths (`/saker/:id`, `/innspill/:id`, `/moter/:id`).
+ * the page shows (no sleeps). A `…Url` parameter is a full address (the pages have no base URL), e.g.
+ * `page.url()` of a case (`/saker/:id`), a round (`/innspill/:id`) or a meeting (`/moter/:id`).
  */
 
 export type Outcome = 'Tatt til følge' | 'Delvis tatt til følge' | 'Ikke tatt til følge' | 'Tatt til orientering';
@@ -41,12 +42,12 @@ export async function giveContinuousInput(
   return readReceipt(form);
 }
 
-/** Continuous input on a mandate item, from the mandate page (`/mandat`): the item by its title. */
+/** Continuous input on a mandate item, from the mandate page (reached by the main menu): the item by its title. */
 export async function giveMandateItemInput(
   page: Page,
   input: { itemTitle: string; onBehalfOf?: string; text: string },
 ): Promise<ReceiptSeen> {
-  await page.goto('/mandat');
+  await page.getByRole('link', { name: 'Mandatet', exact: true }).click();
   await page.getByText(`Gi innspill til mandatpunktet: ${input.itemTitle}`).click();
   const form = page.getByRole('region', { name: 'Gi innspill til mandatpunktet' });
   await form.waitFor();
