@@ -53,11 +53,11 @@ describe('input from everyone who has a say, and «Innspill og behandling»', ()
       /Løpende innspill .* Delvis tatt til følge \| Skyss tas med i vurderingen\. \| Vurdering$/,
     );
     expect(rows.some((r) => r.includes('| Innspillsrunde |'))).toBe(false);
-  });
+  }, 240_000);
 
   it('the parent sees the handling of their input', async () => {
     const page = await j.open('i3-see-handling', 'fau.nordby@solvik.kommune.test');
     await seeOwnHandling(page, { caseUrl, outcome: 'Delvis tatt til følge', reason: 'Skyss tas med i vurderingen.' });
     await expectAccessible(page, 'sak med behandlet innspill');
-  });
+  }, 240_000);
 });
