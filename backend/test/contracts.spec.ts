@@ -154,6 +154,7 @@ describe('response contracts', () => {
         'GET /api/cases/:id/sections/:sectionId/diff': '?from=1&to=1',
         'GET /api/scenarios/:id/compare': '?against=budget',
         'GET /api/search': '?q=skole',
+        'GET /api/inputs/mine': `?caseId=${withRounds.id}`,
       };
       return path + (query[name(r)] ?? '');
     };

@@ -14,7 +14,15 @@ const examples: { [K in NoticeKind]: NoticeParams<K> } = {
   reminder: { roundId: 'r', roundTitle: 'Ressursfordeling', closesAt: at, minutes: 1440, to: { bodyId: 'b', bodyName: 'FAU' } },
   extension: { roundId: 'r', roundTitle: 'Ressursfordeling', bodyId: 'b', until: at },
   round_closed: { roundId: 'r', roundTitle: 'Ressursfordeling' },
-  disposition: { submissionId: 's', version: 2, outcome: 'partly_adopted', reason: 'Delvis', roundId: null, caseId: 'c' },
+  disposition: {
+    submissionId: 's',
+    version: 2,
+    outcome: 'partly_adopted',
+    reason: 'Delvis',
+    roundId: null,
+    caseId: 'c',
+    kind: 'conference',
+  },
   comment: { commentId: 'k', caseId: 'c', caseNumber: '2026/1', text: 'Enig.' },
   decision: {
     decisionId: 'd',

@@ -57,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: paths.users, element: page(() => import('./routes/UsersPage.js')) },
       { path: paths.cases, element: page(() => import('./routes/CasesPage.js')) },
       { path: '/saker/:id', element: page(() => import('./routes/CasePage.js')) },
+      { path: '/saker/:id/innspill', element: page(() => import('./routes/InputsPage.js')) },
       { path: '/innspill/:id', element: page(() => import('./routes/RoundPage.js')) },
       { path: paths.decisions, element: page(() => import('./routes/DecisionsPage.js')) },
       { path: paths.search, element: page(() => import('./routes/SearchPage.js')) },

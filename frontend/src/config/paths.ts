@@ -14,6 +14,7 @@ export const paths = {
   users: '/brukere',
   cases: '/saker',
   case: (id: string) => `/saker/${id}`,
+  caseInputs: (id: string) => `/saker/${id}/innspill`,
   round: (id: string) => `/innspill/${id}`,
   decisions: '/vedtak',
   search: '/sok',

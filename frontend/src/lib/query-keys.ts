@@ -39,6 +39,12 @@ export const keys = {
   submissions: {
     versions: (id: string) => ['submissions', id, 'versions'] as const,
   },
+  inputs: {
+    /** One's own inputs on a case or a mandate item. */
+    mine: (scope: { caseId?: string; mandateItemId?: string }) =>
+      ['inputs', 'mine', scope.caseId ?? null, scope.mandateItemId ?? null] as const,
+    all: ['inputs'] as const,
+  },
   meetings: {
     all: ['meetings'] as const,
     detail: (id: string) => ['meetings', id] as const,

@@ -60,7 +60,10 @@ export function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/auth/me', () => HttpResponse.json(me)),
     http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
     http.get('/api/cases/c1/comments', () => HttpResponse.json({ comments: [] })),
-    http.get('/api/cases/c1/input-summary', () => HttpResponse.json({ caseId: 'c1', total: 0, handled: 0, items: [], text: '' })),
+    http.get('/api/cases/c1/input-summary', () =>
+      HttpResponse.json({ caseId: 'c1', case: { number: CASE.number, title: CASE.title }, total: 0, handled: 0, items: [], text: '' }),
+    ),
+    http.get('/api/inputs/mine', () => HttpResponse.json({ items: [] })),
     http.get('/api/cases/c1/attachments', () => HttpResponse.json({ attachments })),
     http.get('/api/cases/c1/follow-ups', () => HttpResponse.json({ decisions: [] })),
     http.get('/api/cases/c1/statements', () => HttpResponse.json({ statements: [] })),
@@ -69,4 +72,28 @@ export function caseApi(me: object, attachments: object[] = []) {
     http.get('/api/users', () => HttpResponse.json({ users: [] })),
     http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
   );
+}
+
+/** An input as «Innspill og behandling» shows it; `kind` and the rest as given. */
+export function inputFixture(over: Record<string, unknown> & { id: string; kind: 'round' | 'continuous' | 'conference' }) {
+  return {
+    roundId: null,
+    round: null,
+    caseId: 'c1',
+    mandateItemId: 'i3',
+    representing: null,
+    body: null,
+    author: { id: 'u-fau', name: 'FAU-leder, Nordby skole', title: 'FAU-leder' },
+    capacity: 'own_capacity',
+    version: 1,
+    late: false,
+    submittedAt: '2026-11-20T09:00:00.000Z',
+    updatedAt: '2026-11-20T09:00:00.000Z',
+    text: 'Et innspill.',
+    sha256: 'ab'.repeat(32),
+    meeting: null,
+    attachments: [],
+    disposition: null,
+    ...over,
+  };
 }

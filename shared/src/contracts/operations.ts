@@ -77,6 +77,7 @@ import {
 } from './organisation.js';
 import {
   inputSummaryResponseSchema,
+  myInputsResponseSchema,
   receiptResponseSchema,
   roundCreatedResponseSchema,
   roundDetailResponseSchema,
@@ -157,6 +158,7 @@ export const responseContracts = {
   'GET /api/submissions/:id/versions': submissionVersionsResponseSchema,
   'POST /api/inputs': receiptResponseSchema,
   'GET /api/cases/:id/input-summary': inputSummaryResponseSchema,
+  'GET /api/inputs/mine': myInputsResponseSchema,
   'GET /api/mandates': mandateListResponseSchema,
   'GET /api/mandates/:id': mandateDetailResponseSchema,
   'POST /api/mandates': mandateResponseSchema,

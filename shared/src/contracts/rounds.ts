@@ -8,9 +8,20 @@ const ref = z.object({ id: z.string(), name: z.string() });
 export const roundCreatedResponseSchema = z.object({ id: z.string() });
 
 /** A submission as its readers see it (submissionVisibleSql decides who does). */
+export const INPUT_KINDS = ['round', 'continuous', 'conference'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
 export const submissionResponseSchema = z.object({
   id: z.string(),
+  /** Where it was given: in a round, as continuous input, or at a school conference. */
+  kind: z.enum(INPUT_KINDS),
   roundId: z.string().nullable(),
+  /** The round it answers, by its title. */
+  round: ref.nullable(),
+  caseId: z.string().nullable(),
+  mandateItemId: z.string().nullable(),
+  /** At a school conference: whom the author said they came for (their registration). */
+  representing: z.string().nullable(),
   body: ref.nullable(),
   author: z.object({ id: z.string(), name: z.string(), title: z.string() }),
   capacity: z.enum(['on_behalf_of_body', 'own_capacity']),
@@ -75,8 +86,38 @@ export const submissionVersionsResponseSchema = z.object({
 /** «Innspill og behandling»: the case's inputs with their dispositions, and the generated text. */
 export const inputSummaryResponseSchema = z.object({
   caseId: z.string(),
+  /** The case by the title the reader may see, and its number. */
+  case: z.object({ number: z.string(), title: z.string() }),
   total: z.number().int(),
   handled: z.number().int(),
   items: z.array(submissionResponseSchema),
   text: z.string(),
 });
+
+/** One's own inputs (every kind) on a case or a mandate item, with how each was handled. */
+export const myInputsResponseSchema = z.object({ items: z.array(submissionResponseSchema) });
+
+/** Which of my inputs: on a case or on a mandate item (one of them). */
+export const myInputsQuerySchema = z
+  .object({ caseId: z.uuid({ error: 'Ugyldig sak' }).optional(), mandateItemId: z.uuid({ error: 'Ugyldig mandatpunkt' }).optional() })
+  .refine((q) => Boolean(q.caseId) !== Boolean(q.mandateItemId), { path: ['caseId'], message: 'Oppgi enten en sak eller et mandatpunkt' });
+
+/** The filters of «Innspill og behandling» (the page and its exports): kind, outcome, body, handled or not. */
+export const inputFilterSchema = z.object({
+  kind: z.enum(INPUT_KINDS, { error: 'Ukjent type innspill' }).optional(),
+  outcome: z.enum(DISPOSITION_OUTCOMES, { error: 'Ukjent utfall' }).optional(),
+  bodyId: z.string().max(100).optional(),
+  handled: z.enum(['yes', 'no'], { error: 'Velg behandlet eller ikke behandlet' }).optional(),
+});
+export type InputFilter = z.infer<typeof inputFilterSchema>;
+
+/** The inputs that pass the filters (bodyId 'own': inputs given in one's own capacity). */
+export function filterInputs<T extends z.infer<typeof submissionResponseSchema>>(items: T[], f: InputFilter): T[] {
+  return items.filter(
+    (s) =>
+      (!f.kind || s.kind === f.kind) &&
+      (!f.outcome || s.disposition?.outcome === f.outcome) &&
+      (!f.bodyId || (f.bodyId === 'own' ? s.body === null : s.body?.id === f.bodyId)) &&
+      (!f.handled || (f.handled === 'yes') === (s.disposition !== null)),
+  );
+}

@@ -3,3 +3,4 @@ export * from './csv.js';
 export * from './xlsx.js';
 export * from './result-xlsx.js';
 export * from './analysis-xlsx.js';
+export * from './input-report.js';

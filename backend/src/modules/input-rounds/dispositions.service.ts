@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import type { dispositionSchema } from '@samrad/shared/contracts';
+import type { InputKind, dispositionSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
-/** Dispositions: how each input was handled, and the section of the case it affected. */
+/**
+ * Dispositions: how each input was handled, and the section of the case it affected. The one path for
+ * every kind of input: an answer to a round, continuous input (on a case or a mandate item) and input
+ * from a school conference. The author is told (a `disposition` notice) and sees it on their input.
+ */
 @Injectable()
 export class DispositionsService {
   constructor(
@@ -18,16 +22,21 @@ export class DispositionsService {
 
   async dispose(ctx: RequestContext, submissionId: string, input: z.infer<typeof dispositionSchema>) {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; author_id: string; case_id: string | null; round_id: string | null }[] = await m.query(
-        `SELECT id, author_id, case_id, round_id FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
-        [submissionId, ctx.municipalityId],
-      );
+      const rows: { id: string; author_id: string; case_id: string | null; round_id: string | null; meeting_id: string | null }[] =
+        await m.query(
+          `SELECT id, author_id, case_id, round_id, meeting_id FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+          [submissionId, ctx.municipalityId],
+        );
       const s = rows[0];
       if (!s) throw new NotFound('Fant ikke innspillet');
+      const kind: InputKind = s.round_id ? 'round' : s.meeting_id ? 'conference' : 'continuous';
       if (input.sectionId) {
-        const ok = s.case_id
-          ? await m.query(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, [input.sectionId, s.case_id])
-          : [];
+        if (!s.case_id)
+          throw ValidationFailed.field(
+            'sectionId',
+            'Innspillet gjelder et mandatpunkt uten sak, så det kan ikke ha endret en del av et saksframlegg',
+          );
+        const ok = await m.query(`SELECT 1 FROM case_section WHERE id = $1 AND case_id = $2`, [input.sectionId, s.case_id]);
         if (ok.length === 0) throw ValidationFailed.field('sectionId', 'Delen av saksframlegget hører ikke til innspillets sak');
       }
       const before: Record<string, unknown>[] = await m.query(
@@ -41,7 +50,7 @@ export class DispositionsService {
          RETURNING version`,
         [submissionId, input.outcome, input.reason, input.sectionId, ctx.userId],
       );
-      await this.audit.record(m, ctx, before[0] ? 'update' : 'create', 'disposition', submissionId, before[0] ?? null, input);
+      await this.audit.record(m, ctx, before[0] ? 'update' : 'create', 'disposition', submissionId, before[0] ?? null, { ...input, kind });
       await this.notifications.send(
         m,
         'disposition',
@@ -53,6 +62,7 @@ export class DispositionsService {
           reason: input.reason,
           roundId: s.round_id,
           caseId: s.case_id,
+          kind,
         },
       );
     });

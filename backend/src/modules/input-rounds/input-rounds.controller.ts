@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   continuousInputSchema,
@@ -6,24 +7,28 @@ import {
   dispositionSchema,
   editSubmissionSchema,
   extensionSchema,
+  inputFilterSchema,
+  myInputsQuerySchema,
   noCommentSchema,
+  type InputFilter,
   submissionSchema,
   type CreateRound,
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
-import { body } from '../../platform/http/zod.pipe.js';
+import { ZodPipe, body } from '../../platform/http/zod.pipe.js';
 import { DispositionsService } from './dispositions.service.js';
 import { InputRoundsService } from './input-rounds.service.js';
 import {
   inputSummaryResponseSchema,
+  myInputsResponseSchema,
   receiptResponseSchema,
   roundCreatedResponseSchema,
   roundDetailResponseSchema,
   submissionVersionsResponseSchema,
 } from '@samrad/shared/contracts';
-import { Returns } from '../../platform/http/returns.js';
+import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { InputSummaryService } from './input-summary.service.js';
 import { SubmissionsService } from './submissions.service.js';
 
@@ -124,5 +129,47 @@ export class InputRoundsController {
   @Access('authenticated')
   summary(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.inputSummary.summary(ctx, id);
+  }
+
+  /** One's own inputs on a case or a mandate item (every kind), each with how it was handled. */
+  @Returns(myInputsResponseSchema)
+  @Get('inputs/mine')
+  @Access('authenticated')
+  mine(@Ctx() ctx: RequestContext, @Query(new ZodPipe(myInputsQuerySchema)) query: z.infer<typeof myInputsQuerySchema>) {
+    return this.inputSummary.mine(ctx, query);
+  }
+
+  /** «Innspill og behandling» as XLSX, with the page's filters (kind, outcome, body, handled). */
+  @ReturnsFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Get('cases/:id/input-summary/xlsx')
+  @Access('authenticated')
+  exportXlsx(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query(new ZodPipe(inputFilterSchema)) filter: InputFilter,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.exportSummary(ctx, id, 'xlsx', filter, reply);
+  }
+
+  /** «Innspill og behandling» as PDF, with the page's filters. */
+  @ReturnsFile('application/pdf')
+  @Get('cases/:id/input-summary/pdf')
+  @Access('authenticated')
+  exportPdf(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query(new ZodPipe(inputFilterSchema)) filter: InputFilter,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.exportSummary(ctx, id, 'pdf', filter, reply);
+  }
+
+  private async exportSummary(ctx: RequestContext, id: string, format: 'xlsx' | 'pdf', filter: InputFilter, reply: FastifyReply) {
+    const file = await this.inputSummary.export(ctx, id, format, filter);
+    void reply
+      .header('content-type', file.type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    return file.body;
   }
 }

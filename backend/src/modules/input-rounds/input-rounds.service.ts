@@ -2,7 +2,7 @@ import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type { CreateRound, extensionSchema } from '@samrad/shared/contracts';
+import type { CreateRound, DISPOSITION_OUTCOMES, InputKind, SectionKind, extensionSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
@@ -77,13 +77,15 @@ export interface Receipt {
 export async function visibleSubmissions(
   q: Pick<EntityManager, 'query'>,
   ctx: RequestContext,
-  where: { roundId?: string; caseId?: string },
+  where: { roundId?: string; caseId?: string; mandateItemId?: string; authorId?: string },
   now: Date,
 ) {
   const rows: Record<string, unknown>[] = await q.query(
     `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
             s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
             d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at, s.meeting_id, mt.title AS meeting_title,
+            s.case_id, s.mandate_item_id, ir.title AS round_title,
+            (SELECT mr.representing FROM meeting_registration mr WHERE mr.meeting_id = s.meeting_id AND mr.user_id = s.author_id) AS representing,
             (SELECT coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mediaType', a.media_type, 'size', a.size_bytes, 'sha256', a.sha256) ORDER BY a.created_at, a.id), '[]')
                FROM attachment a WHERE a.submission_id = s.id) AS attachments
        FROM submission s
@@ -92,18 +94,32 @@ export async function visibleSubmissions(
        LEFT JOIN body b ON b.id = s.body_id
        LEFT JOIN disposition d ON d.submission_id = s.id
        LEFT JOIN meeting mt ON mt.id = s.meeting_id
+       LEFT JOIN input_round ir ON ir.id = s.round_id
        LEFT JOIN case_section cs ON cs.id = d.section_id
       WHERE s.municipality_id = $1 AND ($2::uuid IS NULL OR s.round_id = $2) AND ($3::uuid IS NULL OR s.case_id = $3)
+        AND ($8::uuid IS NULL OR s.mandate_item_id = $8) AND ($9::uuid IS NULL OR s.author_id = $9)
         AND ${submissionVisibleSql('s', { officer: '$4', userId: '$5', bodyIds: '$6', now: '$7' })}
       ORDER BY s.submitted_at, s.id`,
-    [ctx.municipalityId, where.roundId ?? null, where.caseId ?? null, ...readerValues(ctx, now)],
+    [
+      ctx.municipalityId,
+      where.roundId ?? null,
+      where.caseId ?? null,
+      ...readerValues(ctx, now),
+      where.mandateItemId ?? null,
+      where.authorId ?? null,
+    ],
   );
   return rows.map((r) => ({
     id: r.id as string,
+    kind: (r.round_id ? 'round' : r.meeting_id ? 'conference' : 'continuous') as InputKind,
     roundId: r.round_id as string | null,
+    round: r.round_id ? { id: r.round_id as string, name: r.round_title as string } : null,
+    caseId: r.case_id as string | null,
+    mandateItemId: r.mandate_item_id as string | null,
+    representing: (r.representing as string | null) ?? null,
     body: r.body_id ? { id: r.body_id as string, name: r.body_name as string } : null,
     author: { id: r.author_id as string, name: r.author_name as string, title: r.author_title as string },
-    capacity: r.capacity as string,
+    capacity: r.capacity as 'on_behalf_of_body' | 'own_capacity',
     version: r.current_version as number,
     late: r.late as boolean,
     submittedAt: (r.submitted_at as Date).toISOString(),
@@ -115,10 +131,10 @@ export async function visibleSubmissions(
     attachments: r.attachments as { id: string; filename: string; mediaType: string; size: number; sha256: string }[],
     disposition: r.outcome
       ? {
-          outcome: r.outcome as string,
+          outcome: r.outcome as (typeof DISPOSITION_OUTCOMES)[number],
           reason: r.reason as string,
           sectionId: r.section_id as string | null,
-          sectionKind: r.section_kind as string | null,
+          sectionKind: r.section_kind as SectionKind | null,
           recordedAt: (r.recorded_at as Date).toISOString(),
         }
       : null,

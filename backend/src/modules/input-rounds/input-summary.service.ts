@@ -1,12 +1,19 @@
 import { formatOsloDateTime } from '@samrad/shared/domain';
+import { filterInputs, type InputFilter } from '@samrad/shared/contracts';
+import { INPUT_REPORT_TEXT, inputReportWorkbook } from '@samrad/shared/formats';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, caseNumber } from '../cases/cases.service.js';
 import { visibleSubmissions } from './input-rounds.service.js';
+import { inputReportPdf } from './input-report-pdf.js';
 
-/** The read model «Innspill og behandling»: every input on a case the reader may see, and its report text. */
+/**
+ * The read model «Innspill og behandling»: every input on a case the reader may see (round, continuous
+ * and school-conference input alike), how each was handled, its report text and its exports; and one's
+ * own inputs with their handling.
+ */
 @Injectable()
 export class InputSummaryService {
   constructor(
@@ -19,19 +26,9 @@ export class InputSummaryService {
   async summary(ctx: RequestContext, caseId: string) {
     const c = await this.cases.readable(ctx, caseId);
     const items = await visibleSubmissions(this.db, ctx, { caseId }, this.clock.now());
-    const outcome: Record<string, string> = {
-      adopted: 'Tatt til følge',
-      partly_adopted: 'Delvis tatt til følge',
-      not_adopted: 'Ikke tatt til følge',
-      noted: 'Tatt til orientering',
-    };
-    const section: Record<string, string> = {
-      background: 'Bakgrunn',
-      facts: 'Fakta',
-      assessment: 'Vurdering',
-      proposal: 'Forslag til vedtak',
-    };
-    const lines = [`Innspill og behandling – sak ${c.archiveYear}/${c.archiveSeq} ${c.title}`, ''];
+    const { outcome, section } = INPUT_REPORT_TEXT;
+    const number = caseNumber(c);
+    const lines = [`Innspill og behandling – sak ${number} ${c.title}`, ''];
     items.forEach((s, i) => {
       const where = s.meeting ? ` på skolekonferansen «${s.meeting.title}»` : '';
       lines.push(
@@ -45,6 +42,41 @@ export class InputSummaryService {
       );
       lines.push('');
     });
-    return { caseId, total: items.length, handled: items.filter((s) => s.disposition).length, items, text: lines.join('\n') };
+    return {
+      caseId,
+      case: { number, title: c.title },
+      total: items.length,
+      handled: items.filter((s) => s.disposition).length,
+      items,
+      text: lines.join('\n'),
+    };
+  }
+
+  /** The table as a file (XLSX or PDF) with the page's filters applied: the same rows the reader sees. */
+  async export(ctx: RequestContext, caseId: string, format: 'xlsx' | 'pdf', filter: InputFilter) {
+    const s = await this.summary(ctx, caseId);
+    const items = filterInputs(s.items, filter);
+    const title = `Innspill og behandling – sak ${s.case.number} ${s.case.title}`;
+    const name = `innspill-og-behandling-${s.case.number.replace('/', '-')}.${format}`;
+    if (format === 'xlsx') {
+      return {
+        name,
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: Buffer.from(await inputReportWorkbook(title, items)),
+      };
+    }
+    const generated = `Laget ${formatOsloDateTime(this.clock.now())} · ${items.length} av ${s.total} innspill`;
+    return { name, type: 'application/pdf', body: await inputReportPdf(title, generated, items) };
+  }
+
+  /** One's own inputs (every kind) on a case or a mandate item, with how each was handled. */
+  async mine(ctx: RequestContext, where: { caseId?: string; mandateItemId?: string }) {
+    const items = await visibleSubmissions(
+      this.db,
+      ctx,
+      { caseId: where.caseId, mandateItemId: where.mandateItemId, authorId: ctx.userId },
+      this.clock.now(),
+    );
+    return { items };
   }
 }

@@ -31,6 +31,12 @@ const OUTCOME_TEXT = {
   noted: 'tatt til orientering',
 } as const;
 
+const DISPOSED_INPUT = {
+  round: 'Innspillet ditt i innspillsrunden',
+  continuous: 'Det løpende innspillet ditt',
+  conference: 'Innspillet ditt fra skolekonferansen',
+} as const;
+
 export const NOTICE_KINDS = {
   invited: kind<{ roundId: string; roundTitle: string; questions: string; closesAt: Date; as: 'body' | 'person' }>({
     recipients: 'the members of the invited bodies (as: body), or the persons invited in their own right (as: person)',
@@ -108,13 +114,16 @@ export const NOTICE_KINDS = {
     reason: string;
     roundId: string | null;
     caseId: string | null;
+    /** Where it was given: the notice names it (absent in notices queued before it was added). */
+    kind?: 'round' | 'continuous' | 'conference';
   }>({
     recipients: 'the author of the submission',
     email: 'setting',
     text: (p) => ({
       title: 'Innspillet ditt er behandlet',
-      body: `Innspillet ditt er ${OUTCOME_TEXT[p.outcome]}.\nBegrunnelse: ${p.reason}`,
-      link: submissionLink(p),
+      body: `${p.kind ? DISPOSED_INPUT[p.kind] : 'Innspillet ditt'} er ${OUTCOME_TEXT[p.outcome]}.\nBegrunnelse: ${p.reason}`,
+      // A round's input is seen on the round; other input on the case's «Innspill og behandling».
+      link: p.roundId ? roundLink(p.roundId) : p.caseId ? `/saker/${p.caseId}/innspill` : '/mandat',
     }),
     key: (p) => `disposition:${p.submissionId}:${p.version}`,
   }),

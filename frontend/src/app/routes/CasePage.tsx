@@ -1,4 +1,6 @@
 import { Details, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { paths } from '../../config/paths.js';
+import { ContinuousInputForm } from '../../features/inputs/ContinuousInputForm.js';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
@@ -145,20 +147,16 @@ export default function CasePage() {
             </ul>
             {officer && bodies.data && <NewRoundForm caseId={kase.id} bodies={bodies.data.bodies} users={users.data?.users ?? []} />}
           </section>
-          {summary.data && summary.data.total > 0 && (
-            <section aria-labelledby="summary-h">
-              <Heading level={2} data-size="sm" id="summary-h">
-                {t('cases.summary')}
-              </Heading>
-              <Paragraph>{t('cases.summaryCount', { handled: summary.data.handled, total: summary.data.total })}</Paragraph>
-              <Details>
-                <Details.Summary>{t('cases.summary')}</Details.Summary>
-                <Details.Content>
-                  <pre className="prewrap">{summary.data.text}</pre>
-                </Details.Content>
-              </Details>
-            </section>
-          )}
+          <section aria-labelledby="summary-h">
+            <Heading level={2} data-size="sm" id="summary-h">
+              {t('cases.summary')}
+            </Heading>
+            {summary.data && <Paragraph>{t('cases.summaryCount', { handled: summary.data.handled, total: summary.data.total })}</Paragraph>}
+            <Link asChild>
+              <RouterLink to={paths.caseInputs(kase.id)}>{t('inputs.openTable')}</RouterLink>
+            </Link>
+          </section>
+          {hasRole(me, 'member') && me && <ContinuousInputForm scope={{ caseId: kase.id }} bodies={me.memberships} />}
           <section aria-labelledby="rec-h">
             <Heading level={2} data-size="sm" id="rec-h">
               {t('cases.recommendations')} {t('app.and')} {t('cases.decisions').toLowerCase()}

@@ -11,6 +11,7 @@ import { hasRole, useMe } from '../../features/auth/api.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { useMandate, type MandateItemView } from '../../features/mandates/api.js';
 import { ItemActions, MandateForm, MandateItemForm } from '../../features/mandates/MandateForms.js';
+import { MandateItemInput } from '../../features/inputs/ContinuousInputForm.js';
 import { useUsers } from '../../features/users/api.js';
 import { api } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
@@ -202,6 +203,7 @@ export default function MandatePage() {
                       <strong>{i.title}</strong>
                       <div className="muted">{i.description}</div>
                       {i.work && <ItemWork work={i.work} title={i.title} />}
+                      {me && hasRole(me, 'member') && <MandateItemInput mandateItemId={i.id} title={i.title} bodies={me.memberships} />}
                       {officer && (
                         <Details>
                           <Details.Summary>{t('mandate.form.editItemNamed', { title: i.title })}</Details.Summary>

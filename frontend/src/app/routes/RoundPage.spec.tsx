@@ -7,6 +7,51 @@ import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
 describe('Innspillsrunde', () => {
+  it('after sending, the form gives way to the receipt and the way to make a new version', async () => {
+    let posted: unknown;
+    const round = {
+      id: 'r1',
+      title: 'Innspill fra rektorene',
+      questions: 'Hva betyr forslaget for din skole?',
+      caseId: null,
+      case: null,
+      mandateItemId: null,
+      opensAt: new Date(Date.now() - 86400000).toISOString(),
+      closesAt: new Date(Date.now() + 86400000).toISOString(),
+      open: true,
+      closedAt: null,
+      publishAfterClose: false,
+      remindersSent: null,
+      latePolicy: 'refuse',
+      invitations: [],
+      myBodyIds: [],
+      invitedPersons: [{ userId: 'u-principal', name: 'Rektor, Nordby skole', title: 'Rektor', status: 'not_answered' }],
+      invitedMe: true,
+      documents: [],
+      submissions: [],
+    };
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ ...MEMBER, id: 'u-principal', name: 'Rektor, Nordby skole', memberships: [] })),
+      http.get('/api/rounds/r1', () => HttpResponse.json(round)),
+      http.post('/api/rounds/r1/submissions', async ({ request }) => {
+        posted = await request.json();
+        return HttpResponse.json(
+          { id: 'sub-7', version: 1, submittedAt: '2026-12-04T10:00:00.000Z', sha256: 'ab'.repeat(32), late: false },
+          { status: 201 },
+        );
+      }),
+    );
+    renderRoute('/innspill/r1');
+    await screen.findByRole('heading', { level: 1, name: 'Innspill fra rektorene' }, { timeout: 5000 });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Innspill' }), 'Skolen trenger mer til spesialundervisning.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send innspill' }));
+    await screen.findByRole('heading', { name: 'Innspillet er sendt' });
+    expect(posted).toMatchObject({ bodyId: null, text: 'Skolen trenger mer til spesialundervisning.' });
+    expect(screen.getByText('Kvitteringsnummer: sub-7')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send innspill' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Lag en ny versjon av innspillet' })).toBeTruthy();
+  }, 20_000);
+
   it('a person invited in their own right can answer for themselves or say «no comment»', async () => {
     let noComment: unknown;
     const round = {

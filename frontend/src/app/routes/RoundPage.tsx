@@ -7,6 +7,7 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
+import { InputReceipt } from '../../components/InputReceipt.js';
 import { ExtensionForm } from '../../features/input-rounds/ExtensionForm.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCase } from '../../features/cases/api.js';
@@ -25,7 +26,8 @@ export default function RoundPage() {
   const officer = hasRole(me, 'case_officer');
   const { data: round, isPending, error, refetch } = useRound(id);
   const kase = useCase(round?.caseId ?? '');
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  // Once sent, the form gives way to the receipt and the way to change the input (a new version).
+  const [receipt, setReceipt] = useState<{ receipt: Receipt; text: string } | null>(null);
   const [noCommentFor, setNoCommentFor] = useState<string | null>(null);
   // One key per attempt: a double click or a retried request stores one submission.
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
@@ -50,9 +52,8 @@ export default function RoundPage() {
     fallbackPath: 'text',
     schema: submissionSchema,
     values: (f) => ({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey }),
-    resetOnDone: true,
     submit: async (data) => {
-      setReceipt((await submit.mutateAsync(data)) as Receipt);
+      setReceipt({ receipt: (await submit.mutateAsync(data)) as Receipt, text: data.text });
       setKey(crypto.randomUUID());
       localStorage.removeItem(draftKey);
       setDraft('');
@@ -132,13 +133,6 @@ export default function RoundPage() {
               </Table.Body>
             </Table>
           </section>
-          {receipt && (
-            <Alert data-color={receipt.late ? 'warning' : 'success'} role="status">
-              <Paragraph>{t('rounds.receipt', { date: formatDateTime(receipt.submittedAt) })}</Paragraph>
-              <Paragraph data-size="sm">{t('rounds.receiptHash', { hash: receipt.sha256 })}</Paragraph>
-              {receipt.late && <Paragraph>{t('rounds.receiptLate')}</Paragraph>}
-            </Alert>
-          )}
           {noCommentFor && (
             <Alert data-color="success" role="status">
               <Paragraph>{t('rounds.noCommentDone', { body: noCommentFor })}</Paragraph>
@@ -164,54 +158,69 @@ export default function RoundPage() {
               <Heading level={2} data-size="sm" id="your-input-h">
                 {t('rounds.yourInput')}
               </Heading>
-              {form.summary}
-              <form onSubmit={form.onSubmit} noValidate className="stack">
-                <SelectField
-                  id="input-body"
-                  name="bodyId"
-                  label={t('rounds.onBehalfOf')}
-                  options={[
-                    ...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })),
-                    { value: '', label: round.invitedMe ? t('rounds.personallyInvited') : t('rounds.ownCapacity') },
-                  ]}
+              {receipt ? (
+                <InputReceipt
+                  key={receipt.receipt.id}
+                  idPrefix="round-receipt"
+                  receipt={receipt.receipt}
+                  text={receipt.text}
+                  refresh={[keys.rounds.detail(round.id)]}
+                  locked={!round.open}
+                  showText={false}
+                  onAnother={() => setReceipt(null)}
                 />
-                <Textfield
-                  id="input-text"
-                  name="text"
-                  multiline
-                  rows={6}
-                  label={t('rounds.text')}
-                  description={t('rounds.draftHint')}
-                  value={draft}
-                  onChange={(e) => setDraft(e.target.value)}
-                  error={form.error('text') ?? form.error('deadline')}
-                />
-                {draftSaved && (
-                  <Paragraph role="status" data-size="sm">
-                    {t('rounds.draftSaved', { time: formatDateTime(draftSaved.toISOString()) })}
-                  </Paragraph>
-                )}
-                <div className="row">
-                  <Button type="submit" loading={submit.isPending}>
-                    {t('rounds.submit')}
-                  </Button>
-                  <Button type="button" variant="secondary" onClick={saveDraft}>
-                    {t('rounds.saveDraft')}
-                  </Button>
-                  {myInvited
-                    .filter((i) => i.status === 'not_answered')
-                    .map((i) => (
-                      <Button key={i.bodyId} variant="secondary" onClick={() => void onNoComment(i.bodyId, i.bodyName)}>
-                        {t('rounds.noComment', { body: i.bodyName })}
+              ) : (
+                <>
+                  {form.summary}
+                  <form onSubmit={form.onSubmit} noValidate className="stack">
+                    <SelectField
+                      id="input-body"
+                      name="bodyId"
+                      label={t('rounds.onBehalfOf')}
+                      options={[
+                        ...myInvited.map((i) => ({ value: i.bodyId, label: i.bodyName })),
+                        { value: '', label: round.invitedMe ? t('rounds.personallyInvited') : t('rounds.ownCapacity') },
+                      ]}
+                    />
+                    <Textfield
+                      id="input-text"
+                      name="text"
+                      multiline
+                      rows={6}
+                      label={t('rounds.text')}
+                      description={t('rounds.draftHint')}
+                      value={draft}
+                      onChange={(e) => setDraft(e.target.value)}
+                      error={form.error('text') ?? form.error('deadline')}
+                    />
+                    {draftSaved && (
+                      <Paragraph role="status" data-size="sm">
+                        {t('rounds.draftSaved', { time: formatDateTime(draftSaved.toISOString()) })}
+                      </Paragraph>
+                    )}
+                    <div className="row">
+                      <Button type="submit" loading={submit.isPending}>
+                        {t('rounds.submit')}
                       </Button>
-                    ))}
-                  {round.invitedPersons.some((p) => p.userId === me?.id && p.status === 'not_answered') && (
-                    <Button variant="secondary" onClick={() => void onNoComment(null, t('rounds.yourself'))}>
-                      {t('rounds.noCommentSelf')}
-                    </Button>
-                  )}
-                </div>
-              </form>
+                      <Button type="button" variant="secondary" onClick={saveDraft}>
+                        {t('rounds.saveDraft')}
+                      </Button>
+                      {myInvited
+                        .filter((i) => i.status === 'not_answered')
+                        .map((i) => (
+                          <Button key={i.bodyId} variant="secondary" onClick={() => void onNoComment(i.bodyId, i.bodyName)}>
+                            {t('rounds.noComment', { body: i.bodyName })}
+                          </Button>
+                        ))}
+                      {round.invitedPersons.some((p) => p.userId === me?.id && p.status === 'not_answered') && (
+                        <Button variant="secondary" onClick={() => void onNoComment(null, t('rounds.yourself'))}>
+                          {t('rounds.noCommentSelf')}
+                        </Button>
+                      )}
+                    </div>
+                  </form>
+                </>
+              )}
             </section>
           )}
           <section aria-labelledby="subs-h">

@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table, Textfield } from '@digdir/des
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registrationSchema } from '@samrad/shared/contracts';
+import { InputReceipt, type InputReceiptView } from '../../components/InputReceipt.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { api, type FormRequest } from '../../lib/api.js';
@@ -29,7 +30,8 @@ export function ConferencePanel(props: {
   const { t } = useTranslation();
   const c = props.conference;
   const key = keys.meetings.detail(props.meetingId);
-  const [receipt, setReceipt] = useState<{ submittedAt: string; sha256: string } | null>(null);
+  // Once sent, the form gives way to the receipt and the way to change the input (a new version).
+  const [receipt, setReceipt] = useState<{ receipt: InputReceiptView; text: string } | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const register = useInvalidatingMutation(
     (input: { representing: string | null }) => api(`/api/meetings/${props.meetingId}/registrations/me`, { method: 'PUT', body: input }),
@@ -53,9 +55,8 @@ export function ConferencePanel(props: {
     fieldIds: { caseId: 'conference-case', text: 'conference-text', meeting: 'conference-text' },
     fallbackPath: 'text',
     values: (f) => ({ caseId: f.get('caseId'), text: f.get('text'), idempotencyKey }),
-    resetOnDone: true,
     submit: async (data) => {
-      setReceipt(await give.mutateAsync(data));
+      setReceipt({ receipt: await give.mutateAsync(data), text: String(data.text) });
       setIdempotencyKey(crypto.randomUUID());
     },
   });
@@ -117,7 +118,22 @@ export function ConferencePanel(props: {
           </Table.Body>
         </Table>
       )}
-      {c.inputOpen && (c.registered || props.officer) && props.agenda.length > 0 && (
+      {c.inputOpen && (c.registered || props.officer) && props.agenda.length > 0 && receipt && (
+        <section className="stack panel narrow" aria-labelledby="conference-input-h">
+          <Heading level={3} data-size="xs" id="conference-input-h">
+            {t('conference.inputTitle')}
+          </Heading>
+          <InputReceipt
+            key={receipt.receipt.id}
+            idPrefix="conference-receipt"
+            receipt={receipt.receipt}
+            text={receipt.text}
+            refresh={[key]}
+            onAnother={() => setReceipt(null)}
+          />
+        </section>
+      )}
+      {c.inputOpen && (c.registered || props.officer) && props.agenda.length > 0 && !receipt && (
         <form onSubmit={input.onSubmit} noValidate className="stack panel narrow" aria-labelledby="conference-input-h">
           <Heading level={3} data-size="xs" id="conference-input-h">
             {t('conference.inputTitle')}
@@ -144,11 +160,6 @@ export function ConferencePanel(props: {
               {t('conference.send')}
             </Button>
           </div>
-          {receipt && (
-            <Alert data-color="success" role="status">
-              <Paragraph>{t('conference.receipt', { sha256: receipt.sha256 })}</Paragraph>
-            </Alert>
-          )}
         </form>
       )}
     </section>
