@@ -24,7 +24,6 @@ import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
 import { FollowUpPanel } from '../../features/follow-ups/FollowUpPanel.js';
 import { keys } from '../../lib/query-keys.js';
-import { paths } from '../../config/paths.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
