@@ -113,6 +113,19 @@ describe('meetings', () => {
     expect((await officer.request('POST', `/api/meetings/${meeting.id}/agenda`, { caseId: notOnRoute.id })).body.errors[0].message).toMatch(
       /står ikke i saksgangen/,
     );
+    // A drøftingsmøte decides nothing: it discusses a case that other bodies decide, route or not.
+    const consultation = (
+      await officer.request('POST', '/api/meetings', {
+        bodyId: bodies['Driftsutvalget'],
+        kind: 'consultation',
+        title: 'Drøftingsmøte',
+        startsAt: '2026-10-21T09:00:00+02:00',
+        place: 'Rådhuset',
+      })
+    ).body;
+    const discussed = await officer.request('POST', `/api/meetings/${consultation.id}/agenda`, { caseId: notOnRoute.id });
+    expect(discussed.status, JSON.stringify(discussed.body)).toBe(201);
+    expect(discussed.body.committeeNumber).toBeNull();
     expect((await officer.request('POST', `/api/meetings/${meeting.id}/publish`)).status).toBe(204);
     const chair = (await t.db.query(`SELECT id FROM app_user WHERE email = $1`, [DEMO.chair]))[0].id;
     expect(

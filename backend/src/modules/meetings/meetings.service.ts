@@ -337,8 +337,9 @@ export class MeetingsService {
         `SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`,
         [input.caseId, r.body_id],
       );
-      // A school conference discusses cases it does not decide: they need not be on its body's route.
-      if (!steps[0] && r.kind !== 'school_conference')
+      // A meeting that decides nothing (a drøftingsmøte with the unions, a school conference) discusses
+      // cases that other bodies decide: they need not be on its body's route. A deciding meeting's must.
+      if (!steps[0] && meetingMayDecide(r.kind))
         throw ValidationFailed.field('caseId', `Saken skal ikke behandles i ${r.body_name} (står ikke i saksgangen)`);
       const committeeNumber = steps[0]?.committee_number ?? null;
       const [{ n }] = await m.query(`SELECT coalesce(max(position), 0) + 1 AS n FROM agenda_item WHERE meeting_id = $1`, [meetingId]);
