@@ -162,6 +162,7 @@ export async function updateFollowUpTask(page: Page, title: string, changes: { s
 export async function openFinalReport(page: Page): Promise<string> {
   await page.goto(new URL('/mandat/sluttrapport', page.url()).toString());
   await page.getByRole('heading', { level: 1, name: /^Sluttrapport/ }).waitFor();
+  await page.locator('main').getByText('Laster …').waitFor({ state: 'hidden' });
   return (await page.locator('main').textContent()) ?? '';
 }
 
