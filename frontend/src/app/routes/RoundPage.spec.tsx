@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CASE, MEMBER } from '../../testing/pageFixtures.js';
+import { CASE, inputFixture, MEMBER } from '../../testing/pageFixtures.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
@@ -101,6 +101,57 @@ describe('Innspillsrunde', () => {
     await screen.findByText('Registrert: ingen merknad fra deg selv.');
     expect(noComment).toEqual({ bodyId: null });
   });
+});
+
+describe('Tidligere versjoner', () => {
+  it('lists the versions before the current one, not the current one again', async () => {
+    const round = {
+      id: 'r1',
+      title: 'Innspill fra rektorene',
+      questions: 'Hva betyr forslaget for din skole?',
+      caseId: null,
+      case: null,
+      mandateItemId: null,
+      opensAt: new Date(Date.now() - 86400000).toISOString(),
+      closesAt: new Date(Date.now() + 86400000).toISOString(),
+      open: true,
+      closedAt: null,
+      publishAfterClose: false,
+      remindersSent: null,
+      latePolicy: 'refuse',
+      invitations: [],
+      myBodyIds: [],
+      invitedPersons: [],
+      invitedMe: false,
+      documents: [],
+      submissions: [
+        inputFixture({
+          id: 's1',
+          kind: 'round',
+          roundId: 'r1',
+          author: { id: 'u-fau', name: 'FAU-leder, Nordby skole', title: 'FAU-leder' },
+          version: 2,
+          text: 'Andre utkast.',
+        }),
+      ],
+    };
+    const versions = {
+      versions: [
+        { version: 1, text: 'Første utkast.', sha256: 'cd'.repeat(32), createdAt: '2026-11-19T09:00:00.000Z' },
+        { version: 2, text: 'Andre utkast.', sha256: 'ab'.repeat(32), createdAt: '2026-11-20T09:00:00.000Z' },
+      ],
+    };
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ ...MEMBER, id: 'u-fau' })),
+      http.get('/api/rounds/r1', () => HttpResponse.json(round)),
+      http.get('/api/submissions/s1/versions', () => HttpResponse.json(versions)),
+    );
+    renderRoute('/innspill/r1');
+    await userEvent.click(await screen.findByText('Tidligere versjoner', {}, { timeout: 5000 }));
+    const list = (await screen.findByText('Første utkast.')).closest('ol')!;
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).queryByText('Andre utkast.')).toBeNull();
+  }, 20_000);
 });
 
 describe('Officer views: reminders sent', () => {

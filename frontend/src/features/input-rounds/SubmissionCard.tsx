@@ -103,12 +103,15 @@ export function SubmissionCard(props: {
           <Details.Summary>{t('rounds.versions')}</Details.Summary>
           <Details.Content>
             <ol>
-              {versions.data?.versions.map((v) => (
-                <li key={v.version}>
-                  {`v${v.version}`} – {formatDateTime(v.createdAt)}
-                  <div className="prewrap">{v.text}</div>
-                </li>
-              ))}
+              {/* The versions before this one: the current text is shown above, not again here. */}
+              {versions.data?.versions
+                .filter((v) => v.version < s.version)
+                .map((v) => (
+                  <li key={v.version}>
+                    {`v${v.version}`} – {formatDateTime(v.createdAt)}
+                    <div className="prewrap">{v.text}</div>
+                  </li>
+                ))}
             </ol>
           </Details.Content>
         </Details>
