@@ -27,15 +27,17 @@ const MANDATE_ROW = {
   adoptedByBodyId: null,
   adoptedCaseNumber: null,
   adoptedDate: null,
+  adoptedDecisionId: null,
   endDate: '2027-11-30',
   version: 1,
 };
 const MANDATE = {
   ...MANDATE_ROW,
   adoptedBy: null,
+  adoptedDecision: null,
   items: [
-    { ...ITEM, id: 'i3', number: 3, title: 'Ressursfordeling' },
-    { ...ITEM, id: ITEM4, number: 4, title: 'Skolestruktur' },
+    { ...ITEM, id: 'i3', number: 3, title: 'Ressursfordeling', position: 1 },
+    { ...ITEM, id: ITEM4, number: 4, title: 'Skolestruktur', position: 2 },
   ],
 };
 const REFERENCES = [

@@ -81,7 +81,9 @@ describe('Profil og varsler', () => {
   it('is reached from the name in the header', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
-      http.get('/api/me/tasks', () => HttpResponse.json({ openRounds: [], meetings: [], decisions: [], unreadNotifications: 0 })),
+      http.get('/api/me/tasks', () =>
+        HttpResponse.json({ openRounds: [], meetings: [], decisions: [], followUps: [], unreadNotifications: 0 }),
+      ),
       http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
     );
     renderRoute('/');
