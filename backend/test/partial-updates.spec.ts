@@ -101,7 +101,11 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
         );
         return { path: `/api/cases/${c.id}`, read: async () => (await officer.request('GET', `/api/cases/${c.id}`)).body };
       },
-      fields: { title: 'Ny tittel på saken', mandateItemId: caseItemId, references: ['sak 7/21', 'Kommunestyrets vedtak om skolestruktur'] },
+      fields: {
+        title: 'Ny tittel på saken',
+        mandateItemId: caseItemId,
+        references: ['sak 7/21', 'Kommunestyrets vedtak om skolestruktur'],
+      },
       shown: {
         mandateItemId: (id) => ['mandateItem', { id, number: 991, title: 'Punkt for saken' }],
         references: (texts) => [
