@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, bringBefore, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { randomInt } from 'node:crypto';
+import { runMunicipalityCommand } from '../src/municipality-command.js';
+import { DEMO, anonymous, bringBefore, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 /** Editing a case (PATCH /api/cases/:id) and its references to earlier cases and decisions. */
 describe('editing a case and its references', () => {
@@ -176,8 +178,9 @@ describe('editing a case and its references', () => {
 });
 
 /**
- * A municipality with no demo data (Nabovik: its administrator and nothing else): the case page's
- * tools work from nothing — create, edit, attach a document, and every phase move to a vedtak.
+ * A municipality with no demo data (a fresh one made by the operator command, its administrator and
+ * nothing else — not Nabovik, whose emptiness tenancy.spec counts on): the case page's tools work from
+ * nothing — create, edit, attach a document, and every phase move to a vedtak.
  */
 describe('a case in an empty municipality', () => {
   let t: TestApp;
@@ -185,7 +188,29 @@ describe('a case in an empty municipality', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await login(t.url, DEMO.otherAdmin);
+    const n = String(randomInt(100_000_000, 999_999_999));
+    const email = `admin.${n}@tomvik.test`;
+    const args = [
+      'create',
+      '--name',
+      `Tomvik ${n} kommune`,
+      '--org-number',
+      n,
+      '--admin-email',
+      email,
+      '--admin-name',
+      'Ada Administrator',
+    ];
+    const quiet = { out: () => undefined, err: (l: string) => console.error(l) };
+    expect(await runMunicipalityCommand(args, quiet)).toBe(0);
+    const [invite]: { text: string }[] = await t.db.query(
+      `SELECT payload->>'text' AS text FROM outbox WHERE job = 'mail.send' AND lower(payload->>'to') = lower($1) ORDER BY id DESC LIMIT 1`,
+      [email],
+    );
+    const token = /invitasjon\?token=([\w-]+)/.exec(invite?.text ?? '')?.[1] ?? '';
+    const password = 'et langt og godt passord for Tomvik';
+    expect((await anonymous(t.url).request('POST', '/api/auth/accept-invite', { token, password })).status).toBe(200);
+    admin = await login(t.url, email, password);
   });
   afterAll(() => t.close());
 
@@ -194,14 +219,12 @@ describe('a case in an empty municipality', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(status);
       return res.body as any;
     };
-    // Nothing of the demo municipality is here (only what this and other tests made in Nabovik).
-    const ids = async (c: Client) => ok(await c.request('GET', '/api/cases')).cases.map((x: { id: string }) => x.id) as string[];
-    const demoCases = await ids(await login(t.url, DEMO.admin));
-    expect(demoCases.length).toBeGreaterThan(0);
-    expect((await ids(admin)).filter((id) => demoCases.includes(id))).toEqual([]);
+    // Nothing is here yet: no case, no body.
+    expect(ok(await admin.request('GET', '/api/cases')).cases).toEqual([]);
+    expect(ok(await admin.request('GET', '/api/bodies')).bodies).toEqual([]);
     const body = ok(await admin.request('POST', '/api/bodies', { kind: 'steering_group', name: `Styringsgruppen ${Date.now()}` }), 201);
-    const c = ok(await admin.request('POST', '/api/cases', { title: 'Første sak i Nabovik', references: ['sak 7/21'] }), 201);
-    ok(await admin.request('PATCH', `/api/cases/${c.id}`, { version: c.version, title: 'Første sak i Nabovik kommune' }));
+    const c = ok(await admin.request('POST', '/api/cases', { title: 'Første sak i Tomvik', references: ['sak 7/21'] }), 201);
+    ok(await admin.request('PATCH', `/api/cases/${c.id}`, { version: c.version, title: 'Første sak i Tomvik kommune' }));
 
     const pdf = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'));
     ok(await admin.request('POST', `/api/cases/${c.id}/attachments?filename=${encodeURIComponent('Notat.pdf')}`, pdf), 201);
