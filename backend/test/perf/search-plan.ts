@@ -1,7 +1,9 @@
 /**
  * The search's query plan on a few thousand rows, against a baseline in the same run: the same
- * statement with index scans turned off (what every search would cost without the GIN indexes of
- * migration 1763800000600). Run by hand, not part of `npm test`:
+ * statement with index scans turned off (what every search would cost without the GIN indexes on the
+ * stored tsvectors of migration 1763800000610). Both run as SearchService runs the statement
+ * (SEARCH_SETTINGS: without JIT; `SEARCH_PLAN_JIT=1` leaves JIT as the server has it). Run by hand, not
+ * part of `npm test`:
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx --tsconfig backend/tsconfig.json backend/test/perf/search-plan.ts
  *
@@ -15,7 +17,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import type { SearchQuery } from '@samrad/shared/contracts';
 import { createDataSource } from '../../src/platform/database/data-source.js';
-import { SEARCH_SQL, searchValues } from '../../src/modules/search/search.service.js';
+import { SEARCH_SETTINGS, SEARCH_SQL, searchValues } from '../../src/modules/search/search.service.js';
 
 const CASES = Number(process.env.SEARCH_PLAN_CASES ?? 3000);
 const RUNS = Number(process.env.SEARCH_PLAN_RUNS ?? 5);
@@ -83,7 +85,9 @@ async function measure(db: pg.Client, q: SearchQuery, officer: boolean, indexes:
     roles: new Set(officer ? ['case_officer'] : []) as never,
     bodyIds: new Set<string>(),
   };
-  await db.query(`SET enable_bitmapscan = ${indexes ? 'on' : 'off'}; SET enable_indexscan = ${indexes ? 'on' : 'off'}`);
+  // As SearchService runs it (SEARCH_SETTINGS, there per transaction; SEARCH_PLAN_JIT=1 measures with JIT as the server is configured).
+  const settings = process.env.SEARCH_PLAN_JIT === '1' ? '' : `${SEARCH_SETTINGS.replace('SET LOCAL', 'SET')};`;
+  await db.query(`${settings} SET enable_bitmapscan = ${indexes ? 'on' : 'off'}; SET enable_indexscan = ${indexes ? 'on' : 'off'}`);
   const times: number[] = [];
   let plan = '';
   const runs = indexes ? RUNS : 1; // the baseline is slow enough that one run tells

@@ -7,7 +7,15 @@
  * imports them from here, since the cases module sends notices and may not be imported back).
  */
 export function caseTitleSql(c: string, readable: string): string {
-  return `(CASE WHEN ${c}.access = 'public' OR (${readable}) THEN ${c}.title ELSE ${c}.public_title END)`;
+  return caseTitleChoiceSql(c, readable, 'title', 'public_title');
+}
+
+/**
+ * The rule of caseTitleSql choosing between two other columns of the case that stand for its title and its
+ * screened title: the search's stored tsvectors of them (`title_tsv`, `public_title_tsv`).
+ */
+export function caseTitleChoiceSql(c: string, readable: string, title: string, publicTitle: string): string {
+  return `(CASE WHEN ${c}.access = 'public' OR (${readable}) THEN ${c}.${title} ELSE ${c}.${publicTitle} END)`;
 }
 
 /** The rule of caseTitleSql in TS: `readable` from canRead, or false for notices and e-mail. */

@@ -68,7 +68,7 @@ export function caseReadableSql(c: string, officer: string, bodyIds: string): st
 }
 
 /** The title a person may see (caseTitleSql / caseTitleFor): written once in shared/src/domain/case-title.ts. */
-export { caseTitleFor, caseTitleSql } from '@samrad/shared/domain';
+export { caseTitleChoiceSql, caseTitleFor, caseTitleSql } from '@samrad/shared/domain';
 
 @Injectable()
 export class CasesService {

@@ -26,7 +26,7 @@ export function inputSearchSql(p: SearchSqlParams): string {
       LEFT JOIN case_file c ON c.id = coalesce(s.case_id, r.case_id)
       LEFT JOIN meeting mt ON mt.id = s.meeting_id
      CROSS JOIN LATERAL (SELECT coalesce(b.name, u.name) AS title, sv.text AS body,
-                                setweight(to_tsvector('norwegian', sv.text), 'B') AS doc) shown
-     WHERE s.municipality_id = ${p.municipalityId} AND to_tsvector('norwegian', sv.text) @@ ${p.query}
+                                setweight(sv.text_tsv, 'B') AS doc) shown
+     WHERE s.municipality_id = ${p.municipalityId} AND sv.text_tsv @@ ${p.query}
        AND ${submissionVisibleSql('s', p)}`;
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/auth/context.js';
 import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
-import type { SearchSqlParams } from '../cases/case-search.service.js';
+import { caseTitleTsvSql, type SearchSqlParams } from '../cases/case-search.service.js';
 
 /*
  * The meetings module's read rule for agendas, and its part of the search (`GET /api/search`). A public
@@ -33,29 +33,29 @@ export function meetingSearchSql(p: SearchSqlParams): string {
   return `
     SELECT 'meeting'::text AS kind, mt.id, mt.title, ''::text AS body, NULL::uuid AS case_id, NULL::text AS case_number, NULL::text AS case_title,
            mt.id AS meeting_id, mt.title AS meeting_title, NULL::uuid AS round_id, mt.starts_at AS at,
-           setweight(to_tsvector('norwegian', mt.title), 'A') AS doc
+           setweight(mt.title_tsv, 'A') AS doc
       FROM meeting mt
-     WHERE mt.municipality_id = ${p.municipalityId} AND to_tsvector('norwegian', mt.title) @@ ${p.query}
+     WHERE mt.municipality_id = ${p.municipalityId} AND mt.title_tsv @@ ${p.query}
     UNION ALL
     SELECT 'meeting'::text AS kind, a.id, shown.title, shown.body, c.id AS case_id, c.archive_year || '/' || c.archive_seq AS case_number,
            shown.title AS case_title, mt.id AS meeting_id, mt.title AS meeting_title, NULL::uuid AS round_id, mt.starts_at AS at, shown.doc
-      FROM (SELECT a.id FROM agenda_item a WHERE to_tsvector('norwegian', coalesce(a.minutes, '')) @@ ${p.query}
+      FROM (SELECT a.id FROM agenda_item a WHERE a.minutes_tsv @@ ${p.query}
             UNION SELECT a.id FROM agenda_item a JOIN case_file c ON c.id = a.case_id
                    WHERE c.municipality_id = ${p.municipalityId}
-                     AND (to_tsvector('norwegian', c.title) @@ ${p.query} OR to_tsvector('norwegian', coalesce(c.public_title, '')) @@ ${p.query})) candidate
+                     AND (c.title_tsv @@ ${p.query} OR c.public_title_tsv @@ ${p.query})) candidate
       JOIN agenda_item a ON a.id = candidate.id
       JOIN meeting mt ON mt.id = a.meeting_id AND mt.municipality_id = ${p.municipalityId}
       JOIN case_file c ON c.id = a.case_id
      CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
      CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
-                                CASE WHEN v.readable THEN coalesce(a.minutes, '') ELSE '' END AS body OFFSET 0) t
-     CROSS JOIN LATERAL (SELECT t.title, t.body,
-                                setweight(to_tsvector('norwegian', t.title), 'A') || setweight(to_tsvector('norwegian', t.body), 'B') AS doc) shown
+                                CASE WHEN v.readable THEN coalesce(a.minutes, '') ELSE '' END AS body,
+                                setweight(${caseTitleTsvSql('c', 'v.readable')}, 'A')
+                                || setweight(CASE WHEN v.readable THEN a.minutes_tsv ELSE ''::tsvector END, 'B') AS doc OFFSET 0) shown
      WHERE ${agendaVisibleSql('mt', p.officer, p.bodyIds)} AND shown.doc @@ ${p.query}
     UNION ALL
     SELECT 'meeting'::text AS kind, ps.id, mt.title, ps.text AS body, NULL::uuid AS case_id, NULL::text AS case_number, NULL::text AS case_title,
            mt.id AS meeting_id, mt.title AS meeting_title, NULL::uuid AS round_id, ps.created_at AS at,
-           setweight(to_tsvector('norwegian', ps.text), 'B') AS doc
+           setweight(ps.text_tsv, 'B') AS doc
       FROM protocol_statement ps JOIN meeting mt ON mt.id = ps.meeting_id
-     WHERE mt.municipality_id = ${p.municipalityId} AND to_tsvector('norwegian', ps.text) @@ ${p.query}`;
+     WHERE mt.municipality_id = ${p.municipalityId} AND ps.text_tsv @@ ${p.query}`;
 }

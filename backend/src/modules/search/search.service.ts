@@ -57,6 +57,13 @@ export const SEARCH_SQL = `
                  ) ORDER BY p.rank DESC, p.at DESC, p.id), '[]')
             FROM page p) AS hits`;
 
+/**
+ * How SEARCH_SQL is run: without JIT compilation. The planner prices the per-hit subqueries (a case's
+ * sections) high enough to JIT-compile the statement, which on a few thousand hits costs more than
+ * running it (measured by test/perf/search-plan.ts, docs/performance.md).
+ */
+export const SEARCH_SETTINGS = 'SET LOCAL jit = off';
+
 /** The values of SEARCH_SQL's placeholders for a reader and a question. */
 export function searchValues(
   ctx: Pick<RequestContext, 'municipalityId' | 'userId' | 'roles' | 'bodyIds'>,
@@ -106,10 +113,10 @@ export class SearchService {
   ) {}
 
   async search(ctx: RequestContext, q: SearchQuery) {
-    const [row]: { counts: Partial<Record<SearchKind, number>>; hits: HitRow[] }[] = await this.db.query(
-      SEARCH_SQL,
-      searchValues(ctx, q, this.clock.now()),
-    );
+    const [row]: { counts: Partial<Record<SearchKind, number>>; hits: HitRow[] }[] = await this.db.transaction(async (m) => {
+      await m.query(SEARCH_SETTINGS);
+      return m.query(SEARCH_SQL, searchValues(ctx, q, this.clock.now()));
+    });
     const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, row?.counts[k] ?? 0])) as Record<SearchKind, number>;
     return {
       kind: q.kind ?? null,

@@ -16,6 +16,7 @@ import { MeetingProtocol1763800000500 } from './1763800000500-meeting-protocol.j
 import { BodyClosed1763800000100 } from './1763800000100-body-closed.js';
 import { Analysis1763800000800 } from './1763800000800-analysis.js';
 import { CaseReferences1763800000300 } from './1763800000300-case-references.js';
+import { SearchVectors1763800000610 } from './1763800000610-search-vectors.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   BodyClosed1763800000100,
   Analysis1763800000800,
   CaseReferences1763800000300,
+  SearchVectors1763800000610,
 ];
