@@ -38,7 +38,8 @@ describe('Grimstad 2009 (Figur 4-1)', () => {
     expectFigure41(result);
   });
 
-  it('reproduces them through the CLI (json)', () => {
+  // A process of its own (npx, tsx): seconds on a busy machine, so a generous limit.
+  it('reproduces them through the CLI (json)', { timeout: 60_000 }, () => {
     const out = execFileSync('npx', ['tsx', 'src/cli/model.ts', fixture('grimstad-2009.input.json'), '--format', 'json'], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       encoding: 'utf8',
