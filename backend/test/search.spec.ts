@@ -107,6 +107,25 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
       'minutes',
     ).decisionId;
 
+    // A drøftingsmøte discusses the exempt case: Utdanningsforbundet's protokolltilførsel about it holds
+    // SECRET too, and is for those who may read the case (as the protocol withholds it from others).
+    const consultation = ok(
+      await officer.request('POST', '/api/meetings', {
+        bodyId: bodies['Arbeidsgruppen for skoleoppfølging'],
+        kind: 'consultation',
+        title: 'Drøftingsmøte om elevsaken',
+        startsAt: '2026-12-11T09:00:00+01:00',
+        place: 'Rådhuset',
+      }),
+      'consultation',
+    );
+    const discussed = ok(await officer.request('POST', `/api/meetings/${consultation.id}/agenda`, { caseId: exempt.id }), 'agenda item');
+    ok(await officer.request('POST', `/api/meetings/${consultation.id}/publish`), 'publish');
+    ok(
+      await udf.request('POST', `/api/meetings/${consultation.id}/statements`, { text: `Tilførsel ${SECRET}`, agendaItemId: discussed.id }),
+      'statement',
+    );
+
     // 2. A public case whose round publishes its input only after closing; Utdanningsforbundet answers with INPUT.
     const open = ok(await officer.request('POST', '/api/cases', { title: 'Skolerute for skoleåret' }), 'public case');
     const round = ok(
@@ -169,10 +188,10 @@ describe('search: Norwegian full-text search across cases, inputs, decisions and
 
   it('an exempt case is found by its real title, text, minutes, decision and input only by those who may read it', async () => {
     const byOfficer = await search(officer, SECRET);
-    expect(byOfficer.counts).toEqual({ case: 1, input: 1, decision: 1, meeting: 1 });
+    expect(byOfficer.counts).toEqual({ case: 1, input: 1, decision: 1, meeting: 3 });
     expect(byOfficer.hits.find((h) => h.kind === 'decision')?.id).toBe(f.decision);
     const byMember = await search(member, SECRET);
-    expect(byMember.counts).toEqual({ case: 1, input: 1, decision: 1, meeting: 1 });
+    expect(byMember.counts).toEqual({ case: 1, input: 1, decision: 1, meeting: 3 });
 
     for (const [who, client] of [
       ['citizen', citizen],

@@ -27,7 +27,7 @@ export function agendaVisible(ctx: RequestContext, mt: { agenda_published_at: Da
  * title (every meeting of the municipality is listed for everyone); an agenda item, where the reader
  * may see the agenda, by its case's title as the reader may see it and, for those who may read the
  * case, its minutes (protocol text); and a protokolltilførsel, shown in the protocol to all who see
- * the meeting.
+ * the meeting, except one about a case the reader may not read (as MeetingsService.get withholds it).
  */
 export function meetingSearchSql(p: SearchSqlParams): string {
   return `
@@ -57,5 +57,8 @@ export function meetingSearchSql(p: SearchSqlParams): string {
            mt.id AS meeting_id, mt.title AS meeting_title, NULL::uuid AS round_id, ps.created_at AS at,
            setweight(ps.text_tsv, 'B') AS doc
       FROM protocol_statement ps JOIN meeting mt ON mt.id = ps.meeting_id
-     WHERE mt.municipality_id = ${p.municipalityId} AND ps.text_tsv @@ ${p.query}`;
+      LEFT JOIN agenda_item a ON a.id = ps.agenda_item_id
+      LEFT JOIN case_file c ON c.id = a.case_id
+     WHERE mt.municipality_id = ${p.municipalityId} AND ps.text_tsv @@ ${p.query}
+       AND (ps.agenda_item_id IS NULL OR ${caseReadableSql('c', p.officer, p.bodyIds)})`;
 }
