@@ -280,6 +280,16 @@ describe('the operator command: npm run municipality -- create', () => {
       const late = await admin.request('POST', `/api/bodies/${steering.body.id}/members`, member(today));
       expect(late.status).toBe(400);
       expect(late.body.errors[0]).toEqual({ path: 'userId', message: 'Organet er lagt ned og kan ikke få nye medlemmer' });
+      // Its memberships are history: not made current again, not removed.
+      const ended = closed.members[0] as { id: string; version: number };
+      const reopened = await admin.request('PATCH', `/api/bodies/${steering.body.id}/members/${ended.id}`, {
+        version: ended.version,
+        validTo: null,
+      });
+      expect(reopened.body.errors).toEqual([
+        { path: 'validTo', message: 'Organet er lagt ned. Medlemskapene er historikk og kan ikke endres.' },
+      ]);
+      expect((await admin.request('DELETE', `/api/bodies/${steering.body.id}/members/${ended.id}`)).status).toBe(400);
       // Its history is there: the close is an audited change, not a delete.
       const history = (await admin.request('GET', `/api/audit/body/${steering.body.id}`)).body;
       expect(history.events.map((e: { action: string }) => e.action)).toEqual(['create', 'update']);

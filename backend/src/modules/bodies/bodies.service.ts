@@ -1,6 +1,6 @@
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { osloDate } from '@samrad/shared/domain';
 import {
   membershipProblems,
@@ -154,6 +154,7 @@ export class BodiesService {
       this.db.transaction(async (m) => {
         const current = await findOwnForUpdate(m, Membership, ctx, id);
         if (current.bodyId !== bodyId) throw new NotFound();
+        await this.assertNotClosed(m, ctx, bodyId, 'validTo');
         if (current.version !== version) throw new StaleVersion(current);
         // The rules across fields hold for the membership as it will be stored, not for the patch alone.
         const problems = membershipProblems({ ...current, ...presentFields(patch) });
@@ -164,11 +165,21 @@ export class BodiesService {
     );
   }
 
+  /**
+   * A closed body's memberships are its history: they are neither changed nor removed (a membership made
+   * current again would give its person the body's access back).
+   */
+  private async assertNotClosed(m: EntityManager, ctx: RequestContext, bodyId: string, field: string) {
+    const body = await findOwnForUpdate(m, Body, ctx, bodyId);
+    if (body.closedOn) throw ValidationFailed.field(field, 'Organet er lagt ned. Medlemskapene er historikk og kan ikke endres.');
+  }
+
   async removeMember(ctx: RequestContext, bodyId: string, id: string) {
     await afterSessionChange(
       this.db.transaction(async (m) => {
         const current = await findOwnForUpdate(m, Membership, ctx, id);
         if (current.bodyId !== bodyId) throw new NotFound();
+        await this.assertNotClosed(m, ctx, bodyId, 'id');
         await deleteAudited(m, this.audit, ctx, Membership, 'membership', id);
       }),
     );
