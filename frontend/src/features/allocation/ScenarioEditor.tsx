@@ -1,3 +1,4 @@
+import { amountFromField } from './ScenarioSettings.js';
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useContractForm, useFormErrors } from '../../lib/useContractForm.js';
@@ -56,7 +57,7 @@ export function ScenarioEditor({
       // with this person's frame change and rates on top.
       ...(frameChange.trim() === ''
         ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
-        : { frame: null, frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
+        : { frame: null, frameChange: amountFromField(frameChange) }),
       overrides: mergedOverrides(),
       adjustments: scenario.adjustments ?? [],
     }),
@@ -81,7 +82,7 @@ export function ScenarioEditor({
       const body = {
         version: scenario.version,
         overrides: mergedOverrides(),
-        ...(frameChange.trim() === '' ? {} : { frameChange: Number(frameChange.replace(/\s/g, '').replace(',', '.')) }),
+        ...(frameChange.trim() === '' ? {} : { frameChange: amountFromField(frameChange) }),
       };
       await update.mutateAsync(body);
       edit.reset();
