@@ -113,6 +113,13 @@ export class FollowUpsService {
     return u;
   }
 
+  /** A task's stored owner, whatever their status now. */
+  private async person(m: EntityManager, id: string | null): Promise<Person | null> {
+    if (!id) return null;
+    const [u] = (await m.query(`SELECT id, name, title FROM app_user WHERE id = $1`, [id])) as Person[];
+    return u ?? null;
+  }
+
   async create(ctx: RequestContext, decisionId: string, input: CreateFollowUp) {
     return this.db.transaction(async (m) => {
       const found = await m.query(`SELECT 1 FROM decision WHERE id = $1 AND municipality_id = $2`, [decisionId, ctx.municipalityId]);
@@ -126,9 +133,10 @@ export class FollowUpsService {
   async update(ctx: RequestContext, id: string, input: UpdateFollowUp) {
     const { version, ...patch } = input;
     return this.db.transaction(async (m) => {
-      if (patch.ownerId) await this.owner(m, ctx, patch.ownerId);
+      // A new owner is checked; the owner the task keeps is shown as stored (also if disabled since, as lists show them).
+      const newOwner = patch.ownerId ? await this.owner(m, ctx, patch.ownerId) : undefined;
       const saved = await updateVersioned(m, this.audit, ctx, FollowUpTask, 'decision_follow_up', id, version, patch);
-      return this.view(saved, await this.owner(m, ctx, saved.ownerId).catch(() => null));
+      return this.view(saved, newOwner ?? (await this.person(m, saved.ownerId)));
     });
   }
 }
