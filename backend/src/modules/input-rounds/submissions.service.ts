@@ -312,7 +312,7 @@ export class SubmissionsService {
     const existing = await this.byIdempotencyKey(this.db, ctx, null, input.idempotencyKey, sent);
     if (existing) return existing;
     return this.db.transaction(async (m) => {
-      if (input.caseId) await this.cases.readable(ctx, input.caseId, m);
+      const kase = input.caseId ? await this.cases.readable(ctx, input.caseId, m) : null;
       let mandateItemId = input.mandateItemId;
       if (
         mandateItemId &&
@@ -321,8 +321,7 @@ export class SubmissionsService {
       ) {
         throw ValidationFailed.field('mandateItemId', 'Fant ikke mandatpunktet');
       }
-      if (input.caseId && !mandateItemId)
-        mandateItemId = (await m.query(`SELECT mandate_item_id FROM case_file WHERE id = $1`, [input.caseId]))[0]?.mandate_item_id ?? null;
+      if (kase && !mandateItemId) mandateItemId = kase.mandateItemId;
       if (input.bodyId && !ctx.bodyIds.has(input.bodyId))
         throw new Forbidden('Du kan bare gi innspill på vegne av organer du er medlem av');
       return this.store(m, ctx, {
