@@ -161,6 +161,18 @@ describe('the meeting protocol', () => {
     });
     expect(last.status, JSON.stringify(last.body)).toBe(200);
     expect(await status(c.id)).toEqual({ status: 'decided', phase_body_id: null });
+    // The vedtak is recorded once: the minutes may be amended, a second vote is refused, not ignored.
+    const again = await officer.request('PUT', `/api/meetings/${council}/agenda/${councilItem.id}/minutes`, {
+      minutes: 'Enstemmig. (rettet)',
+      decision: { text: 'Kommunestyret vedtar noe annet.' },
+    });
+    expect(again.body.errors).toEqual([
+      { path: 'decision', message: 'Vedtaket i saken er allerede protokollført. Protokollteksten kan endres, men ikke voteringen.' },
+    ]);
+    const amended = await officer.request('PUT', `/api/meetings/${council}/agenda/${councilItem.id}/minutes`, {
+      minutes: 'Enstemmig. (rettet)',
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
   });
 
   it('an exempt case: motions, dissens and who was inhabil only for those who may read it', async () => {

@@ -435,7 +435,13 @@ export class MeetingsService {
       // A drøftingsmøte (or a school conference) records the discussion and statements, never a vedtak.
       if (input.decision && !meetingMayDecide(r.kind))
         throw ValidationFailed.field('decision', NO_DECISION_IN_MEETING[r.kind] ?? 'Dette møtet fatter ikke vedtak');
-      if (input.decision && !decisionId) {
+      // The vedtak is recorded once; the minutes may be amended after it, the vote and dissent not.
+      if (input.decision && decisionId)
+        throw ValidationFailed.field(
+          'decision',
+          'Vedtaket i saken er allerede protokollført. Protokollteksten kan endres, men ikke voteringen.',
+        );
+      if (input.decision) {
         // No motion gets more votes than there were people to vote on this case.
         const voters = await this.votersOnItem(m, meetingId, itemId);
         const tooMany = voters === null ? -1 : input.decision.motions.findIndex((x) => x.for + x.against + x.blank > voters);
