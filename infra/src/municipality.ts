@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './build.js';
+import { DEFAULT_DATABASE_URL } from './services.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -31,5 +32,13 @@ if (!built(entry, join(root, 'backend', 'src')) || !built(entry, join(root, 'sha
   console.error('Bygger backend …');
   run(root, 'npm', ['run', 'build', '--silent', '-w', 'backend']);
 }
-const r = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// The database `npm start` uses: when it had to start the embedded PostgreSQL, that one takes the password
+// `postgres` (services.ts); a PostgreSQL of the machine's own with trust authentication ignores it.
+const database = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+if (!process.env.DATABASE_URL && !database.password) database.password = 'postgres';
+const r = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: database.toString() },
+});
 process.exit(r.status ?? (r.signal ? 130 : 1));
