@@ -144,6 +144,7 @@ export const allocationResultSchema = z.object({
   average: z.record(z.string(), z.number().nullable()),
   control: z
     .object({
+      purposes: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
       rows: z.array(
         z.object({
           unit: z.string(),
