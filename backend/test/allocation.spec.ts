@@ -83,6 +83,45 @@ describe('allocation cases', () => {
     expect((await fau.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, { label: 'X', model })).status).toBe(403);
   });
 
+  it('a model version keeps its control rules; a bad rule gets its field error in Norwegian; the demo flags Holviga B', async () => {
+    const model = {
+      mode: 'allocation',
+      teachingWeeks: 38,
+      hourCost: { barnetrinn: 765.8, ungdomstrinn: 881.6 },
+      criteria: grimstad.criteria,
+      control: {
+        rules: [{ purpose: 'minstetimetall', label: 'Minstetimetall', driver: 'pupils', hours: { barnetrinn: { weeklyHours: 1.1 } } }],
+      },
+    };
+    const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, { label: 'Med kontroll', model });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const s = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+      name: 'Kontroll',
+      modelVersionId: created.body.id,
+      datasetId,
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(201);
+    const control = (await officer.request('GET', `/api/scenarios/${s.body.id}`)).body.result.control;
+    // Eide: 1.1 weekly hours × 38 weeks × 123 pupils = 5,141.4 hours of minimum lessons.
+    expect(control.purposes).toEqual([{ id: 'minstetimetall', label: 'Minstetimetall' }]);
+    expect(control.rows.find((r: { unit: string }) => r.unit === 'eide').requiredHours).toEqual({ minstetimetall: 5141.4 });
+    const bad = await officer.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, {
+      label: 'Feil',
+      model: { ...model, control: { rules: [{ ...model.control.rules[0], label: '' }] } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toContainEqual({ path: 'model.control.rules.0.label', message: 'Formålet må ha et navn' });
+
+    const demo = (await officer.request('GET', '/api/allocation-cases')).body.allocationCases.find(
+      (a: { budgetYear: number }) => a.budgetYear === 2009,
+    );
+    const scenarios = (await officer.request('GET', `/api/allocation-cases/${demo.id}`)).body.scenarios as { id: string; name: string }[];
+    const flagged = async (name: string) =>
+      (await fau.request('GET', `/api/scenarios/${scenarios.find((x) => x.name === name)!.id}`)).body.result.control.flagged;
+    expect(await flagged('Opprinnelig budsjett 2009')).toEqual(['holviga-b']);
+    expect(await flagged('Rammereduksjon 5,1 mill.')).toEqual(['holviga-b', 'jappa']);
+  });
+
   it('stores a scenario’s result equal to the CLI’s for the same input, with engine version and input hash', async () => {
     const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
       name: 'Kutt 5,1 mill.',

@@ -127,6 +127,19 @@ describe('control rules: required hours per unit from its counts', () => {
     expect(row(input, 'a')!.requiredHours.minstetimetall).toBe(3765);
   });
 
+  it('purposes named in the model come first, in their order, with their names', () => {
+    const input = withRules([minimumLessons, leadership], { a: { spes: 100 } });
+    input.control!.purposes = [
+      { id: 'spes', label: 'Spesialundervisning (enkeltvedtak)' },
+      { id: 'minstetimetall', label: 'Minstetimetall' },
+    ];
+    expect(computeAllocation(input).control!.purposes).toEqual([
+      { id: 'spes', label: 'Spesialundervisning (enkeltvedtak)' },
+      { id: 'minstetimetall', label: 'Minstetimetall' },
+      { id: 'adm', label: 'Administrasjon' },
+    ]);
+  });
+
   it('the absolute form alone still works: only the units given have rows', () => {
     const input: AllocationInputDraft = { ...baseInput(), control: { requiredHours: { b: { minimumLessons: 20000 } } } };
     const control = computeAllocation(input).control!;

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/password.js';
 import grimstad from './grimstad-2009.input.json' with { type: 'json' };
 import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-people.js';
 import { demoPdf } from './demo-pdf.js';
+import { GRIMSTAD_2009_CONTROL } from './grimstad-2009.control.js';
 import { seedAnalysis } from './analysis-demo.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
@@ -41,7 +42,8 @@ async function seedAllocation(m: EntityManager, muni: string, users: Record<stri
     `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,'json',$3,$4)`,
     [allocationCase, 'GSI-tall, gjennomsnitt 2008/09 og 2009/10', JSON.stringify(units), users.officer],
   );
-  const model = modelOf(doc);
+  // The control calculation (rules and hours per unit) is part of the model version.
+  const model = { ...modelOf(doc), control: GRIMSTAD_2009_CONTROL };
   const version = await insertReturningId(
     m,
     `INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,1,$2,$3,$4)`,

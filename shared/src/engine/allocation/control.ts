@@ -25,10 +25,15 @@ export function ruleHoursPerDriver(
   return dec(rate.nok).div(cost);
 }
 
-/** The purposes of the control calculation in order: the rules' first, then those given only per unit. */
+/** The purposes of the control calculation in order: those named in `purposes`, the rules', then those given only per unit. */
 export function controlPurposes(control: NonNullable<AllocationInput['control']>): ControlPurpose[] {
   const out: ControlPurpose[] = [];
   const seen = new Set<string>();
+  for (const p of control.purposes ?? []) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    out.push({ id: p.id, label: p.label });
+  }
   for (const r of control.rules ?? []) {
     if (seen.has(r.purpose)) continue;
     seen.add(r.purpose);

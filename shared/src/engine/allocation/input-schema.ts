@@ -116,6 +116,15 @@ export type ControlRuleInput = z.infer<typeof controlRuleSchema>;
  * counts and/or given per unit (`requiredHours`, which replaces a rule's hours for that unit and purpose).
  */
 export const controlSchema = z.strictObject({
+  /** The purposes' names and the order they are shown in (rules name theirs too; an id alone is shown as is). */
+  purposes: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'Formålets id kan bare ha bokstaver a–z, tall, - og _' }),
+        label: z.string().trim().min(1, { error: 'Formålet må ha et navn' }),
+      }),
+    )
+    .optional(),
   rules: z.array(controlRuleSchema).optional(),
   /** Hours given per unit and purpose (e.g. from individual decisions), in annual hours. */
   requiredHours: z.record(z.string(), z.record(z.string(), nonNegative)).optional(),

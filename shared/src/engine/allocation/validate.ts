@@ -139,7 +139,7 @@ export function validateAllocationInput(raw: unknown): ValidationResult {
     }
     const rules = input.control.rules ?? [];
     const stagesInUse = new Set(input.units.map((u) => u.stage));
-    const labels = new Map<string, string>();
+    const labels = new Map<string, string>((input.control.purposes ?? []).map((p) => [p.id, p.label]));
     rules.forEach((r, ri) => {
       if (!isBuiltIn(r.driver) && !custom.has(r.driver)) {
         add(['control', 'rules', ri, 'driver'], `Ukjent driver «${r.driver}». Gyldige drivere: ${validDrivers.join(', ')}`);
