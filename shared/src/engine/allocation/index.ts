@@ -4,3 +4,4 @@ export * from './allocate.js';
 export * from './result.js';
 export * from './figure.js';
 export { largestRemainder } from './rounding.js';
+export * from './tables.js';
