@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-peo
 import { demoPdf } from './demo-pdf.js';
 import { GRIMSTAD_2009_CONTROL } from './grimstad-2009.control.js';
 import { seedAnalysis } from './analysis-demo.js';
+import { seedMainScenario, withBudget2009 } from './allocation-budget-demo.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
 
@@ -36,7 +37,8 @@ async function seedAllocation(m: EntityManager, muni: string, users: Record<stri
     [muni, caseRow!.id, 2009, 'Ressursfordeling grunnskolen – budsjett 2009 (Grimstad-modellen)'],
   );
   const doc = grimstad as unknown as Record<string, unknown>;
-  const units = (doc.units as unknown[]) ?? [];
+  // The schools' published 2009 budget on each unit (allocation-budget-demo.ts), for Tabell 4-3 and 4-5.
+  const units = withBudget2009((doc.units as { id: string; counts?: Record<string, number> }[]) ?? []);
   const dataset = await insertReturningId(
     m,
     `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,'json',$3,$4)`,
@@ -62,7 +64,8 @@ async function seedAllocation(m: EntityManager, muni: string, users: Record<stri
     );
     return id;
   };
-  await scenario('Opprinnelig budsjett 2009', null);
+  const original = await scenario('Opprinnelig budsjett 2009', null);
+  await seedMainScenario(m, allocationCase, original);
   const cut = await scenario('Rammereduksjon 5,1 mill.', -5100000);
   const comment = (author: string, unit: string | null, text: string) =>
     m.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6)`, [

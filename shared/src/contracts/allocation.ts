@@ -77,6 +77,8 @@ export const updateScenarioSchema = patchSchema({
 });
 
 export const adoptScenarioSchema = z.object({ decisionId: uuid });
+/** The case's main scenario (hovedscenario), which its page opens on: one of its own scenarios. */
+export const mainScenarioSchema = z.object({ scenarioId: uuid });
 export const revisionSchema = z.object({ name: line('Navn', 200), datasetId: uuid });
 export const scenarioCommentSchema = z.object({
   text: nonEmpty('Merknaden', 10000),
@@ -182,6 +184,8 @@ export const allocationCaseListResponseSchema = z.object({
       budgetYear: z.number().int(),
       caseId: z.string(),
       adoptedScenarioId: z.string().nullable(),
+      /** The scenario chosen as the main one, else the adopted one; null when neither. */
+      mainScenarioId: z.string().nullable(),
     }),
   ),
 });
@@ -205,6 +209,8 @@ export const allocationCaseResponseSchema = z.object({
   budgetYear: z.number().int(),
   title: z.string(),
   adoptedScenarioId: z.string().nullable(),
+  /** The scenario chosen as the main one, else the adopted one; null when neither (the page then opens on the first). */
+  mainScenarioId: z.string().nullable(),
   datasets: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), unitCount: z.number().int(), createdAt: z.string() })),
   modelVersions: z.array(
     z.object({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -7,6 +7,7 @@ import {
   createModelVersionSchema,
   createScenarioSchema,
   importDatasetSchema,
+  mainScenarioSchema,
   revisionSchema,
   scenarioCommentSchema,
   sweepSchema,
@@ -83,6 +84,18 @@ export class AllocationController {
   @Access('authenticated')
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.allocation.get(ctx, id);
+  }
+
+  /** The case's main scenario (the one its page opens on): chosen by a case officer, audited. */
+  @Put('allocation-cases/:id/main-scenario')
+  @Access('case_officer')
+  @HttpCode(204)
+  async mainScenario(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(mainScenarioSchema)) input: Body<typeof mainScenarioSchema>,
+  ) {
+    await this.allocation.setMainScenario(ctx, id, input);
   }
 
   @Returns(datasetImportResponseSchema)

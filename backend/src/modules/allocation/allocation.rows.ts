@@ -23,6 +23,8 @@ export interface AllocationCaseRow {
   budget_year: number;
   title: string;
   adopted_scenario_id: string | null;
+  /** The scenario the page opens on, chosen by an officer (the adopted one when empty). */
+  main_scenario_id: string | null;
   created_at: Date;
 }
 

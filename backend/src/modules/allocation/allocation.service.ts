@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type {
   adoptScenarioSchema,
+  mainScenarioSchema,
   createAllocationCaseSchema,
   createModelVersionSchema,
   createScenarioSchema,
@@ -28,6 +29,12 @@ import { insertModelVersion, storeDataset, type ParsedUnits } from './datasets.j
 
 /** A scenario with its allocation case's case. */
 type ScenarioWithCase = Omit<ScenarioRow, 'created_by' | 'created_at' | 'updated_at'> & { case_id: string };
+
+/**
+ * The main scenario (hovedscenario) of an allocation case, in SQL over `allocation_case a`: the one an
+ * officer chose, else the adopted one. The one rule for the page, the list and the case's answer.
+ */
+export const MAIN_SCENARIO_SQL = `COALESCE(a.main_scenario_id, a.adopted_scenario_id)`;
 
 /** Thrown when an import has bad rows: a 400 with row and column per problem. */
 export class ImportRejected extends ValidationFailed {}
@@ -72,9 +79,12 @@ export class AllocationService {
     @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
 
-  private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager) {
-    const rows: { id: string; case_id: string; budget_year: number; title: string; adopted_scenario_id: string | null }[] = await m.query(
-      `SELECT id, case_id, budget_year, title, adopted_scenario_id FROM allocation_case WHERE id = $1 AND municipality_id = $2`,
+  private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false) {
+    const rows: (Pick<AllocationCaseRow, 'id' | 'case_id' | 'budget_year' | 'title' | 'adopted_scenario_id' | 'main_scenario_id'> & {
+      main: string | null;
+    })[] = await m.query(
+      `SELECT a.id, a.case_id, a.budget_year, a.title, a.adopted_scenario_id, a.main_scenario_id, ${MAIN_SCENARIO_SQL} AS main
+         FROM allocation_case a WHERE a.id = $1 AND a.municipality_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [id, ctx.municipalityId],
     );
     if (!rows[0]) throw new NotFound('Fant ikke fordelingssaken');
@@ -109,8 +119,9 @@ export class AllocationService {
   async list(ctx: RequestContext) {
     const rows: (Pick<AllocationCaseRow, 'id' | 'title' | 'budget_year' | 'case_id' | 'adopted_scenario_id'> & {
       access: 'public' | 'exempt';
+      main: string | null;
     })[] = await this.db.query(
-      `SELECT a.id, a.title, a.budget_year, a.case_id, a.adopted_scenario_id, c.access FROM allocation_case a JOIN case_file c ON c.id = a.case_id
+      `SELECT a.id, a.title, a.budget_year, a.case_id, a.adopted_scenario_id, ${MAIN_SCENARIO_SQL} AS main, c.access FROM allocation_case a JOIN case_file c ON c.id = a.case_id
         WHERE a.municipality_id = $1 ORDER BY a.budget_year DESC, a.created_at DESC`,
       [ctx.municipalityId],
     );
@@ -122,6 +133,7 @@ export class AllocationService {
       budgetYear: r.budget_year,
       caseId: r.case_id,
       adoptedScenarioId: r.adopted_scenario_id,
+      mainScenarioId: r.main,
     }));
   }
 
@@ -155,6 +167,7 @@ export class AllocationService {
       budgetYear: a.budget_year,
       title: a.title,
       adoptedScenarioId: a.adopted_scenario_id,
+      mainScenarioId: a.main,
       datasets: datasets.map((d) => ({
         id: d.id,
         name: d.name,
@@ -424,6 +437,21 @@ export class AllocationService {
     }));
   }
 
+  /**
+   * A case officer chooses the case's main scenario (one of its own), audited. The adopted scenario was
+   * the main one until then; choosing another leaves the adoption as it is.
+   */
+  async setMainScenario(ctx: RequestContext, id: string, input: z.infer<typeof mainScenarioSchema>) {
+    return this.db.transaction(async (m) => {
+      const a = await this.allocationCase(ctx, id, m, true);
+      const own = await m.query(`SELECT 1 FROM scenario WHERE id = $1 AND allocation_case_id = $2`, [input.scenarioId, id]);
+      if (own.length === 0) throw ValidationFailed.field('scenarioId', 'Scenarioet hører ikke til denne fordelingssaken');
+      if (a.main === input.scenarioId && a.main_scenario_id === input.scenarioId) return;
+      await m.query(`UPDATE allocation_case SET main_scenario_id = $2 WHERE id = $1`, [id, input.scenarioId]);
+      await this.audit.record(m, ctx, 'update', 'allocation_case', id, { mainScenarioId: a.main }, { mainScenarioId: input.scenarioId });
+    });
+  }
+
   /** A decision adopts the scenario: it is locked and becomes the budget year's allocation. */
   async adopt(ctx: RequestContext, id: string, input: z.infer<typeof adoptScenarioSchema>) {
     return this.db.transaction(async (m) => {
@@ -432,7 +460,8 @@ export class AllocationService {
       const d = await m.query(`SELECT 1 FROM decision WHERE id = $1 AND case_id = $2`, [input.decisionId, s.case_id]);
       if (d.length === 0) throw ValidationFailed.field('decisionId', 'Vedtaket hører ikke til fordelingssakens sak');
       await m.query(`UPDATE scenario SET adopted_at = now(), adopted_by_decision_id = $2 WHERE id = $1`, [id, input.decisionId]);
-      await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);
+      // The adopted scenario is the case's main scenario from now on.
+      await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2, main_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);
       await m.query(`UPDATE model_version SET adopted_by_decision_id = $2 WHERE id = $1 AND adopted_by_decision_id IS NULL`, [
         s.model_version_id,
         input.decisionId,
@@ -505,10 +534,8 @@ export class AllocationService {
     const { scenario, stored } = await this.latestResult(ctx, id);
     if (format === 'json') return { body: JSON.stringify(stored.result, null, 2), type: 'application/json', name: `${scenario.name}.json` };
     if (format === 'csv') return { body: formatResultCsv(stored.result), type: 'text/csv; charset=utf-8', name: `${scenario.name}.csv` };
-    const before =
-      stored.result.mode === 'distribution' ? allocate({ ...stored.input, mode: 'allocation', frame: null, frameChange: null }) : undefined;
     return {
-      body: Buffer.from(await resultWorkbook(stored.result, before)),
+      body: Buffer.from(await resultWorkbook(stored.input, stored.result)),
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       name: `${scenario.name}.xlsx`,
     };

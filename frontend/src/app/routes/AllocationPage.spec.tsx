@@ -87,6 +87,8 @@ describe('Fordeling', { timeout: 20_000 }, () => {
           budgetYear: 2027,
           title: 'Ressursfordeling 2027',
           adoptedScenarioId,
+          // The adopted scenario is the main one (none chosen by an officer).
+          mainScenarioId: adoptedScenarioId,
           datasets: [
             { id: 'd1', name: 'Elevtall', source: 'csv', unitCount: 2, createdAt: '2026-11-01T09:00:00.000Z' },
             ...(datasets > 1

@@ -1,4 +1,4 @@
-import { Alert, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -12,6 +12,8 @@ import { ComparisonSection } from '../../features/allocation/ComparisonSection.j
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { nok } from '../../features/allocation/format.js';
 import { ImportPanel } from '../../features/allocation/ImportPanel.js';
+import { MainScenarioControl } from '../../features/allocation/MainScenarioControl.js';
+import { ReportTables } from '../../features/allocation/ReportTables.js';
 import { useLiveScenario } from '../../features/allocation/liveScenario.js';
 import { ModelVersionsSection } from '../../features/allocation/ModelVersionsSection.js';
 import { ResultTable } from '../../features/allocation/ResultTable.js';
@@ -24,7 +26,8 @@ import { SweepPanel } from '../../features/allocation/SweepPanel.js';
 import { useCase } from '../../features/cases/api.js';
 
 /**
- * «Fordeling»: one allocation case. It opens on the adopted scenario (or the first), and the chosen one
+ * «Fordeling»: one allocation case. It opens on the case's main scenario (chosen by an officer, else the
+ * adopted one; the first when neither), and the chosen one
  * is kept in the URL (`?scenario=`); its result, comparison, comments, live editor, settings,
  * adjustments, revision and sweeps; the model versions; import and adoption.
  */
@@ -39,7 +42,7 @@ export default function AllocationPage() {
   const asked = search.get('scenario');
   const scenarioId =
     (asked && scenarios.some((s) => s.id === asked) ? asked : undefined) ??
-    scenarios.find((s) => s.id === ac.data?.adoptedScenarioId)?.id ??
+    scenarios.find((s) => s.id === ac.data?.mainScenarioId)?.id ??
     scenarios[0]?.id;
   const setSelected = (sid: string) =>
     setSearch(
@@ -99,7 +102,7 @@ export default function AllocationPage() {
                 }}
                 options={scenarios.map((s) => ({
                   value: s.id,
-                  label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}`,
+                  label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}${s.id === ac.data.mainScenarioId ? ` (${t('allocation.main.option')})` : ''}`,
                 }))}
               />
             )}
@@ -133,6 +136,14 @@ export default function AllocationPage() {
           {scenario.isLoading && <Loading />}
           {scenario.data && shown && (
             <>
+              <div className="row">
+                <MainScenarioControl
+                  allocationId={id}
+                  mainScenarioId={ac.data.mainScenarioId}
+                  scenario={scenario.data}
+                  canChoose={officer}
+                />
+              </div>
               <Paragraph>
                 {scenario.data.adopted && <Tag data-color="success">{t('allocation.adopted')}</Tag>} {t('allocation.frame')}:{' '}
                 {nok.format(shown.frame)} kr · {t('allocation.scale')}: {shown.scale.toFixed(6)}
@@ -142,6 +153,9 @@ export default function AllocationPage() {
                   <Paragraph>{t('allocation.controlWarning', { units: flagged.join(', ') })}</Paragraph>
                 </Alert>
               )}
+              <Heading level={2} data-size="sm">
+                {t('allocation.report.perUnit')}
+              </Heading>
               <Switch label={t('allocation.showPerPupil')} checked={perPupil} onChange={(e) => setPerPupil(e.target.checked)} />
               <ResultTable result={shown} perPupil={perPupil} caption={`${scenario.data.name}${live?.result ? ' *' : ''}`} />
               <Figure41Chart
@@ -149,6 +163,11 @@ export default function AllocationPage() {
                 title={t('allocation.chart')}
                 description={t('allocation.chartDescription')}
                 axisLabel={t('allocation.chartAxis')}
+              />
+              <ReportTables
+                input={live?.input ?? scenario.data.input}
+                result={shown}
+                scenarioName={`${scenario.data.name}${live?.result ? ' *' : ''}`}
               />
               <Paragraph className="row">
                 {(['xlsx', 'csv', 'json'] as const).map((f) => (

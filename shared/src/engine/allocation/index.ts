@@ -6,3 +6,4 @@ export * from './figure.js';
 export { largestRemainder } from './rounding.js';
 export * from './explain.js';
 export { ruleHoursPerDriver, controlPurposes } from './control.js';
+export * from './tables.js';
