@@ -16,6 +16,7 @@ const NO_BODY = new Set([
   'POST /api/rounds/:id/documents',
   'POST /api/submissions/:id/attachments',
   'POST /api/allocation-cases/:id/datasets/file',
+  'POST /api/allocation-cases/:id/datasets/columns',
 ]);
 
 /**
@@ -100,7 +101,9 @@ describe('response contracts', () => {
     const mandate = ((await get('/api/mandates')).mandates as { id: string }[])[0]!;
     const analysisTool = ((await get('/api/analysis-tools')).tools as { id: string }[])[0]!;
     const allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
-    const scenario = (await get(`/api/allocation-cases/${allocationCase.id}`)).scenarios[0] as { id: string };
+    const allocationDetail = await get(`/api/allocation-cases/${allocationCase.id}`);
+    const scenario = allocationDetail.scenarios[0] as { id: string };
+    const dataset = allocationDetail.datasets[0] as { id: string };
     // A sweep in the municipality that someone started through the API (read-rules.spec inserts one with a
     // synthetic result), or a new one: at most two wait per person.
     let [sweep] = (await t.db.query(
@@ -141,6 +144,7 @@ describe('response contracts', () => {
       'GET /api/scenarios/:id': scenario.id,
       'GET /api/sweeps/:id': sweep.id,
       'GET /api/imports/:id': importJob.id,
+      'GET /api/datasets/:id': dataset.id,
       'GET /api/attachments/:id': attachment.body.id,
     };
     const concrete = (r: RouteEntry) => {

@@ -374,6 +374,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'export.format': ['json', 'csv', 'xlsx'],
         'sweeps.id': sweep.id,
         'imports.id': importJob.id,
+        'datasets.id': dataset.id,
       },
       { name: 'open round’s case', 'cases.id': open.id, 'sections.sectionId': openSections.map((s) => s.id), 'rounds.id': round.id },
       {

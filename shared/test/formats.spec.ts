@@ -92,7 +92,7 @@ describe('units from XLSX', () => {
           id: 'skole-b',
           name: 'Skole B',
           school: 'Eksempel skole',
-          orgNumber: '123456789',
+          orgNumber: '123456785',
           stage: 'barnetrinn',
           currentBudget: 16500000,
           schoolYears: [

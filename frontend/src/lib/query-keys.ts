@@ -55,6 +55,7 @@ export const keys = {
     all: ['allocation'] as const,
     detail: (id: string) => ['allocation', id] as const,
     import: (importId: string | null) => ['import', importId] as const,
+    dataset: (id: string | undefined) => ['allocation', 'dataset', id] as const,
   },
   analysis: {
     all: ['analysis'] as const,

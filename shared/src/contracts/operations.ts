@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import {
   allocationCaseListResponseSchema,
   allocationCaseResponseSchema,
+  datasetColumnsResponseSchema,
+  datasetResponseSchema,
   comparisonResponseSchema,
   datasetImportResponseSchema,
   idResponseSchema,
@@ -99,6 +101,8 @@ export const responseContracts = {
   'GET /api/allocation-cases/:id': allocationCaseResponseSchema,
   'POST /api/allocation-cases/:id/datasets': datasetImportResponseSchema,
   'POST /api/allocation-cases/:id/datasets/file': datasetImportResponseSchema,
+  'POST /api/allocation-cases/:id/datasets/columns': datasetColumnsResponseSchema,
+  'GET /api/datasets/:id': datasetResponseSchema,
   'POST /api/allocation-cases/:id/model-versions': modelVersionCreatedResponseSchema,
   'POST /api/allocation-cases/:id/scenarios': scenarioResultResponseSchema,
   'GET /api/scenarios/:id': scenarioResponseSchema,

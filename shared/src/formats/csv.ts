@@ -1,15 +1,24 @@
 import Papa from 'papaparse';
 import type { AllocationResult } from '../engine/index.js';
-import { unitsFromTable, type UnitsTableResult } from './units-table.js';
+import { unitsFromTable, type TableIssue, type UnitsTableOptions, type UnitsTableResult } from './units-table.js';
 
-/** Reads units from CSV text (comma or semicolon separated, as Norwegian Excel writes it). */
-export function unitsFromCsv(text: string, customDrivers: readonly string[] = []): UnitsTableResult {
+/** A spreadsheet read as rows of text (header first), or why it cannot be read. */
+export type TableRead = { ok: true; rows: string[][] } | { ok: false; errors: TableIssue[] };
+
+/** Reads CSV text (comma, semicolon or tab separated, as Norwegian Excel writes it) as rows of text. */
+export function tableFromCsv(text: string): TableRead {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
   const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (bad) {
     return { ok: false, errors: [{ row: (bad.row ?? 0) + 1, column: '', message: `CSV-filen kan ikke leses: ${bad.message}` }] };
   }
-  return unitsFromTable(parsed.data, customDrivers);
+  return { ok: true, rows: parsed.data };
+}
+
+/** Reads units from CSV text with the template's headers. */
+export function unitsFromCsv(text: string, options: UnitsTableOptions | readonly string[] = {}): UnitsTableResult {
+  const table = tableFromCsv(text);
+  return table.ok ? unitsFromTable(table.rows, options) : table;
 }
 
 /** A CSV cell: text, a number, or empty. */

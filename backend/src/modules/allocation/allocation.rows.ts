@@ -106,6 +106,8 @@ export interface ImportJobRow {
   name: string;
   format: string;
   content: string | null;
+  /** The column mapping of the municipality's own headers (null: the template's headers, or JSON). */
+  mapping: Record<string, number> | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   errors: unknown | null;

@@ -1,20 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type {
-  adoptScenarioSchema,
-  mainScenarioSchema,
-  createAllocationCaseSchema,
-  createModelVersionSchema,
-  createScenarioSchema,
-  importDatasetSchema,
-  revisionSchema,
-  scenarioCommentSchema,
-  sweepSchema,
-  updateScenarioSchema,
+import {
+  MAPPED_FIELD_LABELS,
+  type ColumnMapping,
+  type adoptScenarioSchema,
+  type mainScenarioSchema,
+  type createAllocationCaseSchema,
+  type createModelVersionSchema,
+  type createScenarioSchema,
+  type importDatasetSchema,
+  type revisionSchema,
+  type scenarioCommentSchema,
+  type sweepSchema,
+  type updateScenarioSchema,
 } from '@samrad/shared/contracts';
-import { allocate, ENGINE_VERSION, validateAllocationInput, type AllocationInput, type AllocationResult } from '@samrad/shared/engine';
-import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
+import {
+  allocate,
+  BUILT_IN_DRIVERS,
+  ENGINE_VERSION,
+  validateAllocationInput,
+  type AllocationInput,
+  type AllocationResult,
+  type UnitInput,
+} from '@samrad/shared/engine';
+import {
+  formatResultCsv,
+  resultWorkbook,
+  suggestMapping,
+  tableColumns,
+  tableFromCsv,
+  tableFromXlsx,
+  unitsFromMappedTable,
+  unitsFromTable,
+  type TableIssue,
+  type UnitsTableOptions,
+} from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
 import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
@@ -25,7 +46,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { buildInput, inputHash, modelOf } from './allocation-input.js';
 import { compareResults, compareWithBudget } from './comparison.js';
 import type { AllocationCaseRow, AllocationDatasetRow, ImportJobRow, ModelVersionRow, ScenarioRow, SweepRow } from './allocation.rows.js';
-import { insertModelVersion, storeDataset, type ParsedUnits } from './datasets.js';
+import { insertModelVersion, storeDataset, tableContext, type ParsedUnits } from './datasets.js';
 
 /** A scenario with its allocation case's case. */
 type ScenarioWithCase = Omit<ScenarioRow, 'created_by' | 'created_at' | 'updated_at'> & { case_id: string };
@@ -42,9 +63,27 @@ export class ImportRejected extends ValidationFailed {}
 /** Files above this many characters are imported by the worker, with progress. */
 export const LARGE_IMPORT_CHARS = 200_000;
 
-/** Reads units from CSV, XLSX (base64) or interchange JSON; every bad row is reported, nothing half-read is returned. */
-export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; content: string }): Promise<ParsedUnits> {
+/** Turns a reader's problems (row and column) into the 400 an import answers. */
+const tableRejected = (errors: TableIssue[]) =>
+  new ImportRejected(
+    errors.map((e) => ({
+      path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`,
+      message: e.message,
+      row: e.row,
+      column: e.column,
+    })),
+  );
+
+/**
+ * Reads units from CSV, XLSX (base64) or interchange JSON; every bad row is reported, nothing half-read is
+ * returned. A spreadsheet is read by its `mapping` (the municipality's own headers) or by the template's headers.
+ */
+export async function parseUnits(
+  input: { format: 'csv' | 'xlsx' | 'json'; content: string; mapping?: ColumnMapping | null },
+  options: UnitsTableOptions = {},
+): Promise<ParsedUnits> {
   if (input.format === 'json') {
+    if (input.mapping) throw ValidationFailed.field('mapping', 'Kolonnekobling gjelder bare CSV- og XLSX-filer');
     let doc: unknown;
     try {
       doc = JSON.parse(input.content);
@@ -55,18 +94,17 @@ export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; conte
     if (!check.ok) throw new ImportRejected(check.errors.map((e) => ({ path: e.path, message: e.message })));
     return { units: check.input.units, model: modelOf(doc as Record<string, unknown>) };
   }
-  const table = input.format === 'csv' ? unitsFromCsv(input.content) : await unitsFromXlsx(Buffer.from(input.content, 'base64'));
-  if (!table.ok) {
-    throw new ImportRejected(
-      table.errors.map((e) => ({
-        path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`,
-        message: e.message,
-        row: e.row,
-        column: e.column,
-      })),
-    );
-  }
+  const rows = await readTable(input.format, input.content);
+  const table = input.mapping ? unitsFromMappedTable(rows, input.mapping, options) : unitsFromTable(rows, options);
+  if (!table.ok) throw tableRejected(table.errors);
   return { units: table.units, model: null };
+}
+
+/** A CSV text or an XLSX workbook (base64) as rows of text, or the 400 that says why it cannot be read. */
+async function readTable(format: 'csv' | 'xlsx', content: string): Promise<string[][]> {
+  const read = format === 'csv' ? tableFromCsv(content) : await tableFromXlsx(Buffer.from(content, 'base64'));
+  if (!read.ok) throw tableRejected(read.errors);
+  return read.rows;
 }
 
 @Injectable()
@@ -202,19 +240,73 @@ export class AllocationService {
   /** Imports units and counts; stores nothing until every row is clean. Large files run as a job. */
   async importDataset(ctx: RequestContext, id: string, input: z.infer<typeof importDatasetSchema>) {
     await this.allocationCase(ctx, id);
+    if (input.mapping && input.format === 'json') throw ValidationFailed.field('mapping', 'Kolonnekobling gjelder bare CSV- og XLSX-filer');
     if (input.content.length > LARGE_IMPORT_CHARS) {
       return this.db.transaction(async (m) => {
         await this.limits.assertRoomForJob(m, ctx, 'import');
         const [row] = await m.query(
-          `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-          [ctx.municipalityId, id, input.name, input.format, input.content, ctx.userId],
+          `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content, mapping, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+          [
+            ctx.municipalityId,
+            id,
+            input.name,
+            input.format,
+            input.content,
+            input.mapping ? JSON.stringify(input.mapping) : null,
+            ctx.userId,
+          ],
         );
         await this.outbox.enqueue(m, 'allocation.import', { importId: row.id }, { dedupKey: `import:${row.id}` });
         return { importId: row.id as string, status: 'queued' as const };
       });
     }
-    const parsed = await parseUnits(input);
-    return this.db.transaction((m) => storeDataset(m, this.audit, ctx, id, input.name, input.format, parsed));
+    // Read and stored in one transaction: a row is matched with the earlier units it is stored beside.
+    return this.db.transaction(async (m) => {
+      const parsed = await parseUnits(input, await tableContext(m, id));
+      return storeDataset(m, this.audit, ctx, id, input.name, input.format, parsed);
+    });
+  }
+
+  /**
+   * The mapping step: the header row of an uploaded spreadsheet (with a few values from each column), the
+   * mapping its headers suggest, and the count drivers a column can fill (built in, and the case's own).
+   */
+  async datasetColumns(ctx: RequestContext, id: string, file: { format: 'csv' | 'xlsx' | 'json'; content: string }) {
+    await this.allocationCase(ctx, id);
+    if (file.format === 'json') throw ValidationFailed.field('file', 'En JSON-fil har ingen kolonner å koble; importer den som den er');
+    const rows = await readTable(file.format, file.content);
+    if (!rows[0] || rows[0].every((h) => (h ?? '').trim() === ''))
+      throw tableRejected([{ row: 1, column: '', message: 'Tabellen mangler overskriftsrad' }]);
+    const context = await tableContext(this.db.manager, id);
+    return {
+      columns: tableColumns(rows),
+      suggested: suggestMapping(rows.slice(0, 1), context.customDrivers),
+      drivers: [
+        ...BUILT_IN_DRIVERS.filter((d) => d !== 'unit').map((d) => ({ id: d, label: MAPPED_FIELD_LABELS[d] ?? d })),
+        ...context.driverLabels,
+      ],
+    };
+  }
+
+  /** One dataset with its units and counts (read by whoever may read the case). */
+  async dataset(ctx: RequestContext, datasetId: string) {
+    const rows: (Pick<AllocationDatasetRow, 'id' | 'allocation_case_id' | 'name' | 'source' | 'created_at'> & { units: UnitInput[] })[] =
+      await this.db.query(
+        `SELECT d.id, d.allocation_case_id, d.name, d.source, d.units, d.created_at FROM allocation_dataset d
+           JOIN allocation_case a ON a.id = d.allocation_case_id WHERE d.id = $1 AND a.municipality_id = $2`,
+        [datasetId, ctx.municipalityId],
+      );
+    const d = rows[0];
+    if (!d) throw new NotFound('Fant ikke datasettet');
+    await this.allocationCase(ctx, d.allocation_case_id);
+    return {
+      id: d.id,
+      allocationCaseId: d.allocation_case_id,
+      name: d.name,
+      source: d.source,
+      createdAt: d.created_at.toISOString(),
+      units: d.units,
+    };
   }
 
   async importStatus(ctx: RequestContext, importId: string) {

@@ -7,7 +7,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { AdjustmentsEditor } from '../../features/allocation/AdjustmentsEditor.js';
-import { useAllocationCase, useComparison, useScenario } from '../../features/allocation/api.js';
+import { useAllocationCase, useComparison, useDataset, useScenario } from '../../features/allocation/api.js';
 import { ComparisonSection } from '../../features/allocation/ComparisonSection.js';
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { nok } from '../../features/allocation/format.js';
@@ -24,6 +24,7 @@ import { AdoptForm, NewScenarioForm } from '../../features/allocation/ScenarioFo
 import { ScenarioSettings } from '../../features/allocation/ScenarioSettings.js';
 import { SweepPanel } from '../../features/allocation/SweepPanel.js';
 import { useCase } from '../../features/cases/api.js';
+import type { UnitInput } from '@samrad/shared/engine';
 
 /**
  * «Fordeling»: one allocation case. It opens on the case's main scenario (chosen by an officer, else the
@@ -74,6 +75,13 @@ export default function AllocationPage() {
   const edit = useLiveScenario(scenario.data);
   const live = edit.live;
   const shown = live?.result ?? scenario.data?.result;
+  // The model editor previews with the scenario on screen, or (before any scenario) with the newest dataset.
+  const previewDataset = useDataset(scenarios.length === 0 ? ac.data?.datasets.at(-1)?.id : undefined);
+  const preview = scenario.data
+    ? { name: scenario.data.name, units: scenario.data.input.units }
+    : previewDataset.data
+      ? { name: previewDataset.data.name, units: previewDataset.data.units as UnitInput[] }
+      : null;
   const reload = () => {
     void ac.refetch();
     void scenario.refetch();
@@ -214,11 +222,13 @@ export default function AllocationPage() {
           <ModelVersionsSection
             ac={ac.data}
             canEdit={officer}
-            preview={scenario.data ? { name: scenario.data.name, units: scenario.data.input.units } : null}
+            preview={preview}
+            previewLoading={scenario.isLoading || previewDataset.isLoading}
           />
           {officer && (
             <ImportPanel
               allocationId={id}
+              budgetYear={ac.data.budgetYear}
               onDone={(text) => {
                 void ac.refetch();
                 setMessage({ kind: 'success', text });

@@ -52,6 +52,7 @@ export function ModelEditor({
   readOnly,
   adopted = false,
   preview,
+  previewLoading = false,
   onSaved,
   onCancel,
   onCopy,
@@ -64,6 +65,8 @@ export function ModelEditor({
   /** Starts a new version from this one (offered on a read-only version to those who may write). */
   onCopy?: () => void;
   preview: { name: string; units: UnitInput[] } | null;
+  /** The preview's units are on their way (no «import a dataset» meanwhile). */
+  previewLoading?: boolean;
   onSaved: (version: { id: string; number: number }) => void;
   onCancel: () => void;
 }) {
@@ -223,6 +226,25 @@ export function ModelEditor({
             />
           ))}
         </div>
+        <Fieldset>
+          <Fieldset.Legend>{t('allocation.model.countWeights')}</Fieldset.Legend>
+          <Fieldset.Description>{t('allocation.model.countWeightsHelp')}</Fieldset.Description>
+          <div className="row">
+            {([0, 1] as const).map((y) => (
+              <Textfield
+                key={y}
+                id={fieldId(`countWeights.${y}`)}
+                inputMode="decimal"
+                label={t(y === 0 ? 'allocation.model.countWeightSpring' : 'allocation.model.countWeightAutumn')}
+                value={draft.countWeights[y]}
+                onChange={(e) =>
+                  set({ countWeights: y === 0 ? [e.target.value, draft.countWeights[1]] : [draft.countWeights[0], e.target.value] })
+                }
+                error={err(`countWeights.${y}`) ?? (y === 0 ? err('countWeights') : undefined)}
+              />
+            ))}
+          </div>
+        </Fieldset>
 
         <Heading level={4} data-size="2xs">
           {t('allocation.model.criteria')}
@@ -435,7 +457,11 @@ export function ModelEditor({
         <Heading level={4} data-size="2xs" id="model-preview-h">
           {t('allocation.model.preview')}
         </Heading>
-        {!preview && <Paragraph data-size="sm">{t('allocation.model.previewNeedsData')}</Paragraph>}
+        {!preview && (
+          <Paragraph data-size="sm">
+            {t(previewLoading ? 'allocation.model.previewLoading' : 'allocation.model.previewNeedsData')}
+          </Paragraph>
+        )}
         {preview && live.problems.length > 0 && (
           <Paragraph data-size="sm" role="status">
             {t('allocation.model.previewProblems', { count: live.problems.length })}

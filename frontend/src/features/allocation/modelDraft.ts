@@ -35,6 +35,8 @@ export interface ModelDraft {
   criteria: CriterionDraft[];
   pots: PotDraft[];
   customDrivers: DriverDraft[];
+  /** Weights of the two school years' counts (spring, autumn) as typed; both empty: equal weights. */
+  countWeights: [string, string];
   /** The rest of a copied model (mode, frame, count weights, control rules, budgets), kept as it was. */
   rest: Record<string, unknown>;
 }
@@ -54,6 +56,7 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
     criteria,
     pots,
     customDrivers,
+    countWeights,
     units: _units,
     format: _format,
     adjustments: _adjustments,
@@ -64,6 +67,7 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
     criteria?: { id: string; label: string; driver: string; rate: Partial<Record<Stage, Record<string, unknown>>> }[];
     pots?: { id: string; label: string; amount: unknown; keys: Partial<Record<PotKey, unknown>> }[];
     customDrivers?: { id: string; label: string }[];
+    countWeights?: [unknown, unknown];
     units?: unknown;
     format?: unknown;
     adjustments?: unknown;
@@ -102,6 +106,7 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
       >,
     })),
     customDrivers: (customDrivers ?? []).map((d) => ({ key: newKey(), ...d })),
+    countWeights: [text(countWeights?.[0]), text(countWeights?.[1])],
     rest,
   };
 }
@@ -153,6 +158,8 @@ export function modelOf(d: ModelDraft): Record<string, unknown> {
       keys: Object.fromEntries(POT_KEYS.filter((k) => p.keys[k].trim() !== '').map((k) => [k, shareOf(p.keys[k])])),
     }));
   else delete model.pots;
+  if (d.countWeights.some((w) => w.trim() !== '')) model.countWeights = [numberOf(d.countWeights[0]), numberOf(d.countWeights[1])];
+  else delete model.countWeights;
   if (d.customDrivers.length) model.customDrivers = d.customDrivers.map((x) => ({ id: x.id, label: x.label }));
   else delete model.customDrivers;
   return model;

@@ -18,6 +18,7 @@ import { Analysis1763800000800 } from './1763800000800-analysis.js';
 import { CaseReferences1763800000300 } from './1763800000300-case-references.js';
 import { SearchVectors1763800000610 } from './1763800000610-search-vectors.js';
 import { AllocationMainScenario1763800000910 } from './1763800000910-allocation-main-scenario.js';
+import { ImportMapping1763800000931 } from './1763800000931-import-mapping.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CaseReferences1763800000300,
   SearchVectors1763800000610,
   AllocationMainScenario1763800000910,
+  ImportMapping1763800000931,
 ];
