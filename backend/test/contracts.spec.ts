@@ -16,6 +16,7 @@ const NO_BODY = new Set([
   'POST /api/rounds/:id/documents',
   'POST /api/submissions/:id/attachments',
   'POST /api/allocation-cases/:id/datasets/file',
+  'POST /api/analysis-tools/:id/peer-import',
 ]);
 
 /**

@@ -1,15 +1,21 @@
 import Papa from 'papaparse';
 import type { AllocationResult } from '../engine/index.js';
-import { unitsFromTable, type UnitsTableResult } from './units-table.js';
+import { unitsFromTable, type TableIssue, type UnitsTableResult } from './units-table.js';
 
-/** Reads units from CSV text (comma or semicolon separated, as Norwegian Excel writes it). */
-export function unitsFromCsv(text: string, customDrivers: readonly string[] = []): UnitsTableResult {
+/** CSV text (comma, semicolon or tab separated, as Norwegian Excel writes it) as rows of cells, or why it cannot be read. */
+export function rowsFromCsv(text: string): { ok: true; rows: string[][] } | { ok: false; errors: TableIssue[] } {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
   const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (bad) {
     return { ok: false, errors: [{ row: (bad.row ?? 0) + 1, column: '', message: `CSV-filen kan ikke leses: ${bad.message}` }] };
   }
-  return unitsFromTable(parsed.data, customDrivers);
+  return { ok: true, rows: parsed.data };
+}
+
+/** Reads units from CSV text (comma or semicolon separated, as Norwegian Excel writes it). */
+export function unitsFromCsv(text: string, customDrivers: readonly string[] = []): UnitsTableResult {
+  const table = rowsFromCsv(text);
+  return table.ok ? unitsFromTable(table.rows, customDrivers) : table;
 }
 
 /** A CSV cell: text, a number, or empty. */

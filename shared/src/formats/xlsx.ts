@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { TEMPLATE_HEADERS, unitsFromTable, type UnitsTableResult } from './units-table.js';
+import { TEMPLATE_HEADERS, unitsFromTable, type TableIssue, type UnitsTableResult } from './units-table.js';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -12,8 +12,10 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Reads units from the first sheet of an XLSX workbook (header row first). */
-export async function unitsFromXlsx(data: ArrayBuffer | Uint8Array, customDrivers: readonly string[] = []): Promise<UnitsTableResult> {
+/** The first sheet of an XLSX workbook as rows of cell texts (row 1 first), or the reason it cannot be read. */
+export async function rowsFromXlsx(
+  data: ArrayBuffer | Uint8Array,
+): Promise<{ ok: true; rows: string[][] } | { ok: false; errors: TableIssue[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as ArrayBuffer);
@@ -30,7 +32,13 @@ export async function unitsFromXlsx(data: ArrayBuffer | Uint8Array, customDriver
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return unitsFromTable(rows, customDrivers);
+  return { ok: true, rows };
+}
+
+/** Reads units from the first sheet of an XLSX workbook (header row first). */
+export async function unitsFromXlsx(data: ArrayBuffer | Uint8Array, customDrivers: readonly string[] = []): Promise<UnitsTableResult> {
+  const sheet = await rowsFromXlsx(data);
+  return sheet.ok ? unitsFromTable(sheet.rows, customDrivers) : sheet;
 }
 
 /** The import template: the Norwegian header row and one example row. */
