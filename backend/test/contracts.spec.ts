@@ -17,6 +17,7 @@ const NO_BODY = new Set([
   'POST /api/submissions/:id/attachments',
   'POST /api/allocation-cases/:id/datasets/file',
   'POST /api/allocation-cases/:id/datasets/columns',
+  'POST /api/analysis-tools/:id/peer-import',
 ]);
 
 /**

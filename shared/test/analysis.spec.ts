@@ -242,6 +242,23 @@ describe('peer comparison (KOSTRA 2008, chapter 2.7)', () => {
     expect(f.rSquared.toNumber()).toBeCloseTo(1, 9);
   });
 
+  it('compares with the chosen peers only, while the fit still runs over all the data given', () => {
+    const data = fixture('kostra-2008.peers.json') as { peers: { name: string }[] };
+    const chosen = new Set(['Stjørdal', 'Skedsmo', 'Fjell']);
+    const some = computePeerComparison({ ...data, peers: data.peers.map((p) => ({ ...p, chosen: chosen.has(p.name) })) });
+    expect(some.peers.map((p) => [p.name, p.effect])).toEqual([
+      ['Fjell', 7_020_900],
+      ['Stjørdal', -30_493_500],
+      ['Skedsmo', -38_204_600],
+    ]);
+    expect(some.others.map((o) => o.name)).toEqual(['Arendal', 'Eidsvoll', 'Vestby', 'KOSTRA-gruppe 8']);
+    expect(some.fit).toEqual(r.fit);
+    expect(r.others).toEqual([]);
+    expect(issuesOf(() => computePeerComparison({ ...data, peers: data.peers.map((p) => ({ ...p, chosen: false })) }))).toEqual([
+      { path: 'peers', message: 'Velg minst én kommune å sammenligne med' },
+    ]);
+  });
+
   it('refuses another format in Norwegian', () => {
     expect(issuesOf(() => computePeerComparison({ ...fixture('kostra-2008.peers.json'), format: 'x' }))).toEqual([
       { path: 'format', message: 'Formatet må være «samrad.peer-comparison/v1»' },

@@ -105,3 +105,17 @@ export const analysisCommentListResponseSchema = z.object({
   ),
 });
 export const analysisCommentCreatedResponseSchema = z.object({ id: z.string() });
+
+const importedMunicipality = z.object({
+  name: z.string(),
+  costPerChild: z.union([z.number(), z.string()]),
+  pupilsPerSchool: z.union([z.number(), z.string()]).optional(),
+});
+/** A peer comparison's municipalities read from a file (CSV, XLSX or the JSON format), for the form to show before it is saved. */
+export const peerImportResponseSchema = z.object({
+  own: importedMunicipality.extend({ children6to15: z.number() }),
+  peers: z.array(importedMunicipality.extend({ chosen: z.boolean() })),
+  source: z.string().optional(),
+  year: z.number().optional(),
+  measure: z.string().optional(),
+});

@@ -22,6 +22,7 @@ import {
   analysisToolListResponseSchema,
   analysisToolResponseSchema,
   analysisVersionListResponseSchema,
+  peerImportResponseSchema,
 } from './analysis.js';
 import { meResponseSchema, messageResponseSchema } from './auth.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
@@ -120,6 +121,7 @@ export const responseContracts = {
   'GET /api/analysis-tools/:id/versions': analysisVersionListResponseSchema,
   'GET /api/analysis-tools/:id/comments': analysisCommentListResponseSchema,
   'POST /api/analysis-tools/:id/comments': analysisCommentCreatedResponseSchema,
+  'POST /api/analysis-tools/:id/peer-import': peerImportResponseSchema,
   'GET /api/cases/:id/attachments': attachmentListResponseSchema,
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,

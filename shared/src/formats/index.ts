@@ -4,3 +4,4 @@ export * from './xlsx.js';
 export * from './result-xlsx.js';
 export * from './analysis-xlsx.js';
 export * from './input-report.js';
+export * from './peers-table.js';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import {
   analysisToolResponseSchema,
   analysisVersionListResponseSchema,
   createAnalysisToolSchema,
+  peerImportResponseSchema,
   updateAnalysisToolSchema,
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
@@ -101,6 +102,23 @@ export class AnalysisController {
     @Body(body(analysisCommentSchema)) input: z.infer<typeof analysisCommentSchema>,
   ) {
     return this.analysis.comment(ctx, id, input);
+  }
+
+  /**
+   * Reads a peer comparison's municipalities from a file (the raw body, its name in `?filename=`: .csv, .xlsx or the
+   * JSON format) and answers them for the form; nothing is stored until the form is saved. Bad rows: 400 by row and column.
+   */
+  @Returns(peerImportResponseSchema)
+  @Post(':id/peer-import')
+  @HttpCode(200)
+  @Access('case_officer')
+  peerImport(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query('filename') filename: unknown,
+    @Body() content: unknown,
+  ) {
+    return this.analysis.peerImport(ctx, id, filename, content);
   }
 
   @ReturnsFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

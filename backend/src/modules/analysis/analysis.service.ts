@@ -10,7 +10,7 @@ import {
   type updateAnalysisToolSchema,
 } from '@samrad/shared/contracts';
 import { ANALYSIS_ENGINE_VERSION, AnalysisInputError, computeAnalysis, type AnalysisResults } from '@samrad/shared/engine';
-import { analysisWorkbook } from '@samrad/shared/formats';
+import { analysisWorkbook, peersFromFile } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
 import { NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
@@ -21,6 +21,9 @@ import type { AnalysisCommentRow, AnalysisToolRow } from './analysis.rows.js';
 
 type CreateTool = z.infer<typeof createAnalysisToolSchema>;
 type UpdateTool = z.infer<typeof updateAnalysisToolSchema>;
+
+/** A KOSTRA table is a few hundred rows at most. */
+export const PEER_IMPORT_MAX_BYTES = 2_000_000;
 
 /** The tool's summary as lists and pages show it; the case's title is the one the reader may see (caseTitleSql). */
 const SUMMARY_SQL = (readable: string) => `
@@ -275,5 +278,24 @@ export class AnalysisService {
         name: `${t.title}.xlsx`,
       };
     });
+  }
+
+  /** A peer comparison's municipalities from a file, checked row by row; a tool of another kind takes none. Writes nothing. */
+  async peerImport(ctx: RequestContext, id: string, filename: unknown, content: unknown) {
+    const t = await this.tool(ctx, id);
+    if (t.kind !== 'peers') throw ValidationFailed.field('file', 'Bare en sammenligning med andre kommuner henter kommunetall fra fil');
+    if (!Buffer.isBuffer(content)) throw ValidationFailed.field('file', 'Send filen som innhold med typen application/octet-stream');
+    if (content.length > PEER_IMPORT_MAX_BYTES) throw ValidationFailed.field('file', 'Filen er for stor (høyst 2 MB)');
+    const read = await peersFromFile(typeof filename === 'string' ? filename : '', new Uint8Array(content));
+    if (!read.ok)
+      throw new ValidationFailed(
+        read.errors.map((e) => ({
+          path: e.row === null ? e.column || 'file' : `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`,
+          message: e.message,
+          row: e.row,
+          column: e.column,
+        })),
+      );
+    return read.data;
   }
 }

@@ -19,7 +19,14 @@ export const peerComparisonSchema = z.strictObject({
   year: z.number().int().optional(),
   measure: z.string().max(500).optional(),
   own: municipality.extend({ children6to15: wholeCount }),
-  peers: z.array(municipality).min(1, { error: 'Oppgi minst én sammenligningskommune' }),
+  /**
+   * The other municipalities of the data. Those with `chosen: false` are not compared with one by one but
+   * still count in the logarithmic fit (the data given); absent means chosen.
+   */
+  peers: z
+    .array(municipality.extend({ chosen: z.boolean({ error: 'Må være sann eller usann' }).optional() }))
+    .min(1, { error: 'Oppgi minst én sammenligningskommune' })
+    .refine((peers) => peers.some((p) => p.chosen !== false), { error: 'Velg minst én kommune å sammenligne med' }),
 });
 export type PeerComparisonInput = z.input<typeof peerComparisonSchema>;
 
@@ -46,7 +53,10 @@ export interface LogFit {
 
 export interface PeerComparisonResult {
   own: { name: string; costPerChild: number; children6to15: number; pupilsPerSchool: number | null };
+  /** The chosen peers, each against the own municipality. */
   peers: PeerResult[];
+  /** The municipalities of the data that were not chosen: only in the fit (and the chart). */
+  others: { name: string; costPerChild: number; pupilsPerSchool: number | null }[];
   /** Least-squares fit over every municipality given with pupils per school (the own one included); null under 3 points. */
   fit: LogFit | null;
 }
@@ -81,16 +91,18 @@ export function computePeerComparison(raw: unknown): PeerComparisonResult {
   const input = parseAnalysis(peerComparisonSchema, raw);
   const own = new Dec(input.own.costPerChild);
   const children = new Dec(input.own.children6to15);
-  const peers = input.peers.map((p) => {
-    const difference = new Dec(p.costPerChild).minus(own);
-    return {
-      name: p.name,
-      costPerChild: kroner(new Dec(p.costPerChild)),
-      difference: kroner(difference),
-      effect: kroner(difference.times(children)),
-      pupilsPerSchool: p.pupilsPerSchool === undefined ? null : Number(p.pupilsPerSchool),
-    };
-  });
+  const peers = input.peers
+    .filter((p) => p.chosen !== false)
+    .map((p) => {
+      const difference = new Dec(p.costPerChild).minus(own);
+      return {
+        name: p.name,
+        costPerChild: kroner(new Dec(p.costPerChild)),
+        difference: kroner(difference),
+        effect: kroner(difference.times(children)),
+        pupilsPerSchool: p.pupilsPerSchool === undefined ? null : Number(p.pupilsPerSchool),
+      };
+    });
   const withSize = [input.own, ...input.peers].filter((m) => m.pupilsPerSchool !== undefined);
   let fit: LogFit | null = null;
   if (withSize.length >= 3) {
@@ -118,6 +130,13 @@ export function computePeerComparison(raw: unknown): PeerComparisonResult {
       pupilsPerSchool: input.own.pupilsPerSchool === undefined ? null : Number(input.own.pupilsPerSchool),
     },
     peers,
+    others: input.peers
+      .filter((p) => p.chosen === false)
+      .map((p) => ({
+        name: p.name,
+        costPerChild: kroner(new Dec(p.costPerChild)),
+        pupilsPerSchool: p.pupilsPerSchool === undefined ? null : Number(p.pupilsPerSchool),
+      })),
     fit,
   };
 }
