@@ -22,6 +22,7 @@ import {
   analysisVersionListResponseSchema,
 } from './analysis.js';
 import { meResponseSchema, messageResponseSchema } from './auth.js';
+import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
   attachmentListResponseSchema,
@@ -120,6 +121,8 @@ export const responseContracts = {
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,
   'POST /api/submissions/:id/attachments': attachmentResponseSchema,
+  'GET /api/cases/:id/documents': caseDocumentsResponseSchema,
+  'POST /api/documents': documentResponseSchema,
   'GET /api/audit/:entityType/:entityId': auditHistoryResponseSchema,
   'POST /api/auth/login': okResponseSchema,
   'POST /api/auth/logout': okResponseSchema,
