@@ -29,6 +29,8 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
+import { ArchiveModule } from './modules/archive/archive.module.js';
 
 @Module({
   imports: [
@@ -48,6 +50,8 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     CasesModule,
     InputRoundsModule,
     AttachmentsModule,
+    DocumentsModule,
+    ArchiveModule,
     DecisionsModule,
     SearchModule,
     MeetingsModule,

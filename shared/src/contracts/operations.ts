@@ -25,6 +25,7 @@ import {
   peerImportResponseSchema,
 } from './analysis.js';
 import { meResponseSchema, messageResponseSchema } from './auth.js';
+import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
   attachmentListResponseSchema,
@@ -126,6 +127,8 @@ export const responseContracts = {
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,
   'POST /api/submissions/:id/attachments': attachmentResponseSchema,
+  'GET /api/cases/:id/documents': caseDocumentsResponseSchema,
+  'POST /api/documents': documentResponseSchema,
   'GET /api/audit/:entityType/:entityId': auditHistoryResponseSchema,
   'POST /api/auth/login': okResponseSchema,
   'POST /api/auth/logout': okResponseSchema,

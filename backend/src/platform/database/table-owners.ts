@@ -70,6 +70,7 @@ export const TABLE_OWNERS = {
 
   notification: 'notifications',
   attachment: 'attachments',
+  generated_document: 'documents',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

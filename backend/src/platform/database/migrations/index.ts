@@ -19,6 +19,7 @@ import { CaseReferences1763800000300 } from './1763800000300-case-references.js'
 import { SearchVectors1763800000610 } from './1763800000610-search-vectors.js';
 import { AllocationMainScenario1763800000910 } from './1763800000910-allocation-main-scenario.js';
 import { ImportMapping1763800000931 } from './1763800000931-import-mapping.js';
+import { Documents1763800000900 } from './1763800000900-documents.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SearchVectors1763800000610,
   AllocationMainScenario1763800000910,
   ImportMapping1763800000931,
+  Documents1763800000900,
 ];
