@@ -17,6 +17,7 @@ import { DevModule } from './modules/dev/dev.module.js';
 import { DocsModule } from './modules/docs/docs.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { MandatesModule } from './modules/mandates/mandates.module.js';
+import { MunicipalitiesModule } from './modules/municipalities/municipalities.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
@@ -43,6 +44,7 @@ import { ArchiveModule } from './modules/archive/archive.module.js';
     AuditModule,
     HealthModule,
     AuthModule,
+    MunicipalitiesModule,
     UsersModule,
     BodiesModule,
     MandatesModule,

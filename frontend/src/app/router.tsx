@@ -55,6 +55,7 @@ export const routes: RouteObject[] = [
       { path: paths.bodies, element: page(() => import('./routes/BodiesPage.js')) },
       { path: '/organer/:id', element: page(() => import('./routes/BodyPage.js')) },
       { path: paths.users, element: page(() => import('./routes/UsersPage.js')) },
+      { path: paths.municipality, element: page(() => import('./routes/MunicipalityPage.js')) },
       { path: paths.cases, element: page(() => import('./routes/CasesPage.js')) },
       { path: '/saker/:id', element: page(() => import('./routes/CasePage.js')) },
       { path: '/saker/:id/innspill', element: page(() => import('./routes/InputsPage.js')) },

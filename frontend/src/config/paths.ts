@@ -12,6 +12,7 @@ export const paths = {
   bodies: '/organer',
   body: (id: string) => `/organer/${id}`,
   users: '/brukere',
+  municipality: '/kommune',
   cases: '/saker',
   case: (id: string) => `/saker/${id}`,
   caseInputs: (id: string) => `/saker/${id}/innspill`,

@@ -17,6 +17,7 @@ export const nb = {
     staleText: 'Det du redigerte er endret av noen andre etter at du åpnet det. Last inn på nytt for å se endringene før du lagrer.',
     reload: 'Last inn på nytt',
     errorSummaryHeading: 'For å gå videre må du rette opp følgende:',
+    offline: 'Får ikke kontakt med Samråd. Sjekk nettforbindelsen og prøv igjen.',
     and: 'og',
   },
   nav: {
@@ -31,10 +32,25 @@ export const nb = {
     notificationsUnread_other: 'Varsler ({{count}} uleste)',
     mandate: 'Mandatet',
     bodies: 'Organer',
+    municipality: 'Kommunen',
     users: 'Brukere',
     logout: 'Logg ut',
     loggedInAs: 'Innlogget som {{name}}',
     profileOf: 'Profil og varsler for {{name}}',
+  },
+  language: {
+    label: 'Språk',
+    failed: 'Språket ble byttet her, men kunne ikke lagres på profilen din. Prøv igjen.',
+  },
+  municipality: {
+    title: 'Kommunen',
+    languageForm: 'Målform',
+    languageFormHelp:
+      'Kommunens offisielle målform. Den er standardspråket for alle i kommunen og språket i dokumenter og innsyn. Hver person kan velge et annet språk for seg selv.',
+    nb: 'Bokmål',
+    nn: 'Nynorsk',
+    save: 'Lagre målformen',
+    saved: 'Målformen er lagret.',
   },
   profile: {
     title: 'Profil og varsler',

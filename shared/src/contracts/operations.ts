@@ -24,7 +24,7 @@ import {
   analysisVersionListResponseSchema,
   peerImportResponseSchema,
 } from './analysis.js';
-import { meResponseSchema, messageResponseSchema } from './auth.js';
+import { meResponseSchema, messageResponseSchema, municipalityResponseSchema } from './auth.js';
 import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
@@ -133,6 +133,9 @@ export const responseContracts = {
   'POST /api/auth/login': okResponseSchema,
   'POST /api/auth/logout': okResponseSchema,
   'GET /api/auth/me': meResponseSchema,
+  'PATCH /api/auth/me': meResponseSchema,
+  'GET /api/municipality': municipalityResponseSchema,
+  'PUT /api/municipality/language-form': municipalityResponseSchema,
   'POST /api/auth/accept-invite': okResponseSchema,
   'POST /api/auth/request-reset': messageResponseSchema,
   'POST /api/auth/reset-password': okResponseSchema,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { LanguageForm } from '@samrad/shared/i18n';
 
 @Entity('municipality')
 export class Municipality {
@@ -10,6 +11,10 @@ export class Municipality {
 
   @Column('text', { unique: true })
   orgNumber: string;
+
+  /** The official written form (målform): the default language of its people, its documents and innsyn. */
+  @Column('text', { default: 'nb' })
+  languageForm: LanguageForm;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AppRole } from '@samrad/shared/contracts';
+import type { Language } from '@samrad/shared/i18n';
 import { Unauthorized } from '../http/errors.js';
 
 /** Who is asking, resolved from the session on every request. */
@@ -13,6 +14,8 @@ export interface RequestContext {
   bodyIds: ReadonlySet<string>;
   csrfToken: string;
   sessionHash: string;
+  /** The person's language: their own choice, else the municipality's målform (the API's messages follow it). */
+  language: Language;
 }
 
 declare module 'fastify' {

@@ -1,4 +1,5 @@
 import type { AppRole } from '@samrad/shared/contracts';
+import type { Language } from '@samrad/shared/i18n';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { withTimeout } from '../async/with-timeout.js';
@@ -13,6 +14,7 @@ interface SessionRow {
   is_admin: boolean;
   is_case_officer: boolean;
   body_ids: string[] | null;
+  language: Language;
 }
 
 /**
@@ -81,8 +83,9 @@ export async function resolveSession(db: DataSource, token: string): Promise<Req
 async function lookup(db: DataSource, hash: string): Promise<RequestContext | undefined> {
   const rows: SessionRow[] = await db.query(
     `SELECT s.user_id, u.email, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
-            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
+            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids,
+            COALESCE(u.language, mu.language_form) AS language
+       FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN municipality mu ON mu.id = u.municipality_id
       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.status = 'active'`,
     [hash],
   );
@@ -104,5 +107,6 @@ async function lookup(db: DataSource, hash: string): Promise<RequestContext | un
     bodyIds,
     csrfToken: row.csrf_token,
     sessionHash: hash,
+    language: row.language,
   };
 }

@@ -9,8 +9,9 @@ import { PeersView, SavingsView, SfoView, StructureView } from '../../features/a
 import { AnalysisComments, InputEditor, MeasureForm } from '../../features/analysis/ToolForms.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useMandate } from '../../features/mandates/api.js';
+import { dateTimeFormat } from '../../i18n/index.js';
 
-const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+const dateTime = { format: (d: Date) => dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d) };
 
 function Result({ tool }: { tool: ToolView }) {
   switch (tool.kind) {

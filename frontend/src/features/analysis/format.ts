@@ -1,5 +1,7 @@
-const nf = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
-const pf = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 1 });
+import { numberFormat } from '../../i18n/index.js';
+
+const nf = { format: (n: number) => numberFormat({ maximumFractionDigits: 0 }).format(n) };
+const pf = { format: (n: number) => numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(n) };
 
 /** NOK as whole kroner, «kr 1 234 567». */
 export const kr = (n: number) => `${nf.format(Math.round(n))} kr`;

@@ -20,6 +20,7 @@ import { SearchVectors1763800000610 } from './1763800000610-search-vectors.js';
 import { AllocationMainScenario1763800000910 } from './1763800000910-allocation-main-scenario.js';
 import { ImportMapping1763800000931 } from './1763800000931-import-mapping.js';
 import { Documents1763800000900 } from './1763800000900-documents.js';
+import { Language1763800000920 } from './1763800000920-language.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AllocationMainScenario1763800000910,
   ImportMapping1763800000931,
   Documents1763800000900,
+  Language1763800000920,
 ];
