@@ -868,6 +868,23 @@ export const nb = {
       rateInNok: '= {{amount}} kr',
       removeCriterion: 'Fjern kriterium {{n}}',
       addCriterion: 'Legg til kriterium',
+      control: 'Kontrollregler (kontrollberegning)',
+      controlHelp:
+        'Timene lov, avtaler og vedtak krever, per formål: per elev, per enhet eller etter en annen driver, for hvert trinn. Oppgis i uketimer (ganges med undervisningsukene), årstimer eller kroner (deles på timekostnaden). Et tomt felt betyr ingen krav for trinnet. Regler med samme formål legges sammen.',
+      controlGiven_one:
+        'Modellen har i tillegg timer oppgitt for {{count}} enhet (for eksempel fra enkeltvedtak); de erstatter reglenes timer for samme formål.',
+      controlGiven_other:
+        'Modellen har i tillegg timer oppgitt for {{count}} enheter (for eksempel fra enkeltvedtak); de erstatter reglenes timer for samme formål.',
+      ruleN: 'Kontrollregel {{n}}: {{label}}',
+      rulePurpose: 'Formål',
+      rulePurposeId: 'Kort id for formålet',
+      ruleDriver: 'Krav per',
+      ruleKind: 'Oppgitt som ({{stage}})',
+      ruleKinds: { weeklyHours: 'Uketimer', annualHours: 'Årstimer', nok: 'Kroner' },
+      ruleValue: 'Krav {{stage}}',
+      ruleValueHelp: 'Per enhet av driveren; tomt betyr ingen krav',
+      removeRule: 'Fjern kontrollregel {{n}}',
+      addRule: 'Legg til kontrollregel',
       customDrivers: 'Egne drivere',
       customDriversHelp:
         'En egen driver er et telletall modellen ikke kjenner fra før (for eksempel antall avdelinger). Datasettet må ha en kolonne med samme id.',

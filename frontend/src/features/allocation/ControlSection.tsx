@@ -10,7 +10,7 @@ const perPupil = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maxi
  * hours each purpose requires, and what is left to distribute freely; a negative remainder is named in
  * text (not colour alone). Below it the teacher norm where the model has group data.
  */
-export function ControlSection({ result }: { result: AllocationResult }) {
+export function ControlSection({ result, headingLevel = 2 }: { result: AllocationResult; headingLevel?: 2 | 3 | 4 | 5 }) {
   const { t } = useTranslation();
   const control = result.control;
   if (!control || (control.rows.length === 0 && control.teacherNorm.length === 0)) return null;
@@ -19,8 +19,8 @@ export function ControlSection({ result }: { result: AllocationResult }) {
     control.purposes ?? [...new Set(control.rows.flatMap((r) => Object.keys(r.requiredHours)))].map((id) => ({ id, label: id }));
   const below = control.rows.filter((r) => r.belowZero);
   return (
-    <section aria-labelledby="control-heading">
-      <Heading level={2} data-size="sm" id="control-heading">
+    <section aria-labelledby={`control-heading-${headingLevel}`}>
+      <Heading level={headingLevel} data-size={headingLevel === 2 ? 'sm' : '2xs'} id={`control-heading-${headingLevel}`}>
         {t('allocation.control.title')}
       </Heading>
       <Paragraph>{t('allocation.control.help')}</Paragraph>
