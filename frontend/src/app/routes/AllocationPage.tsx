@@ -151,7 +151,11 @@ export default function AllocationPage() {
               </Paragraph>
               {flagged.length > 0 && (
                 <Alert data-color="warning">
-                  <Paragraph>{t('allocation.controlWarning', { units: flagged.join(', ') })}</Paragraph>
+                  <Paragraph>
+                    {t('allocation.controlWarning', {
+                      units: flagged.map((u) => shown.units.find((x) => x.id === u)?.name ?? u).join(', '),
+                    })}
+                  </Paragraph>
                 </Alert>
               )}
               <Switch label={t('allocation.showPerPupil')} checked={perPupil} onChange={(e) => setPerPupil(e.target.checked)} />
