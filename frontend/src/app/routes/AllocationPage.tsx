@@ -1,5 +1,6 @@
 import { Alert, Heading, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { explainAllocation, parseAllocationInput } from '@samrad/shared/engine';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
@@ -9,6 +10,7 @@ import { hasRole, useMe } from '../../features/auth/api.js';
 import { AdjustmentsEditor } from '../../features/allocation/AdjustmentsEditor.js';
 import { useAllocationCase, useComparison, useDataset, useScenario } from '../../features/allocation/api.js';
 import { ComparisonSection } from '../../features/allocation/ComparisonSection.js';
+import { ControlSection } from '../../features/allocation/ControlSection.js';
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { nok } from '../../features/allocation/format.js';
 import { ImportPanel } from '../../features/allocation/ImportPanel.js';
@@ -82,6 +84,16 @@ export default function AllocationPage() {
     : previewDataset.data
       ? { name: previewDataset.data.name, units: previewDataset.data.units as UnitInput[] }
       : null;
+  // Every amount explains itself: the same engine, on the input the shown result came from.
+  const explainInput = live?.input ?? scenario.data?.input;
+  const explain = useMemo(() => {
+    if (!explainInput) return undefined;
+    try {
+      return explainAllocation(parseAllocationInput(explainInput)).explain;
+    } catch {
+      return undefined;
+    }
+  }, [explainInput]);
   const reload = () => {
     void ac.refetch();
     void scenario.refetch();
@@ -158,14 +170,23 @@ export default function AllocationPage() {
               </Paragraph>
               {flagged.length > 0 && (
                 <Alert data-color="warning">
-                  <Paragraph>{t('allocation.controlWarning', { units: flagged.join(', ') })}</Paragraph>
+                  <Paragraph>
+                    {t('allocation.controlWarning', {
+                      units: flagged.map((u) => shown.units.find((x) => x.id === u)?.name ?? u).join(', '),
+                    })}
+                  </Paragraph>
                 </Alert>
               )}
               <Heading level={2} data-size="sm">
                 {t('allocation.report.perUnit')}
               </Heading>
               <Switch label={t('allocation.showPerPupil')} checked={perPupil} onChange={(e) => setPerPupil(e.target.checked)} />
-              <ResultTable result={shown} perPupil={perPupil} caption={`${scenario.data.name}${live?.result ? ' *' : ''}`} />
+              <ResultTable
+                result={shown}
+                perPupil={perPupil}
+                caption={`${scenario.data.name}${live?.result ? ' *' : ''}`}
+                explain={explain}
+              />
               <Figure41Chart
                 result={shown}
                 title={t('allocation.chart')}
@@ -177,6 +198,7 @@ export default function AllocationPage() {
                 result={shown}
                 scenarioName={`${scenario.data.name}${live?.result ? ' *' : ''}`}
               />
+              <ControlSection result={shown} />
               <Paragraph className="row">
                 {(['xlsx', 'csv', 'json'] as const).map((f) => (
                   <Link key={f} href={`/api/scenarios/${scenario.data.id}/export/${f}`} download>

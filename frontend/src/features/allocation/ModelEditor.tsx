@@ -23,6 +23,8 @@ import {
   type PotDraft,
   type RateDraft,
 } from './modelDraft.js';
+import { ControlRulesEditor } from './ControlRulesEditor.js';
+import { ControlSection } from './ControlSection.js';
 import { ResultTable } from './ResultTable.js';
 
 /** The id of the field a problem's path names (`criteria.0.label` → `me-criteria-0-label`). */
@@ -451,6 +453,8 @@ export function ModelEditor({
             </Button>
           </div>
         )}
+
+        <ControlRulesEditor draft={draft} setDraft={setDraft} drivers={drivers} readOnly={readOnly} err={err} fieldId={fieldId} />
       </fieldset>
 
       <section aria-labelledby="model-preview-h" className="stack">
@@ -477,6 +481,7 @@ export function ModelEditor({
         {preview && live.result && (
           <ResultTable result={live.result} perPupil={false} caption={t('allocation.model.previewCaption', { name: preview.name })} />
         )}
+        {preview && live.result && <ControlSection result={live.result} headingLevel={5} />}
       </section>
 
       <div className="row">
