@@ -13,7 +13,14 @@ import type {
   sweepSchema,
   updateScenarioSchema,
 } from '@samrad/shared/contracts';
-import { allocate, ENGINE_VERSION, validateAllocationInput, type AllocationInput, type AllocationResult } from '@samrad/shared/engine';
+import {
+  allocate,
+  comparisonTotals,
+  ENGINE_VERSION,
+  validateAllocationInput,
+  type AllocationInput,
+  type AllocationResult,
+} from '@samrad/shared/engine';
 import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
@@ -400,11 +407,15 @@ export class AllocationService {
 
   async compare(ctx: RequestContext, id: string, against: string) {
     const { stored } = await this.latestResult(ctx, id);
-    if (against === 'budget' || against === 'lastYear') return { against, units: compareWithBudget(stored.result, against) };
+    if (against === 'budget' || against === 'lastYear') {
+      const units = compareWithBudget(stored.result, against);
+      return { against, units, totals: comparisonTotals(units) };
+    }
     if (!/^[0-9a-f-]{36}$/i.test(against))
       throw ValidationFailed.field('against', 'Sammenlign med «budget», «lastYear» eller et annet scenario');
     const other = await this.latestResult(ctx, against);
-    return { against, units: compareResults(stored.result, other.stored.result) };
+    const units = compareResults(stored.result, other.stored.result);
+    return { against, units, totals: comparisonTotals(units) };
   }
 
   async comment(ctx: RequestContext, id: string, input: z.infer<typeof scenarioCommentSchema>) {
@@ -490,7 +501,8 @@ export class AllocationService {
       },
       id,
     );
-    return { id: created.id, changes: compareResults(created.result, previous) };
+    const changes = compareResults(created.result, previous);
+    return { id: created.id, changes, totals: comparisonTotals(changes) };
   }
 
   async startSweep(ctx: RequestContext, id: string, input: z.infer<typeof sweepSchema>) {
