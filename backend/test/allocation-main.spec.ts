@@ -88,6 +88,16 @@ describe('an allocation case’s main scenario', () => {
     expect(again).toHaveLength(1);
   });
 
+  it('a comparison answers its totals row from the server: the cut against the model’s sum is −5.1 million', async () => {
+    const cmp = (await fau.request('GET', `/api/scenarios/${second}/compare?against=${first}`)).body;
+    const sum = cmp.units.reduce((s: number, u: { total: number }) => s + u.total, 0);
+    expect(cmp.totals).toMatchObject({ total: sum, diffNok: -5100000 });
+    expect(cmp.totals.against).toBe(sum + 5100000);
+    // The dataset has no budget: nothing to compare with, and no difference in the totals either.
+    const budget = (await fau.request('GET', `/api/scenarios/${second}/compare?against=budget`)).body;
+    expect(budget.totals).toEqual({ total: sum, against: null, diffNok: null, diffPct: null });
+  });
+
   it('is refused to those who are not case officers, and their attempt changes nothing', async () => {
     for (const who of [fau, udf]) {
       const res = await who.request('PUT', `/api/allocation-cases/${allocationId}/main-scenario`, { scenarioId: first });

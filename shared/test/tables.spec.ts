@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allocate, parseAllocationInput, reportTables, type AllocationInputDraft } from '../src/engine/index.js';
+import { allocate, comparisonTotals, parseAllocationInput, reportTables, type AllocationInputDraft } from '../src/engine/index.js';
 import { baseInput } from './helpers.js';
 
 const tablesOf = (draft: AllocationInputDraft) => {
@@ -87,5 +87,17 @@ describe('the report’s tables', () => {
     expect(t.frameChange!.ratePct).toBeLessThan(-2.9);
     expect(t.frameChange!.ratePct).toBeGreaterThan(-3.3);
     expect(t.frameChange!.totals.diffNok).toBe(-5100000);
+  });
+
+  it('a comparison’s totals row: every unit’s total, the other side and the difference over the units that have one', () => {
+    expect(
+      comparisonTotals([
+        { total: 100, against: 90 },
+        { total: 50.5, against: 60.25 },
+        { total: 7, against: null },
+      ]),
+    ).toEqual({ total: 157.5, against: 150.25, diffNok: 0.25, diffPct: 0.17 });
+    expect(comparisonTotals([{ total: 7, against: null }])).toEqual({ total: 7, against: null, diffNok: null, diffPct: null });
+    expect(comparisonTotals([{ total: 0, against: 0 }])).toEqual({ total: 0, against: 0, diffNok: 0, diffPct: null });
   });
 });

@@ -359,8 +359,19 @@ export const comparisonUnitSchema = z.object({
   diffPct: z.number().nullable(),
   criteria: z.record(z.string(), comparedCell).optional(),
 });
-export const comparisonResponseSchema = z.object({ against: z.string(), units: z.array(comparisonUnitSchema) });
-export const revisionResponseSchema = z.object({ id: z.string(), changes: z.array(comparisonUnitSchema) });
+/** The totals row of a comparison (`comparisonTotals`): the other side and the difference over the units that have one. */
+export const comparisonTotalsSchema = z.object({
+  total: z.number(),
+  against: z.number().nullable(),
+  diffNok: z.number().nullable(),
+  diffPct: z.number().nullable(),
+});
+export const comparisonResponseSchema = z.object({
+  against: z.string(),
+  units: z.array(comparisonUnitSchema),
+  totals: comparisonTotalsSchema,
+});
+export const revisionResponseSchema = z.object({ id: z.string(), changes: z.array(comparisonUnitSchema), totals: comparisonTotalsSchema });
 export const scenarioCommentListResponseSchema = z.object({
   comments: z.array(
     z.object({

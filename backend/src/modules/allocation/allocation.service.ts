@@ -18,6 +18,7 @@ import {
 import {
   allocate,
   BUILT_IN_DRIVERS,
+  comparisonTotals,
   ENGINE_VERSION,
   validateAllocationInput,
   type AllocationInput,
@@ -492,11 +493,15 @@ export class AllocationService {
 
   async compare(ctx: RequestContext, id: string, against: string) {
     const { stored } = await this.latestResult(ctx, id);
-    if (against === 'budget' || against === 'lastYear') return { against, units: compareWithBudget(stored.result, against) };
+    if (against === 'budget' || against === 'lastYear') {
+      const units = compareWithBudget(stored.result, against);
+      return { against, units, totals: comparisonTotals(units) };
+    }
     if (!/^[0-9a-f-]{36}$/i.test(against))
       throw ValidationFailed.field('against', 'Sammenlign med «budget», «lastYear» eller et annet scenario');
     const other = await this.latestResult(ctx, against);
-    return { against, units: compareResults(stored.result, other.stored.result) };
+    const units = compareResults(stored.result, other.stored.result);
+    return { against, units, totals: comparisonTotals(units) };
   }
 
   async comment(ctx: RequestContext, id: string, input: z.infer<typeof scenarioCommentSchema>) {
@@ -582,7 +587,8 @@ export class AllocationService {
       },
       id,
     );
-    return { id: created.id, changes: compareResults(created.result, previous) };
+    const changes = compareResults(created.result, previous);
+    return { id: created.id, changes, totals: comparisonTotals(changes) };
   }
 
   async startSweep(ctx: RequestContext, id: string, input: z.infer<typeof sweepSchema>) {

@@ -388,6 +388,7 @@ describe('Fordeling', { timeout: 20_000 }, () => {
             { unitId: 'a', name: 'Fevik', total: 100, against: 90, diffNok: 10, diffPct: 11.11 },
             { unitId: 'b', name: 'Landvik', total: 50, against: 60, diffNok: -10, diffPct: -16.67 },
           ],
+          totals: { total: 150, against: 150, diffNok: 0, diffPct: 0 },
         }),
       ),
     );
@@ -501,6 +502,7 @@ describe('Fordeling', { timeout: 20_000 }, () => {
               { unitId: 'a', name: 'Fevik', total: 9_900_000, against: 10_000_000, diffNok: -100_000, diffPct: -1 },
               { unitId: 'b', name: 'Landvik', total: 6_600_000, against: 6_500_000, diffNok: 100_000, diffPct: 1.54 },
             ],
+            totals: { total: 16_500_000, against: 16_500_000, diffNok: 0, diffPct: 0 },
           },
           { status: 201 },
         );

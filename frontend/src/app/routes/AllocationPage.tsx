@@ -209,7 +209,12 @@ export default function AllocationPage() {
             </>
           )}
           {comparison.data && scenario.data && (
-            <ComparisonSection units={comparison.data.units} scenarioName={scenario.data.name} againstName={againstName} />
+            <ComparisonSection
+              units={comparison.data.units}
+              totals={comparison.data.totals}
+              scenarioName={scenario.data.name}
+              againstName={againstName}
+            />
           )}
           {scenario.data && <AdjustmentsEditor allocationId={id} scenario={scenario.data} canEdit={officer} onReload={reload} />}
           {scenario.data && (

@@ -102,9 +102,9 @@ function BudgetSection({
 
 /**
  * The report's tables of a scenario (`reportTables` of the shared engine, the same function the XLSX export
- * uses): the model against the current budget (Tabell 4-3, or 4-5 after a frame change) and last year's;
- * the rates before and after a frame change (Tabell 4-4) with the effect on each unit; and each criterion's
- * share of the frame. Every table ends with a totals row.
+ * uses), in the report's order: the rates before and after a frame change (Tabell 4-4) with the effect on each
+ * unit; the model against the current budget (Tabell 4-3, or 4-5 after a frame change) and last year's; and
+ * each criterion's share of the frame. Every table ends with a totals row.
  */
 export function ReportTables({ input, result, scenarioName }: { input: AllocationInput; result: AllocationResult; scenarioName: string }) {
   const { t } = useTranslation();
@@ -122,22 +122,6 @@ export function ReportTables({ input, result, scenarioName }: { input: Allocatio
     kind === 'pot' ? t(`allocation.report.potKey.${key}`, { defaultValue: key }) : t(`allocation.stage.${key}`, { defaultValue: key });
   return (
     <>
-      {tables.againstBudget && (
-        <BudgetSection
-          table={tables.againstBudget}
-          title={fc ? t('allocation.report.budgetAfterChange') : t('allocation.report.budget')}
-          scenarioName={scenarioName}
-          budgetName={t('allocation.compareBudget')}
-        />
-      )}
-      {tables.againstLastYear && (
-        <BudgetSection
-          table={tables.againstLastYear}
-          title={t('allocation.report.lastYear')}
-          scenarioName={scenarioName}
-          budgetName={t('allocation.compareLastYear')}
-        />
-      )}
       {fc && (
         <>
           <ReportTable
@@ -213,6 +197,22 @@ export function ReportTables({ input, result, scenarioName }: { input: Allocatio
             ))}
           </ReportTable>
         </>
+      )}
+      {tables.againstBudget && (
+        <BudgetSection
+          table={tables.againstBudget}
+          title={fc ? t('allocation.report.budgetAfterChange') : t('allocation.report.budget')}
+          scenarioName={scenarioName}
+          budgetName={t('allocation.compareBudget')}
+        />
+      )}
+      {tables.againstLastYear && (
+        <BudgetSection
+          table={tables.againstLastYear}
+          title={t('allocation.report.lastYear')}
+          scenarioName={scenarioName}
+          budgetName={t('allocation.compareLastYear')}
+        />
       )}
       <ReportTable
         title={t('allocation.report.shares')}

@@ -217,3 +217,31 @@ export function reportTables(input: AllocationInput, result: AllocationResult): 
     shares: sharesTable(result),
   };
 }
+
+/** The totals row of a comparison: every unit's total, and the other side and the difference over the units that have one. */
+export interface ComparisonTotals {
+  total: number;
+  against: number | null;
+  diffNok: number | null;
+  diffPct: number | null;
+}
+
+/**
+ * The totals row of a per-unit comparison (against another scenario, a budget, or the result a revision
+ * replaces). Units with nothing to compare with are left out of the other side and the difference.
+ */
+export function comparisonTotals(units: readonly { total: number; against: number | null }[]): ComparisonTotals {
+  let total = 0;
+  let known = 0;
+  let against = 0;
+  let count = 0;
+  for (const u of units) {
+    total += øre(u.total);
+    if (u.against === null) continue;
+    known += øre(u.total);
+    against += øre(u.against);
+    count++;
+  }
+  if (count === 0) return { total: kr(total), against: null, diffNok: null, diffPct: null };
+  return { total: kr(total), against: kr(against), diffNok: kr(known - against), diffPct: pctOf(known - against, against) };
+}
