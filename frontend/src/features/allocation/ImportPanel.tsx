@@ -178,7 +178,8 @@ export function ImportPanel({
   };
 
   return (
-    <section aria-labelledby="import-h" className="panel narrow">
+    // Wider while the columns are mapped: a count's three selects side by side.
+    <section aria-labelledby="import-h" className={columns ? 'panel' : 'panel narrow'}>
       <Heading level={2} data-size="sm" id="import-h">
         {t('allocation.import')}
       </Heading>
