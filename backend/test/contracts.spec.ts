@@ -101,8 +101,14 @@ describe('response contracts', () => {
     const body = ((await get('/api/bodies')).bodies as { id: string }[])[0]!;
     const mandate = ((await get('/api/mandates')).mandates as { id: string }[])[0]!;
     const analysisTool = ((await get('/api/analysis-tools')).tools as { id: string }[])[0]!;
-    const allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
-    const allocationDetail = await get(`/api/allocation-cases/${allocationCase.id}`);
+    // An allocation case with a scenario and a dataset (other files add cases that have neither).
+    let allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
+    let allocationDetail = await get(`/api/allocation-cases/${allocationCase.id}`);
+    for (const a of (await get('/api/allocation-cases')).allocationCases as { id: string }[]) {
+      if (allocationDetail.scenarios.length > 0 && allocationDetail.datasets.length > 0) break;
+      allocationCase = a;
+      allocationDetail = await get(`/api/allocation-cases/${a.id}`);
+    }
     const scenario = allocationDetail.scenarios[0] as { id: string };
     const dataset = allocationDetail.datasets[0] as { id: string };
     // A sweep in the municipality that someone started through the API (read-rules.spec inserts one with a

@@ -1,5 +1,5 @@
 import { Alert, Button, Fieldset, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnMappingSchema, MAPPED_UNIT_FIELDS, parseWith, type Answer } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
@@ -93,25 +93,36 @@ export function ImportPanel({
     onDone(message);
   }
 
+  // The header row being read: an import sent meanwhile waits for it (and goes by the template's headers when they are all there).
+  const pendingColumns = useRef<Promise<ColumnsView | null> | null>(null);
+  const suggestion = (read: ColumnsView): MappingDraft =>
+    Object.fromEntries(Object.entries(read.suggested).map(([k, v]) => [k, String(v)]));
+
   /** The mapping step: the server reads the header row; the template's headers come chosen. */
   async function onFile(chosen: File | null) {
     setFile(chosen);
     setColumns(null);
     setDraft({});
     setErrors([]);
+    pendingColumns.current = null;
     if (!chosen || chosen.size === 0 || !isSpreadsheet(chosen)) return;
     setReading(true);
-    try {
-      const read = await api<ColumnsView>(
-        `/api/allocation-cases/${allocationId}/datasets/columns?${new URLSearchParams({ filename: chosen.name })}`,
-        { method: 'POST', body: chosen },
-      );
-      setColumns(read);
-      setDraft(Object.fromEntries(Object.entries(read.suggested).map(([k, v]) => [k, String(v)])));
-    } catch (error) {
+    const pending = api<ColumnsView>(
+      `/api/allocation-cases/${allocationId}/datasets/columns?${new URLSearchParams({ filename: chosen.name })}`,
+      { method: 'POST', body: chosen },
+    ).catch(async (error: unknown) => {
       await form.run(() => Promise.reject(error));
-    } finally {
-      setReading(false);
+      return null;
+    });
+    pendingColumns.current = pending;
+    const read = await pending;
+    // Another file was chosen meanwhile: its own reading decides.
+    if (pendingColumns.current !== pending) return;
+    pendingColumns.current = null;
+    setReading(false);
+    if (read) {
+      setColumns(read);
+      setDraft(suggestion(read));
     }
   }
 
@@ -119,9 +130,16 @@ export function ImportPanel({
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     if (!file || file.size === 0) return setErrors([{ path: 'file', message: t('allocation.importFile') }]);
+    let read = columns;
+    let chosen = draft;
+    if (pendingColumns.current) {
+      read = await pendingColumns.current;
+      if (!read) return;
+      chosen = suggestion(read);
+    }
     let mapping: Record<string, number> | null = null;
-    if (columns && !isTemplate(columns, draft)) {
-      const checked = parseWith(columnMappingSchema, mappingOf(draft));
+    if (read && !isTemplate(read, chosen)) {
+      const checked = parseWith(columnMappingSchema, mappingOf(chosen));
       if (!checked.ok) return setErrors(checked.errors.map((p) => ({ path: `mapping.${p.path}`, message: p.message })));
       mapping = checked.data;
     }
@@ -160,7 +178,8 @@ export function ImportPanel({
   };
 
   return (
-    <section aria-labelledby="import-h" className="panel narrow">
+    // Wider while the columns are mapped: a count's three selects side by side.
+    <section aria-labelledby="import-h" className={columns ? 'panel' : 'panel narrow'}>
       <Heading level={2} data-size="sm" id="import-h">
         {t('allocation.import')}
       </Heading>
@@ -217,7 +236,7 @@ export function ImportPanel({
           </Fieldset>
         )}
         <div>
-          <Button type="submit" loading={form.pending} disabled={reading}>
+          <Button type="submit" loading={form.pending}>
             {t('allocation.importSubmit')}
           </Button>
         </div>
