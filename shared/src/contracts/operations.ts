@@ -20,6 +20,7 @@ import {
   analysisToolListResponseSchema,
   analysisToolResponseSchema,
   analysisVersionListResponseSchema,
+  adoptionSchema,
 } from './analysis.js';
 import { meResponseSchema, messageResponseSchema } from './auth.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
@@ -116,6 +117,8 @@ export const responseContracts = {
   'GET /api/analysis-tools/:id/versions': analysisVersionListResponseSchema,
   'GET /api/analysis-tools/:id/comments': analysisCommentListResponseSchema,
   'POST /api/analysis-tools/:id/comments': analysisCommentCreatedResponseSchema,
+  'POST /api/analysis-tools/:id/adoptions': adoptionSchema,
+  'PUT /api/analysis-tools/:id/measures/:measureId/assessment': analysisToolCreatedResponseSchema,
   'GET /api/cases/:id/attachments': attachmentListResponseSchema,
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,
