@@ -71,7 +71,7 @@ const DECIDED = {
   ],
 };
 
-function api(me: object, tool: object & { id: string }) {
+function api(me: object, tool: { id: string } & Record<string, unknown>) {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(me)),
     http.get(`/api/analysis-tools/${tool.id}`, () => HttpResponse.json(tool)),

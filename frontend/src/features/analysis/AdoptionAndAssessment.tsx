@@ -213,7 +213,7 @@ export function Assessments({ tool }: { tool: ToolView }) {
       </Heading>
       <Paragraph data-size="sm">{t('analysisLinks.assessmentHelp')}</Paragraph>
       {mine.map((m) => (
-        <AssessmentForm key={`${m.id}-${tool.version}`} tool={tool} measure={m} />
+        <AssessmentForm key={m.id} tool={tool} measure={m} />
       ))}
     </section>
   );
