@@ -94,7 +94,11 @@ export async function adoptByDecision(page: Page, adoption: { measure?: string; 
   if (!label) throw new Error(`Fant ikke vedtaket ${String(adoption.decision)}`);
   await select.selectOption({ label });
   await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
-  await page.getByText('Vedtaket er registrert.').waitFor();
+  // A plan keeps the form for its other measures; an adopted scenario is locked, and the form goes.
+  await page
+    .getByText('Vedtaket er registrert.')
+    .or(page.getByText(/Vedtatt: kan ikke endres\./))
+    .waitFor();
 }
 
 /** A unit leader (the measure's owner or the rektor of its school) writes its consequence assessment on the open plan. */
