@@ -338,6 +338,8 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       await officer.request('POST', '/api/analysis-tools', {
         kind: 'peers',
         caseId: exempt.id,
+        // Under a mandate item, so the mandate page (which shows each tool's state) is called with it too.
+        mandateItemId,
         title: `Analyse ${EXEMPT}`,
         input: peersInput(EXEMPT),
       }),

@@ -25,7 +25,7 @@ describe('the analysis workbench (#19) in the browser', () => {
       startMonth: '2011-01',
       owner: 'Rektorene',
       status: 'Foreslått',
-      assessment: { pupils: 'Mindre hjelp i timene.', staff: 'Tre årsverk færre.' },
+      school: 'Nordby skole',
     });
 
     await openAnalysis(officer);

@@ -582,7 +582,8 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     await member(wg, 'director', 'member', 'administration');
     await member(admin, 'director', 'chair', 'administration');
     await member(admin, 'officer', 'member', 'administration');
-    await member(leaders, 'principal', 'member', 'other', { school: 'Nordby skole' });
+    // The rektor leads Nordby skole: a unit leader, who writes the consequence assessments of the measures that concern it.
+    await member(leaders, 'principal', 'member', 'unit_leader', { school: 'Nordby skole' });
     await member(kfu, 'kfu', 'chair', 'parent_representative', { school: 'Sørli skole' });
     await member(kfu, 'fau', 'member', 'parent_representative', { school: 'Nordby skole' });
     await member(su, 'su', 'chair', 'parent_representative', { school: 'Nordby skole' });

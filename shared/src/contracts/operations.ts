@@ -23,6 +23,7 @@ import {
   analysisToolResponseSchema,
   analysisVersionListResponseSchema,
   peerImportResponseSchema,
+  adoptionSchema,
 } from './analysis.js';
 import { meResponseSchema, messageResponseSchema, municipalityResponseSchema } from './auth.js';
 import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
@@ -123,6 +124,8 @@ export const responseContracts = {
   'GET /api/analysis-tools/:id/comments': analysisCommentListResponseSchema,
   'POST /api/analysis-tools/:id/comments': analysisCommentCreatedResponseSchema,
   'POST /api/analysis-tools/:id/peer-import': peerImportResponseSchema,
+  'POST /api/analysis-tools/:id/adoptions': adoptionSchema,
+  'PUT /api/analysis-tools/:id/measures/:measureId/assessment': analysisToolCreatedResponseSchema,
   'GET /api/cases/:id/attachments': attachmentListResponseSchema,
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,

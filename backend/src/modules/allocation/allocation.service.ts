@@ -43,6 +43,7 @@ import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../p
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { buildInput, inputHash, modelOf } from './allocation-input.js';
 import { compareResults, compareWithBudget } from './comparison.js';
@@ -116,6 +117,7 @@ export class AllocationService {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(WorkLimits) private readonly limits: WorkLimits,
+    @Inject(DecisionsService) private readonly decisions: DecisionsService,
   ) {}
 
   private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false) {
@@ -554,8 +556,7 @@ export class AllocationService {
     return this.db.transaction(async (m) => {
       const s = await this.scenario(ctx, id, m, true);
       if (s.adopted_at) throw new ConflictState('Scenarioet er allerede vedtatt');
-      const d = await m.query(`SELECT 1 FROM decision WHERE id = $1 AND case_id = $2`, [input.decisionId, s.case_id]);
-      if (d.length === 0) throw ValidationFailed.field('decisionId', 'Vedtaket hører ikke til fordelingssakens sak');
+      await this.decisions.adoptingDecision(m, ctx, input.decisionId, s.case_id, 'Vedtaket hører ikke til fordelingssakens sak');
       await m.query(`UPDATE scenario SET adopted_at = now(), adopted_by_decision_id = $2 WHERE id = $1`, [id, input.decisionId]);
       // The adopted scenario is the case's main scenario from now on.
       await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2, main_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);

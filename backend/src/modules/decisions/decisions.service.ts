@@ -1,14 +1,44 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { motionsView, type decisionSearchSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { ValidationFailed } from '../../platform/http/errors.js';
 import { caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
+
+/** A vedtak as an adoption shows it: «Vedtatt i <organ> <dato> (sak 41/26)». */
+export interface AdoptingDecision {
+  id: string;
+  body: string;
+  decidedOn: string;
+  committeeNumber: string | null;
+}
 
 /** The decisions register: every body's decisions, searchable, each linked to its case and the input that fed it. */
 @Injectable()
 export class DecisionsService {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  /**
+   * The one rule for adopting something by a vedtak (an allocation scenario, a savings measure, a school-structure
+   * scenario): only a vedtak recorded on the case the thing belongs to (in a meeting's minutes or on the case), in the
+   * caller's municipality. Anything else is a field error on `decisionId` with the caller's message.
+   */
+  async adoptingDecision(
+    m: EntityManager,
+    ctx: RequestContext,
+    decisionId: string,
+    caseId: string,
+    refusal: string,
+  ): Promise<AdoptingDecision> {
+    const [d] = (await m.query(
+      `SELECT d.id, b.name AS body, d.decided_on, d.committee_number FROM decision d JOIN body b ON b.id = d.body_id
+        WHERE d.id = $1 AND d.case_id = $2 AND d.municipality_id = $3`,
+      [decisionId, caseId, ctx.municipalityId],
+    )) as { id: string; body: string; decided_on: string; committee_number: string | null }[];
+    if (!d) throw ValidationFailed.field('decisionId', refusal);
+    return { id: d.id, body: d.body, decidedOn: d.decided_on, committeeNumber: d.committee_number };
+  }
 
   async search(ctx: RequestContext, f: z.infer<typeof decisionSearchSchema>) {
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)

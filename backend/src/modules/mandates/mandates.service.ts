@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
+import { AnalysisService } from '../analysis/analysis.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { roundReadableSql } from '../input-rounds/input-rounds.service.js';
@@ -47,6 +48,7 @@ export class MandatesService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AnalysisService) private readonly analysis: AnalysisService,
   ) {}
 
   async list(ctx: RequestContext) {
@@ -63,7 +65,7 @@ export class MandatesService {
         WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.position, i.number`,
       [id, ctx.municipalityId],
     );
-    const work = await this.workByItem(ctx, id, now);
+    const [work, tools] = await Promise.all([this.workByItem(ctx, id, now), this.analysis.statesByItem(ctx, id)]);
     const adoptedBy = mandate.adoptedByBodyId
       ? ((
           (await this.db.query(`SELECT id, name FROM body WHERE id = $1`, [mandate.adoptedByBodyId])) as { id: string; name: string }[]
@@ -85,7 +87,11 @@ export class MandatesService {
           position: i.position as number,
           version: i.version as number,
         };
-        return { ...view, late: isLate(view, now), work: work.get(view.id) ?? { cases: [], rounds: [], meetings: [] } };
+        return {
+          ...view,
+          late: isLate(view, now),
+          work: { ...(work.get(view.id) ?? { cases: [], rounds: [], meetings: [] }), tools: tools.get(view.id) ?? [] },
+        };
       }),
     };
   }

@@ -67,6 +67,7 @@ export const TABLE_OWNERS = {
   analysis_tool: 'analysis',
   analysis_tool_version: 'analysis',
   analysis_comment: 'analysis',
+  analysis_adoption: 'analysis',
 
   notification: 'notifications',
   attachment: 'attachments',

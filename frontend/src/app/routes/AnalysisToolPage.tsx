@@ -4,12 +4,15 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
+import { AdoptionForm, Adoptions, Assessments } from '../../features/analysis/AdoptionAndAssessment.js';
 import { useAnalysisTool, useAnalysisVersions, type SavingsInput, type ToolView } from '../../features/analysis/api.js';
 import { PeersView, SavingsView, SfoView, StructureView } from '../../features/analysis/ResultViews.js';
 import { AnalysisComments, InputEditor, MeasureForm } from '../../features/analysis/ToolForms.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { useCase } from '../../features/cases/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 import { dateTimeFormat } from '../../i18n/index.js';
+import { useUsers } from '../../features/users/api.js';
 
 const dateTime = { format: (d: Date) => dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d) };
 
@@ -36,6 +39,9 @@ export default function AnalysisToolPage() {
   const { data: tool, isPending, error, refetch } = useAnalysisTool(id);
   const versions = useAnalysisVersions(id);
   const mandate = useMandate();
+  const kase = useCase(officer ? (tool?.caseId ?? '') : '');
+  const users = useUsers(officer);
+  const people = (users.data?.users ?? []).filter((u) => u.status !== 'disabled');
   const items = (mandate.data?.items ?? []).map((i) => ({ id: i.id, number: i.number, title: i.title }));
   if (isPending) return <Loading />;
   if (error || !tool) return <LoadError error={error} onRetry={() => void refetch()} />;
@@ -64,8 +70,12 @@ export default function AnalysisToolPage() {
         </Link>
       </Paragraph>
       <Result tool={tool} />
-      {officer && tool.kind === 'savings' && <MeasureForm tool={tool as ToolView<'savings'>} items={items} />}
-      {officer && <InputEditor tool={tool} />}
+      <Adoptions tool={tool} />
+      <Assessments tool={tool} />
+      {officer && <AdoptionForm tool={tool} decisions={kase.data?.decisions ?? []} />}
+      {officer && tool.kind === 'savings' && <MeasureForm tool={tool as ToolView<'savings'>} items={items} people={people} />}
+      {/* An adopted scenario is read-only (the server refuses a change). */}
+      {officer && !tool.adoptions.some((a) => a.measureId === null) && <InputEditor tool={tool} />}
       <AnalysisComments tool={tool} canComment={canComment} />
       <section aria-labelledby="versions-h">
         <Heading level={2} data-size="sm" id="versions-h">

@@ -21,6 +21,7 @@ import { AllocationMainScenario1763800000910 } from './1763800000910-allocation-
 import { ImportMapping1763800000931 } from './1763800000931-import-mapping.js';
 import { Documents1763800000900 } from './1763800000900-documents.js';
 import { Language1763800000920 } from './1763800000920-language.js';
+import { AnalysisAdoption1763800000820 } from './1763800000820-analysis-adoption.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ImportMapping1763800000931,
   Documents1763800000900,
   Language1763800000920,
+  AnalysisAdoption1763800000820,
 ];
