@@ -29,6 +29,7 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
+import { InnsynModule } from './modules/innsyn/innsyn.module.js';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     CasesModule,
     InputRoundsModule,
     AttachmentsModule,
+    InnsynModule,
     DecisionsModule,
     SearchModule,
     MeetingsModule,

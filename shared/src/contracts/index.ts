@@ -12,4 +12,5 @@ export * from './allocation.js';
 export * from './analysis.js';
 export * from './ops.js';
 export * from './search.js';
+export * from './innsyn.js';
 export * from './operations.js';

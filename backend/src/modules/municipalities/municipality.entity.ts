@@ -11,6 +11,14 @@ export class Municipality {
   @Column('text', { unique: true })
   orgNumber: string;
 
+  /** The municipality's name in public addresses (`/innsyn/<slug>`); set from the name by a trigger when not given. */
+  @Column('text', { unique: true, nullable: true })
+  slug: string;
+
+  /** Where the public reports a problem (the tilgjengelighetserklæring), if set. */
+  @Column('text', { nullable: true })
+  contactEmail: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

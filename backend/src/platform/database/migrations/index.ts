@@ -17,6 +17,7 @@ import { BodyClosed1763800000100 } from './1763800000100-body-closed.js';
 import { Analysis1763800000800 } from './1763800000800-analysis.js';
 import { CaseReferences1763800000300 } from './1763800000300-case-references.js';
 import { SearchVectors1763800000610 } from './1763800000610-search-vectors.js';
+import { Innsyn1763800000920 } from './1763800000920-innsyn.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Analysis1763800000800,
   CaseReferences1763800000300,
   SearchVectors1763800000610,
+  Innsyn1763800000920,
 ];
