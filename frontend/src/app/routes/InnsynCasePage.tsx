@@ -28,7 +28,7 @@ export default function InnsynCasePage() {
         </Alert>
       )}
       {c && !c.exempt && (
-        <>
+        <div className="stack">
           <Paragraph>
             {t('innsyn.status')}: {t(`caseStatus.${c.status}`)}
             {c.mandateItem && ` · ${t('innsyn.mandateItem', { number: c.mandateItem.number, title: c.mandateItem.title })}`}
@@ -127,7 +127,7 @@ export default function InnsynCasePage() {
               </ul>
             </section>
           )}
-        </>
+        </div>
       )}
     </>
   );

@@ -27,7 +27,7 @@ export default function InnsynMeetingPage() {
         />
       )}
       {m && (
-        <>
+        <div className="stack">
           <Paragraph>
             {formatDateTime(m.startsAt)}
             {m.place && ` · ${m.place}`}
@@ -97,7 +97,7 @@ export default function InnsynMeetingPage() {
               ))}
             </section>
           )}
-        </>
+        </div>
       )}
     </>
   );
