@@ -126,7 +126,8 @@ export const nb = {
       axe: 'Hver side som de automatiske nettlesertestene besøker, kontrolleres med axe-core mot WCAG 2.1 A og AA, også innsynssidene uten innlogging.',
       keyboard: 'Innlogging og de viktigste skjemaene brukes med tastatur alene i testene.',
       csp: 'Testene feiler hvis en side laster innhold som sikkerhetsreglene (CSP) stopper.',
-      units: 'Hver side har én hovedoverskrift, landemerker og en lenke for å hoppe til hovedinnholdet.',
+      units:
+        'Sidenes tilstander (lasting, tom liste, feil) er testet med verktøy som finner innholdet etter rolle og tilgjengelig navn, slik skjermlesere gjør.',
     },
     knownHeading: 'Kjente avvik og det som ikke er kontrollert',
     known: {
