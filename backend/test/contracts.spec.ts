@@ -135,7 +135,9 @@ describe('response contracts', () => {
       `SELECT (SELECT c.id FROM case_file c WHERE c.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS case_id,
               (SELECT mt.id FROM meeting mt WHERE mt.municipality_id = m.id AND mt.open LIMIT 1) AS meeting_id,
               (SELECT r.id FROM input_round r JOIN case_file c ON c.id = r.case_id
-                WHERE r.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS round_id
+                WHERE r.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS round_id,
+              (SELECT s.id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id JOIN case_file c ON c.id = a.case_id
+                WHERE a.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS scenario_id
          FROM municipality m WHERE m.slug = 'solvik-kommune'`,
     );
     const feed = await officer.request('POST', '/api/calendar-tokens');
@@ -144,6 +146,7 @@ describe('response contracts', () => {
       'GET /api/public/:slug/cases/:id': publicIds.case_id,
       'GET /api/public/:slug/meetings/:id': publicIds.meeting_id,
       'GET /api/public/:slug/rounds/:id': publicIds.round_id,
+      'GET /api/public/:slug/scenarios/:id': publicIds.scenario_id,
       'GET /api/cases/:id': withRounds.id,
       'GET /api/rounds/:id': rounds[0]!.id,
       'GET /api/submissions/:id/versions': submission.id,

@@ -186,6 +186,20 @@ describe('innsyn: anonymous reads', () => {
     }
   });
 
+  it('shows a public case’s allocation scenario with its stored result; another municipality’s slug does not', async () => {
+    const [row]: { id: string; case_id: string }[] = await t.db.query(
+      `SELECT s.id, a.case_id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id JOIN case_file c ON c.id = a.case_id
+        JOIN municipality m ON m.id = c.municipality_id WHERE m.slug = 'solvik-kommune' AND c.access = 'public' AND c.status <> 'draft' LIMIT 1`,
+    );
+    const kase = await anon.request('GET', `/api/public/solvik-kommune/cases/${row!.case_id}`);
+    expect(kase.body.scenarios.map((s: { id: string }) => s.id)).toContain(row!.id);
+    const res = await anon.request('GET', `/api/public/solvik-kommune/scenarios/${row!.id}`);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body.result.units.length).toBeGreaterThan(0);
+    expect(res.body.case.id).toBe(row!.case_id);
+    expect((await anon.request('GET', `/api/public/nabovik-kommune/scenarios/${row!.id}`)).status).toBe(404);
+  });
+
   it('the sitemap lists public pages, not drafts', async () => {
     const res = await anon.request('GET', '/sitemap.xml');
     expect(res.status).toBe(200);

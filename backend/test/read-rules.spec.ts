@@ -374,6 +374,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       { name: 'round on the exempt case', ...solvik, 'rounds.id': exemptRound.id },
       {
         name: 'exempt case’s allocation',
+        ...solvik,
         'allocation-cases.id': allocation.id,
         'scenarios.id': scenario.id,
         'export.format': ['json', 'csv', 'xlsx'],

@@ -82,6 +82,15 @@ describe('innsyn without an account', () => {
     await page.getByText('Kommunestyret ber kommunedirektøren etablere rutiner').first().waitFor();
     await checked(page, '05-offentlig-sak');
 
+    // An allocation scenario of a public case: its table and chart.
+    await page.getByRole('link', { name: 'Saker', exact: true }).click();
+    await page.getByRole('link', { name: 'Ny ressursfordelingsmodell for grunnskolen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ressursfordeling (scenarioer)' }).waitFor();
+    await page.getByRole('region', { name: 'Ressursfordeling (scenarioer)' }).getByRole('link').first().click();
+    await page.getByRole('table').first().waitFor();
+    await page.getByRole('img', { name: /Tildeling per elev, per kriterium/ }).waitFor();
+    await checked(page, '05b-scenario');
+
     // The decisions register.
     await page.getByRole('navigation', { name: 'Innsyn' }).getByRole('link', { name: 'Vedtak' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vedtak' }).waitFor();

@@ -78,6 +78,7 @@ export const routes: RouteObject[] = [
       { path: '/innsyn/:slug/moter/:id', element: page(() => import('./routes/InnsynMeetingPage.js'), false) },
       { path: '/innsyn/:slug/mandat', element: page(() => import('./routes/InnsynMandatePage.js'), false) },
       { path: '/innsyn/:slug/innspill/:id', element: page(() => import('./routes/InnsynRoundPage.js'), false) },
+      { path: '/innsyn/:slug/fordeling/:id', element: page(() => import('./routes/InnsynScenarioPage.js'), false) },
       { path: paths.accessibility, element: page(() => import('./routes/AccessibilityPage.js'), false) },
       { path: '*', element: page(() => import('./routes/NotFoundPage.js'), false) },
     ],

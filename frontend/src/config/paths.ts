@@ -34,6 +34,7 @@ export const paths = {
   innsynMeeting: (slug: string, id: string) => `/innsyn/${slug}/moter/${id}`,
   innsynMandate: (slug: string) => `/innsyn/${slug}/mandat`,
   innsynRound: (slug: string, id: string) => `/innsyn/${slug}/innspill/${id}`,
+  innsynScenario: (slug: string, id: string) => `/innsyn/${slug}/fordeling/${id}`,
   /** The tilgjengelighetserklæring (accessibility statement), linked from every page's footer. */
   accessibility: '/tilgjengelighet',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allocationResultSchema } from './allocation.js';
 import { CASE_STATUSES, motionResponseSchema, SECTION_KINDS } from './cases.js';
 import { text } from './common.js';
 
@@ -94,8 +95,24 @@ export const publicCaseDetailResponseSchema = z.discriminatedUnion('exempt', [
     ),
     rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
     meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
+    /** The case's allocation scenarios (fordelingssak), each with its stored result (`GET …/scenarios/:id`). */
+    scenarios: z.array(
+      z.object({ id: z.string(), name: z.string(), adopted: z.boolean(), allocationTitle: z.string(), budgetYear: z.number() }),
+    ),
   }),
 ]);
+
+/** An allocation scenario of a public case: its stored result, for the table and the chart. */
+export const publicScenarioResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  adopted: z.boolean(),
+  allocationTitle: z.string(),
+  budgetYear: z.number(),
+  case: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+  computedAt: z.string(),
+  result: allocationResultSchema,
+});
 
 export const publicDecisionListResponseSchema = z.object({
   licence,

@@ -33,6 +33,7 @@ import {
   publicMeetingListResponseSchema,
   publicMunicipalitiesResponseSchema,
   publicRoundResponseSchema,
+  publicScenarioResponseSchema,
 } from './innsyn.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
@@ -213,6 +214,7 @@ export const responseContracts = {
   'GET /api/public/:slug/meetings/:id': publicMeetingDetailResponseSchema,
   'GET /api/public/:slug/mandates': publicMandatesResponseSchema,
   'GET /api/public/:slug/rounds/:id': publicRoundResponseSchema,
+  'GET /api/public/:slug/scenarios/:id': publicScenarioResponseSchema,
   'GET /api/calendar-tokens': calendarTokenListResponseSchema,
   'POST /api/calendar-tokens': calendarTokenCreatedResponseSchema,
   'GET /health/live': healthLiveResponseSchema,

@@ -11,6 +11,7 @@ import {
   publicMeetingListResponseSchema,
   publicMunicipalitiesResponseSchema,
   publicRoundResponseSchema,
+  publicScenarioResponseSchema,
   publicSearchSchema,
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
@@ -151,6 +152,13 @@ export class InnsynController {
   @Returns(publicMandatesResponseSchema)
   mandates(@Param('slug', SlugPipe) slug: string) {
     return this.innsyn.mandates(slug);
+  }
+
+  @Get(':slug/scenarios/:id')
+  @Access('public')
+  @Returns(publicScenarioResponseSchema)
+  scenario(@Param('slug', SlugPipe) slug: string, @Param('id', UuidPipe) id: string) {
+    return this.innsyn.scenario(slug, id);
   }
 
   @Get(':slug/rounds/:id')

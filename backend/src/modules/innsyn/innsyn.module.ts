@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AllocationModule } from '../allocation/allocation.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { InputRoundsModule } from '../input-rounds/input-rounds.module.js';
@@ -9,7 +10,7 @@ import { InnsynService } from './innsyn.service.js';
 
 /** Innsyn without an account (`/api/public/…`, `/sitemap.xml`): a read model over the owners' services; owns no table. */
 @Module({
-  imports: [CasesModule, DecisionsModule, InputRoundsModule, MandatesModule, MeetingsModule],
+  imports: [AllocationModule, CasesModule, DecisionsModule, InputRoundsModule, MandatesModule, MeetingsModule],
   controllers: [InnsynController, SitemapController],
   providers: [InnsynService],
 })

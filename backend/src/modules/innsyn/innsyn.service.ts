@@ -6,7 +6,8 @@ import { toCsv } from '@samrad/shared/formats';
 import { anonymousReader, type RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { AllocationService } from '../allocation/allocation.service.js';
 import { CasesService, casePublishedSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
@@ -40,6 +41,7 @@ export class InnsynService {
     @Inject(MeetingsService) private readonly meetingsService: MeetingsService,
     @Inject(MandatesService) private readonly mandatesService: MandatesService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
+    @Inject(AllocationService) private readonly allocation: AllocationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -136,8 +138,20 @@ export class InnsynService {
          JOIN body b ON b.id = mt.body_id WHERE a.case_id = $1 AND mt.open AND mt.agenda_published_at IS NOT NULL ORDER BY mt.starts_at`,
       [id],
     );
+    const scenarios: { id: string; name: string; adopted_at: Date | null; title: string; budget_year: number }[] = await this.db.query(
+      `SELECT s.id, s.name, s.adopted_at, a.title, a.budget_year FROM allocation_case a JOIN scenario s ON s.allocation_case_id = a.id
+        WHERE a.case_id = $1 ORDER BY s.created_at`,
+      [id],
+    );
     return {
       exempt: false as const,
+      scenarios: scenarios.map((s) => ({
+        id: s.id,
+        name: s.name,
+        adopted: s.adopted_at !== null,
+        allocationTitle: s.title,
+        budgetYear: s.budget_year,
+      })),
       id: c.id,
       number: c.number,
       title: c.title,
@@ -249,6 +263,30 @@ export class InnsynService {
           rounds: i.work.rounds,
         })),
       })),
+    };
+  }
+
+  /** An allocation scenario of a public case with its stored result (AllocationService as the anonymous reader). */
+  async scenario(slug: string, id: string) {
+    const { ctx } = await this.reader(slug);
+    // The public is not told that a scenario of an exempt case or a draft exists.
+    const s = await this.allocation.getScenario(ctx, id).catch((e: unknown) => {
+      throw e instanceof Forbidden ? new NotFound('Fant ikke scenarioet') : e;
+    });
+    const [a]: { title: string; budget_year: number }[] = await this.db.query(
+      `SELECT title, budget_year FROM allocation_case WHERE id = $1`,
+      [s.allocationCaseId],
+    );
+    const kase = await this.cases.readable(ctx, s.caseId);
+    return {
+      id: s.id,
+      name: s.name,
+      adopted: s.adopted,
+      allocationTitle: a!.title,
+      budgetYear: a!.budget_year,
+      case: { id: kase.id, number: `${kase.archiveYear}/${kase.archiveSeq}`, title: kase.title },
+      computedAt: s.computedAt,
+      result: s.result,
     };
   }
 

@@ -110,6 +110,23 @@ export default function InnsynCasePage() {
               </ul>
             </section>
           )}
+          {c.scenarios.length > 0 && (
+            <section aria-labelledby="innsyn-scenarios">
+              <Heading level={2} data-size="sm" id="innsyn-scenarios">
+                {t('innsyn.scenarios')}
+              </Heading>
+              <ul>
+                {c.scenarios.map((s) => (
+                  <li key={s.id}>
+                    <Link asChild>
+                      <RouterLink to={paths.innsynScenario(slug, s.id)}>{`${s.allocationTitle}: ${s.name}`}</RouterLink>
+                    </Link>
+                    {s.adopted && ` (${t('innsyn.adoptedScenario')})`}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {c.meetings.length > 0 && (
             <section aria-labelledby="innsyn-meetings">
               <Heading level={2} data-size="sm" id="innsyn-meetings">

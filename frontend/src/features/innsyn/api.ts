@@ -14,6 +14,7 @@ export type PublicMeetings = Answer<'GET /api/public/:slug/meetings'>;
 export type PublicMeeting = Answer<'GET /api/public/:slug/meetings/:id'>;
 export type PublicMandates = Answer<'GET /api/public/:slug/mandates'>;
 export type PublicRound = Answer<'GET /api/public/:slug/rounds/:id'>;
+export type PublicScenario = Answer<'GET /api/public/:slug/scenarios/:id'>;
 
 const base = (slug: string) => `/api/public/${encodeURIComponent(slug)}`;
 const query = (q: string) => (q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '');
@@ -37,6 +38,9 @@ export const usePublicMandates = (slug: string) =>
   useQuery({ queryKey: ['innsyn', slug, 'mandates'], queryFn: () => api<PublicMandates>(`${base(slug)}/mandates`) });
 export const usePublicRound = (slug: string, id: string) =>
   useQuery({ queryKey: ['innsyn', slug, 'round', id], queryFn: () => api<PublicRound>(`${base(slug)}/rounds/${id}`) });
+
+export const usePublicScenario = (slug: string, id: string) =>
+  useQuery({ queryKey: ['innsyn', slug, 'scenario', id], queryFn: () => api<PublicScenario>(`${base(slug)}/scenarios/${id}`) });
 
 /** The open-data files of a register, and the open meetings' calendar. */
 export const openData = (slug: string, register: 'cases' | 'decisions' | 'meetings', format: 'csv' | 'json') =>
