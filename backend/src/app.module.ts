@@ -32,6 +32,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { ArchiveModule } from './modules/archive/archive.module.js';
+import { InnsynModule } from './modules/innsyn/innsyn.module.js';
 
 @Module({
   imports: [
@@ -54,6 +55,7 @@ import { ArchiveModule } from './modules/archive/archive.module.js';
     AttachmentsModule,
     DocumentsModule,
     ArchiveModule,
+    InnsynModule,
     DecisionsModule,
     SearchModule,
     MeetingsModule,

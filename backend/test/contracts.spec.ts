@@ -11,6 +11,7 @@ const NO_BODY = new Set([
   'POST /api/meetings/:id/publish',
   'POST /api/notifications/:id/read',
   'DELETE /api/meetings/:id/registrations/me',
+  'POST /api/calendar-tokens',
   // Files: the raw body is the file (sniffed and checked by the attachments and dataset services).
   'POST /api/cases/:id/attachments',
   'POST /api/rounds/:id/documents',
@@ -139,7 +140,23 @@ describe('response contracts', () => {
       new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     );
     expect(attachment.status, JSON.stringify(attachment.body)).toBe(201);
+    // Innsyn: a published public case, an open meeting and a round the public may read, and a calendar feed token.
+    const [publicIds] = await t.db.query(
+      `SELECT (SELECT c.id FROM case_file c WHERE c.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS case_id,
+              (SELECT mt.id FROM meeting mt WHERE mt.municipality_id = m.id AND mt.open LIMIT 1) AS meeting_id,
+              (SELECT r.id FROM input_round r JOIN case_file c ON c.id = r.case_id
+                WHERE r.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS round_id,
+              (SELECT s.id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id JOIN case_file c ON c.id = a.case_id
+                WHERE a.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS scenario_id
+         FROM municipality m WHERE m.slug = 'solvik-kommune'`,
+    );
+    const feed = await officer.request('POST', '/api/calendar-tokens');
+    expect(feed.status, JSON.stringify(feed.body)).toBe(201);
     const ids: Record<string, string> = {
+      'GET /api/public/:slug/cases/:id': publicIds.case_id,
+      'GET /api/public/:slug/meetings/:id': publicIds.meeting_id,
+      'GET /api/public/:slug/rounds/:id': publicIds.round_id,
+      'GET /api/public/:slug/scenarios/:id': publicIds.scenario_id,
       'GET /api/cases/:id': withRounds.id,
       'GET /api/rounds/:id': rounds[0]!.id,
       'GET /api/submissions/:id/versions': submission.id,
@@ -157,6 +174,8 @@ describe('response contracts', () => {
     const concrete = (r: RouteEntry) => {
       const byRoute = ids[name(r)] ?? ids[`GET ${r.path.replace(/^(\/api\/\w[\w-]*\/:id).*/, '$1')}`];
       const path = r.path
+        .replace(':slug', 'solvik-kommune')
+        .replace(':token', new URL(feed.body.url).pathname.split('/').pop()!)
         .replace(':entityType/:entityId', `body/${body.id}`)
         .replace(':sectionId', withRounds.sections[0].id)
         .replace(':format', 'csv')
@@ -171,7 +190,8 @@ describe('response contracts', () => {
     };
     const checked: string[] = [];
     for (const r of routes.filter((x) => x.method === 'GET')) {
-      if (r.path.includes(':') && !/:(id|entityType|entityId|sectionId|format)\b/.test(r.path)) throw new Error(`no id for ${name(r)}`);
+      if (r.path.includes(':') && !/:(id|entityType|entityId|sectionId|format|slug|token)\b/.test(r.path))
+        throw new Error(`no id for ${name(r)}`);
       const who = r.rules?.includes('authenticated') || r.rules?.includes('case_officer') || r.rules?.includes('public') ? officer : admin;
       const res = await who.request('GET', concrete(r));
       expect(res.status, `${name(r)} (${concrete(r)}): ${JSON.stringify(res.body)}`.slice(0, 500)).toBe(200);

@@ -466,9 +466,10 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     if (existing.length > 0) return { created: false };
 
     const hash = await hashPassword(DEMO_PASSWORD);
-    const muni = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, [
+    const muni = await insertReturningId(m, `INSERT INTO municipality (name, org_number, contact_email) VALUES ($1, $2, $3)`, [
       'Solvik kommune',
       DEMO_ORG_NUMBER,
+      'postmottak@solvik.kommune.test',
     ]);
     const users: Record<string, string> = {};
     for (const p of DEMO_PEOPLE) {

@@ -70,6 +70,20 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
+      <footer className="app-footer">
+        <ul className="app-footer__links">
+          <li>
+            <Link asChild>
+              <NavLink to={paths.innsyn}>{t('footer.innsyn')}</NavLink>
+            </Link>
+          </li>
+          <li>
+            <Link asChild>
+              <NavLink to={paths.accessibility}>{t('footer.accessibility')}</NavLink>
+            </Link>
+          </li>
+        </ul>
+      </footer>
     </>
   );
 }

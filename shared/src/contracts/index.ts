@@ -13,4 +13,5 @@ export * from './analysis.js';
 export * from './ops.js';
 export * from './search.js';
 export * from './documents.js';
+export * from './innsyn.js';
 export * from './operations.js';

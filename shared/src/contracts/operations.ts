@@ -27,6 +27,19 @@ import {
 } from './analysis.js';
 import { meResponseSchema, messageResponseSchema, municipalityResponseSchema } from './auth.js';
 import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
+import {
+  calendarTokenCreatedResponseSchema,
+  calendarTokenListResponseSchema,
+  publicCaseDetailResponseSchema,
+  publicCaseListResponseSchema,
+  publicDecisionListResponseSchema,
+  publicMandatesResponseSchema,
+  publicMeetingDetailResponseSchema,
+  publicMeetingListResponseSchema,
+  publicMunicipalitiesResponseSchema,
+  publicRoundResponseSchema,
+  publicScenarioResponseSchema,
+} from './innsyn.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
   attachmentListResponseSchema,
@@ -205,6 +218,20 @@ export const responseContracts = {
   'PATCH /api/users/:id': userResponseSchema,
   'GET /api/test/clock': testClockResponseSchema,
   'POST /api/test/clock': testClockMovedResponseSchema,
+  'GET /api/public/municipalities': publicMunicipalitiesResponseSchema,
+  'GET /api/public/:slug/cases': publicCaseListResponseSchema,
+  'GET /api/public/:slug/cases.json': publicCaseListResponseSchema,
+  'GET /api/public/:slug/cases/:id': publicCaseDetailResponseSchema,
+  'GET /api/public/:slug/decisions': publicDecisionListResponseSchema,
+  'GET /api/public/:slug/decisions.json': publicDecisionListResponseSchema,
+  'GET /api/public/:slug/meetings': publicMeetingListResponseSchema,
+  'GET /api/public/:slug/meetings.json': publicMeetingListResponseSchema,
+  'GET /api/public/:slug/meetings/:id': publicMeetingDetailResponseSchema,
+  'GET /api/public/:slug/mandates': publicMandatesResponseSchema,
+  'GET /api/public/:slug/rounds/:id': publicRoundResponseSchema,
+  'GET /api/public/:slug/scenarios/:id': publicScenarioResponseSchema,
+  'GET /api/calendar-tokens': calendarTokenListResponseSchema,
+  'POST /api/calendar-tokens': calendarTokenCreatedResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
 } as const satisfies Record<string, z.ZodType>;

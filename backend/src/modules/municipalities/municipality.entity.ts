@@ -15,6 +15,13 @@ export class Municipality {
   /** The official written form (målform): the default language of its people, its documents and innsyn. */
   @Column('text', { default: 'nb' })
   languageForm: LanguageForm;
+  /** The municipality's name in public addresses (`/innsyn/<slug>`); set from the name by a trigger when not given. */
+  @Column('text', { unique: true, nullable: true })
+  slug: string;
+
+  /** Where the public reports a problem (the tilgjengelighetserklæring), if set. */
+  @Column('text', { nullable: true })
+  contactEmail: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

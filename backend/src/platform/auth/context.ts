@@ -16,7 +16,28 @@ export interface RequestContext {
   sessionHash: string;
   /** The person's language: their own choice, else the municipality's målform (the API's messages follow it). */
   language: Language;
+  /**
+   * The public without an account (innsyn, `/api/public/…`): no roles, no bodies, no user. The read rules take
+   * it as one more reader (`caseReadableSql`: a public case once it has left its draft).
+   */
+  anonymous?: true;
 }
+
+/** No user: the nil UUID matches no author, member or invitee. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/** The anonymous reader of one municipality's innsyn (never a session; never writes). */
+export const anonymousReader = (municipalityId: string): RequestContext => ({
+  userId: NO_USER,
+  email: '',
+  municipalityId,
+  roles: new Set(),
+  bodyIds: new Set(),
+  csrfToken: '',
+  sessionHash: '',
+  language: 'nb',
+  anonymous: true,
+});
 
 declare module 'fastify' {
   interface FastifyRequest {

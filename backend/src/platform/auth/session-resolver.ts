@@ -90,7 +90,28 @@ async function lookup(db: DataSource, hash: string): Promise<RequestContext | un
     [hash],
   );
   const row = rows[0];
-  if (!row) return undefined;
+  return row ? contextOf(row, hash) : undefined;
+}
+
+/**
+ * A personal calendar feed's token (`/api/calendar-feeds/<token>`) to its owner's context, read afresh on every
+ * request (no cache: a revoked token is refused at once), or undefined. The person must still be active. The
+ * context carries no CSRF token: the feed only reads.
+ */
+export async function resolveCalendarToken(db: DataSource, token: string): Promise<RequestContext | undefined> {
+  const hash = hashToken(token);
+  const rows: SessionRow[] = await db.query(
+    `SELECT t.user_id, u.email, t.municipality_id, '' AS csrf_token, u.is_admin, u.is_case_officer,
+            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
+       FROM calendar_token t JOIN app_user u ON u.id = t.user_id AND u.municipality_id = t.municipality_id
+      WHERE t.token_sha256 = $1 AND u.status = 'active'`,
+    [hash],
+  );
+  const row = rows[0];
+  return row ? contextOf(row, '') : undefined;
+}
+
+function contextOf(row: SessionRow, hash: string): RequestContext {
   const roles = new Set<AppRole>(['public']);
   const bodyIds = new Set(row.body_ids ?? []);
   if (bodyIds.size > 0) roles.add('member');

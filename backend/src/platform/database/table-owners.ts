@@ -55,6 +55,7 @@ export const TABLE_OWNERS = {
   protocol_statement: 'meetings',
   agenda_item_absence: 'meetings',
   meeting_registration: 'meetings',
+  calendar_token: 'meetings',
 
   allocation_case: 'allocation',
   allocation_dataset: 'allocation',

@@ -22,6 +22,7 @@ import { ImportMapping1763800000931 } from './1763800000931-import-mapping.js';
 import { Documents1763800000900 } from './1763800000900-documents.js';
 import { Language1763800000920 } from './1763800000920-language.js';
 import { AnalysisAdoption1763800000820 } from './1763800000820-analysis-adoption.js';
+import { Innsyn1763800000940 } from './1763800000940-innsyn.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Documents1763800000900,
   Language1763800000920,
   AnalysisAdoption1763800000820,
+  Innsyn1763800000940,
 ];
