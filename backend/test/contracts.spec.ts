@@ -129,8 +129,15 @@ describe('response contracts', () => {
       new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     );
     expect(attachment.status, JSON.stringify(attachment.body)).toBe(201);
+    // A generated document, and a closed case for the arkivuttrekk (closed by SQL: the lifecycle's way there is long).
+    const document = await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: withRounds.id });
+    expect(document.status, JSON.stringify(document.body)).toBe(201);
+    const closedCase = await officer.request('POST', '/api/cases', { title: 'Avsluttet sak til arkivet' });
+    await t.db.query(`UPDATE case_file SET status = 'closed' WHERE id = $1`, [closedCase.body.id]);
     const ids: Record<string, string> = {
       'GET /api/cases/:id': withRounds.id,
+      'GET /api/cases/:id/arkivuttrekk': closedCase.body.id,
+      'GET /api/documents/:id': document.body.id,
       'GET /api/rounds/:id': rounds[0]!.id,
       'GET /api/submissions/:id/versions': submission.id,
       'GET /api/meetings/:id': meeting.id,

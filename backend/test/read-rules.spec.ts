@@ -354,9 +354,17 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       'other analysis',
     );
 
+    // Generated documents (PDF/A): the exempt case's saksframlegg (its title carries the marker), and Nabovik's.
+    const exemptDoc = ok(
+      await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: exempt.id }),
+      'exempt document',
+    );
+    const nDoc = ok(await otherAdmin.request('POST', '/api/documents', { kind: 'case_presentation', caseId: nCase.id }), 'other document');
+
     fixtures = [
       {
         name: 'exempt case',
+        'documents.id': exemptDoc.id,
         'cases.id': exempt.id,
         'sections.sectionId': sections.map((s) => s.id),
         'audit.entityType': 'case',
@@ -386,6 +394,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       {
         name: 'Nabovik',
         'cases.id': nCase.id,
+        'documents.id': nDoc.id,
         'sections.sectionId': nSections.map((s) => s.id),
         'meetings.id': nMeeting.id,
         'rounds.id': nRound.id,
@@ -396,7 +405,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'audit.entityId': nCase.id,
       },
     ];
-  });
+  }, 180_000);
   afterAll(async () => {
     // Nabovik is kept without bodies for the tests that follow (tenancy.spec): its meeting and body go again.
     const nabovik = fixtures?.find((f) => f.name === 'Nabovik');
@@ -431,7 +440,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     }
     expect(calls).toBeGreaterThan(routes.length * 6);
     expect(leaks).toEqual([]);
-  });
+  }, 180_000);
 
   it('the officer, who may read everything, does see the markers (the fixtures hold what they claim)', async () => {
     const [c] = fixtures.filter((f) => f.name === 'exempt case');
