@@ -191,7 +191,7 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       expect(open.body.message).toContain('avsluttet');
     });
 
-    it('of the closed demo case: arkivstruktur.xml and endringslogg.xml valid against Arkivverket’s schemas, each document with its SHA-256', async () => {
+    it('of the closed demo case: arkivstruktur.xml, endringslogg.xml and arkivuttrekk.xml (ADDML) valid against Arkivverket’s schemas, each document with its SHA-256', async () => {
       const close = await officer.request('POST', `/api/cases/${incomeId}/moves`, { to: 'closed' });
       expect(close.status, JSON.stringify(close.body)).toBeLessThan(300);
       const res = await officer.request('GET', `/api/cases/${incomeId}/arkivuttrekk`);
@@ -201,6 +201,7 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       const names = Object.keys(zip);
       expect(names).toContain('arkivstruktur.xml');
       expect(names).toContain('endringslogg.xml');
+      expect(names).toContain('arkivuttrekk.xml');
 
       const arkivstruktur = strFromU8(zip['arkivstruktur.xml']!);
       const structure = await validateNoark5(arkivstruktur, 'arkivstruktur.xsd', 'arkivstruktur.xml');
@@ -209,6 +210,13 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       const log = await validateNoark5(strFromU8(zip['endringslogg.xml']!), 'endringslogg.xsd', 'endringslogg.xml');
       expect(log.errors).toEqual([]);
       expect(log.valid).toBe(true);
+
+      const addml = strFromU8(zip['arkivuttrekk.xml']!);
+      const description = await validateNoark5(addml, 'addml.xsd', 'arkivuttrekk.xml');
+      expect(description.errors).toEqual([]);
+      expect(description.valid).toBe(true);
+      expect(addml).toContain(sha256(zip['arkivstruktur.xml']!));
+      expect(addml).toContain(sha256(zip['endringslogg.xml']!));
 
       // The structure: saksmappe and møtemappe, journalposter and møteregistreringer, each file's checksum.
       expect(arkivstruktur).toContain('xsi:type="saksmappe"');

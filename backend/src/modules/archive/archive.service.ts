@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { zipSync, strToU8 } from 'fflate';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import {
   arkivstrukturXml,
+  arkivuttrekkXml,
   endringsloggXml,
   type ArchiveChange,
   type ArchiveDocument,
@@ -41,7 +42,7 @@ export const ARCHIVABLE_PHASES = ['closed'] as const;
  * The NOARK 5 arkivuttrekk of one closed case (`GET /api/cases/:id/arkivuttrekk`, case officers): a zip
  * with `arkivstruktur.xml` at its root, the case's documents as PDF/A under `dokumenter/` (the newest
  * version of each; the saksframlegg is made and stored first when the case has none), and `endringslogg.xml`
- * with the changes from the audit log.
+ * with the changes from the audit log, and `arkivuttrekk.xml` (ADDML) describing the package with each XML file's SHA-256.
  */
 @Injectable()
 export class ArchiveService {
@@ -156,6 +157,13 @@ export class ArchiveService {
           docs.map((d) => d.id),
         ),
       ),
+    );
+    const sha256 = (name: string) => createHash('sha256').update(files[name]!).digest('hex');
+    files['arkivuttrekk.xml'] = strToU8(
+      arkivuttrekkXml(pkg, [
+        { name: 'arkivstruktur.xml', sha256: sha256('arkivstruktur.xml'), schema: 'arkivstruktur.xsd' },
+        { name: 'endringslogg.xml', sha256: sha256('endringslogg.xml'), schema: 'endringslogg.xsd' },
+      ]),
     );
     return { name: `arkivuttrekk-${c.number.replace('/', '-')}.zip`, body: Buffer.from(zipSync(files, { mtime: now })) };
   }
