@@ -21,7 +21,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
 
   function make(input: GenerateDocument) {
     setDone('');
-    generate.mutate(input, { onSuccess: (d) => setDone(t('documents.made_ok', { title: d.title, version: d.version })) });
+    generate.mutate(input, { onSuccess: (d) => setDone(t('documents.madeOk', { title: d.title, version: d.version })) });
   }
   const pending = (input: Partial<GenerateDocument>) =>
     generate.isPending && Object.entries(input).every(([k, v]) => (generate.variables as Record<string, unknown>)[k] === v);
