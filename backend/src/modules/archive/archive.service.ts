@@ -6,6 +6,7 @@ import { PHASE_LABELS, osloDate } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { ConflictState } from '../../platform/http/errors.js';
+import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import {
@@ -51,19 +52,25 @@ export class ArchiveService {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
 
+  /** The export, within the person's share of expensive work (WorkLimits: two exports at once). */
   async export(ctx: RequestContext, caseId: string): Promise<{ name: string; body: Buffer }> {
-    const c = await this.cases.get(ctx, caseId);
+    const c = await this.cases.readable(ctx, caseId);
     if (!(ARCHIVABLE_PHASES as readonly string[]).includes(c.status))
       throw new ConflictState(
         `Arkivuttrekk lages når saken er avsluttet. Saken er nå «${PHASE_LABELS[c.status]}». Flytt den til «${PHASE_LABELS.closed}» først.`,
       );
-    let docs = await this.documents.latestForArchive(ctx, caseId);
-    if (!docs.some((d) => d.kind === 'case_presentation')) {
+    // The saksframlegg the archive needs is made (and stored) first, when the case has none.
+    if (!(await this.documents.latestForArchive(ctx, caseId)).some((d) => d.kind === 'case_presentation'))
       await this.documents.generate(ctx, { kind: 'case_presentation', caseId });
-      docs = await this.documents.latestForArchive(ctx, caseId);
-    }
+    return this.limits.export(ctx, () => this.build(ctx, caseId));
+  }
+
+  private async build(ctx: RequestContext, caseId: string): Promise<{ name: string; body: Buffer }> {
+    const c = await this.cases.get(ctx, caseId);
+    const docs = await this.documents.latestForArchive(ctx, caseId);
     const now = this.clock.now();
     const [muni]: { id: string; name: string; org_number: string }[] = await this.db.query(
       `SELECT id, name, org_number FROM municipality WHERE id = $1`,
