@@ -123,8 +123,11 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
     expect(reportText).toContain('Innspill og behandling');
     expect(reportText).toContain(INCOME);
 
+    // The receipt test gives its input on a case of its own, so the demo case's inputs stay as seeded.
+    const own = await officer.request('POST', '/api/cases', { title: 'Åpen sak for kvitteringer' });
+    expect(own.status).toBe(201);
     const input = await fau.request('POST', '/api/inputs', {
-      caseId: incomeId,
+      caseId: own.body.id,
       text: 'Kvitteringstest: ønsker økt åpenhet',
       bodyId: null,
       idempotencyKey: randomUUID(),
@@ -138,7 +141,7 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
     expect(text).toContain('Kvittering for innspill');
     expect(text).toContain(input.body.sha256);
     expect(text).toContain('Kvitteringstest: ønsker økt åpenhet');
-    const mine = (await fau.request('GET', `/api/cases/${incomeId}/documents`)).body;
+    const mine = (await fau.request('GET', `/api/cases/${own.body.id}/documents`)).body;
     expect(mine.myInputs.map((i: { id: string }) => i.id)).toContain(input.body.id);
     expect(mine.documents.map((d: { id: string }) => d.id)).toContain(receipt.body.id);
   });
@@ -188,7 +191,7 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       expect(open.body.message).toContain('avsluttet');
     });
 
-    it('of the closed demo case: arkivstruktur.xml and endringslogg.xml valid against Arkivverket’s schemas, each document with its SHA-256', async () => {
+    it('of the closed demo case: arkivstruktur.xml, endringslogg.xml and arkivuttrekk.xml (ADDML) valid against Arkivverket’s schemas, each document with its SHA-256', async () => {
       const close = await officer.request('POST', `/api/cases/${incomeId}/moves`, { to: 'closed' });
       expect(close.status, JSON.stringify(close.body)).toBeLessThan(300);
       const res = await officer.request('GET', `/api/cases/${incomeId}/arkivuttrekk`);
@@ -198,6 +201,7 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       const names = Object.keys(zip);
       expect(names).toContain('arkivstruktur.xml');
       expect(names).toContain('endringslogg.xml');
+      expect(names).toContain('arkivuttrekk.xml');
 
       const arkivstruktur = strFromU8(zip['arkivstruktur.xml']!);
       const structure = await validateNoark5(arkivstruktur, 'arkivstruktur.xsd', 'arkivstruktur.xml');
@@ -206,6 +210,13 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       const log = await validateNoark5(strFromU8(zip['endringslogg.xml']!), 'endringslogg.xsd', 'endringslogg.xml');
       expect(log.errors).toEqual([]);
       expect(log.valid).toBe(true);
+
+      const addml = strFromU8(zip['arkivuttrekk.xml']!);
+      const description = await validateNoark5(addml, 'addml.xsd', 'arkivuttrekk.xml');
+      expect(description.errors).toEqual([]);
+      expect(description.valid).toBe(true);
+      expect(addml).toContain(sha256(zip['arkivstruktur.xml']!));
+      expect(addml).toContain(sha256(zip['endringslogg.xml']!));
 
       // The structure: saksmappe and møtemappe, journalposter and møteregistreringer, each file's checksum.
       expect(arkivstruktur).toContain('xsi:type="saksmappe"');

@@ -8,11 +8,12 @@ const schema = (name: string) => ({ fileName: name, contents: readFileSync(join(
 const all = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.xsd'));
 
 /** Validates a document against one of the Noark 5 schemas with libxml2 (xmllint compiled to WebAssembly). */
-export async function validateNoark5(xml: string, main: 'arkivstruktur.xsd' | 'endringslogg.xsd', fileName = 'document.xml') {
+export async function validateNoark5(xml: string, main: 'arkivstruktur.xsd' | 'endringslogg.xsd' | 'addml.xsd', fileName = 'document.xml') {
   const result = await validateXML({
     xml: [{ fileName, contents: xml }],
     schema: [schema(main)],
-    preload: all.filter((f) => f !== main).map(schema),
+    // addml.xsd stands alone; the others import the metadata catalogue.
+    preload: main === 'addml.xsd' ? [] : all.filter((f) => f !== main && f !== 'addml.xsd').map(schema),
   });
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }

@@ -356,6 +356,13 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       'other analysis',
     );
 
+    // Generated documents (PDF/A): the exempt case's saksframlegg (its title carries the marker), and Nabovik's.
+    const exemptDoc = ok(
+      await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: exempt.id }),
+      'exempt document',
+    );
+    const nDoc = ok(await otherAdmin.request('POST', '/api/documents', { kind: 'case_presentation', caseId: nCase.id }), 'other document');
+
     // Innsyn (`/api/public/<slug>/…`): the anonymous reader of Solvik, asked for Solvik's objects and (tenancy) Nabovik's;
     // the personal calendar feed with a token that is not one.
     const solvik = { 'public.slug': 'solvik-kommune' };
@@ -364,6 +371,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       {
         name: 'exempt case',
         ...solvik,
+        'documents.id': exemptDoc.id,
         'cases.id': exempt.id,
         'sections.sectionId': sections.map((s) => s.id),
         'audit.entityType': 'case',
@@ -402,6 +410,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         name: 'Nabovik',
         ...solvik,
         'cases.id': nCase.id,
+        'documents.id': nDoc.id,
         'sections.sectionId': nSections.map((s) => s.id),
         'meetings.id': nMeeting.id,
         'rounds.id': nRound.id,
@@ -412,7 +421,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'audit.entityId': nCase.id,
       },
     ];
-  });
+  }, 180_000);
   afterAll(async () => {
     // Nabovik is kept without bodies for the tests that follow (tenancy.spec): its meeting and body go again.
     const nabovik = fixtures?.find((f) => f.name === 'Nabovik');

@@ -409,6 +409,23 @@ export const nb = {
     remove: 'Fjern {{name}}',
     checksum: 'SHA-256 {{short}}…',
   },
+  documents: {
+    title: 'Dokumenter (PDF)',
+    intro: 'Saksdokumentene lagres som PDF/A med kontrollsum. Hver gang et dokument lages, lagres en ny versjon; de eldre beholdes.',
+    none: 'Ingen dokumenter er laget ennå.',
+    version: 'versjon {{version}}',
+    made: 'laget {{date}}',
+    makeCase: 'Lag saksframlegg',
+    makeReport: 'Lag «Innspill og behandling»',
+    makeNotice: 'Lag møteinnkalling: {{meeting}}',
+    makeMinutes: 'Lag møteprotokoll: {{meeting}}',
+    makeReceipt: 'Lag kvittering for innspillet ditt fra {{date}}',
+    madeOk: '{{title}} er laget (versjon {{version}}).',
+    archive: 'Arkivuttrekk (NOARK 5)',
+    archiveDownload: 'Last ned arkivuttrekk (NOARK 5, zip)',
+    archiveHint: 'Arkivuttrekket inneholder arkivstruktur.xml, endringslogg.xml og dokumentene som PDF/A.',
+    archiveNotYet: 'Arkivuttrekk kan lastes ned når saken er avsluttet.',
+  },
   cases: {
     staleCurrent: 'Dette er den lagrede versjonen {{version}}:',
     staleKeep:

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { zipSync, strToU8 } from 'fflate';
 import { DataSource } from 'typeorm';
@@ -6,10 +6,12 @@ import { PHASE_LABELS, osloDate } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { ConflictState } from '../../platform/http/errors.js';
+import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import {
   arkivstrukturXml,
+  arkivuttrekkXml,
   endringsloggXml,
   type ArchiveChange,
   type ArchiveDocument,
@@ -41,7 +43,7 @@ export const ARCHIVABLE_PHASES = ['closed'] as const;
  * The NOARK 5 arkivuttrekk of one closed case (`GET /api/cases/:id/arkivuttrekk`, case officers): a zip
  * with `arkivstruktur.xml` at its root, the case's documents as PDF/A under `dokumenter/` (the newest
  * version of each; the saksframlegg is made and stored first when the case has none), and `endringslogg.xml`
- * with the changes from the audit log.
+ * with the changes from the audit log, and `arkivuttrekk.xml` (ADDML) describing the package with each XML file's SHA-256.
  */
 @Injectable()
 export class ArchiveService {
@@ -50,19 +52,25 @@ export class ArchiveService {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
 
+  /** The export, within the person's share of expensive work (WorkLimits: two exports at once). */
   async export(ctx: RequestContext, caseId: string): Promise<{ name: string; body: Buffer }> {
-    const c = await this.cases.get(ctx, caseId);
+    const c = await this.cases.readable(ctx, caseId);
     if (!(ARCHIVABLE_PHASES as readonly string[]).includes(c.status))
       throw new ConflictState(
         `Arkivuttrekk lages når saken er avsluttet. Saken er nå «${PHASE_LABELS[c.status]}». Flytt den til «${PHASE_LABELS.closed}» først.`,
       );
-    let docs = await this.documents.latestForArchive(ctx, caseId);
-    if (!docs.some((d) => d.kind === 'case_presentation')) {
+    // The saksframlegg the archive needs is made (and stored) first, when the case has none.
+    if (!(await this.documents.latestForArchive(ctx, caseId)).some((d) => d.kind === 'case_presentation'))
       await this.documents.generate(ctx, { kind: 'case_presentation', caseId });
-      docs = await this.documents.latestForArchive(ctx, caseId);
-    }
+    return this.limits.export(ctx, () => this.build(ctx, caseId));
+  }
+
+  private async build(ctx: RequestContext, caseId: string): Promise<{ name: string; body: Buffer }> {
+    const c = await this.cases.get(ctx, caseId);
+    const docs = await this.documents.latestForArchive(ctx, caseId);
     const now = this.clock.now();
     const [muni]: { id: string; name: string; org_number: string }[] = await this.db.query(
       `SELECT id, name, org_number FROM municipality WHERE id = $1`,
@@ -156,6 +164,13 @@ export class ArchiveService {
           docs.map((d) => d.id),
         ),
       ),
+    );
+    const sha256 = (name: string) => createHash('sha256').update(files[name]!).digest('hex');
+    files['arkivuttrekk.xml'] = strToU8(
+      arkivuttrekkXml(pkg, [
+        { name: 'arkivstruktur.xml', sha256: sha256('arkivstruktur.xml'), schema: 'arkivstruktur.xsd' },
+        { name: 'endringslogg.xml', sha256: sha256('endringslogg.xml'), schema: 'endringslogg.xsd' },
+      ]),
     );
     return { name: `arkivuttrekk-${c.number.replace('/', '-')}.zip`, body: Buffer.from(zipSync(files, { mtime: now })) };
   }

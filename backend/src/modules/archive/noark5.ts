@@ -264,3 +264,52 @@ export function endringsloggXml(changes: ArchiveChange[]): string {
   }
   return root.end({ prettyPrint: true });
 }
+
+export const ADDML_NS = 'http://www.arkivverket.no/standarder/addml';
+
+/** A file of the package as `arkivuttrekk.xml` describes it. */
+export interface PackageFile {
+  name: string;
+  sha256: string;
+  /** The schema it follows, when it is XML. */
+  schema: string | null;
+}
+
+/**
+ * `arkivuttrekk.xml`: the package's ADDML description (Arkivverket's addml.xsd): who made the archive, the
+ * system, the archive period, and each XML file of the package with its schema and SHA-256.
+ */
+export function arkivuttrekkXml(p: ArchivePackage, files: PackageFile[]): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ADDML_NS, 'addml');
+  const dataset = root.ele('dataset');
+  el(dataset, 'description', `Noark 5 arkivuttrekk av sak ${p.caseFile.number} fra Samråd`);
+  const reference = dataset.ele('reference');
+  const property = (parent: XMLBuilder, name: string, value: string) =>
+    parent.ele('property').att('name', name).ele('value').txt(value).up().up();
+  const context = reference.ele('context').ele('additionalElements');
+  const creators = context.ele('additionalElement').att('name', 'recordCreators').ele('additionalElements');
+  const creator = creators.ele('additionalElement').att('name', 'recordCreator').ele('properties');
+  property(creator, 'name', p.municipality.name);
+  property(creator, 'orgNumber', p.municipality.orgNumber);
+  context.ele('additionalElement').att('name', 'systemType').ele('value').txt('Noark 5');
+  context.ele('additionalElement').att('name', 'systemName').ele('value').txt('Samråd');
+  const content = reference.ele('content').ele('additionalElements');
+  const period = content.ele('additionalElement').att('name', 'archivalPeriod').ele('properties');
+  property(period, 'startDate', date(p.caseFile.createdAt));
+  property(period, 'endDate', date(p.caseFile.closedAt));
+  const objects = dataset.ele('dataObjects').ele('dataObject').att('name', 'Noark 5 arkivuttrekk').ele('dataObjects');
+  for (const f of files) {
+    const props = objects
+      .ele('dataObject')
+      .att('name', f.name.replace(/\.xml$/, ''))
+      .ele('properties');
+    const file = props.ele('property').att('name', 'file').ele('properties');
+    property(file, 'name', f.name);
+    property(file, 'type', 'text/xml');
+    if (f.schema) property(file, 'schema', f.schema);
+    const sum = file.ele('property').att('name', 'checksum').ele('properties');
+    property(sum, 'algorithm', 'SHA256');
+    property(sum, 'value', f.sha256);
+  }
+  return root.end({ prettyPrint: true });
+}

@@ -18,7 +18,7 @@ export interface AttachmentRow {
   sha256: string;
   content: Buffer;
   uploaded_by: string | null;
+  created_at: Date;
   /** A generated document's file (owned by no case, round or submission; served by the documents module). */
   generated: boolean;
-  created_at: Date;
 }

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import type { PdfMeta } from '../../platform/pdf/pdf-document.js';
+import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService, caseNumber, caseTitleSql } from '../cases/cases.service.js';
@@ -85,6 +86,7 @@ export class DocumentsService {
     @Inject(InputSummaryService) private readonly inputSummary: InputSummaryService,
     @Inject(AttachmentsService) private readonly attachments: AttachmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkLimits) private readonly limits: WorkLimits,
   ) {}
 
   private async municipalityName(ctx: RequestContext): Promise<string> {
@@ -97,7 +99,8 @@ export class DocumentsService {
     const language: DocumentLanguage = input.language ?? 'nb';
     const officer = ctx.roles.has('case_officer');
     if (input.kind !== 'receipt' && !officer) throw new Forbidden('Bare saksbehandlere kan lage saks- og møtedokumenter');
-    const made = await this.make(ctx, input, language);
+    // Making a PDF is expensive work: within the person's share (WorkLimits: two exports at once).
+    const made = await this.limits.export(ctx, () => this.make(ctx, input, language));
     return this.db.transaction(async (m) => {
       const { caseId, meetingId, submissionId } = made.owner;
       // One version number at a time per document (kind and what it is of).
