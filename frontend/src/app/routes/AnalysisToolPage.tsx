@@ -11,7 +11,7 @@ import { hasRole, useMe } from '../../features/auth/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 import { dateTimeFormat } from '../../i18n/index.js';
 
-const dateTime = { format: (d: Date) => dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d) };
+const dateTime = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 
 function Result({ tool }: { tool: ToolView }) {
   switch (tool.kind) {
