@@ -43,44 +43,51 @@ export function locale(): string {
   return LANGUAGE_LOCALES[currentLanguage()];
 }
 
-/** Switches the interface (texts, `<html lang>`, numbers and dates), and remembers it in this browser. */
-export async function setLanguage(language: Language): Promise<void> {
-  try {
-    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // Private mode without storage: the switch still holds for this page.
-  }
+/**
+ * Switches the interface (texts, `<html lang>`, numbers and dates). A person's own choice (`remember`) is
+ * kept in this browser too, so the log-in page opens in it and a choice made there carries over.
+ */
+export async function setLanguage(language: Language, options: { remember?: boolean } = {}): Promise<void> {
+  if (options.remember)
+    try {
+      globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+    } catch {
+      // Private mode without storage: the switch still holds for this page.
+    }
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
+
+/** The language chosen in this browser (on the switch), if any. */
+export const rememberedLanguage = remembered;
 
 /** A message from the API or a contract in the language on screen (the shared catalogue; bokmål when it has none). */
 export const translated = (message: string) => translateMessage(message, currentLanguage());
 
-const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-/** An Intl format for the language on screen, made once per language and options. */
-export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale()}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale(), options)));
-  return f as Intl.DateTimeFormat;
+/**
+ * A number or date format in the language on screen: made again only when the language changes, so a
+ * table of thousands of cells formats at the speed of one `Intl` object.
+ */
+function localized<F extends { format: (v: never) => string }>(make: (locale: string) => F): F {
+  let made: { locale: string; format: F } | undefined;
+  const current = () => {
+    const l = locale();
+    if (made?.locale !== l) made = { locale: l, format: make(l) };
+    return made.format;
+  };
+  return { format: (v: never) => current().format(v) } as F;
 }
-export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `n|${locale()}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale(), options)));
-  return f as Intl.NumberFormat;
-}
+export const numberFormat = (options: Intl.NumberFormatOptions = {}): Pick<Intl.NumberFormat, 'format'> =>
+  localized((l) => new Intl.NumberFormat(l, options));
+export const dateTimeFormat = (options: Intl.DateTimeFormatOptions): Pick<Intl.DateTimeFormat, 'format'> =>
+  localized((l) => new Intl.DateTimeFormat(l, options));
+
+const dateOnly = dateTimeFormat({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+const dateAndTime = dateTimeFormat({ timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
 
 /** A date (ISO) as an Oslo date in the language on screen, e.g. «1. desember 2026» or «1 December 2026». */
-export const formatDate = (iso: string | null | undefined) =>
-  iso
-    ? dateTimeFormat({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' }).format(
-        new Date(`${iso.slice(0, 10)}T12:00:00Z`),
-      )
-    : '';
+export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : '');
 
 /** An instant as Oslo date and time, e.g. «1. desember 2026 kl. 12:00». */
-export const formatDateTime = (iso: string) =>
-  dateTimeFormat({ timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+export const formatDateTime = (iso: string) => dateAndTime.format(new Date(iso));
 
 export default i18n;

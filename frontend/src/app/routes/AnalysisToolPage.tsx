@@ -14,7 +14,7 @@ import { useMandate } from '../../features/mandates/api.js';
 import { dateTimeFormat } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
 
-const dateTime = { format: (d: Date) => dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d) };
+const dateTime = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 
 function Result({ tool }: { tool: ToolView }) {
   switch (tool.kind) {

@@ -84,6 +84,24 @@ describe('the language switch', () => {
   });
 });
 
+describe('a choice made before log-in', () => {
+  it('carries over to the profile of a person who has none', async () => {
+    await setLanguage('en', { remember: true });
+    loggedIn();
+    let patched: unknown;
+    server.use(
+      http.patch('/api/auth/me', async ({ request }) => {
+        patched = await request.json();
+        return json(meResponseSchema, { ...ME, language: 'en', version: 2 });
+      }),
+    );
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'My tasks' });
+    await waitFor(() => expect(patched).toEqual({ version: 1, language: 'en' }));
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
+
 describe('the municipality page', () => {
   it('lets an administrator choose the målform, and reads «me» afresh', async () => {
     loggedIn(ADMIN);

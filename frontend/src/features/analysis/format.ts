@@ -1,7 +1,7 @@
 import { numberFormat } from '../../i18n/index.js';
 
-const nf = { format: (n: number) => numberFormat({ maximumFractionDigits: 0 }).format(n) };
-const pf = { format: (n: number) => numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(n) };
+const nf = numberFormat({ maximumFractionDigits: 0 });
+const pf = numberFormat({ style: 'percent', maximumFractionDigits: 1 });
 
 /** NOK as whole kroner, «kr 1 234 567». */
 export const kr = (n: number) => `${nf.format(Math.round(n))} kr`;

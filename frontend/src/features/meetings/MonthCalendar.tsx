@@ -12,9 +12,9 @@ interface CalendarMeeting {
   body: { name: string };
 }
 
-const monthName = { format: (d: Date) => dateTimeFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d) };
-const time = { format: (d: Date) => dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(d) };
-const dayLabel = { format: (d: Date) => dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d) };
+const monthName = dateTimeFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' });
+const time = dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
+const dayLabel = dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** The weeks (Monday first) of a month, as ISO dates; null for days outside the month. */
 export function monthWeeks(year: number, month: number): (string | null)[][] {
