@@ -40,5 +40,5 @@ describe('the allocation workbench', () => {
     await setFrame(page, { kind: 'frameChange', amount: '-4000000' });
     await runSweep(page, { parameter: 'Pr. elev – Barnetrinn (kr per enhet)', from: '40000', to: '48000', steps: '5' });
     await expectAccessible(page, 'fordeling etter justering og følsomhetsanalyse');
-  }, 180_000);
+  }, 300_000);
 });
