@@ -6,7 +6,11 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { useAnalysisTool, useAnalysisVersions, type SavingsInput, type ToolView } from '../../features/analysis/api.js';
 import { PeersView, SavingsView, SfoView, StructureView } from '../../features/analysis/ResultViews.js';
-import { AnalysisComments, InputEditor, MeasureForm } from '../../features/analysis/ToolForms.js';
+import { PeersForm } from '../../features/analysis/PeersForm.js';
+import { SfoForm } from '../../features/analysis/SfoForm.js';
+import { StructureForm } from '../../features/analysis/StructureForm.js';
+import { TargetsForm } from '../../features/analysis/TargetsForm.js';
+import { AnalysisComments, MeasureForm } from '../../features/analysis/ToolForms.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 
@@ -22,6 +26,25 @@ function Result({ tool }: { tool: ToolView }) {
       return <StructureView result={(tool as ToolView<'structure'>).result} />;
     case 'peers':
       return <PeersView result={(tool as ToolView<'peers'>).result} />;
+  }
+}
+
+/** The officer's forms for the tool's input: each saves the whole input as a new version, recomputed. */
+function InputForms({ tool, items }: { tool: ToolView; items: { id: string; number: number; title: string }[] }) {
+  switch (tool.kind) {
+    case 'savings':
+      return (
+        <>
+          <TargetsForm tool={tool as ToolView<'savings'>} />
+          <MeasureForm tool={tool as ToolView<'savings'>} items={items} />
+        </>
+      );
+    case 'sfo':
+      return <SfoForm tool={tool as ToolView<'sfo'>} />;
+    case 'structure':
+      return <StructureForm tool={tool as ToolView<'structure'>} />;
+    case 'peers':
+      return <PeersForm tool={tool as ToolView<'peers'>} />;
   }
 }
 
@@ -63,8 +86,7 @@ export default function AnalysisToolPage() {
         </Link>
       </Paragraph>
       <Result tool={tool} />
-      {officer && tool.kind === 'savings' && <MeasureForm tool={tool as ToolView<'savings'>} items={items} />}
-      {officer && <InputEditor tool={tool} />}
+      {officer && <InputForms tool={tool} items={items} />}
       <AnalysisComments tool={tool} canComment={canComment} />
       <section aria-labelledby="versions-h">
         <Heading level={2} data-size="sm" id="versions-h">
