@@ -17,6 +17,7 @@ import { DevModule } from './modules/dev/dev.module.js';
 import { DocsModule } from './modules/docs/docs.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { MandatesModule } from './modules/mandates/mandates.module.js';
+import { MunicipalitiesModule } from './modules/municipalities/municipalities.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { DecisionsModule } from './modules/decisions/decisions.module.js';
@@ -29,6 +30,9 @@ import { TasksModule } from './modules/tasks/tasks.module.js';
 import { OpsModule } from './modules/ops/ops.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
+import { ArchiveModule } from './modules/archive/archive.module.js';
+import { InnsynModule } from './modules/innsyn/innsyn.module.js';
 
 @Module({
   imports: [
@@ -41,6 +45,7 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     AuditModule,
     HealthModule,
     AuthModule,
+    MunicipalitiesModule,
     UsersModule,
     BodiesModule,
     MandatesModule,
@@ -48,6 +53,9 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
     CasesModule,
     InputRoundsModule,
     AttachmentsModule,
+    DocumentsModule,
+    ArchiveModule,
+    InnsynModule,
     DecisionsModule,
     SearchModule,
     MeetingsModule,

@@ -83,6 +83,45 @@ describe('allocation cases', () => {
     expect((await fau.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, { label: 'X', model })).status).toBe(403);
   });
 
+  it('a model version keeps its control rules; a bad rule gets its field error in Norwegian; the demo flags Holviga B', async () => {
+    const model = {
+      mode: 'allocation',
+      teachingWeeks: 38,
+      hourCost: { barnetrinn: 765.8, ungdomstrinn: 881.6 },
+      criteria: grimstad.criteria,
+      control: {
+        rules: [{ purpose: 'minstetimetall', label: 'Minstetimetall', driver: 'pupils', hours: { barnetrinn: { weeklyHours: 1.1 } } }],
+      },
+    };
+    const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, { label: 'Med kontroll', model });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const s = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
+      name: 'Kontroll',
+      modelVersionId: created.body.id,
+      datasetId,
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(201);
+    const control = (await officer.request('GET', `/api/scenarios/${s.body.id}`)).body.result.control;
+    // Eide: 1.1 weekly hours × 38 weeks × 123 pupils = 5,141.4 hours of minimum lessons.
+    expect(control.purposes).toEqual([{ id: 'minstetimetall', label: 'Minstetimetall' }]);
+    expect(control.rows.find((r: { unit: string }) => r.unit === 'eide').requiredHours).toEqual({ minstetimetall: 5141.4 });
+    const bad = await officer.request('POST', `/api/allocation-cases/${allocationId}/model-versions`, {
+      label: 'Feil',
+      model: { ...model, control: { rules: [{ ...model.control.rules[0], label: '' }] } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toContainEqual({ path: 'model.control.rules.0.label', message: 'Formålet må ha et navn' });
+
+    const demo = (await officer.request('GET', '/api/allocation-cases')).body.allocationCases.find(
+      (a: { budgetYear: number }) => a.budgetYear === 2009,
+    );
+    const scenarios = (await officer.request('GET', `/api/allocation-cases/${demo.id}`)).body.scenarios as { id: string; name: string }[];
+    const flagged = async (name: string) =>
+      (await fau.request('GET', `/api/scenarios/${scenarios.find((x) => x.name === name)!.id}`)).body.result.control.flagged;
+    expect(await flagged('Opprinnelig budsjett 2009')).toEqual(['holviga-b']);
+    expect(await flagged('Rammereduksjon 5,1 mill.')).toEqual(['holviga-b', 'jappa']);
+  });
+
   it('stores a scenario’s result equal to the CLI’s for the same input, with engine version and input hash', async () => {
     const created = await officer.request('POST', `/api/allocation-cases/${allocationId}/scenarios`, {
       name: 'Kutt 5,1 mill.',
@@ -382,5 +421,191 @@ describe('large imports', () => {
       await worker.stop();
       await t.close();
     }
+  });
+});
+
+/** A workbook with the municipality's own headers (not the template's), the way its own spreadsheet is laid out. */
+async function ownWorkbook(rows: (string | number)[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Elevtall');
+  for (const r of rows) sheet.addRow(r);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+const OWN_HEADER = ['Skole', 'Org.nr.', 'Trinn', 'Elever 1.10.2026', 'Elever 1.10.2027', 'Store behov', 'Merknad'];
+const OWN_MAPPING = { name: 0, orgNumber: 1, stage: 2, 'pupils@1': 3, 'pupils@2': 4, highNeedsPupils: 5 };
+
+describe('imports of the municipality’s own spreadsheet (column mapping)', () => {
+  let t: TestApp;
+  let officer: Client;
+  let fau: Client;
+  let other: Client;
+  let allocationId: string;
+  const upload = (client: Client, path: string, file: Uint8Array, query: Record<string, string>) =>
+    client.request('POST', `/api/allocation-cases/${allocationId}/${path}?${new URLSearchParams(query)}`, file);
+  const datasetCount = async () => (await officer.request('GET', `/api/allocation-cases/${allocationId}`)).body.datasets.length as number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    officer = await login(t.url, DEMO.officer);
+    fau = await login(t.url, DEMO.fau);
+    other = await login(t.url, DEMO.otherAdmin);
+    const c = (await officer.request('POST', '/api/cases', { title: 'Elevtall fra eget regneark' })).body;
+    allocationId = (await officer.request('POST', '/api/allocation-cases', { caseId: c.id, budgetYear: 2027, title: 'Eget regneark' })).body
+      .id;
+  });
+  afterAll(() => t.close());
+
+  it('reads the header row with sample values and a suggested mapping, and stores nothing', async () => {
+    const file = await ownWorkbook([OWN_HEADER, ['Eide', '864000010', 'barnetrinn', 120, 126, 2, ''], ['x', 'y', 'z', 1, 2, 3, 'q']]);
+    const res = await upload(officer, 'datasets/columns', file, { filename: 'elevtall.xlsx' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.columns[0]).toEqual({ index: 0, name: 'Skole', samples: ['Eide', 'x'] });
+    expect(res.body.columns.map((c: { name: string }) => c.name)).toEqual(OWN_HEADER);
+    // «Skole» is the template's school column; the officer maps it to the name instead.
+    expect(res.body.suggested).toEqual({ school: 0, stage: 2 });
+    expect(res.body.drivers.map((d: { id: string }) => d.id)).toEqual([
+      'pupils',
+      'gradesTaught',
+      'highNeedsPupils',
+      'minorityPupils',
+      'seniorReducedHours',
+    ]);
+    expect(await datasetCount()).toBe(0);
+    const json = await upload(officer, 'datasets/columns', new TextEncoder().encode('{}'), { filename: 'modell.json' });
+    expect(json.status).toBe(400);
+    expect(json.body.errors[0].path).toBe('file');
+  });
+
+  it('imports by the mapping: both school years, units by organisation number; the next year’s counts keep their ids', async () => {
+    const first = await ownWorkbook([
+      ['Id', ...OWN_HEADER],
+      ['eide', 'Eide', '864 000 010', 'Barnetrinn', 120, 126, 2, 'ny gymsal'],
+      ['fjaere-b', 'Fjære B', '864000029', 'barnetrinn', 330, 326, 3, ''],
+      ['fjaere-u', 'Fjære U', '864000029', 'ungdomstrinn', 309, 309, 0, ''],
+    ]);
+    const mapping = JSON.stringify({ id: 0, name: 1, orgNumber: 2, stage: 3, 'pupils@1': 4, 'pupils@2': 5, highNeedsPupils: 6 });
+    const res = await upload(officer, 'datasets/file', first, { filename: 'elevtall-2026.xlsx', name: 'Høsten 2026', mapping });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ units: 3, modelVersionId: null });
+    const stored = await officer.request('GET', `/api/datasets/${res.body.id}`);
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ id: res.body.id, allocationCaseId: allocationId, name: 'Høsten 2026', source: 'xlsx' });
+    expect(stored.body.units[0]).toEqual({
+      id: 'eide',
+      name: 'Eide',
+      orgNumber: '864000010',
+      stage: 'barnetrinn',
+      schoolYears: [
+        { pupils: 120, highNeedsPupils: 2 },
+        { pupils: 126, highNeedsPupils: 2 },
+      ],
+    });
+
+    // A year later the sheet has no ids: each row is the unit its organisation number and stage name.
+    const next = await ownWorkbook([
+      OWN_HEADER,
+      ['Fjære ungdomstrinn', '864000029', 'ungdomstrinn', 312, 315, 1, ''],
+      ['Eide oppvekstsenter', '864000010', 'barnetrinn', 126, 130, 2, ''],
+      ['Ny skole', '864000037', 'barnetrinn', 80, 90, 0, ''],
+    ]);
+    const again = await upload(officer, 'datasets/file', next, {
+      filename: 'elevtall-2027.xlsx',
+      name: 'Høsten 2027',
+      mapping: JSON.stringify(OWN_MAPPING),
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const units = (await officer.request('GET', `/api/datasets/${again.body.id}`)).body.units as { id: string; name: string }[];
+    expect(units.map((u) => [u.id, u.name])).toEqual([
+      ['fjaere-u', 'Fjære ungdomstrinn'],
+      ['eide', 'Eide oppvekstsenter'],
+      ['864000037-barnetrinn', 'Ny skole'],
+    ]);
+  });
+
+  it('refuses bad rows with row, column and what is wrong (in Norwegian), and stores nothing', async () => {
+    const before = await datasetCount();
+    const file = await ownWorkbook([
+      OWN_HEADER,
+      ['Eide', '864000011', 'barnetrinn', 120, 126, 2, ''],
+      ['Fevik', '864000045', 'barnetrinn', 'mange', 390, -1, ''],
+      ['Fjære U', '864000029', 'ungdomstrinn', 309, 309, 0, ''],
+      ['Fjære U igjen', '864000029', 'ungdomstrinn', 309, 309, 0, ''],
+    ]);
+    const res = await upload(officer, 'datasets/file', file, {
+      filename: 'feil.xlsx',
+      name: 'Med feil',
+      mapping: JSON.stringify(OWN_MAPPING),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      {
+        path: 'rad 2, kolonne «Org.nr.»',
+        row: 2,
+        column: 'Org.nr.',
+        message: 'Organisasjonsnummeret 864000011 er ikke gyldig (kontrollsifferet stemmer ikke)',
+      },
+      { path: 'rad 3, kolonne «Elever 1.10.2026»', row: 3, column: 'Elever 1.10.2026', message: '«mange» er ikke et tall' },
+      { path: 'rad 3, kolonne «Store behov»', row: 3, column: 'Store behov', message: 'Antallet kan ikke være negativt' },
+      {
+        path: 'rad 5, kolonne «Org.nr.»',
+        row: 5,
+        column: 'Org.nr.',
+        message: 'Organisasjonsnummer 864000029 på ungdomstrinn står også på rad 4',
+      },
+    ]);
+    // The mapping itself is checked field by field.
+    const badMapping = await upload(officer, 'datasets/file', file, {
+      filename: 'feil.xlsx',
+      name: 'Uten navn',
+      mapping: JSON.stringify({ orgNumber: 1, stage: 2, 'pupils@1': 3 }),
+    });
+    expect(badMapping.status).toBe(400);
+    expect(badMapping.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'mapping.name', message: 'Velg kolonnen for navn' },
+        { path: 'mapping.pupils@2', message: 'Velg kolonnen for Elever (høst) også, eller én kolonne for hele året' },
+      ]),
+    );
+    const notJson = await upload(officer, 'datasets/file', file, { filename: 'feil.xlsx', mapping: '{navn:0' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.errors).toEqual([{ path: 'mapping', message: 'Koblingen av kolonner kan ikke leses (den må være JSON)' }]);
+    expect(await datasetCount()).toBe(before);
+  });
+
+  it('a member, a reader without access and another municipality may not import or read the columns', async () => {
+    const before = await datasetCount();
+    const file = await ownWorkbook([OWN_HEADER, ['Eide', '864000010', 'barnetrinn', 120, 126, 2, '']]);
+    const mapping = JSON.stringify(OWN_MAPPING);
+    // A member (FAU) reads the case but does not import into it.
+    expect((await upload(fau, 'datasets/columns', file, { filename: 'a.xlsx' })).status).toBe(403);
+    expect((await upload(fau, 'datasets/file', file, { filename: 'a.xlsx', name: 'FAU', mapping })).status).toBe(403);
+    // Another municipality's administrator meets neither the case nor its datasets.
+    for (const res of [
+      await upload(other, 'datasets/columns', file, { filename: 'a.xlsx' }),
+      await upload(other, 'datasets/file', file, { filename: 'a.xlsx', name: 'Nabo', mapping }),
+    ])
+      expect([403, 404]).toContain(res.status);
+    const dataset = (await officer.request('GET', `/api/allocation-cases/${allocationId}`)).body.datasets[0].id as string;
+    expect((await other.request('GET', `/api/datasets/${dataset}`)).status).toBe(404);
+    // A member may read the counts of a case they may read, not of an exempt one.
+    expect((await fau.request('GET', `/api/datasets/${dataset}`)).status).toBe(200);
+    const exempt = (
+      await officer.request('POST', '/api/cases', {
+        title: 'Unntatt elevtall',
+        access: 'exempt',
+        legalBasis: 'offentleglova § 14',
+        publicTitle: 'Organinternt',
+      })
+    ).body;
+    const hidden = (await officer.request('POST', '/api/allocation-cases', { caseId: exempt.id, budgetYear: 2027, title: 'Unntatt' })).body
+      .id as string;
+    const hiddenSet = await officer.request(
+      'POST',
+      `/api/allocation-cases/${hidden}/datasets/file?${new URLSearchParams({ filename: 'a.xlsx', name: 'Skjult', mapping })}`,
+      file,
+    );
+    expect(hiddenSet.status, JSON.stringify(hiddenSet.body)).toBe(201);
+    expect((await fau.request('GET', `/api/datasets/${hiddenSet.body.id}`)).status).toBe(403);
+    expect(await datasetCount()).toBe(before);
   });
 });

@@ -11,11 +11,13 @@ const NO_BODY = new Set([
   'POST /api/meetings/:id/publish',
   'POST /api/notifications/:id/read',
   'DELETE /api/meetings/:id/registrations/me',
+  'POST /api/calendar-tokens',
   // Files: the raw body is the file (sniffed and checked by the attachments and dataset services).
   'POST /api/cases/:id/attachments',
   'POST /api/rounds/:id/documents',
   'POST /api/submissions/:id/attachments',
   'POST /api/allocation-cases/:id/datasets/file',
+  'POST /api/allocation-cases/:id/datasets/columns',
   'POST /api/analysis-tools/:id/peer-import',
 ]);
 
@@ -100,8 +102,16 @@ describe('response contracts', () => {
     const body = ((await get('/api/bodies')).bodies as { id: string }[])[0]!;
     const mandate = ((await get('/api/mandates')).mandates as { id: string }[])[0]!;
     const analysisTool = ((await get('/api/analysis-tools')).tools as { id: string }[])[0]!;
-    const allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
-    const scenario = (await get(`/api/allocation-cases/${allocationCase.id}`)).scenarios[0] as { id: string };
+    // An allocation case with a scenario and a dataset (other files add cases that have neither).
+    let allocationCase = ((await get('/api/allocation-cases')).allocationCases as { id: string }[])[0]!;
+    let allocationDetail = await get(`/api/allocation-cases/${allocationCase.id}`);
+    for (const a of (await get('/api/allocation-cases')).allocationCases as { id: string }[]) {
+      if (allocationDetail.scenarios.length > 0 && allocationDetail.datasets.length > 0) break;
+      allocationCase = a;
+      allocationDetail = await get(`/api/allocation-cases/${a.id}`);
+    }
+    const scenario = allocationDetail.scenarios[0] as { id: string };
+    const dataset = allocationDetail.datasets[0] as { id: string };
     // A sweep in the municipality that someone started through the API (read-rules.spec inserts one with a
     // synthetic result), or a new one: at most two wait per person.
     let [sweep] = (await t.db.query(
@@ -130,8 +140,31 @@ describe('response contracts', () => {
       new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     );
     expect(attachment.status, JSON.stringify(attachment.body)).toBe(201);
+    // Innsyn: a published public case, an open meeting and a round the public may read, and a calendar feed token.
+    const [publicIds] = await t.db.query(
+      `SELECT (SELECT c.id FROM case_file c WHERE c.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS case_id,
+              (SELECT mt.id FROM meeting mt WHERE mt.municipality_id = m.id AND mt.open LIMIT 1) AS meeting_id,
+              (SELECT r.id FROM input_round r JOIN case_file c ON c.id = r.case_id
+                WHERE r.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS round_id,
+              (SELECT s.id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id JOIN case_file c ON c.id = a.case_id
+                WHERE a.municipality_id = m.id AND c.access = 'public' AND c.status <> 'draft' LIMIT 1) AS scenario_id
+         FROM municipality m WHERE m.slug = 'solvik-kommune'`,
+    );
+    const feed = await officer.request('POST', '/api/calendar-tokens');
+    expect(feed.status, JSON.stringify(feed.body)).toBe(201);
+    // A generated document, and a closed case for the arkivuttrekk (closed by SQL: the lifecycle's way there is long).
+    const document = await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: withRounds.id });
+    expect(document.status, JSON.stringify(document.body)).toBe(201);
+    const closedCase = await officer.request('POST', '/api/cases', { title: 'Avsluttet sak til arkivet' });
+    await t.db.query(`UPDATE case_file SET status = 'closed' WHERE id = $1`, [closedCase.body.id]);
     const ids: Record<string, string> = {
+      'GET /api/public/:slug/cases/:id': publicIds.case_id,
+      'GET /api/public/:slug/meetings/:id': publicIds.meeting_id,
+      'GET /api/public/:slug/rounds/:id': publicIds.round_id,
+      'GET /api/public/:slug/scenarios/:id': publicIds.scenario_id,
       'GET /api/cases/:id': withRounds.id,
+      'GET /api/cases/:id/arkivuttrekk': closedCase.body.id,
+      'GET /api/documents/:id': document.body.id,
       'GET /api/rounds/:id': rounds[0]!.id,
       'GET /api/submissions/:id/versions': submission.id,
       'GET /api/meetings/:id': meeting.id,
@@ -142,11 +175,14 @@ describe('response contracts', () => {
       'GET /api/scenarios/:id': scenario.id,
       'GET /api/sweeps/:id': sweep.id,
       'GET /api/imports/:id': importJob.id,
+      'GET /api/datasets/:id': dataset.id,
       'GET /api/attachments/:id': attachment.body.id,
     };
     const concrete = (r: RouteEntry) => {
       const byRoute = ids[name(r)] ?? ids[`GET ${r.path.replace(/^(\/api\/\w[\w-]*\/:id).*/, '$1')}`];
       const path = r.path
+        .replace(':slug', 'solvik-kommune')
+        .replace(':token', new URL(feed.body.url).pathname.split('/').pop()!)
         .replace(':entityType/:entityId', `body/${body.id}`)
         .replace(':sectionId', withRounds.sections[0].id)
         .replace(':format', 'csv')
@@ -161,7 +197,8 @@ describe('response contracts', () => {
     };
     const checked: string[] = [];
     for (const r of routes.filter((x) => x.method === 'GET')) {
-      if (r.path.includes(':') && !/:(id|entityType|entityId|sectionId|format)\b/.test(r.path)) throw new Error(`no id for ${name(r)}`);
+      if (r.path.includes(':') && !/:(id|entityType|entityId|sectionId|format|slug|token)\b/.test(r.path))
+        throw new Error(`no id for ${name(r)}`);
       const who = r.rules?.includes('authenticated') || r.rules?.includes('case_officer') || r.rules?.includes('public') ? officer : admin;
       const res = await who.request('GET', concrete(r));
       expect(res.status, `${name(r)} (${concrete(r)}): ${JSON.stringify(res.body)}`.slice(0, 500)).toBe(200);

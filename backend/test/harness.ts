@@ -85,7 +85,7 @@ async function send(base: string, cookie: string, method: string, path: string, 
     },
     body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
   });
-  if (/^(application\/pdf|image\/|application\/vnd|application\/x-cfb)/.test(res.headers.get('content-type') ?? '')) {
+  if (/^(application\/pdf|application\/zip|image\/|application\/vnd|application\/x-cfb)/.test(res.headers.get('content-type') ?? '')) {
     return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as any, headers: res.headers };
   }
   const text = await res.text();

@@ -77,7 +77,12 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     const demoMandate = (await officer.request('GET', '/api/mandates')).body.mandates[0].id;
     analysisItemId = (await officer.request('GET', `/api/mandates/${demoMandate}`)).body.items[0].id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // The administrator's language was changed by PATCH /api/auth/me: back to following the målform for the other files.
+    const me = (await admin.request('GET', '/api/auth/me')).body;
+    if (me.language !== null) await admin.request('PATCH', '/api/auth/me', { version: me.version, language: null });
+    await t.close();
+  });
 
   const created = (res: { status: number; body: any }) => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -87,6 +92,18 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
     Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k) && !BOOKKEEPING.has(k)));
 
   const targets = (): Target[] => [
+    {
+      route: '/api/auth/me',
+      client: () => admin,
+      create: async () => {
+        const read = async () => (await admin.request('GET', '/api/auth/me')).body;
+        const now = await read();
+        // Back to following the målform, so the field sent is a change.
+        if (now.language !== null) await admin.request('PATCH', '/api/auth/me', { version: now.version, language: null });
+        return { path: '/api/auth/me', read };
+      },
+      fields: { language: 'en' },
+    },
     {
       route: '/api/cases/:id',
       client: () => officer,

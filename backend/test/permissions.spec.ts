@@ -53,7 +53,8 @@ describe('role × endpoint permission matrix (generated from the route table)', 
       }
     }
     expect(rows).toEqual([]);
-  });
+    // Every route four times: more than the default 30 s on a busy machine.
+  }, 120_000);
 
   it('a member cannot create bodies, invite users or edit the mandate', async () => {
     const fau = clients.member;

@@ -338,6 +338,8 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       await officer.request('POST', '/api/analysis-tools', {
         kind: 'peers',
         caseId: exempt.id,
+        // Under a mandate item, so the mandate page (which shows each tool's state) is called with it too.
+        mandateItemId,
         title: `Analyse ${EXEMPT}`,
         input: peersInput(EXEMPT),
       }),
@@ -354,9 +356,22 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       'other analysis',
     );
 
+    // Generated documents (PDF/A): the exempt case's saksframlegg (its title carries the marker), and Nabovik's.
+    const exemptDoc = ok(
+      await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: exempt.id }),
+      'exempt document',
+    );
+    const nDoc = ok(await otherAdmin.request('POST', '/api/documents', { kind: 'case_presentation', caseId: nCase.id }), 'other document');
+
+    // Innsyn (`/api/public/<slug>/…`): the anonymous reader of Solvik, asked for Solvik's objects and (tenancy) Nabovik's;
+    // the personal calendar feed with a token that is not one.
+    const solvik = { 'public.slug': 'solvik-kommune' };
     fixtures = [
+      { name: 'a calendar feed token that is not one', 'calendar-feeds.token': 'ikke-en-gyldig-kalendernokkel' },
       {
         name: 'exempt case',
+        ...solvik,
+        'documents.id': exemptDoc.id,
         'cases.id': exempt.id,
         'sections.sectionId': sections.map((s) => s.id),
         'audit.entityType': 'case',
@@ -365,17 +380,25 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'analysis-tools.id': exemptTool.id,
       },
       { name: 'exempt case’s input', 'submissions.id': exemptInput.id, 'attachments.id': caseFile.id },
-      { name: 'exempt case’s meeting', 'meetings.id': meeting.id },
-      { name: 'round on the exempt case', 'rounds.id': exemptRound.id },
+      { name: 'exempt case’s meeting', ...solvik, 'meetings.id': meeting.id },
+      { name: 'round on the exempt case', ...solvik, 'rounds.id': exemptRound.id },
       {
         name: 'exempt case’s allocation',
+        ...solvik,
         'allocation-cases.id': allocation.id,
         'scenarios.id': scenario.id,
         'export.format': ['json', 'csv', 'xlsx'],
         'sweeps.id': sweep.id,
         'imports.id': importJob.id,
+        'datasets.id': dataset.id,
       },
-      { name: 'open round’s case', 'cases.id': open.id, 'sections.sectionId': openSections.map((s) => s.id), 'rounds.id': round.id },
+      {
+        name: 'open round’s case',
+        ...solvik,
+        'cases.id': open.id,
+        'sections.sectionId': openSections.map((s) => s.id),
+        'rounds.id': round.id,
+      },
       {
         name: 'unpublished input',
         'submissions.id': input.id,
@@ -385,7 +408,9 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
       },
       {
         name: 'Nabovik',
+        ...solvik,
         'cases.id': nCase.id,
+        'documents.id': nDoc.id,
         'sections.sectionId': nSections.map((s) => s.id),
         'meetings.id': nMeeting.id,
         'rounds.id': nRound.id,
@@ -396,7 +421,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
         'audit.entityId': nCase.id,
       },
     ];
-  });
+  }, 180_000);
   afterAll(async () => {
     // Nabovik is kept without bodies for the tests that follow (tenancy.spec): its meeting and body go again.
     const nabovik = fixtures?.find((f) => f.name === 'Nabovik');
@@ -431,7 +456,8 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     }
     expect(calls).toBeGreaterThan(routes.length * 6);
     expect(leaks).toEqual([]);
-  });
+    // Some thousand requests (innsyn's public routes added some hundred): more than the default 30 s on a busy machine.
+  }, 180_000);
 
   it('the officer, who may read everything, does see the markers (the fixtures hold what they claim)', async () => {
     const [c] = fixtures.filter((f) => f.name === 'exempt case');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvCell, formatResultCsv, toCsv, unitsFromCsv, unitsFromXlsx, unitsTemplateXlsx, resultWorkbook } from '../src/formats/index.js';
-import { computeAllocation } from '../src/engine/index.js';
+import { computeAllocation, parseAllocationInput } from '../src/engine/index.js';
 import { baseInput } from './helpers.js';
 
 describe('units from CSV', () => {
@@ -92,7 +92,7 @@ describe('units from XLSX', () => {
           id: 'skole-b',
           name: 'Skole B',
           school: 'Eksempel skole',
-          orgNumber: '123456789',
+          orgNumber: '123456785',
           stage: 'barnetrinn',
           currentBudget: 16500000,
           schoolYears: [
@@ -119,11 +119,30 @@ describe('units from XLSX', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('writes the result workbook with the report’s sheets', async () => {
-    const result = computeAllocation(baseInput());
+  it('writes the result workbook with the report’s sheets, each with its totals row', async () => {
+    const input = parseAllocationInput({ ...baseInput(), currentBudget: { a: 4500000, b: 11500000 } });
+    const result = computeAllocation(input);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await resultWorkbook(result, result)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Satser', 'Per enhet og kriterium', 'Modell mot budsjett', 'Etter rammeendring']);
-    expect(wb.getWorksheet('Per enhet og kriterium')!.getRow(2).getCell(1).value).toBe('A skole');
+    await wb.xlsx.load((await resultWorkbook(input, result)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Satser', 'Per enhet (Figur 4-1)', 'Mot budsjett (Tabell 4-3)', 'Kriterieandeler']);
+    const perUnit = wb.getWorksheet('Per enhet (Figur 4-1)')!;
+    expect(perUnit.getRow(2).getCell(1).value).toBe('A skole');
+    expect(perUnit.getRow(4).getCell(1).value).toBe('Sum');
+    const budget = wb.getWorksheet('Mot budsjett (Tabell 4-3)')!;
+    expect(budget.getRow(4).values).toEqual([undefined, 'Sum', 15972952, 16000000, -27048, -0.17]);
+  });
+
+  it('after a frame change the workbook has Tabell 4-4, 4-5 and the per-unit effect', async () => {
+    const input = parseAllocationInput({ ...baseInput(), mode: 'distribution', frameChange: -500000, currentBudget: { a: 4500000 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await resultWorkbook(input, computeAllocation(input))) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Satser (Tabell 4-4)',
+      'Per enhet (Figur 4-1)',
+      'Mot budsjett (Tabell 4-5)',
+      'Etter rammeendring',
+      'Kriterieandeler',
+    ]);
+    expect(wb.getWorksheet('Etter rammeendring')!.getRow(4).values).toEqual([undefined, 'Sum', 15972952, 15472952, -500000, -3.13]);
   });
 });

@@ -15,11 +15,11 @@ describe('the allocation workbench', () => {
     await page.getByRole('link', { name: 'Fordeling', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Fordeling' }).waitFor();
     await page.getByRole('link', { name: /Grimstad-modellen/ }).click();
-    // No scenario is adopted: the page opens on the first one, not on the one made last.
+    // No scenario is adopted: the page opens on the case's main scenario, not on the one made last.
     await page.getByRole('table', { name: 'Opprinnelig budsjett 2009' }).waitFor();
-    // The demo has no current budget, so «Opprinnelig budsjett» is not offered beside the scenario.
+    // The demo has the published 2009 budget, so «Opprinnelig budsjett» is offered beside the other scenario.
     const against = await page.getByLabel('Sammenlign med').locator('option').allTextContents();
-    expect(against).toEqual(['Ingen sammenligning', 'Rammereduksjon 5,1 mill.']);
+    expect(against).toEqual(['Ingen sammenligning', 'Rammereduksjon 5,1 mill.', 'Opprinnelig budsjett']);
     await expectAccessible(page, 'fordeling (arbeidsbenk)');
 
     const number = await createModelVersion(page, {

@@ -5,7 +5,8 @@ import { ANALYSIS_ENGINE_VERSION, computeAnalysis, GRIMSTAD_2009 } from '@samrad
  * The analysis workbench (#19) with the 2009 report's figures on the distribution-model case: the savings plan (4.3 and
  * 8.6 million, four measures, the 5.1 million one linked to the allocation scenario that carries it out), the SFO fee
  * scenario, the eight schools of 2009/10 and the KOSTRA peer comparison, each under its mandate item; a parent's comment
- * on the SFO measure.
+ * on the SFO measure. The measures name who writes their consequence assessment: the director owns the income measures,
+ * and the special-school and frame measures concern Nordby skole, whose rektor (a unit leader) assesses them.
  */
 export async function seedAnalysis(m: EntityManager, muni: string, mandate: string, users: Record<string, string>): Promise<void> {
   const [caseRow] = (await m.query(
@@ -18,10 +19,14 @@ export async function seedAnalysis(m: EntityManager, muni: string, mandate: stri
     `SELECT s.id FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id WHERE a.municipality_id = $1 AND s.name = 'Rammereduksjon 5,1 mill.'`,
     [muni],
   )) as { id: string }[];
-  const measureExtras: Record<string, { item: number; owner: string; assessment: { pupils: string; parents: string; staff: string } }> = {
+  const measureExtras: Record<
+    string,
+    { item: number; owner: string; ownerKey?: string; school?: string; assessment: { pupils: string; parents: string; staff: string } }
+  > = {
     sfo: {
       item: 5,
       owner: 'Kommunalsjef oppvekst',
+      ownerKey: 'director',
       assessment: {
         pupils: 'Ingen endring i tilbudet for elever med hel plass; deltidsplassen går ned fra 15 til 12 timer.',
         parents: 'Høyere pris for hel plass (+188 kr i måneden); noen foreldre vil velge hel plass i stedet for deltid.',
@@ -31,6 +36,7 @@ export async function seedAnalysis(m: EntityManager, muni: string, mandate: stri
     toppfinansiering: {
       item: 5,
       owner: 'Kommunalsjef oppvekst',
+      ownerKey: 'director',
       assessment: {
         pupils: 'Ingen endring for elevene.',
         parents: 'Ingen endring for foreldrene.',
@@ -40,6 +46,7 @@ export async function seedAnalysis(m: EntityManager, muni: string, mandate: stri
     spesialskole: {
       item: 6,
       owner: 'Kommunalsjef oppvekst',
+      school: 'Nordby skole',
       assessment: {
         pupils: 'Flere elever får tilbudet ved nærskolen.',
         parents: 'Foreldre må høres før et elevtilbud flyttes.',
@@ -49,6 +56,7 @@ export async function seedAnalysis(m: EntityManager, muni: string, mandate: stri
     rammer: {
       item: 3,
       owner: 'Rektorene (lederforum)',
+      school: 'Nordby skole',
       assessment: {
         pupils: 'Større grupper i noen fag.',
         parents: 'Færre voksne i skolen.',
@@ -64,6 +72,8 @@ export async function seedAnalysis(m: EntityManager, muni: string, mandate: stri
         return {
           ...measure,
           owner: extra.owner,
+          ownerId: extra.ownerKey ? (users[extra.ownerKey] ?? null) : null,
+          school: extra.school ?? '',
           mandateItemId: await item(extra.item),
           status: 'recommended',
           assessment: extra.assessment,

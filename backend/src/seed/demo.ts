@@ -6,7 +6,9 @@ import { hashPassword } from '../modules/auth/password.js';
 import grimstad from './grimstad-2009.input.json' with { type: 'json' };
 import { DEMO_PASSWORD, DEMO_PEOPLE, OTHER_MUNICIPALITY_ADMIN } from './demo-people.js';
 import { demoPdf } from './demo-pdf.js';
+import { GRIMSTAD_2009_CONTROL } from './grimstad-2009.control.js';
 import { seedAnalysis } from './analysis-demo.js';
+import { seedMainScenario, withBudget2009 } from './allocation-budget-demo.js';
 
 export const DEMO_ORG_NUMBER = '999000001';
 
@@ -35,13 +37,15 @@ async function seedAllocation(m: EntityManager, muni: string, users: Record<stri
     [muni, caseRow!.id, 2009, 'Ressursfordeling grunnskolen – budsjett 2009 (Grimstad-modellen)'],
   );
   const doc = grimstad as unknown as Record<string, unknown>;
-  const units = (doc.units as unknown[]) ?? [];
+  // The schools' published 2009 budget on each unit (allocation-budget-demo.ts), for Tabell 4-3 and 4-5.
+  const units = withBudget2009((doc.units as { id: string; counts?: Record<string, number> }[]) ?? []);
   const dataset = await insertReturningId(
     m,
     `INSERT INTO allocation_dataset (allocation_case_id, name, source, units, created_by) VALUES ($1,$2,'json',$3,$4)`,
     [allocationCase, 'GSI-tall, gjennomsnitt 2008/09 og 2009/10', JSON.stringify(units), users.officer],
   );
-  const model = modelOf(doc);
+  // The control calculation (rules and hours per unit) is part of the model version.
+  const model = { ...modelOf(doc), control: GRIMSTAD_2009_CONTROL };
   const version = await insertReturningId(
     m,
     `INSERT INTO model_version (allocation_case_id, number, label, model, created_by) VALUES ($1,1,$2,$3,$4)`,
@@ -60,7 +64,8 @@ async function seedAllocation(m: EntityManager, muni: string, users: Record<stri
     );
     return id;
   };
-  await scenario('Opprinnelig budsjett 2009', null);
+  const original = await scenario('Opprinnelig budsjett 2009', null);
+  await seedMainScenario(m, allocationCase, original);
   const cut = await scenario('Rammereduksjon 5,1 mill.', -5100000);
   const comment = (author: string, unit: string | null, text: string) =>
     m.query(`INSERT INTO comment (municipality_id, case_id, scenario_id, unit_id, author_id, text) VALUES ($1,$2,$3,$4,$5,$6)`, [
@@ -461,9 +466,10 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     if (existing.length > 0) return { created: false };
 
     const hash = await hashPassword(DEMO_PASSWORD);
-    const muni = await insertReturningId(m, `INSERT INTO municipality (name, org_number) VALUES ($1, $2)`, [
+    const muni = await insertReturningId(m, `INSERT INTO municipality (name, org_number, contact_email) VALUES ($1, $2, $3)`, [
       'Solvik kommune',
       DEMO_ORG_NUMBER,
+      'postmottak@solvik.kommune.test',
     ]);
     const users: Record<string, string> = {};
     for (const p of DEMO_PEOPLE) {
@@ -577,7 +583,8 @@ export async function seedDemo(db: DataSource, options: { year?: number } = {}):
     await member(wg, 'director', 'member', 'administration');
     await member(admin, 'director', 'chair', 'administration');
     await member(admin, 'officer', 'member', 'administration');
-    await member(leaders, 'principal', 'member', 'other', { school: 'Nordby skole' });
+    // The rektor leads Nordby skole: a unit leader, who writes the consequence assessments of the measures that concern it.
+    await member(leaders, 'principal', 'member', 'unit_leader', { school: 'Nordby skole' });
     await member(kfu, 'kfu', 'chair', 'parent_representative', { school: 'Sørli skole' });
     await member(kfu, 'fau', 'member', 'parent_representative', { school: 'Nordby skole' });
     await member(su, 'su', 'chair', 'parent_representative', { school: 'Nordby skole' });

@@ -5,11 +5,12 @@ import type { AttachmentMeta } from '@samrad/shared/contracts';
 import { api } from '../lib/api.js';
 import { useInvalidatingMutation } from '../lib/query.js';
 import { useFormErrors } from '../lib/useContractForm.js';
+import { numberFormat } from '../i18n/index.js';
+
+const megabytes = numberFormat({ maximumFractionDigits: 1 });
 
 const formatSize = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
-    : `${(bytes / 1024 / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 1 })} MB`;
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${megabytes.format(bytes / 1024 / 1024)} MB`;
 
 /** A list of attachments with download links, and (when allowed) a file field to add one and buttons to remove. */
 export function AttachmentList(props: {

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { paths } from '../config/paths.js';
 import { hasRole, useLogout, useMe } from '../features/auth/api.js';
 import { SearchField } from '../features/search/SearchField.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 import { useFocusHeadingOnNavigation } from './PageHeading.js';
 
 /** Skip link, header with the main menu, and the main landmark every page renders into. */
@@ -23,7 +24,12 @@ export function Layout() {
     { to: paths.analysis, label: t('nav.analysis') },
     { to: paths.bodies, label: t('nav.bodies') },
     { to: paths.notifications, label: t('nav.notifications') },
-    ...(hasRole(me, 'admin') ? [{ to: paths.users, label: t('nav.users') }] : []),
+    ...(hasRole(me, 'admin')
+      ? [
+          { to: paths.users, label: t('nav.users') },
+          { to: paths.municipality, label: t('nav.municipality') },
+        ]
+      : []),
   ];
   return (
     <>
@@ -47,6 +53,7 @@ export function Layout() {
           </nav>
         )}
         {me && <SearchField />}
+        <LanguageSwitch />
         {me && (
           <div className="app-header__user">
             <Link asChild data-size="sm">
@@ -63,6 +70,20 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
+      <footer className="app-footer">
+        <ul className="app-footer__links">
+          <li>
+            <Link asChild>
+              <NavLink to={paths.innsyn}>{t('footer.innsyn')}</NavLink>
+            </Link>
+          </li>
+          <li>
+            <Link asChild>
+              <NavLink to={paths.accessibility}>{t('footer.accessibility')}</NavLink>
+            </Link>
+          </li>
+        </ul>
+      </footer>
     </>
   );
 }

@@ -12,6 +12,7 @@ export const paths = {
   bodies: '/organer',
   body: (id: string) => `/organer/${id}`,
   users: '/brukere',
+  municipality: '/kommune',
   cases: '/saker',
   case: (id: string) => `/saker/${id}`,
   caseInputs: (id: string) => `/saker/${id}/innspill`,
@@ -25,6 +26,18 @@ export const paths = {
   analysisTool: (id: string) => `/analyse/${id}`,
   notifications: '/varsler',
   profile: '/profil',
+  /** Innsyn without an account: the municipalities, then one municipality's registers by its slug. */
+  innsyn: '/innsyn',
+  innsynHome: (slug: string) => `/innsyn/${slug}`,
+  innsynCase: (slug: string, id: string) => `/innsyn/${slug}/saker/${id}`,
+  innsynDecisions: (slug: string) => `/innsyn/${slug}/vedtak`,
+  innsynMeetings: (slug: string) => `/innsyn/${slug}/moter`,
+  innsynMeeting: (slug: string, id: string) => `/innsyn/${slug}/moter/${id}`,
+  innsynMandate: (slug: string) => `/innsyn/${slug}/mandat`,
+  innsynRound: (slug: string, id: string) => `/innsyn/${slug}/innspill/${id}`,
+  innsynScenario: (slug: string, id: string) => `/innsyn/${slug}/fordeling/${id}`,
+  /** The tilgjengelighetserklæring (accessibility statement), linked from every page's footer. */
+  accessibility: '/tilgjengelighet',
 } as const;
 
 /** Pages the server renders itself (the operators' job board): reached by loading them, not by the router. */

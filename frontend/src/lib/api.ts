@@ -1,4 +1,5 @@
 import type { FieldError } from '@samrad/shared/contracts';
+import i18n, { currentLanguage } from '../i18n/index.js';
 
 /** An error answer from the API: field errors for 400, the current record for 409. */
 export class ApiError extends Error {
@@ -21,7 +22,8 @@ export function setCsrfToken(token: string | undefined) {
 /** Calls the API; a `Blob` body (a file) is sent as it is, anything else as JSON. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The API answers (its error messages) in the language on screen.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   const file = init.body instanceof Blob;
   if (init.body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -30,7 +32,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     const body = init.body === undefined ? undefined : file ? (init.body as Blob) : JSON.stringify(init.body);
     res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'Får ikke kontakt med Samråd. Sjekk nettforbindelsen og prøv igjen.');
+    throw new ApiError(0, i18n.t('app.offline'));
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as { message?: string; errors?: FieldError[]; current?: unknown };

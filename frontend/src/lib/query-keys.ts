@@ -26,6 +26,7 @@ export const keys = {
     all: ['cases'] as const,
     detail: (id: string) => ['cases', id] as const,
     attachments: (id: string) => ['cases', id, 'attachments'] as const,
+    documents: (id: string) => ['cases', id, 'documents'] as const,
     comments: (id: string) => ['cases', id, 'comments'] as const,
     history: (id: string) => ['cases', id, 'history'] as const,
     summary: (id: string) => ['cases', id, 'summary'] as const,
@@ -55,6 +56,7 @@ export const keys = {
     all: ['allocation'] as const,
     detail: (id: string) => ['allocation', id] as const,
     import: (importId: string | null) => ['import', importId] as const,
+    dataset: (id: string | undefined) => ['allocation', 'dataset', id] as const,
   },
   analysis: {
     all: ['analysis'] as const,

@@ -4,6 +4,7 @@ import { parseWith, type FieldError } from '@samrad/shared/contracts';
 import { osloLocalToIso } from '@samrad/shared/domain';
 import { FormErrorSummary } from '../components/FormErrorSummary.js';
 import { ApiError } from './api.js';
+import { translated } from '../i18n/index.js';
 
 /** A stale edit: the server's message and the record as it is now (409 `{message, current}`). */
 export interface StaleEdit {
@@ -133,7 +134,8 @@ export function useContractForm<V, D = V>({ schema, values, submit, resetOnDone,
     if (!parsed.ok) {
       form.clearStale();
       form.setDone(false);
-      form.setErrors(parsed.errors);
+      // The contract speaks bokmål; the form shows its messages in the language on screen.
+      form.setErrors(parsed.errors.map((e) => ({ ...e, message: translated(e.message) })));
       return;
     }
     void form.run(() => send(parsed.data));

@@ -65,6 +65,9 @@ export function caseApi(me: object, attachments: object[] = []) {
     ),
     http.get('/api/inputs/mine', () => HttpResponse.json({ items: [] })),
     http.get('/api/cases/c1/attachments', () => HttpResponse.json({ attachments })),
+    http.get('/api/cases/c1/documents', () =>
+      HttpResponse.json({ documents: [], meetings: [], myInputs: [], mayGenerate: false, archivable: false }),
+    ),
     http.get('/api/cases/c1/follow-ups', () => HttpResponse.json({ decisions: [] })),
     http.get('/api/cases/c1/statements', () => HttpResponse.json({ statements: [] })),
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),

@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
       output = formatResultCsv(result);
       break;
     case 'xlsx':
-      output = await resultWorkbook(result);
+      output = await resultWorkbook(input, result);
       break;
     case 'table':
       output = formatFigure41(result) + '\n';

@@ -24,11 +24,84 @@ export const createAllocationCaseSchema = z.object({
   title: line('Tittel', 300),
 });
 
+/** The fields of a unit a column of the municipality's own spreadsheet can fill (besides the counts). */
+export const MAPPED_UNIT_FIELDS = ['id', 'name', 'school', 'orgNumber', 'stage', 'fte', 'currentBudget', 'lastYearBudget'] as const;
+export type MappedUnitField = (typeof MAPPED_UNIT_FIELDS)[number];
+/** Norwegian names of the unit fields and the built-in count drivers, as the mapping's messages name them. */
+export const MAPPED_FIELD_LABELS: Record<string, string> = {
+  id: 'Id',
+  name: 'Navn',
+  school: 'Skole',
+  orgNumber: 'Organisasjonsnummer',
+  stage: 'Trinn',
+  fte: 'Årsverk',
+  currentBudget: 'Budsjett',
+  lastYearBudget: 'Fjorårets budsjett',
+  pupils: 'Elever',
+  gradesTaught: 'Trinn som undervises',
+  highNeedsPupils: 'Elever med svært store behov',
+  minorityPupils: 'Minoritetsspråklige elever',
+  seniorReducedHours: 'Timer redusert leseplikt (seniorer)',
+};
+const fieldName = (key: string) => {
+  const [field, year] = key.split('@');
+  const label = MAPPED_FIELD_LABELS[field!] ?? field!;
+  return year === '1' ? `${label} (vår)` : year === '2' ? `${label} (høst)` : label;
+};
+
+/**
+ * Which column (0-based, as the header row reads) fills which field: a unit field, a count for the whole
+ * budget year (`pupils`), or a count per school year (`pupils@1`: the spring, the school year the budget
+ * year begins in; `pupils@2`: the autumn). A unit needs a name, a stage, and an id or an organisation number.
+ */
+export const columnMappingSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}(@[12])?$/, { error: 'Ukjent felt' }),
+    z.number({ error: 'Velg en kolonne' }).int().min(0).max(9999),
+  )
+  .superRefine((mapping, ctx) => {
+    const keys = Object.keys(mapping);
+    for (const required of ['name', 'stage'] as const)
+      if (!(required in mapping))
+        ctx.addIssue({ code: 'custom', path: [required], message: `Velg kolonnen for ${fieldName(required).toLowerCase()}` });
+    if (!('id' in mapping) && !('orgNumber' in mapping))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orgNumber'],
+        message: 'Velg kolonnen for organisasjonsnummer eller id (enhetene kjennes igjen på en av dem)',
+      });
+    const usedBy = new Map<number, string>();
+    for (const key of keys) {
+      const first = usedBy.get(mapping[key]!);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `Kolonnen er alt valgt for «${fieldName(first)}»` });
+      else usedBy.set(mapping[key]!, key);
+      const [field, year] = key.split('@');
+      if (year && (MAPPED_UNIT_FIELDS as readonly string[]).includes(field!))
+        ctx.addIssue({ code: 'custom', path: [key], message: `«${fieldName(field!)}» har ingen skoleår` });
+      if (year && field! in mapping)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Velg enten én kolonne for hele året eller én per skoleår for «${fieldName(field!)}»`,
+        });
+      const other = `${field}@${year === '1' ? '2' : '1'}`;
+      if (year && !(other in mapping))
+        ctx.addIssue({
+          code: 'custom',
+          path: [other],
+          message: `Velg kolonnen for ${fieldName(other)} også, eller én kolonne for hele året`,
+        });
+    }
+  });
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
 export const importDatasetSchema = z.object({
   name: line('Navn', 200),
   format: z.enum(['csv', 'xlsx', 'json'], { error: 'Formatet må være csv, xlsx eller json' }),
   /** CSV text, interchange JSON text, or an XLSX workbook in base64. */
   content: text().min(1, { error: 'Filen er tom' }).max(20_000_000, { error: 'Filen er for stor (høyst 15 MB)' }),
+  /** The municipality's own headers: which column fills which field (CSV and XLSX). Without it the headers are the template's. */
+  mapping: columnMappingSchema.optional(),
 });
 
 /** The model without its units: criteria, rates, hour costs, weeks, pots, count weights. */
@@ -77,6 +150,8 @@ export const updateScenarioSchema = patchSchema({
 });
 
 export const adoptScenarioSchema = z.object({ decisionId: uuid });
+/** The case's main scenario (hovedscenario), which its page opens on: one of its own scenarios. */
+export const mainScenarioSchema = z.object({ scenarioId: uuid });
 export const revisionSchema = z.object({ name: line('Navn', 200), datasetId: uuid });
 export const scenarioCommentSchema = z.object({
   text: nonEmpty('Merknaden', 10000),
@@ -144,6 +219,7 @@ export const allocationResultSchema = z.object({
   average: z.record(z.string(), z.number().nullable()),
   control: z
     .object({
+      purposes: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
       rows: z.array(
         z.object({
           unit: z.string(),
@@ -181,6 +257,8 @@ export const allocationCaseListResponseSchema = z.object({
       budgetYear: z.number().int(),
       caseId: z.string(),
       adoptedScenarioId: z.string().nullable(),
+      /** The scenario chosen as the main one, else the adopted one; null when neither. */
+      mainScenarioId: z.string().nullable(),
     }),
   ),
 });
@@ -204,6 +282,8 @@ export const allocationCaseResponseSchema = z.object({
   budgetYear: z.number().int(),
   title: z.string(),
   adoptedScenarioId: z.string().nullable(),
+  /** The scenario chosen as the main one, else the adopted one; null when neither (the page then opens on the first). */
+  mainScenarioId: z.string().nullable(),
   datasets: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), unitCount: z.number().int(), createdAt: z.string() })),
   modelVersions: z.array(
     z.object({
@@ -226,9 +306,24 @@ export const importStatusResponseSchema = z.object({
 });
 /** 201 with the dataset when imported at once; 202 with the import to follow for a large file (the worker reads it). */
 export const datasetImportResponseSchema = z.union([
-  z.object({ id: z.string(), units: z.number().int(), modelVersionId: z.string() }),
+  z.object({ id: z.string(), units: z.number().int(), modelVersionId: z.string().nullable() }),
   z.object({ importId: z.string(), status: z.enum(['queued', 'running', 'done', 'failed']) }),
 ]);
+/** The header row of an uploaded spreadsheet, for the mapping step: its columns (with a few values), a suggested mapping, the count drivers. */
+export const datasetColumnsResponseSchema = z.object({
+  columns: z.array(z.object({ index: z.number().int(), name: z.string(), samples: z.array(z.string()) })),
+  suggested: z.record(z.string(), z.number().int()),
+  drivers: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+/** A dataset's units and counts (the model editor previews with them before a scenario exists). */
+export const datasetResponseSchema = z.object({
+  id: z.string(),
+  allocationCaseId: z.string(),
+  name: z.string(),
+  source: z.string(),
+  createdAt: z.string(),
+  units: z.array(z.looseObject({ id: z.string(), name: z.string(), stage: z.enum(['barnetrinn', 'ungdomstrinn']) })),
+});
 export const modelVersionCreatedResponseSchema = z.object({ id: z.string(), number: z.number().int() });
 export const scenarioResultResponseSchema = z.object({ id: z.string(), version: z.number().int(), result: allocationResultSchema });
 export const scenarioResponseSchema = z.object({
@@ -264,8 +359,19 @@ export const comparisonUnitSchema = z.object({
   diffPct: z.number().nullable(),
   criteria: z.record(z.string(), comparedCell).optional(),
 });
-export const comparisonResponseSchema = z.object({ against: z.string(), units: z.array(comparisonUnitSchema) });
-export const revisionResponseSchema = z.object({ id: z.string(), changes: z.array(comparisonUnitSchema) });
+/** The totals row of a comparison (`comparisonTotals`): the other side and the difference over the units that have one. */
+export const comparisonTotalsSchema = z.object({
+  total: z.number(),
+  against: z.number().nullable(),
+  diffNok: z.number().nullable(),
+  diffPct: z.number().nullable(),
+});
+export const comparisonResponseSchema = z.object({
+  against: z.string(),
+  units: z.array(comparisonUnitSchema),
+  totals: comparisonTotalsSchema,
+});
+export const revisionResponseSchema = z.object({ id: z.string(), changes: z.array(comparisonUnitSchema), totals: comparisonTotalsSchema });
 export const scenarioCommentListResponseSchema = z.object({
   comments: z.array(
     z.object({

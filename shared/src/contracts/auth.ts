@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { text } from './common.js';
+import { LANGUAGE_FORMS, LANGUAGES } from '../i18n/languages.js';
+import { patchSchema, text } from './common.js';
 
 const email = z.email({ error: 'Skriv inn en gyldig e-postadresse' }).max(320);
 const password = text('Passord må fylles ut')
@@ -30,7 +31,11 @@ export const meResponseSchema = z.object({
   name: z.string(),
   email: z.string(),
   title: z.string(),
-  municipality: z.object({ id: z.string(), name: z.string() }),
+  /** The person's own choice of language; null follows the municipality's målform. */
+  language: z.enum(LANGUAGES).nullable(),
+  /** The version of the person's record, for `PATCH /api/auth/me`. */
+  version: z.number().int(),
+  municipality: z.object({ id: z.string(), name: z.string(), languageForm: z.enum(LANGUAGE_FORMS) }),
   roles: z.array(z.enum(ROLES)),
   memberships: z.array(z.object({ bodyId: z.string(), bodyName: z.string(), role: z.string(), capacity: z.string() })),
   csrfToken: z.string(),
@@ -46,3 +51,19 @@ export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 /** A plain confirmation with a message (the same answer whether or not an address is known). */
 export const messageResponseSchema = z.object({ message: z.string() });
+
+/** `PATCH /api/auth/me`: the person's own settings, each changed only when sent (the language; null follows the målform). */
+export const updateMeSchema = patchSchema({
+  language: z.enum(LANGUAGES, { error: 'Velg bokmål, nynorsk eller English' }).nullable(),
+});
+export type UpdateMe = z.infer<typeof updateMeSchema>;
+
+/** The municipality's official written form (målform), chosen by its administrators. */
+export const languageFormSchema = z.strictObject({
+  languageForm: z.enum(LANGUAGE_FORMS, { error: 'Velg bokmål eller nynorsk' }),
+});
+export type LanguageFormRequest = z.infer<typeof languageFormSchema>;
+
+/** The caller's municipality as its people read it: its name and målform (the default language, also of documents and innsyn). */
+export const municipalityResponseSchema = z.object({ id: z.string(), name: z.string(), languageForm: z.enum(LANGUAGE_FORMS) });
+export type MunicipalityResponse = z.infer<typeof municipalityResponseSchema>;

@@ -250,6 +250,8 @@ export const submissionSchema = z.object({
   /** On behalf of this body; null means in one's own capacity. */
   bodyId: uuid.nullable().default(null),
   idempotencyKey: text().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
+  /** The submitter agrees that the input may be published in innsyn (only where the round publishes its input). */
+  publishConsent: z.boolean({ error: 'Svar om innspillet kan publiseres' }).default(false),
 });
 export const editSubmissionSchema = z.object({ version, text: nonEmpty('Innspillet', 50000) });
 /** bodyId null: «no comment» for oneself, when personally invited. */
@@ -262,6 +264,8 @@ export const continuousInputSchema = z
     bodyId: uuid.nullable().default(null),
     text: nonEmpty('Innspillet', 50000),
     idempotencyKey: text().min(8, { error: 'Mangler idempotensnøkkel' }).max(100),
+    /** The submitter agrees that the input may be published in innsyn. */
+    publishConsent: z.boolean({ error: 'Svar om innspillet kan publiseres' }).default(false),
   })
   .superRefine((v, ctx) => {
     if (!v.caseId && !v.mandateItemId)

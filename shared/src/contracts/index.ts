@@ -12,4 +12,6 @@ export * from './allocation.js';
 export * from './analysis.js';
 export * from './ops.js';
 export * from './search.js';
+export * from './documents.js';
+export * from './innsyn.js';
 export * from './operations.js';

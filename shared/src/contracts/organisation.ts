@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analysisToolStateSchema } from './analysis.js';
 import { isoDate, line, optionalText, patchSchema, shortText, uuid, type FieldError } from './common.js';
 
 export const BODY_KINDS = [
@@ -17,6 +18,8 @@ export const CAPACITIES = [
   'union_representative',
   'parent_representative',
   'youth_representative',
+  /** A unit leader (rektor, styrer): `school` names the unit they lead. Writes the consequence assessments of its measures. */
+  'unit_leader',
   'administration',
   'other',
 ] as const;
@@ -210,6 +213,8 @@ export const mandateItemResponseSchema = z.object({
     cases: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() })),
     rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
     meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
+    /** The analysis tools under the item, and the measures of savings plans that name it, with their state (AnalysisService.statesByItem). */
+    tools: z.array(analysisToolStateSchema),
   }),
 });
 export const mandateItemUpdatedResponseSchema = z.object({

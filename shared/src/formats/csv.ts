@@ -1,9 +1,12 @@
 import Papa from 'papaparse';
 import type { AllocationResult } from '../engine/index.js';
-import { unitsFromTable, type TableIssue, type UnitsTableResult } from './units-table.js';
+import { unitsFromTable, type TableIssue, type UnitsTableOptions, type UnitsTableResult } from './units-table.js';
 
-/** CSV text (comma, semicolon or tab separated, as Norwegian Excel writes it) as rows of cells, or why it cannot be read. */
-export function rowsFromCsv(text: string): { ok: true; rows: string[][] } | { ok: false; errors: TableIssue[] } {
+/** A spreadsheet read as rows of text (header first), or why it cannot be read. */
+export type TableRead = { ok: true; rows: string[][] } | { ok: false; errors: TableIssue[] };
+
+/** Reads CSV text (comma, semicolon or tab separated, as Norwegian Excel writes it) as rows of text. */
+export function tableFromCsv(text: string): TableRead {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'] });
   const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
   if (bad) {
@@ -12,10 +15,10 @@ export function rowsFromCsv(text: string): { ok: true; rows: string[][] } | { ok
   return { ok: true, rows: parsed.data };
 }
 
-/** Reads units from CSV text (comma or semicolon separated, as Norwegian Excel writes it). */
-export function unitsFromCsv(text: string, customDrivers: readonly string[] = []): UnitsTableResult {
-  const table = rowsFromCsv(text);
-  return table.ok ? unitsFromTable(table.rows, customDrivers) : table;
+/** Reads units from CSV text with the template's headers. */
+export function unitsFromCsv(text: string, options: UnitsTableOptions | readonly string[] = {}): UnitsTableResult {
+  const table = tableFromCsv(text);
+  return table.ok ? unitsFromTable(table.rows, options) : table;
 }
 
 /** A CSV cell: text, a number, or empty. */

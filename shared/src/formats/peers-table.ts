@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PEERS_FORMAT, peerComparisonSchema } from '../engine/analysis/peers.js';
 import { formatPath } from '../engine/allocation/validate.js';
-import { rowsFromCsv } from './csv.js';
-import { rowsFromXlsx } from './xlsx.js';
+import { tableFromCsv } from './csv.js';
+import { tableFromXlsx } from './xlsx.js';
 
 /**
  * KOSTRA figures for the peer comparison (#19) from a file: a table (CSV or XLSX, header row first, one row per
@@ -249,13 +249,13 @@ export async function peersFromFile(filename: string, data: Uint8Array): Promise
   const ext = filename.split('.').pop()?.toLowerCase();
   if (data.byteLength === 0) return { ok: false, errors: [{ row: null, column: '', message: 'Filen er tom' }] };
   if (ext === 'xlsx') {
-    const sheet = await rowsFromXlsx(data);
+    const sheet = await tableFromXlsx(data);
     return sheet.ok ? peersFromTable(sheet.rows) : sheet;
   }
   const text = new TextDecoder('utf-8').decode(data);
   if (ext === 'json') return peersFromJson(text);
   if (ext === 'csv') {
-    const table = rowsFromCsv(text);
+    const table = tableFromCsv(text);
     return table.ok ? peersFromTable(table.rows) : table;
   }
   return { ok: false, errors: [{ row: null, column: '', message: 'Filen må være CSV, XLSX eller JSON (.csv, .xlsx eller .json)' }] };

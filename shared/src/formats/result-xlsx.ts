@@ -1,71 +1,105 @@
 import ExcelJS from 'exceljs';
-import type { AllocationResult } from '../engine/index.js';
+import { reportTables, type AllocationInput, type AllocationResult, type BudgetTable } from '../engine/index.js';
 
 const NOK = '#,##0';
 const NOK2 = '#,##0.00';
+const PCT = '0.00';
 
 /**
- * A workbook with the report's sheets: rates by criterion; per unit and criterion; model against
- * budget; and, when a comparison result is given (e.g. after a frame change), the per-unit effect.
+ * A workbook with the report's tables (`reportTables`), each with its totals row («Sum»): the rates (with
+ * the rates after a frame change, Tabell 4-4); per unit and criterion in NOK and per pupil (Figur 4-1);
+ * the model against the current budget (Tabell 4-3, or 4-5 after a frame change) and last year's; the
+ * per-unit effect of a frame change; and each criterion's share of the frame.
  */
-export async function resultWorkbook(result: AllocationResult, before?: AllocationResult): Promise<Uint8Array> {
+export async function resultWorkbook(input: AllocationInput, result: AllocationResult): Promise<Uint8Array> {
+  const t = reportTables(input, result);
   const wb = new ExcelJS.Workbook();
-  const rates = wb.addWorksheet('Satser');
-  rates.addRow(['Kriterium', 'Nøkkel/trinn', 'Sats', 'Sats etter skalering', 'Beløp', 'Andel av ramme (%)']);
+  const formats = new Map<ExcelJS.Worksheet, string[]>();
+  const sheet = (name: string, headers: string[], numFmts: string[]) => {
+    const s = wb.addWorksheet(name);
+    s.addRow(headers);
+    formats.set(s, numFmts);
+    return s;
+  };
+  const total = (s: ExcelJS.Worksheet, values: unknown[]) => {
+    s.addRow(values).font = { bold: true };
+  };
+
+  const fc = t.frameChange;
+  const rates = sheet(
+    fc ? 'Satser (Tabell 4-4)' : 'Satser',
+    ['Kriterium', 'Nøkkel/trinn', 'Sats', 'Sats etter skalering', 'Endring (kr)'],
+    ['', '', NOK2, NOK2, NOK2],
+  );
   for (const c of result.criteria) {
     for (const [key, rate] of Object.entries(c.rates)) {
-      rates.addRow([c.label, key, rate!.base, rate!.scaled, c.amount, c.sharePct]);
+      if (rate) rates.addRow([c.label, key, rate.base, rate.scaled, Math.round((rate.scaled - rate.base) * 100) / 100]);
     }
   }
   rates.addRow([]);
   rates.addRow(['Skaleringsfaktor', '', result.scale]);
+  if (fc) rates.addRow(['Endring i alle satser (%)', '', fc.ratePct]);
 
-  const perUnit = wb.addWorksheet('Per enhet og kriterium');
-  perUnit.addRow([
-    'Enhet',
-    'Trinn',
-    'Elever',
-    ...result.criteria.flatMap((c) => [c.label, `${c.label} per elev`]),
-    'Justeringer',
-    'Sum',
-    'Sum per elev',
-  ]);
-  for (const u of result.units) {
+  const ids = t.perUnit.criteria.map((c) => c.id);
+  const perUnit = sheet(
+    'Per enhet (Figur 4-1)',
+    [
+      'Enhet',
+      'Trinn',
+      'Elever',
+      ...t.perUnit.criteria.flatMap((c) => [c.label, `${c.label} per elev`]),
+      'Justeringer',
+      'Sum',
+      'Sum per elev',
+    ],
+    ['', '', NOK2, ...ids.flatMap(() => [NOK, NOK]), NOK, NOK, NOK],
+  );
+  for (const r of t.perUnit.rows) {
     perUnit.addRow([
-      u.name,
-      u.stage,
-      u.pupils,
-      ...result.criteria.flatMap((c) => [u.criteria[c.id]!.amount, u.criteria[c.id]!.perPupil]),
-      u.adjustmentsTotal,
-      u.total,
-      u.totalPerPupil,
+      r.name,
+      r.stage,
+      r.pupils,
+      ...ids.flatMap((id) => [r.cells[id]!.amount, r.cells[id]!.perPupil]),
+      r.adjustments.amount,
+      r.total.amount,
+      r.total.perPupil,
     ]);
   }
-  const vsBudget = wb.addWorksheet('Modell mot budsjett');
-  vsBudget.addRow(['Enhet', 'Modell', 'Budsjett', 'Differanse (kr)', 'Differanse (%)']);
-  for (const u of result.units) {
-    vsBudget.addRow([u.name, u.total, u.againstBudget?.budget ?? null, u.againstBudget?.nok ?? null, u.againstBudget?.pct ?? null]);
+  const pt = t.perUnit.totals;
+  total(perUnit, [
+    'Sum',
+    '',
+    pt.pupils,
+    ...ids.flatMap((id) => [pt.cells[id]!.amount, pt.cells[id]!.perPupil]),
+    pt.adjustments.amount,
+    pt.total.amount,
+    pt.total.perPupil,
+  ]);
+
+  const budgetSheet = (name: string, b: BudgetTable) => {
+    const s = sheet(name, ['Enhet', 'Modell', 'Budsjett', 'Differanse (kr)', 'Differanse (%)'], ['', NOK, NOK, NOK, PCT]);
+    for (const r of b.rows) s.addRow([r.name, r.model, r.budget, r.diffNok, r.diffPct]);
+    total(s, ['Sum', b.totals.model, b.totals.budget, b.totals.diffNok, b.totals.diffPct]);
+  };
+  if (t.againstBudget) budgetSheet(fc ? 'Mot budsjett (Tabell 4-5)' : 'Mot budsjett (Tabell 4-3)', t.againstBudget);
+  if (t.againstLastYear) budgetSheet('Mot fjorårets budsjett', t.againstLastYear);
+
+  if (fc) {
+    const change = sheet('Etter rammeendring', ['Enhet', 'Før', 'Etter', 'Endring (kr)', 'Endring (%)'], ['', NOK, NOK, NOK, PCT]);
+    for (const u of fc.units) change.addRow([u.name, u.before, u.after, u.diffNok, u.diffPct]);
+    total(change, ['Sum', fc.totals.before, fc.totals.after, fc.totals.diffNok, fc.totals.diffPct]);
   }
-  if (before) {
-    const change = wb.addWorksheet('Etter rammeendring');
-    change.addRow(['Enhet', 'Før', 'Etter', 'Endring (kr)', 'Endring (%)']);
-    for (const u of result.units) {
-      const prev = before.units.find((b) => b.id === u.id);
-      const diff = prev ? u.total - prev.total : null;
-      change.addRow([
-        u.name,
-        prev?.total ?? null,
-        u.total,
-        diff,
-        prev && prev.total !== 0 ? Math.round((diff! / prev.total) * 10000) / 100 : null,
-      ]);
-    }
-  }
-  for (const sheet of wb.worksheets) {
-    sheet.getRow(1).font = { bold: true };
-    sheet.columns.forEach((col, i) => {
+
+  const shares = sheet('Kriterieandeler', ['Kriterium', 'Beløp', 'Andel av ramme (%)', 'Per elev'], ['', NOK, PCT, NOK]);
+  for (const r of t.shares.rows) shares.addRow([r.kind === 'adjustments' ? 'Justeringer' : r.label, r.amount, r.sharePct, r.perPupil]);
+  total(shares, ['Sum', t.shares.totals.amount, t.shares.totals.sharePct, t.shares.totals.perPupil]);
+
+  for (const s of wb.worksheets) {
+    s.getRow(1).font = { bold: true };
+    const fmts = formats.get(s) ?? [];
+    s.columns.forEach((col, i) => {
       col.width = i === 0 ? 28 : 16;
-      if (i > 0) col.numFmt = sheet.name === 'Satser' && i === 2 ? NOK2 : NOK;
+      if (fmts[i]) col.numFmt = fmts[i];
     });
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());

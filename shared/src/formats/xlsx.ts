@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { TEMPLATE_HEADERS, unitsFromTable, type TableIssue, type UnitsTableResult } from './units-table.js';
+import type { TableRead } from './csv.js';
+import { TEMPLATE_HEADERS, unitsFromTable, type UnitsTableOptions, type UnitsTableResult } from './units-table.js';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -12,10 +13,8 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first sheet of an XLSX workbook as rows of cell texts (row 1 first), or the reason it cannot be read. */
-export async function rowsFromXlsx(
-  data: ArrayBuffer | Uint8Array,
-): Promise<{ ok: true; rows: string[][] } | { ok: false; errors: TableIssue[] }> {
+/** Reads the first sheet of an XLSX workbook as rows of text (header row first). */
+export async function tableFromXlsx(data: ArrayBuffer | Uint8Array): Promise<TableRead> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as ArrayBuffer);
@@ -35,10 +34,13 @@ export async function rowsFromXlsx(
   return { ok: true, rows };
 }
 
-/** Reads units from the first sheet of an XLSX workbook (header row first). */
-export async function unitsFromXlsx(data: ArrayBuffer | Uint8Array, customDrivers: readonly string[] = []): Promise<UnitsTableResult> {
-  const sheet = await rowsFromXlsx(data);
-  return sheet.ok ? unitsFromTable(sheet.rows, customDrivers) : sheet;
+/** Reads units from the first sheet of an XLSX workbook with the template's headers. */
+export async function unitsFromXlsx(
+  data: ArrayBuffer | Uint8Array,
+  options: UnitsTableOptions | readonly string[] = {},
+): Promise<UnitsTableResult> {
+  const table = await tableFromXlsx(data);
+  return table.ok ? unitsFromTable(table.rows, options) : table;
 }
 
 /** The import template: the Norwegian header row and one example row. */
@@ -46,7 +48,7 @@ export async function unitsTemplateXlsx(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Enheter');
   sheet.addRow(TEMPLATE_HEADERS);
-  sheet.addRow(['skole-b', 'Skole B', 'Eksempel skole', '123456789', 'barnetrinn', 250, 262, 2, 5, 120, 16500000]);
+  sheet.addRow(['skole-b', 'Skole B', 'Eksempel skole', '123456785', 'barnetrinn', 250, 262, 2, 5, 120, 16500000]);
   sheet.getRow(1).font = { bold: true };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

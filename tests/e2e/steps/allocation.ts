@@ -42,11 +42,15 @@ export interface ModelStep {
   stages?: Stage[];
   teachingWeeks?: string;
   hourCost?: Partial<Record<Stage, string>>;
+  /** Weights of the two school years' counts (spring, autumn), e.g. ['7', '5']. */
+  countWeights?: [string, string];
   customDrivers?: { id: string; label: string }[];
   criteria?: CriterionStep[];
   pots?: PotStep[];
   /** Start from a copy of this version number instead of a blank model. */
   copyOf?: number;
+  /** Looks at the filled-in editor (its live preview) before it is saved. */
+  beforeSave?: (editor: Locator) => Promise<void>;
 }
 
 const kindLabel = { nok: 'kroner', weeklyHours: 'uketimer (× uker × timekostnad)', annualHours: 'årstimer (× timekostnad)' } as const;
@@ -68,6 +72,42 @@ export async function importDataset(
   await page.getByText(/^Datasettet er importert/).waitFor({ timeout: 120_000 });
 }
 
+/**
+ * Imports the municipality's own spreadsheet: chooses the file, waits for its columns, and maps each field
+ * (the select's label, e.g. «Navn på enheten» or «Elever, vår 2009 (skoleåret 2008/09)») to a column by its
+ * header; waits for the page to say it is done.
+ */
+export async function importOwnSpreadsheet(
+  page: Page,
+  {
+    name,
+    file,
+    mapping,
+    beforeImport,
+  }: {
+    name: string;
+    file: { name: string; mimeType: string; buffer: Buffer };
+    mapping: Record<string, string>;
+    /** Looks at the filled-in mapping before the import is sent. */
+    beforeImport?: (fields: Locator) => Promise<void>;
+  },
+): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Importer datasett' });
+  await panel.getByRole('textbox', { name: 'Navn på datasettet' }).fill(name);
+  await panel.getByLabel('Fil (CSV, XLSX eller JSON)').setInputFiles(file);
+  const fields = panel.getByRole('group', { name: 'Hvilken kolonne er hva?' });
+  await fields.waitFor();
+  for (const [field, column] of Object.entries(mapping)) {
+    const select = fields.getByLabel(field, { exact: true });
+    // An option reads «header (f.eks. a, b, c)»: chosen by the header the officer recognises.
+    const option = select.getByRole('option', { name: new RegExp(`^${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(f\\.eks\\.|$)`) });
+    await select.selectOption({ label: (await option.textContent())! });
+  }
+  if (beforeImport) await beforeImport(fields);
+  await panel.getByRole('button', { name: 'Importer' }).click();
+  await page.getByText(/^Datasettet er importert/).waitFor({ timeout: 120_000 });
+}
+
 /** Builds a model in the editor (blank, or a copy of a version) and saves it as a new model version; answers its number. */
 export async function createModelVersion(page: Page, model: ModelStep): Promise<number> {
   const models = page.getByRole('region', { name: 'Modellversjoner' });
@@ -82,6 +122,10 @@ export async function createModelVersion(page: Page, model: ModelStep): Promise<
   if (model.teachingWeeks !== undefined) await editor.getByRole('textbox', { name: 'Undervisningsuker' }).fill(model.teachingWeeks);
   for (const [stage, cost] of Object.entries(model.hourCost ?? {}) as [Stage, string][]) {
     await editor.getByRole('textbox', { name: `Timekostnad ${STAGE[stage]} (kr)` }).fill(cost);
+  }
+  if (model.countWeights) {
+    await editor.getByRole('textbox', { name: 'Vekt skoleår 1 (vår)' }).fill(model.countWeights[0]);
+    await editor.getByRole('textbox', { name: 'Vekt skoleår 2 (høst)' }).fill(model.countWeights[1]);
   }
   for (const [i, d] of (model.customDrivers ?? []).entries()) {
     await editor.getByRole('button', { name: 'Legg til egen driver' }).click();
@@ -104,6 +148,7 @@ export async function createModelVersion(page: Page, model: ModelStep): Promise<
     if (p.keys.unit) await pot.getByRole('textbox', { name: 'Likt per enhet (%)' }).fill(p.keys.unit);
     if (p.keys.pupils) await pot.getByRole('textbox', { name: 'Etter elevtall (%)' }).fill(p.keys.pupils);
   }
+  if (model.beforeSave) await model.beforeSave(editor);
   await editor.getByRole('button', { name: 'Lagre som ny modellversjon' }).click();
   const saved = models.getByText(/^Modellversjon \d+ er lagret\.$/);
   await saved.waitFor();

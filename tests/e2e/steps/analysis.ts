@@ -146,18 +146,18 @@ export async function addMeasure(
     fullYearEffect: number;
     startMonth: string;
     owner?: string;
-    status?: 'Foreslått' | 'Under utredning' | 'Anbefalt' | 'Vedtatt' | 'Forkastet';
-    assessment?: { pupils?: string; parents?: string; staff?: string };
+    /** «Vedtatt» is not set by hand: a vedtak of the case adopts a measure (`adoptByDecision`). */
+    status?: 'Foreslått' | 'Under utredning' | 'Anbefalt' | 'Forkastet';
+    /** The school it concerns: its rektor (a unit leader) writes the consequence assessment (`writeAssessment`). */
+    school?: string;
   },
 ): Promise<void> {
   await page.getByRole('textbox', { name: 'Tiltak', exact: true }).fill(measure.title);
   await page.getByLabel('Helårseffekt (kr)').fill(String(measure.fullYearEffect));
   await page.getByLabel('Start (måned)').fill(measure.startMonth);
-  if (measure.owner) await page.getByLabel('Ansvarlig').fill(measure.owner);
+  if (measure.owner) await page.getByLabel('Ansvarlig', { exact: true }).fill(measure.owner);
   if (measure.status) await page.getByLabel('Status', { exact: true }).selectOption({ label: measure.status });
-  if (measure.assessment?.pupils) await page.getByLabel('For elevene').fill(measure.assessment.pupils);
-  if (measure.assessment?.parents) await page.getByLabel('For foreldrene').fill(measure.assessment.parents);
-  if (measure.assessment?.staff) await page.getByLabel('For de ansatte').fill(measure.assessment.staff);
+  if (measure.school) await page.getByLabel('Skolen tiltaket gjelder (rektor skriver konsekvensvurderingen)').fill(measure.school);
   await page.getByRole('button', { name: 'Legg til tiltak' }).click();
   await page.getByText('Tiltaket er lagt til.').waitFor();
   await page.getByRole('heading', { level: 3, name: measure.title }).waitFor();
@@ -176,4 +176,39 @@ export async function commentOnMeasure(page: Page, comment: { measure?: string; 
   await page.getByLabel('Merknad', { exact: true }).fill(comment.text);
   await page.getByRole('button', { name: 'Legg inn merknad' }).click();
   await page.getByText(comment.text).waitFor();
+}
+
+/**
+ * An officer records on the open tool that a vedtak of its case adopted a measure (savings plan) or the scenario (school
+ * structure); the vedtak's option reads «Kommunestyret 10. desember 2026 (sak 41/26)».
+ */
+export async function adoptByDecision(page: Page, adoption: { measure?: string; decision: string | RegExp }): Promise<void> {
+  const form = page.getByRole('region', { name: 'Vedta gjennom et vedtak' });
+  if (adoption.measure) await form.getByLabel('Tiltaket vedtaket gjelder').selectOption({ label: adoption.measure });
+  const select = form.getByLabel('Vedtaket', { exact: true });
+  const label = (await select.locator('option').allTextContents()).find((o) =>
+    typeof adoption.decision === 'string' ? o === adoption.decision : adoption.decision.test(o),
+  );
+  if (!label) throw new Error(`Fant ikke vedtaket ${String(adoption.decision)}`);
+  await select.selectOption({ label });
+  await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
+  // A plan keeps the form for its other measures; an adopted scenario is locked, and the form goes.
+  await page
+    .getByText('Vedtaket er registrert.')
+    .or(page.getByText(/Vedtatt: kan ikke endres\./))
+    .waitFor();
+}
+
+/** A unit leader (the measure's owner or the rektor of its school) writes its consequence assessment on the open plan. */
+export async function writeAssessment(
+  page: Page,
+  measure: string,
+  assessment: { pupils?: string; parents?: string; staff?: string },
+): Promise<void> {
+  const form = page.getByRole('form', { name: `Konsekvensvurdering for «${measure}»` });
+  if (assessment.pupils !== undefined) await form.getByLabel('For elevene').fill(assessment.pupils);
+  if (assessment.parents !== undefined) await form.getByLabel('For foreldrene').fill(assessment.parents);
+  if (assessment.staff !== undefined) await form.getByLabel('For de ansatte').fill(assessment.staff);
+  await form.getByRole('button', { name: 'Lagre konsekvensvurderingen' }).click();
+  await page.getByText('Konsekvensvurderingen er lagret.').waitFor();
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -7,6 +7,7 @@ import {
   createModelVersionSchema,
   createScenarioSchema,
   importDatasetSchema,
+  mainScenarioSchema,
   revisionSchema,
   scenarioCommentSchema,
   sweepSchema,
@@ -23,7 +24,9 @@ import {
   allocationCaseListResponseSchema,
   allocationCaseResponseSchema,
   comparisonResponseSchema,
+  datasetColumnsResponseSchema,
   datasetImportResponseSchema,
+  datasetResponseSchema,
   idResponseSchema,
   importStatusResponseSchema,
   modelVersionCreatedResponseSchema,
@@ -85,6 +88,18 @@ export class AllocationController {
     return this.allocation.get(ctx, id);
   }
 
+  /** The case's main scenario (the one its page opens on): chosen by a case officer, audited. */
+  @Put('allocation-cases/:id/main-scenario')
+  @Access('case_officer')
+  @HttpCode(204)
+  async mainScenario(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(mainScenarioSchema)) input: Body<typeof mainScenarioSchema>,
+  ) {
+    await this.allocation.setMainScenario(ctx, id, input);
+  }
+
   @Returns(datasetImportResponseSchema)
   @Post('allocation-cases/:id/datasets')
   @Access('case_officer')
@@ -112,13 +127,39 @@ export class AllocationController {
     @Param('id', UuidPipe) id: string,
     @Query('filename') filename: unknown,
     @Query('name') name: unknown,
+    @Query('mapping') mapping: unknown,
     @Body() content: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const input = body(importDatasetSchema).transform(datasetFromFile(filename, name, content));
+    const input = body(importDatasetSchema).transform({ ...datasetFromFile(filename, name, content), ...mappingFromQuery(mapping) });
     const result = await this.allocation.importDataset(ctx, id, input);
     if ('importId' in result) void reply.status(202);
     return result;
+  }
+
+  /**
+   * The mapping step of an import of the municipality's own spreadsheet: the file as the raw body (as
+   * above), answered with its header row, a few values per column and the mapping its headers suggest.
+   * Nothing is stored.
+   */
+  @Returns(datasetColumnsResponseSchema)
+  @Post('allocation-cases/:id/datasets/columns')
+  @Access('case_officer')
+  @HttpCode(200)
+  datasetColumns(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query('filename') filename: unknown,
+    @Body() content: unknown,
+  ) {
+    return this.allocation.datasetColumns(ctx, id, datasetFromFile(filename, '', content));
+  }
+
+  @Returns(datasetResponseSchema)
+  @Get('datasets/:id')
+  @Access('authenticated')
+  dataset(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.allocation.dataset(ctx, id);
   }
 
   @Returns(modelVersionCreatedResponseSchema)
@@ -241,11 +282,22 @@ export function datasetFromFile(filename: unknown, name: unknown, content: unkno
   if (!Buffer.isBuffer(content)) throw ValidationFailed.field('file', 'Send filen som innhold med typen application/octet-stream');
   const file = typeof filename === 'string' ? filename : '';
   const ext = file.split('.').pop()?.toLowerCase();
-  const format = ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' ? 'csv' : null;
+  const format: 'csv' | 'xlsx' | 'json' | null = ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' ? 'csv' : null;
   if (!format) throw ValidationFailed.field('file', 'Filen må være CSV, XLSX eller JSON (.csv, .xlsx eller .json)');
   return {
     name: typeof name === 'string' && name.trim() !== '' ? name : file,
     format,
     content: format === 'xlsx' ? content.toString('base64') : content.toString('utf8'),
   };
+}
+
+/** The column mapping of a raw upload, sent as JSON in `?mapping=` (absent: the template's headers). */
+export function mappingFromQuery(mapping: unknown): { mapping?: unknown } {
+  if (mapping === undefined || mapping === '') return {};
+  if (typeof mapping !== 'string') throw ValidationFailed.field('mapping', 'Send koblingen av kolonner én gang, som JSON');
+  try {
+    return { mapping: JSON.parse(mapping) as unknown };
+  } catch {
+    throw ValidationFailed.field('mapping', 'Koblingen av kolonner kan ikke leses (den må være JSON)');
+  }
 }

@@ -23,6 +23,8 @@ export interface AllocationCaseRow {
   budget_year: number;
   title: string;
   adopted_scenario_id: string | null;
+  /** The scenario the page opens on, chosen by an officer (the adopted one when empty). */
+  main_scenario_id: string | null;
   created_at: Date;
 }
 
@@ -104,6 +106,8 @@ export interface ImportJobRow {
   name: string;
   format: string;
   content: string | null;
+  /** The column mapping of the municipality's own headers (null: the template's headers, or JSON). */
+  mapping: Record<string, number> | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   errors: unknown | null;

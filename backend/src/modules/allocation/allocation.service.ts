@@ -1,33 +1,63 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import type {
-  adoptScenarioSchema,
-  createAllocationCaseSchema,
-  createModelVersionSchema,
-  createScenarioSchema,
-  importDatasetSchema,
-  revisionSchema,
-  scenarioCommentSchema,
-  sweepSchema,
-  updateScenarioSchema,
+import {
+  MAPPED_FIELD_LABELS,
+  type ColumnMapping,
+  type adoptScenarioSchema,
+  type mainScenarioSchema,
+  type createAllocationCaseSchema,
+  type createModelVersionSchema,
+  type createScenarioSchema,
+  type importDatasetSchema,
+  type revisionSchema,
+  type scenarioCommentSchema,
+  type sweepSchema,
+  type updateScenarioSchema,
 } from '@samrad/shared/contracts';
-import { allocate, ENGINE_VERSION, validateAllocationInput, type AllocationInput, type AllocationResult } from '@samrad/shared/engine';
-import { formatResultCsv, resultWorkbook, unitsFromCsv, unitsFromXlsx } from '@samrad/shared/formats';
+import {
+  allocate,
+  BUILT_IN_DRIVERS,
+  comparisonTotals,
+  ENGINE_VERSION,
+  validateAllocationInput,
+  type AllocationInput,
+  type AllocationResult,
+  type UnitInput,
+} from '@samrad/shared/engine';
+import {
+  formatResultCsv,
+  resultWorkbook,
+  suggestMapping,
+  tableColumns,
+  tableFromCsv,
+  tableFromXlsx,
+  unitsFromMappedTable,
+  unitsFromTable,
+  type TableIssue,
+  type UnitsTableOptions,
+} from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
 import { ConflictState, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { buildInput, inputHash, modelOf } from './allocation-input.js';
 import { compareResults, compareWithBudget } from './comparison.js';
 import type { AllocationCaseRow, AllocationDatasetRow, ImportJobRow, ModelVersionRow, ScenarioRow, SweepRow } from './allocation.rows.js';
-import { insertModelVersion, storeDataset, type ParsedUnits } from './datasets.js';
+import { insertModelVersion, storeDataset, tableContext, type ParsedUnits } from './datasets.js';
 
 /** A scenario with its allocation case's case. */
 type ScenarioWithCase = Omit<ScenarioRow, 'created_by' | 'created_at' | 'updated_at'> & { case_id: string };
+
+/**
+ * The main scenario (hovedscenario) of an allocation case, in SQL over `allocation_case a`: the one an
+ * officer chose, else the adopted one. The one rule for the page, the list and the case's answer.
+ */
+export const MAIN_SCENARIO_SQL = `COALESCE(a.main_scenario_id, a.adopted_scenario_id)`;
 
 /** Thrown when an import has bad rows: a 400 with row and column per problem. */
 export class ImportRejected extends ValidationFailed {}
@@ -35,9 +65,27 @@ export class ImportRejected extends ValidationFailed {}
 /** Files above this many characters are imported by the worker, with progress. */
 export const LARGE_IMPORT_CHARS = 200_000;
 
-/** Reads units from CSV, XLSX (base64) or interchange JSON; every bad row is reported, nothing half-read is returned. */
-export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; content: string }): Promise<ParsedUnits> {
+/** Turns a reader's problems (row and column) into the 400 an import answers. */
+const tableRejected = (errors: TableIssue[]) =>
+  new ImportRejected(
+    errors.map((e) => ({
+      path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`,
+      message: e.message,
+      row: e.row,
+      column: e.column,
+    })),
+  );
+
+/**
+ * Reads units from CSV, XLSX (base64) or interchange JSON; every bad row is reported, nothing half-read is
+ * returned. A spreadsheet is read by its `mapping` (the municipality's own headers) or by the template's headers.
+ */
+export async function parseUnits(
+  input: { format: 'csv' | 'xlsx' | 'json'; content: string; mapping?: ColumnMapping | null },
+  options: UnitsTableOptions = {},
+): Promise<ParsedUnits> {
   if (input.format === 'json') {
+    if (input.mapping) throw ValidationFailed.field('mapping', 'Kolonnekobling gjelder bare CSV- og XLSX-filer');
     let doc: unknown;
     try {
       doc = JSON.parse(input.content);
@@ -48,18 +96,17 @@ export async function parseUnits(input: { format: 'csv' | 'xlsx' | 'json'; conte
     if (!check.ok) throw new ImportRejected(check.errors.map((e) => ({ path: e.path, message: e.message })));
     return { units: check.input.units, model: modelOf(doc as Record<string, unknown>) };
   }
-  const table = input.format === 'csv' ? unitsFromCsv(input.content) : await unitsFromXlsx(Buffer.from(input.content, 'base64'));
-  if (!table.ok) {
-    throw new ImportRejected(
-      table.errors.map((e) => ({
-        path: `rad ${e.row}${e.column ? `, kolonne «${e.column}»` : ''}`,
-        message: e.message,
-        row: e.row,
-        column: e.column,
-      })),
-    );
-  }
+  const rows = await readTable(input.format, input.content);
+  const table = input.mapping ? unitsFromMappedTable(rows, input.mapping, options) : unitsFromTable(rows, options);
+  if (!table.ok) throw tableRejected(table.errors);
   return { units: table.units, model: null };
+}
+
+/** A CSV text or an XLSX workbook (base64) as rows of text, or the 400 that says why it cannot be read. */
+async function readTable(format: 'csv' | 'xlsx', content: string): Promise<string[][]> {
+  const read = format === 'csv' ? tableFromCsv(content) : await tableFromXlsx(Buffer.from(content, 'base64'));
+  if (!read.ok) throw tableRejected(read.errors);
+  return read.rows;
 }
 
 @Injectable()
@@ -70,11 +117,15 @@ export class AllocationService {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(WorkLimits) private readonly limits: WorkLimits,
+    @Inject(DecisionsService) private readonly decisions: DecisionsService,
   ) {}
 
-  private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager) {
-    const rows: { id: string; case_id: string; budget_year: number; title: string; adopted_scenario_id: string | null }[] = await m.query(
-      `SELECT id, case_id, budget_year, title, adopted_scenario_id FROM allocation_case WHERE id = $1 AND municipality_id = $2`,
+  private async allocationCase(ctx: RequestContext, id: string, m: EntityManager = this.db.manager, lock = false) {
+    const rows: (Pick<AllocationCaseRow, 'id' | 'case_id' | 'budget_year' | 'title' | 'adopted_scenario_id' | 'main_scenario_id'> & {
+      main: string | null;
+    })[] = await m.query(
+      `SELECT a.id, a.case_id, a.budget_year, a.title, a.adopted_scenario_id, a.main_scenario_id, ${MAIN_SCENARIO_SQL} AS main
+         FROM allocation_case a WHERE a.id = $1 AND a.municipality_id = $2 ${lock ? 'FOR UPDATE' : ''}`,
       [id, ctx.municipalityId],
     );
     if (!rows[0]) throw new NotFound('Fant ikke fordelingssaken');
@@ -109,8 +160,9 @@ export class AllocationService {
   async list(ctx: RequestContext) {
     const rows: (Pick<AllocationCaseRow, 'id' | 'title' | 'budget_year' | 'case_id' | 'adopted_scenario_id'> & {
       access: 'public' | 'exempt';
+      main: string | null;
     })[] = await this.db.query(
-      `SELECT a.id, a.title, a.budget_year, a.case_id, a.adopted_scenario_id, c.access FROM allocation_case a JOIN case_file c ON c.id = a.case_id
+      `SELECT a.id, a.title, a.budget_year, a.case_id, a.adopted_scenario_id, ${MAIN_SCENARIO_SQL} AS main, c.access FROM allocation_case a JOIN case_file c ON c.id = a.case_id
         WHERE a.municipality_id = $1 ORDER BY a.budget_year DESC, a.created_at DESC`,
       [ctx.municipalityId],
     );
@@ -122,6 +174,7 @@ export class AllocationService {
       budgetYear: r.budget_year,
       caseId: r.case_id,
       adoptedScenarioId: r.adopted_scenario_id,
+      mainScenarioId: r.main,
     }));
   }
 
@@ -155,6 +208,7 @@ export class AllocationService {
       budgetYear: a.budget_year,
       title: a.title,
       adoptedScenarioId: a.adopted_scenario_id,
+      mainScenarioId: a.main,
       datasets: datasets.map((d) => ({
         id: d.id,
         name: d.name,
@@ -189,19 +243,73 @@ export class AllocationService {
   /** Imports units and counts; stores nothing until every row is clean. Large files run as a job. */
   async importDataset(ctx: RequestContext, id: string, input: z.infer<typeof importDatasetSchema>) {
     await this.allocationCase(ctx, id);
+    if (input.mapping && input.format === 'json') throw ValidationFailed.field('mapping', 'Kolonnekobling gjelder bare CSV- og XLSX-filer');
     if (input.content.length > LARGE_IMPORT_CHARS) {
       return this.db.transaction(async (m) => {
         await this.limits.assertRoomForJob(m, ctx, 'import');
         const [row] = await m.query(
-          `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content, created_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-          [ctx.municipalityId, id, input.name, input.format, input.content, ctx.userId],
+          `INSERT INTO import_job (municipality_id, allocation_case_id, name, format, content, mapping, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+          [
+            ctx.municipalityId,
+            id,
+            input.name,
+            input.format,
+            input.content,
+            input.mapping ? JSON.stringify(input.mapping) : null,
+            ctx.userId,
+          ],
         );
         await this.outbox.enqueue(m, 'allocation.import', { importId: row.id }, { dedupKey: `import:${row.id}` });
         return { importId: row.id as string, status: 'queued' as const };
       });
     }
-    const parsed = await parseUnits(input);
-    return this.db.transaction((m) => storeDataset(m, this.audit, ctx, id, input.name, input.format, parsed));
+    // Read and stored in one transaction: a row is matched with the earlier units it is stored beside.
+    return this.db.transaction(async (m) => {
+      const parsed = await parseUnits(input, await tableContext(m, id));
+      return storeDataset(m, this.audit, ctx, id, input.name, input.format, parsed);
+    });
+  }
+
+  /**
+   * The mapping step: the header row of an uploaded spreadsheet (with a few values from each column), the
+   * mapping its headers suggest, and the count drivers a column can fill (built in, and the case's own).
+   */
+  async datasetColumns(ctx: RequestContext, id: string, file: { format: 'csv' | 'xlsx' | 'json'; content: string }) {
+    await this.allocationCase(ctx, id);
+    if (file.format === 'json') throw ValidationFailed.field('file', 'En JSON-fil har ingen kolonner å koble; importer den som den er');
+    const rows = await readTable(file.format, file.content);
+    if (!rows[0] || rows[0].every((h) => (h ?? '').trim() === ''))
+      throw tableRejected([{ row: 1, column: '', message: 'Tabellen mangler overskriftsrad' }]);
+    const context = await tableContext(this.db.manager, id);
+    return {
+      columns: tableColumns(rows),
+      suggested: suggestMapping(rows.slice(0, 1), context.customDrivers),
+      drivers: [
+        ...BUILT_IN_DRIVERS.filter((d) => d !== 'unit').map((d) => ({ id: d, label: MAPPED_FIELD_LABELS[d] ?? d })),
+        ...context.driverLabels,
+      ],
+    };
+  }
+
+  /** One dataset with its units and counts (read by whoever may read the case). */
+  async dataset(ctx: RequestContext, datasetId: string) {
+    const rows: (Pick<AllocationDatasetRow, 'id' | 'allocation_case_id' | 'name' | 'source' | 'created_at'> & { units: UnitInput[] })[] =
+      await this.db.query(
+        `SELECT d.id, d.allocation_case_id, d.name, d.source, d.units, d.created_at FROM allocation_dataset d
+           JOIN allocation_case a ON a.id = d.allocation_case_id WHERE d.id = $1 AND a.municipality_id = $2`,
+        [datasetId, ctx.municipalityId],
+      );
+    const d = rows[0];
+    if (!d) throw new NotFound('Fant ikke datasettet');
+    await this.allocationCase(ctx, d.allocation_case_id);
+    return {
+      id: d.id,
+      allocationCaseId: d.allocation_case_id,
+      name: d.name,
+      source: d.source,
+      createdAt: d.created_at.toISOString(),
+      units: d.units,
+    };
   }
 
   async importStatus(ctx: RequestContext, importId: string) {
@@ -387,11 +495,15 @@ export class AllocationService {
 
   async compare(ctx: RequestContext, id: string, against: string) {
     const { stored } = await this.latestResult(ctx, id);
-    if (against === 'budget' || against === 'lastYear') return { against, units: compareWithBudget(stored.result, against) };
+    if (against === 'budget' || against === 'lastYear') {
+      const units = compareWithBudget(stored.result, against);
+      return { against, units, totals: comparisonTotals(units) };
+    }
     if (!/^[0-9a-f-]{36}$/i.test(against))
       throw ValidationFailed.field('against', 'Sammenlign med «budget», «lastYear» eller et annet scenario');
     const other = await this.latestResult(ctx, against);
-    return { against, units: compareResults(stored.result, other.stored.result) };
+    const units = compareResults(stored.result, other.stored.result);
+    return { against, units, totals: comparisonTotals(units) };
   }
 
   async comment(ctx: RequestContext, id: string, input: z.infer<typeof scenarioCommentSchema>) {
@@ -424,15 +536,30 @@ export class AllocationService {
     }));
   }
 
+  /**
+   * A case officer chooses the case's main scenario (one of its own), audited. The adopted scenario was
+   * the main one until then; choosing another leaves the adoption as it is.
+   */
+  async setMainScenario(ctx: RequestContext, id: string, input: z.infer<typeof mainScenarioSchema>) {
+    return this.db.transaction(async (m) => {
+      const a = await this.allocationCase(ctx, id, m, true);
+      const own = await m.query(`SELECT 1 FROM scenario WHERE id = $1 AND allocation_case_id = $2`, [input.scenarioId, id]);
+      if (own.length === 0) throw ValidationFailed.field('scenarioId', 'Scenarioet hører ikke til denne fordelingssaken');
+      if (a.main === input.scenarioId && a.main_scenario_id === input.scenarioId) return;
+      await m.query(`UPDATE allocation_case SET main_scenario_id = $2 WHERE id = $1`, [id, input.scenarioId]);
+      await this.audit.record(m, ctx, 'update', 'allocation_case', id, { mainScenarioId: a.main }, { mainScenarioId: input.scenarioId });
+    });
+  }
+
   /** A decision adopts the scenario: it is locked and becomes the budget year's allocation. */
   async adopt(ctx: RequestContext, id: string, input: z.infer<typeof adoptScenarioSchema>) {
     return this.db.transaction(async (m) => {
       const s = await this.scenario(ctx, id, m, true);
       if (s.adopted_at) throw new ConflictState('Scenarioet er allerede vedtatt');
-      const d = await m.query(`SELECT 1 FROM decision WHERE id = $1 AND case_id = $2`, [input.decisionId, s.case_id]);
-      if (d.length === 0) throw ValidationFailed.field('decisionId', 'Vedtaket hører ikke til fordelingssakens sak');
+      await this.decisions.adoptingDecision(m, ctx, input.decisionId, s.case_id, 'Vedtaket hører ikke til fordelingssakens sak');
       await m.query(`UPDATE scenario SET adopted_at = now(), adopted_by_decision_id = $2 WHERE id = $1`, [id, input.decisionId]);
-      await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);
+      // The adopted scenario is the case's main scenario from now on.
+      await m.query(`UPDATE allocation_case SET adopted_scenario_id = $2, main_scenario_id = $2 WHERE id = $1`, [s.allocation_case_id, id]);
       await m.query(`UPDATE model_version SET adopted_by_decision_id = $2 WHERE id = $1 AND adopted_by_decision_id IS NULL`, [
         s.model_version_id,
         input.decisionId,
@@ -461,7 +588,8 @@ export class AllocationService {
       },
       id,
     );
-    return { id: created.id, changes: compareResults(created.result, previous) };
+    const changes = compareResults(created.result, previous);
+    return { id: created.id, changes, totals: comparisonTotals(changes) };
   }
 
   async startSweep(ctx: RequestContext, id: string, input: z.infer<typeof sweepSchema>) {
@@ -505,10 +633,8 @@ export class AllocationService {
     const { scenario, stored } = await this.latestResult(ctx, id);
     if (format === 'json') return { body: JSON.stringify(stored.result, null, 2), type: 'application/json', name: `${scenario.name}.json` };
     if (format === 'csv') return { body: formatResultCsv(stored.result), type: 'text/csv; charset=utf-8', name: `${scenario.name}.csv` };
-    const before =
-      stored.result.mode === 'distribution' ? allocate({ ...stored.input, mode: 'allocation', frame: null, frameChange: null }) : undefined;
     return {
-      body: Buffer.from(await resultWorkbook(stored.result, before)),
+      body: Buffer.from(await resultWorkbook(stored.input, stored.result)),
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       name: `${scenario.name}.xlsx`,
     };

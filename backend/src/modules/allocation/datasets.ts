@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { hasNul, NUL_MESSAGE } from '@samrad/shared/contracts';
-import { allocationInputSchema, type UnitInput } from '@samrad/shared/engine';
+import { allocationInputSchema, type Stage, type UnitInput } from '@samrad/shared/engine';
+import type { UnitsTableOptions } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ValidationFailed } from '../../platform/http/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -54,4 +55,35 @@ export async function storeDataset(
   await audit.record(m, ctx, 'create', 'allocation_dataset', row.id, null, { name, units: parsed.units.length });
   const modelVersionId = parsed.model ? (await insertModelVersion(m, audit, ctx, caseId, `Modell fra ${name}`, parsed.model)).id : null;
   return { id: row.id as string, units: parsed.units.length, modelVersionId };
+}
+
+/**
+ * What reading a spreadsheet for this case needs to know: the custom drivers its model versions declare
+ * (with their names), and the units of its earlier datasets by organisation number and stage (the newest
+ * dataset's id wins), so a unit keeps its id from one year's counts to the next.
+ */
+export async function tableContext(
+  m: Pick<EntityManager, 'query'>,
+  caseId: string,
+): Promise<Required<UnitsTableOptions> & { driverLabels: { id: string; label: string }[] }> {
+  // One after the other: in a transaction both go through the same connection.
+  const drivers: { id: string; label: string }[] = await m.query(
+    `SELECT DISTINCT ON (d->>'id') d->>'id' AS id, coalesce(d->>'label', d->>'id') AS label
+       FROM model_version mv,
+            jsonb_array_elements(CASE WHEN jsonb_typeof(mv.model->'customDrivers') = 'array' THEN mv.model->'customDrivers' ELSE '[]'::jsonb END) d
+      WHERE mv.allocation_case_id = $1 AND d->>'id' IS NOT NULL ORDER BY d->>'id', mv.number DESC`,
+    [caseId],
+  );
+  const known: { id: string; org_number: string; stage: Stage }[] = await m.query(
+    `SELECT DISTINCT ON (u->>'orgNumber', u->>'stage') u->>'id' AS id, u->>'orgNumber' AS org_number, u->>'stage' AS stage
+       FROM allocation_dataset ds, jsonb_array_elements(ds.units) u
+      WHERE ds.allocation_case_id = $1 AND u ? 'orgNumber'
+      ORDER BY u->>'orgNumber', u->>'stage', ds.created_at DESC`,
+    [caseId],
+  );
+  return {
+    customDrivers: drivers.map((d) => d.id),
+    driverLabels: drivers,
+    known: known.map((k) => ({ id: k.id, orgNumber: k.org_number, stage: k.stage })),
+  };
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { JobPayload } from '../../platform/queue/jobs.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { parseUnits } from './allocation.service.js';
-import { storeDataset } from './datasets.js';
+import { storeDataset, tableContext } from './datasets.js';
 
 /**
  * Runs a large dataset import: parse and validate every row, then store the dataset only when the
@@ -20,10 +20,11 @@ export async function runImport(
     name: string;
     format: 'csv' | 'xlsx' | 'json';
     content: string | null;
+    mapping: Record<string, number> | null;
     status: string;
     created_by: string;
   }[] = await db.query(
-    `SELECT municipality_id, allocation_case_id, name, format, content, status, created_by FROM import_job WHERE id = $1`,
+    `SELECT municipality_id, allocation_case_id, name, format, content, mapping, status, created_by FROM import_job WHERE id = $1`,
     [p.importId],
   );
   const job = rows[0];
@@ -35,13 +36,16 @@ export async function runImport(
   await step(10);
   let parsed;
   try {
-    parsed = await parseUnits({ format: job.format, content: job.content });
+    parsed = await parseUnits(
+      { format: job.format, content: job.content, mapping: job.mapping },
+      await tableContext(db.manager, job.allocation_case_id),
+    );
   } catch (error) {
     const errors = ((error as { getResponse?: () => { errors?: unknown[] } }).getResponse?.().errors ?? [
       { path: '', message: (error as Error).message },
     ]) as unknown[];
     await db.query(
-      `UPDATE import_job SET status = 'failed', errors = $2, content = NULL, progress = 100, finished_at = now() WHERE id = $1`,
+      `UPDATE import_job SET status = 'failed', errors = $2, content = NULL, mapping = NULL, progress = 100, finished_at = now() WHERE id = $1`,
       [p.importId, JSON.stringify(errors)],
     );
     await progress(100);
@@ -59,7 +63,7 @@ export async function runImport(
       parsed,
     );
     await m.query(
-      `UPDATE import_job SET status = 'done', dataset_id = $2, content = NULL, progress = 100, finished_at = now() WHERE id = $1`,
+      `UPDATE import_job SET status = 'done', dataset_id = $2, content = NULL, mapping = NULL, progress = 100, finished_at = now() WHERE id = $1`,
       [p.importId, stored.id],
     );
   });

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
   ANALYSIS_KINDS,
+  adoptAnalysisSchema,
+  adoptionSchema,
   analysisCommentCreatedResponseSchema,
   analysisCommentListResponseSchema,
   analysisCommentSchema,
@@ -12,6 +14,7 @@ import {
   analysisVersionListResponseSchema,
   createAnalysisToolSchema,
   peerImportResponseSchema,
+  measureAssessmentSchema,
   updateAnalysisToolSchema,
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
@@ -77,6 +80,31 @@ export class AnalysisController {
     @Body(body(updateAnalysisToolSchema)) input: z.infer<typeof updateAnalysisToolSchema>,
   ) {
     return this.analysis.update(ctx, id, input);
+  }
+
+  @Returns(adoptionSchema)
+  @Post(':id/adoptions')
+  @Access('case_officer')
+  adopt(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(adoptAnalysisSchema)) input: z.infer<typeof adoptAnalysisSchema>,
+  ) {
+    return this.analysis.adopt(ctx, id, input);
+  }
+
+  /** The consequence assessment of one measure; the service lets only its unit leaders write it (MEASURE_ASSESSORS). */
+  @Returns(analysisToolCreatedResponseSchema)
+  @Put(':id/measures/:measureId/assessment')
+  @Access('authenticated')
+  assess(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('measureId') measureId: string,
+    @Body(body(measureAssessmentSchema)) input: z.infer<typeof measureAssessmentSchema>,
+  ) {
+    if (measureId.length > 100) throw ValidationFailed.field('measureId', 'Fant ikke tiltaket i planen');
+    return this.analysis.assess(ctx, id, measureId, input);
   }
 
   @Returns(analysisVersionListResponseSchema)

@@ -4,7 +4,7 @@
  */
 import type { AnalysisKind } from '@samrad/shared/contracts';
 
-export const ROW_TABLES = ['analysis_tool', 'analysis_tool_version', 'analysis_comment'] as const;
+export const ROW_TABLES = ['analysis_tool', 'analysis_tool_version', 'analysis_comment', 'analysis_adoption'] as const;
 
 /** A row of `analysis_tool` as raw SQL returns it (snake_case columns). */
 export interface AnalysisToolRow {
@@ -45,4 +45,15 @@ export interface AnalysisCommentRow {
   author_id: string;
   text: string;
   created_at: Date;
+}
+
+/** A row of `analysis_adoption`: the vedtak that adopted a measure of a savings plan, or a structure scenario (measure_id null). */
+export interface AnalysisAdoptionRow {
+  id: string;
+  municipality_id: string;
+  tool_id: string;
+  measure_id: string | null;
+  decision_id: string;
+  adopted_by: string | null;
+  adopted_at: Date;
 }

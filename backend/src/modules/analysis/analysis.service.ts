@@ -4,23 +4,46 @@ import type { z } from 'zod';
 import {
   analysisInputSchemas,
   parseWith,
+  type Adoption,
   type AnalysisKind,
+  type AnalysisToolState,
+  type adoptAnalysisSchema,
   type analysisCommentSchema,
   type createAnalysisToolSchema,
+  type measureAssessmentSchema,
   type updateAnalysisToolSchema,
 } from '@samrad/shared/contracts';
 import { ANALYSIS_ENGINE_VERSION, AnalysisInputError, computeAnalysis, type AnalysisResults } from '@samrad/shared/engine';
 import { analysisWorkbook, peersFromFile } from '@samrad/shared/formats';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { presentFields } from '../../platform/database/tenant-repository.js';
-import { NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
+import { ConflictState, Forbidden, NotFound, StaleVersion, ValidationFailed } from '../../platform/http/errors.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { caseReadableSql, caseTitleSql, CasesService } from '../cases/cases.service.js';
-import type { AnalysisCommentRow, AnalysisToolRow } from './analysis.rows.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import type { AnalysisAdoptionRow, AnalysisCommentRow, AnalysisToolRow } from './analysis.rows.js';
+import { assessmentOf, measureChanges, measuresOf, schoolKey, type StoredMeasure } from './measure-rules.js';
 
 type CreateTool = z.infer<typeof createAnalysisToolSchema>;
 type UpdateTool = z.infer<typeof updateAnalysisToolSchema>;
+type AdoptionRow = Pick<AnalysisAdoptionRow, 'tool_id' | 'measure_id' | 'decision_id' | 'adopted_at'> & {
+  body: string;
+  decided_on: string;
+  committee_number: string | null;
+};
+
+const adoptionView = (a: AdoptionRow): Adoption => ({
+  measureId: a.measure_id,
+  decisionId: a.decision_id,
+  body: a.body,
+  decidedOn: a.decided_on,
+  committeeNumber: a.committee_number,
+  adoptedAt: a.adopted_at.toISOString(),
+});
+
+const ASSESSORS_ONLY =
+  'Konsekvensvurderingen skrives av enhetslederne: tiltakets ansvarlige og rektor (enhetsleder) ved skolen tiltaket gjelder';
 
 /** A KOSTRA table is a few hundred rows at most. */
 export const PEER_IMPORT_MAX_BYTES = 2_000_000;
@@ -76,6 +99,7 @@ export class AnalysisService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(WorkLimits) private readonly limits: WorkLimits,
+    @Inject(DecisionsService) private readonly decisions: DecisionsService,
   ) {}
 
   /** A tool of the caller's municipality whose case the caller may read (404 / 403 otherwise). */
@@ -108,6 +132,14 @@ export class AnalysisService {
         );
         if (ok.length === 0) throw ValidationFailed.field(`input.measures[${i}].scenarioId`, 'Fant ikke fordelingsscenarioet');
       }
+      const ownerId = (measure as { ownerId?: string | null }).ownerId;
+      if (ownerId) {
+        const ok = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND status <> 'disabled'`, [
+          ownerId,
+          ctx.municipalityId,
+        ]);
+        if (ok.length === 0) throw ValidationFailed.field(`input.measures[${i}].ownerId`, 'Fant ikke personen');
+      }
     }
     const ids = new Set<string>();
     for (const [i, measure] of (measures as { id: string }[]).entries()) {
@@ -137,7 +169,63 @@ export class AnalysisService {
   async get(ctx: RequestContext, id: string) {
     const t = await this.tool(ctx, id);
     const [summary] = (await this.db.query(`${SUMMARY_SQL('TRUE')} WHERE t.id = $1`, [id])) as SummaryRow[];
-    return { ...summaryView(summary!), input: t.input, result: t.result, engineVersion: t.engine_version };
+    const [adoptions, mayAssess] = await Promise.all([this.adoptions(this.db.manager, [id]), this.assessor(this.db.manager, ctx)]);
+    const adopted = new Set(adoptions.map((a) => a.measure_id));
+    return {
+      ...summaryView(summary!),
+      input: t.input,
+      result: t.result,
+      engineVersion: t.engine_version,
+      adoptions: adoptions.map(adoptionView),
+      mayAssess: measuresOf(t.kind, t.input)
+        .filter((m) => !adopted.has(m.id) && mayAssess(m))
+        .map((m) => m.id),
+    };
+  }
+
+  /** The vedtak that adopted the tools' measures or scenarios, with the body and committee number they are shown by. */
+  private async adoptions(m: EntityManager, toolIds: string[]): Promise<AdoptionRow[]> {
+    if (toolIds.length === 0) return [];
+    return m.query(
+      `SELECT a.tool_id, a.measure_id, a.decision_id, a.adopted_at, b.name AS body, d.decided_on, d.committee_number
+         FROM analysis_adoption a JOIN decision d ON d.id = a.decision_id JOIN body b ON b.id = d.body_id
+        WHERE a.tool_id = ANY($1::uuid[]) ORDER BY a.adopted_at, a.measure_id`,
+      [toolIds],
+    );
+  }
+
+  /**
+   * MEASURE_ASSESSORS, the one rule of who writes a measure's consequence assessment: its owner (`ownerId`), and the
+   * unit leaders of the school it concerns (a current membership in the capacity `unit_leader` whose `school` is the
+   * measure's). Answers a test for the caller, read once per request.
+   */
+  private async assessor(m: EntityManager, ctx: RequestContext): Promise<(measure: StoredMeasure) => boolean> {
+    const rows: { school: string | null }[] = await m.query(
+      `SELECT school FROM current_membership WHERE user_id = $1 AND municipality_id = $2 AND capacity = 'unit_leader'`,
+      [ctx.userId, ctx.municipalityId],
+    );
+    const schools = new Set(rows.map((r) => schoolKey(r.school)).filter((k) => k !== ''));
+    return (measure) => (!!measure.ownerId && measure.ownerId === ctx.userId) || schools.has(schoolKey(measure.school));
+  }
+
+  /** Refuses a change of a plan's measures that breaks their rules (measure-rules.ts), as field errors. */
+  private async assertMeasureChanges(
+    m: EntityManager,
+    ctx: RequestContext,
+    kind: AnalysisKind,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    adopted: AdoptionRow[],
+  ) {
+    if (kind !== 'savings') return;
+    const errors = measureChanges(
+      measuresOf(kind, before),
+      measuresOf(kind, after),
+      new Set(adopted.map((a) => a.measure_id).filter((x): x is string => x !== null)),
+      await this.assessor(m, ctx),
+      ASSESSORS_ONLY,
+    );
+    if (errors.length) throw new ValidationFailed(errors);
   }
 
   async create(ctx: RequestContext, input: CreateTool) {
@@ -149,6 +237,7 @@ export class AnalysisService {
       });
       await this.assertMandateItem(m, ctx, input.mandateItemId);
       await this.assertMeasureRefs(m, ctx, input.kind, input.input as Record<string, unknown>);
+      await this.assertMeasureChanges(m, ctx, input.kind, { measures: [] }, input.input as Record<string, unknown>, []);
       const [row] = (await m.query(
         `INSERT INTO analysis_tool (municipality_id, case_id, mandate_item_id, kind, title, input, result, engine_version, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id, version`,
@@ -195,6 +284,9 @@ export class AnalysisService {
     const changes = presentFields(fields);
     return this.db.transaction(async (m) => {
       const t = await this.tool(ctx, id, m, true);
+      const adopted = await this.adoptions(m, [id]);
+      if (adopted.some((a) => a.measure_id === null))
+        throw new ConflictState('Scenarioet er vedtatt og kan ikke endres. Lag et nytt scenario for en ny endring.');
       if (t.version !== version) throw new StaleVersion({ ...(await this.get(ctx, id)) });
       let input = t.input;
       let result = t.result;
@@ -204,6 +296,7 @@ export class AnalysisService {
         input = parsed.data as Record<string, unknown>;
         result = compute(t.kind, input) as unknown as Record<string, unknown>;
         await this.assertMeasureRefs(m, ctx, t.kind, input);
+        await this.assertMeasureChanges(m, ctx, t.kind, t.input, input, adopted);
       }
       if (changes.mandateItemId !== undefined) await this.assertMandateItem(m, ctx, changes.mandateItemId);
       const title = changes.title ?? t.title;
@@ -224,6 +317,182 @@ export class AnalysisService {
       );
       return { id, version: t.version + 1 };
     });
+  }
+
+  /** Writes the tool's new input and result as its next version (the row locked by the caller). */
+  private async saveInput(m: EntityManager, ctx: RequestContext, t: AnalysisToolRow, input: Record<string, unknown>) {
+    const result = compute(t.kind, input) as unknown as Record<string, unknown>;
+    await m.query(
+      `UPDATE analysis_tool SET input = $2, result = $3, engine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+      [t.id, JSON.stringify(input), JSON.stringify(result), ANALYSIS_ENGINE_VERSION],
+    );
+    await this.saveVersion(m, ctx, t.id, t.version + 1, t.title, input, result);
+    return t.version + 1;
+  }
+
+  /**
+   * A vedtak adopts a measure of a savings plan (its status becomes «adopted», saved as a new version) or a school-structure
+   * scenario (measureId null); the vedtak must be one of the tool's case (DecisionsService.adoptingDecision, the rule the
+   * allocation scenarios follow). What is adopted is read-only afterwards.
+   */
+  async adopt(ctx: RequestContext, id: string, input: z.infer<typeof adoptAnalysisSchema>): Promise<Adoption> {
+    return this.db.transaction(async (m) => {
+      const t = await this.tool(ctx, id, m, true);
+      const measures = measuresOf(t.kind, t.input);
+      const measure = input.measureId === null ? undefined : measures.find((x) => x.id === input.measureId);
+      if (t.kind === 'savings') {
+        if (input.measureId === null) throw ValidationFailed.field('measureId', 'Velg tiltaket vedtaket gjelder');
+        if (!measure) throw ValidationFailed.field('measureId', 'Fant ikke tiltaket i planen');
+      } else if (t.kind === 'structure') {
+        if (input.measureId !== null) throw ValidationFailed.field('measureId', 'Et skolestrukturscenario vedtas som helhet');
+      } else {
+        throw new ConflictState('Bare tiltak i en innsparingsplan og skolestrukturscenarioer vedtas');
+      }
+      const earlier = await this.adoptions(m, [id]);
+      if (earlier.some((a) => a.measure_id === input.measureId))
+        throw new ConflictState(measure ? `Tiltaket «${measure.title}» er allerede vedtatt` : 'Scenarioet er allerede vedtatt');
+      const decision = await this.decisions.adoptingDecision(m, ctx, input.decisionId, t.case_id, 'Vedtaket hører ikke til analysens sak');
+      const [row] = (await m.query(
+        `INSERT INTO analysis_adoption (municipality_id, tool_id, measure_id, decision_id, adopted_by) VALUES ($1,$2,$3,$4,$5) RETURNING adopted_at`,
+        [ctx.municipalityId, id, input.measureId, decision.id, ctx.userId],
+      )) as Pick<AnalysisAdoptionRow, 'adopted_at'>[];
+      if (measure)
+        await this.saveInput(m, ctx, t, {
+          ...t.input,
+          measures: measures.map((x) => (x.id === measure.id ? { ...x, status: 'adopted' } : x)),
+        });
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'analysis_tool',
+        id,
+        { adopted: false, measureId: input.measureId },
+        { adopted: true, measureId: input.measureId, decisionId: decision.id },
+      );
+      return adoptionView({
+        tool_id: id,
+        measure_id: input.measureId,
+        decision_id: decision.id,
+        adopted_at: row!.adopted_at,
+        body: decision.body,
+        decided_on: decision.decidedOn,
+        committee_number: decision.committeeNumber,
+      });
+    });
+  }
+
+  /** A measure's consequence assessment, by its unit leaders only (MEASURE_ASSESSORS); saved as the tool's next version. */
+  async assess(ctx: RequestContext, id: string, measureId: string, input: z.infer<typeof measureAssessmentSchema>) {
+    return this.db.transaction(async (m) => {
+      const t = await this.tool(ctx, id, m, true);
+      const measures = measuresOf(t.kind, t.input);
+      const measure = measures.find((x) => x.id === measureId);
+      if (!measure) throw new NotFound('Fant ikke tiltaket i planen');
+      if (!(await this.assessor(m, ctx))(measure)) throw new Forbidden(ASSESSORS_ONLY);
+      if ((await this.adoptions(m, [id])).some((a) => a.measure_id === measureId))
+        throw new ConflictState(`Tiltaket «${measure.title}» er vedtatt og kan ikke endres`);
+      if (t.version !== input.version) throw new StaleVersion({ ...(await this.get(ctx, id)) });
+      const assessment = { pupils: input.pupils, parents: input.parents, staff: input.staff };
+      const version = await this.saveInput(m, ctx, t, {
+        ...t.input,
+        measures: measures.map((x) => (x.id === measureId ? { ...x, assessment } : x)),
+      });
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'analysis_tool',
+        id,
+        { measureId, assessment: assessmentOf(measure) },
+        { measureId, assessment },
+      );
+      return { id, version };
+    });
+  }
+
+  /**
+   * The state of the tools under a mandate's items, for the mandate page and the start page (the mandates module asks
+   * here, never reads these tables): each tool the reader may read (its case by caseReadableSql) under its item, and each
+   * measure of a savings plan under the item it names when that is not the plan's own.
+   */
+  async statesByItem(ctx: RequestContext, mandateId: string): Promise<Map<string, AnalysisToolState[]>> {
+    const rows: Pick<AnalysisToolRow, 'id' | 'kind' | 'title' | 'mandate_item_id' | 'input' | 'result'>[] = await this.db.query(
+      `SELECT t.id, t.kind, t.title, t.mandate_item_id, t.input, t.result
+         FROM analysis_tool t JOIN case_file c ON c.id = t.case_id
+        WHERE t.municipality_id = $1 AND ${caseReadableSql('c', '$2', '$3')}
+          AND (t.kind = 'savings' OR t.mandate_item_id IN (SELECT id FROM mandate_item WHERE mandate_id = $4))
+        ORDER BY t.created_at, t.id`,
+      [ctx.municipalityId, ctx.roles.has('case_officer'), [...ctx.bodyIds], mandateId],
+    );
+    const items = new Set(
+      (
+        (await this.db.query(`SELECT id FROM mandate_item WHERE mandate_id = $1 AND municipality_id = $2`, [
+          mandateId,
+          ctx.municipalityId,
+        ])) as {
+          id: string;
+        }[]
+      ).map((r) => r.id),
+    );
+    const adoptions = await this.adoptions(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
+    const states = new Map<string, AnalysisToolState[]>();
+    const add = (item: string | null | undefined, state: AnalysisToolState) => {
+      if (!item || !items.has(item)) return;
+      states.set(item, [...(states.get(item) ?? []), state]);
+    };
+    for (const t of rows) {
+      const adopted = adoptions.filter((a) => a.tool_id === t.id);
+      const whole = adopted.find((a) => a.measure_id === null);
+      const base = { toolId: t.id, title: t.title, adoption: whole ? adoptionView(whole) : null };
+      if (t.kind === 'savings') {
+        const measures = measuresOf('savings', t.input);
+        const result = t.result as unknown as AnalysisResults['savings'];
+        const first = result.years[0];
+        const done = measures.filter((x) => adopted.some((a) => a.measure_id === x.id)).length;
+        add(t.mandate_item_id, {
+          ...base,
+          kind: 'savings',
+          status: done === 0 ? 'draft' : done === measures.length ? 'adopted' : 'partly_adopted',
+          figures: {
+            ...(first ? { year: first.year, effect: first.effect, target: first.target, gap: first.gap } : {}),
+            measures: measures.length,
+            adoptedMeasures: done,
+          },
+        });
+        for (const x of measures) {
+          const item = x.mandateItemId as string | null | undefined;
+          if (!item || item === t.mandate_item_id) continue;
+          const a = adopted.find((y) => y.measure_id === x.id);
+          add(item, {
+            toolId: t.id,
+            kind: 'measure',
+            title: x.title,
+            status: a ? 'adopted' : 'draft',
+            adoption: a ? adoptionView(a) : null,
+            figures: { measureId: x.id, fullYearEffect: Number(x.fullYearEffect), planTitle: t.title },
+          });
+        }
+      } else if (t.kind === 'sfo') {
+        const result = t.result as unknown as AnalysisResults['sfo'];
+        add(t.mandate_item_id, { ...base, kind: 'sfo', status: 'draft', figures: { extraIncome: result.totalExtraIncome } });
+      } else if (t.kind === 'structure') {
+        const result = t.result as unknown as AnalysisResults['structure'];
+        add(t.mandate_item_id, {
+          ...base,
+          kind: 'structure',
+          status: whole ? 'adopted' : 'draft',
+          figures: { freeBefore: result.totals.before.free, freeAfter: result.totals.after.free },
+        });
+      } else {
+        const result = t.result as unknown as AnalysisResults['peers'];
+        add(t.mandate_item_id, { ...base, kind: 'peers', status: 'draft', figures: { peers: result.peers.length } });
+      }
+    }
+    return states;
   }
 
   async versions(ctx: RequestContext, id: string) {

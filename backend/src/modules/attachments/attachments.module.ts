@@ -4,5 +4,10 @@ import { InputRoundsModule } from '../input-rounds/input-rounds.module.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsService } from './attachments.service.js';
 
-@Module({ imports: [CasesModule, InputRoundsModule], controllers: [AttachmentsController], providers: [AttachmentsService] })
+@Module({
+  imports: [CasesModule, InputRoundsModule],
+  controllers: [AttachmentsController],
+  providers: [AttachmentsService],
+  exports: [AttachmentsService],
+})
 export class AttachmentsModule {}

@@ -19,4 +19,6 @@ export interface AttachmentRow {
   content: Buffer;
   uploaded_by: string | null;
   created_at: Date;
+  /** A generated document's file (owned by no case, round or submission; served by the documents module). */
+  generated: boolean;
 }

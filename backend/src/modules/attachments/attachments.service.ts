@@ -36,7 +36,7 @@ const meta = (r: StoredMeta): AttachmentView => ({
   uploadedAt: r.created_at.toISOString(),
 });
 
-const COLUMNS = 'id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, created_at';
+const COLUMNS = 'id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, created_at, generated';
 
 /** Attachments (vedlegg): checked by content, stored with their SHA-256, read under the owner's access rules. */
 @Injectable()
@@ -142,6 +142,34 @@ export class AttachmentsService {
     return result;
   }
 
+  /**
+   * Stores a generated document's file (the documents module's PDFs) in the caller's transaction: owned
+   * by no case, round or submission, so it is never listed or removed as an uploaded vedlegg.
+   */
+  async storeGenerated(
+    m: EntityManager,
+    ctx: RequestContext,
+    file: { filename: string; mediaType: string; content: Buffer },
+  ): Promise<{ id: string; sha256: string; size: number }> {
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    const [row]: { id: string }[] = await m.query(
+      `INSERT INTO attachment (municipality_id, filename, media_type, size_bytes, sha256, content, uploaded_by, generated)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,true) RETURNING id`,
+      [ctx.municipalityId, file.filename, file.mediaType, file.content.length, sha256, file.content, ctx.userId],
+    );
+    return { id: row!.id, sha256, size: file.content.length };
+  }
+
+  /** A generated document's bytes, for the documents module once it has applied the document's read rule. */
+  async generatedContent(municipalityId: string, id: string): Promise<Buffer> {
+    const rows: { content: Buffer }[] = await this.db.query(
+      `SELECT content FROM attachment WHERE id = $1 AND municipality_id = $2 AND generated`,
+      [id, municipalityId],
+    );
+    if (!rows[0]) throw new NotFound('Fant ikke dokumentet');
+    return rows[0].content;
+  }
+
   /** The file and its description, for a caller who may read it (404 otherwise, also for another municipality's). */
   async content(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
     const rows: (StoredMeta & { content: Buffer })[] = await this.db.query(
@@ -149,7 +177,8 @@ export class AttachmentsService {
       [id, ctx.municipalityId],
     );
     const row = rows[0];
-    if (!row) throw new NotFound('Fant ikke vedlegget');
+    // A generated document's file is read through the documents module, under its document's rule.
+    if (!row || row.generated) throw new NotFound('Fant ikke vedlegget');
     await this.assertOwnerReadable(ctx, row);
     return { meta: meta(row), content: row.content };
   }
@@ -162,7 +191,7 @@ export class AttachmentsService {
         ctx.municipalityId,
       ]);
       const row = rows[0];
-      if (!row) throw new NotFound('Fant ikke vedlegget');
+      if (!row || row.generated) throw new NotFound('Fant ikke vedlegget');
       if (row.submission_id) {
         await this.submissions.writableSubmission(m, ctx, row.submission_id, now);
       } else {

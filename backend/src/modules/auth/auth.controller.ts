@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   acceptInviteRequestSchema,
@@ -8,6 +8,8 @@ import {
   resetPasswordSchema,
   meResponseSchema,
   okResponseSchema,
+  updateMeSchema,
+  type UpdateMe,
 } from '@samrad/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { Returns } from '../../platform/http/returns.js';
@@ -54,6 +56,14 @@ export class AuthController {
   @Access('authenticated')
   me(@Ctx() ctx: RequestContext) {
     return this.auth.me(ctx);
+  }
+
+  /** The person's own settings: the interface language (null follows the municipality's målform). */
+  @Returns(meResponseSchema)
+  @Patch('me')
+  @Access('authenticated')
+  updateMe(@Ctx() ctx: RequestContext, @Body(body(updateMeSchema)) input: UpdateMe) {
+    return this.auth.updateMe(ctx, input);
   }
 
   @Returns(okResponseSchema)

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MeResponse } from '@samrad/shared/contracts';
+import type { MeResponse, UpdateMe } from '@samrad/shared/contracts';
+import type { Language, LanguageForm } from '@samrad/shared/i18n';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
-import { TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
+import { StaleVersion, TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
 import { hashToken, newToken } from '../../platform/auth/session.js';
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -106,12 +107,21 @@ export class AuthService {
   }
 
   async me(ctx: RequestContext): Promise<MeResponse> {
-    const [row]: { id: string; name: string; email: string; title: string; municipality_id: string; municipality_name: string }[] =
-      await this.db.query(
-        `SELECT u.id, u.name, u.email, u.title, m.id AS municipality_id, m.name AS municipality_name
+    const [row]: {
+      id: string;
+      name: string;
+      email: string;
+      title: string;
+      language: Language | null;
+      version: number;
+      municipality_id: string;
+      municipality_name: string;
+      language_form: LanguageForm;
+    }[] = await this.db.query(
+      `SELECT u.id, u.name, u.email, u.title, u.language, u.version, m.id AS municipality_id, m.name AS municipality_name, m.language_form
          FROM app_user u JOIN municipality m ON m.id = u.municipality_id WHERE u.id = $1`,
-        [ctx.userId],
-      );
+      [ctx.userId],
+    );
     const memberships: { body_id: string; body_name: string; role: string; capacity: string }[] = await this.db.query(
       `SELECT b.id AS body_id, b.name AS body_name, ms.role, ms.capacity
          FROM current_membership ms JOIN body b ON b.id = ms.body_id
@@ -124,11 +134,28 @@ export class AuthService {
       name: row!.name,
       email: row!.email,
       title: row!.title,
-      municipality: { id: row!.municipality_id, name: row!.municipality_name },
+      language: row!.language,
+      version: row!.version,
+      municipality: { id: row!.municipality_id, name: row!.municipality_name, languageForm: row!.language_form },
       roles: [...ctx.roles].filter((r) => r !== 'public'),
       memberships: memberships.map((m) => ({ bodyId: m.body_id, bodyName: m.body_name, role: m.role, capacity: m.capacity })),
       csrfToken: ctx.csrfToken,
     };
+  }
+
+  /**
+   * The person's own settings (`PATCH /api/auth/me`): only the fields sent change (today the language), on
+   * the version they read; the session is read afresh, since the API's messages follow the language.
+   */
+  async updateMe(ctx: RequestContext, patch: UpdateMe): Promise<MeResponse> {
+    await afterSessionChange(
+      this.db.transaction(async (m) => {
+        const { version, ...fields } = patch;
+        const changed = await this.accounts.updateOwnSettings(m, ctx, version, fields);
+        if (!changed) throw new StaleVersion(await this.me(ctx));
+      }),
+    );
+    return this.me(ctx);
   }
 
   /** Creates a one-time token and queues its e-mail, in the caller's transaction. */

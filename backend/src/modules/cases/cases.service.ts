@@ -62,10 +62,17 @@ export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { ar
  * caller's bodies is on the case's route (the rule of CasesService.canRead). Every query that lists
  * cases with their title uses it, so the rule is written once. `c` is the case_file alias; `officer`
  * and `bodyIds` are the placeholders of a boolean and a uuid[] parameter.
+ *
+ * The anonymous reader (innsyn, `reader.anonymous`; its officer flag is false and it has no bodies) reads a
+ * public case once the case has left its draft ({@link casePublishedSql}): a draft is never shown to the public.
  */
-export function caseReadableSql(c: string, officer: string, bodyIds: string): string {
-  return `(${c}.access = 'public' OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+export function caseReadableSql(c: string, officer: string, bodyIds: string, reader?: Pick<RequestContext, 'anonymous'>): string {
+  const open = reader?.anonymous ? `(${c}.access = 'public' AND ${casePublishedSql(c)})` : `${c}.access = 'public'`;
+  return `(${open} OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
 }
+
+/** SQL for "the public may know this case exists" (innsyn: listed, an exempt one by its public title): it has left its draft. */
+export const casePublishedSql = (c: string) => `${c}.status <> 'draft'`;
 
 /** The title a person may see (caseTitleSql / caseTitleFor): written once in shared/src/domain/case-title.ts. */
 export { caseTitleChoiceSql, caseTitleFor, caseTitleSql } from '@samrad/shared/domain';
@@ -80,10 +87,10 @@ export class CasesService {
 
   /** Full access: officers, everyone for a public case, and members of the bodies on an exempt case's route. */
   async canRead(ctx: RequestContext, c: Pick<CaseFile, 'id' | 'access'>, m: EntityManager = this.db.manager): Promise<boolean> {
-    // The one rule, caseReadableSql, run for this case (a public case needs no query).
-    if (c.access === 'public') return true;
+    // The one rule, caseReadableSql, run for this case (a public case needs no query, except for the anonymous reader).
+    if (c.access === 'public' && !ctx.anonymous) return true;
     const rows: { readable: boolean }[] = await m.query(
-      `SELECT ${caseReadableSql('c', '$2', '$3')} AS readable FROM case_file c WHERE c.id = $1`,
+      `SELECT ${caseReadableSql('c', '$2', '$3', ctx)} AS readable FROM case_file c WHERE c.id = $1`,
       [c.id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
     );
     return rows[0]?.readable === true;
@@ -302,7 +309,7 @@ export class CasesService {
       kind: 'case' | 'decision';
       body_name: string | null;
     };
-    const caseColumns = `c.id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, ${caseReadableSql('c', '$3', '$4')} AS readable`;
+    const caseColumns = `c.id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, ${caseReadableSql('c', '$3', '$4', ctx)} AS readable`;
     return Promise.all(
       texts.map(async (text) => {
         const target = parseCaseReference(text);
@@ -330,7 +337,8 @@ export class CasesService {
             );
           if (found.length > 1) found = found.filter((f) => f.body_name && text.toLowerCase().includes(f.body_name.toLowerCase()));
         }
-        const hit = found.length === 1 ? found[0]! : null;
+        // The public does not learn of a draft (caseReadableSql for the anonymous reader): it reads the text as written.
+        const hit = found.length === 1 && !(ctx.anonymous && !found[0]!.readable && found[0]!.access === 'public') ? found[0]! : null;
         if (!hit) return { text, kind: null, caseId: null, number: null, title: null, body: null };
         return {
           text,

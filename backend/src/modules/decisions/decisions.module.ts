@@ -9,5 +9,6 @@ import { FollowUpsService } from './follow-ups.service.js';
   imports: [CasesModule],
   controllers: [DecisionsController, FollowUpsController],
   providers: [DecisionsService, FollowUpsService],
+  exports: [DecisionsService],
 })
 export class DecisionsModule {}

@@ -1,14 +1,44 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { motionsView, type decisionSearchSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
-import { caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
+import { ValidationFailed } from '../../platform/http/errors.js';
+import { casePublishedSql, caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
+
+/** A vedtak as an adoption shows it: «Vedtatt i <organ> <dato> (sak 41/26)». */
+export interface AdoptingDecision {
+  id: string;
+  body: string;
+  decidedOn: string;
+  committeeNumber: string | null;
+}
 
 /** The decisions register: every body's decisions, searchable, each linked to its case and the input that fed it. */
 @Injectable()
 export class DecisionsService {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  /**
+   * The one rule for adopting something by a vedtak (an allocation scenario, a savings measure, a school-structure
+   * scenario): only a vedtak recorded on the case the thing belongs to (in a meeting's minutes or on the case), in the
+   * caller's municipality. Anything else is a field error on `decisionId` with the caller's message.
+   */
+  async adoptingDecision(
+    m: EntityManager,
+    ctx: RequestContext,
+    decisionId: string,
+    caseId: string,
+    refusal: string,
+  ): Promise<AdoptingDecision> {
+    const [d] = (await m.query(
+      `SELECT d.id, b.name AS body, d.decided_on, d.committee_number FROM decision d JOIN body b ON b.id = d.body_id
+        WHERE d.id = $1 AND d.case_id = $2 AND d.municipality_id = $3`,
+      [decisionId, caseId, ctx.municipalityId],
+    )) as { id: string; body: string; decided_on: string; committee_number: string | null }[];
+    if (!d) throw ValidationFailed.field('decisionId', refusal);
+    return { id: d.id, body: d.body, decidedOn: d.decided_on, committeeNumber: d.committee_number };
+  }
 
   async search(ctx: RequestContext, f: z.infer<typeof decisionSearchSchema>) {
     const officer = ctx.roles.has('case_officer'); // admins hold it too (see AuthGuard)
@@ -22,10 +52,10 @@ export class DecisionsService {
               v.readable
          FROM decision d JOIN case_file c ON c.id = d.case_id JOIN body b ON b.id = d.body_id
          LEFT JOIN mandate_item mi ON mi.id = c.mandate_item_id
-        CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$7', '$8')} AS readable) v
+        CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$7', '$8', ctx)} AS readable) v
         CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
                                    CASE WHEN v.readable THEN d.text ELSE '' END AS text) shown
-        WHERE d.municipality_id = $1
+        WHERE d.municipality_id = $1${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''}
           AND ($2::uuid IS NULL OR d.body_id = $2)
           AND ($3::uuid IS NULL OR c.mandate_item_id = $3)
           AND ($4::date IS NULL OR d.decided_on >= $4)

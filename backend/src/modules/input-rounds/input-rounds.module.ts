@@ -11,6 +11,6 @@ import { SubmissionsService } from './submissions.service.js';
   imports: [CasesModule],
   controllers: [InputRoundsController],
   providers: [InputRoundsService, SubmissionsService, DispositionsService, InputSummaryService],
-  exports: [InputRoundsService, SubmissionsService],
+  exports: [InputRoundsService, SubmissionsService, InputSummaryService],
 })
 export class InputRoundsModule {}

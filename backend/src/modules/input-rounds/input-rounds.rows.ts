@@ -73,6 +73,8 @@ export interface SubmissionRow {
   submitted_at: Date;
   updated_at: Date;
   meeting_id: string | null;
+  /** The submitter agreed that the input may be published in innsyn (where the round publishes its input). */
+  publish_consent: boolean;
 }
 
 /** A row of `submission_version` as raw SQL returns it (snake_case columns). */

@@ -27,6 +27,8 @@ export interface ReaderParams {
   userId: string;
   bodyIds: string;
   now: string;
+  /** The anonymous reader (innsyn): a literal choice, not a placeholder (see caseReadableSql). */
+  anonymous?: boolean;
 }
 
 /** The values for {@link ReaderParams}, in that order. */
@@ -41,7 +43,7 @@ export const readerValues = (ctx: RequestContext, now: Date) => [ctx.roles.has('
  */
 export function roundReadableSql(r: string, p: Omit<ReaderParams, 'now'>): string {
   return `(${p.officer} OR ${r}.case_id IS NULL
-    OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds)})
+    OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds, { anonymous: p.anonymous || undefined })})
     OR EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = ${r}.id AND ri.body_id = ANY(${p.bodyIds}::uuid[]))
     OR EXISTS (SELECT 1 FROM round_person_invitation rp WHERE rp.round_id = ${r}.id AND rp.user_id = ${p.userId}))`;
 }
@@ -56,11 +58,11 @@ export function roundReadableSql(r: string, p: Omit<ReaderParams, 'now'>): strin
  */
 export function submissionVisibleSql(s: string, p: ReaderParams): string {
   return `(${p.officer} OR ${s}.author_id = ${p.userId} OR ${s}.body_id = ANY(${p.bodyIds}::uuid[])
-    OR CASE WHEN ${s}.round_id IS NOT NULL
+    OR ${p.anonymous ? `${s}.publish_consent AND ` : ''}CASE WHEN ${s}.round_id IS NOT NULL
          THEN EXISTS (SELECT 1 FROM input_round sr WHERE sr.id = ${s}.round_id AND sr.publish_after_close
                         AND (sr.closed_at IS NOT NULL OR sr.closes_at <= ${p.now}) AND ${roundReadableSql('sr', p)})
          WHEN ${s}.case_id IS NOT NULL
-         THEN EXISTS (SELECT 1 FROM case_file sc WHERE sc.id = ${s}.case_id AND ${caseReadableSql('sc', p.officer, p.bodyIds)})
+         THEN EXISTS (SELECT 1 FROM case_file sc WHERE sc.id = ${s}.case_id AND ${caseReadableSql('sc', p.officer, p.bodyIds, { anonymous: p.anonymous || undefined })})
          ELSE true END)`;
 }
 
@@ -98,7 +100,7 @@ export async function visibleSubmissions(
        LEFT JOIN case_section cs ON cs.id = d.section_id
       WHERE s.municipality_id = $1 AND ($2::uuid IS NULL OR s.round_id = $2) AND ($3::uuid IS NULL OR s.case_id = $3)
         AND ($8::uuid IS NULL OR s.mandate_item_id = $8) AND ($9::uuid IS NULL OR s.author_id = $9)
-        AND ${submissionVisibleSql('s', { officer: '$4', userId: '$5', bodyIds: '$6', now: '$7' })}
+        AND ${submissionVisibleSql('s', { officer: '$4', userId: '$5', bodyIds: '$6', now: '$7', anonymous: ctx.anonymous })}
       ORDER BY s.submitted_at, s.id`,
     [
       ctx.municipalityId,
@@ -240,10 +242,10 @@ export class InputRoundsService {
     id: string,
     m: EntityManager = this.db.manager,
   ): Promise<RoundRow & { readable: boolean; case: { id: string; number: string; title: string } | null }> {
-    const p = { officer: '$3', userId: '$4', bodyIds: '$5' };
+    const p = { officer: '$3', userId: '$4', bodyIds: '$5', anonymous: ctx.anonymous };
     const rows: (RoundRow & { readable: boolean; archive_year: number | null; archive_seq: number | null; case_title: string | null })[] =
       await m.query(
-        `SELECT r.*, ${roundReadableSql('r', p)} AS readable, c.archive_year, c.archive_seq, ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds))} AS case_title
+        `SELECT r.*, ${roundReadableSql('r', p)} AS readable, c.archive_year, c.archive_seq, ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds, ctx))} AS case_title
          FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id WHERE r.id = $1 AND r.municipality_id = $2`,
         [id, ctx.municipalityId, ctx.roles.has('case_officer'), ctx.userId, [...ctx.bodyIds]],
       );
@@ -273,7 +275,7 @@ export class InputRoundsService {
     now = this.clock.now(),
   ): Promise<void> {
     const rows: { visible: boolean }[] = await m.query(
-      `SELECT ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6' })} AS visible FROM submission s WHERE s.id = $1 AND s.municipality_id = $2`,
+      `SELECT ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6', anonymous: ctx.anonymous })} AS visible FROM submission s WHERE s.id = $1 AND s.municipality_id = $2`,
       [submissionId, ctx.municipalityId, ...readerValues(ctx, now)],
     );
     if (!rows[0]?.visible) throw new NotFound('Fant ikke innspillet');

@@ -65,8 +65,11 @@ export class InputSummaryService {
         body: Buffer.from(await inputReportWorkbook(title, items)),
       };
     }
-    const generated = `Laget ${formatOsloDateTime(this.clock.now())} · ${items.length} av ${s.total} innspill`;
-    return { name, type: 'application/pdf', body: await inputReportPdf(title, generated, items) };
+    const now = this.clock.now();
+    const generated = `Laget ${formatOsloDateTime(now)} · ${items.length} av ${s.total} innspill`;
+    const [municipality]: { name: string }[] = await this.db.query(`SELECT name FROM municipality WHERE id = $1`, [ctx.municipalityId]);
+    const meta = { title, author: municipality?.name ?? '', subject: `Sak ${s.case.number}`, lang: 'nb', created: now };
+    return { name, type: 'application/pdf', body: await inputReportPdf(meta, generated, items) };
   }
 
   /** One's own inputs (every kind) on a case or a mandate item, with how each was handled. */

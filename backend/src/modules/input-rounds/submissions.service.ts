@@ -125,6 +125,7 @@ export class SubmissionsService {
         bodyId: input.bodyId,
         text: input.text,
         key: input.idempotencyKey,
+        publishConsent: input.publishConsent,
         late,
         now,
         answers: input.bodyId ? 'body_invitation' : 'person_invitation',
@@ -158,6 +159,8 @@ export class SubmissionsService {
       late: boolean;
       now: Date;
       meetingId?: string | null;
+      /** The submitter agreed to publication in innsyn (never for school-conference input, which has no such question). */
+      publishConsent?: boolean;
       /** The invitation this answers, marked answered in the same statement (a round's submission). */
       answers?: 'body_invitation' | 'person_invitation';
     },
@@ -176,8 +179,8 @@ export class SubmissionsService {
     // written for a repeated key).
     const inserted: { id: string; submitted_at: Date }[] = await m.query(
       `WITH s AS (
-         INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (author_id, round_id, idempotency_key) DO NOTHING RETURNING id, submitted_at
+         INSERT INTO submission (municipality_id, round_id, case_id, mandate_item_id, body_id, author_id, capacity, late, idempotency_key, submitted_at, meeting_id, publish_consent)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$14) ON CONFLICT (author_id, round_id, idempotency_key) DO NOTHING RETURNING id, submitted_at
        ), v AS (
          INSERT INTO submission_version (submission_id, version, text, sha256, created_at) SELECT id, 1, $12, $13, $10 FROM s RETURNING submission_id
        )${answered}
@@ -196,6 +199,7 @@ export class SubmissionsService {
         s.meetingId ?? null,
         s.text,
         hash,
+        s.publishConsent ?? false,
       ],
     );
     // A concurrent request with the same key won; answer with its receipt (or 409 if it sent other content).
@@ -331,6 +335,7 @@ export class SubmissionsService {
         bodyId: input.bodyId,
         text: input.text,
         key: input.idempotencyKey,
+        publishConsent: input.publishConsent,
         late: false,
         now,
         meetingId,
@@ -348,6 +353,6 @@ export class SubmissionsService {
     now = this.clock.now(),
   ): Promise<Receipt> {
     const { meetingId, ...rest } = input;
-    return this.continuous(ctx, { ...rest, mandateItemId: null }, now, meetingId);
+    return this.continuous(ctx, { ...rest, mandateItemId: null, publishConsent: false }, now, meetingId);
   }
 }

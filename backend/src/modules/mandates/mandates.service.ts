@@ -7,8 +7,9 @@ import type { RequestContext } from '../../platform/auth/context.js';
 import { createAudited, findOwnForUpdate, updateVersioned } from '../../platform/database/tenant-repository.js';
 import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
+import { AnalysisService } from '../analysis/analysis.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { casePublishedSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { roundReadableSql } from '../input-rounds/input-rounds.service.js';
 import { Mandate, MandateItem } from './mandate.entity.js';
 
@@ -47,6 +48,7 @@ export class MandatesService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AnalysisService) private readonly analysis: AnalysisService,
   ) {}
 
   async list(ctx: RequestContext) {
@@ -63,7 +65,7 @@ export class MandatesService {
         WHERE i.mandate_id = $1 AND i.municipality_id = $2 ORDER BY i.position, i.number`,
       [id, ctx.municipalityId],
     );
-    const work = await this.workByItem(ctx, id, now);
+    const [work, tools] = await Promise.all([this.workByItem(ctx, id, now), this.analysis.statesByItem(ctx, id)]);
     const adoptedBy = mandate.adoptedByBodyId
       ? ((
           (await this.db.query(`SELECT id, name FROM body WHERE id = $1`, [mandate.adoptedByBodyId])) as { id: string; name: string }[]
@@ -85,7 +87,11 @@ export class MandatesService {
           position: i.position as number,
           version: i.version as number,
         };
-        return { ...view, late: isLate(view, now), work: work.get(view.id) ?? { cases: [], rounds: [], meetings: [] } };
+        return {
+          ...view,
+          late: isLate(view, now),
+          work: { ...(work.get(view.id) ?? { cases: [], rounds: [], meetings: [] }), tools: tools.get(view.id) ?? [] },
+        };
       }),
     };
   }
@@ -96,9 +102,9 @@ export class MandatesService {
     const [cases, rounds, meetings] = await Promise.all([
       this.db.query(
         `SELECT c.mandate_item_id AS item, c.id, c.archive_year || '/' || c.archive_seq AS number, c.status,
-                ${caseTitleSql('c', caseReadableSql('c', '$3', '$4'))} AS title
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$4', ctx))} AS title
            FROM case_file c JOIN mandate_item i ON i.id = c.mandate_item_id
-          WHERE i.mandate_id = $1 AND c.municipality_id = $2 ORDER BY c.archive_year, c.archive_seq`,
+          WHERE i.mandate_id = $1 AND c.municipality_id = $2${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''} ORDER BY c.archive_year, c.archive_seq`,
         [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
       ) as Promise<{ item: string; id: string; number: string; status: string; title: string }[]>,
       this.db.query(
@@ -106,7 +112,7 @@ export class MandatesService {
            FROM input_round r LEFT JOIN case_file c ON c.id = r.case_id
            JOIN mandate_item i ON i.id = coalesce(r.mandate_item_id, c.mandate_item_id)
           WHERE i.mandate_id = $1 AND r.municipality_id = $2
-            AND ${roundReadableSql('r', { officer: '$3', bodyIds: '$4', userId: '$5' })}
+            AND ${roundReadableSql('r', { officer: '$3', bodyIds: '$4', userId: '$5', anonymous: ctx.anonymous })}
           ORDER BY r.closes_at`,
         [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds], ctx.userId],
       ) as Promise<{ item: string; id: string; title: string; closes_at: Date; closed_at: Date | null }[]>,
@@ -114,7 +120,7 @@ export class MandatesService {
         `SELECT DISTINCT c.mandate_item_id AS item, mt.id, mt.title, mt.starts_at, b.name AS body_name
            FROM agenda_item a JOIN meeting mt ON mt.id = a.meeting_id JOIN body b ON b.id = mt.body_id
            JOIN case_file c ON c.id = a.case_id JOIN mandate_item i ON i.id = c.mandate_item_id
-          WHERE i.mandate_id = $1 AND mt.municipality_id = $2 ORDER BY mt.starts_at`,
+          WHERE i.mandate_id = $1 AND mt.municipality_id = $2${ctx.anonymous ? ' AND mt.open' : ''} ORDER BY mt.starts_at`,
         params,
       ) as Promise<{ item: string; id: string; title: string; starts_at: Date; body_name: string }[]>,
     ]);
@@ -148,7 +154,7 @@ export class MandatesService {
   private async adoptedDecision(ctx: RequestContext, decisionId: string) {
     const [d] = (await this.db.query(
       `SELECT d.id, d.committee_number, d.decided_on, b.name AS body_name, c.id AS case_id, c.archive_year || '/' || c.archive_seq AS number,
-              ${caseTitleSql('c', caseReadableSql('c', '$3', '$4'))} AS title
+              ${caseTitleSql('c', caseReadableSql('c', '$3', '$4', ctx))} AS title
          FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
         WHERE d.id = $1 AND d.municipality_id = $2`,
       [decisionId, ctx.municipalityId, ctx.roles.has('case_officer'), [...ctx.bodyIds]],

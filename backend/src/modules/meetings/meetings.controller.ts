@@ -17,6 +17,8 @@ import { body } from '../../platform/http/zod.pipe.js';
 import { MeetingsService } from './meetings.service.js';
 import {
   agendaItemCreatedResponseSchema,
+  calendarTokenCreatedResponseSchema,
+  calendarTokenListResponseSchema,
   caseStatementsResponseSchema,
   meetingCreatedResponseSchema,
   meetingDetailResponseSchema,
@@ -148,5 +150,35 @@ export class MeetingsController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   calendar(@Ctx() ctx: RequestContext) {
     return this.meetings.calendar(ctx);
+  }
+
+  @Get('calendar-tokens')
+  @Access('authenticated')
+  @Returns(calendarTokenListResponseSchema)
+  calendarTokens(@Ctx() ctx: RequestContext) {
+    return this.meetings.calendarTokens(ctx);
+  }
+
+  @Post('calendar-tokens')
+  @Access('authenticated')
+  @Returns(calendarTokenCreatedResponseSchema)
+  createCalendarToken(@Ctx() ctx: RequestContext) {
+    return this.meetings.createCalendarToken(ctx);
+  }
+
+  @Delete('calendar-tokens/:id')
+  @Access('authenticated')
+  @HttpCode(204)
+  async revokeCalendarToken(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.meetings.revokeCalendarToken(ctx, id);
+  }
+
+  /** The personal feed a calendar app subscribes to: the token is the key (no cookie), revocable on the profile page. */
+  @Get('calendar-feeds/:token')
+  @Access('public')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('cache-control', 'private, no-store')
+  calendarFeed(@Param('token') token: string) {
+    return this.meetings.calendarByToken(token);
   }
 }

@@ -4,5 +4,10 @@ import { InputRoundsModule } from '../input-rounds/input-rounds.module.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 
-@Module({ imports: [CasesModule, InputRoundsModule], controllers: [MeetingsController], providers: [MeetingsService] })
+@Module({
+  imports: [CasesModule, InputRoundsModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService],
+  exports: [MeetingsService],
+})
 export class MeetingsModule {}

@@ -10,7 +10,17 @@ export const ROW_TABLES = [
   'attendance',
   'protocol_statement',
   'meeting_registration',
+  'calendar_token',
 ] as const;
+
+/** A row of `calendar_token`: a person's revocable calendar feed token, stored as its SHA-256 only. */
+export interface CalendarTokenRow {
+  id: string;
+  municipality_id: string;
+  user_id: string;
+  token_sha256: string;
+  created_at: Date;
+}
 
 /** A row of `meeting` as raw SQL returns it (snake_case columns). */
 export interface MeetingRow {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -15,6 +16,8 @@ import type {
 import { decisionTextOf, motionsView } from '@samrad/shared/contracts';
 import { meetingMayDecide, NO_DECISION_IN_MEETING, openInputText, osloDate, formatOsloDateTime } from '@samrad/shared/domain';
 import type { RequestContext } from '../../platform/auth/context.js';
+import { hashToken } from '../../platform/auth/session.js';
+import { resolveCalendarToken } from '../../platform/auth/session-resolver.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
@@ -149,7 +152,7 @@ export class MeetingsService {
       ? await this.db.query(
           `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
                   d.open_input_reason, d.motions,
-                  ${caseReadableSql('c', '$2', '$3')} AS readable
+                  ${caseReadableSql('c', '$2', '$3', ctx)} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
         )
@@ -554,6 +557,51 @@ export class MeetingsService {
         aboutCase: s.about_case,
       })),
     };
+  }
+
+  /** The caller's calendar feed tokens (when each was made; the token itself is shown only once). */
+  async calendarTokens(ctx: RequestContext) {
+    const rows: { id: string; created_at: Date }[] = await this.db.query(
+      `SELECT id, created_at FROM calendar_token WHERE user_id = $1 AND municipality_id = $2 ORDER BY created_at`,
+      [ctx.userId, ctx.municipalityId],
+    );
+    return { tokens: rows.map((r) => ({ id: r.id, createdAt: r.created_at.toISOString() })) };
+  }
+
+  /**
+   * A new personal feed address: 32 random bytes, stored as their SHA-256 only, so the address is shown once. Anyone
+   * holding it reads the person's meetings and deadlines (a calendar app sends no cookie) until it is revoked.
+   */
+  async createCalendarToken(ctx: RequestContext) {
+    const token = randomBytes(32).toString('base64url');
+    return this.db.transaction(async (m) => {
+      const [row]: { id: string; created_at: Date }[] = await m.query(
+        `INSERT INTO calendar_token (municipality_id, user_id, token_sha256) VALUES ($1, $2, $3) RETURNING id, created_at`,
+        [ctx.municipalityId, ctx.userId, hashToken(token)],
+      );
+      await this.audit.record(m, ctx, 'create', 'calendar_token', row!.id, null, {});
+      const base = this.config.APP_URL.replace(/\/$/, '');
+      return { id: row!.id, createdAt: row!.created_at.toISOString(), url: `${base}/api/calendar-feeds/${token}` };
+    });
+  }
+
+  /** Revokes one of the caller's tokens: the feed answers 404 from the next request. */
+  async revokeCalendarToken(ctx: RequestContext, id: string) {
+    await this.db.transaction(async (m) => {
+      const gone: { id: string }[] = await m.query(
+        `WITH gone AS (DELETE FROM calendar_token WHERE id = $1 AND user_id = $2 AND municipality_id = $3 RETURNING id) SELECT id FROM gone`,
+        [id, ctx.userId, ctx.municipalityId],
+      );
+      if (gone.length === 0) throw new NotFound('Fant ikke kalenderadressen');
+      await this.audit.record(m, ctx, 'delete', 'calendar_token', id, {}, null);
+    });
+  }
+
+  /** The personal feed by its token (no cookie): the owner's {@link calendar}, or 404 for an unknown or revoked token. */
+  async calendarByToken(token: string): Promise<string> {
+    const ctx = token.length <= 100 ? await resolveCalendarToken(this.db, token) : undefined;
+    if (!ctx) throw new NotFound('Fant ikke kalenderen');
+    return this.calendar(ctx);
   }
 
   /**

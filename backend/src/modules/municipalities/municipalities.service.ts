@@ -1,11 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { ValidationFailed } from '../../platform/http/errors.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MunicipalityResponse } from '@samrad/shared/contracts';
+import type { LanguageForm } from '@samrad/shared/i18n';
+import type { RequestContext } from '../../platform/auth/context.js';
+import { afterSessionChange } from '../../platform/auth/session-resolver.js';
+import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Municipality } from './municipality.entity.js';
 
 /** The municipalities of the installation (the `municipality` table). Only the operator creates one. */
 @Injectable()
 export class MunicipalitiesService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
   /**
    * A new municipality, in the caller's transaction. An organisation number belongs to one municipality
    * (municipality_org_number_key); a second is refused on the field, as is a name already used.
@@ -20,5 +30,49 @@ export class MunicipalitiesService {
       throw ValidationFailed.field('orgNumber', `Organisasjonsnummeret ${input.orgNumber} er allerede registrert (${sameNumber.name})`);
     if (taken.length > 0) throw ValidationFailed.field('name', `Det finnes allerede en kommune som heter ${taken[0]!.name}`);
     return m.save(Municipality, m.create(Municipality, { name: input.name, orgNumber: input.orgNumber }));
+  }
+
+  /** The caller's municipality: its name and målform. */
+  async get(ctx: Pick<RequestContext, 'municipalityId'>, m: EntityManager = this.db.manager): Promise<MunicipalityResponse> {
+    const row = await m.findOneBy(Municipality, { id: ctx.municipalityId });
+    if (!row) throw new NotFound();
+    return { id: row.id, name: row.name, languageForm: row.languageForm };
+  }
+
+  /**
+   * The owner of "which written form a municipality uses": its målform (bokmål or nynorsk), the default
+   * language of its people's interface and the language of its documents and innsyn. Others read it here.
+   */
+  async languageForm(municipalityId: string, m: EntityManager = this.db.manager): Promise<LanguageForm> {
+    const [row]: { language_form: LanguageForm }[] = await m.query(`SELECT language_form FROM municipality WHERE id = $1`, [
+      municipalityId,
+    ]);
+    if (!row) throw new NotFound();
+    return row.language_form;
+  }
+
+  /** An administrator chooses the målform; audited, and the sessions are read afresh (a person's default language follows it). */
+  async setLanguageForm(ctx: RequestContext, languageForm: LanguageForm): Promise<MunicipalityResponse> {
+    await afterSessionChange(
+      this.db.transaction(async (m) => {
+        const [before]: { language_form: LanguageForm }[] = await m.query(
+          `SELECT language_form FROM municipality WHERE id = $1 FOR UPDATE`,
+          [ctx.municipalityId],
+        );
+        if (!before) throw new NotFound();
+        if (before.language_form === languageForm) return;
+        await m.query(`UPDATE municipality SET language_form = $2 WHERE id = $1`, [ctx.municipalityId, languageForm]);
+        await this.audit.record(
+          m,
+          ctx,
+          'update',
+          'municipality',
+          ctx.municipalityId,
+          { languageForm: before.language_form },
+          { languageForm },
+        );
+      }),
+    );
+    return this.get(ctx);
   }
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { LanguageForm } from '@samrad/shared/i18n';
 
 @Entity('municipality')
 export class Municipality {
@@ -10,6 +11,17 @@ export class Municipality {
 
   @Column('text', { unique: true })
   orgNumber: string;
+
+  /** The official written form (målform): the default language of its people, its documents and innsyn. */
+  @Column('text', { default: 'nb' })
+  languageForm: LanguageForm;
+  /** The municipality's name in public addresses (`/innsyn/<slug>`); set from the name by a trigger when not given. */
+  @Column('text', { unique: true, nullable: true })
+  slug: string;
+
+  /** Where the public reports a problem (the tilgjengelighetserklæring), if set. */
+  @Column('text', { nullable: true })
+  contactEmail: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

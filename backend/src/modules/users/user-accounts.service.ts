@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationSettings } from '@samrad/shared/contracts';
+import type { Language } from '@samrad/shared/i18n';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { User } from './user.entity.js';
 
@@ -59,5 +60,28 @@ export class UserAccountsService {
       settings.emailNotifications,
       settings.digest,
     ]);
+  }
+
+  /**
+   * The person's own settings, on the version they read: only the fields present change (a PATCH), and the
+   * version moves on. False when the version is not the stored one (someone changed the record first).
+   */
+  async updateOwnSettings(
+    m: EntityManager,
+    ctx: RequestContext,
+    version: number,
+    fields: { language?: Language | null },
+  ): Promise<boolean> {
+    const params: unknown[] = [ctx.userId, ctx.municipalityId, version];
+    const sets = ['version = version + 1', 'updated_at = now()'];
+    if ('language' in fields) {
+      params.push(fields.language ?? null);
+      sets.push(`language = $${params.length}`);
+    }
+    const [updated]: [{ id: string }[], number] = await m.query(
+      `UPDATE app_user SET ${sets.join(', ')} WHERE id = $1 AND municipality_id = $2 AND version = $3 RETURNING id`,
+      params,
+    );
+    return updated.length > 0;
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity } from 'typeorm';
+import type { Language } from '@samrad/shared/i18n';
 import { TenantEntity } from '../../platform/database/base.entity.js';
 
 export type UserStatus = 'invited' | 'active' | 'disabled';
@@ -28,4 +29,8 @@ export class User extends TenantEntity {
   /** Case officer in the administration (saksbehandler): prepares cases and rounds. */
   @Column('boolean', { default: false })
   isCaseOfficer: boolean;
+
+  /** The person's own choice of interface language; null follows the municipality's målform. */
+  @Column('text', { nullable: true })
+  language: Language | null;
 }

@@ -1,4 +1,5 @@
 import type { AppRole } from '@samrad/shared/contracts';
+import type { Language } from '@samrad/shared/i18n';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { withTimeout } from '../async/with-timeout.js';
@@ -13,6 +14,7 @@ interface SessionRow {
   is_admin: boolean;
   is_case_officer: boolean;
   body_ids: string[] | null;
+  language: Language;
 }
 
 /**
@@ -81,13 +83,35 @@ export async function resolveSession(db: DataSource, token: string): Promise<Req
 async function lookup(db: DataSource, hash: string): Promise<RequestContext | undefined> {
   const rows: SessionRow[] = await db.query(
     `SELECT s.user_id, u.email, s.municipality_id, s.csrf_token, u.is_admin, u.is_case_officer,
-            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
+            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids,
+            COALESCE(u.language, mu.language_form) AS language
+       FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN municipality mu ON mu.id = u.municipality_id
       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.status = 'active'`,
     [hash],
   );
   const row = rows[0];
-  if (!row) return undefined;
+  return row ? contextOf(row, hash) : undefined;
+}
+
+/**
+ * A personal calendar feed's token (`/api/calendar-feeds/<token>`) to its owner's context, read afresh on every
+ * request (no cache: a revoked token is refused at once), or undefined. The person must still be active. The
+ * context carries no CSRF token: the feed only reads.
+ */
+export async function resolveCalendarToken(db: DataSource, token: string): Promise<RequestContext | undefined> {
+  const hash = hashToken(token);
+  const rows: SessionRow[] = await db.query(
+    `SELECT t.user_id, u.email, t.municipality_id, '' AS csrf_token, u.is_admin, u.is_case_officer,
+            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
+       FROM calendar_token t JOIN app_user u ON u.id = t.user_id AND u.municipality_id = t.municipality_id
+      WHERE t.token_sha256 = $1 AND u.status = 'active'`,
+    [hash],
+  );
+  const row = rows[0];
+  return row ? contextOf(row, '') : undefined;
+}
+
+function contextOf(row: SessionRow, hash: string): RequestContext {
   const roles = new Set<AppRole>(['public']);
   const bodyIds = new Set(row.body_ids ?? []);
   if (bodyIds.size > 0) roles.add('member');
@@ -104,5 +128,6 @@ async function lookup(db: DataSource, hash: string): Promise<RequestContext | un
     bodyIds,
     csrfToken: row.csrf_token,
     sessionHash: hash,
+    language: row.language,
   };
 }

@@ -55,6 +55,7 @@ export const TABLE_OWNERS = {
   protocol_statement: 'meetings',
   agenda_item_absence: 'meetings',
   meeting_registration: 'meetings',
+  calendar_token: 'meetings',
 
   allocation_case: 'allocation',
   allocation_dataset: 'allocation',
@@ -67,9 +68,11 @@ export const TABLE_OWNERS = {
   analysis_tool: 'analysis',
   analysis_tool_version: 'analysis',
   analysis_comment: 'analysis',
+  analysis_adoption: 'analysis',
 
   notification: 'notifications',
   attachment: 'attachments',
+  generated_document: 'documents',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

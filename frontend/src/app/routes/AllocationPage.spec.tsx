@@ -87,6 +87,8 @@ describe('Fordeling', { timeout: 20_000 }, () => {
           budgetYear: 2027,
           title: 'Ressursfordeling 2027',
           adoptedScenarioId,
+          // The adopted scenario is the main one (none chosen by an officer).
+          mainScenarioId: adoptedScenarioId,
           datasets: [
             { id: 'd1', name: 'Elevtall', source: 'csv', unitCount: 2, createdAt: '2026-11-01T09:00:00.000Z' },
             ...(datasets > 1
@@ -181,6 +183,14 @@ describe('Fordeling', { timeout: 20_000 }, () => {
         };
         return HttpResponse.json({ importId: 'i1', status: 'queued' }, { status: 202 });
       }),
+      // The template's own headers: every column is chosen already, so the file goes without a mapping.
+      http.post('/api/allocation-cases/ac1/datasets/columns', () =>
+        HttpResponse.json({
+          columns: ['id', 'navn', 'trinn', 'elever'].map((name, index) => ({ index, name, samples: [] })),
+          suggested: { id: 0, name: 1, stage: 2, pupils: 3 },
+          drivers: [{ id: 'pupils', label: 'Elever' }],
+        }),
+      ),
       http.get('/api/imports/i1', () =>
         HttpResponse.json({
           id: 'i1',
@@ -200,6 +210,135 @@ describe('Fordeling', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Importer' }));
     await screen.findByText('Datasettet er importert.', undefined, { timeout: 3000 });
     expect(sent).toEqual({ type: 'application/octet-stream', query: '?filename=elevtall.xlsx&name=Oktober', bytes: 512 * 1024 });
+  });
+
+  it('the mapping step: the server reads the header row, the officer chooses each field’s column, the contract’s messages on the selects', async () => {
+    await open(ME);
+    let read: string | undefined;
+    let sent: URLSearchParams | undefined;
+    server.use(
+      http.post('/api/allocation-cases/ac1/datasets/columns', ({ request }) => {
+        read = new URL(request.url).search;
+        return HttpResponse.json({
+          columns: [
+            { index: 0, name: 'Skolenavn', samples: ['Eide', 'Fevik'] },
+            { index: 1, name: 'Org.nr', samples: ['864000010'] },
+            { index: 2, name: 'Trinn', samples: ['barnetrinn'] },
+            { index: 3, name: 'Elever okt. 2026', samples: ['120'] },
+            { index: 4, name: 'Elever okt. 2027', samples: ['126'] },
+            { index: 5, name: 'Kommentar', samples: [] },
+          ],
+          suggested: { stage: 2 },
+          drivers: [
+            { id: 'pupils', label: 'Elever' },
+            { id: 'highNeedsPupils', label: 'Elever med svært store behov' },
+          ],
+        });
+      }),
+      http.post('/api/allocation-cases/ac1/datasets/file', ({ request }) => {
+        sent = new URL(request.url).searchParams;
+        if (sent.get('name') === 'Feil')
+          return HttpResponse.json(
+            {
+              errors: [
+                {
+                  path: 'rad 3, kolonne «Org.nr»',
+                  row: 3,
+                  column: 'Org.nr',
+                  message: 'Organisasjonsnummeret 864000011 er ikke gyldig (kontrollsifferet stemmer ikke)',
+                },
+              ],
+            },
+            { status: 400 },
+          );
+        return HttpResponse.json({ id: 'd2', units: 2, modelVersionId: null }, { status: 201 });
+      }),
+    );
+    const panel = screen.getByRole('region', { name: 'Importer datasett' });
+    await userEvent.type(within(panel).getByRole('textbox', { name: 'Navn på datasettet' }), 'Feil');
+    await userEvent.upload(within(panel).getByLabelText('Fil (CSV, XLSX eller JSON)'), new File(['x'], 'Elevtall 2027.xlsx'));
+    const mapping = await within(panel).findByRole('group', { name: 'Hvilken kolonne er hva?' });
+    expect(read).toBe('?filename=Elevtall+2027.xlsx');
+    // The template's «trinn» was recognised; the rest is the officer's to choose, with a few values to go by.
+    const stage = within(mapping).getByLabelText('Trinn (barnetrinn eller ungdomstrinn)') as HTMLSelectElement;
+    expect(stage.value).toBe('2');
+    expect(within(stage).getByRole('option', { name: 'Org.nr (f.eks. 864000010)' })).toBeTruthy();
+    expect(
+      within(mapping).getByText('Kolonner som ikke brukes: Skolenavn, Org.nr, Elever okt. 2026, Elever okt. 2027, Kommentar'),
+    ).toBeTruthy();
+    // Nothing is sent until the mapping holds: a name, an organisation number or id, and both school years.
+    await userEvent.selectOptions(within(mapping).getByLabelText('Elever, vår 2027 (skoleåret 2026/27)'), '3');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Importer' }));
+    expect(await within(mapping).findByText('Velg kolonnen for navn')).toBeTruthy();
+    expect(within(mapping).getByText('Velg kolonnen for Elever (høst) også, eller én kolonne for hele året')).toBeTruthy();
+    expect(sent).toBeUndefined();
+    await userEvent.selectOptions(within(mapping).getByLabelText('Navn på enheten'), '0');
+    await userEvent.selectOptions(within(mapping).getByLabelText('Organisasjonsnummer'), '1');
+    await userEvent.selectOptions(within(mapping).getByLabelText('Elever, høst 2027 (skoleåret 2027/28)'), '4');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Importer' }));
+    // The server's report names the row and the file's own column.
+    expect(
+      await within(panel).findByText(
+        'rad 3, kolonne «Org.nr»: Organisasjonsnummeret 864000011 er ikke gyldig (kontrollsifferet stemmer ikke)',
+      ),
+    ).toBeTruthy();
+    expect(JSON.parse(sent!.get('mapping')!)).toEqual({ stage: 2, 'pupils@1': 3, name: 0, orgNumber: 1, 'pupils@2': 4 });
+    const name = within(panel).getByRole('textbox', { name: 'Navn på datasettet' });
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Oktober 2027');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Importer' }));
+    expect(await screen.findByText('Datasettet er importert (2 enheter).')).toBeTruthy();
+    expect(sent!.get('name')).toBe('Oktober 2027');
+    expect(within(panel).queryByRole('group', { name: 'Hvilken kolonne er hva?' })).toBeNull();
+  });
+
+  it('the model editor previews with the newest dataset before any scenario exists', async () => {
+    server.use(
+      http.get('/api/datasets/d1', () =>
+        HttpResponse.json({
+          id: 'd1',
+          allocationCaseId: 'ac1',
+          name: 'Elevtall',
+          source: 'csv',
+          createdAt: '2026-11-01T09:00:00.000Z',
+          units: input.units,
+        }),
+      ),
+    );
+    await open(ME, { scenarios: [] });
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' });
+    await userEvent.click(within(models).getByRole('button', { name: 'Kopier versjon 1' }));
+    const editor = within(models).getByRole('form', { name: 'Ny modellversjon' });
+    const preview = await within(editor).findByRole('table', { name: 'Forhåndsvisning med elevtallene i «Elevtall»' });
+    // 200 × 44,240 + 930,400 for Fevik, by the shared engine in the browser.
+    expect(within(preview).getByRole('row', { name: /Fevik/ }).textContent).toMatch(/9\s778\s400/);
+  });
+
+  it('without a dataset the model editor says the preview needs one (a scenario does not)', async () => {
+    server.use(
+      http.get('/api/allocation-cases/ac1', () =>
+        HttpResponse.json({
+          id: 'ac1',
+          caseId: 'c1',
+          budgetYear: 2027,
+          title: 'Tom fordelingssak',
+          adoptedScenarioId: null,
+          datasets: [],
+          modelVersions: [],
+          scenarios: [],
+        }),
+      ),
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
+    );
+    renderRoute('/fordeling/ac1');
+    const models = await screen.findByRole('region', { name: 'Modellversjoner' }, { timeout: 5000 });
+    await userEvent.click(within(models).getByRole('button', { name: 'Ny modellversjon' }));
+    expect(
+      within(models).getByText(
+        'Forhåndsvisningen trenger enheter og elevtall: importer et datasett under «Importer datasett». Et scenario trengs ikke.',
+      ),
+    ).toBeTruthy();
   });
 
   it('a bad frame change gets the engine’s Norwegian message on the field', async () => {
@@ -249,6 +388,7 @@ describe('Fordeling', { timeout: 20_000 }, () => {
             { unitId: 'a', name: 'Fevik', total: 100, against: 90, diffNok: 10, diffPct: 11.11 },
             { unitId: 'b', name: 'Landvik', total: 50, against: 60, diffNok: -10, diffPct: -16.67 },
           ],
+          totals: { total: 150, against: 150, diffNok: 0, diffPct: 0 },
         }),
       ),
     );
@@ -362,6 +502,7 @@ describe('Fordeling', { timeout: 20_000 }, () => {
               { unitId: 'a', name: 'Fevik', total: 9_900_000, against: 10_000_000, diffNok: -100_000, diffPct: -1 },
               { unitId: 'b', name: 'Landvik', total: 6_600_000, against: 6_500_000, diffNok: 100_000, diffPct: 1.54 },
             ],
+            totals: { total: 16_500_000, against: 16_500_000, diffNok: 0, diffPct: 0 },
           },
           { status: 201 },
         );

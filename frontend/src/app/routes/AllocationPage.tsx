@@ -1,5 +1,6 @@
-import { Alert, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Alert, Heading, Link, Paragraph, Switch, Tag } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { explainAllocation, parseAllocationInput } from '@samrad/shared/engine';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
@@ -7,11 +8,14 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { AdjustmentsEditor } from '../../features/allocation/AdjustmentsEditor.js';
-import { useAllocationCase, useComparison, useScenario } from '../../features/allocation/api.js';
+import { useAllocationCase, useComparison, useDataset, useScenario } from '../../features/allocation/api.js';
 import { ComparisonSection } from '../../features/allocation/ComparisonSection.js';
+import { ControlSection } from '../../features/allocation/ControlSection.js';
 import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { nok } from '../../features/allocation/format.js';
 import { ImportPanel } from '../../features/allocation/ImportPanel.js';
+import { MainScenarioControl } from '../../features/allocation/MainScenarioControl.js';
+import { ReportTables } from '../../features/allocation/ReportTables.js';
 import { useLiveScenario } from '../../features/allocation/liveScenario.js';
 import { ModelVersionsSection } from '../../features/allocation/ModelVersionsSection.js';
 import { ResultTable } from '../../features/allocation/ResultTable.js';
@@ -22,9 +26,11 @@ import { AdoptForm, NewScenarioForm } from '../../features/allocation/ScenarioFo
 import { ScenarioSettings } from '../../features/allocation/ScenarioSettings.js';
 import { SweepPanel } from '../../features/allocation/SweepPanel.js';
 import { useCase } from '../../features/cases/api.js';
+import type { UnitInput } from '@samrad/shared/engine';
 
 /**
- * «Fordeling»: one allocation case. It opens on the adopted scenario (or the first), and the chosen one
+ * «Fordeling»: one allocation case. It opens on the case's main scenario (chosen by an officer, else the
+ * adopted one; the first when neither), and the chosen one
  * is kept in the URL (`?scenario=`); its result, comparison, comments, live editor, settings,
  * adjustments, revision and sweeps; the model versions; import and adoption.
  */
@@ -39,7 +45,7 @@ export default function AllocationPage() {
   const asked = search.get('scenario');
   const scenarioId =
     (asked && scenarios.some((s) => s.id === asked) ? asked : undefined) ??
-    scenarios.find((s) => s.id === ac.data?.adoptedScenarioId)?.id ??
+    scenarios.find((s) => s.id === ac.data?.mainScenarioId)?.id ??
     scenarios[0]?.id;
   const setSelected = (sid: string) =>
     setSearch(
@@ -71,6 +77,23 @@ export default function AllocationPage() {
   const edit = useLiveScenario(scenario.data);
   const live = edit.live;
   const shown = live?.result ?? scenario.data?.result;
+  // The model editor previews with the scenario on screen, or (before any scenario) with the newest dataset.
+  const previewDataset = useDataset(scenarios.length === 0 ? ac.data?.datasets.at(-1)?.id : undefined);
+  const preview = scenario.data
+    ? { name: scenario.data.name, units: scenario.data.input.units }
+    : previewDataset.data
+      ? { name: previewDataset.data.name, units: previewDataset.data.units as UnitInput[] }
+      : null;
+  // Every amount explains itself: the same engine, on the input the shown result came from.
+  const explainInput = live?.input ?? scenario.data?.input;
+  const explain = useMemo(() => {
+    if (!explainInput) return undefined;
+    try {
+      return explainAllocation(parseAllocationInput(explainInput)).explain;
+    } catch {
+      return undefined;
+    }
+  }, [explainInput]);
   const reload = () => {
     void ac.refetch();
     void scenario.refetch();
@@ -99,7 +122,7 @@ export default function AllocationPage() {
                 }}
                 options={scenarios.map((s) => ({
                   value: s.id,
-                  label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}`,
+                  label: `${s.name}${s.adopted ? ` (${t('allocation.adopted')})` : ''}${s.id === ac.data.mainScenarioId ? ` (${t('allocation.main.option')})` : ''}`,
                 }))}
               />
             )}
@@ -133,23 +156,49 @@ export default function AllocationPage() {
           {scenario.isLoading && <Loading />}
           {scenario.data && shown && (
             <>
+              <div className="row">
+                <MainScenarioControl
+                  allocationId={id}
+                  mainScenarioId={ac.data.mainScenarioId}
+                  scenario={scenario.data}
+                  canChoose={officer}
+                />
+              </div>
               <Paragraph>
                 {scenario.data.adopted && <Tag data-color="success">{t('allocation.adopted')}</Tag>} {t('allocation.frame')}:{' '}
                 {nok.format(shown.frame)} kr · {t('allocation.scale')}: {shown.scale.toFixed(6)}
               </Paragraph>
               {flagged.length > 0 && (
                 <Alert data-color="warning">
-                  <Paragraph>{t('allocation.controlWarning', { units: flagged.join(', ') })}</Paragraph>
+                  <Paragraph>
+                    {t('allocation.controlWarning', {
+                      units: flagged.map((u) => shown.units.find((x) => x.id === u)?.name ?? u).join(', '),
+                    })}
+                  </Paragraph>
                 </Alert>
               )}
+              <Heading level={2} data-size="sm">
+                {t('allocation.report.perUnit')}
+              </Heading>
               <Switch label={t('allocation.showPerPupil')} checked={perPupil} onChange={(e) => setPerPupil(e.target.checked)} />
-              <ResultTable result={shown} perPupil={perPupil} caption={`${scenario.data.name}${live?.result ? ' *' : ''}`} />
+              <ResultTable
+                result={shown}
+                perPupil={perPupil}
+                caption={`${scenario.data.name}${live?.result ? ' *' : ''}`}
+                explain={explain}
+              />
               <Figure41Chart
                 result={shown}
                 title={t('allocation.chart')}
                 description={t('allocation.chartDescription')}
                 axisLabel={t('allocation.chartAxis')}
               />
+              <ReportTables
+                input={live?.input ?? scenario.data.input}
+                result={shown}
+                scenarioName={`${scenario.data.name}${live?.result ? ' *' : ''}`}
+              />
+              <ControlSection result={shown} />
               <Paragraph className="row">
                 {(['xlsx', 'csv', 'json'] as const).map((f) => (
                   <Link key={f} href={`/api/scenarios/${scenario.data.id}/export/${f}`} download>
@@ -160,7 +209,12 @@ export default function AllocationPage() {
             </>
           )}
           {comparison.data && scenario.data && (
-            <ComparisonSection units={comparison.data.units} scenarioName={scenario.data.name} againstName={againstName} />
+            <ComparisonSection
+              units={comparison.data.units}
+              totals={comparison.data.totals}
+              scenarioName={scenario.data.name}
+              againstName={againstName}
+            />
           )}
           {scenario.data && <AdjustmentsEditor allocationId={id} scenario={scenario.data} canEdit={officer} onReload={reload} />}
           {scenario.data && (
@@ -195,11 +249,13 @@ export default function AllocationPage() {
           <ModelVersionsSection
             ac={ac.data}
             canEdit={officer}
-            preview={scenario.data ? { name: scenario.data.name, units: scenario.data.input.units } : null}
+            preview={preview}
+            previewLoading={scenario.isLoading || previewDataset.isLoading}
           />
           {officer && (
             <ImportPanel
               allocationId={id}
+              budgetYear={ac.data.budgetYear}
               onDone={(text) => {
                 void ac.refetch();
                 setMessage({ kind: 'success', text });

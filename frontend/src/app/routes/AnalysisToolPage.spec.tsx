@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { computeAnalysis, GRIMSTAD_2009 } from '@samrad/shared/engine';
-import { MEMBER } from '../../testing/pageFixtures.js';
+import { CASE, MEMBER } from '../../testing/pageFixtures.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
@@ -27,6 +27,8 @@ const base = {
   version: 2,
   updatedAt: '2026-11-20T09:00:00.000Z',
   engineVersion: '1.0.0',
+  adoptions: [],
+  mayAssess: [],
 };
 const SAVINGS = {
   ...base,
@@ -57,8 +59,21 @@ function api(me: object, tool: typeof SAVINGS | typeof PEERS) {
     ),
     http.get(`/api/analysis-tools/${tool.id}/comments`, () => HttpResponse.json({ comments: [] })),
     http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+    http.get('/api/users', () => HttpResponse.json({ users: [PERSON] })),
+    http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
   );
 }
+
+const PERSON = {
+  id: '0b7a3c1e-2f4d-4e5a-9b6c-7d8e9f0a1b2c',
+  email: 'rektor.nordby@solvik.kommune.test',
+  name: 'Rektor, Nordby skole',
+  title: 'Rektor',
+  status: 'active',
+  isAdmin: false,
+  isCaseOfficer: false,
+  version: 1,
+};
 
 describe('Analyse: one tool', { timeout: 20_000 }, () => {
   it('a parent reads the savings plan against the target and comments on a measure, without the officer’s tools', async () => {
@@ -104,7 +119,10 @@ describe('Analyse: one tool', { timeout: 20_000 }, () => {
     await user.type(screen.getByRole('textbox', { name: 'Tiltak' }), 'Færre assistenter');
     await user.type(screen.getByLabelText('Helårseffekt (kr)'), '600000');
     await user.type(screen.getByLabelText('Start (måned)'), '2011-01');
-    await user.type(screen.getByLabelText('For de ansatte'), 'Tre årsverk færre.');
+    // The assessment is not the officer's to write: the measure names who does (its owner, the rektor of its school).
+    expect(screen.queryByLabelText('For de ansatte')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Ansvarlig person (skriver konsekvensvurderingen)'), PERSON.id);
+    await user.type(screen.getByLabelText('Skolen tiltaket gjelder (rektor skriver konsekvensvurderingen)'), 'Nordby skole');
     await user.click(screen.getByRole('button', { name: 'Legg til tiltak' }));
     await waitFor(() => expect(sent?.version).toBe(2));
     expect(sent!.input.measures).toHaveLength(5);
@@ -113,7 +131,9 @@ describe('Analyse: one tool', { timeout: 20_000 }, () => {
       fullYearEffect: '600000',
       startMonth: '2011-01',
       status: 'proposed',
-      assessment: { pupils: '', parents: '', staff: 'Tre årsverk færre.' },
+      ownerId: PERSON.id,
+      school: 'Nordby skole',
+      assessment: { pupils: '', parents: '', staff: '' },
     });
   });
 

@@ -4,6 +4,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
+import { AdoptionForm, Adoptions, Assessments } from '../../features/analysis/AdoptionAndAssessment.js';
 import { useAnalysisTool, useAnalysisVersions, type SavingsInput, type ToolView } from '../../features/analysis/api.js';
 import { PeersView, SavingsView, SfoView, StructureView } from '../../features/analysis/ResultViews.js';
 import { PeersForm } from '../../features/analysis/PeersForm.js';
@@ -12,9 +13,12 @@ import { StructureForm } from '../../features/analysis/StructureForm.js';
 import { TargetsForm } from '../../features/analysis/TargetsForm.js';
 import { AnalysisComments, MeasureForm } from '../../features/analysis/ToolForms.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { useCase } from '../../features/cases/api.js';
 import { useMandate } from '../../features/mandates/api.js';
+import { dateTimeFormat } from '../../i18n/index.js';
+import { useUsers } from '../../features/users/api.js';
 
-const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+const dateTime = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 
 function Result({ tool }: { tool: ToolView }) {
   switch (tool.kind) {
@@ -30,13 +34,24 @@ function Result({ tool }: { tool: ToolView }) {
 }
 
 /** The officer's forms for the tool's input: each saves the whole input as a new version, recomputed. */
-function InputForms({ tool, items }: { tool: ToolView; items: { id: string; number: number; title: string }[] }) {
+function InputForms({
+  tool,
+  items,
+  people,
+  adopted,
+}: {
+  tool: ToolView;
+  items: { id: string; number: number; title: string }[];
+  people: { id: string; name: string; title: string }[];
+  adopted: boolean;
+}) {
+  if (adopted && tool.kind !== 'savings') return null;
   switch (tool.kind) {
     case 'savings':
       return (
         <>
-          <TargetsForm tool={tool as ToolView<'savings'>} />
-          <MeasureForm tool={tool as ToolView<'savings'>} items={items} />
+          {!adopted && <TargetsForm tool={tool as ToolView<'savings'>} />}
+          <MeasureForm tool={tool as ToolView<'savings'>} items={items} people={people} />
         </>
       );
     case 'sfo':
@@ -58,6 +73,9 @@ export default function AnalysisToolPage() {
   const { data: tool, isPending, error, refetch } = useAnalysisTool(id);
   const versions = useAnalysisVersions(id);
   const mandate = useMandate();
+  const kase = useCase(officer ? (tool?.caseId ?? '') : '');
+  const users = useUsers(officer);
+  const people = (users.data?.users ?? []).filter((u) => u.status !== 'disabled');
   const items = (mandate.data?.items ?? []).map((i) => ({ id: i.id, number: i.number, title: i.title }));
   if (isPending) return <Loading />;
   if (error || !tool) return <LoadError error={error} onRetry={() => void refetch()} />;
@@ -86,7 +104,11 @@ export default function AnalysisToolPage() {
         </Link>
       </Paragraph>
       <Result tool={tool} />
-      {officer && <InputForms tool={tool} items={items} />}
+      <Adoptions tool={tool} />
+      <Assessments tool={tool} />
+      {officer && <AdoptionForm tool={tool} decisions={kase.data?.decisions ?? []} />}
+      {/* An adopted scenario is read-only (the server refuses a change). */}
+      {officer && <InputForms tool={tool} items={items} people={people} adopted={tool.adoptions.some((a) => a.measureId === null)} />}
       <AnalysisComments tool={tool} canComment={canComment} />
       <section aria-labelledby="versions-h">
         <Heading level={2} data-size="sm" id="versions-h">

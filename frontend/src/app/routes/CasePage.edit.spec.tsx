@@ -18,7 +18,7 @@ const ITEM = {
   status: 'in_progress',
   version: 1,
   late: false,
-  work: { cases: [], rounds: [], meetings: [] },
+  work: { cases: [], rounds: [], meetings: [], tools: [] },
 };
 const MANDATE_ROW = {
   id: 'm1',

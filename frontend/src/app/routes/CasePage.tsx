@@ -24,6 +24,7 @@ import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useUsers } from '../../features/users/api.js';
 import { FollowUpPanel } from '../../features/follow-ups/FollowUpPanel.js';
 import { keys } from '../../lib/query-keys.js';
+import { CaseDocuments } from '../../features/documents/CaseDocuments.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export default function CasePage() {
               />
             )}
           </section>
+          <CaseDocuments caseId={kase.id} />
           <section aria-labelledby="route-h">
             <Heading level={2} data-size="sm" id="route-h">
               {t('cases.route')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
@@ -72,6 +72,18 @@ export default function LoginPage() {
           <RouterLink to={paths.forgotPassword}>{t('login.forgot')}</RouterLink>
         </Link>
       </Paragraph>
+      <section aria-labelledby="login-who" className="stack">
+        <Heading level={2} data-size="sm" id="login-who">
+          {t('login.whoHeading')}
+        </Heading>
+        <Paragraph>{t('login.who')}</Paragraph>
+        <Paragraph>
+          {t('login.publicNeedsNone')}{' '}
+          <Link asChild>
+            <RouterLink to={paths.innsyn}>{t('login.toInnsyn')}</RouterLink>
+          </Link>
+        </Paragraph>
+      </section>
     </div>
   );
 }

@@ -45,6 +45,7 @@ describe('Mandatet: the work under each item', () => {
                 cases: [{ id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell', status: 'input_round' }],
                 rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2026-12-01T11:00:00.000Z', open: true }],
                 meetings: [{ id: 'm1', title: 'Skolekonferanse', startsAt: '2026-11-20T17:00:00.000Z', bodyName: 'KFU' }],
+                tools: TOOLS,
               },
             },
           ],
@@ -57,7 +58,68 @@ describe('Mandatet: the work under each item', () => {
     expect(screen.getByRole('link', { name: 'Innspill til modellen' })).toHaveProperty('pathname', '/innspill/r1');
     expect(screen.getByRole('link', { name: 'KFU: Skolekonferanse' })).toHaveProperty('pathname', '/moter/m1');
   });
+
+  it('shows each analysis tool’s state under its item: the plan against its target, the SFO scenario, an adopted structure', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
+      http.get('/api/mandates', () => HttpResponse.json({ mandates: [MANDATE_SUMMARY] })),
+      http.get('/api/mandates/md1', () =>
+        HttpResponse.json({
+          ...MANDATE_SUMMARY,
+          adoptedBy: null,
+          adoptedDecision: null,
+          items: [{ ...item('i3', 3, 'Ressursfordeling', 1), work: { cases: [], rounds: [], meetings: [], tools: TOOLS } }],
+        }),
+      ),
+    );
+    renderRoute('/mandat');
+    const tools = await screen.findByRole('region', { name: 'Analyser og tiltak under «Ressursfordeling»' });
+    const line = (name: string) => (within(tools).getByRole('link', { name }).closest('li')!.textContent ?? '').replace(/\s/g, ' ');
+    expect(line('Innsparingsplan 2010–2011')).toBe(
+      'Innsparingsplan 2010–2011 – Innsparingsplan: 3,58 av 4,3 mill. i 2010, gap 0,72 mill. · 1 av 4 tiltak vedtatt Delvis vedtatt',
+    );
+    expect(within(tools).getByRole('link', { name: 'Innsparingsplan 2010–2011' })).toHaveProperty('pathname', '/analyse/t1');
+    expect(line('Foreldrebetaling i SFO')).toBe('Foreldrebetaling i SFO – SFO-scenario: +1,16 mill. ');
+    expect(line('Skolestruktur')).toBe(
+      'Skolestruktur – Skolestruktur: ledig kapasitet 163 før, 93 etter Vedtatt Vedtatt i Kommunestyret 10. desember 2026 (sak 41/26)',
+    );
+  });
 });
+
+const TOOLS = [
+  {
+    toolId: 't1',
+    kind: 'savings' as const,
+    title: 'Innsparingsplan 2010–2011',
+    status: 'partly_adopted' as const,
+    adoption: null,
+    figures: { year: 2010, effect: 3_583_333.33, target: 4_300_000, gap: 716_666.67, measures: 4, adoptedMeasures: 1 },
+  },
+  {
+    toolId: 't2',
+    kind: 'sfo' as const,
+    title: 'Foreldrebetaling i SFO',
+    status: 'draft' as const,
+    adoption: null,
+    figures: { extraIncome: 1_160_000 },
+  },
+  {
+    toolId: 't3',
+    kind: 'structure' as const,
+    title: 'Skolestruktur',
+    status: 'adopted' as const,
+    adoption: {
+      measureId: null,
+      decisionId: 'd1',
+      body: 'Kommunestyret',
+      decidedOn: '2026-12-10',
+      committeeNumber: '41/26',
+      adoptedAt: '2026-12-11T09:00:00.000Z',
+    },
+    figures: { freeBefore: 163, freeAfter: 93 },
+  },
+];
 
 /** The vedtak that adopted the mandate (an id the request contract accepts). */
 const DECISION_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -73,7 +135,7 @@ const item = (id: string, number: number, title: string, position: number) => ({
   position,
   late: false,
   version: 1,
-  work: { cases: [], rounds: [], meetings: [] },
+  work: { cases: [], rounds: [], meetings: [], tools: [] },
 });
 
 function officerWith(mandates: (typeof MANDATE_SUMMARY)[], detail?: object) {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { ToolStateList } from '../../features/analysis/ToolStates.js';
 import { useBodies } from '../../features/bodies/api.js';
 import { useMandate, type MandateItemView } from '../../features/mandates/api.js';
 import { ItemActions, MandateForm, MandateItemForm } from '../../features/mandates/MandateForms.js';
@@ -202,6 +203,14 @@ export default function MandatePage() {
                     <Table.Cell>
                       <strong>{i.title}</strong>
                       <div className="muted">{i.description}</div>
+                      {i.work.tools.length > 0 && (
+                        <section aria-label={t('analysisLinks.toolsOf', { title: i.title })} className="item-tools">
+                          <Heading level={3} data-size="2xs">
+                            {t('analysisLinks.heading')}
+                          </Heading>
+                          <ToolStateList tools={i.work.tools} />
+                        </section>
+                      )}
                       {i.work && <ItemWork work={i.work} title={i.title} />}
                       {me && hasRole(me, 'member') && <MandateItemInput mandateItemId={i.id} title={i.title} bodies={me.memberships} />}
                       {officer && (

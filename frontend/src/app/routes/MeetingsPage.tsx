@@ -12,12 +12,13 @@ import { useBodies } from '../../features/bodies/api.js';
 import { NewMeetingForm } from '../../features/meetings/MeetingForms.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
+import { locale } from '../../i18n/index.js';
 
 /** A meeting in the list, as the API answers it (the shared response contract). */
 export type MeetingSummary = Answer<'GET /api/meetings'>['meetings'][number];
 
 export const when = (iso: string) =>
-  new Date(iso).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
+  new Date(iso).toLocaleString(locale(), { timeZone: 'Europe/Oslo', dateStyle: 'full', timeStyle: 'short' });
 
 export default function MeetingsPage() {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { api } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
+import { locale } from '../../i18n/index.js';
 
 type NotificationView = Answer<'GET /api/notifications'>['notifications'][number];
 
@@ -46,7 +47,7 @@ export default function NotificationsPage() {
                 {n.body}
               </Paragraph>
               <Paragraph data-size="xs" className="muted">
-                {new Date(n.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+                {new Date(n.createdAt).toLocaleString(locale(), { timeZone: 'Europe/Oslo' })}
               </Paragraph>
             </Card>
           </li>

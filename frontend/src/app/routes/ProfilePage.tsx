@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useMe } from '../../features/auth/api.js';
 import { ChangePasswordForm } from '../../features/auth/ChangePasswordForm.js';
+import { CalendarFeeds } from '../../features/innsyn/CalendarFeeds.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
@@ -93,6 +94,7 @@ export default function ProfilePage() {
           </form>
         )}
       </section>
+      <CalendarFeeds />
       <ChangePasswordForm />
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { submissionSchema } from '@samrad/shared/contracts';
@@ -51,7 +51,12 @@ export default function RoundPage() {
     fieldIds: { text: 'input-text', bodyId: 'input-body', deadline: 'input-text' },
     fallbackPath: 'text',
     schema: submissionSchema,
-    values: (f) => ({ text: f.get('text'), bodyId: (f.get('bodyId') as string) || null, idempotencyKey }),
+    values: (f) => ({
+      text: f.get('text'),
+      bodyId: (f.get('bodyId') as string) || null,
+      idempotencyKey,
+      publishConsent: f.get('publishConsent') === 'on',
+    }),
     submit: async (data) => {
       setReceipt({ receipt: (await submit.mutateAsync(data)) as Receipt, text: data.text });
       setKey(crypto.randomUUID());
@@ -193,6 +198,15 @@ export default function RoundPage() {
                       onChange={(e) => setDraft(e.target.value)}
                       error={form.error('text') ?? form.error('deadline')}
                     />
+                    {round.publishAfterClose && (
+                      <Checkbox
+                        id="input-publish-consent"
+                        name="publishConsent"
+                        label={t('rounds.publishConsent')}
+                        description={t('rounds.publishConsentHint')}
+                        error={form.error('publishConsent')}
+                      />
+                    )}
                     {draftSaved && (
                       <Paragraph role="status" data-size="sm">
                         {t('rounds.draftSaved', { time: formatDateTime(draftSaved.toISOString()) })}

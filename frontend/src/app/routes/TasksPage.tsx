@@ -4,6 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
+import { ToolStateList } from '../../features/analysis/ToolStates.js';
 import { useMe } from '../../features/auth/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 import { useTasks } from '../../features/tasks/api.js';
@@ -26,6 +27,7 @@ export default function TasksPage() {
   const items = mandate.data?.items ?? [];
   const mine = items.filter((i) => i.owner?.id === me?.id);
   const late = items.filter((i) => i.late);
+  const withTools = items.filter((i) => i.work.tools.length > 0);
   return (
     <>
       <PageHeading title={t('tasks.title')}>{t('tasks.title')}</PageHeading>
@@ -190,6 +192,28 @@ export default function TasksPage() {
                     {t('mandate.due')}: {formatDate(i.dueDate)} · {i.owner?.name ?? t('mandate.noOwner')}
                   </Paragraph>
                   <StatusTag item={i} />
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="item-tools">
+          <Heading level={2} data-size="sm" id="item-tools">
+            {t('analysisLinks.startHeading')}
+          </Heading>
+          {!mandate.isPending && !withTools.length && <Paragraph>{t('analysisLinks.startNone')}</Paragraph>}
+          <ul className="card-list">
+            {withTools.map((i) => (
+              <li key={i.id}>
+                <Card>
+                  <Paragraph>
+                    <Link asChild>
+                      <RouterLink to={paths.mandateItem(i.id)}>
+                        {t('analysisLinks.itemLine', { number: i.number, title: i.title })}
+                      </RouterLink>
+                    </Link>
+                  </Paragraph>
+                  <ToolStateList tools={i.work.tools} />
                 </Card>
               </li>
             ))}

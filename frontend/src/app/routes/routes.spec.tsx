@@ -8,7 +8,7 @@ import { json } from '../../testing/contracts.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
-const NO_WORK = { cases: [], rounds: [], meetings: [] };
+const NO_WORK = { cases: [], rounds: [], meetings: [], tools: [] };
 const MANDATE_SUMMARY = {
   id: 'md1',
   title: 'Oppfølging av analysen av ressursbruk i skolen',

@@ -1,20 +1,23 @@
 import { Heading, Table } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ComparisonTotals } from '@samrad/shared/engine';
 import type { ComparisonRow } from './api.js';
 import { nok, pct, signed } from './format.js';
 
 /**
  * Each unit of a scenario against another scenario or the budget, in kroner and per cent; both sides
- * are named in the headings, and a totals row closes the table.
+ * are named in the headings, and the server's totals row (`comparisonTotals`) closes the table.
  */
 export function ComparisonSection({
   units,
+  totals,
   scenarioName,
   againstName,
   heading,
 }: {
   units: ComparisonRow[];
+  totals: ComparisonTotals;
   scenarioName: string;
   againstName: string;
   heading?: string;
@@ -22,11 +25,6 @@ export function ComparisonSection({
   const { t } = useTranslation();
   const headingId = useId();
   const title = heading ?? t('allocation.comparisonTitle', { a: scenarioName, b: againstName });
-  const known = units.filter((u) => u.against !== null);
-  const total = units.reduce((s, u) => s + u.total, 0);
-  const against = known.reduce((s, u) => s + (u.against ?? 0), 0);
-  // The difference of the units that have something to compare with.
-  const diff = known.reduce((s, u) => s + u.total, 0) - against;
   return (
     <section aria-labelledby={headingId}>
       <Heading level={2} data-size="sm" id={headingId}>
@@ -58,12 +56,10 @@ export function ComparisonSection({
           <Table.Foot>
             <Table.Row>
               <Table.HeaderCell scope="row">{t('allocation.totalRow')}</Table.HeaderCell>
-              <Table.Cell className="num">{nok.format(total)}</Table.Cell>
-              <Table.Cell className="num">{known.length === 0 ? '–' : nok.format(against)}</Table.Cell>
-              <Table.Cell className="num">{known.length === 0 ? '–' : signed.format(diff)}</Table.Cell>
-              <Table.Cell className="num">
-                {known.length === 0 || against === 0 ? '–' : `${pct.format(Math.round((diff / against) * 10000) / 100)} %`}
-              </Table.Cell>
+              <Table.Cell className="num">{nok.format(totals.total)}</Table.Cell>
+              <Table.Cell className="num">{totals.against === null ? '–' : nok.format(totals.against)}</Table.Cell>
+              <Table.Cell className="num">{totals.diffNok === null ? '–' : signed.format(totals.diffNok)}</Table.Cell>
+              <Table.Cell className="num">{totals.diffPct === null ? '–' : `${pct.format(totals.diffPct)} %`}</Table.Cell>
             </Table.Row>
           </Table.Foot>
         </Table>

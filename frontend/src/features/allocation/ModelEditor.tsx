@@ -23,6 +23,8 @@ import {
   type PotDraft,
   type RateDraft,
 } from './modelDraft.js';
+import { ControlRulesEditor } from './ControlRulesEditor.js';
+import { ControlSection } from './ControlSection.js';
 import { ResultTable } from './ResultTable.js';
 
 /** The id of the field a problem's path names (`criteria.0.label` → `me-criteria-0-label`). */
@@ -52,6 +54,7 @@ export function ModelEditor({
   readOnly,
   adopted = false,
   preview,
+  previewLoading = false,
   onSaved,
   onCancel,
   onCopy,
@@ -64,6 +67,8 @@ export function ModelEditor({
   /** Starts a new version from this one (offered on a read-only version to those who may write). */
   onCopy?: () => void;
   preview: { name: string; units: UnitInput[] } | null;
+  /** The preview's units are on their way (no «import a dataset» meanwhile). */
+  previewLoading?: boolean;
   onSaved: (version: { id: string; number: number }) => void;
   onCancel: () => void;
 }) {
@@ -223,6 +228,25 @@ export function ModelEditor({
             />
           ))}
         </div>
+        <Fieldset>
+          <Fieldset.Legend>{t('allocation.model.countWeights')}</Fieldset.Legend>
+          <Fieldset.Description>{t('allocation.model.countWeightsHelp')}</Fieldset.Description>
+          <div className="row">
+            {([0, 1] as const).map((y) => (
+              <Textfield
+                key={y}
+                id={fieldId(`countWeights.${y}`)}
+                inputMode="decimal"
+                label={t(y === 0 ? 'allocation.model.countWeightSpring' : 'allocation.model.countWeightAutumn')}
+                value={draft.countWeights[y]}
+                onChange={(e) =>
+                  set({ countWeights: y === 0 ? [e.target.value, draft.countWeights[1]] : [draft.countWeights[0], e.target.value] })
+                }
+                error={err(`countWeights.${y}`) ?? (y === 0 ? err('countWeights') : undefined)}
+              />
+            ))}
+          </div>
+        </Fieldset>
 
         <Heading level={4} data-size="2xs">
           {t('allocation.model.criteria')}
@@ -429,13 +453,19 @@ export function ModelEditor({
             </Button>
           </div>
         )}
+
+        <ControlRulesEditor draft={draft} setDraft={setDraft} drivers={drivers} readOnly={readOnly} err={err} fieldId={fieldId} />
       </fieldset>
 
       <section aria-labelledby="model-preview-h" className="stack">
         <Heading level={4} data-size="2xs" id="model-preview-h">
           {t('allocation.model.preview')}
         </Heading>
-        {!preview && <Paragraph data-size="sm">{t('allocation.model.previewNeedsData')}</Paragraph>}
+        {!preview && (
+          <Paragraph data-size="sm">
+            {t(previewLoading ? 'allocation.model.previewLoading' : 'allocation.model.previewNeedsData')}
+          </Paragraph>
+        )}
         {preview && live.problems.length > 0 && (
           <Paragraph data-size="sm" role="status">
             {t('allocation.model.previewProblems', { count: live.problems.length })}
@@ -451,6 +481,7 @@ export function ModelEditor({
         {preview && live.result && (
           <ResultTable result={live.result} perPupil={false} caption={t('allocation.model.previewCaption', { name: preview.name })} />
         )}
+        {preview && live.result && <ControlSection result={live.result} headingLevel={5} />}
       </section>
 
       <div className="row">

@@ -16,10 +16,13 @@ export function ModelVersionsSection({
   ac,
   canEdit,
   preview,
+  previewLoading = false,
 }: {
   ac: AllocationCaseView;
   canEdit: boolean;
+  /** The units the editor previews with: the scenario on screen's, or the newest dataset's before any scenario. */
   preview: { name: string; units: UnitInput[] } | null;
+  previewLoading?: boolean;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open | null>(null);
@@ -94,6 +97,7 @@ export function ModelVersionsSection({
           adopted={!!shown?.adoptedByDecisionId}
           onCopy={canEdit && open.mode === 'view' ? () => setOpen({ mode: 'new', fromVersionId: open.versionId }) : undefined}
           preview={preview}
+          previewLoading={previewLoading}
           onSaved={(v) => {
             setSaved(v.number);
             setOpen(null);

@@ -1,19 +1,56 @@
 import { Table } from '@digdir/designsystemet-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AllocationResult } from '@samrad/shared/engine';
+import type { AllocationResult, CellExplanation, CellRef } from '@samrad/shared/engine';
+import { AmountButton, CellExplanationPanel } from './CellExplanation.js';
 import { nok, signed } from './format.js';
 
 const perPupilOf = (amount: number, pupils: number) => (pupils > 0 ? amount / pupils : null);
 
+const sameRef = (a: CellRef | null, b: CellRef) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Units × criteria of a result, in kroner or per pupil, with the adjustments in a column of their own
- * (they are the officer's choices, not the model's) and a totals row.
+ * (they are the officer's choices, not the model's) and a totals row. With `explain`, every amount is a
+ * button that shows its formula with the numbers in it below the table.
  */
-export function ResultTable({ result, perPupil, caption }: { result: AllocationResult; perPupil: boolean; caption: string }) {
+export function ResultTable({
+  result,
+  perPupil,
+  caption,
+  explain,
+}: {
+  result: AllocationResult;
+  perPupil: boolean;
+  caption: string;
+  explain?: ((ref: CellRef) => CellExplanation | null) | undefined;
+}) {
   const { t } = useTranslation();
+  const [chosen, setChosen] = useState<CellRef | null>(null);
   const withAdjustments = result.units.some((u) => u.adjustments.length > 0);
   const show = (v: number | null | undefined) => nok.format(v ?? 0);
-  return (
+  /** An amount, as a button when it can be explained. */
+  const amount = (ref: CellRef, value: number | null | undefined, title: string): ReactNode => {
+    const text = show(value);
+    if (!explain) return text;
+    return (
+      <AmountButton
+        text={text}
+        label={t('allocation.explain.open', { title, value: text })}
+        selected={sameRef(chosen, ref)}
+        onSelect={() => setChosen(ref)}
+      />
+    );
+  };
+  let explanation: CellExplanation | null = null;
+  if (chosen && explain) {
+    try {
+      explanation = explain(chosen);
+    } catch {
+      explanation = null;
+    }
+  }
+  const table = (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <Table zebra>
         <caption>{caption}</caption>
@@ -35,7 +72,11 @@ export function ResultTable({ result, perPupil, caption }: { result: AllocationR
               <Table.Cell className="num">{nok.format(u.pupils)}</Table.Cell>
               {result.criteria.map((c) => (
                 <Table.Cell key={c.id} className="num">
-                  {show(perPupil ? u.criteria[c.id]?.perPupil : u.criteria[c.id]?.amount)}
+                  {amount(
+                    perPupil ? { kind: 'cellPerPupil', unit: u.id, line: c.id } : { kind: 'cell', unit: u.id, line: c.id },
+                    perPupil ? u.criteria[c.id]?.perPupil : u.criteria[c.id]?.amount,
+                    `${u.name}, ${c.label}`,
+                  )}
                 </Table.Cell>
               ))}
               {withAdjustments && (
@@ -45,7 +86,13 @@ export function ResultTable({ result, perPupil, caption }: { result: AllocationR
                     : signed.format((perPupil ? perPupilOf(u.adjustmentsTotal, u.pupils) : u.adjustmentsTotal) ?? 0)}
                 </Table.Cell>
               )}
-              <Table.Cell className="num">{show(perPupil ? u.totalPerPupil : u.total)}</Table.Cell>
+              <Table.Cell className="num">
+                {amount(
+                  perPupil ? { kind: 'unitTotalPerPupil', unit: u.id } : { kind: 'unitTotal', unit: u.id },
+                  perPupil ? u.totalPerPupil : u.total,
+                  `${u.name}, ${t('allocation.total')}`,
+                )}
+              </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -55,7 +102,11 @@ export function ResultTable({ result, perPupil, caption }: { result: AllocationR
             <Table.Cell className="num">{nok.format(result.pupils)}</Table.Cell>
             {result.criteria.map((c) => (
               <Table.Cell key={c.id} className="num">
-                {show(perPupil ? c.perPupil : c.amount)}
+                {amount(
+                  perPupil ? { kind: 'linePerPupil', line: c.id } : { kind: 'lineTotal', line: c.id },
+                  perPupil ? c.perPupil : c.amount,
+                  `${perPupil ? t('allocation.averageRow') : t('allocation.totalRow')}, ${c.label}`,
+                )}
               </Table.Cell>
             ))}
             {withAdjustments && (
@@ -63,10 +114,21 @@ export function ResultTable({ result, perPupil, caption }: { result: AllocationR
                 {signed.format((perPupil ? perPupilOf(result.adjustmentsTotal, result.pupils) : result.adjustmentsTotal) ?? 0)}
               </Table.Cell>
             )}
-            <Table.Cell className="num">{show(perPupil ? perPupilOf(result.total, result.pupils) : result.total)}</Table.Cell>
+            <Table.Cell className="num">
+              {perPupil
+                ? show(perPupilOf(result.total, result.pupils))
+                : amount({ kind: 'total' }, result.total, `${t('allocation.totalRow')}, ${t('allocation.total')}`)}
+            </Table.Cell>
           </Table.Row>
         </Table.Foot>
       </Table>
     </div>
+  );
+  if (!explain) return table;
+  return (
+    <>
+      {table}
+      <CellExplanationPanel explanation={explanation} onClose={() => setChosen(null)} />
+    </>
   );
 }

@@ -17,9 +17,7 @@ type RevisionInput = { name: string; datasetId: string };
  */
 export function RevisionPanel({ ac, scenario, onOpen }: { ac: AllocationCaseView; scenario: ScenarioView; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
-  const [made, setMade] = useState<{ id: string; name: string; changes: Answer<'POST /api/scenarios/:id/revisions'>['changes'] } | null>(
-    null,
-  );
+  const [made, setMade] = useState<(Answer<'POST /api/scenarios/:id/revisions'> & { name: string }) | null>(null);
   const revise = useAllocationMutation(keys.allocation.detail(ac.id), (input: FormRequest<RevisionInput>) =>
     api<Answer<'POST /api/scenarios/:id/revisions'>>(`/api/scenarios/${scenario.id}/revisions`, { method: 'POST', body: input }),
   );
@@ -31,7 +29,7 @@ export function RevisionPanel({ ac, scenario, onOpen }: { ac: AllocationCaseView
     values: (f) => ({ name: String(f.get('name') ?? ''), datasetId: String(f.get('datasetId') ?? '') }),
     submit: async (data) => {
       const r = await revise.mutateAsync(data);
-      setMade({ id: r.id, name: data.name, changes: r.changes });
+      setMade({ ...r, name: data.name });
     },
   });
   const others = ac.datasets.filter((d) => d.id !== scenario.datasetId);
@@ -71,6 +69,7 @@ export function RevisionPanel({ ac, scenario, onOpen }: { ac: AllocationCaseView
         <>
           <ComparisonSection
             units={made.changes}
+            totals={made.totals}
             scenarioName={made.name}
             againstName={scenario.name}
             heading={t('allocation.whatChanges')}

@@ -40,6 +40,13 @@ export const useAllocationCases = () =>
   });
 export const useAllocationCase = (id: string) =>
   useQuery({ queryKey: keys.allocation.detail(id), queryFn: () => api<AllocationCaseView>(`/api/allocation-cases/${id}`) });
+/** A dataset with its units and counts (the model editor previews with it before a scenario exists). */
+export const useDataset = (id: string | undefined) =>
+  useQuery({
+    queryKey: keys.allocation.dataset(id),
+    queryFn: () => api<Answer<'GET /api/datasets/:id'>>(`/api/datasets/${id}`),
+    enabled: !!id,
+  });
 export const useScenario = (id: string | undefined) =>
   useQuery({ queryKey: keys.scenarios.detail(id), queryFn: () => api<ScenarioView>(`/api/scenarios/${id}`), enabled: !!id });
 export const useComparison = (id: string | undefined, against: string) =>

@@ -1,4 +1,6 @@
-/** Number formats of the allocation pages (bokmål, whole kroner). */
-export const nok = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
-export const pct = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-export const signed = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+import { numberFormat } from '../../i18n/index.js';
+
+/** Number formats of the allocation pages (whole kroner), in the language on screen. */
+export const nok = numberFormat({ maximumFractionDigits: 0 });
+export const pct = numberFormat({ maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+export const signed = numberFormat({ maximumFractionDigits: 0, signDisplay: 'exceptZero' });

@@ -21,7 +21,7 @@ export function useLiveScenario(scenario: ScenarioView | undefined) {
       const input = parseAllocationInput(
         frameChange.trim() === '' ? edited : withFrame(edited, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }),
       );
-      return { result: allocate(input) };
+      return { result: allocate(input), input };
     } catch (error) {
       return { error: error instanceof AllocationInputError ? error.errors.map((e) => e.message).join(' ') : (error as Error).message };
     }

@@ -23,6 +23,14 @@ export interface PotDraft {
   /** Percentages as typed (20, 40, 40); the model holds shares (0.2, 0.4, 0.4). */
   keys: Record<PotKey, string>;
 }
+/** A control rule (kontrollregel): hours a purpose requires per driver unit, by stage. */
+export interface ControlRuleDraft {
+  key: number;
+  purpose: string;
+  label: string;
+  driver: string;
+  hours: Partial<Record<Stage, RateDraft>>;
+}
 export interface DriverDraft {
   key: number;
   id: string;
@@ -35,7 +43,12 @@ export interface ModelDraft {
   criteria: CriterionDraft[];
   pots: PotDraft[];
   customDrivers: DriverDraft[];
-  /** The rest of a copied model (mode, frame, count weights, control rules, budgets), kept as it was. */
+  /** Weights of the two school years' counts (spring, autumn) as typed; both empty: equal weights. */
+  countWeights: [string, string];
+  controlRules: ControlRuleDraft[];
+  /** The rest of a copied model's control calculation (hours given per unit, purposes' names, teacher norm), kept as it was. */
+  controlRest: Record<string, unknown>;
+  /** The rest of a copied model (mode, frame, budgets), kept as it was. */
   rest: Record<string, unknown>;
 }
 
@@ -54,6 +67,8 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
     criteria,
     pots,
     customDrivers,
+    countWeights,
+    control,
     units: _units,
     format: _format,
     adjustments: _adjustments,
@@ -64,6 +79,10 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
     criteria?: { id: string; label: string; driver: string; rate: Partial<Record<Stage, Record<string, unknown>>> }[];
     pots?: { id: string; label: string; amount: unknown; keys: Partial<Record<PotKey, unknown>> }[];
     customDrivers?: { id: string; label: string }[];
+    countWeights?: [unknown, unknown];
+    control?: {
+      rules?: { purpose: string; label: string; driver: string; hours: Partial<Record<Stage, Record<string, unknown>>> }[];
+    } & Record<string, unknown>;
     units?: unknown;
     format?: unknown;
     adjustments?: unknown;
@@ -80,16 +99,7 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
       id: c.id,
       label: c.label,
       driver: c.driver,
-      rates: Object.fromEntries(
-        (Object.entries(c.rate ?? {}) as [Stage, Record<string, unknown>][]).map(([stage, r]) => [
-          stage,
-          'nok' in r
-            ? { kind: 'nok', value: text(r.nok), uplift: '' }
-            : 'weeklyHours' in r
-              ? { kind: 'weeklyHours', value: text(r.weeklyHours), uplift: text(r.uplift === undefined ? '' : Number(r.uplift) * 100) }
-              : { kind: 'annualHours', value: text(r.annualHours), uplift: '' },
-        ]),
-      ),
+      rates: rateDrafts(c.rate),
     })),
     pots: (pots ?? []).map((p) => ({
       key: newKey(),
@@ -102,8 +112,31 @@ export function draftFrom(model: Record<string, unknown>): ModelDraft {
       >,
     })),
     customDrivers: (customDrivers ?? []).map((d) => ({ key: newKey(), ...d })),
+    countWeights: [text(countWeights?.[0]), text(countWeights?.[1])],
+    controlRules: (control?.rules ?? []).map((r) => ({
+      key: newKey(),
+      purpose: r.purpose,
+      label: r.label,
+      driver: r.driver,
+      hours: rateDrafts(r.hours),
+    })),
+    controlRest: (({ rules: _rules, ...other }) => other)(control ?? {}),
     rest,
   };
+}
+
+/** Rates (or a rule's hours) per stage as the editor holds them. */
+function rateDrafts(rates: Partial<Record<Stage, Record<string, unknown>>> | undefined): Partial<Record<Stage, RateDraft>> {
+  return Object.fromEntries(
+    (Object.entries(rates ?? {}) as [Stage, Record<string, unknown>][]).map(([stage, r]) => [
+      stage,
+      'nok' in r
+        ? { kind: 'nok', value: text(r.nok), uplift: '' }
+        : 'weeklyHours' in r
+          ? { kind: 'weeklyHours', value: text(r.weeklyHours), uplift: text(r.uplift === undefined ? '' : Number(r.uplift) * 100) }
+          : { kind: 'annualHours', value: text(r.annualHours), uplift: '' },
+    ]),
+  );
 }
 
 /** An empty model: both stages, 38 teaching weeks, no criteria yet. */
@@ -131,20 +164,18 @@ export function modelOf(d: ModelDraft): Record<string, unknown> {
       id: c.id,
       label: c.label,
       driver: c.driver,
-      rate: Object.fromEntries(
-        (Object.entries(c.rates) as [Stage, RateDraft][])
-          .filter(([stage]) => inStage(stage))
-          .map(([stage, r]) => [
-            stage,
-            r.kind === 'nok'
-              ? { nok: numberOf(r.value) }
-              : r.kind === 'annualHours'
-                ? { annualHours: numberOf(r.value) }
-                : { weeklyHours: numberOf(r.value), ...(r.uplift.trim() === '' ? {} : { uplift: shareOf(r.uplift) }) },
-          ]),
-      ),
+      rate: ratesOf(c.rates, inStage),
     })),
   };
+  const rules = d.controlRules.map((r) => ({
+    purpose: r.purpose,
+    label: r.label,
+    driver: r.driver,
+    // A stage left empty requires no hours for the purpose.
+    hours: ratesOf(r.hours, (stage) => inStage(stage) && r.hours[stage]?.value.trim() !== ''),
+  }));
+  if (rules.length || Object.keys(d.controlRest).length) model.control = { ...d.controlRest, ...(rules.length ? { rules } : {}) };
+  else delete model.control;
   if (d.pots.length)
     model.pots = d.pots.map((p) => ({
       id: p.id,
@@ -153,9 +184,26 @@ export function modelOf(d: ModelDraft): Record<string, unknown> {
       keys: Object.fromEntries(POT_KEYS.filter((k) => p.keys[k].trim() !== '').map((k) => [k, shareOf(p.keys[k])])),
     }));
   else delete model.pots;
+  if (d.countWeights.some((w) => w.trim() !== '')) model.countWeights = [numberOf(d.countWeights[0]), numberOf(d.countWeights[1])];
+  else delete model.countWeights;
   if (d.customDrivers.length) model.customDrivers = d.customDrivers.map((x) => ({ id: x.id, label: x.label }));
   else delete model.customDrivers;
   return model;
+}
+
+function ratesOf(rates: Partial<Record<Stage, RateDraft>>, keep: (stage: Stage) => boolean): Record<string, unknown> {
+  return Object.fromEntries(
+    (Object.entries(rates) as [Stage, RateDraft][])
+      .filter(([stage]) => keep(stage))
+      .map(([stage, r]) => [
+        stage,
+        r.kind === 'nok'
+          ? { nok: numberOf(r.value) }
+          : r.kind === 'annualHours'
+            ? { annualHours: numberOf(r.value) }
+            : { weeklyHours: numberOf(r.value), ...(r.uplift.trim() === '' ? {} : { uplift: shareOf(r.uplift) }) },
+      ]),
+  );
 }
 
 /** The model's shape, as the server checks it when a version is saved (the interchange schema without units). */

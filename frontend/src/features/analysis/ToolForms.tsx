@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ANALYSIS_KINDS,
-  MEASURE_STATUSES,
+  MANUAL_MEASURE_STATUSES,
   analysisCommentSchema,
   measureSchema,
   type AnalysisKind,
@@ -103,7 +103,16 @@ export function CreateToolForm({
 }
 
 /** Adds a measure to a savings plan: the whole input is saved as a new version and recomputed. */
-export function MeasureForm({ tool, items }: { tool: ToolView<'savings'>; items: { id: string; number: number; title: string }[] }) {
+export function MeasureForm({
+  tool,
+  items,
+  people = [],
+}: {
+  tool: ToolView<'savings'>;
+  items: { id: string; number: number; title: string }[];
+  /** Who may own a measure (its owner writes the consequence assessment, with the unit leaders of its school). */
+  people?: { id: string; name: string; title: string }[];
+}) {
   const { t } = useTranslation();
   const update = useUpdateTool(tool.id);
   const input = tool.input as unknown as SavingsInput;
@@ -116,9 +125,8 @@ export function MeasureForm({ tool, items }: { tool: ToolView<'savings'>; items:
       owner: 'measure-owner',
       status: 'measure-status',
       mandateItemId: 'measure-item',
-      'assessment.pupils': 'measure-pupils',
-      'assessment.parents': 'measure-parents',
-      'assessment.staff': 'measure-staff',
+      ownerId: 'measure-owner-id',
+      school: 'measure-school',
     },
     fallbackPath: 'title',
     onStale: true,
@@ -133,7 +141,9 @@ export function MeasureForm({ tool, items }: { tool: ToolView<'savings'>; items:
       owner: opt(f.get('owner')),
       status: opt(f.get('status')),
       mandateItemId: opt(f.get('mandateItemId')) || null,
-      assessment: { pupils: opt(f.get('pupils')), parents: opt(f.get('parents')), staff: opt(f.get('staff')) },
+      // The consequence assessment is written afterwards by the measure's unit leaders (owner, rektor of its school).
+      ownerId: opt(f.get('ownerId')) || null,
+      school: opt(f.get('school')),
       scenarioId: null,
     }),
     submit: async (measure: Measure) => {
@@ -176,7 +186,7 @@ export function MeasureForm({ tool, items }: { tool: ToolView<'savings'>; items:
           id="measure-status"
           name="status"
           label={t('analysis.measureStatus')}
-          options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`analysis.statuses.${s}`) }))}
+          options={MANUAL_MEASURE_STATUSES.map((s) => ({ value: s, label: t(`analysis.statuses.${s}`) }))}
           error={form.error('status')}
         />
         <SelectField
@@ -186,33 +196,17 @@ export function MeasureForm({ tool, items }: { tool: ToolView<'savings'>; items:
           options={[{ value: '', label: t('analysis.noItem') }, ...items.map((i) => ({ value: i.id, label: `${i.number}. ${i.title}` }))]}
           error={form.error('mandateItemId')}
         />
-        <fieldset className="stack">
-          <legend>{t('analysis.assessment')}</legend>
-          <Textfield
-            id="measure-pupils"
-            name="pupils"
-            multiline
-            rows={2}
-            label={t('analysis.forPupils')}
-            error={form.error('assessment.pupils')}
-          />
-          <Textfield
-            id="measure-parents"
-            name="parents"
-            multiline
-            rows={2}
-            label={t('analysis.forParents')}
-            error={form.error('assessment.parents')}
-          />
-          <Textfield
-            id="measure-staff"
-            name="staff"
-            multiline
-            rows={2}
-            label={t('analysis.forStaff')}
-            error={form.error('assessment.staff')}
-          />
-        </fieldset>
+        <SelectField
+          id="measure-owner-id"
+          name="ownerId"
+          label={t('analysisLinks.ownerId')}
+          options={[
+            { value: '', label: t('analysisLinks.noOwner') },
+            ...people.map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name })),
+          ]}
+          error={form.error('ownerId')}
+        />
+        <Textfield id="measure-school" name="school" label={t('analysisLinks.school')} error={form.error('school')} />
         <div>
           <Button type="submit" loading={form.pending}>
             {t('analysis.addMeasure')}

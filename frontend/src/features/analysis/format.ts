@@ -1,5 +1,7 @@
-const nf = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
-const pf = new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 1 });
+import { numberFormat } from '../../i18n/index.js';
+
+const nf = numberFormat({ maximumFractionDigits: 0 });
+const pf = numberFormat({ style: 'percent', maximumFractionDigits: 1 });
 
 /** NOK as whole kroner, «kr 1 234 567». */
 export const kr = (n: number) => `${nf.format(Math.round(n))} kr`;

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@samrad/shared/contracts';
+import type { Language } from '@samrad/shared/i18n';
 import { ApiError, api, setCsrfToken } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
 
@@ -53,3 +54,24 @@ export function useChangePassword() {
 }
 
 export const hasRole = (me: MeResponse | null | undefined, role: 'admin' | 'case_officer' | 'member') => !!me?.roles.includes(role);
+
+/**
+ * The person's own language, stored on their profile (`PATCH /api/auth/me` with the version read). When
+ * someone changed the profile first (409), it is sent once more on the version the answer names.
+ */
+export function useSaveLanguage() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ me, language }: { me: MeResponse; language: Language }) => {
+      const patch = (version: number) => api<MeResponse>('/api/auth/me', { method: 'PATCH', body: { version, language } });
+      try {
+        return await patch(me.version);
+      } catch (error) {
+        const current = error instanceof ApiError && error.status === 409 ? (error.current as MeResponse | undefined) : undefined;
+        if (!current) throw error;
+        return patch(current.version);
+      }
+    },
+    onSuccess: (me) => qc.setQueryData(meKey, me),
+  });
+}

@@ -150,7 +150,7 @@ function MembershipFields({
       {capacity === 'union_representative' && (
         <Textfield id={ids.union} name="union" label={t('bodies.union')} defaultValue={initial?.union ?? ''} error={error('union')} />
       )}
-      {capacity === 'parent_representative' && (
+      {(capacity === 'parent_representative' || capacity === 'unit_leader') && (
         <Textfield id={ids.school} name="school" label={t('bodies.school')} defaultValue={initial?.school ?? ''} error={error('school')} />
       )}
       <Textfield

@@ -6,6 +6,7 @@ import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useCaseComments, useCaseMutation, type CaseSection } from './api.js';
 import type { CommentInput } from './api.js';
+import { locale } from '../../i18n/index.js';
 
 /** The case's comment stream; members comment on the case or a section, and anyone may reply. */
 export function CaseComments({ caseId, sections, canComment }: { caseId: string; sections: CaseSection[]; canComment: boolean }) {
@@ -38,7 +39,7 @@ export function CaseComments({ caseId, sections, canComment }: { caseId: string;
             <Paragraph data-size="sm">
               <strong>{c.author.name}</strong>
               {sectionName(c.sectionId) ? ` – ${t('cases.commentOn', { section: sectionName(c.sectionId) })}` : ''} ·{' '}
-              {new Date(c.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+              {new Date(c.createdAt).toLocaleString(locale(), { timeZone: 'Europe/Oslo' })}
             </Paragraph>
             <Paragraph className="prewrap">{c.text}</Paragraph>
           </li>

@@ -6,6 +6,7 @@ import { api } from '../../lib/api.js';
 import { useFormErrors } from '../../lib/useContractForm.js';
 import { useCaseMutation, useSectionDiff, useSectionVersions, type CaseSection } from './api.js';
 import { keys } from '../../lib/query-keys.js';
+import { locale } from '../../i18n/index.js';
 
 /** One section of the case document: its text, its history with a diff, and (for officers) editing. */
 export function SectionEditor({ caseId, section, canEdit }: { caseId: string; section: CaseSection; canEdit: boolean }) {
@@ -141,7 +142,7 @@ export function SectionEditor({ caseId, section, canEdit }: { caseId: string; se
                 .map((v) => (
                   <li key={v.version}>
                     {t('cases.version', { version: v.version })} – {v.author ?? ''} –{' '}
-                    {new Date(v.createdAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' })}
+                    {new Date(v.createdAt).toLocaleString(locale(), { timeZone: 'Europe/Oslo' })}
                     <div className="muted prewrap">{v.text}</div>
                   </li>
                 ))}

@@ -3,6 +3,7 @@ import { osloDate } from '@samrad/shared/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { dateTimeFormat } from '../../i18n/index.js';
 
 interface CalendarMeeting {
   id: string;
@@ -11,9 +12,9 @@ interface CalendarMeeting {
   body: { name: string };
 }
 
-const monthName = new Intl.DateTimeFormat('nb-NO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const time = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
-const dayLabel = new Intl.DateTimeFormat('nb-NO', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const monthName = dateTimeFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' });
+const time = dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' });
+const dayLabel = dateTimeFormat({ weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** The weeks (Monday first) of a month, as ISO dates; null for days outside the month. */
 export function monthWeeks(year: number, month: number): (string | null)[][] {

@@ -346,6 +346,41 @@ function difference(totalØre: number, budget: number | string | undefined): Bud
  * that they add up to the frame exactly.
  */
 export function allocate(input: AllocationInput): AllocationResult {
+  return allocateTraced(input).result;
+}
+
+/**
+ * The engine's intermediate values for one computation, in its own units (µNOK for rates and pot
+ * portions, øre for amounts, exact ratios for drivers): what `explainCell` reads to show a cell's formula.
+ */
+export interface AllocationTrace {
+  /** The criteria's ids, then the pots'. */
+  lineIds: string[];
+  /** Per criterion: its rate per stage before scaling (µNOK). */
+  criterionRates: Partial<Record<Stage, number>>[];
+  /** Per criterion: its rate per stage after scaling (µNOK). */
+  scaledRates: Partial<Record<Stage, number | bigint>>[];
+  /** Per criterion: the driver of every unit (numerators over one denominator). */
+  criterionDrivers: { num: number[]; den: number }[];
+  /** Per pot: each key's portion (µNOK), scaled portion, drivers and their sum. */
+  potParts: { key: PotKey; portion: number; scaledPortion: number | bigint; num: number[]; den: number; driverSum: number }[][];
+  /** Amounts per line and unit in øre (after scaling). */
+  cells: number[][];
+  /** Every unit's pupils (numerators over one denominator). */
+  pupils: { num: number[]; den: number };
+  /** Adjustments per unit in øre. */
+  adjustments: Map<string, { amount: number; reason: string }[]>;
+  /** Unit totals in øre before rounding to kroner. */
+  exactTotals: number[];
+  /** The scale factor as an exact ratio (num/den) when rates are scaled; null in allocation mode or at 1. */
+  factor: { num: bigint; den: bigint } | null;
+  /** The frame in øre, and the amount the criteria distribute (frame − adjustments), in øre. */
+  frame: number;
+  toDistribute: number;
+}
+
+/** {@link allocate}, also handing back its intermediate values. */
+export function allocateTraced(input: AllocationInput): { result: AllocationResult; trace: AllocationTrace } {
   const warnings: string[] = [];
   const units = input.units;
   const n = units.length;
@@ -559,19 +594,29 @@ export function allocate(input: AllocationInput): AllocationResult {
   const average: Record<string, number | null> = {};
   for (const c of criteria) average[c.id] = c.perPupil;
 
+  const driverCols = new Map<string, Column>();
+  const driverValue = (driver: string, i: number) => {
+    let col = driverCols.get(driver);
+    if (!col) {
+      col = driverColumn({ id: driver, label: driver, driver, rate: {} }, units, counts);
+      driverCols.set(driver, col);
+    }
+    return dec(col.num[i]!).div(col.den);
+  };
   const control = input.control
     ? controlCalculation(
         input,
         unitResults,
         roundedTotals.map((t) => dec(t)),
         units.map((_, i) => dec(pupilsCol.num[i]!).div(pupilsCol.den)),
+        driverValue,
       )
     : null;
 
   const scaleExact = scaling ? new Dec(tMicro.toString()).div(exact.num.toString()).toString() : '1';
   let total = 0;
   for (const t of roundedTotals) total += t;
-  return {
+  const result: AllocationResult = {
     format: 'samrad.allocation-result/v1',
     engineVersion: ENGINE_VERSION,
     mode: input.mode,
@@ -588,6 +633,30 @@ export function allocate(input: AllocationInput): AllocationResult {
     control,
     warnings,
   };
+  const trace: AllocationTrace = {
+    lineIds,
+    criterionRates,
+    scaledRates,
+    criterionDrivers: criterionCols,
+    potParts: potParts.map((parts, pi) =>
+      parts.map((p, k) => ({
+        key: p.key,
+        portion: p.portion,
+        scaledPortion: scaledPortions[pi]![k]!,
+        num: p.col.num,
+        den: p.col.den,
+        driverSum: p.driverSum,
+      })),
+    ),
+    cells: scaled,
+    pupils: pupilsCol,
+    adjustments: adjustmentsByUnit,
+    exactTotals,
+    factor: scaling ? { num: tMicro, den: exact.num } : null,
+    frame,
+    toDistribute,
+  };
+  return { result, trace };
 }
 
 /** Validates raw interchange input and computes it; throws {@link AllocationInputError} on bad input. */

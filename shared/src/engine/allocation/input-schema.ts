@@ -95,9 +95,39 @@ export const adjustmentSchema = z.strictObject({
 });
 export type AdjustmentInput = z.infer<typeof adjustmentSchema>;
 
-/** Required hours by purpose for the control calculation (kontrollberegning), per unit. */
+/**
+ * A control rule (kontrollregel): the hours a purpose requires per driver unit, by stage — e.g.
+ * «Minstetimetall: 1,1 uketimer per elev», «Administrasjon: 300 årstimer per enhet». Hours are given
+ * as weekly hours (× teaching weeks × (1 + uplift)), annual hours, or NOK (÷ the stage's hour cost).
+ * A stage without hours requires none for that purpose. Several rules may share a purpose (they add up).
+ */
+export const controlRuleSchema = z.strictObject({
+  purpose: z
+    .string({ error: 'Regelen må ha et formål' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'Formålets id kan bare ha bokstaver a–z, tall, - og _' }),
+  label: z.string({ error: 'Formålet må ha et navn' }).trim().min(1, { error: 'Formålet må ha et navn' }),
+  driver: z.string({ error: 'Regelen må ha en driver' }).min(1, { error: 'Regelen må ha en driver' }),
+  hours: z.partialRecord(z.enum(STAGES), rateSchema),
+});
+export type ControlRuleInput = z.infer<typeof controlRuleSchema>;
+
+/**
+ * The control calculation (kontrollberegning): required hours by purpose, from rules on each unit's
+ * counts and/or given per unit (`requiredHours`, which replaces a rule's hours for that unit and purpose).
+ */
 export const controlSchema = z.strictObject({
-  requiredHours: z.record(z.string(), z.record(z.string(), nonNegative)),
+  /** The purposes' names and the order they are shown in (rules name theirs too; an id alone is shown as is). */
+  purposes: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'Formålets id kan bare ha bokstaver a–z, tall, - og _' }),
+        label: z.string().trim().min(1, { error: 'Formålet må ha et navn' }),
+      }),
+    )
+    .optional(),
+  rules: z.array(controlRuleSchema).optional(),
+  /** Hours given per unit and purpose (e.g. from individual decisions), in annual hours. */
+  requiredHours: z.record(z.string(), z.record(z.string(), nonNegative)).optional(),
   /** Pupils and teacher FTEs in ordinary teaching by grade band, for the teacher norm. */
   teacherNorm: z
     .record(

@@ -62,6 +62,13 @@ export interface CriterionSummary {
   perPupil: number | null;
 }
 
+/** A purpose of the control calculation (minstetimetall, spesialundervisning, …). */
+export interface ControlPurpose {
+  id: string;
+  label: string;
+}
+
+/** One unit in the control calculation; hours are annual hours, to two decimals. */
 export interface ControlRow {
   unit: string;
   hourCost: number;
@@ -102,6 +109,12 @@ export interface AllocationResult {
   units: UnitResult[];
   /** Average per pupil for each criterion over all units. */
   average: Record<string, number | null>;
-  control: { rows: ControlRow[]; teacherNorm: TeacherNormRow[]; flagged: string[] } | null;
+  control: {
+    /** The purposes in the order they are shown (results stored before control rules have none). */
+    purposes?: ControlPurpose[];
+    rows: ControlRow[];
+    teacherNorm: TeacherNormRow[];
+    flagged: string[];
+  } | null;
   warnings: string[];
 }

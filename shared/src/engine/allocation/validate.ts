@@ -1,6 +1,6 @@
 import { Dec as Decimal } from './decimal.js';
 import { z } from 'zod';
-import { allocationInputSchema, BUILT_IN_DRIVERS, type AllocationInput, type BuiltInDriver, type Stage } from './input-schema.js';
+import { allocationInputSchema, BUILT_IN_DRIVERS, STAGES, type AllocationInput, type BuiltInDriver, type Stage } from './input-schema.js';
 
 export interface ValidationIssue {
   /** Where the problem is, e.g. `units[3].counts.pupils`. */
@@ -134,8 +134,39 @@ export function validateAllocationInput(raw: unknown): ValidationResult {
     if (!unitIds.has(id)) add(['currentBudget', id], `Budsjettet gjelder en ukjent enhet «${id}»`);
   }
   if (input.control) {
-    for (const id of Object.keys(input.control.requiredHours)) {
+    for (const id of Object.keys(input.control.requiredHours ?? {})) {
       if (!unitIds.has(id)) add(['control', 'requiredHours', id], `Kontrollberegningen gjelder en ukjent enhet «${id}»`);
+    }
+    const rules = input.control.rules ?? [];
+    const stagesInUse = new Set(input.units.map((u) => u.stage));
+    const labels = new Map<string, string>((input.control.purposes ?? []).map((p) => [p.id, p.label]));
+    rules.forEach((r, ri) => {
+      if (!isBuiltIn(r.driver) && !custom.has(r.driver)) {
+        add(['control', 'rules', ri, 'driver'], `Ukjent driver «${r.driver}». Gyldige drivere: ${validDrivers.join(', ')}`);
+      }
+      const label = labels.get(r.purpose);
+      if (label === undefined) labels.set(r.purpose, r.label);
+      else if (label !== r.label)
+        add(
+          ['control', 'rules', ri, 'label'],
+          `Formålet «${r.purpose}» har allerede navnet «${label}»; regler for samme formål må ha samme navn`,
+        );
+      for (const stage of STAGES) {
+        const hours = r.hours[stage];
+        if (hours && 'nok' in hours && stagesInUse.has(stage) && input.hourCost[stage] === undefined) {
+          add(
+            ['control', 'rules', ri, 'hours', stage],
+            `Regelen «${r.label}» er gitt i kroner, men timekostnad for ${STAGE_LABEL[stage]} mangler`,
+          );
+        }
+      }
+    });
+    if (rules.length > 0) {
+      for (const stage of stagesInUse) {
+        if (input.hourCost[stage] === undefined || Number(input.hourCost[stage]) === 0) {
+          add(['hourCost', stage], `Timekostnad for ${STAGE_LABEL[stage]} mangler; kontrollberegningen regner rammen om til timer med den`);
+        }
+      }
     }
   }
 

@@ -17,6 +17,12 @@ import { BodyClosed1763800000100 } from './1763800000100-body-closed.js';
 import { Analysis1763800000800 } from './1763800000800-analysis.js';
 import { CaseReferences1763800000300 } from './1763800000300-case-references.js';
 import { SearchVectors1763800000610 } from './1763800000610-search-vectors.js';
+import { AllocationMainScenario1763800000910 } from './1763800000910-allocation-main-scenario.js';
+import { ImportMapping1763800000931 } from './1763800000931-import-mapping.js';
+import { Documents1763800000900 } from './1763800000900-documents.js';
+import { Language1763800000920 } from './1763800000920-language.js';
+import { AnalysisAdoption1763800000820 } from './1763800000820-analysis-adoption.js';
+import { Innsyn1763800000940 } from './1763800000940-innsyn.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -39,4 +45,10 @@ export const MIGRATIONS = [
   Analysis1763800000800,
   CaseReferences1763800000300,
   SearchVectors1763800000610,
+  AllocationMainScenario1763800000910,
+  ImportMapping1763800000931,
+  Documents1763800000900,
+  Language1763800000920,
+  AnalysisAdoption1763800000820,
+  Innsyn1763800000940,
 ];

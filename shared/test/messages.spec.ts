@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCaseSchema, createMeetingSchema, parseWith, searchQuerySchema, updateMeSchema } from '../src/contracts/index.js';
+import { MESSAGE_WORDS, SERVER_MESSAGES, knowsMessage, languageFromAcceptLanguage, translateMessage } from '../src/i18n/index.js';
+
+const contracts = join(import.meta.dirname, '..', 'src', 'contracts');
+
+/** A quoted string or a template literal (its `${…}` parts as `{{}}`). */
+const LITERAL = /'((?:[^'\\\n]|\\.)*)'|`((?:[^`$\\]|\\.|\$\{(?:[^{}]|\{[^}]*\})*\}|\$(?!\{))*)`/g;
+const literals = (source: string) =>
+  [...source.matchAll(LITERAL)].map((m) => (m[1] ?? m[2]!).replace(/\$\{(?:[^{}]|\{[^}]*\})*\}/g, '{{}}'));
+const shape = (message: string) => message.replace(/\{\{\w*\}\}/g, '{{}}');
+
+/** Every message and label the contracts write, found in their source where a message or a label is given. */
+function contractTexts() {
+  const messages = new Set<string>();
+  const labels = new Set<string>();
+  for (const file of readdirSync(contracts).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(join(contracts, file), 'utf8');
+    const first = (re: RegExp) => [...source.matchAll(re)].map((m) => literals(m[1]!)[0]).filter((x): x is string => x !== undefined);
+    for (const l of first(/\b(?:nonEmpty|line|httpsUrl|voteCount|count)\(\s*('[^']*')/g)) labels.add(l);
+    const at = [
+      /\b(?:error|message):\s*('(?:[^'\\\n]|\\.)*'|`[^`]*`)/g,
+      /\btext\(\s*('(?:[^'\\\n]|\\.)*')/g,
+      /\bshortText\(\s*[\d_]+,\s*('(?:[^'\\\n]|\\.)*'|`[^`]*`)/g,
+      /\bconst [A-Z_]+\s*=\s*('(?:[^'\\\n]|\\.)*'|`[^`]*`)/g,
+    ];
+    for (const re of at) for (const t of first(re)) if (/[a-zæøå] /i.test(t)) messages.add(t);
+    for (const m of source.matchAll(/elsewhere:\s*\{([^}]*)\}/g)) for (const t of literals(m[1]!)) messages.add(t);
+  }
+  return { messages, labels };
+}
+
+describe('the API messages in nynorsk and English', () => {
+  const known = new Set(Object.keys(SERVER_MESSAGES).map(shape));
+
+  it('knows every message the contracts write, and every label they name', () => {
+    const { messages, labels } = contractTexts();
+    expect(messages.size).toBeGreaterThan(80);
+    expect([...messages].filter((m) => !known.has(shape(m)) && !knowsMessage(m))).toEqual([]);
+    expect([...labels].filter((l) => !(l in MESSAGE_WORDS))).toEqual([]);
+  });
+
+  it('has every entry in both languages, with the same values named', () => {
+    for (const [nb, entry] of Object.entries(SERVER_MESSAGES)) {
+      const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      for (const text of [entry.nn, entry.en]) {
+        expect(text.trim(), nb).not.toBe('');
+        expect(names(text), nb).toEqual(names(nb));
+      }
+    }
+  });
+
+  it('translates a message a contract gives, with its label and its values', () => {
+    const r = parseWith(createCaseSchema, { title: '' });
+    expect(r.ok).toBe(false);
+    const title = !r.ok ? r.errors.find((e) => e.path === 'title')!.message : '';
+    expect(title).toBe('Tittel må fylles ut');
+    expect(translateMessage(title, 'nb')).toBe('Tittel må fylles ut');
+    expect(translateMessage(title, 'nn')).toBe('Tittel må fyllast ut');
+    expect(translateMessage(title, 'en')).toBe('Title is required');
+
+    const long = parseWith(createMeetingSchema, {
+      bodyId: crypto.randomUUID(),
+      title: 'x'.repeat(301),
+      startsAt: '2026-12-01T12:00:00+01:00',
+    });
+    const tooLong = !long.ok ? long.errors.find((e) => e.path === 'title')!.message : '';
+    expect(translateMessage(tooLong, 'nn')).toBe('Tittel kan ha høgst 300 teikn');
+    expect(translateMessage(tooLong, 'en')).toBe('Title can have at most 300 characters');
+
+    const search = parseWith(searchQuerySchema, { q: 'skole', limit: '0' });
+    const limit = !search.ok ? search.errors[0]!.message : '';
+    expect(translateMessage(limit, 'en')).toBe('The number of results per page must be a whole number from 1 to 50');
+
+    const language = parseWith(updateMeSchema, { version: 1, language: 'sv' });
+    expect(!language.ok && language.errors.map((e) => [e.path, translateMessage(e.message, 'en')])).toEqual([
+      ['language', 'Choose bokmål, nynorsk or English'],
+    ]);
+  });
+
+  it('leaves a message it does not know in bokmål, and says so', () => {
+    expect(translateMessage('En melding ingen har skrevet inn', 'en')).toBe('En melding ingen har skrevet inn');
+    expect(knowsMessage('En melding ingen har skrevet inn')).toBe(false);
+    expect(knowsMessage('Ugyldig id')).toBe(true);
+  });
+
+  it('reads the language of an Accept-Language header', () => {
+    expect(languageFromAcceptLanguage('nn-NO,nn;q=0.9,en;q=0.5')).toBe('nn');
+    expect(languageFromAcceptLanguage('en-GB,en;q=0.9')).toBe('en');
+    expect(languageFromAcceptLanguage('no,en;q=0.5')).toBe('nb');
+    expect(languageFromAcceptLanguage('sv;q=1,en;q=0.2,nn;q=0.8')).toBe('nn');
+    expect(languageFromAcceptLanguage('*')).toBeUndefined();
+    expect(languageFromAcceptLanguage('de-DE')).toBeUndefined();
+    expect(languageFromAcceptLanguage(undefined)).toBeUndefined();
+  });
+});
