@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisKind } from '@samrad/shared/contracts';
 import { computeAnalysis, GRIMSTAD_2009 } from '@samrad/shared/engine';
+import { CASE } from '../../testing/pageFixtures.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
@@ -15,6 +16,8 @@ const base = {
   version: 1,
   updatedAt: '2026-11-20T09:00:00.000Z',
   engineVersion: '1.0.0',
+  adoptions: [],
+  mayAssess: [],
 };
 
 /** The text of an element with its non-breaking spaces (Intl's thousands separator) as spaces. */
@@ -36,6 +39,8 @@ function serve(kind: AnalysisKind, input: unknown, title = 'Analyse') {
     ),
     http.get(`/api/analysis-tools/${id}/comments`, () => HttpResponse.json({ comments: [] })),
     http.get('/api/mandates', () => HttpResponse.json({ mandates: [] })),
+    http.get('/api/users', () => HttpResponse.json({ users: [] })),
+    http.get('/api/cases/c1', () => HttpResponse.json(CASE)),
     http.patch(`/api/analysis-tools/${id}`, async ({ request }) => {
       const body = (await request.json()) as (typeof sent)[number];
       sent.push(body);
