@@ -110,6 +110,8 @@ export const en: Translation = {
     noOpenRounds: 'No open consultation rounds are waiting for an answer.',
     deadline: 'Deadline {{date}}',
     timeLeft: 'Time left: {{left}}',
+    leftDays: '{{days}} d {{hours}} h',
+    leftHours: '{{hours}} h {{minutes}} min',
     onBehalfOf: 'For {{body}}',
     personallyInvited: 'Personally invited',
     nextMeetings: 'Upcoming meetings',

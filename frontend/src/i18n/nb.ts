@@ -223,6 +223,8 @@ export const nb = {
     noOpenRounds: 'Ingen åpne innspillsrunder venter på svar.',
     deadline: 'Frist {{date}}',
     timeLeft: 'Tid igjen: {{left}}',
+    leftDays: '{{days}} d {{hours}} t',
+    leftHours: '{{hours}} t {{minutes}} min',
     onBehalfOf: 'For {{body}}',
     personallyInvited: 'Personlig invitert',
     nextMeetings: 'Neste møter',

@@ -106,6 +106,8 @@ export const nn: Translation = {
     noOpenRounds: 'Ingen opne innspelsrundar ventar på svar.',
     deadline: 'Frist {{date}}',
     timeLeft: 'Tid att: {{left}}',
+    leftDays: '{{days}} d {{hours}} t',
+    leftHours: '{{hours}} t {{minutes}} min',
     onBehalfOf: 'For {{body}}',
     personallyInvited: 'Personleg invitert',
     nextMeetings: 'Neste møte',
