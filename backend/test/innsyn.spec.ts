@@ -53,7 +53,9 @@ describe('innsyn: anonymous reads', () => {
     const res = await anon.request('GET', '/api/public/municipalities');
     expect(res.status).toBe(200);
     expect(res.body.municipalities).toEqual(
-      expect.arrayContaining([{ slug: 'solvik-kommune', name: 'Solvik kommune', contactEmail: 'postmottak@solvik.kommune.test' }]),
+      expect.arrayContaining([
+        { slug: 'solvik-kommune', name: 'Solvik kommune', contactEmail: 'postmottak@solvik.kommune.test', languageForm: 'nb' },
+      ]),
     );
     expect((await anon.request('GET', '/api/public/finnes-ikke/cases')).status).toBe(404);
     expect((await anon.request('GET', '/api/public/..%2Fapi/cases')).status).toBe(404);

@@ -3,6 +3,7 @@ import ical from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { OPEN_DATA_LICENCE, type CaseStatus, type SectionKind } from '@samrad/shared/contracts';
 import { toCsv } from '@samrad/shared/formats';
+import type { LanguageForm } from '@samrad/shared/i18n';
 import { anonymousReader, type RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
@@ -20,6 +21,7 @@ interface PublicMunicipality {
   slug: string;
   name: string;
   contactEmail: string | null;
+  languageForm: LanguageForm;
 }
 
 /** The rule every innsyn answer follows: the anonymous reader of the municipality its slug names. */
@@ -47,25 +49,28 @@ export class InnsynService {
   ) {}
 
   async municipalities() {
-    const rows: { slug: string; name: string; contact_email: string | null }[] = await this.db.query(
-      `SELECT slug, name, contact_email FROM municipality ORDER BY name`,
+    const rows: { slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] = await this.db.query(
+      `SELECT slug, name, contact_email, language_form FROM municipality ORDER BY name`,
     );
-    return { municipalities: rows.map((r) => ({ slug: r.slug, name: r.name, contactEmail: r.contact_email })) };
+    return {
+      municipalities: rows.map((r) => ({ slug: r.slug, name: r.name, contactEmail: r.contact_email, languageForm: r.language_form })),
+    };
   }
 
   /** The municipality a slug names, and its anonymous reader; an unknown slug is a 404. */
   async reader(slug: string): Promise<{ municipality: PublicMunicipality; ctx: RequestContext }> {
-    const rows: { id: string; slug: string; name: string; contact_email: string | null }[] = await this.db.query(
-      `SELECT id, slug, name, contact_email FROM municipality WHERE slug = $1`,
-      [slug],
-    );
+    const rows: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] =
+      await this.db.query(`SELECT id, slug, name, contact_email, language_form FROM municipality WHERE slug = $1`, [slug]);
     const m = rows[0];
     if (!m) throw new NotFound('Fant ikke kommunen');
-    return { municipality: { id: m.id, slug: m.slug, name: m.name, contactEmail: m.contact_email }, ctx: anonymousReader(m.id) };
+    return {
+      municipality: { id: m.id, slug: m.slug, name: m.name, contactEmail: m.contact_email, languageForm: m.language_form },
+      ctx: anonymousReader(m.id),
+    };
   }
 
   private static view(m: PublicMunicipality) {
-    return { slug: m.slug, name: m.name, contactEmail: m.contactEmail };
+    return { slug: m.slug, name: m.name, contactEmail: m.contactEmail, languageForm: m.languageForm };
   }
 
   /** The case register: every case that has left its draft, an exempt one by its public title and legal basis. */
