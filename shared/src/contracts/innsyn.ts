@@ -102,6 +102,18 @@ export const publicCaseDetailResponseSchema = z.discriminatedUnion('exempt', [
     ),
     rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
     meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
+    /** The case's public documents (its newest saksframlegg), each downloadable at `href`. */
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        filename: z.string(),
+        size: z.number(),
+        sha256: z.string(),
+        createdAt: z.string(),
+        href: z.string(),
+      }),
+    ),
     /** The case's allocation scenarios (fordelingssak), each with its stored result (`GET …/scenarios/:id`). */
     scenarios: z.array(
       z.object({ id: z.string(), name: z.string(), adopted: z.boolean(), allocationTitle: z.string(), budgetYear: z.number() }),

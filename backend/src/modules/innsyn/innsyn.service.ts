@@ -11,6 +11,7 @@ import { Forbidden, NotFound } from '../../platform/http/errors.js';
 import { AllocationService } from '../allocation/allocation.service.js';
 import { CasesService, casePublishedSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
 import { MandatesService } from '../mandates/mandates.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -44,6 +45,7 @@ export class InnsynService {
     @Inject(MandatesService) private readonly mandatesService: MandatesService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
     @Inject(AllocationService) private readonly allocation: AllocationService,
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -148,8 +150,18 @@ export class InnsynService {
         WHERE a.case_id = $1 ORDER BY s.created_at`,
       [id],
     );
+    const documents = await this.documents.publicForCase(ctx, id);
     return {
       exempt: false as const,
+      documents: documents.map((d) => ({
+        id: d.id,
+        title: d.title,
+        filename: d.filename,
+        size: d.size,
+        sha256: d.sha256,
+        createdAt: d.createdAt,
+        href: `/api/public/${encodeURIComponent(slug)}/documents/${d.id}/file`,
+      })),
       scenarios: scenarios.map((s) => ({
         id: s.id,
         name: s.name,
@@ -176,6 +188,12 @@ export class InnsynService {
       rounds: c.rounds,
       meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), bodyName: m.body_name })),
     };
+  }
+
+  /** A public document's bytes (DocumentsService.publicFile as the anonymous reader). */
+  async documentFile(slug: string, id: string) {
+    const { ctx } = await this.reader(slug);
+    return this.documents.publicFile(ctx, id);
   }
 
   /** The decisions register as the anonymous reader reads it (DecisionsService.search). */

@@ -83,6 +83,17 @@ const CASE = {
   ],
   rounds: [{ id: 'r1', title: 'Innspill til modellen', closesAt: '2026-09-30T21:59:00.000Z', open: false }],
   meetings: [{ id: 'mt1', title: 'Møte 5/2026', startsAt: '2026-11-05T16:00:00.000Z', bodyName: 'Kommunestyret' }],
+  documents: [
+    {
+      id: 'doc1',
+      title: 'Saksframlegg – sak 2026/12 Ny ressursfordelingsmodell',
+      filename: 'saksframlegg-2026-12.pdf',
+      size: 48_128,
+      sha256: 'a'.repeat(64),
+      createdAt: '2026-10-02T10:00:00.000Z',
+      href: '/api/public/solvik-kommune/documents/doc1/file',
+    },
+  ],
   scenarios: [{ id: 's1', name: 'Hovedscenario', adopted: true, allocationTitle: 'Skolebudsjett 2027', budgetYear: 2027 }],
 };
 
@@ -148,6 +159,13 @@ describe('Innsyn', () => {
     // An empty section says so rather than showing nothing under its heading.
     expect(screen.getByRole('heading', { level: 3, name: 'Forslag til vedtak' }).nextElementSibling?.textContent).toContain('(tom)');
     expect(screen.getByRole('heading', { level: 2, name: 'Innstilling til Kommunestyret' })).toBeTruthy();
+    // Its public documents: each a download with its size, date and checksum.
+    const documents = screen.getByRole('region', { name: 'Dokumenter' });
+    const doc = within(documents).getByRole('link', { name: 'Saksframlegg – sak 2026/12 Ny ressursfordelingsmodell' });
+    expect(doc.getAttribute('href')).toBe('/api/public/solvik-kommune/documents/doc1/file');
+    expect(doc.getAttribute('download')).toBe('saksframlegg-2026-12.pdf');
+    expect(documents.textContent).toContain('PDF, 47 kB, laget 2. oktober 2026');
+    expect(documents.textContent).toContain(`Kontrollsum (SHA-256): ${'a'.repeat(64)}`);
     expect(screen.getByText('Kommunestyret vedtar ny ressursmodell.')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Forslag og avstemning' }).textContent).toContain('Innstillingen');
     expect(screen.getByRole('link', { name: 'Innspill til modellen' }).getAttribute('href')).toBe('/innsyn/solvik-kommune/innspill/r1');
