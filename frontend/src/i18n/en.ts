@@ -298,6 +298,11 @@ export const en: Translation = {
     remove: 'Remove {{name}}',
     checksum: 'SHA-256 {{short}}…',
   },
+  innsynDocuments: {
+    title: 'Documents',
+    file: 'PDF, {{size}} kB, made {{date}}',
+    checksum: 'Checksum (SHA-256): {{sha}}',
+  },
   cases: {
     staleCurrent: 'This is the stored version {{version}}:',
     staleKeep: 'Your text is still in the field. Load the new version, and save your text again if it should still apply.',

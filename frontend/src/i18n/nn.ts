@@ -294,6 +294,11 @@ export const nn: Translation = {
     remove: 'Fjern {{name}}',
     checksum: 'SHA-256 {{short}}…',
   },
+  innsynDocuments: {
+    title: 'Dokument',
+    file: 'PDF, {{size}} kB, laga {{date}}',
+    checksum: 'Kontrollsum (SHA-256): {{sha}}',
+  },
   cases: {
     staleCurrent: 'Dette er den lagra versjonen {{version}}:',
     staleKeep:
