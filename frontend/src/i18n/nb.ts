@@ -182,7 +182,7 @@ export const nb = {
     passwordChanged: 'Passordet er byttet. Du er logget ut andre steder du var logget inn.',
   },
   footer: {
-    innsyn: 'Innsyn – saker, vedtak og møter uten innlogging',
+    innsyn: 'Innsyn for alle, uten innlogging',
     accessibility: 'Tilgjengelighetserklæring',
   },
   login: {
