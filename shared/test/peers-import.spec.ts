@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computePeerComparison, PEERS_FORMAT } from '../src/engine/index.js';
-import { peersFromFile, peersFromJson, peersFromTable } from '../src/formats/index.js';
+import { analysisWorkbook, peersFromFile, peersFromJson, peersFromTable } from '../src/formats/index.js';
 
 const fixture = readFileSync(fileURLToPath(new URL('./fixtures/kostra-2008.peers.json', import.meta.url)));
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -149,5 +149,18 @@ describe('peer data from a file (#19)', () => {
       ok: false,
       errors: [{ row: null, column: '', message: 'Filen må være CSV, XLSX eller JSON (.csv, .xlsx eller .json)' }],
     });
+  });
+
+  it('the export lists the municipalities left out of the comparison as only in the curve', async () => {
+    const r = await peersFromFile('kostra.csv', bytes(CSV));
+    if (!r.ok) throw new Error('the CSV should read');
+    const input = { format: PEERS_FORMAT, ...r.data };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await analysisWorkbook('peers', 'KOSTRA', input, computePeerComparison(input))) as unknown as ArrayBuffer);
+    const names: string[] = [];
+    wb.getWorksheet('Sammenligning')!
+      .getColumn(1)
+      .eachCell((c) => names.push(String(c.value)));
+    expect(names.slice(0, 6)).toEqual(['Kommune', 'Grimstad (egen)', 'Fjell', 'Stjørdal', 'Skedsmo', 'Arendal (bare i kurven)']);
   });
 });

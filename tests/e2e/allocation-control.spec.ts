@@ -1,15 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expectAccessible, journeys } from '../support/browser.js';
 
 const base = inject('baseUrl');
 const SHOTS = process.env.SHOTS_DIR;
 
-async function shot(page: Page, name: string) {
+/** A screenshot for review when SHOTS_DIR is set: the whole page, or one part of a long one. */
+async function shot(page: Page, name: string, part?: Locator) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (part) await part.screenshot({ path: `${SHOTS}/${name}.png` });
+  else await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
 /** Reading the demo's Grimstad 2009 scenario as the report does: the control calculation and the cell explanation. */
@@ -74,7 +76,8 @@ describe('the control calculation and the cell explanation', () => {
     await hours.fill('0,25');
     const preview = page.getByRole('table', { name: 'Årstimer per enhet og formål' }).last();
     await preview.waitFor();
-    await shot(page, 'saksbehandler-kontrollregler');
+    await shot(page, 'saksbehandler-kontrollregel', rule);
+    await shot(page, 'saksbehandler-kontroll-forhandsvisning', preview);
     await expectAccessible(page, 'modellredigering med kontrollregler');
   }, 300_000);
 });

@@ -104,8 +104,18 @@ describe('the allocation workbench read as the report (journey 2)', () => {
     }, 240_000);
   }
 
-  it('the officer adopts a cut by a vedtak and runs the autumn revision with new October counts, seeing what changes per unit', async () => {
+  it('the officer makes the original budget the main scenario again, adopts a cut by a vedtak and runs the autumn revision with new October counts, seeing what changes per unit', async () => {
     const page = await j.open('r2-revision', OFFICER);
+    // Back to the demo's own main scenario (the other journeys on the demo case open on it).
+    await page.goto(allocationUrl);
+    await page.getByRole('table', { name: 'Kutt 5,1 mill. fra siden' }).waitFor();
+    await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Opprinnelig budsjett 2009' });
+    await page.getByRole('table', { name: 'Opprinnelig budsjett 2009' }).waitFor();
+    await page.getByRole('button', { name: 'Gjør «Opprinnelig budsjett 2009» til hovedscenario' }).click();
+    await page.getByText('Hovedscenario', { exact: true }).waitFor();
+    await page.goto(allocationUrl);
+    await page.getByRole('table', { name: 'Opprinnelig budsjett 2009' }).waitFor();
+
     // The case and its vedtak are made through the API (the case journeys cover them through the page).
     const me = await (await page.request.get(`${base}/api/auth/me`)).json();
     const call = async (method: 'post' | 'put', path: string, data: object) => {

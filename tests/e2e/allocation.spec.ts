@@ -17,9 +17,12 @@ describe('the allocation workbench', () => {
     await page.getByRole('link', { name: /Grimstad-modellen/ }).click();
     // No scenario is adopted: the page opens on the case's main scenario, not on the one made last.
     await page.getByRole('table', { name: 'Opprinnelig budsjett 2009' }).waitFor();
-    // The demo has the published 2009 budget, so «Opprinnelig budsjett» is offered beside the other scenario.
+    // The demo has the published 2009 budget, so «Opprinnelig budsjett» is offered beside the other scenarios
+    // (journey 2, allocation-report.spec.ts, may have saved one more on the same demo case).
     const against = await page.getByLabel('Sammenlign med').locator('option').allTextContents();
-    expect(against).toEqual(['Ingen sammenligning', 'Rammereduksjon 5,1 mill.', 'Opprinnelig budsjett']);
+    expect(against[0]).toBe('Ingen sammenligning');
+    expect(against).toContain('Rammereduksjon 5,1 mill.');
+    expect(against.at(-1)).toBe('Opprinnelig budsjett');
     await expectAccessible(page, 'fordeling (arbeidsbenk)');
 
     const number = await createModelVersion(page, {
@@ -37,5 +40,5 @@ describe('the allocation workbench', () => {
     await setFrame(page, { kind: 'frameChange', amount: '-4000000' });
     await runSweep(page, { parameter: 'Pr. elev – Barnetrinn (kr per enhet)', from: '40000', to: '48000', steps: '5' });
     await expectAccessible(page, 'fordeling etter justering og følsomhetsanalyse');
-  }, 180_000);
+  }, 300_000);
 });

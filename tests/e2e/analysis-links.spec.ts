@@ -122,7 +122,7 @@ describe('analysis tools under the mandate, adopted by a vedtak, assessed by the
       await openAnalysisTool(officer, STRUCTURE);
       await adoptByDecision(officer, { decision: /^Kommunestyret 10\. desember 2026/ });
       await officer.getByText(/Vedtatt i Kommunestyret 10\. desember 2026 \(sak \d+\/\d\d\)\. Vedtatt: kan ikke endres\./).waitFor();
-      expect(await officer.getByLabel('Grunnlaget (JSON)').count()).toBe(0);
+      expect(await officer.getByRole('button', { name: 'Lagre og regn ut' }).count()).toBe(0);
       await check(officer, 'saksbehandler-skolestruktur');
     },
     JOURNEY_MS,

@@ -130,7 +130,7 @@ describe('innsyn without an account', () => {
     await checked(page, '10-tilgjengelighet');
     await context.close();
     // Ten pages with axe each: more than the tier's two minutes on a busy machine.
-  }, 360_000);
+  }, 600_000);
 
   it('a politician makes a private calendar address on the profile page and revokes it', async () => {
     const { context, page } = await newJourney(browser, 'innsyn-calendar-feed');

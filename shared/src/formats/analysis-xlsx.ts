@@ -84,6 +84,8 @@ function peerSheets(wb: ExcelJS.Workbook, r: PeerComparisonResult) {
   s.addRow(['Kommune', 'Kr per barn 6-15', 'Forskjell', 'Effekt på deres nivå', 'Elever per skole']);
   s.addRow([`${r.own.name} (egen)`, r.own.costPerChild, '', '', r.own.pupilsPerSchool ?? '']);
   for (const p of r.peers) s.addRow([p.name, p.costPerChild, p.difference, p.effect, p.pupilsPerSchool ?? '']);
+  // Municipalities of the data not chosen for the comparison: only in the curve (absent in results stored before).
+  for (const o of r.others ?? []) s.addRow([`${o.name} (bare i kurven)`, o.costPerChild, '', '', o.pupilsPerSchool ?? '']);
   for (const c of [2, 3, 4]) s.getColumn(c).numFmt = NOK;
   if (r.fit) {
     s.addRow([]);

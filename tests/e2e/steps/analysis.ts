@@ -33,11 +33,109 @@ export async function createAnalysisTool(
   await page.getByRole('heading', { level: 1, name: tool.title }).waitFor();
 }
 
-/** Replaces the open tool's whole input (the JSON editor) and saves it as a new version. */
-export async function saveAnalysisInput(page: Page, input: unknown): Promise<void> {
-  await page.getByLabel('Grunnlaget (JSON)').fill(JSON.stringify(input, null, 2));
+/** A table cell's field by its accessible name («Plasser – Hel plass»). */
+const cell = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+
+/** Saves the open tool's input form and waits until it is stored as a new version. */
+export async function saveToolInput(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Lagre og regn ut' }).click();
   await page.getByText('Lagret som ny versjon.').waitFor();
+}
+
+/** The savings plan's target for one more year (the next after the last) with its amount. */
+export async function addTarget(page: Page, target: { year: number; amount: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Legg til år' }).click();
+  const rows = page.getByRole('table', { name: 'Kravet per år' }).getByRole('row');
+  await cell(page, `År – rad ${(await rows.count()) - 1}`).fill(String(target.year));
+  await cell(page, `Krav (kr) – ${target.year}`).fill(target.amount);
+  await saveToolInput(page);
+}
+
+export type SfoChange =
+  | { type: 'move'; label: string; from: string; to: string; share?: string; pupils?: string }
+  | { type: 'price'; label: string; kind: string; monthlyPrice: string }
+  | { type: 'hours'; label: string; kind: string; weeklyHours: string };
+const CHANGE_TYPE = { move: 'Elever flytter mellom plasstyper', price: 'Ny pris', hours: 'Nye timer' } as const;
+
+/**
+ * Fills the open SFO scenario's form: places, prices and hours of kinds already in the table (by their label),
+ * the payment months, the changes in order and the 11th term; then saves.
+ */
+export async function fillSfoScenario(
+  page: Page,
+  sfo: {
+    paymentMonths: string;
+    kinds: { label: string; places: string; monthlyPrice: string; weeklyHours?: string }[];
+    changes: SfoChange[];
+    eleventhTerm?: { pupilsPerAdult: string; monthlyWage: string };
+  },
+): Promise<void> {
+  await page.getByLabel('Betalingsmåneder per år').fill(sfo.paymentMonths);
+  for (const k of sfo.kinds) {
+    await cell(page, `Plasser – ${k.label}`).fill(k.places);
+    await cell(page, `Pris (kr/mnd) – ${k.label}`).fill(k.monthlyPrice);
+    if (k.weeklyHours) await cell(page, `Timer per uke – ${k.label}`).fill(k.weeklyHours);
+  }
+  for (const [i, c] of sfo.changes.entries()) {
+    await page.getByRole('button', { name: 'Legg til endring' }).click();
+    const group = page.getByRole('group', { name: new RegExp(`^Endring ${i + 1}`) });
+    await group.getByLabel('Type endring').selectOption({ label: CHANGE_TYPE[c.type] });
+    await group.getByLabel('Beskrivelse').fill(c.label);
+    if (c.type === 'move') {
+      await group.getByLabel('Fra plasstype').selectOption({ label: c.from });
+      await group.getByLabel('Til plasstype').selectOption({ label: c.to });
+      if (c.share) await group.getByLabel('Andel som flytter (0,2 = 20 %)').fill(c.share);
+      if (c.pupils) await group.getByLabel('Elever som flytter').fill(c.pupils);
+    } else {
+      await group.getByLabel('Plasstype', { exact: true }).selectOption({ label: c.kind });
+      if (c.type === 'price') await group.getByLabel('Ny pris (kr/mnd)').fill(c.monthlyPrice);
+      else await group.getByLabel('Nye timer per uke').fill(c.weeklyHours);
+    }
+  }
+  if (sfo.eleventhTerm) {
+    await page.getByLabel('Regn på en 11. betalingstermin for feriene').check();
+    await page.getByLabel('Elever per voksen i feriene').fill(sfo.eleventhTerm.pupilsPerAdult);
+    await page.getByLabel('Månedslønn per voksen (kr)').fill(sfo.eleventhTerm.monthlyWage);
+  }
+  await saveToolInput(page);
+}
+
+/**
+ * Fills the open school-structure scenario: the schools (the first row replaces the template's), and the moves
+ * of pupils between them (catchment changes); then saves.
+ */
+export async function fillStructureScenario(
+  page: Page,
+  structure: {
+    schoolYear: string;
+    schools: { name: string; capacity: string; pupils: string }[];
+    moves: { from: string; to: string; pupils: string }[];
+  },
+): Promise<void> {
+  await page.getByLabel('Skoleår (ÅÅÅÅ/ÅÅ)').fill(structure.schoolYear);
+  for (const [i, s] of structure.schools.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Legg til skole' }).click();
+    await cell(page, `Skole – rad ${i + 1}`).fill(s.name);
+    await cell(page, `Kapasitet – ${s.name}`).fill(s.capacity);
+    await cell(page, `Elever – ${s.name}`).fill(s.pupils);
+  }
+  for (const [i, m] of structure.moves.entries()) {
+    await page.getByRole('button', { name: 'Legg til flytting' }).click();
+    await page.getByRole('combobox', { name: `Fra skole – flytting ${i + 1}` }).selectOption({ label: m.from });
+    await page.getByRole('combobox', { name: `Til skole – flytting ${i + 1}` }).selectOption({ label: m.to });
+    await cell(page, `Elever som flytter – flytting ${i + 1}`).fill(m.pupils);
+  }
+  await saveToolInput(page);
+}
+
+/** Reads the open peer comparison's municipalities from a file (CSV, XLSX or JSON), looks them over and saves them. */
+export async function importPeers(page: Page, file: { name: string; mimeType: string; content: string }): Promise<void> {
+  await page
+    .getByLabel('Fil (.csv, .xlsx eller .json)')
+    .setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.content) });
+  await page.getByRole('button', { name: 'Hent kommunetall' }).click();
+  await page.getByText(new RegExp(`^Hentet \\d+ kommuner fra ${file.name.replace('.', '\\.')}`)).waitFor();
+  await saveToolInput(page);
 }
 
 /** An officer adds a measure to the open savings plan. */

@@ -106,8 +106,6 @@ export interface ImportJobRow {
   name: string;
   format: string;
   content: string | null;
-  /** The column mapping of the municipality's own headers (null: the template's headers, or JSON). */
-  mapping: Record<string, number> | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   progress: number;
   errors: unknown | null;
@@ -115,4 +113,6 @@ export interface ImportJobRow {
   created_by: string | null;
   created_at: Date;
   finished_at: Date | null;
+  /** The column mapping of the municipality's own headers (null: the template's headers, or JSON). */
+  mapping: Record<string, number> | null;
 }

@@ -112,7 +112,7 @@ describe('Analyse: adoption and consequence assessments', () => {
     api(ME, STRUCTURE);
     renderRoute('/analyse/a3');
     expect(await screen.findByText(/Vedtatt i Kommunestyret 10\. desember 2026 \(sak 41\/26\)\. Vedtatt: kan ikke endres\./)).toBeTruthy();
-    expect(screen.queryByLabelText('Grunnlaget (JSON)')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Lagre og regn ut' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Registrer vedtaket' })).toBeNull();
   });
 

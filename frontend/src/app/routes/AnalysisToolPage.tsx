@@ -7,7 +7,11 @@ import { paths } from '../../config/paths.js';
 import { AdoptionForm, Adoptions, Assessments } from '../../features/analysis/AdoptionAndAssessment.js';
 import { useAnalysisTool, useAnalysisVersions, type SavingsInput, type ToolView } from '../../features/analysis/api.js';
 import { PeersView, SavingsView, SfoView, StructureView } from '../../features/analysis/ResultViews.js';
-import { AnalysisComments, InputEditor, MeasureForm } from '../../features/analysis/ToolForms.js';
+import { PeersForm } from '../../features/analysis/PeersForm.js';
+import { SfoForm } from '../../features/analysis/SfoForm.js';
+import { StructureForm } from '../../features/analysis/StructureForm.js';
+import { TargetsForm } from '../../features/analysis/TargetsForm.js';
+import { AnalysisComments, MeasureForm } from '../../features/analysis/ToolForms.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useCase } from '../../features/cases/api.js';
 import { useMandate } from '../../features/mandates/api.js';
@@ -26,6 +30,36 @@ function Result({ tool }: { tool: ToolView }) {
       return <StructureView result={(tool as ToolView<'structure'>).result} />;
     case 'peers':
       return <PeersView result={(tool as ToolView<'peers'>).result} />;
+  }
+}
+
+/** The officer's forms for the tool's input: each saves the whole input as a new version, recomputed. */
+function InputForms({
+  tool,
+  items,
+  people,
+  adopted,
+}: {
+  tool: ToolView;
+  items: { id: string; number: number; title: string }[];
+  people: { id: string; name: string; title: string }[];
+  adopted: boolean;
+}) {
+  if (adopted && tool.kind !== 'savings') return null;
+  switch (tool.kind) {
+    case 'savings':
+      return (
+        <>
+          {!adopted && <TargetsForm tool={tool as ToolView<'savings'>} />}
+          <MeasureForm tool={tool as ToolView<'savings'>} items={items} people={people} />
+        </>
+      );
+    case 'sfo':
+      return <SfoForm tool={tool as ToolView<'sfo'>} />;
+    case 'structure':
+      return <StructureForm tool={tool as ToolView<'structure'>} />;
+    case 'peers':
+      return <PeersForm tool={tool as ToolView<'peers'>} />;
   }
 }
 
@@ -73,9 +107,8 @@ export default function AnalysisToolPage() {
       <Adoptions tool={tool} />
       <Assessments tool={tool} />
       {officer && <AdoptionForm tool={tool} decisions={kase.data?.decisions ?? []} />}
-      {officer && tool.kind === 'savings' && <MeasureForm tool={tool as ToolView<'savings'>} items={items} people={people} />}
       {/* An adopted scenario is read-only (the server refuses a change). */}
-      {officer && !tool.adoptions.some((a) => a.measureId === null) && <InputEditor tool={tool} />}
+      {officer && <InputForms tool={tool} items={items} people={people} adopted={tool.adoptions.some((a) => a.measureId === null)} />}
       <AnalysisComments tool={tool} canComment={canComment} />
       <section aria-labelledby="versions-h">
         <Heading level={2} data-size="sm" id="versions-h">

@@ -7,10 +7,39 @@ import { renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
 
 describe('Profil og varsler', () => {
+  it('makes a private calendar address, shows it once, and revokes it', async () => {
+    const tokens: { id: string; createdAt: string }[] = [];
+    let revoked: string | undefined;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/me/notification-settings', () => HttpResponse.json({ emailNotifications: true, digest: 'off' })),
+      http.get('/api/calendar-tokens', () => HttpResponse.json({ tokens })),
+      http.post('/api/calendar-tokens', () => {
+        const made = { id: '5d2c1a9e-1111-4a4a-8b8b-000000000001', createdAt: '2026-12-04T10:00:00.000Z' };
+        tokens.push(made);
+        return HttpResponse.json({ ...made, url: 'https://samrad.example/api/calendar-feeds/hemmelig-nokkel' }, { status: 201 });
+      }),
+      http.delete('/api/calendar-tokens/:id', ({ params }) => {
+        revoked = params.id as string;
+        tokens.splice(0);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/profil');
+    await userEvent.click(await screen.findByRole('button', { name: 'Lag ny kalenderadresse' }));
+    const url = await screen.findByRole('textbox', { name: 'Din private kalenderadresse' });
+    expect(url).toHaveProperty('value', 'https://samrad.example/api/calendar-feeds/hemmelig-nokkel');
+    await userEvent.click(await screen.findByRole('button', { name: 'Trekk tilbake' }));
+    await screen.findByText('Kalenderadressen er trukket tilbake og virker ikke lenger.');
+    expect(revoked).toBe('5d2c1a9e-1111-4a4a-8b8b-000000000001');
+    expect(screen.queryByRole('textbox', { name: 'Din private kalenderadresse' })).toBeNull();
+  });
+
   it('shows the person’s settings and saves a change', async () => {
     let saved: Record<string, unknown> | undefined;
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/calendar-tokens', () => HttpResponse.json({ tokens: [] })),
       http.get('/api/me/notification-settings', () => HttpResponse.json({ emailNotifications: true, digest: 'off' })),
       http.put('/api/me/notification-settings', async ({ request }) => {
         saved = (await request.json()) as Record<string, unknown>;
@@ -32,6 +61,7 @@ describe('Profil og varsler', () => {
   it('a refused save shows the error in the summary, linked to the field', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/calendar-tokens', () => HttpResponse.json({ tokens: [] })),
       http.get('/api/me/notification-settings', () => HttpResponse.json({ emailNotifications: false, digest: 'daily' })),
       http.put('/api/me/notification-settings', () =>
         HttpResponse.json({ errors: [{ path: 'digest', message: 'Velg om du vil ha daglig oppsummering' }] }, { status: 400 }),
@@ -51,6 +81,7 @@ describe('Profil og varsler', () => {
     const sent: unknown[] = [];
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/calendar-tokens', () => HttpResponse.json({ tokens: [] })),
       http.get('/api/me/notification-settings', () => HttpResponse.json({ emailNotifications: true, digest: 'off' })),
       http.post('/api/auth/change-password', async ({ request }) => {
         const body = (await request.json()) as { password: string };
@@ -81,6 +112,7 @@ describe('Profil og varsler', () => {
   it('is reached from the name in the header', async () => {
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/calendar-tokens', () => HttpResponse.json({ tokens: [] })),
       http.get('/api/me/tasks', () =>
         HttpResponse.json({ openRounds: [], meetings: [], decisions: [], followUps: [], unreadNotifications: 0 }),
       ),

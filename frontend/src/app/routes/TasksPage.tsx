@@ -21,7 +21,7 @@ export default function TasksPage() {
     const ms = new Date(iso).getTime() - Date.now();
     const days = Math.floor(ms / 86400000);
     const hours = Math.floor((ms % 86400000) / 3600000);
-    return days > 0 ? `${days} d ${hours} t` : `${hours} t ${Math.floor((ms % 3600000) / 60000)} min`;
+    return days > 0 ? t('tasks.leftDays', { days, hours }) : t('tasks.leftHours', { hours, minutes: Math.floor((ms % 3600000) / 60000) });
   };
 
   const items = mandate.data?.items ?? [];

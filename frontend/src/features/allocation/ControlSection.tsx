@@ -8,7 +8,7 @@ const perPupil = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maxi
 /**
  * The control calculation (kontrollberegning) of a result: each unit's frame turned into hours, the
  * hours each purpose requires, and what is left to distribute freely; a negative remainder is named in
- * text (not colour alone). Below it the teacher norm where the model has group data.
+ * text (not colour alone). The totals and the status come first, so they are seen without scrolling. Below it the teacher norm where the model has group data.
  */
 export function ControlSection({ result, headingLevel = 2 }: { result: AllocationResult; headingLevel?: 2 | 3 | 4 | 5 }) {
   const { t } = useTranslation();
@@ -41,13 +41,13 @@ export function ControlSection({ result, headingLevel = 2 }: { result: Allocatio
                 <Table.Row>
                   <Table.HeaderCell>{t('allocation.unit')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('allocation.control.frameHours')}</Table.HeaderCell>
-                  {purposes.map((p) => (
-                    <Table.HeaderCell key={p.id}>{p.label}</Table.HeaderCell>
-                  ))}
                   <Table.HeaderCell>{t('allocation.control.requiredTotal')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('allocation.control.freeHours')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('allocation.control.freePerPupil')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('allocation.control.status')}</Table.HeaderCell>
+                  {purposes.map((p) => (
+                    <Table.HeaderCell key={p.id}>{p.label}</Table.HeaderCell>
+                  ))}
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -55,17 +55,17 @@ export function ControlSection({ result, headingLevel = 2 }: { result: Allocatio
                   <Table.Row key={r.unit}>
                     <Table.HeaderCell scope="row">{names.get(r.unit) ?? r.unit}</Table.HeaderCell>
                     <Table.Cell className="num">{hours.format(r.frameHours)}</Table.Cell>
-                    {purposes.map((p) => (
-                      <Table.Cell key={p.id} className="num">
-                        {r.requiredHours[p.id] === undefined ? '–' : hours.format(r.requiredHours[p.id]!)}
-                      </Table.Cell>
-                    ))}
                     <Table.Cell className="num">{hours.format(r.requiredTotal)}</Table.Cell>
                     <Table.Cell className="num">{hours.format(r.freeHours)}</Table.Cell>
                     <Table.Cell className="num">{r.freeHoursPerPupil === null ? '–' : perPupil.format(r.freeHoursPerPupil)}</Table.Cell>
                     <Table.Cell>
                       {r.belowZero ? <Tag data-color="danger">{t('allocation.control.belowZero')}</Tag> : t('allocation.control.ok')}
                     </Table.Cell>
+                    {purposes.map((p) => (
+                      <Table.Cell key={p.id} className="num">
+                        {r.requiredHours[p.id] === undefined ? '–' : hours.format(r.requiredHours[p.id]!)}
+                      </Table.Cell>
+                    ))}
                   </Table.Row>
                 ))}
               </Table.Body>

@@ -2,7 +2,7 @@ import type { PeerComparisonResult } from '@samrad/shared/engine';
 
 /**
  * Cost per child against pupils per school, with the fitted logarithmic curve. A picture of the table beside it
- * (the own municipality a filled square, the others circles, each labelled by name), so it is not a second source of facts.
+ * (the own municipality a filled square, the chosen peers filled circles, the others only in the fit open circles, each labelled by name), so it is not a second source of facts.
  */
 export function PeerChart({
   result,
@@ -19,7 +19,8 @@ export function PeerChart({
   const points = [
     { name: result.own.name, x: result.own.pupilsPerSchool, y: result.own.costPerChild, own: true },
     ...result.peers.map((p) => ({ name: p.name, x: p.pupilsPerSchool, y: p.costPerChild, own: false })),
-  ].filter((p): p is { name: string; x: number; y: number; own: boolean } => p.x !== null);
+    ...(result.others ?? []).map((p) => ({ name: p.name, x: p.pupilsPerSchool, y: p.costPerChild, own: false, other: true })),
+  ].filter((p): p is { name: string; x: number; y: number; own: boolean; other?: boolean } => p.x !== null);
   const w = 640;
   const h = 320;
   const pad = 56;
@@ -42,6 +43,8 @@ export function PeerChart({
           <g key={p.name}>
             {p.own ? (
               <rect x={sx(p.x) - 6} y={sy(p.y) - 6} width={12} height={12} fill="#c0392b" />
+            ) : p.other ? (
+              <circle cx={sx(p.x)} cy={sy(p.y)} r={4} fill="none" stroke="#595959" strokeWidth={1.5} />
             ) : (
               <circle cx={sx(p.x)} cy={sy(p.y)} r={5} fill="#2f8f5b" />
             )}

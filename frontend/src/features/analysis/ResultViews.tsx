@@ -163,51 +163,120 @@ export function SfoView({ result }: { result: SfoScenarioResult }) {
               cost: kr(result.eleventhTerm.costPerUser),
             })}
           </Paragraph>
+          {result.eleventhTerm.netAtExpectedShare !== null && (
+            <Paragraph>{t('analysis.termNet', { amount: signedKr(result.eleventhTerm.netAtExpectedShare) })}</Paragraph>
+          )}
         </section>
       )}
     </>
   );
 }
 
+const pct = (n: number | null) => (n === null ? '–' : `${String(n).replace('.', ',')} %`);
+const oneDecimal = (n: number | null) => (n === null ? '–' : String(n).replace('.', ','));
+
 export function StructureView({ result }: { result: StructureScenarioResult }) {
   const { t } = useTranslation();
   const over = result.schools.filter((s) => result.overCapacityAfter.includes(s.id)).map((s) => s.name);
+  const byGrade = result.schools.some((s) => s.before.pupilsPerGrade !== null);
   return (
-    <section aria-labelledby="schools-h">
-      <Heading level={2} data-size="sm" id="schools-h">
-        {t('analysis.schools')}
-      </Heading>
-      <Paragraph>{t('analysis.totalFree', { before: num(result.totals.before.free), after: num(result.totals.after.free) })}</Paragraph>
-      {over.length > 0 && <Paragraph>{t('analysis.overCapacity', { schools: over.join(', ') })}</Paragraph>}
-      <Scroll label={t('analysis.schools')}>
-        <Table zebra>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('analysis.school')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('analysis.capacity')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('analysis.pupilsBefore')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('analysis.freeBefore')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('analysis.pupilsAfter')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('analysis.freeAfter')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('analysis.utilisation')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {result.schools.map((s) => (
-              <Table.Row key={s.id}>
-                <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
-                <Table.Cell>{num(s.capacity)}</Table.Cell>
-                <Table.Cell>{num(s.before.pupils)}</Table.Cell>
-                <Table.Cell>{num(s.before.free)}</Table.Cell>
-                <Table.Cell>{num(s.after.pupils)}</Table.Cell>
-                <Table.Cell>{num(s.after.free)}</Table.Cell>
-                <Table.Cell>{s.after.utilisation === null ? '–' : `${String(s.after.utilisation).replace('.', ',')} %`}</Table.Cell>
+    <>
+      <section aria-labelledby="schools-h">
+        <Heading level={2} data-size="sm" id="schools-h">
+          {t('analysis.schools')}
+        </Heading>
+        <Paragraph>{t('analysis.totalFree', { before: num(result.totals.before.free), after: num(result.totals.after.free) })}</Paragraph>
+        {over.length > 0 && <Paragraph>{t('analysis.overCapacity', { schools: over.join(', ') })}</Paragraph>}
+        <Scroll label={t('analysis.schools')}>
+          <Table zebra>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('analysis.school')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.capacity')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.pupilsBefore')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.freeBefore')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.utilisationBefore')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.pupilsAfter')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.freeAfter')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('analysis.utilisation')}</Table.HeaderCell>
+                {byGrade && <Table.HeaderCell>{t('analysis.perGradeBefore')}</Table.HeaderCell>}
+                {byGrade && <Table.HeaderCell>{t('analysis.perGradeAfter')}</Table.HeaderCell>}
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </Scroll>
-    </section>
+            </Table.Head>
+            <Table.Body>
+              {result.schools.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
+                  <Table.Cell>{num(s.capacity)}</Table.Cell>
+                  <Table.Cell>{num(s.before.pupils)}</Table.Cell>
+                  <Table.Cell>{num(s.before.free)}</Table.Cell>
+                  <Table.Cell>{pct(s.before.utilisation)}</Table.Cell>
+                  <Table.Cell>{num(s.after.pupils)}</Table.Cell>
+                  <Table.Cell>{num(s.after.free)}</Table.Cell>
+                  <Table.Cell>{pct(s.after.utilisation)}</Table.Cell>
+                  {byGrade && <Table.Cell>{oneDecimal(s.before.pupilsPerGrade)}</Table.Cell>}
+                  {byGrade && <Table.Cell>{oneDecimal(s.after.pupilsPerGrade)}</Table.Cell>}
+                </Table.Row>
+              ))}
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t('analysis.total')}</Table.HeaderCell>
+                <Table.Cell>{num(result.totals.capacity)}</Table.Cell>
+                <Table.Cell>{num(result.totals.before.pupils)}</Table.Cell>
+                <Table.Cell>{num(result.totals.before.free)}</Table.Cell>
+                <Table.Cell>–</Table.Cell>
+                <Table.Cell>{num(result.totals.after.pupils)}</Table.Cell>
+                <Table.Cell>{num(result.totals.after.free)}</Table.Cell>
+                <Table.Cell>–</Table.Cell>
+                {byGrade && <Table.Cell>–</Table.Cell>}
+                {byGrade && <Table.Cell>–</Table.Cell>}
+              </Table.Row>
+            </Table.Body>
+          </Table>
+        </Scroll>
+      </section>
+      {result.forecastTotals.length > 0 && (
+        <section aria-labelledby="forecast-h">
+          <Heading level={2} data-size="sm" id="forecast-h">
+            {t('analysis.forecast')}
+          </Heading>
+          <Scroll label={t('analysis.forecast')}>
+            <Table zebra>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('analysis.school')}</Table.HeaderCell>
+                  {result.forecastTotals.map((y) => (
+                    <Table.HeaderCell key={y.year}>{t('analysis.forecastYear', { year: y.year })}</Table.HeaderCell>
+                  ))}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {result.schools
+                  .filter((s) => s.forecast.length > 0)
+                  .map((s) => (
+                    <Table.Row key={s.id}>
+                      <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
+                      {result.forecastTotals.map((y) => {
+                        const f = s.forecast.find((x) => x.year === y.year);
+                        return (
+                          <Table.Cell key={y.year}>
+                            {f ? t('analysis.pupilsFree', { pupils: num(f.pupils), free: num(f.free) }) : '–'}
+                          </Table.Cell>
+                        );
+                      })}
+                    </Table.Row>
+                  ))}
+                <Table.Row>
+                  <Table.HeaderCell scope="row">{t('analysis.total')}</Table.HeaderCell>
+                  {result.forecastTotals.map((y) => (
+                    <Table.Cell key={y.year}>{t('analysis.pupilsFree', { pupils: num(y.pupils), free: num(y.free) })}</Table.Cell>
+                  ))}
+                </Table.Row>
+              </Table.Body>
+            </Table>
+          </Scroll>
+        </section>
+      )}
+    </>
   );
 }
 
@@ -250,6 +319,10 @@ export function PeersView({ result }: { result: PeerComparisonResult }) {
           </Table.Body>
         </Table>
       </Scroll>
+      {/* A result stored before peers could be left unchosen has no `others`. */}
+      {(result.others ?? []).length > 0 && (
+        <Paragraph data-size="sm">{t('analysis.othersInFit', { names: result.others.map((o) => o.name).join(', ') })}</Paragraph>
+      )}
       {fit && fit.ownResidual !== null && (
         <Paragraph>
           {t('analysis.fit', {

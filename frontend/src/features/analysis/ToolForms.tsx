@@ -217,55 +217,6 @@ export function MeasureForm({
   );
 }
 
-/** The whole input as JSON, for the kinds without a form of their own yet: saved as a new version and recomputed. */
-export function InputEditor({ tool }: { tool: ToolView }) {
-  const { t } = useTranslation();
-  const update = useUpdateTool(tool.id);
-  const form = useContractForm({
-    fieldIds: { input: 'tool-input' },
-    fallbackPath: 'input',
-    onStale: true,
-    values: (f) => opt(f.get('input')),
-    submit: async (text: string) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new Error(t('analysis.inputInvalid'));
-      }
-      await update.mutateAsync({ version: tool.version, input: parsed });
-    },
-  });
-  return (
-    <section aria-labelledby="edit-input-h">
-      <Heading level={2} data-size="sm" id="edit-input-h">
-        {t('analysis.editInput')}
-      </Heading>
-      <form onSubmit={form.onSubmit} className="stack" noValidate>
-        {form.summary}
-        {form.stale && <Alert data-color="warning">{t('analysis.stale')}</Alert>}
-        {form.done && <Alert data-color="success">{t('analysis.saved')}</Alert>}
-        <Textfield
-          id="tool-input"
-          name="input"
-          multiline
-          rows={16}
-          label={t('analysis.inputLabel')}
-          description={t('analysis.inputHelp')}
-          defaultValue={JSON.stringify(tool.input, null, 2)}
-          key={tool.version}
-          error={form.error('input') ?? form.errors.find((e) => e.path.startsWith('input.'))?.message}
-        />
-        <div>
-          <Button type="submit" loading={form.pending}>
-            {t('analysis.save')}
-          </Button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
 /** Comments on the tool or one of its measures: anyone who reads it may read them; members and officers add one. */
 export function AnalysisComments({ tool, canComment }: { tool: ToolView; canComment: boolean }) {
   const { t } = useTranslation();

@@ -1,0 +1,24 @@
+/**
+ * Numbers as a Norwegian types them (spaces or non-breaking spaces between thousands, a decimal comma) for the
+ * contracts, and back. Whole numbers become JSON numbers; a number with decimals stays an exact decimal string
+ * («1862,50» → "1862.50"), so money is never rounded by a float. Anything that is not a number is handed on as
+ * typed, so the contract names the problem in its own words.
+ */
+export function decimalOf(value: string): number | string {
+  const t = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return value.trim();
+  return t.includes('.') ? t : Number(t);
+}
+
+/** An optional field: empty is left out (undefined), anything else as {@link decimalOf}. */
+export const optionalDecimalOf = (value: string): number | string | undefined => (value.trim() === '' ? undefined : decimalOf(value));
+
+/** A stored number or decimal string as a Norwegian reads and edits it: 33150 → «33 150», "0.2" → «0,2». */
+export function showDecimal(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  const text = String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  const whole = m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${m[1]}${whole}${m[3] ? `,${m[3]}` : ''}`;
+}
