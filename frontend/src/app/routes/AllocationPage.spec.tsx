@@ -323,6 +323,7 @@ describe('Fordeling', { timeout: 20_000 }, () => {
           budgetYear: 2027,
           title: 'Tom fordelingssak',
           adoptedScenarioId: null,
+          mainScenarioId: null,
           datasets: [],
           modelVersions: [],
           scenarios: [],
