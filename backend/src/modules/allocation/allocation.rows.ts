@@ -23,9 +23,9 @@ export interface AllocationCaseRow {
   budget_year: number;
   title: string;
   adopted_scenario_id: string | null;
+  created_at: Date;
   /** The scenario the page opens on, chosen by an officer (the adopted one when empty). */
   main_scenario_id: string | null;
-  created_at: Date;
 }
 
 /** A row of `allocation_dataset` as raw SQL returns it (snake_case columns). */
