@@ -155,12 +155,16 @@ describe('response contracts', () => {
     // A generated document, and a closed case for the arkivuttrekk (closed by SQL: the lifecycle's way there is long).
     const document = await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: withRounds.id });
     expect(document.status, JSON.stringify(document.body)).toBe(201);
+    // Innsyn's document: the saksframlegg of the published public case.
+    const publicDocument = await officer.request('POST', '/api/documents', { kind: 'case_presentation', caseId: publicIds.case_id });
+    expect(publicDocument.status, JSON.stringify(publicDocument.body)).toBe(201);
     const closedCase = await officer.request('POST', '/api/cases', { title: 'Avsluttet sak til arkivet' });
     await t.db.query(`UPDATE case_file SET status = 'closed' WHERE id = $1`, [closedCase.body.id]);
     const ids: Record<string, string> = {
       'GET /api/public/:slug/cases/:id': publicIds.case_id,
       'GET /api/public/:slug/meetings/:id': publicIds.meeting_id,
       'GET /api/public/:slug/rounds/:id': publicIds.round_id,
+      'GET /api/public/:slug/documents/:id/file': publicDocument.body.id,
       'GET /api/public/:slug/scenarios/:id': publicIds.scenario_id,
       'GET /api/cases/:id': withRounds.id,
       'GET /api/cases/:id/arkivuttrekk': closedCase.body.id,

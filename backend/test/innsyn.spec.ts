@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
@@ -53,7 +53,9 @@ describe('innsyn: anonymous reads', () => {
     const res = await anon.request('GET', '/api/public/municipalities');
     expect(res.status).toBe(200);
     expect(res.body.municipalities).toEqual(
-      expect.arrayContaining([{ slug: 'solvik-kommune', name: 'Solvik kommune', contactEmail: 'postmottak@solvik.kommune.test' }]),
+      expect.arrayContaining([
+        { slug: 'solvik-kommune', name: 'Solvik kommune', contactEmail: 'postmottak@solvik.kommune.test', languageForm: 'nb' },
+      ]),
     );
     expect((await anon.request('GET', '/api/public/finnes-ikke/cases')).status).toBe(404);
     expect((await anon.request('GET', '/api/public/..%2Fapi/cases')).status).toBe(404);
@@ -92,6 +94,43 @@ describe('innsyn: anonymous reads', () => {
     const draft = await anon.request('GET', `/api/public/solvik-kommune/cases/${ids.draft}`);
     expect(draft.status).toBe(404);
     expect(JSON.stringify(draft.body)).not.toContain('UTKAST');
+  });
+
+  it('a public case’s saksframlegg is listed and downloadable with its SHA-256; an exempt case’s, a draft’s and another municipality’s are not', async () => {
+    const make = async (client: Client, caseId: string) => {
+      const res = await client.request('POST', '/api/documents', { kind: 'case_presentation', caseId });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; sha256: string };
+    };
+    const pub = await make(officer, ids.public!);
+    const exempt = await make(officer, ids.exempt!);
+    const draft = await make(officer, ids.draft!);
+    // Another municipality's public case and its saksframlegg: never by Solvik's slug.
+    const otherAdmin = await login(t.url, DEMO.otherAdmin);
+    const otherCase = await otherAdmin.request('POST', '/api/cases', { title: `Nabosak ${randomUUID().slice(0, 8)}` });
+    expect(otherCase.status, JSON.stringify(otherCase.body)).toBe(201);
+    await otherAdmin.request('POST', `/api/cases/${otherCase.body.id}/moves`, { to: 'in_preparation' });
+    const other = await make(otherAdmin, otherCase.body.id as string);
+
+    const detail = (await anon.request('GET', `/api/public/solvik-kommune/cases/${ids.public}`)).body;
+    expect(detail.documents).toEqual([
+      expect.objectContaining({ id: pub.id, sha256: pub.sha256, href: `/api/public/solvik-kommune/documents/${pub.id}/file` }),
+    ]);
+    const file = await anon.request('GET', `/api/public/solvik-kommune/documents/${pub.id}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('x-content-sha256')).toBe(pub.sha256);
+    expect(
+      createHash('sha256')
+        .update(file.body as Buffer)
+        .digest('hex'),
+    ).toBe(pub.sha256);
+    // An exempt case shows no documents, and neither its nor a draft's file is answered; nor by another municipality's slug.
+    expect((await anon.request('GET', `/api/public/solvik-kommune/cases/${ids.exempt}`)).body.documents).toBeUndefined();
+    for (const id of [exempt.id, draft.id, other.id])
+      expect((await anon.request('GET', `/api/public/solvik-kommune/documents/${id}/file`)).status).toBe(404);
+    expect((await anon.request('GET', `/api/public/nabovik-kommune/documents/${pub.id}/file`)).status).toBe(404);
+    expect((await anon.request('GET', `/api/public/solvik-kommune/documents/${randomUUID()}/file`)).status).toBe(404);
   });
 
   it('finds cases by search, without matching an exempt case’s real title', async () => {

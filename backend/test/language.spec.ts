@@ -126,6 +126,15 @@ describe('languages: the API answers in bokmål, nynorsk or English, and each pe
       [admin.userId],
     );
     expect(JSON.stringify(audit[0]?.changes)).toContain('nn');
+    // Innsyn tells the public the målform (its pages are in it for a visitor without a language of their own).
+    const anon = anonymous(t.url);
+    const publicList = (await anon.request('GET', '/api/public/municipalities')).body.municipalities as {
+      slug: string;
+      languageForm: string;
+    }[];
+    expect(publicList.find((m) => m.slug === 'solvik-kommune')?.languageForm).toBe('nn');
+    expect(publicList.filter((m) => m.slug !== 'solvik-kommune').map((m) => m.languageForm)).not.toContain('nn');
+    expect((await anon.request('GET', '/api/public/solvik-kommune/cases')).body.municipality.languageForm).toBe('nn');
 
     await admin.request('PUT', '/api/municipality/language-form', { languageForm: 'nb' });
     expect(fieldError(await officer.request('POST', '/api/cases', { title: '' }), 'title')).toBe('Tittel må fylles ut');

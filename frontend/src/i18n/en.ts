@@ -436,6 +436,11 @@ export const en: Translation = {
     archiveHint: 'The archive extract contains arkivstruktur.xml, endringslogg.xml and the documents as PDF/A.',
     archiveNotYet: 'The archive extract can be downloaded when the case has been closed.',
   },
+  innsynDocuments: {
+    title: 'Documents',
+    file: 'PDF, {{size}} kB, made {{date}}',
+    checksum: 'Checksum (SHA-256): {{sha}}',
+  },
   cases: {
     staleCurrent: 'This is the stored version {{version}}:',
     staleKeep: 'Your text is still in the field. Load the new version, and save your text again if it should still apply.',

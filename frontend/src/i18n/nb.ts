@@ -428,6 +428,11 @@ export const nb = {
     archiveHint: 'Arkivuttrekket inneholder arkivstruktur.xml, endringslogg.xml og dokumentene som PDF/A.',
     archiveNotYet: 'Arkivuttrekk kan lastes ned når saken er avsluttet.',
   },
+  innsynDocuments: {
+    title: 'Dokumenter',
+    file: 'PDF, {{size}} kB, laget {{date}}',
+    checksum: 'Kontrollsum (SHA-256): {{sha}}',
+  },
   cases: {
     staleCurrent: 'Dette er den lagrede versjonen {{version}}:',
     staleKeep:

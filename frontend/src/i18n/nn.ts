@@ -431,6 +431,11 @@ export const nn: Translation = {
     archiveHint: 'Arkivuttrekket inneheld arkivstruktur.xml, endringslogg.xml og dokumenta som PDF/A.',
     archiveNotYet: 'Arkivuttrekk kan lastast ned når saka er avslutta.',
   },
+  innsynDocuments: {
+    title: 'Dokument',
+    file: 'PDF, {{size}} kB, laga {{date}}',
+    checksum: 'Kontrollsum (SHA-256): {{sha}}',
+  },
   cases: {
     staleCurrent: 'Dette er den lagra versjonen {{version}}:',
     staleKeep:

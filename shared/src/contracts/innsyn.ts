@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { allocationResultSchema } from './allocation.js';
 import { CASE_STATUSES, motionResponseSchema, SECTION_KINDS } from './cases.js';
 import { text } from './common.js';
+import { LANGUAGE_FORMS } from '../i18n/languages.js';
 
 /*
  * Innsyn without an account (#20): the public answers under `/api/public/<slug>/…`. Everything here is read by the
@@ -17,7 +18,13 @@ export const OPEN_DATA_LICENCE = {
 } as const;
 const licence = z.object({ name: z.string(), url: z.string() });
 
-export const publicMunicipalityResponseSchema = z.object({ slug: z.string(), name: z.string(), contactEmail: z.string().nullable() });
+export const publicMunicipalityResponseSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  contactEmail: z.string().nullable(),
+  /** The municipality's målform: the language of its innsyn for a visitor who has not chosen one. */
+  languageForm: z.enum(LANGUAGE_FORMS),
+});
 export const publicMunicipalitiesResponseSchema = z.object({ municipalities: z.array(publicMunicipalityResponseSchema) });
 
 /** `?q=` of the public registers: free text, at most 200 characters. */
@@ -95,6 +102,18 @@ export const publicCaseDetailResponseSchema = z.discriminatedUnion('exempt', [
     ),
     rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
     meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
+    /** The case's public documents (its newest saksframlegg), each downloadable at `href`. */
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        filename: z.string(),
+        size: z.number(),
+        sha256: z.string(),
+        createdAt: z.string(),
+        href: z.string(),
+      }),
+    ),
     /** The case's allocation scenarios (fordelingssak), each with its stored result (`GET …/scenarios/:id`). */
     scenarios: z.array(
       z.object({ id: z.string(), name: z.string(), adopted: z.boolean(), allocationTitle: z.string(), budgetYear: z.number() }),

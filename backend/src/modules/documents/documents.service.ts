@@ -342,6 +342,37 @@ export class DocumentsService {
   }
 
   /**
+   * Innsyn (the anonymous reader): the newest saksframlegg of a case the reader may read in full — for the public a
+   * public case out of its draft (CasesService.readable); an exempt case or a draft has none (404, as the case itself).
+   * Meeting documents and attachments are not published here (yet).
+   */
+  async publicForCase(ctx: RequestContext, caseId: string): Promise<DocumentView[]> {
+    await this.cases.readable(ctx, caseId).catch((e: unknown) => {
+      throw e instanceof Forbidden ? new NotFound('Fant ikke saken') : e;
+    });
+    const rows: StoredMeta[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM generated_document d
+        WHERE d.municipality_id = $1 AND d.case_id = $2 AND d.kind = 'case_presentation' ORDER BY d.version DESC LIMIT 1`,
+      [ctx.municipalityId, caseId],
+    );
+    return rows.map((r) => view(r));
+  }
+
+  /** One public document's bytes for innsyn: a saksframlegg of a case the (anonymous) reader may read; else a 404. */
+  async publicFile(ctx: RequestContext, id: string): Promise<{ meta: DocumentView; content: Buffer }> {
+    const rows: StoredMeta[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM generated_document d WHERE d.id = $1 AND d.municipality_id = $2 AND d.kind = 'case_presentation'`,
+      [id, ctx.municipalityId],
+    );
+    const row = rows[0];
+    if (!row?.case_id) throw new NotFound('Fant ikke dokumentet');
+    await this.cases.readable(ctx, row.case_id).catch((e: unknown) => {
+      throw e instanceof Forbidden || e instanceof NotFound ? new NotFound('Fant ikke dokumentet') : e;
+    });
+    return { meta: view(row), content: await this.attachments.generatedContent(ctx.municipalityId, row.attachment_id) };
+  }
+
+  /**
    * For the arkivuttrekk: the newest version of each of the case's documents and of its meetings', with
    * their bytes (the caller is a case officer, who may read them all).
    */

@@ -16,7 +16,7 @@ import {
 } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { Returns } from '../../platform/http/returns.js';
+import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { ZodPipe } from '../../platform/http/zod.pipe.js';
 import { InnsynService } from './innsyn.service.js';
@@ -80,6 +80,23 @@ export class InnsynController {
   @Returns(publicCaseDetailResponseSchema)
   case(@Param('slug', SlugPipe) slug: string, @Param('id', UuidPipe) id: string) {
     return this.innsyn.caseDetail(slug, id);
+  }
+
+  /** A public document (a public case's saksframlegg), byte for byte, with its SHA-256 in `x-content-sha256`. */
+  @ReturnsFile('application/pdf')
+  @Get(':slug/documents/:id/file')
+  @Access('public')
+  async documentFile(@Param('slug', SlugPipe) slug: string, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
+    const { meta, content } = await this.innsyn.documentFile(slug, id);
+    const ascii = meta.filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    void reply
+      .header('content-type', meta.mediaType)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'public, max-age=300')
+      .header('x-content-sha256', meta.sha256)
+      .send(content);
   }
 
   @Get(':slug/decisions')

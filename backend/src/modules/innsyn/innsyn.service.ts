@@ -3,6 +3,7 @@ import ical from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { OPEN_DATA_LICENCE, type CaseStatus, type SectionKind } from '@samrad/shared/contracts';
 import { toCsv } from '@samrad/shared/formats';
+import type { LanguageForm } from '@samrad/shared/i18n';
 import { anonymousReader, type RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
@@ -10,6 +11,7 @@ import { Forbidden, NotFound } from '../../platform/http/errors.js';
 import { AllocationService } from '../allocation/allocation.service.js';
 import { CasesService, casePublishedSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
 import { MandatesService } from '../mandates/mandates.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -20,6 +22,7 @@ interface PublicMunicipality {
   slug: string;
   name: string;
   contactEmail: string | null;
+  languageForm: LanguageForm;
 }
 
 /** The rule every innsyn answer follows: the anonymous reader of the municipality its slug names. */
@@ -42,30 +45,34 @@ export class InnsynService {
     @Inject(MandatesService) private readonly mandatesService: MandatesService,
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
     @Inject(AllocationService) private readonly allocation: AllocationService,
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async municipalities() {
-    const rows: { slug: string; name: string; contact_email: string | null }[] = await this.db.query(
-      `SELECT slug, name, contact_email FROM municipality ORDER BY name`,
+    const rows: { slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] = await this.db.query(
+      `SELECT slug, name, contact_email, language_form FROM municipality ORDER BY name`,
     );
-    return { municipalities: rows.map((r) => ({ slug: r.slug, name: r.name, contactEmail: r.contact_email })) };
+    return {
+      municipalities: rows.map((r) => ({ slug: r.slug, name: r.name, contactEmail: r.contact_email, languageForm: r.language_form })),
+    };
   }
 
   /** The municipality a slug names, and its anonymous reader; an unknown slug is a 404. */
   async reader(slug: string): Promise<{ municipality: PublicMunicipality; ctx: RequestContext }> {
-    const rows: { id: string; slug: string; name: string; contact_email: string | null }[] = await this.db.query(
-      `SELECT id, slug, name, contact_email FROM municipality WHERE slug = $1`,
-      [slug],
-    );
+    const rows: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] =
+      await this.db.query(`SELECT id, slug, name, contact_email, language_form FROM municipality WHERE slug = $1`, [slug]);
     const m = rows[0];
     if (!m) throw new NotFound('Fant ikke kommunen');
-    return { municipality: { id: m.id, slug: m.slug, name: m.name, contactEmail: m.contact_email }, ctx: anonymousReader(m.id) };
+    return {
+      municipality: { id: m.id, slug: m.slug, name: m.name, contactEmail: m.contact_email, languageForm: m.language_form },
+      ctx: anonymousReader(m.id),
+    };
   }
 
   private static view(m: PublicMunicipality) {
-    return { slug: m.slug, name: m.name, contactEmail: m.contactEmail };
+    return { slug: m.slug, name: m.name, contactEmail: m.contactEmail, languageForm: m.languageForm };
   }
 
   /** The case register: every case that has left its draft, an exempt one by its public title and legal basis. */
@@ -143,8 +150,18 @@ export class InnsynService {
         WHERE a.case_id = $1 ORDER BY s.created_at`,
       [id],
     );
+    const documents = await this.documents.publicForCase(ctx, id);
     return {
       exempt: false as const,
+      documents: documents.map((d) => ({
+        id: d.id,
+        title: d.title,
+        filename: d.filename,
+        size: d.size,
+        sha256: d.sha256,
+        createdAt: d.createdAt,
+        href: `/api/public/${encodeURIComponent(slug)}/documents/${d.id}/file`,
+      })),
       scenarios: scenarios.map((s) => ({
         id: s.id,
         name: s.name,
@@ -171,6 +188,12 @@ export class InnsynService {
       rounds: c.rounds,
       meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at.toISOString(), bodyName: m.body_name })),
     };
+  }
+
+  /** A public document's bytes (DocumentsService.publicFile as the anonymous reader). */
+  async documentFile(slug: string, id: string) {
+    const { ctx } = await this.reader(slug);
+    return this.documents.publicFile(ctx, id);
   }
 
   /** The decisions register as the anonymous reader reads it (DecisionsService.search). */

@@ -8,7 +8,7 @@ import { usePublicCase } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 
-/** A public case in innsyn (sections, route, innstilling, vedtak, rounds, meetings); an exempt one by its public title and basis. */
+/** A public case in innsyn (sections, its public documents, route, innstilling, vedtak, rounds, meetings); an exempt one by its public title and basis. */
 export default function InnsynCasePage() {
   const { t } = useTranslation();
   const { slug = '', id = '' } = useParams();
@@ -46,6 +46,26 @@ export default function InnsynCasePage() {
               </div>
             ))}
           </section>
+          {c.documents.length > 0 && (
+            <section aria-labelledby="innsyn-documents">
+              <Heading level={2} data-size="sm" id="innsyn-documents">
+                {t('innsynDocuments.title')}
+              </Heading>
+              <ul>
+                {c.documents.map((d) => (
+                  <li key={d.id}>
+                    <Link href={d.href} download={d.filename}>
+                      {d.title}
+                    </Link>{' '}
+                    ({t('innsynDocuments.file', { size: Math.max(1, Math.round(d.size / 1024)), date: formatDate(d.createdAt) })})
+                    <Paragraph data-size="sm" className="break-all">
+                      {t('innsynDocuments.checksum', { sha: d.sha256 })}
+                    </Paragraph>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {c.route.length > 0 && (
             <section aria-labelledby="innsyn-route">
               <Heading level={2} data-size="sm" id="innsyn-route">
