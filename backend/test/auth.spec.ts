@@ -200,6 +200,10 @@ describe('log-in, invitations and password reset', () => {
     const email = 'ny.representant@solvik.kommune.test'; // invited and accepted above
     const here = await login(t.url, email, 'et langt og godt passord');
     const elsewhere = await login(t.url, email, 'et langt og godt passord');
+    const anon = anonymous(t.url);
+    // A calendar feed address opens the calendar without a session: a new password revokes it too.
+    const feed = new URL((await here.request('POST', '/api/calendar-tokens')).body.url as string).pathname;
+    expect((await anon.request('GET', feed)).status).toBe(200);
     const wrong = await here.request('POST', '/api/auth/change-password', {
       currentPassword: 'ikke mitt passord',
       password: 'tre epler under brua',
@@ -226,6 +230,8 @@ describe('log-in, invitations and password reset', () => {
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect((await here.request('GET', '/api/auth/me')).status).toBe(200);
     expect((await elsewhere.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await anon.request('GET', feed)).status).toBe(404);
+    expect((await here.request('GET', '/api/calendar-tokens')).body.tokens).toEqual([]);
     await expect(login(t.url, email, 'et langt og godt passord')).rejects.toThrow(/401/);
     await login(t.url, email, 'tre epler under brua');
     await t.db.query(`DELETE FROM login_attempt WHERE lower(email) = lower($1)`, [email]);
@@ -263,6 +269,8 @@ describe('log-in, invitations and password reset', () => {
     const email = 'ungdomsradet@solvik.kommune.test';
     const old = await login(t.url, email);
     const anon = anonymous(t.url);
+    const feed = new URL((await old.request('POST', '/api/calendar-tokens')).body.url as string).pathname;
+    expect((await anon.request('GET', feed)).status).toBe(200);
     expect((await anon.request('POST', '/api/auth/request-reset', { email })).status).toBe(202);
     const unknown = await anon.request('POST', '/api/auth/request-reset', { email: 'ukjent@eksempel.no' });
     expect(unknown.status).toBe(202);
@@ -277,6 +285,7 @@ describe('log-in, invitations and password reset', () => {
         .status,
     ).toBe(200);
     expect((await old.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await anon.request('GET', feed)).status).toBe(404);
     await login(t.url, email, 'nytt passord for ungdomsrådet');
     await expect(login(t.url, email)).rejects.toThrow(/401/);
     expect(smtp.inbox.some((m) => m.to.includes('ukjent@eksempel.no'))).toBe(false);

@@ -275,6 +275,26 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
       expect(names.filter((n) => n.startsWith('dokumenter/saksframlegg-'))).toEqual([expect.stringMatching(/-v2\.pdf$/)]);
     });
 
+    it('a control character pasted from Word (\\u000B) in the case title is dropped: the XML stays valid', async () => {
+      const [before]: { title: string }[] = await t.db.query(`SELECT title FROM case_file WHERE id = $1`, [incomeId]);
+      await t.db.query(`UPDATE case_file SET title = $2 WHERE id = $1`, [incomeId, `Linje\u000Bskift fra Word`]);
+      try {
+        const res = await officer.request('GET', `/api/cases/${incomeId}/arkivuttrekk`);
+        expect(res.status, typeof res.body === 'string' ? res.body.slice(0, 300) : JSON.stringify(res.body)).toBe(200);
+        const zip = unzipSync(new Uint8Array(res.body as Buffer));
+        const xml = strFromU8(zip['arkivstruktur.xml']!);
+        expect(xml).toContain('Linjeskift fra Word');
+        expect(xml).not.toContain('\u000B');
+        const structure = await validateNoark5(xml, 'arkivstruktur.xsd', 'arkivstruktur.xml');
+        expect(structure.errors).toEqual([]);
+        expect(structure.valid).toBe(true);
+        const log = await validateNoark5(strFromU8(zip['endringslogg.xml']!), 'endringslogg.xsd', 'endringslogg.xml');
+        expect(log.valid).toBe(true);
+      } finally {
+        await t.db.query(`UPDATE case_file SET title = $2 WHERE id = $1`, [incomeId, before!.title]);
+      }
+    });
+
     it('the validator is real: a structure missing a required element, or with a wrong value, fails', async () => {
       const res = await officer.request('GET', `/api/cases/${incomeId}/arkivuttrekk`);
       const xml = strFromU8(unzipSync(new Uint8Array(res.body as Buffer))['arkivstruktur.xml']!);

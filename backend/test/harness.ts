@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/platform/config/config.js';
@@ -20,7 +20,10 @@ export interface TestApp {
  * is checked against its response contract (CONTRACT_CHECK=1): a broken one is a 500, and closing the
  * app fails if any answer broke its contract.
  */
-export async function startTestApp(overrides: Partial<Record<keyof AppConfig, string>> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<TestApp> {
   const config = loadConfig({
     ...process.env,
     PORT: '0',
@@ -29,7 +32,7 @@ export async function startTestApp(overrides: Partial<Record<keyof AppConfig, st
     CONTRACT_CHECK: '1',
     ...overrides,
   });
-  const app = await createApp(config, pino({ level: 'silent' }));
+  const app = await createApp(config, logger);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const close = async () => {

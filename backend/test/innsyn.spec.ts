@@ -1,5 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveCalendarToken } from '../src/platform/auth/session-resolver.js';
+import { createLogger } from '../src/platform/logging/logger.js';
 import { anonymous, bringBefore, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -239,6 +242,134 @@ describe('innsyn: anonymous reads', () => {
     expect((await anon.request('GET', `/api/public/nabovik-kommune/scenarios/${row!.id}`)).status).toBe(404);
   });
 
+  it('a public scenario gives adjustments by amount, never the officer’s free-text reason; one without a stored result is a 404', async () => {
+    const [row]: { id: string; version: number }[] = await t.db.query(
+      `SELECT s.id, s.version FROM scenario s JOIN allocation_case a ON a.id = s.allocation_case_id JOIN case_file c ON c.id = a.case_id
+        JOIN municipality m ON m.id = c.municipality_id WHERE m.slug = 'solvik-kommune' AND c.access = 'public' AND c.status <> 'draft'
+          AND EXISTS (SELECT 1 FROM scenario_result r WHERE r.scenario_id = s.id AND r.scenario_version = s.version) LIMIT 1`,
+    );
+    // A reason naming a person, as an officer might write it, on the first unit's stored result.
+    await t.db.query(
+      `UPDATE scenario_result SET result = jsonb_set(result, '{units,0,adjustments}',
+         (result #> '{units,0,adjustments}') || jsonb_build_array(jsonb_build_object('amount', 1000, 'reason', $3::text)))
+        WHERE scenario_id = $1 AND scenario_version = $2`,
+      [row!.id, row!.version, `ELEV-MED-VEDTAK-${mark}`],
+    );
+    const res = await anon.request('GET', `/api/public/solvik-kommune/scenarios/${row!.id}`);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(`ELEV-MED-VEDTAK-${mark}`);
+    expect(res.body.result.units[0].adjustments).toContainEqual({ amount: 1000 });
+    for (const u of res.body.result.units as { adjustments: object[] }[])
+      for (const a of u.adjustments) expect(a).not.toHaveProperty('reason');
+    // The officer still reads the reason.
+    expect(JSON.stringify((await officer.request('GET', `/api/scenarios/${row!.id}`)).body)).toContain(`ELEV-MED-VEDTAK-${mark}`);
+    // A version with no stored result (not computed yet): 404, not 500.
+    await t.db.query(`UPDATE scenario SET version = version + 1000 WHERE id = $1`, [row!.id]);
+    try {
+      const none = await anon.request('GET', `/api/public/solvik-kommune/scenarios/${row!.id}`);
+      expect(none.status, JSON.stringify(none.body)).toBe(404);
+    } finally {
+      await t.db.query(`UPDATE scenario SET version = version - 1000 WHERE id = $1`, [row!.id]);
+    }
+  });
+
+  it('an open meeting’s agenda does not show the public a case that is (still or again) a draft', async () => {
+    const driftsutvalget = bodies['Driftsutvalget']!;
+    const draft = (await officer.request('POST', '/api/cases', { title: `UTKAST-PÅ-SAKSLISTE-${mark}` })).body.id as string;
+    const published = (await officer.request('POST', '/api/cases', { title: `Publisert sak på saksliste ${mark}` })).body.id as string;
+    expect((await officer.request('POST', `/api/cases/${published}/moves`, { to: 'in_preparation' })).status).toBeLessThan(300);
+    for (const c of [draft, published]) {
+      const route = await officer.request('PUT', `/api/cases/${c}/route`, { steps: [{ bodyId: driftsutvalget, meetingDate: null }] });
+      expect(route.status, JSON.stringify(route.body)).toBeLessThan(300);
+    }
+    const meeting = await officer.request('POST', '/api/meetings', {
+      bodyId: driftsutvalget,
+      title: `Åpent møte ${mark}`,
+      startsAt: inDays(3),
+      place: 'Rådhuset',
+    });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    // Adding a draft is not refused (see MeetingsService.get): the public just does not see it.
+    expect((await officer.request('POST', `/api/meetings/${meeting.body.id}/agenda`, { caseId: draft })).status).toBe(201);
+    expect((await officer.request('POST', `/api/meetings/${meeting.body.id}/agenda`, { caseId: published })).status).toBe(201);
+    expect((await officer.request('POST', `/api/meetings/${meeting.body.id}/publish`)).status).toBeLessThan(300);
+    const pub = await anon.request('GET', `/api/public/solvik-kommune/meetings/${meeting.body.id}`);
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+    expect(JSON.stringify(pub.body)).not.toContain('UTKAST-PÅ-SAKSLISTE');
+    expect(pub.body.agenda.map((a: { case: { id: string } }) => a.case.id)).toEqual([published]);
+    // The members and the officer still see it on the agenda.
+    const internal = await officer.request('GET', `/api/meetings/${meeting.body.id}`);
+    expect(internal.body.agenda.map((a: { case: { id: string } }) => a.case.id)).toContain(draft);
+  });
+
+  it('a round on an exempt case or a draft, or without a case (on a mandate item), is a 404 to the public', async () => {
+    const [item]: { id: string }[] = await t.db.query(
+      `SELECT i.id FROM mandate_item i JOIN municipality m ON m.id = i.municipality_id WHERE m.slug = 'solvik-kommune' LIMIT 1`,
+    );
+    const make = (caseId: string | null) =>
+      officer.request('POST', '/api/rounds', {
+        caseId,
+        mandateItemId: caseId ? null : item!.id,
+        title: `Intern runde ${mark}`,
+        questions: 'Hva mener dere?',
+        closesAt: inDays(10),
+        publishAfterClose: true,
+        invitedBodyIds: [bodies['Utdanningsforbundet Solvik']],
+        invitedUserIds: [],
+      });
+    // A round starts its case's preparation (no move takes it back while the round is there): this one's case
+    // is set back to draft in the database, to show the rule reads the case's state when the round is read.
+    const backToDraft = (await officer.request('POST', '/api/cases', { title: `Tilbake til utkast ${mark}` })).body.id as string;
+    for (const caseId of [ids.exempt!, backToDraft, null]) {
+      const round = await make(caseId);
+      expect(round.status, JSON.stringify(round.body)).toBe(201);
+      if (caseId === backToDraft) await t.db.query(`UPDATE case_file SET status = 'draft' WHERE id = $1`, [backToDraft]);
+      const res = await anon.request('GET', `/api/public/solvik-kommune/rounds/${round.body.id}`);
+      expect(res.status, `${caseId}: ${JSON.stringify(res.body)}`).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('Intern runde');
+      // The invited body still reads it.
+      expect((await udf.request('GET', `/api/rounds/${round.body.id}`)).status).toBe(200);
+    }
+  });
+
+  it('the feed by token names an exempt case by its public title only, gives no video link, and carries the person’s language', async () => {
+    const round = await officer.request('POST', '/api/rounds', {
+      caseId: ids.exempt,
+      title: `Runde om unntatt sak ${mark}`,
+      questions: 'Hva mener dere?',
+      closesAt: inDays(12),
+      publishAfterClose: false,
+      invitedBodyIds: [],
+      invitedUserIds: [officer.userId],
+    });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    const closed = await officer.request('POST', '/api/meetings', {
+      bodyId: bodies['Driftsutvalget'],
+      title: `Lukket møte ${mark}`,
+      startsAt: inDays(4),
+      videoLink: `https://video.example/LUKKET-${mark}`,
+      open: false,
+      closedBasis: 'kommuneloven § 11-5 andre ledd',
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    // In the app (with the session) the officer, who may read the case, sees its title and the link.
+    const inApp = String((await officer.request('GET', '/api/calendar.ics')).body).replace(/\r\n /g, '');
+    expect(inApp).toContain(`HEMMELIG-TITTEL-${mark}`);
+    expect(inApp).toContain(`LUKKET-${mark}`);
+    const made = await officer.request('POST', '/api/calendar-tokens');
+    const url = new URL(made.body.url as string);
+    const feed = String((await anon.request('GET', url.pathname)).body).replace(/\r\n /g, '');
+    expect(feed).toContain(`Runde om unntatt sak ${mark}`);
+    expect(feed).toContain(`Personalsak ${mark}`);
+    expect(feed).not.toContain('HEMMELIG');
+    expect(feed).toContain(`Lukket møte ${mark}`);
+    expect(feed).not.toContain(`LUKKET-${mark}`);
+    const token = url.pathname.split('/').pop()!;
+    const ctx = await resolveCalendarToken(t.db, token);
+    expect(ctx?.language).toMatch(/^(nb|nn|en)$/);
+    expect((await officer.request('DELETE', `/api/calendar-tokens/${made.body.id}`)).status).toBe(204);
+  });
+
   it('the sitemap lists public pages, not drafts', async () => {
     const res = await anon.request('GET', '/sitemap.xml');
     expect(res.status).toBe(200);
@@ -263,5 +394,27 @@ describe('innsyn: anonymous reads', () => {
     expect((await udf.request('DELETE', `/api/calendar-tokens/${made.body.id}`)).status).toBe(204);
     expect((await anon.request('GET', path)).status).toBe(404);
     expect((await anon.request('GET', '/api/calendar-feeds/not-a-token')).status).toBe(404);
+  });
+});
+
+describe('innsyn: the calendar feed token in the request log', () => {
+  it('is masked in every logged url', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const t = await startTestApp({}, createLogger({ LOG_LEVEL: 'info' }, 'innsyn-log-test', sink));
+    try {
+      const token = `HEMMELIG-TOKEN-${randomUUID()}`;
+      expect((await anonymous(t.url).request('GET', `/api/calendar-feeds/${token}?x=1`)).status).toBe(404);
+      const logged = lines.map((l) => JSON.parse(l) as { req?: { url?: string } });
+      expect(logged.map((l) => l.req?.url)).toContain('/api/calendar-feeds/[skjult]?x=1');
+      expect(lines.join('\n')).not.toContain(token);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -121,6 +121,14 @@ export const publicCaseDetailResponseSchema = z.discriminatedUnion('exempt', [
   }),
 ]);
 
+/**
+ * A stored result as the public reads it: each unit's adjustments by amount only, without the officer's free-text
+ * reason (AllocationService.getScenario leaves it out for the anonymous reader).
+ */
+export const publicAllocationResultSchema = allocationResultSchema.extend({
+  units: z.array(allocationResultSchema.shape.units.element.extend({ adjustments: z.array(z.object({ amount: z.number() }).strict()) })),
+});
+
 /** An allocation scenario of a public case: its stored result, for the table and the chart. */
 export const publicScenarioResponseSchema = z.object({
   id: z.string(),
@@ -130,7 +138,7 @@ export const publicScenarioResponseSchema = z.object({
   budgetYear: z.number(),
   case: z.object({ id: z.string(), number: z.string(), title: z.string() }),
   computedAt: z.string(),
-  result: allocationResultSchema,
+  result: publicAllocationResultSchema,
 });
 
 export const publicDecisionListResponseSchema = z.object({

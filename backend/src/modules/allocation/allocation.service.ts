@@ -462,14 +462,33 @@ export class AllocationService {
       `SELECT engine_version, input_hash, input, result, computed_at FROM scenario_result WHERE scenario_id = $1 AND scenario_version = $2`,
       [id, s.version],
     );
+    // A scenario not (yet) computed for its version has no result to show or compare: a 404, not a crash.
+    if (!r) throw new NotFound('Scenarioet er ikke beregnet');
     return {
       scenario: s,
       stored: r as { engine_version: string; input_hash: string; input: AllocationInput; result: AllocationResult; computed_at: Date },
     };
   }
 
+  /**
+   * A scenario with its stored result. The anonymous reader (innsyn) gets no adjustment reasons: they are the
+   * officer's free text (they may name a pupil or an employee), so only the amounts are published.
+   */
   async getScenario(ctx: RequestContext, id: string) {
     const { scenario: s, stored } = await this.latestResult(ctx, id);
+    if (ctx.anonymous)
+      return {
+        id: s.id,
+        allocationCaseId: s.allocation_case_id,
+        caseId: s.case_id,
+        name: s.name,
+        adopted: s.adopted_at !== null,
+        computedAt: stored.computed_at.toISOString(),
+        result: {
+          ...stored.result,
+          units: stored.result.units.map((u) => ({ ...u, adjustments: u.adjustments.map((a) => ({ amount: a.amount })) })),
+        },
+      };
     return {
       id: s.id,
       allocationCaseId: s.allocation_case_id,

@@ -82,6 +82,12 @@ export interface ArchiveChange {
   after: string;
 }
 
+/**
+ * Every document's declaration; a character XML 1.0 does not allow (a control character pasted from Word, such as
+ * \u000B) is dropped from text and attribute values, so the document stays valid instead of failing to build.
+ */
+const XML_DOCUMENT = { version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' } as const;
+
 /** xs:dateTime with the zone (UTC) and without milliseconds. */
 const dateTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const date = (d: Date) => d.toISOString().slice(0, 10);
@@ -145,7 +151,7 @@ function skjerming(parent: XMLBuilder, basis: string) {
 /** `arkivstruktur.xml`: arkiv → arkivdel → klassifikasjonssystem → klasse → saksmappe and møtemapper. */
 export function arkivstrukturXml(p: ArchivePackage): string {
   const c = p.caseFile;
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
+  const root = create(XML_DOCUMENT)
     .ele(NOARK5_ARKIVSTRUKTUR_NS, 'arkiv')
     .att(XSI, 'xsi:schemaLocation', `${NOARK5_ARKIVSTRUKTUR_NS} arkivstruktur.xsd`);
   el(root, 'systemID', p.municipality.id);
@@ -250,7 +256,7 @@ export function arkivstrukturXml(p: ArchivePackage): string {
 
 /** `endringslogg.xml`: each changed field of the archived units, from the audit log (at least the creation). */
 export function endringsloggXml(changes: ArchiveChange[]): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
+  const root = create(XML_DOCUMENT)
     .ele(NOARK5_ENDRINGSLOGG_NS, 'endringslogg')
     .att(XSI, 'xsi:schemaLocation', `${NOARK5_ENDRINGSLOGG_NS} endringslogg.xsd`);
   for (const x of changes) {
@@ -280,7 +286,7 @@ export interface PackageFile {
  * system, the archive period, and each XML file of the package with its schema and SHA-256.
  */
 export function arkivuttrekkXml(p: ArchivePackage, files: PackageFile[]): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ADDML_NS, 'addml');
+  const root = create(XML_DOCUMENT).ele(ADDML_NS, 'addml');
   const dataset = root.ele('dataset');
   el(dataset, 'description', `Noark 5 arkivuttrekk av sak ${p.caseFile.number} fra Samråd`);
   const reference = dataset.ele('reference');

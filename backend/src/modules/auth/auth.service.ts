@@ -8,6 +8,7 @@ import { hashToken, newToken } from '../../platform/auth/session.js';
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 import { UserAccountsService, type UserAccount } from '../users/user-accounts.service.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
@@ -47,6 +48,7 @@ export class AuthService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(PasswordLoginProvider) private readonly passwords: PasswordLoginProvider,
     @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
   ) {}
 
   /** Checks the password with throttling per e-mail and per IP; returns a new session token. */
@@ -94,12 +96,14 @@ export class AuthService {
   }
 
   /**
-   * Ends a person's sessions (all, or all but one), in the caller's transaction; the caller wraps the
+   * Ends a person's sessions (all, or all but one) and calendar feed tokens (all), in the caller's transaction; the caller wraps the
    * transaction in `afterSessionChange` so every API process forgets them.
    */
   async endSessions(m: EntityManager, userId: string, options: { except?: string } = {}): Promise<void> {
     if (options.except) await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [userId, options.except]);
     else await m.delete(Session, { userId });
+    // A calendar feed address opens the person's calendar without a session: it ends with them.
+    await this.meetings.revokeAllCalendarTokens(m, userId);
   }
 
   async logout(ctx: RequestContext): Promise<void> {

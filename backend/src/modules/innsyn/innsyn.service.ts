@@ -316,7 +316,10 @@ export class InnsynService {
   /** An input round with the input published to the public (InputRoundsService.get as the anonymous reader). */
   async round(slug: string, id: string) {
     const { ctx } = await this.reader(slug);
-    const r = await this.rounds.get(ctx, id);
+    // As for a scenario: the public is not told that a round on an exempt case or a draft exists.
+    const r = await this.rounds.get(ctx, id).catch((e: unknown) => {
+      throw e instanceof Forbidden ? new NotFound('Fant ikke innspillsrunden') : e;
+    });
     return {
       id: r.id,
       title: r.title,

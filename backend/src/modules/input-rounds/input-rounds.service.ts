@@ -36,13 +36,14 @@ export const readerValues = (ctx: RequestContext, now: Date) => [ctx.roles.has('
 
 /**
  * SQL for "the caller may read this round" (`r` the input_round alias): its questions, documents and
- * the submissions the caller may see. A round without a case is read by the whole municipality; a round
+ * the submissions the caller may see. A round without a case is read by the whole municipality (not by the
+ * anonymous reader of innsyn: it stays internal, as the public reads a round only through a published case); a round
  * on a case by those who may read the case (caseReadableSql), and by the bodies and persons it invites,
  * who may answer it even when the case is exempt and not theirs (they see the case by its public title,
  * caseTitleSql). InputRoundsService.readableRound applies it; uses the officer, userId and bodyIds placeholders.
  */
 export function roundReadableSql(r: string, p: Omit<ReaderParams, 'now'>): string {
-  return `(${p.officer} OR ${r}.case_id IS NULL
+  return `(${p.officer} OR ${p.anonymous ? 'false' : `${r}.case_id IS NULL`}
     OR EXISTS (SELECT 1 FROM case_file rc WHERE rc.id = ${r}.case_id AND ${caseReadableSql('rc', p.officer, p.bodyIds, { anonymous: p.anonymous || undefined })})
     OR EXISTS (SELECT 1 FROM round_invitation ri WHERE ri.round_id = ${r}.id AND ri.body_id = ANY(${p.bodyIds}::uuid[]))
     OR EXISTS (SELECT 1 FROM round_person_invitation rp WHERE rp.round_id = ${r}.id AND rp.user_id = ${p.userId}))`;

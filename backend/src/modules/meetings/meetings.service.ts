@@ -23,7 +23,7 @@ import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
+import { CasesService, casePublishedSql, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
 import type { Receipt } from '../input-rounds/input-rounds.service.js';
 import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
@@ -148,12 +148,16 @@ export class MeetingsService {
   async get(ctx: RequestContext, id: string) {
     const r = await this.meeting(this.db.manager, ctx, id);
     const showAgenda = agendaVisible(ctx, r);
+    // The public never learns of a draft (casePublishedSql), not even as an agenda item: an item whose case is
+    // (again) a draft is left out for the anonymous reader. Adding a draft to an agenda is not refused: a
+    // drøftingsmøte may discuss a case early, and a case on an agenda may move back to draft anyway.
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
           `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
                   d.open_input_reason, d.motions,
                   ${caseReadableSql('c', '$2', '$3', ctx)} AS readable
-             FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id WHERE a.meeting_id = $1 ORDER BY a.position`,
+             FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id
+            WHERE a.meeting_id = $1${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''} ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
         )
       : [];
@@ -597,11 +601,19 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * Revokes every calendar feed token of a person, in the caller's transaction: a new or reset password (or a
+   * disabled account) ends the sessions, and a feed address is a key to the person's calendar as a session is.
+   */
+  async revokeAllCalendarTokens(m: EntityManager, userId: string): Promise<void> {
+    await m.query(`DELETE FROM calendar_token WHERE user_id = $1`, [userId]);
+  }
+
   /** The personal feed by its token (no cookie): the owner's {@link calendar}, or 404 for an unknown or revoked token. */
   async calendarByToken(token: string): Promise<string> {
     const ctx = token.length <= 100 ? await resolveCalendarToken(this.db, token) : undefined;
     if (!ctx) throw new NotFound('Fant ikke kalenderen');
-    return this.calendar(ctx);
+    return this.calendar(ctx, { byToken: true });
   }
 
   /**
@@ -609,8 +621,15 @@ export class MeetingsService {
    * text, turns line breaks, a bare CR included, into \n and folds lines at 75 octets). Rounds are those
    * the person's bodies or the person are invited to; a round's case is named by the title the person
    * may see (caseTitleSql), so an invitee meets an exempt case by its public title.
+   *
+   * The feed by token (`byToken`) leaves the system: a calendar app stores it, syncs it and may share it, so
+   * it names cases by their public title only (caseTitleSql with 'false', as notices and e-mail do) and
+   * gives no video link (a closed meeting's link is a key to the meeting); the place is still given.
    */
-  async calendar(ctx: RequestContext, now = this.clock.now()): Promise<string> {
+  async calendar(
+    ctx: RequestContext,
+    { byToken = false, now = this.clock.now() }: { byToken?: boolean; now?: Date } = {},
+  ): Promise<string> {
     const bodyIds = [...ctx.bodyIds];
     const officer = ctx.roles.has('case_officer');
     const meetings: {
@@ -635,12 +654,12 @@ export class MeetingsService {
       case_title: string | null;
     }[] = await this.db.query(
       `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until,
-              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', caseReadableSql('c', '$4', '$2'))} AS case_title
+              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', byToken ? 'false' : caseReadableSql('c', '$4', '$2'))} AS case_title
          FROM input_round r LEFT JOIN round_invitation i ON i.round_id = r.id AND i.body_id = ANY($2::uuid[]) LEFT JOIN case_file c ON c.id = r.case_id
         WHERE r.municipality_id = $1
           AND (i.body_id IS NOT NULL OR EXISTS (SELECT 1 FROM round_person_invitation p WHERE p.round_id = r.id AND p.user_id = $3))
         GROUP BY r.id, c.id ORDER BY r.closes_at`,
-      [ctx.municipalityId, bodyIds, ctx.userId, officer],
+      [ctx.municipalityId, bodyIds, ctx.userId, ...(byToken ? [] : [officer])],
     );
     const base = this.config.APP_URL.replace(/\/$/, '');
     // Line breaks are escaped by ical-generator; other control characters have no place in iCalendar text.
@@ -648,13 +667,14 @@ export class MeetingsService {
     const text = (v: string) => [...v].filter((ch) => !control(ch.charCodeAt(0))).join('');
     const calendar = ical({ name: 'Samråd', prodId: '//Samråd//NO' });
     for (const mt of meetings) {
+      const where = mt.place || (byToken ? null : mt.video_link);
       calendar.createEvent({
         id: `meeting-${mt.id}@samrad`,
         stamp: now,
         start: mt.starts_at,
         end: mt.ends_at ?? new Date(mt.starts_at.getTime() + 2 * 3600_000),
         summary: text(`${mt.body}: ${mt.title}`),
-        location: mt.place || mt.video_link ? text(mt.place ?? mt.video_link ?? '') : null,
+        location: where ? text(where) : null,
         url: `${base}/moter/${mt.id}`,
       });
     }

@@ -102,8 +102,10 @@ export async function resolveCalendarToken(db: DataSource, token: string): Promi
   const hash = hashToken(token);
   const rows: SessionRow[] = await db.query(
     `SELECT t.user_id, u.email, t.municipality_id, '' AS csrf_token, u.is_admin, u.is_case_officer,
-            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids
+            (SELECT array_agg(m.body_id) FROM current_membership m WHERE m.user_id = u.id) AS body_ids,
+            COALESCE(u.language, mu.language_form) AS language
        FROM calendar_token t JOIN app_user u ON u.id = t.user_id AND u.municipality_id = t.municipality_id
+       JOIN municipality mu ON mu.id = u.municipality_id
       WHERE t.token_sha256 = $1 AND u.status = 'active'`,
     [hash],
   );

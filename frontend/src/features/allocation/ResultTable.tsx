@@ -80,7 +80,7 @@ export function ResultTable({
                 </Table.Cell>
               ))}
               {withAdjustments && (
-                <Table.Cell className="num" title={u.adjustments.map((a) => a.reason).join('; ') || undefined}>
+                <Table.Cell className="num" title={u.adjustments.flatMap((a) => (a.reason ? [a.reason] : [])).join('; ') || undefined}>
                   {u.adjustments.length === 0
                     ? '–'
                     : signed.format((perPupil ? perPupilOf(u.adjustmentsTotal, u.pupils) : u.adjustmentsTotal) ?? 0)}
