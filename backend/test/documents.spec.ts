@@ -146,6 +146,40 @@ describe('case documents as PDF/A files, and the NOARK 5 arkivuttrekk', () => {
     expect(mine.documents.map((d: { id: string }) => d.id)).toContain(receipt.body.id);
   });
 
+  it('writes a document in the municipality’s målform when no language is asked for: nynorsk headings for a nynorsk municipality', async () => {
+    const admin = await login(t.url, DEMO.admin);
+    const made = await officer.request('POST', '/api/cases', {
+      title: 'Skyss til fritidstilbod',
+      sections: { background: 'Bakgrunnen for saka.', proposal: 'Kommunestyret vedtek skyssordninga.' },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const caseId = made.body.id as string;
+    const headings = async (body: Record<string, unknown>) => {
+      const doc = await generate(officer, { kind: 'case_presentation', caseId, ...body });
+      expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+      const pdf = await pdfText((await download(officer, doc.body.id)).body);
+      return { language: doc.body.language as string, text: pdf.text, lang: pdf.info.Language };
+    };
+    try {
+      expect((await admin.request('PUT', '/api/municipality/language-form', { languageForm: 'nn' })).status).toBe(200);
+      const nynorsk = await headings({});
+      expect(nynorsk.language).toBe('nn');
+      expect(nynorsk.lang).toBe('nn');
+      expect(nynorsk.text).toContain('Framlegg til vedtak');
+      expect(nynorsk.text).not.toContain('Forslag til vedtak');
+      // A language asked for wins over the målform.
+      const english = await headings({ language: 'en' });
+      expect(english.language).toBe('en');
+      expect(english.text).toContain('Proposed decision');
+      expect(english.text).toContain('Case number');
+    } finally {
+      await admin.request('PUT', '/api/municipality/language-form', { languageForm: 'nb' });
+    }
+    const bokmål = await headings({});
+    expect(bokmål.language).toBe('nb');
+    expect(bokmål.text).toContain('Forslag til vedtak');
+  });
+
   it('refuses what a role must not do: members make no case or meeting documents; unknown kinds and ids are field errors', async () => {
     expect((await generate(fau, { kind: 'case_presentation', caseId: incomeId })).status).toBe(403);
     expect((await generate(udf, { kind: 'meeting_minutes', meetingId })).status).toBe(403);

@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCaseSchema, createMeetingSchema, parseWith, searchQuerySchema, updateMeSchema } from '../src/contracts/index.js';
+import {
+  columnMappingSchema,
+  createCaseSchema,
+  createMeetingSchema,
+  parseWith,
+  searchQuerySchema,
+  updateMeSchema,
+} from '../src/contracts/index.js';
 import { MESSAGE_WORDS, SERVER_MESSAGES, knowsMessage, languageFromAcceptLanguage, translateMessage } from '../src/i18n/index.js';
 
 const contracts = join(import.meta.dirname, '..', 'src', 'contracts');
@@ -78,6 +85,20 @@ describe('the API messages in nynorsk and English', () => {
     expect(!language.ok && language.errors.map((e) => [e.path, translateMessage(e.message, 'en')])).toEqual([
       ['language', 'Choose bokmål, nynorsk or English'],
     ]);
+  });
+
+  it('names the fields of a spreadsheet mapping and a case’s phase in the request’s language', () => {
+    const mapping = parseWith(columnMappingSchema, { name: 0, stage: 1, orgNumber: 2, 'pupils@1': 3 });
+    const autumn = !mapping.ok ? mapping.errors.map((e) => e.message) : [];
+    expect(autumn).toContain('Velg kolonnen for Elever (høst) også, eller én kolonne for hele året');
+    expect(autumn.map((m) => translateMessage(m, 'en'))).toContain(
+      'Choose the column for Pupils (autumn) too, or one column for the whole year',
+    );
+    expect(autumn.map((m) => translateMessage(m, 'nn'))).toContain('Vel kolonnen for Elevar (haust) òg, eller éin kolonne for heile året');
+    const archive = 'Arkivuttrekk lages når saken er avsluttet. Saken er nå «Til behandling». Flytt den til «Avsluttet» først.';
+    expect(translateMessage(archive, 'nn')).toBe(
+      'Arkivuttrekk blir laga når saka er avslutta. Saka er no «Til handsaming». Flytt henne til «Avslutta» først.',
+    );
   });
 
   it('leaves a message it does not know in bokmål, and says so', () => {

@@ -9,7 +9,7 @@ import { uuid } from './common.js';
 export const DOCUMENT_KINDS = ['case_presentation', 'input_report', 'meeting_notice', 'meeting_minutes', 'receipt'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** The language forms a document can be written in (the municipality's målform chooses; bokmål until then). */
+/** The language forms a document can be written in (without one asked for, the municipality's målform). */
 export const DOCUMENT_LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 

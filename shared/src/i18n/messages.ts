@@ -582,10 +582,137 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: 'Du har alt {{count}} eksportar som blir laga. Vent til dei er ferdige, og prøv igjen.',
     en: 'You already have {{count}} exports being made. Wait until they are done, and try again.',
   },
+
+  // allocation.ts: the column mapping of an imported spreadsheet; allocation.service.ts
+  'Ukjent felt': { nn: 'Ukjent felt', en: 'Unknown field' },
+  'Velg en kolonne': { nn: 'Vel ein kolonne', en: 'Choose a column' },
+  'Velg kolonnen for {{field}}': { nn: 'Vel kolonnen for {{field}}', en: 'Choose the column for {{field}}' },
+  'Velg kolonnen for organisasjonsnummer eller id (enhetene kjennes igjen på en av dem)': {
+    nn: 'Vel kolonnen for organisasjonsnummer eller id (einingane blir kjende att på ein av dei)',
+    en: 'Choose the column for organisation number or id (the units are recognised by one of them)',
+  },
+  'Kolonnen er alt valgt for «{{field}}»': {
+    nn: 'Kolonnen er alt vald for «{{field}}»',
+    en: 'The column is already chosen for «{{field}}»',
+  },
+  '«{{field}}» har ingen skoleår': { nn: '«{{field}}» har ingen skuleår', en: '«{{field}}» has no school years' },
+  'Velg enten én kolonne for hele året eller én per skoleår for «{{field}}»': {
+    nn: 'Vel anten éin kolonne for heile året eller éin per skuleår for «{{field}}»',
+    en: 'Choose either one column for the whole year or one per school year for «{{field}}»',
+  },
+  'Velg kolonnen for {{field}} også, eller én kolonne for hele året': {
+    nn: 'Vel kolonnen for {{field}} òg, eller éin kolonne for heile året',
+    en: 'Choose the column for {{field}} too, or one column for the whole year',
+  },
+  'Fant ikke datasettet': { nn: 'Fann ikkje datasettet', en: 'The dataset was not found' },
+  'Filen er ikke gyldig JSON': { nn: 'Fila er ikkje gyldig JSON', en: 'The file is not valid JSON' },
+  'Tabellen mangler overskriftsrad': { nn: 'Tabellen manglar overskriftsrad', en: 'The table has no header row' },
+
+  // analysis.service.ts, measure-rules.ts: adoption through a decision
+  'Bare tiltak i en innsparingsplan og skolestrukturscenarioer vedtas': {
+    nn: 'Berre tiltak i ein innsparingsplan og skulestrukturscenario blir vedtekne',
+    en: 'Only measures in a savings plan and school structure scenarios are adopted',
+  },
+  'Scenarioet er vedtatt og kan ikke endres. Lag et nytt scenario for en ny endring.': {
+    nn: 'Scenarioet er vedteke og kan ikkje endrast. Lag eit nytt scenario for ei ny endring.',
+    en: 'The scenario has been adopted and cannot be changed. Make a new scenario for a new change.',
+  },
+  'Tiltaket «{{title}}» er vedtatt og kan ikke endres': {
+    nn: 'Tiltaket «{{title}}» er vedteke og kan ikkje endrast',
+    en: 'The measure «{{title}}» has been adopted and cannot be changed',
+  },
+  'Det vedtatte tiltaket «{{title}}» kan ikke fjernes': {
+    nn: 'Det vedtekne tiltaket «{{title}}» kan ikkje fjernast',
+    en: 'The adopted measure «{{title}}» cannot be removed',
+  },
+  'Et tiltak blir vedtatt gjennom et vedtak i saken, ikke ved å sette status': {
+    nn: 'Eit tiltak blir vedteke gjennom eit vedtak i saka, ikkje ved å setje status',
+    en: 'A measure is adopted through a decision in the case, not by setting its status',
+  },
+
+  // documents.ts, documents.service.ts, archive.service.ts
+  'Velg bokmål, nynorsk eller engelsk': { nn: 'Vel bokmål, nynorsk eller engelsk', en: 'Choose bokmål, nynorsk or English' },
+  'Velg hvilket dokument som skal lages': { nn: 'Vel kva dokument som skal lagast', en: 'Choose which document to make' },
+  'Fant ikke dokumentet': { nn: 'Fann ikkje dokumentet', en: 'The document was not found' },
+  'Bare den som ga innspillet og saksbehandlere kan lage kvitteringen': {
+    nn: 'Berre den som gav innspelet, og sakshandsamarar kan lage kvitteringa',
+    en: 'Only the person who gave the input and case officers can make the receipt',
+  },
+  'Bare saksbehandlere kan lage saks- og møtedokumenter': {
+    nn: 'Berre sakshandsamarar kan lage saks- og møtedokument',
+    en: 'Only case officers can make case and meeting documents',
+  },
+  'Arkivuttrekk lages når saken er avsluttet. Saken er nå «{{phase}}». Flytt den til «{{closed}}» først.': {
+    nn: 'Arkivuttrekk blir laga når saka er avslutta. Saka er no «{{phase}}». Flytt henne til «{{closed}}» først.',
+    en: 'The archive extract is made when the case has been closed. The case is now «{{phase}}». Move it to «{{closed}}» first.',
+  },
+
+  // innsyn.ts, innsyn, rounds (publishing consent), the calendar feed
+  'Søket kan være høyst 200 tegn': { nn: 'Søket kan vere høgst 200 teikn', en: 'The search can have at most 200 characters' },
+  'Fant ikke kommunen': { nn: 'Fann ikkje kommunen', en: 'The municipality was not found' },
+  'Svar om innspillet kan publiseres': { nn: 'Svar om innspelet kan publiserast', en: 'Answer whether the input may be published' },
+  'Fant ikke kalenderadressen': { nn: 'Fann ikkje kalenderadressa', en: 'The calendar address was not found' },
+  'Fant ikke kalenderen': { nn: 'Fann ikkje kalenderen', en: 'The calendar was not found' },
+  'Forespørselen kom ikke fra Samråd': { nn: 'Førespurnaden kom ikkje frå Samråd', en: 'The request did not come from Samråd' },
+  'Idempotensnøkkelen er allerede brukt for et annet innspill (kvittering {{receipt}}, mottatt {{time}}, SHA-256 {{sha}}). Det lagrede innspillet er ikke endret. Send et nytt innspill med en ny nøkkel, eller endre det lagrede.':
+    {
+      nn: 'Idempotensnøkkelen er alt brukt for eit anna innspel (kvittering {{receipt}}, motteke {{time}}, SHA-256 {{sha}}). Det lagra innspelet er ikkje endra. Send eit nytt innspel med ein ny nøkkel, eller endre det lagra.',
+      en: 'The idempotency key has already been used for another input (receipt {{receipt}}, received {{time}}, SHA-256 {{sha}}). The stored input has not been changed. Send a new input with a new key, or change the stored one.',
+    },
+};
+
+/** The fields of an imported spreadsheet's column mapping (`MAPPED_FIELD_LABELS` in contracts/allocation.ts). */
+const MAPPED_FIELDS: Record<string, Entry> = {
+  Id: { nn: 'Id', en: 'Id' },
+  Navn: { nn: 'Namn', en: 'Name' },
+  Skole: { nn: 'Skule', en: 'School' },
+  Organisasjonsnummer: { nn: 'Organisasjonsnummer', en: 'Organisation number' },
+  Trinn: { nn: 'Trinn', en: 'Stage' },
+  Årsverk: { nn: 'Årsverk', en: 'Full-time equivalents' },
+  Budsjett: { nn: 'Budsjett', en: 'Budget' },
+  'Fjorårets budsjett': { nn: 'Budsjettet i fjor', en: "Last year's budget" },
+  Elever: { nn: 'Elevar', en: 'Pupils' },
+  'Trinn som undervises': { nn: 'Trinn som blir undervist', en: 'Years taught' },
+  'Elever med svært store behov': { nn: 'Elevar med svært store behov', en: 'Pupils with very high needs' },
+  'Minoritetsspråklige elever': { nn: 'Minoritetsspråklege elevar', en: 'Pupils from language minorities' },
+  'Timer redusert leseplikt (seniorer)': { nn: 'Timar redusert leseplikt (seniorar)', en: 'Hours of reduced teaching duty (seniors)' },
+};
+
+/** Each mapped field as the mapping's messages name it: as is, in lower case, and per school year. */
+function mappedFieldWords(): Record<string, Entry> {
+  const out: Record<string, Entry> = {};
+  const lower = (e: Entry): Entry => ({ nn: e.nn.toLowerCase(), en: e.en.toLowerCase() });
+  for (const [nb, e] of Object.entries(MAPPED_FIELDS)) {
+    for (const [nbYear, nnYear, enYear] of [
+      ['', '', ''],
+      [' (vår)', ' (vår)', ' (spring)'],
+      [' (høst)', ' (haust)', ' (autumn)'],
+    ] as const) {
+      const entry = { nn: e.nn + nnYear, en: e.en + enYear };
+      out[nb + nbYear] = entry;
+      out[(nb + nbYear).toLowerCase()] = lower(entry);
+    }
+  }
+  return out;
+}
+
+/** The phases of a case (`PHASE_LABELS` in domain/case-lifecycle.ts), as the frontend's caseStatus names them. */
+const PHASES: Record<string, Entry> = {
+  Utkast: { nn: 'Utkast', en: 'Draft' },
+  'Under utredning': { nn: 'Under utgreiing', en: 'Being prepared' },
+  Innspillsrunde: { nn: 'Innspelsrunde', en: 'Consultation round' },
+  'I arbeidsgruppen': { nn: 'I arbeidsgruppa', en: 'With the working group' },
+  Innstilt: { nn: 'Innstilt', en: 'Recommended' },
+  'Til behandling': { nn: 'Til handsaming', en: 'For consideration' },
+  Vedtatt: { nn: 'Vedteken', en: 'Decided' },
+  'Til oppfølging': { nn: 'Til oppfølging', en: 'For follow-up' },
+  Avsluttet: { nn: 'Avslutta', en: 'Closed' },
 };
 
 /** Words a message names (field labels, vote kinds) in nynorsk and English, by their bokmål. */
 export const MESSAGE_WORDS: Record<string, Entry> = {
+  ...mappedFieldWords(),
+  ...PHASES,
   Tittel: { nn: 'Tittel', en: 'Title' },
   Tittelen: { nn: 'Tittelen', en: 'The title' },
   Navn: { nn: 'Namn', en: 'Name' },

@@ -1,8 +1,8 @@
 import type { DocumentKind, DocumentLanguage } from '@samrad/shared/contracts';
 
 /**
- * The texts of the generated documents, per language form. Bokmål is written; nynorsk and English read
- * bokmål until they are translated (the municipality's målform chooses the language of its documents).
+ * The texts of the generated documents, per language form (the municipality's målform chooses the language of its
+ * documents unless the request names one).
  */
 export interface DocumentTexts {
   kind: Record<DocumentKind, string>;
@@ -108,7 +108,117 @@ const nb: DocumentTexts = {
   noInputs: 'Ingen innspill.',
 };
 
-export const DOCUMENT_TEXTS: Record<DocumentLanguage, DocumentTexts> = { nb, nn: nb, en: nb };
+const nn: DocumentTexts = {
+  kind: {
+    case_presentation: 'Saksframlegg',
+    input_report: 'Innspel og handsaming',
+    meeting_notice: 'Møteinnkalling',
+    meeting_minutes: 'Møteprotokoll',
+    receipt: 'Kvittering for innspel',
+  },
+  caseNumber: 'Saksnummer',
+  officer: 'Sakshandsamar',
+  generated: 'Laga',
+  sections: { background: 'Bakgrunn', facts: 'Fakta', assessment: 'Vurdering', proposal: 'Framlegg til vedtak' },
+  route: 'Saksgang',
+  recommendation: 'Innstilling',
+  decision: 'Vedtak',
+  exempt: 'Unnateke offentlegheit',
+  body: 'Organ',
+  time: 'Tid',
+  place: 'Stad',
+  video: 'Videomøte',
+  openMeeting: 'Møtet er ope for publikum.',
+  closedMeeting: 'Møtet er lukka',
+  agenda: 'Saksliste',
+  noAgenda: 'Ingen saker på sakslista.',
+  attendance: 'Oppmøte',
+  present: 'til stades',
+  absent: 'forfall',
+  substitute: 'møtte for',
+  minutes: 'Handsaming',
+  motions: 'Framlegg og røysting',
+  votes: (v) => `${v.for} for, ${v.against} mot, ${v.blank} blanke`,
+  adopted: 'vedteke',
+  dissent: 'Dissens',
+  disqualified: 'ugild',
+  left: 'fråtredde',
+  statements: 'Protokolltilførslar',
+  aboutWholeMeeting: 'Om møtet',
+  exemptItem: (basis) => `Saka er unnateken offentlegheit${basis ? ` (${basis})` : ''}. Handsaminga er ikkje teken med her.`,
+  noMinutes: 'Ikkje handsama.',
+  receipt: {
+    id: 'Kvitteringsnummer',
+    version: 'Versjon',
+    received: 'Motteke',
+    sha256: 'Kontrollsum (SHA-256)',
+    late: 'Motteke etter fristen',
+    from: 'Frå',
+    onBehalfOf: 'På vegner av',
+    concerning: 'Gjeld',
+    text: 'Innspel',
+    attachments: 'Vedlegg',
+    intro: 'Innspelet er motteke og lagra. Kontrollsummen viser at teksten er den som vart send.',
+  },
+  noInputs: 'Ingen innspel.',
+};
+
+const en: DocumentTexts = {
+  kind: {
+    case_presentation: 'Case presentation (saksframlegg)',
+    input_report: 'Input and handling',
+    meeting_notice: 'Notice of meeting',
+    meeting_minutes: 'Minutes of meeting',
+    receipt: 'Receipt for input',
+  },
+  caseNumber: 'Case number',
+  officer: 'Case officer',
+  generated: 'Made',
+  sections: { background: 'Background', facts: 'Facts', assessment: 'Assessment', proposal: 'Proposed decision' },
+  route: 'Case route',
+  recommendation: 'Recommendation',
+  decision: 'Decision',
+  exempt: 'Exempt from public access',
+  body: 'Body',
+  time: 'Time',
+  place: 'Place',
+  video: 'Video meeting',
+  openMeeting: 'The meeting is open to the public.',
+  closedMeeting: 'The meeting is closed',
+  agenda: 'Agenda',
+  noAgenda: 'No cases on the agenda.',
+  attendance: 'Attendance',
+  present: 'present',
+  absent: 'absent',
+  substitute: 'attended for',
+  minutes: 'Handling',
+  motions: 'Motions and voting',
+  votes: (v) => `${v.for} for, ${v.against} against, ${v.blank} blank`,
+  adopted: 'adopted',
+  dissent: 'Dissent',
+  disqualified: 'disqualified',
+  left: 'withdrew',
+  statements: 'Statements for the minutes',
+  aboutWholeMeeting: 'About the meeting',
+  exemptItem: (basis) => `The case is exempt from public access${basis ? ` (${basis})` : ''}. Its handling is not included here.`,
+  noMinutes: 'Not handled.',
+  receipt: {
+    id: 'Receipt number',
+    version: 'Version',
+    received: 'Received',
+    sha256: 'Checksum (SHA-256)',
+    late: 'Received after the deadline',
+    from: 'From',
+    onBehalfOf: 'On behalf of',
+    concerning: 'Concerning',
+    text: 'Input',
+    attachments: 'Attachments',
+    intro: 'The input has been received and stored. The checksum shows that the text is the one that was sent.',
+  },
+  noInputs: 'No input.',
+};
+
+export const DOCUMENT_TEXTS: Record<DocumentLanguage, DocumentTexts> = { nb, nn, en };
 
 /** The BCP 47 tag written into a document's metadata. */
 export const DOCUMENT_LANG_TAG: Record<DocumentLanguage, string> = { nb: 'nb', nn: 'nn', en: 'en' };

@@ -13,6 +13,7 @@ import { CasesService, caseNumber, caseTitleSql } from '../cases/cases.service.j
 import { InputRoundsService, readerValues, submissionVisibleSql } from '../input-rounds/input-rounds.service.js';
 import { InputSummaryService } from '../input-rounds/input-summary.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
 import { casePresentationPdf, meetingMinutesPdf, meetingNoticePdf, receiptPdf, type ReceiptData } from './document-pdfs.js';
 import { DOCUMENT_LANG_TAG, DOCUMENT_TEXTS } from './document-texts.js';
 import type { GeneratedDocumentRow } from './documents.rows.js';
@@ -87,6 +88,7 @@ export class DocumentsService {
     @Inject(AttachmentsService) private readonly attachments: AttachmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WorkLimits) private readonly limits: WorkLimits,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
   ) {}
 
   private async municipalityName(ctx: RequestContext): Promise<string> {
@@ -96,7 +98,8 @@ export class DocumentsService {
 
   /** Makes the document asked for and stores it as the next version of its kind for what it is of. */
   async generate(ctx: RequestContext, input: GenerateDocument): Promise<DocumentView> {
-    const language: DocumentLanguage = input.language ?? 'nb';
+    // Without a language asked for, the municipality's målform (its official written form) writes its documents.
+    const language: DocumentLanguage = input.language ?? (await this.municipalities.languageForm(ctx.municipalityId));
     const officer = ctx.roles.has('case_officer');
     if (input.kind !== 'receipt' && !officer) throw new Forbidden('Bare saksbehandlere kan lage saks- og møtedokumenter');
     // Making a PDF is expensive work: within the person's share (WorkLimits: two exports at once).
