@@ -21,10 +21,23 @@ describe('tenant isolation', () => {
   afterAll(() => t.close());
 
   it('lists show nothing of the other municipality', async () => {
-    expect((await other.request('GET', '/api/bodies')).body.bodies).toEqual([]);
-    expect((await other.request('GET', '/api/mandates')).body.mandates).toEqual([]);
-    const users = (await other.request('GET', '/api/users')).body.users as { email: string }[];
-    expect(users.map((u) => u.email)).toEqual([DEMO.otherAdmin]);
+    // Other files may give Nabovik rows of its own (analysis-links.spec.ts makes it a reference group and a
+    // parent), so each list must be exactly Nabovik's rows in the database: nothing of Solvik, nothing missing.
+    const [nabovik] = await t.db.query(`SELECT municipality_id FROM app_user WHERE email = $1`, [DEMO.otherAdmin]);
+    const own = async (table: string) =>
+      ((await t.db.query(`SELECT id FROM ${table} WHERE municipality_id = $1`, [nabovik.municipality_id])) as { id: string }[])
+        .map((r) => r.id)
+        .sort();
+    const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+    const bodies = (await other.request('GET', '/api/bodies')).body.bodies as { id: string; name: string }[];
+    expect(idsOf(bodies)).toEqual(await own('body'));
+    expect(bodies.map((b) => b.name)).not.toContain('Driftsutvalget');
+    const mandates = (await other.request('GET', '/api/mandates')).body.mandates as { id: string }[];
+    expect(idsOf(mandates)).toEqual(await own('mandate'));
+    const users = (await other.request('GET', '/api/users')).body.users as { id: string; email: string }[];
+    expect(idsOf(users)).toEqual(await own('app_user'));
+    expect(users.map((u) => u.email)).toContain(DEMO.otherAdmin);
+    expect(users.map((u) => u.email)).not.toContain(DEMO.officer);
   });
 
   it('every endpoint with another municipality’s id is refused', async () => {
