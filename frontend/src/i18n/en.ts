@@ -189,7 +189,7 @@ export const en: Translation = {
     passwordChanged: 'Your password has been changed. You have been logged out everywhere else you were logged in.',
   },
   footer: {
-    innsyn: 'Public access – cases, decisions and meetings without logging in',
+    innsyn: 'Public access for everyone, without logging in',
     accessibility: 'Accessibility statement',
   },
   login: {

@@ -184,7 +184,7 @@ export const nn: Translation = {
     passwordChanged: 'Passordet er bytt. Du er logga ut andre stader du var logga inn.',
   },
   footer: {
-    innsyn: 'Innsyn – saker, vedtak og møte utan innlogging',
+    innsyn: 'Innsyn for alle, utan innlogging',
     accessibility: 'Tilgjengelegheitserklæring',
   },
   login: {
