@@ -221,6 +221,7 @@ describe('demo data for the case workflow', () => {
     const officer = await login(t.url, DEMO.officer);
     const list = (await officer.request('GET', '/api/allocation-cases')).body.allocationCases as { id: string; budgetYear: number }[];
     const demo = (await officer.request('GET', `/api/allocation-cases/${list.find((a) => a.budgetYear === 2009)!.id}`)).body;
+    // The seed makes both scenarios in one transaction (one created_at), so their order is by name.
     expect(demo.scenarios.map((s: { name: string }) => s.name)).toEqual(['Opprinnelig budsjett 2009', 'Rammereduksjon 5,1 mill.']);
     const [original, cut] = demo.scenarios;
     expect(original.total).toBe(164123716);

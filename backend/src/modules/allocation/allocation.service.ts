@@ -193,7 +193,7 @@ export class AllocationService {
         `SELECT s.id, s.name, s.model_version_id, s.dataset_id, s.frame, s.frame_change, s.adopted_at, s.revises_scenario_id, s.version,
                 r.result->'total' AS total, r.result->'scale' AS scale
            FROM scenario s LEFT JOIN scenario_result r ON r.scenario_id = s.id AND r.scenario_version = s.version
-          WHERE s.allocation_case_id = $1 ORDER BY s.created_at`,
+          WHERE s.allocation_case_id = $1 ORDER BY s.created_at, s.name`,
         [id],
       ) as Promise<
         (Pick<

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { MeetingsModule } from '../meetings/meetings.module.js';
+import { CalendarTokensModule } from '../meetings/calendar-tokens.module.js';
 import { UserAccountsModule } from '../users/user-accounts.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService, PasswordLoginProvider } from './auth.service.js';
 
 @Module({
-  imports: [UserAccountsModule, MeetingsModule],
+  imports: [UserAccountsModule, CalendarTokensModule],
   controllers: [AuthController],
   providers: [AuthService, PasswordLoginProvider],
   exports: [AuthService],

@@ -8,7 +8,7 @@ import { hashToken, newToken } from '../../platform/auth/session.js';
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
-import { MeetingsService } from '../meetings/meetings.service.js';
+import { CalendarTokensService } from '../meetings/calendar-tokens.service.js';
 import { UserAccountsService, type UserAccount } from '../users/user-accounts.service.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
@@ -48,7 +48,7 @@ export class AuthService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(PasswordLoginProvider) private readonly passwords: PasswordLoginProvider,
     @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
-    @Inject(MeetingsService) private readonly meetings: MeetingsService,
+    @Inject(CalendarTokensService) private readonly calendarTokens: CalendarTokensService,
   ) {}
 
   /** Checks the password with throttling per e-mail and per IP; returns a new session token. */
@@ -103,7 +103,7 @@ export class AuthService {
     if (options.except) await m.query(`DELETE FROM user_session WHERE user_id = $1 AND id_hash <> $2`, [userId, options.except]);
     else await m.delete(Session, { userId });
     // A calendar feed address opens the person's calendar without a session: it ends with them.
-    await this.meetings.revokeAllCalendarTokens(m, userId);
+    await this.calendarTokens.revokeAll(m, userId);
   }
 
   async logout(ctx: RequestContext): Promise<void> {

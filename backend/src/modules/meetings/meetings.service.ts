@@ -601,14 +601,6 @@ export class MeetingsService {
     });
   }
 
-  /**
-   * Revokes every calendar feed token of a person, in the caller's transaction: a new or reset password (or a
-   * disabled account) ends the sessions, and a feed address is a key to the person's calendar as a session is.
-   */
-  async revokeAllCalendarTokens(m: EntityManager, userId: string): Promise<void> {
-    await m.query(`DELETE FROM calendar_token WHERE user_id = $1`, [userId]);
-  }
-
   /** The personal feed by its token (no cookie): the owner's {@link calendar}, or 404 for an unknown or revoked token. */
   async calendarByToken(token: string): Promise<string> {
     const ctx = token.length <= 100 ? await resolveCalendarToken(this.db, token) : undefined;

@@ -7,11 +7,13 @@ import { paths } from '../../config/paths.js';
 import { usePublicCase } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** A public case in innsyn (sections, its public documents, route, innstilling, vedtak, rounds, meetings); an exempt one by its public title and basis. */
 export default function InnsynCasePage() {
   const { t } = useTranslation();
   const { slug = '', id = '' } = useParams();
+  useInnsynLanguage(slug);
   const { data: c, isPending, error, refetch } = usePublicCase(slug, id);
   const title = c ? `${t('innsyn.number')} ${c.number}: ${c.title}` : t('innsyn.caseTitle');
   return (

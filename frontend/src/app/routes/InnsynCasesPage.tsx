@@ -8,11 +8,13 @@ import { paths } from '../../config/paths.js';
 import { meetingsCalendar, usePublicCases } from '../../features/innsyn/api.js';
 import { InnsynNav, OpenData } from '../../features/innsyn/InnsynNav.js';
 import { formatDate } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** One municipality's innsyn: its public case register with search (`?q=`, a stable link), and the other registers. */
 export default function InnsynCasesPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
+  useInnsynLanguage(slug);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const { data, isPending, error, refetch } = usePublicCases(slug, q);

@@ -8,11 +8,13 @@ import { paths } from '../../config/paths.js';
 import { usePublicDecisions } from '../../features/innsyn/api.js';
 import { InnsynNav, OpenData } from '../../features/innsyn/InnsynNav.js';
 import { formatDate } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** The public decisions register (an exempt case's vedtak withheld with its legal basis), with search in `?q=`. */
 export default function InnsynDecisionsPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
+  useInnsynLanguage(slug);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const { data, isPending, error, refetch } = usePublicDecisions(slug, q);

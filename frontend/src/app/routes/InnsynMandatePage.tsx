@@ -7,11 +7,13 @@ import { paths } from '../../config/paths.js';
 import { usePublicMandates } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** The mandate and its progress: each item's status and due date, its public cases and its input rounds. */
 export default function InnsynMandatePage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
+  useInnsynLanguage(slug);
   const { data, isPending, error, refetch } = usePublicMandates(slug);
   return (
     <>

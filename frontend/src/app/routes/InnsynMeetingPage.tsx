@@ -7,11 +7,13 @@ import { paths } from '../../config/paths.js';
 import { usePublicMeeting } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
 import { formatDateTime } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** An open meeting: its published agenda (saksliste) and, item by item, the protocol (an exempt case's withheld). */
 export default function InnsynMeetingPage() {
   const { t } = useTranslation();
   const { slug = '', id = '' } = useParams();
+  useInnsynLanguage(slug);
   const { data: m, isPending, error, refetch } = usePublicMeeting(slug, id);
   const title = m ? `${m.bodyName}: ${m.title}` : t('innsyn.meeting');
   return (

@@ -7,11 +7,13 @@ import { paths } from '../../config/paths.js';
 import { meetingsCalendar, usePublicMeetings } from '../../features/innsyn/api.js';
 import { InnsynNav, OpenData } from '../../features/innsyn/InnsynNav.js';
 import { formatDateTime } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** The open meetings (a closed meeting is not listed), with the calendar subscription. */
 export default function InnsynMeetingsPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
+  useInnsynLanguage(slug);
   const { data, isPending, error, refetch } = usePublicMeetings(slug);
   return (
     <>

@@ -7,11 +7,13 @@ import { paths } from '../../config/paths.js';
 import { usePublicRound } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
 import { formatDateTime } from '../../i18n/index.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** An input round in innsyn: its questions and the input published after the deadline, where the submitter agreed. */
 export default function InnsynRoundPage() {
   const { t } = useTranslation();
   const { slug = '', id = '' } = useParams();
+  useInnsynLanguage(slug);
   const { data: r, isPending, error, refetch } = usePublicRound(slug, id);
   return (
     <>

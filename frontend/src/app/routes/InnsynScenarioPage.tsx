@@ -10,11 +10,13 @@ import { Figure41Chart } from '../../features/allocation/Figure41Chart.js';
 import { ResultTable } from '../../features/allocation/ResultTable.js';
 import { usePublicScenario } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
+import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
 /** An allocation scenario of a public case in innsyn: the stored result as the table and the chart (Figur 4-1). */
 export default function InnsynScenarioPage() {
   const { t } = useTranslation();
   const { slug = '', id = '' } = useParams();
+  useInnsynLanguage(slug);
   const { data: s, isPending, error, refetch } = usePublicScenario(slug, id);
   const [perPupil, setPerPupil] = useState(false);
   const title = s ? `${s.allocationTitle}: ${s.name}` : t('innsyn.scenario');

@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { paths } from '../../config/paths.js';
 import { openData } from './api.js';
-import { useInnsynLanguage } from './useInnsynLanguage.js';
 
 /** The registers of one municipality's innsyn: cases (with search), decisions, meetings and the mandate; in its målform. */
 export function InnsynNav({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  useInnsynLanguage(slug);
   const links = [
     { to: paths.innsynHome(slug), label: t('innsyn.nav.cases'), end: true },
     { to: paths.innsynDecisions(slug), label: t('innsyn.nav.decisions') },
