@@ -94,7 +94,7 @@ describe('innsyn without an account', () => {
     // The decisions register.
     await page.getByRole('navigation', { name: 'Innsyn' }).getByRole('link', { name: 'Vedtak' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vedtak' }).waitFor();
-    await page.getByText('Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.').waitFor();
+    await page.getByText('Driftsutvalget slutter seg til innstillingen og sender saken til kommunestyret.').first().waitFor();
     await checked(page, '06-vedtak');
 
     // An open meeting: its agenda and the protocol.
