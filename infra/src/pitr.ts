@@ -7,7 +7,7 @@
  *   npm run pitr -- backup [--type full|diff|incr]
  *   npm run pitr -- info
  *   npm run pitr -- target "2026-12-04 14:31"   the instant PostgreSQL will be given (for CloudNativePG's targetTime)
- *   npm run pitr -- restore --to "2026-12-04 14:31"
+ *   npm run pitr -- restore --to "2026-12-04 14:31" [--yes]
  *
  * The cluster is Debian's (`pg_ctlcluster`): PG_CLUSTER (default: the only or newest one `pg_lsclusters` lists, e.g.
  * `15/main`). PGBACKREST_CONFIG (default /etc/pgbackrest/pgbackrest.conf), PITR_STANZA (default samrad), PITR_REPO
@@ -19,6 +19,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { isRoot } from './services.js';
 
 /** The time zone a restore target without an explicit offset is read in. */
@@ -239,14 +240,19 @@ export async function archiveCurrentWal(cluster: Cluster, timeoutMs = 120_000): 
   return segment;
 }
 
+/** Refuses a target after the server's now (recovery could never reach it); checked while the cluster runs. */
+export function refuseFutureTarget(cluster: Cluster, target: string): void {
+  if (cluster.running() && sql(cluster, `SELECT '${target.replace(/'/g, "''")}'::timestamptz > now()`) === 't')
+    throw new Error(`${target} ligger fram i tid; ingenting er gjort`);
+}
+
 /**
  * Restores the cluster to `target` (a timestamp with offset, e.g. from `restoreTarget`): stops it, lets pgBackRest
  * pick the newest backup that ended before the target, copy only what differs (--delta) and write the recovery
  * settings, then starts it; PostgreSQL replays WAL from the repository up to the target and promotes.
  */
 export async function restoreToTime(o: PitrOptions, target: string): Promise<void> {
-  if (o.cluster.running() && sql(o.cluster, `SELECT '${target.replace(/'/g, "''")}'::timestamptz > now()`) === 't')
-    throw new Error(`${target} ligger fram i tid; ingenting er gjort`);
+  refuseFutureTarget(o.cluster, target);
   o.cluster.stop();
   pgbackrest(o, ['--type=time', `--target=${target}`, '--target-action=promote', '--delta', 'restore']);
   o.cluster.start();
@@ -371,14 +377,14 @@ function flag(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
-const USAGE = `Bruk: npm run pitr -- setup | backup [--type full|diff|incr] | info | target "ÅÅÅÅ-MM-DD TT:MM" | restore --to "ÅÅÅÅ-MM-DD TT:MM"
+const USAGE = `Bruk: npm run pitr -- setup | backup [--type full|diff|incr] | info | target "ÅÅÅÅ-MM-DD TT:MM" | restore --to "ÅÅÅÅ-MM-DD TT:MM" [--yes]
 Tidspunkt uten forskyvning er norsk tid (${RESTORE_TIME_ZONE}).`;
 
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === 'target') {
     const target = restoreTarget(rest.join(' '));
-    console.log(`${target}  (${inUtc(target)})`);
+    console.log(`${target}  (${inUtc(target)}; RFC 3339: ${target.replace(' ', 'T')})`);
     return;
   }
   if (!['setup', 'backup', 'info', 'restore'].includes(command ?? '')) {
@@ -409,17 +415,33 @@ async function main(args: string[]): Promise<void> {
     const to = flag(rest, '--to');
     if (!to) throw new Error(`Mangler --to.\n${USAGE}`);
     const target = restoreTarget(to);
-    console.log(`Gjenoppretter til ${target} (${inUtc(target)}). Stopp Samråd (API og worker) før dette.`);
-    try {
-      const segment = await archiveCurrentWal(o.cluster, 60_000);
+    refuseFutureTarget(o.cluster, target);
+    console.log(`Gjenoppretter ${o.cluster.dataDir} til ${target} (${inUtc(target)}): alt skrevet etter dette går tapt.`);
+    if (!rest.includes('--yes') && !(await confirm('Er Samråd (API og worker) stoppet, og skal vi gjenopprette? Skriv «ja»: ')))
+      throw new Error('Avbrutt; ingenting er gjort.');
+    if (o.cluster.running()) {
+      // What pg_wal holds and the repository does not yet would be lost with the old data directory.
+      const segment = await archiveCurrentWal(o.cluster, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}. Ingenting er gjort: få arkiveringen til å virke først (npm run pitr -- info).`);
+      });
       console.log(`Siste WAL-segment (${segment}) er arkivert.`);
-    } catch (error) {
-      console.log(`Kunne ikke arkivere siste WAL-segment (${(error as Error).message}); gjenoppretter fra det som er arkivert.`);
+    } else {
+      console.log('PostgreSQL kjører ikke: gjenoppretter fra det som allerede er arkivert.');
     }
     await restoreToTime(o, target);
     console.log(
       `PostgreSQL er gjenopprettet til ${target} og tar imot skriving igjen. Ta en ny full sikkerhetskopi: npm run pitr -- backup`,
     );
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) throw new Error('Gjenoppretting spør om bekreftelse; uten terminal: legg til --yes');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question(question)).trim().toLowerCase() === 'ja';
+  } finally {
+    rl.close();
   }
 }
 
