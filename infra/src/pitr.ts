@@ -9,9 +9,9 @@
  *   npm run pitr -- target "2026-12-04 14:31"   the instant PostgreSQL will be given (for CloudNativePG's targetTime)
  *   npm run pitr -- restore --to "2026-12-04 14:31" [--yes]
  *
- * The cluster is Debian's (`pg_ctlcluster`): PG_CLUSTER (default: the only or newest one `pg_lsclusters` lists, e.g.
- * `15/main`). PGBACKREST_CONFIG (default /etc/pgbackrest/pgbackrest.conf), PITR_STANZA (default samrad), PITR_REPO
- * (default /var/lib/pgbackrest). See docs/operations.md, «Backup and point-in-time recovery».
+ * The cluster is Debian's (`pg_ctlcluster`): PG_CLUSTER (e.g. `15/main`; needed only when `pg_lsclusters` lists more
+ * than one). PGBACKREST_CONFIG (default /etc/pgbackrest/pgbackrest.conf), PITR_STANZA (default samrad), PITR_REPO
+ * (default /var/lib/pgbackrest), PITR_LOG, PITR_SOCKET_DIR. See docs/operations.md, «Backup and point-in-time recovery».
  *
  * The functions below take a cluster description, so the integration test (tests/integration/pitr.spec.ts) drives
  * the same steps against a throw-away cluster of its own.
@@ -51,9 +51,9 @@ export interface PitrOptions {
  * Runs a command as the cluster's owner (initdb, pg_ctl and pgBackRest refuse root, and the files they write must
  * belong to the owner). As root through util-linux's `runuser`; as anyone else directly, which then must be the owner.
  */
-export function runAs(owner: string, command: string, args: string[], options: { input?: string } = {}): SpawnSyncReturns<string> {
+export function runAs(owner: string, command: string, args: string[]): SpawnSyncReturns<string> {
   const [cmd, argv] = isRoot() && owner !== 'root' ? ['runuser', ['-u', owner, '--', command, ...args]] : [command, args];
-  return spawnSync(cmd, argv, { encoding: 'utf8', input: options.input, stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawnSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Throws with the command's output when it failed; returns its stdout. */
@@ -121,7 +121,7 @@ export function archiveCommand(configFile: string, stanza: string): string {
 export function pgbackrest(o: PitrOptions, args: string[]): string {
   return check(
     runAs(o.cluster.owner, 'pgbackrest', [`--config=${o.configFile}`, `--stanza=${o.stanza}`, ...args]),
-    `pgbackrest ${args[0]}`,
+    `pgbackrest ${args.at(-1) ?? ''}`,
   );
 }
 

@@ -50,7 +50,7 @@ describe('restore targets in Norwegian time', () => {
  * A cluster of its own (the machine's shared PostgreSQL is left alone): Debian's initdb into a temp directory, on
  * a free port, its socket in that directory, owned by `postgres` when the test runs as root.
  */
-async function throwawayCluster(dir: string): Promise<Cluster> {
+async function throwawayCluster(dir: string): Promise<Cluster & { abort(): void }> {
   const bin = debianPgBinDir();
   if (!bin) throw new Error('Testen trenger Debians PostgreSQL-server (/usr/lib/postgresql/<versjon>/bin): apt-get install postgresql');
   const owner = isRoot() ? 'postgres' : userInfo().username;
@@ -77,6 +77,7 @@ async function throwawayCluster(dir: string): Promise<Cluster> {
     start: () => void check(runAs(owner, join(bin, 'pg_ctl'), ['-D', dataDir, '-l', log, '-w', '-t', '180', 'start']), 'pg_ctl start'),
     stop: () => void check(runAs(owner, join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '180', 'stop']), 'pg_ctl stop'),
     running: () => runAs(owner, join(bin, 'pg_ctl'), ['-D', dataDir, 'status']).status === 0,
+    abort: () => void runAs(owner, join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']),
   };
 }
 
@@ -99,11 +100,13 @@ async function one<T extends pg.QueryResultRow>(c: pg.Client, text: string, valu
 
 describe('point-in-time recovery with pgBackRest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'samrad-pitr-'));
-  let cluster: Cluster | undefined;
+  let cluster: (Cluster & { abort(): void }) | undefined;
 
   afterAll(() => {
     try {
       if (cluster?.running()) cluster.stop();
+    } catch {
+      cluster?.abort();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
