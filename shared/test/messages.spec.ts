@@ -9,7 +9,18 @@ import {
   searchQuerySchema,
   updateMeSchema,
 } from '../src/contracts/index.js';
-import { MESSAGE_WORDS, SERVER_MESSAGES, knowsMessage, languageFromAcceptLanguage, translateMessage } from '../src/i18n/index.js';
+import {
+  LANGUAGES,
+  MESSAGE_WORDS,
+  NOTICE_TEXTS,
+  SERVER_MESSAGES,
+  formatDateIn,
+  formatDateTimeIn,
+  knowsMessage,
+  languageFromAcceptLanguage,
+  say,
+  translateMessage,
+} from '../src/i18n/index.js';
 
 const contracts = join(import.meta.dirname, '..', 'src', 'contracts');
 
@@ -115,5 +126,32 @@ describe('the API messages in nynorsk and English', () => {
     expect(languageFromAcceptLanguage('*')).toBeUndefined();
     expect(languageFromAcceptLanguage('de-DE')).toBeUndefined();
     expect(languageFromAcceptLanguage(undefined)).toBeUndefined();
+  });
+});
+
+describe('the notices and e-mail in bokmål, nynorsk and English', () => {
+  const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('has every notice and mail text in all three languages, with the same values named', () => {
+    expect(Object.keys(NOTICE_TEXTS).length).toBeGreaterThan(50);
+    for (const [key, texts] of Object.entries(NOTICE_TEXTS)) {
+      expect(Object.keys(texts).sort(), key).toEqual([...LANGUAGES].sort());
+      for (const language of LANGUAGES) {
+        expect(texts[language].trim(), `${key} (${language})`).not.toBe('');
+        expect(names(texts[language]), `${key} (${language})`).toEqual(names(texts.nb));
+      }
+      // Nynorsk and English are written out, not bokmål left in place (a few texts are the same in nynorsk).
+      expect(texts.en, key).not.toBe(texts.nb);
+    }
+  });
+
+  it('fills in the values, and says a date in Oslo time in the language’s own way', () => {
+    const at = new Date('2026-07-01T10:00:00Z'); // 12:00 in Oslo (summer time)
+    expect(say('nb', 'reminder.title', { deadline: at })).toBe('Påminnelse: frist for innspill 1. juli 2026 kl. 12:00');
+    expect(say('nn', 'reminder.title', { deadline: at })).toBe('Påminning: frist for innspel 1. juli 2026 kl. 12:00');
+    expect(say('en', 'reminder.title', { deadline: at })).toBe('Reminder: deadline for input 1 July 2026 at 12:00');
+    expect(formatDateTimeIn('en', '2026-12-01T23:30:00Z')).toBe('2 December 2026 at 00:30');
+    expect(formatDateIn('nn', '2026-12-01T23:30:00Z')).toBe('2. desember 2026');
+    expect(say('en', 'digest.deadlines.other', { count: 3 })).toBe('3 deadlines');
   });
 });
