@@ -112,6 +112,20 @@ describe('the API messages in nynorsk and English', () => {
     );
   });
 
+  it('says the messages of a generic template by its subject, as their own entries did', () => {
+    for (const [nb, nn, en] of [
+      ['Teksten kan ha høyst 5000 tegn', 'Teksten kan ha høgst 5000 teikn', 'The text can have at most 5000 characters'],
+      ['Teksten må stå på én linje', 'Teksten må stå på éi linje', 'The text must be on one line'],
+      ['Passord må fylles ut', 'Passord må fyllast ut', 'Password is required'],
+      ['Passordet kan ha høyst 200 tegn', 'Passordet kan ha høgst 200 teikn', 'The password can have at most 200 characters'],
+      ['Filnavnet kan ha høyst 200 tegn', 'Filnamnet kan ha høgst 200 teikn', 'The file name can have at most 200 characters'],
+      ['Organisasjonsnummeret må fylles ut', 'Organisasjonsnummeret må fyllast ut', 'The organisation number is required'],
+    ]) {
+      expect([translateMessage(nb!, 'nn'), translateMessage(nb!, 'en')], nb).toEqual([nn, en]);
+      expect(knowsMessage(nb!), nb).toBe(true);
+    }
+  });
+
   it('leaves a message it does not know in bokmål, and says so', () => {
     expect(translateMessage('En melding ingen har skrevet inn', 'en')).toBe('En melding ingen har skrevet inn');
     expect(knowsMessage('En melding ingen har skrevet inn')).toBe(false);
