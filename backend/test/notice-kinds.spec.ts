@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityManager } from 'typeorm';
 import { NOTICE_KIND_NAMES, JOBS, type NoticeKind } from '../src/platform/queue/jobs.js';
 import { OutboxService } from '../src/platform/queue/outbox.service.js';
+import { redactJobData } from '../src/modules/ops/job-board.js';
 import {
   NOTICE_KINDS,
   NotificationsService,
@@ -99,6 +100,13 @@ describe('the notice catalogue', () => {
       title: 'Ny merknad',
       body: 'Tekst',
     });
+  });
+
+  it('shows the job board neither its texts nor the parameters they are said with', () => {
+    const notice = renderNotice('comment', to, { ...examples.comment, text: 'Hemmelig merknad' });
+    const shown = JSON.stringify(redactJobData(notice));
+    expect(shown).not.toContain('Hemmelig');
+    expect(shown).toContain('comment:k');
   });
 
   it('refuses a kind that is not in the catalogue: at compile time and in the job payload', async () => {
