@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { NotificationSettings } from '@samrad/shared/contracts';
+import { say, type Language } from '@samrad/shared/i18n';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UserAccountsService } from '../users/user-accounts.service.js';
@@ -8,7 +9,6 @@ import { once } from '../../platform/queue/handlers.js';
 import type { JobPayload, NoticeKind } from '../../platform/queue/jobs.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { MailService } from '../mail/mail.service.js';
-import { say, type Language } from '@samrad/shared/i18n';
 import { personLanguageSql } from '../municipalities/municipalities.service.js';
 import { alwaysEmailed, noticeIn, renderNotice, type NoticeParams, type NoticeRecipients } from './notice-kinds.js';
 
