@@ -28,9 +28,7 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: '{{label}} kan ha høgst {{max}} teikn',
     en: '{{label}} can have at most {{max}} characters',
   },
-  'Teksten kan ha høyst {{max}} tegn': { nn: 'Teksten kan ha høgst {{max}} teikn', en: 'The text can have at most {{max}} characters' },
   '{{label}} må stå på én linje': { nn: '{{label}} må stå på éi linje', en: '{{label}} must be on one line' },
-  'Teksten må stå på én linje': { nn: 'Teksten må stå på éi linje', en: 'The text must be on one line' },
   'Datoen må være mellom år {{min}} og {{max}}': {
     nn: 'Datoen må vere mellom år {{min}} og {{max}}',
     en: 'The date must be between the years {{min}} and {{max}}',
@@ -92,9 +90,7 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
 
   // auth.ts
   'Skriv inn en gyldig e-postadresse': { nn: 'Skriv inn ei gyldig e-postadresse', en: 'Enter a valid e-mail address' },
-  'Passord må fylles ut': { nn: 'Passord må fyllast ut', en: 'Password is required' },
   'Passordet må ha minst 12 tegn': { nn: 'Passordet må ha minst 12 teikn', en: 'The password must have at least 12 characters' },
-  'Passordet kan ha høyst 200 tegn': { nn: 'Passordet kan ha høgst 200 teikn', en: 'The password can have at most 200 characters' },
   'Lenken er ugyldig': { nn: 'Lenkja er ugyldig', en: 'The link is invalid' },
   'Skriv inn passordet du har nå': { nn: 'Skriv inn passordet du har no', en: 'Enter your current password' },
   'Velg om du vil ha e-post for hvert varsel': {
@@ -228,7 +224,6 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: 'Eit punkt kan berre stå éin gong i rekkjefølgja',
     en: 'An item can appear only once in the order',
   },
-  'Organisasjonsnummeret må fylles ut': { nn: 'Organisasjonsnummeret må fyllast ut', en: 'The organisation number is required' },
   'Organisasjonsnummeret må være ni siffer (for eksempel 123456789)': {
     nn: 'Organisasjonsnummeret må vere ni siffer (til dømes 123456789)',
     en: 'The organisation number must be nine digits (for example 123456789)',
@@ -396,7 +391,6 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     en: 'Send the file as content of type application/octet-stream',
   },
   'Filen må ha et navn': { nn: 'Fila må ha eit namn', en: 'The file must have a name' },
-  'Filnavnet kan ha høyst 200 tegn': { nn: 'Filnamnet kan ha høgst 200 teikn', en: 'The file name can have at most 200 characters' },
   'Ansvarlig må være en person i kommunen': {
     nn: 'Ansvarleg må vere ein person i kommunen',
     en: 'The person responsible must be a person in the municipality',
@@ -713,6 +707,12 @@ const PHASES: Record<string, Entry> = {
 export const MESSAGE_WORDS: Record<string, Entry> = {
   ...mappedFieldWords(),
   ...PHASES,
+  // The subjects of the generic templates («{{label}} må fylles ut», «… kan ha høyst {{max}} tegn», «… må stå på én linje»)
+  Teksten: { nn: 'Teksten', en: 'The text' },
+  Passord: { nn: 'Passord', en: 'Password' },
+  Passordet: { nn: 'Passordet', en: 'The password' },
+  Filnavnet: { nn: 'Filnamnet', en: 'The file name' },
+  Organisasjonsnummeret: { nn: 'Organisasjonsnummeret', en: 'The organisation number' },
   Tittel: { nn: 'Tittel', en: 'Title' },
   Tittelen: { nn: 'Tittelen', en: 'The title' },
   Navn: { nn: 'Namn', en: 'Name' },

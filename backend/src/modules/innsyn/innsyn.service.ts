@@ -3,7 +3,6 @@ import ical from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { OPEN_DATA_LICENCE, type CaseStatus, type SectionKind } from '@samrad/shared/contracts';
 import { toCsv } from '@samrad/shared/formats';
-import type { LanguageForm } from '@samrad/shared/i18n';
 import { anonymousReader, type RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
@@ -15,15 +14,7 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
 import { MandatesService } from '../mandates/mandates.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-
-/** A municipality as innsyn names it. */
-interface PublicMunicipality {
-  id: string;
-  slug: string;
-  name: string;
-  contactEmail: string | null;
-  languageForm: LanguageForm;
-}
+import { MunicipalitiesService, type PublicMunicipality } from '../municipalities/municipalities.service.js';
 
 /** The rule every innsyn answer follows: the anonymous reader of the municipality its slug names. */
 const ANON = { anonymous: true } as const;
@@ -46,29 +37,20 @@ export class InnsynService {
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
     @Inject(AllocationService) private readonly allocation: AllocationService,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(MunicipalitiesService) private readonly municipalitiesService: MunicipalitiesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async municipalities() {
-    const rows: { slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] = await this.db.query(
-      `SELECT slug, name, contact_email, language_form FROM municipality ORDER BY name`,
-    );
-    return {
-      municipalities: rows.map((r) => ({ slug: r.slug, name: r.name, contactEmail: r.contact_email, languageForm: r.language_form })),
-    };
+    return { municipalities: (await this.municipalitiesService.publicList()).map(InnsynService.view) };
   }
 
-  /** The municipality a slug names, and its anonymous reader; an unknown slug is a 404. */
+  /** The municipality a slug names (the municipalities module's, målform included), and its anonymous reader; an unknown slug is a 404. */
   async reader(slug: string): Promise<{ municipality: PublicMunicipality; ctx: RequestContext }> {
-    const rows: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] =
-      await this.db.query(`SELECT id, slug, name, contact_email, language_form FROM municipality WHERE slug = $1`, [slug]);
-    const m = rows[0];
+    const m = await this.municipalitiesService.publicBySlug(slug);
     if (!m) throw new NotFound('Fant ikke kommunen');
-    return {
-      municipality: { id: m.id, slug: m.slug, name: m.name, contactEmail: m.contact_email, languageForm: m.language_form },
-      ctx: anonymousReader(m.id),
-    };
+    return { municipality: m, ctx: anonymousReader(m.id) };
   }
 
   private static view(m: PublicMunicipality) {

@@ -3,6 +3,7 @@ import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { osloDate } from '@samrad/shared/domain';
+import { say, type Language } from '@samrad/shared/i18n';
 import type { z } from 'zod';
 import type { inviteUserSchema, updateUserSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -11,6 +12,7 @@ import { ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { personLanguageSql } from '../municipalities/municipalities.service.js';
 import { User } from './user.entity.js';
 
 export const publicUser = (u: User) => ({
@@ -98,19 +100,18 @@ export class UsersService {
    */
   private async invitedElsewhere(m: EntityManager, ctx: RequestContext, existing: User, input: z.infer<typeof inviteUserSchema>) {
     const [inviter]: { name: string }[] = await m.query(`SELECT name FROM municipality WHERE id = $1`, [ctx.municipalityId]);
+    // In the language of the person told (their own choice, else their municipality's målform).
+    const [row]: { language: Language }[] = await m.query(`SELECT ${personLanguageSql('u')} AS language FROM app_user u WHERE u.id = $1`, [
+      existing.id,
+    ]);
+    const language = row?.language ?? 'nb';
     await this.outbox.enqueue(
       m,
       'mail.send',
       {
         to: existing.email,
-        subject: 'Invitasjon til Samråd ble ikke sendt',
-        text: `Hei ${existing.name},
-
-${inviter?.name ?? 'En kommune'} prøvde å invitere deg til Samråd med denne e-postadressen. Adressen hører allerede til brukeren din i en annen kommune, og én adresse kan bare høre til én bruker, så invitasjonen ble ikke sendt.
-
-Skal du være med i Samråd for ${inviter?.name ?? 'den kommunen'} også, kan du be administratoren der om å invitere deg med en annen e-postadresse. Kjenner du ikke til dette, kan du se bort fra e-posten.
-
-Hilsen Samråd`,
+        subject: say(language, 'mail.invitedElsewhere.subject'),
+        text: `${say(language, 'mail.invitedElsewhere.text', { name: existing.name, municipality: inviter?.name ?? '' })}\n\n${say(language, 'mail.signature')}`,
         municipalityId: existing.municipalityId,
       },
       { dedupKey: `invited-elsewhere:${ctx.municipalityId}:${existing.id}:${osloDate(new Date())}` },
