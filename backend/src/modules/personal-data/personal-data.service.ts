@@ -26,8 +26,66 @@ const SECTIONS: [Exclude<keyof PersonalData, 'generatedAt' | 'profile' | 'settin
   ['auditByMe', 'Logg over endringer du har gjort'],
 ];
 
+/** The Norwegian name of each field the PDF shows (the JSON keeps the keys). */
+const FIELD_LABELS: Record<string, string> = {
+  id: 'Id',
+  body: 'Organ',
+  role: 'Rolle',
+  capacity: 'Som',
+  party: 'Parti',
+  side: 'Side',
+  union: 'Forbund',
+  school: 'Skole',
+  validFrom: 'Fra',
+  validTo: 'Til',
+  caseId: 'Sak (id)',
+  roundId: 'Innspillsrunde (id)',
+  bodyId: 'Organ (id)',
+  toolId: 'Analyseverktøy (id)',
+  meetingId: 'Møte (id)',
+  currentVersion: 'Gjeldende versjon',
+  late: 'For sent',
+  publishConsent: 'Kan publiseres i innsyn',
+  submittedAt: 'Sendt',
+  updatedAt: 'Endret',
+  status: 'Status',
+  text: 'Tekst',
+  createdAt: 'Laget',
+  representing: 'Representerte',
+  kind: 'Type',
+  title: 'Tittel',
+  link: 'Lenke',
+  readAt: 'Lest',
+  expiresAt: 'Utløper',
+  current: 'Denne innloggingen',
+  ip: 'IP-adresse',
+  success: 'Vellykket',
+  at: 'Tidspunkt',
+  name: 'Navn',
+  system: 'System',
+  revokedAt: 'Trukket tilbake',
+  action: 'Handling',
+  changes: 'Endringer',
+  byYou: 'Gjort av deg',
+  entityType: 'Gjelder',
+  entityId: 'Gjelder (id)',
+  emailNotifications: 'E-post for hvert varsel',
+  digest: 'Daglig oppsummering',
+  language: 'Språk',
+};
+
 const value = (v: unknown): string =>
-  v === null || v === undefined ? '–' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  v === null || v === undefined
+    ? '–'
+    : v === true
+      ? 'ja'
+      : v === false
+        ? 'nei'
+        : v instanceof Date
+          ? v.toISOString()
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v);
 
 /**
  * What Samråd holds about the person asking (innsyn etter personvernforordningen art. 15), as JSON and as a PDF/A.
@@ -141,7 +199,7 @@ export class PersonalDataService {
         w.list(
           Object.entries(item)
             .filter(([k]) => k !== 'versions' && k !== 'dispositions')
-            .map(([k, v]) => `${k}: ${value(v)}`),
+            .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${value(v)}`),
         );
     };
     const body = await buildPdf(
@@ -164,7 +222,7 @@ export class PersonalDataService {
         w.labelled('Saksbehandler', data.profile.isCaseOfficer ? 'ja' : 'nei');
         w.labelled('Opprettet', data.profile.createdAt);
         w.heading('Innstillinger', 2);
-        for (const [k, v] of Object.entries(data.settings)) w.labelled(k, value(v));
+        for (const [k, v] of Object.entries(data.settings)) w.labelled(FIELD_LABELS[k] ?? k, value(v));
         w.heading('Innspill', 2);
         if (data.submissions.length === 0) w.note('Ingen');
         for (const s of data.submissions) {
