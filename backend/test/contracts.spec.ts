@@ -12,6 +12,8 @@ const NO_BODY = new Set([
   'POST /api/notifications/:id/read',
   'DELETE /api/meetings/:id/registrations/me',
   'POST /api/calendar-tokens',
+  'POST /api/integration-tokens/:id/revoke',
+  'POST /api/users/:id/anonymise',
   // Files: the raw body is the file (sniffed and checked by the attachments and dataset services).
   'POST /api/cases/:id/attachments',
   'POST /api/rounds/:id/documents',

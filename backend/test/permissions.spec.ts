@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READ_MUNICIPALITY_ROUTES } from '@samrad/shared/contracts';
 import { routeTable, type RouteEntry } from '../src/platform/http/route-table.js';
 import { DEMO, anonymous, login, startTestApp, type Client, type TestApp } from './harness.js';
 
@@ -79,5 +80,42 @@ describe('role × endpoint permission matrix (generated from the route table)', 
     const noCsrf = await officer.request('POST', '/api/bodies', { kind: 'reference_group', name: 'Uten CSRF' }, { 'x-csrf-token': 'feil' });
     expect(noCsrf.status).toBe(403);
     expect(noCsrf.body.message).toMatch(/CSRF/);
+  });
+
+  it('an integration token with every scope reads only what its scopes open, and never writes (#21)', async () => {
+    const made = await clients.admin.request('POST', '/api/integration-tokens', {
+      name: 'Matrisen',
+      system: 'Test',
+      scopes: ['read_public', 'read_municipality', 'export_archive'],
+      expiresOn: `${new Date().getUTCFullYear() + 1}-01-31`,
+    });
+    expect(made.status).toBe(201);
+    const opened = (method: string, path: string) =>
+      method === 'GET' &&
+      (path.startsWith('/api/public/:slug/') || READ_MUNICIPALITY_ROUTES.includes(path as never) || path === '/api/cases/:id/arkivuttrekk');
+    const rows: string[] = [];
+    for (const route of routes) {
+      const res = await fetch(t.url + concrete(route.path.replace(':slug', 'solvik-kommune')), {
+        method: route.method,
+        headers: { authorization: `Bearer ${made.body.secret}`, ...(route.method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+        body: route.method === 'GET' ? undefined : '{}',
+      });
+      const expected = opened(route.method, route.path);
+      if ((res.status === 401 || res.status === 403) === expected) rows.push(`${route.method} ${route.path}: got ${res.status}`);
+      if (!expected && res.status !== 403) rows.push(`${route.method} ${route.path}: got ${res.status}, expected 403`);
+    }
+    expect(rows).toEqual([]);
+    await clients.admin.request('POST', `/api/integration-tokens/${made.body.token.id}/revoke`);
+  }, 60_000);
+
+  it('only an administrator makes integration tokens or anonymises a person (#21)', async () => {
+    for (const who of [clients.member, clients.case_officer]) {
+      expect((await who.request('GET', '/api/integration-tokens')).status).toBe(403);
+      expect(
+        (await who.request('POST', '/api/integration-tokens', { name: 'X', system: 'Y', scopes: ['read_public'], expiresOn: '2027-01-01' }))
+          .status,
+      ).toBe(403);
+      expect((await who.request('POST', `/api/users/${clients.admin.userId}/anonymise`)).status).toBe(403);
+    }
   });
 });

@@ -1492,6 +1492,58 @@ export const nb = {
     noOwner: 'Ingen valgt',
     school: 'Skolen tiltaket gjelder (rektor skriver konsekvensvurderingen)',
   },
+  integrations: {
+    heading: 'Integrasjoner',
+    intro:
+      'Andre systemer, som arkivet eller kommunens nettsted, kan lese fra Samråd med et token. Tokenet gir bare lesetilgang til det du velger, bare i denne kommunen, og hver bruk logges. Tokenet vises bare én gang, når det lages.',
+    create: 'Lag nytt token',
+    name: 'Navn',
+    system: 'System',
+    systemHelp: 'Hvilket system tokenet er for, for eksempel «Arkivet (Noark 5)» eller «Kommunens nettsted».',
+    scopes: 'Tilgang',
+    scope: {
+      read_public: 'Lese offentlig innsyn',
+      read_municipality: 'Lese kommunens saker, vedtak og møter',
+      export_archive: 'Hente arkivuttrekk',
+    },
+    scopeHelp: {
+      read_public: 'Det alle kan lese i innsyn for kommunen.',
+      read_municipality:
+        'Som en innlogget leser uten roller: saker unntatt offentlighet bare med offentlig tittel, ingen personopplysninger om andre.',
+      export_archive: 'Noark 5-arkivuttrekket av avsluttede saker.',
+    },
+    expiresOn: 'Gyldig til og med',
+    submit: 'Lag token',
+    made: 'Tokenet er laget. Kopier det nå: det vises bare denne ene gangen.',
+    secret: 'Token',
+    copy: 'Kopier tokenet',
+    copied: 'Tokenet er kopiert.',
+    list: 'Kommunens integrasjonstokener',
+    none: 'Kommunen har ingen integrasjonstokener.',
+    expiresAt: 'Utløper',
+    lastUsed: 'Sist brukt',
+    neverUsed: 'Aldri brukt',
+    uses_one: '{{count}} forespørsel',
+    uses_other: '{{count}} forespørsler',
+    status: 'Status',
+    revoke: 'Trekk tilbake {{name}}',
+    revokedAt: 'Trukket tilbake {{date}}',
+  },
+  myData: {
+    heading: 'Mine data',
+    intro:
+      'Last ned alt Samråd har lagret om deg: profilen, medlemskap, innspill med alle versjoner og hvordan de ble behandlet, varsler, innlogginger og loggen over endringer i brukeren din.',
+    pdf: 'Last ned mine data som PDF',
+    json: 'Last ned mine data som JSON (maskinlesbart)',
+  },
+  anonymise: {
+    action: 'Anonymiser {{name}}',
+    confirm:
+      'Anonymisere {{name}}? Navnet byttes ut med en betegnelse etter rollen, e-postadressen fjernes og personen kan aldri logge inn igjen. Innspill, vedtak og protokoller blir stående. Dette kan ikke angres.',
+    confirmButton: 'Ja, anonymiser',
+    cancel: 'Avbryt',
+    done: 'Anonymisert',
+  },
 } as const;
 
 export type Messages = typeof nb;

@@ -1494,4 +1494,56 @@ export const nn: Translation = {
     noOwner: 'Ingen vald',
     school: 'Skulen tiltaket gjeld (rektor skriv konsekvensvurderinga)',
   },
+  integrations: {
+    heading: 'Integrasjonar',
+    intro:
+      'Andre system, som arkivet eller nettstaden til kommunen, kan lese frå Samråd med eit token. Tokenet gir berre lesetilgang til det du vel, berre i denne kommunen, og kvar bruk blir logga. Tokenet blir vist berre éin gong, når det blir laga.',
+    create: 'Lag nytt token',
+    name: 'Namn',
+    system: 'System',
+    systemHelp: 'Kva system tokenet er for, til dømes «Arkivet (Noark 5)» eller «Nettstaden til kommunen».',
+    scopes: 'Tilgang',
+    scope: {
+      read_public: 'Lese offentleg innsyn',
+      read_municipality: 'Lese saker, vedtak og møte i kommunen',
+      export_archive: 'Hente arkivuttrekk',
+    },
+    scopeHelp: {
+      read_public: 'Det alle kan lese i innsyn for kommunen.',
+      read_municipality:
+        'Som ein innlogga lesar utan roller: saker unnatekne offentlegheit berre med offentleg tittel, ingen personopplysningar om andre.',
+      export_archive: 'Noark 5-arkivuttrekket av avslutta saker.',
+    },
+    expiresOn: 'Gyldig til og med',
+    submit: 'Lag token',
+    made: 'Tokenet er laga. Kopier det no: det blir vist berre denne eine gongen.',
+    secret: 'Token',
+    copy: 'Kopier tokenet',
+    copied: 'Tokenet er kopiert.',
+    list: 'Integrasjonstokena til kommunen',
+    none: 'Kommunen har ingen integrasjonstoken.',
+    expiresAt: 'Går ut',
+    lastUsed: 'Sist brukt',
+    neverUsed: 'Aldri brukt',
+    uses_one: '{{count}} førespurnad',
+    uses_other: '{{count}} førespurnader',
+    status: 'Status',
+    revoke: 'Trekk tilbake {{name}}',
+    revokedAt: 'Trekt tilbake {{date}}',
+  },
+  myData: {
+    heading: 'Mine data',
+    intro:
+      'Last ned alt Samråd har lagra om deg: profilen, medlemskap, innspel med alle versjonar og korleis dei vart behandla, varsel, innloggingar og loggen over endringar i brukaren din.',
+    pdf: 'Last ned mine data som PDF',
+    json: 'Last ned mine data som JSON (maskinlesbart)',
+  },
+  anonymise: {
+    action: 'Anonymiser {{name}}',
+    confirm:
+      'Anonymisere {{name}}? Namnet blir bytt ut med ei nemning etter rolla, e-postadressa blir fjerna og personen kan aldri logge inn igjen. Innspel, vedtak og protokollar blir ståande. Dette kan ikkje angrast.',
+    confirmButton: 'Ja, anonymiser',
+    cancel: 'Avbryt',
+    done: 'Anonymisert',
+  },
 };

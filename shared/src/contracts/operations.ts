@@ -40,6 +40,12 @@ import {
   publicRoundResponseSchema,
   publicScenarioResponseSchema,
 } from './innsyn.js';
+import {
+  integrationTokenCreatedResponseSchema,
+  integrationTokenListResponseSchema,
+  integrationTokenResponseSchema,
+  personalDataResponseSchema,
+} from './integrations.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
   attachmentListResponseSchema,
@@ -216,6 +222,7 @@ export const responseContracts = {
   'POST /api/users': userResponseSchema,
   'POST /api/users/:id/resend-invite': okResponseSchema,
   'PATCH /api/users/:id': userResponseSchema,
+  'POST /api/users/:id/anonymise': userResponseSchema,
   'GET /api/test/clock': testClockResponseSchema,
   'POST /api/test/clock': testClockMovedResponseSchema,
   'GET /api/public/municipalities': publicMunicipalitiesResponseSchema,
@@ -232,6 +239,10 @@ export const responseContracts = {
   'GET /api/public/:slug/scenarios/:id': publicScenarioResponseSchema,
   'GET /api/calendar-tokens': calendarTokenListResponseSchema,
   'POST /api/calendar-tokens': calendarTokenCreatedResponseSchema,
+  'GET /api/integration-tokens': integrationTokenListResponseSchema,
+  'POST /api/integration-tokens': integrationTokenCreatedResponseSchema,
+  'POST /api/integration-tokens/:id/revoke': integrationTokenResponseSchema,
+  'GET /api/me/personal-data': personalDataResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
 } as const satisfies Record<string, z.ZodType>;

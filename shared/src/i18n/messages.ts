@@ -653,6 +653,23 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
       nn: 'Idempotensnøkkelen er alt brukt for eit anna innspel (kvittering {{receipt}}, motteke {{time}}, SHA-256 {{sha}}). Det lagra innspelet er ikkje endra. Send eit nytt innspel med ein ny nøkkel, eller endre det lagra.',
       en: 'The idempotency key has already been used for another input (receipt {{receipt}}, received {{time}}, SHA-256 {{sha}}). The stored input has not been changed. Send a new input with a new key, or change the stored one.',
     },
+  // integrations.ts and the integration tokens, personal data and anonymisation (#21)
+  'Velg minst én tilgang': { nn: 'Vel minst éin tilgang', en: 'Choose at least one scope' },
+  'Ukjent tilgang': { nn: 'Ukjend tilgang', en: 'Unknown scope' },
+  'Utløpsdatoen må være fram i tid': { nn: 'Utløpsdatoen må vere fram i tid', en: 'The expiry date must be in the future' },
+  'Utløpsdatoen kan være høyst to år fram i tid': {
+    nn: 'Utløpsdatoen kan vere høgst to år fram i tid',
+    en: 'The expiry date can be at most two years ahead',
+  },
+  'Fant ikke tokenet': { nn: 'Fann ikkje tokenet', en: 'The token was not found' },
+  'Tokenet er ugyldig, utløpt eller trukket tilbake': {
+    nn: 'Tokenet er ugyldig, utløpt eller trekt tilbake',
+    en: 'The token is invalid, expired or revoked',
+  },
+  'Tokenet gir ikke tilgang til dette': { nn: 'Tokenet gir ikkje tilgang til dette', en: 'The token does not give access to this' },
+  'Fant ikke brukeren': { nn: 'Fann ikkje brukaren', en: 'The user was not found' },
+  'Du kan ikke anonymisere deg selv': { nn: 'Du kan ikkje anonymisere deg sjølv', en: 'You cannot anonymise yourself' },
+  'Brukeren er allerede anonymisert': { nn: 'Brukaren er alt anonymisert', en: 'The user has already been anonymised' },
 };
 
 /** The fields of an imported spreadsheet's column mapping (`MAPPED_FIELD_LABELS` in contracts/allocation.ts). */
@@ -740,6 +757,7 @@ export const MESSAGE_WORDS: Record<string, Entry> = {
   for: { nn: 'for', en: 'for' },
   mot: { nn: 'mot', en: 'against' },
   blanke: { nn: 'blanke', en: 'blank' },
+  Systemet: { nn: 'Systemet', en: 'The system' },
 };
 
 interface Pattern {

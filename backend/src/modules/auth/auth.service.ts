@@ -107,6 +107,16 @@ export class AuthService {
     await this.calendarTokens.revokeAll(m, userId);
   }
 
+  /**
+   * Ends everything that lets a person in (sessions, calendar feeds, unused invitation and reset links), in the
+   * caller's transaction: an anonymised person can never log in again. The caller wraps the transaction in
+   * afterSessionChange.
+   */
+  async endAccess(m: EntityManager, userId: string): Promise<void> {
+    await this.endSessions(m, userId);
+    await m.query(`DELETE FROM auth_token WHERE user_id = $1`, [userId]);
+  }
+
   async logout(ctx: RequestContext): Promise<void> {
     await afterSessionChange(this.db.getRepository(Session).delete({ idHash: ctx.sessionHash }));
   }

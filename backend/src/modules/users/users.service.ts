@@ -24,6 +24,7 @@ export const publicUser = (u: User) => ({
   isAdmin: u.isAdmin,
   isCaseOfficer: u.isCaseOfficer,
   version: u.version,
+  anonymised: !!u.anonymisedAt,
 });
 
 @Injectable()
@@ -127,6 +128,7 @@ export class UsersService {
       isAdmin: input.isAdmin,
       isCaseOfficer: input.isCaseOfficer,
       version: 1,
+      anonymised: false,
     };
   }
 
@@ -185,6 +187,58 @@ export class UsersService {
         patch.status === 'disabled' ? 'status' : 'isAdmin',
         'Kommunen må ha minst én aktiv administrator. Gi noen andre administratortilgang først.',
       );
+  }
+
+  /**
+   * Anonymises a person who has left (#21), in one transaction: their name becomes a label after their role
+   * («Tidligere medlem (FAU)»), their e-mail address a placeholder no one receives at, and the account is disabled
+   * with no password, roles, sessions, calendar feeds or links left, so no one can log in as them. What the archive
+   * duty keeps stays: their input and its versions (shown under the label), decisions and minutes, and the audit
+   * trail (this event with the person's id). Refused for oneself and for the municipality's last administrator.
+   */
+  async anonymise(ctx: RequestContext, id: string) {
+    if (id === ctx.userId) throw ValidationFailed.field('id', 'Du kan ikke anonymisere deg selv');
+    return afterSessionChange(
+      this.db.transaction(async (m) => {
+        const user = await findOwnForUpdate(m, User, ctx, id);
+        if (user.anonymisedAt) throw ValidationFailed.field('id', 'Brukeren er allerede anonymisert');
+        await this.assertAnotherAdministrator(m, ctx, id, { status: 'disabled' });
+        const label = await this.formerLabel(m, user);
+        await m.query(
+          `UPDATE app_user SET name = $2, email = $3, title = '', password_hash = NULL, status = 'disabled', is_admin = false,
+                  is_case_officer = false, language = NULL, email_notifications = false, digest = 'off',
+                  anonymised_at = now(), version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [id, label, `anonymisert-${id}@samrad.invalid`],
+        );
+        await this.auth.endAccess(m, id);
+        // The event names the person by id only: their old name and address are not copied into the trail.
+        await this.audit.record(m, ctx, 'update', 'user', id, { anonymised: false }, { anonymised: true });
+        return publicUser(await m.findOneByOrFail(User, { id }));
+      }),
+    );
+  }
+
+  /** The label an anonymised person is shown by: their latest membership's capacity, else their role. */
+  private async formerLabel(m: EntityManager, user: User): Promise<string> {
+    const [latest]: { capacity: string; union: string | null; party: string | null; body: string }[] = await m.query(
+      `SELECT ms.capacity, ms."union", ms.party, b.name AS body FROM membership ms JOIN body b ON b.id = ms.body_id
+        WHERE ms.user_id = $1 ORDER BY ms.valid_from DESC, ms.created_at DESC LIMIT 1`,
+      [user.id],
+    );
+    if (latest) {
+      const of: Record<string, string> = {
+        parent_representative: 'FAU',
+        union_representative: latest.union || 'fagforening',
+        politician: latest.party || 'politiker',
+        youth_representative: 'elevrepresentant',
+        administration: 'administrasjonen',
+      };
+      return `Tidligere medlem (${of[latest.capacity] ?? latest.body})`;
+    }
+    if (user.isCaseOfficer) return 'Tidligere saksbehandler';
+    if (user.isAdmin) return 'Tidligere administrator';
+    return 'Tidligere bruker';
   }
 
   async update(ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>) {

@@ -73,6 +73,8 @@ export const TABLE_OWNERS = {
   notification: 'notifications',
   attachment: 'attachments',
   generated_document: 'documents',
+  integration_token: 'integration-tokens',
+  integration_token_use: 'integration-tokens',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -24,6 +24,8 @@ import { Language1763800000920 } from './1763800000920-language.js';
 import { AnalysisAdoption1763800000820 } from './1763800000820-analysis-adoption.js';
 import { Innsyn1763800000940 } from './1763800000940-innsyn.js';
 import { NoticeLanguage1763800000960 } from './1763800000960-notice-language.js';
+import { IntegrationTokens1763800001020 } from './1763800001020-integration-tokens.js';
+import { PersonalData1763800001030 } from './1763800001030-personal-data.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   AnalysisAdoption1763800000820,
   Innsyn1763800000940,
   NoticeLanguage1763800000960,
+  IntegrationTokens1763800001020,
+  PersonalData1763800001030,
 ];
