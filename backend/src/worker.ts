@@ -7,6 +7,7 @@ import { DiscoveryService, NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from './platform/config/config.js';
 import { createLogger } from './platform/logging/logger.js';
+import { assertMigrationsCurrent, MigrationsBehind } from './platform/database/migration-state.js';
 import { handlersOf, jobNameOf, type HandlerRegistry, type JobFunction } from './platform/queue/handlers.js';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
 import { startRelay } from './platform/queue/relay.js';
@@ -110,15 +111,21 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const config = loadConfig();
   const log = createLogger(config, 'samrad-worker');
-  startWorker(config, log).then(
-    (running) => {
-      const shutdown = () => void running.stop().then(() => process.exit(0));
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
-    },
-    (error) => {
-      log.fatal({ err: error }, 'worker failed to start');
-      process.exit(1);
-    },
-  );
+  // The worker never migrates: against a database whose migrations are behind, it says so and exits (code 1).
+  assertMigrationsCurrent(config, { nb: 'Arbeideren', en: 'The worker' })
+    .then(() => startWorker(config, log))
+    .then(
+      (running) => {
+        const shutdown = () => void running.stop().then(() => process.exit(0));
+        process.on('SIGINT', shutdown);
+        process.on('SIGTERM', shutdown);
+      },
+      (error: unknown) => {
+        if (error instanceof MigrationsBehind) {
+          log.fatal({ pending: error.pending }, error.message);
+          if (!log.isLevelEnabled('fatal')) console.error(error.message);
+        } else log.fatal({ err: error }, 'worker failed to start');
+        process.exit(1);
+      },
+    );
 }

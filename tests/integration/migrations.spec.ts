@@ -1,0 +1,95 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dropDatabase, ensureDatabase } from '../../infra/src/services.js';
+import { ROOT, runToEnd, startProcess } from '../support/app-process.js';
+
+const withName = (url: string, suffix: string) => {
+  const u = new URL(url);
+  u.pathname = `${u.pathname}_${suffix}`;
+  return u.toString();
+};
+
+async function query<T>(databaseUrl: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The migrations this build has (one file each, besides the index). */
+const MIGRATION_COUNT = readdirSync(join(ROOT, 'backend', 'src', 'platform', 'database', 'migrations')).filter(
+  (f) => f.endsWith('.ts') && f !== 'index.ts',
+).length;
+
+/** Migrations are their own step (`npm run migrate`, the image's migrate command, the Kubernetes Job). */
+describe('migrations as their own step', () => {
+  const base = process.env.DATABASE_URL!;
+  const behind = withName(base, 'mig_behind');
+  const empty = withName(base, 'mig_race');
+  const env = (databaseUrl: string) => ({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_mig`,
+    PORT: '0',
+  });
+  afterAll(async () => {
+    await dropDatabase(behind).catch(() => undefined);
+    await dropDatabase(empty).catch(() => undefined);
+  });
+
+  it('the API and the worker refuse to start against a database one migration behind, naming it', async () => {
+    await dropDatabase(behind);
+    await ensureDatabase(behind);
+    const migrated = await runToEnd(startProcess('cli', env(behind), ['migrate']));
+    expect(migrated.code, migrated.output).toBe(0);
+    const [last] = await query<{ name: string }>(
+      behind,
+      `DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations) RETURNING name`,
+    );
+    const [api, worker] = await Promise.all([runToEnd(startProcess('main', env(behind))), runToEnd(startProcess('worker', env(behind)))]);
+    expect(api.code, api.output).toBe(1);
+    expect(api.output).toContain(`API-et starter ikke: databasen mangler 1 migrering(er) (${last!.name})`);
+    expect(api.output).toContain(`The API will not start: the database is 1 migration(s) behind (${last!.name})`);
+    expect(api.output).toContain('npm run migrate');
+    expect(worker.code, worker.output).toBe(1);
+    expect(worker.output).toContain(`Arbeideren starter ikke: databasen mangler 1 migrering(er) (${last!.name})`);
+    expect(worker.output).toContain('The worker will not start');
+    // Neither migrated on its own.
+    const [count] = await query<{ n: number }>(behind, `SELECT count(*)::int AS n FROM schema_migrations`);
+    expect(count?.n).toBe(MIGRATION_COUNT - 1);
+  });
+
+  it('an empty database refuses too (nothing is created by the check)', async () => {
+    await dropDatabase(empty);
+    await ensureDatabase(empty);
+    const api = await runToEnd(startProcess('main', env(empty)));
+    expect(api.code, api.output).toBe(1);
+    expect(api.output).toContain(`databasen mangler ${MIGRATION_COUNT} migrering(er)`);
+    const [table] = await query<{ t: string | null }>(empty, `SELECT to_regclass('schema_migrations')::text AS t`);
+    expect(table).toEqual({ t: null });
+  });
+
+  it('two migrate runs started at once both succeed, and every migration ran once', async () => {
+    await dropDatabase(empty);
+    await ensureDatabase(empty);
+    const runs = await Promise.all([
+      runToEnd(startProcess('cli', env(empty), ['migrate'])),
+      runToEnd(startProcess('cli', env(empty), ['migrate'])),
+    ]);
+    for (const run of runs) expect(run.code, run.output).toBe(0);
+    // One of them applied them all; the other (whether it waited for the lock or came after) found nothing to do.
+    const outputs = runs.map((r) => r.output);
+    expect(outputs.filter((o) => o.includes(`Kjørte ${MIGRATION_COUNT} migrering(er)`))).toHaveLength(1);
+    expect(outputs.filter((o) => o.includes('Databasen er oppdatert.'))).toHaveLength(1);
+    const rows = await query<{ n: number; names: number }>(
+      empty,
+      `SELECT count(*)::int AS n, count(DISTINCT name)::int AS names FROM schema_migrations`,
+    );
+    expect(rows[0]).toEqual({ n: MIGRATION_COUNT, names: MIGRATION_COUNT });
+  });
+});
