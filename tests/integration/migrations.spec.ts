@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../../infra/src/services.js';
-import { ROOT, runToEnd, startProcess } from '../support/app-process.js';
+import { ROOT, runToEnd, startProcess, waitUntil } from '../support/app-process.js';
 
 const withName = (url: string, suffix: string) => {
   const u = new URL(url);
@@ -72,6 +72,22 @@ describe('migrations as their own step', () => {
     expect(api.output).toContain(`databasen mangler ${MIGRATION_COUNT} migrering(er)`);
     const [table] = await query<{ t: string | null }>(empty, `SELECT to_regclass('schema_migrations')::text AS t`);
     expect(table).toEqual({ t: null });
+  });
+
+  it('wait-migrations (the init container) waits for someone else to migrate, and never migrates itself', async () => {
+    await dropDatabase(empty);
+    await ensureDatabase(empty);
+    const waiter = startProcess('cli', env(empty), ['wait-migrations']);
+    const waited = runToEnd(waiter);
+    let output = '';
+    waiter.stdout?.on('data', (c) => (output += c));
+    await waitUntil(() => output.includes(`Venter på ${MIGRATION_COUNT} migrering(er)`), 'wait-migrations says what it waits for');
+    expect(waiter.exitCode).toBeNull();
+    const migrated = await runToEnd(startProcess('cli', env(empty), ['migrate']));
+    expect(migrated.output).toContain(`Kjørte ${MIGRATION_COUNT} migrering(er)`);
+    const done = await waited;
+    expect(done.code, done.output).toBe(0);
+    expect(done.output).toContain('Databasen er oppdatert.');
   });
 
   it('two migrate runs started at once both succeed, and every migration ran once', async () => {
