@@ -197,6 +197,18 @@ describe('deployment files (infra/)', () => {
     expect(spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
     expect(spec.backup.barmanObjectStore.wal).toBeDefined();
     expect(spec.backup.retentionPolicy).toMatch(/^\d+[dwm]$/);
+    // Room for every pool at the autoscaler's most: the API's pool (data-source.ts) and the worker's (worker.module.ts).
+    const apiPool = Number(/max: options\.poolSize \?\? (\d+)/.exec(read(join(ROOT, 'backend/src/platform/database/data-source.ts')))![1]);
+    const workerSource = read(join(ROOT, 'backend/src/worker.module.ts'));
+    const workerPool = Number(/WORKER_CONCURRENCY = (\d+)/.exec(workerSource)![1]) * 2 + 1;
+    expect(workerSource).toContain('WORKER_POOL_SIZE = WORKER_CONCURRENCY * 2 + 1');
+    const apiMax = ofKind<Obj & { spec: { maxReplicas: number } }>('HorizontalPodAutoscaler')[0]!.spec.maxReplicas;
+    const workers = ofKind<Workload & { spec: { replicas: number } }>('Deployment').find((d) => d.metadata.name === 'samrad-worker')!.spec
+      .replicas;
+    const maxConnections = Number(
+      (cluster!.spec as unknown as { postgresql: { parameters: { max_connections: string } } }).postgresql.parameters.max_connections,
+    );
+    expect(maxConnections).toBeGreaterThanOrEqual(apiMax * apiPool + workers * workerPool + 10);
     const scheduled = ofKind<Obj & { spec: { cluster: { name: string } } }>('ScheduledBackup');
     expect(scheduled.map((s) => s.spec.cluster.name)).toContain(cluster!.metadata.name);
   });

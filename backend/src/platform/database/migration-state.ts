@@ -67,7 +67,7 @@ export class MigrationsBehind extends Error {
  * Refuses to go on when the database is behind this build's migrations (the API and the worker never
  * migrate themselves, so several of them starting at once cannot race). A database *ahead* of this build
  * (a newer release migrated it while this one still runs, during a rolling upgrade) is accepted: a release's
- * migrations are meant to leave the previous release working (docs/operations.md, «Oppgradering»).
+ * migrations are meant to leave the previous release working (docs/operations.md, «Upgrade»).
  */
 export async function assertMigrationsCurrent(config: Pick<AppConfig, 'DATABASE_URL'>, who: Process): Promise<void> {
   const db = await createDataSource(config, { poolSize: 1 }).initialize();
