@@ -285,6 +285,22 @@ describe('deployment files (infra/)', () => {
     }
   });
 
+  it('every probed port is the one its process listens on (PORT for the API, WORKER_HEALTH_PORT for the worker)', () => {
+    const imagePort = Number(/\bPORT=(\d+)/.exec(read(join(INFRA, 'docker', 'Dockerfile')))![1]);
+    for (const d of ofKind<Workload>('Deployment'))
+      for (const c of d.spec.template.spec.containers) {
+        const probes = [c.livenessProbe, c.readinessProbe, c.startupProbe].filter((p) => p?.httpGet);
+        expect(probes.length, `${d.metadata.name}/${c.name} has HTTP probes`).toBeGreaterThan(0);
+        const env = environmentOf(c);
+        const worker = c.command?.includes('backend/dist/worker.js');
+        const listens = worker ? Number(env.WORKER_HEALTH_PORT) : Number(env.PORT ?? imagePort);
+        for (const probe of probes) {
+          const port = c.ports?.find((p) => p.name === probe!.httpGet!.port || p.containerPort === probe!.httpGet!.port);
+          expect(port?.containerPort, `${d.metadata.name}/${c.name} ${probe!.httpGet!.path}`).toBe(listens);
+        }
+      }
+  });
+
   it('probes ask for routes the running app answers, on a port the container has', async () => {
     const baseUrl = inject('baseUrl');
     const api = ofKind<Workload>('Deployment').find((d) => d.metadata.name === 'samrad-api')!;
@@ -414,7 +430,7 @@ describe('deployment files (infra/)', () => {
       command?: string[];
       environment?: Record<string, string>;
       depends_on?: Record<string, { condition: string }>;
-      healthcheck?: { disable?: boolean };
+      healthcheck?: { disable?: boolean; test?: string[] };
       volumes?: string[];
     };
     const compose = parse(read(join(INFRA, 'compose.yaml')), { merge: true }) as { services: Record<string, Service> };
@@ -428,7 +444,11 @@ describe('deployment files (infra/)', () => {
       expect(s.redis!.image).toMatch(/^redis:7/);
       expect(s.migrate!.command).toEqual(['node', 'backend/dist/cli.js', 'migrate']);
       for (const name of ['api', 'worker']) expect(s[name]!.depends_on?.migrate?.condition, name).toBe('service_completed_successfully');
-      expect(s.worker!.healthcheck?.disable).toBe(true);
+      expect(s.migrate!.healthcheck?.disable).toBe(true);
+      // The worker's health check asks its WORKER_HEALTH_PORT.
+      const port = s.worker!.environment?.WORKER_HEALTH_PORT;
+      expect(port).toBeTruthy();
+      expect(s.worker!.healthcheck?.test?.join(' ')).toContain(`127.0.0.1:${port}/health/live`);
     });
 
     it("gives the app's containers a valid production configuration of variables config.ts reads", () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../../infra/src/services.js';
-import { ROOT, runToEnd, startProcess, waitUntil } from '../support/app-process.js';
+import { ROOT, freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil } from '../support/app-process.js';
 
 const withName = (url: string, suffix: string) => {
   const u = new URL(url);
@@ -107,5 +107,20 @@ describe('migrations as their own step', () => {
       `SELECT count(*)::int AS n, count(DISTINCT name)::int AS names FROM schema_migrations`,
     );
     expect(rows[0]).toEqual({ n: MIGRATION_COUNT, names: MIGRATION_COUNT });
+  });
+
+  it('once migrated, the worker starts and answers its probes on WORKER_HEALTH_PORT', async () => {
+    const port = await freePort();
+    const worker = startProcess('worker', { ...env(empty), WORKER_HEALTH_PORT: String(port) });
+    try {
+      const ready = await waitForHttp(`http://127.0.0.1:${port}/health/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+      const live = await fetch(`http://127.0.0.1:${port}/health/live`);
+      expect(live.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    } finally {
+      await stopProcess(worker);
+    }
+    expect(worker.exitCode).toBe(0);
   });
 });
