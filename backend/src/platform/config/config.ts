@@ -45,6 +45,8 @@ export const configSchema = z
      * (also how often stalled jobs are looked for). A killed worker's job is retried after this.
      */
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** The worker answers /health/live and /health/ready on this port (for Kubernetes probes); unset: it serves no HTTP. */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /**
      * E-mail addresses (comma-separated) of the administrators who run the installation: they may open
      * the job board, which shows every municipality's jobs.
