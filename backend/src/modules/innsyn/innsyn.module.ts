@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AllocationModule } from '../allocation/allocation.module.js';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
@@ -11,7 +12,16 @@ import { InnsynService } from './innsyn.service.js';
 
 /** Innsyn without an account (`/api/public/…`, `/sitemap.xml`): a read model over the owners' services; owns no table. */
 @Module({
-  imports: [AllocationModule, CasesModule, DecisionsModule, DocumentsModule, InputRoundsModule, MandatesModule, MeetingsModule],
+  imports: [
+    AllocationModule,
+    AttachmentsModule,
+    CasesModule,
+    DecisionsModule,
+    DocumentsModule,
+    InputRoundsModule,
+    MandatesModule,
+    MeetingsModule,
+  ],
   controllers: [InnsynController, SitemapController],
   providers: [InnsynService],
 })

@@ -37,6 +37,9 @@ export interface MeetingRow {
   closed_basis: string | null;
   administration_position: string | null;
   agenda_published_at: Date | null;
+  /** The protocol approved (godkjent): its minutes, attendance and statements are locked until reopened. */
+  minutes_approved_at: Date | null;
+  minutes_approved_by: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;

@@ -41,6 +41,7 @@ const MEETING = {
   agendaPublished: true,
   agendaDueAt: new Date(Date.now() - 3 * 86400000).toISOString(),
   mayDecide: false,
+  minutesApproval: null,
   administrationPosition: null,
   agenda: [
     {
