@@ -8,7 +8,7 @@ import { useContractForm, useFormErrors } from '../lib/useContractForm.js';
 
 /**
  * Whether a case attachment is public in innsyn (offentleglova § 3) or exempt with its legal basis: shown to everyone
- * who sees the list; the case officer may change it (`PATCH /api/attachments/:id`, that field only).
+ * who sees the list; the case officer may change it (`PUT /api/attachments/:id/publicity`: that alone changes).
  */
 export function AttachmentPublicity(props: {
   attachment: { id: string; filename: string; public: boolean; legalBasis: string | null };
@@ -20,7 +20,7 @@ export function AttachmentPublicity(props: {
   const a = props.attachment;
   const [exempting, setExempting] = useState(false);
   const change = useInvalidatingMutation(
-    (body: { public: boolean; legalBasis: string | null }) => api(`/api/attachments/${a.id}`, { method: 'PATCH', body }),
+    (body: { public: boolean; legalBasis: string | null }) => api(`/api/attachments/${a.id}/publicity`, { method: 'PUT', body }),
     props.queryKey,
   );
   const form = useContractForm({

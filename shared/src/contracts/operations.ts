@@ -144,7 +144,7 @@ export const responseContracts = {
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,
   'POST /api/submissions/:id/attachments': attachmentResponseSchema,
-  'PATCH /api/attachments/:id': attachmentResponseSchema,
+  'PUT /api/attachments/:id/publicity': attachmentResponseSchema,
   'PUT /api/submissions/:id/publish-consent': publishConsentResponseSchema,
   'GET /api/cases/:id/documents': caseDocumentsResponseSchema,
   'POST /api/documents': documentResponseSchema,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
@@ -72,9 +72,9 @@ export class AttachmentsController {
       .send(content);
   }
 
-  /** Whether a case attachment is public in innsyn, or exempt with its legal basis: this field only (case officers). */
+  /** Whether a case attachment is public in innsyn, or exempt with its legal basis: that alone changes (case officers). */
   @Returns(attachmentResponseSchema)
-  @Patch('attachments/:id')
+  @Put('attachments/:id/publicity')
   @Access('case_officer')
   setPublicity(
     @Ctx() ctx: RequestContext,

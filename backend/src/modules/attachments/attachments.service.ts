@@ -204,7 +204,8 @@ export class AttachmentsService {
       if (!row.case_id) throw ValidationFailed.field('public', 'Bare vedlegg til en sak kan gjøres offentlige eller unntas');
       if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan endre om et vedlegg er offentlig');
       const legalBasis = input.public ? null : input.legalBasis;
-      const [updated]: StoredMeta[] = await m.query(
+      // An UPDATE … RETURNING answers [rows, count] through TypeORM's query().
+      const [[updated]]: [StoredMeta[], number] = await m.query(
         `UPDATE attachment SET public = $2, legal_basis = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, input.public, legalBasis],
       );
