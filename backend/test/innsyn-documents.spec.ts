@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
+import { pdfText } from './pdf-text.js';
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'));
@@ -205,7 +206,9 @@ describe('innsyn: documents, approved protocols and consent', () => {
     expect((await officer.request('POST', `/api/meetings/${meetingId}/minutes/approval`)).status).toBe(204);
     const notice = await generate('meeting_notice', meetingId);
     const minutes = await generate('meeting_minutes', meetingId);
-    expect((await anon.request('GET', `${SLUG}/documents/${minutes.id}/file`)).status).toBe(200);
+    const before = await anon.request('GET', `${SLUG}/documents/${minutes.id}/file`);
+    expect(before.status).toBe(200);
+    expect((await pdfText(before.body as Buffer)).text).toContain(`SENERE-UNNTATT-${mark}`);
     expect((await fau.request('GET', `/api/documents/${notice.id}/file`)).status).toBe(200);
 
     await makeExempt(caseId, `Unntatt sak ${mark}`);
@@ -221,7 +224,11 @@ describe('innsyn: documents, approved protocols and consent', () => {
     expect((await officer.request('GET', `/api/documents/${minutes.id}/file`)).status).toBe(200);
     // A new version shows the case by its public title, and is public again.
     const again = await generate('meeting_notice', meetingId);
-    expect((await anon.request('GET', `${SLUG}/documents/${again.id}/file`)).status).toBe(200);
+    const regenerated = await anon.request('GET', `${SLUG}/documents/${again.id}/file`);
+    expect(regenerated.status).toBe(200);
+    const text = (await pdfText(regenerated.body as Buffer)).text;
+    expect(text).toContain(`Unntatt sak ${mark}`);
+    expect(text).not.toContain(`SENERE-UNNTATT-${mark}`);
   });
 
   it('the submitter withdraws and gives consent to publish from their own input; innsyn follows at once; audited', async () => {
