@@ -20,6 +20,7 @@ import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
 import { CLOCK, type Clock } from './platform/clock/clock.js';
 import { installContractCheck } from './platform/http/contract-check.js';
+import { installPublicRateLimit } from './platform/http/public-rate-limit.js';
 
 /**
  * Browser features Samråd never uses, denied on every response to the page and to anything it might
@@ -76,6 +77,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     fastify.addHook('onRequest', async () => clock.sync());
   }
   if (config.CONTRACT_CHECK) installContractCheck(app, logger);
+  await installPublicRateLimit(app, config, app.get<Redis>(REDIS));
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.auth && !SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth.municipalityId);

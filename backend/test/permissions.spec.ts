@@ -73,6 +73,18 @@ describe('role × endpoint permission matrix (generated from the route table)', 
     expect((await officer.request('DELETE', `/api/bodies/${body.bodies[0].id}`)).status).toBe(403);
   });
 
+  it('a member cannot approve or reopen a protocol, mark a vedlegg exempt, or change another’s consent to publish', async () => {
+    const fau = clients.member;
+    const meetings = (await fau.request('GET', '/api/meetings')).body.meetings as { id: string }[];
+    expect((await fau.request('POST', `/api/meetings/${meetings[0]!.id}/minutes/approval`)).status).toBe(403);
+    expect((await fau.request('POST', `/api/meetings/${meetings[0]!.id}/minutes/reopening`, { reason: 'Retting' })).status).toBe(403);
+    expect((await fau.request('PUT', `/api/attachments/${randomUUID()}/publicity`, { public: true })).status).toBe(403);
+    const [other] = await t.db.query(`SELECT s.id FROM submission s JOIN app_user u ON u.id = s.author_id WHERE u.email <> $1 LIMIT 1`, [
+      DEMO.fau,
+    ]);
+    expect((await fau.request('PUT', `/api/submissions/${other.id}/publish-consent`, { publishConsent: false })).status).toBe(403);
+  });
+
   it('state changes without the CSRF token are refused', async () => {
     const res = await fetch(`${t.url}/api/bodies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);

@@ -384,8 +384,19 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   const meetingAt = new Date(now - 21 * DAY);
   const meeting = await insertReturningId(
     m,
-    `INSERT INTO meeting (municipality_id, body_id, title, starts_at, place, agenda_published_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-    [r.muni, r.bodies.du, 'Møte i Driftsutvalget', meetingAt, 'Kommunestyresalen, rådhuset', new Date(now - 28 * DAY)],
+    // Held three weeks ago; its protocol approved (godkjent) a week later, so innsyn shows it.
+    `INSERT INTO meeting (municipality_id, body_id, title, starts_at, place, agenda_published_at, minutes_approved_at, minutes_approved_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [
+      r.muni,
+      r.bodies.du,
+      'Møte i Driftsutvalget',
+      meetingAt,
+      'Kommunestyresalen, rådhuset',
+      new Date(now - 28 * DAY),
+      new Date(now - 14 * DAY),
+      r.users.officer,
+    ],
   );
   const duNumber = (
     (await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.du])) as {

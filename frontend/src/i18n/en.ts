@@ -138,6 +138,8 @@ export const en: Translation = {
       licence: 'The data may be used freely under the',
       licenceName: 'Norwegian Licence for Open Government Data (NLOD) 2.0',
     },
+    minutesApproved: 'The minutes were approved {{date}}.',
+    minutesNotApproved: 'The minutes are not approved yet. They are shown here once approved.',
   },
   a11y: {
     title: 'Accessibility statement for Samråd',
@@ -417,6 +419,14 @@ export const en: Translation = {
     chooseFile: 'Choose a file to upload',
     remove: 'Remove {{name}}',
     checksum: 'SHA-256 {{short}}…',
+    public: 'Public in public access',
+    exempt: 'Exempt from public access ({{basis}})',
+    makeExempt: 'Exempt {{name}} from public access',
+    makePublic: 'Make {{name}} public',
+    exemptForm: 'Exempt {{name}} from public access',
+    legalBasis: 'Legal basis for the exemption',
+    legalBasisHint: 'For example the Freedom of Information Act § 14. The attachment is not shown in public access.',
+    saveExempt: 'Exempt from public access',
   },
   documents: {
     title: 'Documents (PDF)',
@@ -440,6 +450,7 @@ export const en: Translation = {
     title: 'Documents',
     file: 'PDF, {{size}} kB, made {{date}}',
     checksum: 'Checksum (SHA-256): {{sha}}',
+    attachment: 'attachment, {{size}} kB, uploaded {{date}}',
   },
   cases: {
     staleCurrent: 'This is the stored version {{version}}:',
@@ -586,6 +597,7 @@ export const en: Translation = {
     recordDisposition: 'Save handling',
     by: '{{author}}',
     forBody: '{{author}} for {{body}}',
+    publishConsentChange: 'You can give or withdraw your consent at any time. Public access follows your choice at once.',
   },
   inputs: {
     title: 'Input and handling',
@@ -815,6 +827,17 @@ export const en: Translation = {
       text: 'Statement for the minutes from {{union}}',
       submit: 'Add the statement',
       saved: 'The statement has been entered in the minutes.',
+    },
+    approval: {
+      title: 'Approval of the minutes',
+      approved: 'The minutes were approved {{date}} by {{name}}. They are locked against changes.',
+      notApproved: 'The minutes are not approved yet.',
+      hint: 'Once approved, the minutes are locked, and the minutes of an open meeting are shown in public access.',
+      approve: 'Approve the minutes',
+      reopen: 'Reopen the minutes for correction',
+      reason: 'Reason for reopening the minutes',
+      reasonHint: 'The reason is kept in the change log. The minutes must be approved again afterwards.',
+      reopenSubmit: 'Reopen for correction',
     },
   },
   calendar: {

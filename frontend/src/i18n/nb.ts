@@ -133,6 +133,8 @@ export const nb = {
       licence: 'Dataene kan brukes fritt etter',
       licenceName: 'Norsk lisens for offentlige data (NLOD) 2.0',
     },
+    minutesApproved: 'Protokollen ble godkjent {{date}}.',
+    minutesNotApproved: 'Protokollen er ikke godkjent ennå. Den vises her når den er godkjent.',
   },
   a11y: {
     title: 'Tilgjengelighetserklæring for Samråd',
@@ -410,6 +412,14 @@ export const nb = {
     chooseFile: 'Velg en fil å laste opp',
     remove: 'Fjern {{name}}',
     checksum: 'SHA-256 {{short}}…',
+    public: 'Offentlig i innsyn',
+    exempt: 'Unntatt offentlighet ({{basis}})',
+    makeExempt: 'Unnta {{name}} fra innsyn',
+    makePublic: 'Gjør {{name}} offentlig',
+    exemptForm: 'Unnta {{name}} fra innsyn',
+    legalBasis: 'Hjemmel for unntak',
+    legalBasisHint: 'For eksempel offentleglova § 14. Vedlegget vises ikke i innsyn.',
+    saveExempt: 'Unnta fra innsyn',
   },
   documents: {
     title: 'Dokumenter (PDF)',
@@ -432,6 +442,7 @@ export const nb = {
     title: 'Dokumenter',
     file: 'PDF, {{size}} kB, laget {{date}}',
     checksum: 'Kontrollsum (SHA-256): {{sha}}',
+    attachment: 'vedlegg, {{size}} kB, lastet opp {{date}}',
   },
   cases: {
     staleCurrent: 'Dette er den lagrede versjonen {{version}}:',
@@ -579,6 +590,7 @@ export const nb = {
     recordDisposition: 'Lagre behandling',
     by: '{{author}}',
     forBody: '{{author}} for {{body}}',
+    publishConsentChange: 'Du kan gi eller trekke tilbake samtykket når som helst. Innsyn følger valget ditt med en gang.',
   },
   inputs: {
     title: 'Innspill og behandling',
@@ -804,6 +816,17 @@ export const nb = {
       text: 'Protokolltilførsel fra {{union}}',
       submit: 'Legg til protokolltilførsel',
       saved: 'Protokolltilførselen er ført inn i protokollen.',
+    },
+    approval: {
+      title: 'Godkjenning av protokollen',
+      approved: 'Protokollen ble godkjent {{date}} av {{name}}. Den er låst for endringer.',
+      notApproved: 'Protokollen er ikke godkjent ennå.',
+      hint: 'Når protokollen er godkjent, låses den, og protokollen for et åpent møte vises i innsyn.',
+      approve: 'Godkjenn protokollen',
+      reopen: 'Åpne protokollen for retting',
+      reason: 'Begrunnelse for å åpne protokollen',
+      reasonHint: 'Begrunnelsen lagres i endringsloggen. Protokollen må godkjennes på nytt etterpå.',
+      reopenSubmit: 'Åpne for retting',
     },
   },
   calendar: {

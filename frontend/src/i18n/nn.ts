@@ -135,6 +135,8 @@ export const nn: Translation = {
       licence: 'Dataa kan brukast fritt etter',
       licenceName: 'Norsk lisens for offentlege data (NLOD) 2.0',
     },
+    minutesApproved: 'Protokollen vart godkjend {{date}}.',
+    minutesNotApproved: 'Protokollen er ikkje godkjend enno. Han vert vist her når han er godkjend.',
   },
   a11y: {
     title: 'Tilgjengelegheitserklæring for Samråd',
@@ -412,6 +414,14 @@ export const nn: Translation = {
     chooseFile: 'Vel ei fil å laste opp',
     remove: 'Fjern {{name}}',
     checksum: 'SHA-256 {{short}}…',
+    public: 'Offentleg i innsyn',
+    exempt: 'Unnateke offentlegheit ({{basis}})',
+    makeExempt: 'Unnata {{name}} frå innsyn',
+    makePublic: 'Gjer {{name}} offentleg',
+    exemptForm: 'Unnata {{name}} frå innsyn',
+    legalBasis: 'Heimel for unntak',
+    legalBasisHint: 'Til dømes offentleglova § 14. Vedlegget vert ikkje vist i innsyn.',
+    saveExempt: 'Unnata frå innsyn',
   },
   documents: {
     title: 'Dokument (PDF)',
@@ -435,6 +445,7 @@ export const nn: Translation = {
     title: 'Dokument',
     file: 'PDF, {{size}} kB, laga {{date}}',
     checksum: 'Kontrollsum (SHA-256): {{sha}}',
+    attachment: 'vedlegg, {{size}} kB, lasta opp {{date}}',
   },
   cases: {
     staleCurrent: 'Dette er den lagra versjonen {{version}}:',
@@ -582,6 +593,7 @@ export const nn: Translation = {
     recordDisposition: 'Lagre handsaminga',
     by: '{{author}}',
     forBody: '{{author}} for {{body}}',
+    publishConsentChange: 'Du kan gi eller trekkje tilbake samtykket når som helst. Innsyn følgjer valet ditt med ein gong.',
   },
   inputs: {
     title: 'Innspel og handsaming',
@@ -807,6 +819,17 @@ export const nn: Translation = {
       text: 'Protokolltilførsel frå {{union}}',
       submit: 'Legg til protokolltilførsel',
       saved: 'Protokolltilførselen er ført inn i protokollen.',
+    },
+    approval: {
+      title: 'Godkjenning av protokollen',
+      approved: 'Protokollen vart godkjend {{date}} av {{name}}. Han er låst for endringar.',
+      notApproved: 'Protokollen er ikkje godkjend enno.',
+      hint: 'Når protokollen er godkjend, vert han låst, og protokollen for eit ope møte vert vist i innsyn.',
+      approve: 'Godkjenn protokollen',
+      reopen: 'Opne protokollen for retting',
+      reason: 'Grunngiving for å opne protokollen',
+      reasonHint: 'Grunngivinga vert lagra i endringsloggen. Protokollen må godkjennast på nytt etterpå.',
+      reopenSubmit: 'Opne for retting',
     },
   },
   calendar: {

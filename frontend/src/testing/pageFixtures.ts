@@ -96,6 +96,7 @@ export function inputFixture(over: Record<string, unknown> & { id: string; kind:
     sha256: 'ab'.repeat(32),
     meeting: null,
     attachments: [],
+    publishConsent: null,
     disposition: null,
     ...over,
   };

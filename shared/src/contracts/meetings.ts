@@ -23,6 +23,8 @@ export const meetingListResponseSchema = z.object({ meetings: z.array(meetingSum
 
 export const meetingDetailResponseSchema = meetingSummaryResponseSchema.extend({
   mayDecide: z.boolean(),
+  /** The protocol approved (godkjent): when and by whom; its minutes, attendance and statements are then locked. */
+  minutesApproval: z.object({ at: z.string(), by: z.string() }).nullable(),
   administrationPosition: z.string().nullable(),
   agenda: z.array(
     z.object({

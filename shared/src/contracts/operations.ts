@@ -102,6 +102,7 @@ import {
 import {
   inputSummaryResponseSchema,
   myInputsResponseSchema,
+  publishConsentResponseSchema,
   receiptResponseSchema,
   roundCreatedResponseSchema,
   roundDetailResponseSchema,
@@ -149,6 +150,8 @@ export const responseContracts = {
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,
   'POST /api/submissions/:id/attachments': attachmentResponseSchema,
+  'PUT /api/attachments/:id/publicity': attachmentResponseSchema,
+  'PUT /api/submissions/:id/publish-consent': publishConsentResponseSchema,
   'GET /api/cases/:id/documents': caseDocumentsResponseSchema,
   'POST /api/documents': documentResponseSchema,
   'GET /api/audit/:entityType/:entityId': auditHistoryResponseSchema,

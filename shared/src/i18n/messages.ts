@@ -518,6 +518,44 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: 'Framlegget har {{votes}} røyster, men berre {{voters}} kunne røyste i saka',
     en: 'The motion has {{votes}} votes, but only {{voters}} could vote in the case',
   },
+  // Approved protocols, public attachments, publication consent and the public rate limit (innsyn, #20)
+  'Protokollen er godkjent og låst. Åpne den for retting først (med begrunnelse).': {
+    nn: 'Protokollen er godkjend og låst. Opne han for retting først (med grunngiving).',
+    en: 'The minutes are approved and locked. Reopen them for correction first (with a reason).',
+  },
+  'Protokollen er allerede godkjent': { nn: 'Protokollen er alt godkjend', en: 'The minutes are already approved' },
+  'Sakslisten er ikke publisert. Protokollen kan ikke godkjennes før møtet er holdt.': {
+    nn: 'Sakslista er ikkje publisert. Protokollen kan ikkje godkjennast før møtet er halde.',
+    en: 'The agenda is not published. The minutes cannot be approved before the meeting is held.',
+  },
+  'Møtet er ikke holdt ennå. Protokollen godkjennes etter møtet.': {
+    nn: 'Møtet er ikkje halde enno. Protokollen vert godkjend etter møtet.',
+    en: 'The meeting has not been held yet. The minutes are approved after the meeting.',
+  },
+  'Protokollen er ikke godkjent, og kan rettes uten å åpnes': {
+    nn: 'Protokollen er ikkje godkjend, og kan rettast utan å opnast',
+    en: 'The minutes are not approved and can be corrected without reopening them',
+  },
+  'Dokumentet viser en sak som senere er unntatt offentlighet. Saksbehandleren må lage en ny versjon.': {
+    nn: 'Dokumentet viser ei sak som seinare er unnateken offentlegheit. Saksbehandlaren må lage ein ny versjon.',
+    en: 'The document shows a case that has since been exempted from public access. The case officer must make a new version.',
+  },
+  'Bare vedlegg til en sak kan gjøres offentlige eller unntas': {
+    nn: 'Berre vedlegg til ei sak kan gjerast offentlege eller unnatakast',
+    en: 'Only attachments to a case can be made public or exempted',
+  },
+  'Bare saksbehandlere kan endre om et vedlegg er offentlig': {
+    nn: 'Berre saksbehandlarar kan endre om eit vedlegg er offentleg',
+    en: 'Only case officers can change whether an attachment is public',
+  },
+  'Bare den som sendte innspillet kan gi eller trekke samtykket til publisering': {
+    nn: 'Berre den som sende innspelet, kan gi eller trekkje samtykket til publisering',
+    en: 'Only the person who sent the input can give or withdraw consent to publish it',
+  },
+  'For mange forespørsler fra din adresse. Vent litt og prøv igjen.': {
+    nn: 'For mange førespurnader frå adressa di. Vent litt og prøv igjen.',
+    en: 'Too many requests from your address. Wait a little and try again.',
+  },
   'Protokolltilførsel kan bare gis i drøftingsmøter': {
     nn: 'Protokolltilførsel kan berre givast i drøftingsmøte',
     en: 'Statements for the minutes can only be given in consultation meetings',

@@ -57,22 +57,39 @@ export interface OpenInput {
 export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { archive_year: number; archive_seq: number }) =>
   'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
 
+/** Whom a read rule is evaluated for: the caller's context (innsyn's anonymous reader is one more caller). */
+export type CaseReader = Pick<RequestContext, 'anonymous'>;
+
 /**
- * SQL for "the caller may read this case": public, or the caller is a case officer, or one of the
- * caller's bodies is on the case's route (the rule of CasesService.canRead). Every query that lists
- * cases with their title uses it, so the rule is written once. `c` is the case_file alias; `officer`
- * and `bodyIds` are the placeholders of a boolean and a uuid[] parameter.
- *
- * The anonymous reader (innsyn, `reader.anonymous`; its officer flag is false and it has no bodies) reads a
- * public case once the case has left its draft ({@link casePublishedSql}): a draft is never shown to the public.
+ * A signed-in reader, for the read models whose SQL is built before a context is at hand (the search fragments,
+ * which only signed-in people run): the same rule as any caller's context without `anonymous`.
  */
-export function caseReadableSql(c: string, officer: string, bodyIds: string, reader?: Pick<RequestContext, 'anonymous'>): string {
-  const open = reader?.anonymous ? `(${c}.access = 'public' AND ${casePublishedSql(c)})` : `${c}.access = 'public'`;
-  return `(${open} OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+export const SIGNED_IN_READER: CaseReader = Object.freeze({});
+
+/**
+ * The publication rule (#20), the one owner of "the reader may know this case exists": everyone signed in to the
+ * municipality knows each of its cases (an exempt one by its public title); the public (the anonymous reader of
+ * innsyn) only a case that has left its draft. Every list, page, feed, sitemap, calendar, open-data register and
+ * PDF that names cases to a reader filters with it (never a hand copy of the status test).
+ */
+export function caseKnownSql(c: string, reader: CaseReader): string {
+  return reader.anonymous ? `(${c}.status <> 'draft')` : 'true';
 }
 
-/** SQL for "the public may know this case exists" (innsyn: listed, an exempt one by its public title): it has left its draft. */
-export const casePublishedSql = (c: string) => `${c}.status <> 'draft'`;
+/** The rule of {@link caseKnownSql} in TS, for a case already loaded. */
+export const caseKnown = (c: Pick<CaseFile, 'status'>, reader: CaseReader): boolean => !reader.anonymous || c.status !== 'draft';
+
+/**
+ * SQL for "the caller may read this case": known to the caller ({@link caseKnownSql}) and public, or the caller is
+ * a case officer, or one of the caller's bodies is on the case's route (the rule of CasesService.canRead). Every
+ * query that lists cases with their title uses it, so the rule is written once. `c` is the case_file alias;
+ * `officer` and `bodyIds` are the placeholders of a boolean and a uuid[] parameter; `reader` the caller's context
+ * (required: the anonymous reader reads less).
+ */
+export function caseReadableSql(c: string, officer: string, bodyIds: string, reader: CaseReader): string {
+  const open = `(${c}.access = 'public' AND ${caseKnownSql(c, reader)})`;
+  return `(${open} OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+}
 
 /** The title a person may see (caseTitleSql / caseTitleFor): written once in shared/src/domain/case-title.ts. */
 export { caseTitleChoiceSql, caseTitleFor, caseTitleSql } from '@samrad/shared/domain';
@@ -99,7 +116,8 @@ export class CasesService {
   /** Loads a case of the caller's municipality that the caller may read in full. */
   async readable(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<CaseFile> {
     const c = await m.findOneBy(CaseFile, { id, municipalityId: ctx.municipalityId });
-    if (!c) throw new NotFound('Fant ikke saken');
+    // A case the reader may not know of (a draft, for the public) is not found, as another municipality's.
+    if (!c || !caseKnown(c, ctx)) throw new NotFound('Fant ikke saken');
     if (!(await this.canRead(ctx, c, m))) throw new Forbidden('Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.');
     return c;
   }
@@ -107,8 +125,8 @@ export class CasesService {
   async list(ctx: RequestContext, filter: { mandateItemId?: string } = {}) {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT c.id, c.archive_year, c.archive_seq, c.title, c.status, c.access, c.public_title, c.mandate_item_id, c.updated_at,
-              ${caseReadableSql('c', '$3', '$4')} AS readable
-         FROM case_file c WHERE c.municipality_id = $1 AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
+              ${caseReadableSql('c', '$3', '$4', ctx)} AS readable
+         FROM case_file c WHERE c.municipality_id = $1 AND ${caseKnownSql('c', ctx)} AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
         ORDER BY c.archive_year DESC, c.archive_seq DESC`,
       [ctx.municipalityId, filter.mandateItemId ?? null, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
     );

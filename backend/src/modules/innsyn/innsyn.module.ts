@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AllocationModule } from '../allocation/allocation.module.js';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
@@ -14,6 +15,7 @@ import { InnsynService } from './innsyn.service.js';
 @Module({
   imports: [
     AllocationModule,
+    AttachmentsModule,
     CasesModule,
     DecisionsModule,
     DocumentsModule,

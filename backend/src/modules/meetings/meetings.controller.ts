@@ -7,6 +7,7 @@ import {
   createMeetingSchema,
   minutesSchema,
   registrationSchema,
+  reopenMinutesSchema,
   statementSchema,
   type CreateMeeting,
 } from '@samrad/shared/contracts';
@@ -94,6 +95,26 @@ export class MeetingsController {
     @Body(body(minutesSchema)) input: z.infer<typeof minutesSchema>,
   ) {
     return this.meetings.recordMinutes(ctx, id, itemId, input);
+  }
+
+  /** Approves the protocol (godkjent): it is locked from then on, and an open meeting's protocol shows in innsyn. */
+  @Post('meetings/:id/minutes/approval')
+  @Access('case_officer')
+  @HttpCode(204)
+  async approveMinutes(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.meetings.approveMinutes(ctx, id);
+  }
+
+  /** Reopens an approved protocol for a correction, with the reason (audited). */
+  @Post('meetings/:id/minutes/reopening')
+  @Access('case_officer')
+  @HttpCode(204)
+  async reopenMinutes(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(reopenMinutesSchema)) input: z.infer<typeof reopenMinutesSchema>,
+  ) {
+    await this.meetings.reopenMinutes(ctx, id, input.reason);
   }
 
   @Returns(statementCreatedResponseSchema)

@@ -21,9 +21,9 @@ import { resolveCalendarToken } from '../../platform/auth/session-resolver.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
-import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { ConflictState, Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, casePublishedSql, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
+import { CasesService, caseKnownSql, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
 import type { Receipt } from '../input-rounds/input-rounds.service.js';
 import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
@@ -54,6 +54,14 @@ function dissentView(stored: unknown): z.infer<typeof dissentSchema>[] {
 /** A meeting with its body's name. */
 type MeetingWithBody = Omit<MeetingRow, 'municipality_id' | 'version' | 'created_at' | 'updated_at'> & { body_name: string };
 
+/** What every change to an approved protocol answers: it is locked until reopened (audited). */
+const PROTOCOL_LOCKED = 'Protokollen er godkjent og låst. Åpne den for retting først (med begrunnelse).';
+
+/** Refuses a change to the protocol of a meeting whose protocol is approved (its minutes, attendance, statements, agenda). */
+function assertProtocolOpen(r: Pick<MeetingRow, 'minutes_approved_at'>): void {
+  if (r.minutes_approved_at) throw new ConflictState(PROTOCOL_LOCKED);
+}
+
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -72,9 +80,10 @@ export class MeetingsService {
     return new Date(startsAt.getTime() - this.config.AGENDA_NOTICE_DAYS * 86_400_000);
   }
 
-  private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingWithBody> {
+  /** The meeting; `lock` takes its row lock in the caller's transaction (a change to its protocol waits for an approval). */
+  private async meeting(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<MeetingWithBody> {
     const rows: MeetingWithBody[] = await m.query(
-      `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.id = $1 AND mt.municipality_id = $2`,
+      `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.id = $1 AND mt.municipality_id = $2${lock ? ' FOR UPDATE OF mt' : ''}`,
       [id, ctx.municipalityId],
     );
     if (!rows[0]) throw new NotFound('Fant ikke møtet');
@@ -148,7 +157,7 @@ export class MeetingsService {
   async get(ctx: RequestContext, id: string) {
     const r = await this.meeting(this.db.manager, ctx, id);
     const showAgenda = agendaVisible(ctx, r);
-    // The public never learns of a draft (casePublishedSql), not even as an agenda item: an item whose case is
+    // The public never learns of a draft (caseKnownSql), not even as an agenda item: an item whose case is
     // (again) a draft is left out for the anonymous reader. Adding a draft to an agenda is not refused: a
     // drøftingsmøte may discuss a case early, and a case on an agenda may move back to draft anyway.
     const agenda: Record<string, unknown>[] = showAgenda
@@ -157,7 +166,7 @@ export class MeetingsService {
                   d.open_input_reason, d.motions,
                   ${caseReadableSql('c', '$2', '$3', ctx)} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id
-            WHERE a.meeting_id = $1${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''} ORDER BY a.position`,
+            WHERE a.meeting_id = $1 AND ${caseKnownSql('c', ctx)} ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
         )
       : [];
@@ -190,6 +199,9 @@ export class MeetingsService {
       ...this.view(r),
       /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
       mayDecide: meetingMayDecide(r.kind),
+      minutesApproval: r.minutes_approved_at
+        ? { at: r.minutes_approved_at.toISOString(), by: (await this.userName(r.minutes_approved_by!)) ?? '' }
+        : null,
       administrationPosition: r.administration_position,
       agenda: agenda.map((a) => {
         // An exempt case's title, minutes and decision text are for those who may read the case.
@@ -338,7 +350,8 @@ export class MeetingsService {
 
   async addAgendaItem(ctx: RequestContext, meetingId: string, input: z.infer<typeof agendaItemSchema>) {
     return this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
+      const r = await this.meeting(m, ctx, meetingId, true);
+      assertProtocolOpen(r);
       await this.cases.readable(ctx, input.caseId, m);
       const steps: { committee_number: string | null }[] = await m.query(
         `SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`,
@@ -377,7 +390,7 @@ export class MeetingsService {
    */
   async setAttendance(ctx: RequestContext, meetingId: string, input: z.infer<typeof attendanceSchema>) {
     await this.db.transaction(async (m) => {
-      await this.meeting(m, ctx, meetingId);
+      assertProtocolOpen(await this.meeting(m, ctx, meetingId, true));
       const ids = input.attendance.map((a) => a.userId);
       const users: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [
         ids,
@@ -431,7 +444,8 @@ export class MeetingsService {
   /** Minutes (protokoll) for an agenda item, with the body's decision recorded in the same transaction. */
   async recordMinutes(ctx: RequestContext, meetingId: string, itemId: string, input: z.infer<typeof minutesSchema>) {
     return this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
+      const r = await this.meeting(m, ctx, meetingId, true);
+      assertProtocolOpen(r);
       const items: { case_id: string; decision_id: string | null }[] = await m.query(
         `SELECT case_id, decision_id FROM agenda_item WHERE id = $1 AND meeting_id = $2 FOR UPDATE`,
         [itemId, meetingId],
@@ -485,6 +499,56 @@ export class MeetingsService {
     });
   }
 
+  private async userName(id: string): Promise<string | null> {
+    const [u]: { name: string }[] = await this.db.query(`SELECT name FROM app_user WHERE id = $1`, [id]);
+    return u?.name ?? null;
+  }
+
+  /**
+   * Approves the protocol (godkjent, #20): once the meeting has begun and its agenda is published. From then on the
+   * minutes, attendance, statements and agenda are locked (assertProtocolOpen), and innsyn shows an open meeting's
+   * protocol. Audited.
+   */
+  async approveMinutes(ctx: RequestContext, meetingId: string) {
+    await this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId, true);
+      if (r.minutes_approved_at) throw new ConflictState('Protokollen er allerede godkjent');
+      if (!r.agenda_published_at)
+        throw new ConflictState('Sakslisten er ikke publisert. Protokollen kan ikke godkjennes før møtet er holdt.');
+      if (r.starts_at > this.clock.now()) throw new ConflictState('Møtet er ikke holdt ennå. Protokollen godkjennes etter møtet.');
+      const at = this.clock.now();
+      await m.query(`UPDATE meeting SET minutes_approved_at = $2, minutes_approved_by = $3, updated_at = now() WHERE id = $1`, [
+        meetingId,
+        at,
+        ctx.userId,
+      ]);
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, { minutesApprovedAt: null }, { minutesApprovedAt: at.toISOString() });
+    });
+  }
+
+  /**
+   * Reopens an approved protocol for a correction, with the reason (audited, with who approved it and when). Innsyn
+   * stops showing the protocol until it is approved again.
+   */
+  async reopenMinutes(ctx: RequestContext, meetingId: string, reason: string) {
+    await this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId, true);
+      if (!r.minutes_approved_at) throw new ConflictState('Protokollen er ikke godkjent, og kan rettes uten å åpnes');
+      await m.query(`UPDATE meeting SET minutes_approved_at = NULL, minutes_approved_by = NULL, updated_at = now() WHERE id = $1`, [
+        meetingId,
+      ]);
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'meeting',
+        meetingId,
+        { minutesApprovedAt: r.minutes_approved_at.toISOString(), minutesApprovedBy: r.minutes_approved_by },
+        { minutesApprovedAt: null, reopenReason: reason },
+      );
+    });
+  }
+
   /** The caller's current memberships in the meeting's body (none: not a member). */
   private async memberships(m: EntityManager, ctx: RequestContext, r: MeetingWithBody): Promise<Membership[]> {
     return m.query(
@@ -506,8 +570,9 @@ export class MeetingsService {
   /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel), as a member of its body. */
   async addStatement(ctx: RequestContext, meetingId: string, input: z.infer<typeof statementSchema>) {
     return this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
+      const r = await this.meeting(m, ctx, meetingId, true);
       if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
+      assertProtocolOpen(r);
       const union = statementUnion(await this.actingMember(m, ctx, r, 'gi protokolltilførsel'));
       if (!union) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
       if (input.agendaItemId) {
@@ -646,7 +711,7 @@ export class MeetingsService {
       case_title: string | null;
     }[] = await this.db.query(
       `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until,
-              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', byToken ? 'false' : caseReadableSql('c', '$4', '$2'))} AS case_title
+              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', byToken ? 'false' : caseReadableSql('c', '$4', '$2', ctx))} AS case_title
          FROM input_round r LEFT JOIN round_invitation i ON i.round_id = r.id AND i.body_id = ANY($2::uuid[]) LEFT JOIN case_file c ON c.id = r.case_id
         WHERE r.municipality_id = $1
           AND (i.body_id IS NOT NULL OR EXISTS (SELECT 1 FROM round_person_invitation p WHERE p.round_id = r.id AND p.user_id = $3))

@@ -97,6 +97,13 @@ export const configSchema = z
     SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    /**
+     * Requests per address per PUBLIC_RATE_WINDOW_SECONDS to what anyone may ask without an account: innsyn's API
+     * (`/api/public/…`), `/sitemap.xml` and the calendar feeds. Counted in Redis, so it holds across API processes; 0
+     * turns it off. Unset: 300, but off when NODE_ENV=test (the tests that check it turn it on).
+     */
+    PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).optional(),
+    PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   })
   .superRefine((c, ctx) => {
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL)

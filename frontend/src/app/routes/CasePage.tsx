@@ -87,6 +87,7 @@ export default function CasePage() {
                 queryKey={keys.cases.attachments(id)}
                 uploadPath={officer ? `/api/cases/${id}/attachments` : undefined}
                 canRemove={officer}
+                publicity
               />
             )}
           </section>

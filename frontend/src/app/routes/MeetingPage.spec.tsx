@@ -41,6 +41,7 @@ const MEETING = {
   agendaPublished: true,
   agendaDueAt: new Date(Date.now() - 3 * 86400000).toISOString(),
   mayDecide: false,
+  minutesApproval: null,
   administrationPosition: null,
   agenda: [
     {
@@ -426,6 +427,41 @@ describe('Møteprotokoll', () => {
       attendance: [{ userId: 'u1', status: 'present', substituteName: null }],
       itemAbsences: [{ itemId: 'a1', userId: 'u1', reason: 'disqualified', note: 'Eier tomten' }],
     });
+  });
+
+  it('the officer approves a held meeting’s protocol; it is locked, and reopening asks for a reason', async () => {
+    const held = { startsAt: new Date(Date.now() - 3600_000).toISOString() };
+    let approved = false;
+    let reopened: unknown;
+    meetingApi(ordinary(held));
+    server.use(
+      http.post('/api/meetings/m1/minutes/approval', () => {
+        approved = true;
+        meetingApi(ordinary({ ...held, minutesApproval: { at: new Date().toISOString(), by: 'Rådgiver, oppvekst' } }));
+        return new HttpResponse(null, { status: 204 });
+      }),
+      http.post('/api/meetings/m1/minutes/reopening', async ({ request }) => {
+        reopened = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/moter/m1');
+    const approval = await screen.findByRole('region', { name: 'Godkjenning av protokollen' });
+    expect(within(approval).getByText('Protokollen er ikke godkjent ennå.')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' })).toBeTruthy();
+    await userEvent.click(within(approval).getByRole('button', { name: 'Godkjenn protokollen' }));
+    await within(approval).findByText(/^Protokollen ble godkjent .* av Rådgiver, oppvekst\. Den er låst for endringer\.$/);
+    expect(approved).toBe(true);
+    // Locked: no form changes the protocol.
+    expect(screen.queryByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' })).toBeNull();
+    await userEvent.click(within(approval).getByRole('button', { name: 'Åpne protokollen for retting' }));
+    const form = within(approval).getByRole('form', { name: 'Åpne protokollen for retting' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Åpne for retting' }));
+    expect(await within(form).findAllByText('Begrunnelsen må fylles ut')).not.toHaveLength(0);
+    expect(reopened).toBeUndefined();
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Begrunnelse for å åpne protokollen' }), 'Feil i vedtaksteksten');
+    await userEvent.click(within(form).getByRole('button', { name: 'Åpne for retting' }));
+    await waitFor(() => expect(reopened).toEqual({ reason: 'Feil i vedtaksteksten' }));
   });
 });
 

@@ -13,6 +13,7 @@ import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.j
 import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
 import { ConferencePanel } from '../../features/meetings/ConferencePanel.js';
 import { ItemProtocol } from '../../features/meetings/Protocol.js';
+import { ProtocolApproval } from '../../features/meetings/ProtocolApproval.js';
 import { StatementForm } from '../../features/meetings/StatementForm.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
@@ -35,6 +36,8 @@ export default function MeetingPage() {
   const cases = useCases();
   const body = useBody(officer && m ? m.body.id : '');
   /** Who met (members present, and the substitutes by name): the names dissens is recorded for. */
+  // An approved protocol is locked: no form changes it until the officer reopens it.
+  const locked = !!m?.minutesApproval;
   const met = (m?.attendance ?? []).flatMap((a) =>
     a.status === 'present' ? [a.name] : a.status === 'substitute' && a.substituteName ? [a.substituteName] : [],
   );
@@ -79,7 +82,7 @@ export default function MeetingPage() {
                     <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>
                   )}
                   <ItemProtocol item={a} statements={m.statements} />
-                  {officer && !a.decision && (
+                  {officer && !locked && !a.decision && (
                     <MinutesForm
                       meetingId={m.id}
                       itemId={a.id}
@@ -99,7 +102,7 @@ export default function MeetingPage() {
                   : t('meetings.publishDue', { date: when(m.agendaDueAt) })}
               </Paragraph>
             )}
-            {officer && (
+            {officer && !locked && (
               <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />
             )}
           </section>
@@ -119,7 +122,7 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
-              {officer && body.data && (
+              {officer && !locked && body.data && (
                 <AttendanceForm
                   meetingId={m.id}
                   members={body.data.members}
@@ -148,7 +151,15 @@ export default function MeetingPage() {
                 ))}
             </section>
           )}
-          {m.myStatementUnion && (
+          {m.kind !== 'school_conference' && (
+            <ProtocolApproval
+              meetingId={m.id}
+              approval={m.minutesApproval}
+              officer={officer}
+              held={m.agendaPublished && new Date(m.startsAt) <= new Date()}
+            />
+          )}
+          {m.myStatementUnion && !locked && (
             <StatementForm
               meetingId={m.id}
               union={m.myStatementUnion}

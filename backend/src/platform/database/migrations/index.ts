@@ -26,6 +26,7 @@ import { Innsyn1763800000940 } from './1763800000940-innsyn.js';
 import { NoticeLanguage1763800000960 } from './1763800000960-notice-language.js';
 import { IntegrationTokens1763800001020 } from './1763800001020-integration-tokens.js';
 import { PersonalData1763800001030 } from './1763800001030-personal-data.js';
+import { InnsynDocuments1763800000950 } from './1763800000950-innsyn-documents.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -54,7 +55,8 @@ export const MIGRATIONS = [
   Language1763800000920,
   AnalysisAdoption1763800000820,
   Innsyn1763800000940,
-  NoticeLanguage1763800000960,
   IntegrationTokens1763800001020,
   PersonalData1763800001030,
+  InnsynDocuments1763800000950,
+  NoticeLanguage1763800000960,
 ];
