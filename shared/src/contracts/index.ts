@@ -14,4 +14,5 @@ export * from './ops.js';
 export * from './search.js';
 export * from './documents.js';
 export * from './innsyn.js';
+export * from './impartiality.js';
 export * from './operations.js';

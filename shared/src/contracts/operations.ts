@@ -70,6 +70,14 @@ import {
 } from './meetings.js';
 import { notificationListResponseSchema, notificationSettingsResponseSchema } from './notifications.js';
 import {
+  caseImpartialityResponseSchema,
+  declarationCreatedResponseSchema,
+  impartialityDecidedResponseSchema,
+  meetingImpartialityResponseSchema,
+  officerAssignedResponseSchema,
+  officerDisqualifiedResponseSchema,
+} from './impartiality.js';
+import {
   caughtMailResponseSchema,
   healthLiveResponseSchema,
   healthReadyResponseSchema,
@@ -234,6 +242,12 @@ export const responseContracts = {
   'POST /api/calendar-tokens': calendarTokenCreatedResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
+  'GET /api/meetings/:id/impartiality': meetingImpartialityResponseSchema,
+  'POST /api/meetings/:id/impartiality': declarationCreatedResponseSchema,
+  'PUT /api/meetings/:id/impartiality/:declarationId/decision': impartialityDecidedResponseSchema,
+  'GET /api/cases/:id/impartiality': caseImpartialityResponseSchema,
+  'POST /api/cases/:id/officer-disqualifications': officerDisqualifiedResponseSchema,
+  'PUT /api/cases/:id/officer': officerAssignedResponseSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operation = keyof typeof responseContracts;

@@ -14,6 +14,7 @@ import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
 import { ConferencePanel } from '../../features/meetings/ConferencePanel.js';
 import { ItemProtocol } from '../../features/meetings/Protocol.js';
 import { StatementForm } from '../../features/meetings/StatementForm.js';
+import { ImpartialityPanel, useMeetingImpartiality } from '../../features/meetings/ImpartialityPanel.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
 
@@ -34,6 +35,7 @@ export default function MeetingPage() {
   const officer = hasRole(me, 'case_officer');
   const cases = useCases();
   const body = useBody(officer && m ? m.body.id : '');
+  const impartiality = useMeetingImpartiality(id);
   /** Who met (members present, and the substitutes by name): the names dissens is recorded for. */
   const met = (m?.attendance ?? []).flatMap((a) =>
     a.status === 'present' ? [a.name] : a.status === 'substitute' && a.substituteName ? [a.substituteName] : [],
@@ -78,7 +80,15 @@ export default function MeetingPage() {
                   {a.decision?.openInputReason && (
                     <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>
                   )}
-                  <ItemProtocol item={a} statements={m.statements} />
+                  <ItemProtocol item={a} statements={m.statements} body={m.body.name} />
+                  {impartiality.data && m.mayDecide && !a.exemptBasis && (
+                    <ImpartialityPanel
+                      meetingId={m.id}
+                      item={{ id: a.id, title: a.case.title }}
+                      data={impartiality.data}
+                      voted={!!a.decision}
+                    />
+                  )}
                   {officer && !a.decision && (
                     <MinutesForm
                       meetingId={m.id}
@@ -86,7 +96,8 @@ export default function MeetingPage() {
                       title={a.case.title}
                       decides={m.mayDecide ?? m.kind === 'ordinary'}
                       openInput={a.openInput ?? null}
-                      names={met}
+                      names={a.eligibleVoters.length > 0 ? a.eligibleVoters.map((v) => v.name) : met}
+                      voting={{ eligible: a.eligibleVoters, excluded: a.excludedVoters }}
                     />
                   )}
                 </li>
@@ -119,6 +130,23 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
+              {m.agenda.some((a) => a.excludedVoters.length > 0 || a.eligibleVoters.some((v) => v.substitute && !met.includes(v.name))) && (
+                <ul aria-label={t('impartiality.heading')}>
+                  {m.agenda.flatMap((a) => {
+                    const label = a.committeeNumber ?? a.case.number;
+                    return [
+                      ...a.excludedVoters.map((x) => (
+                        <li key={`${a.id}-${x.userId}`}>{t('impartiality.leftItem', { name: x.name, item: label })}</li>
+                      )),
+                      ...a.eligibleVoters
+                        .filter((v) => v.substitute && !met.includes(v.name))
+                        .map((v) => (
+                          <li key={`${a.id}-${v.userId}-sub`}>{t('impartiality.substituteItem', { name: v.name, item: label })}</li>
+                        )),
+                    ];
+                  })}
+                </ul>
+              )}
               {officer && body.data && (
                 <AttendanceForm
                   meetingId={m.id}
