@@ -56,7 +56,7 @@ export function meetingNoticePdf(meta: PdfMeta, t: DocumentTexts, mt: MeetingVie
 function impartialityText(t: DocumentTexts, body: string, x: MeetingView['agenda'][number]['impartiality'][number]): string {
   const i = t.impartiality;
   return [
-    `${i.declared(x.name, x.declaredBy === 'self', i.basis[x.legalBasis], x.reason)}.`,
+    `${i.declared(x.name, x.declaredBy === 'self', i.basis[x.legalBasis], x.reason)}${/[.!?]$/.test(x.reason) ? '' : '.'}`,
     x.decision === 'pending' ? i.pending : i.decided(body, x.decisionText ?? ''),
     x.decision === 'disqualified' ? i.left(x.name) : x.decision === 'not_disqualified' ? i.stayed(x.name) : '',
     x.substituteName ? i.substitute(x.substituteName) : '',

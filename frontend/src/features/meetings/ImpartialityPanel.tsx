@@ -21,8 +21,8 @@ export const useMeetingImpartiality = (meetingId: string) =>
 
 /**
  * «Habilitet» for one agenda item: the declarations and the body's decisions; a member declares for themselves, the
- * officer records for anyone and records the body's decision with the substitute called in. Closed once the case is
- * voted on (the API refuses it too).
+ * officer records for anyone and records the body's decision with the substitute called in. Gone once the case is
+ * voted on (the API refuses it too; the protocol states it then).
  */
 export function ImpartialityPanel(props: {
   meetingId: string;
@@ -33,7 +33,8 @@ export function ImpartialityPanel(props: {
   const { t } = useTranslation();
   const mine = props.data.declarations.filter((d) => d.agendaItemId === props.item.id);
   const headingId = `imp-h-${props.item.id}`;
-  if (mine.length === 0 && (props.voted || (!props.data.mayDeclare && !props.data.mayRecord))) return null;
+  // Once the case is voted on, the protocol states it (ImpartialityProtocol); nothing more may be declared or decided.
+  if (props.voted || (mine.length === 0 && !props.data.mayDeclare && !props.data.mayRecord)) return null;
   return (
     <section aria-labelledby={headingId} className="panel">
       <Heading level={3} data-size="2xs" id={headingId}>
@@ -55,13 +56,11 @@ export function ImpartialityPanel(props: {
             </Paragraph>
             {d.decisionText && <Paragraph data-size="sm">{d.decisionText}</Paragraph>}
             {d.substitute && <Paragraph data-size="sm">{t('impartiality.substitute', { name: d.substitute.name })}</Paragraph>}
-            {props.data.mayRecord && !props.voted && (
-              <DecisionForm meetingId={props.meetingId} declaration={d} substitutes={props.data.substitutes} />
-            )}
+            {props.data.mayRecord && <DecisionForm meetingId={props.meetingId} declaration={d} substitutes={props.data.substitutes} />}
           </li>
         ))}
       </ul>
-      {!props.voted && (props.data.mayRecord || props.data.mayDeclare) && (
+      {(props.data.mayRecord || props.data.mayDeclare) && (
         <DeclarationForm meetingId={props.meetingId} itemId={props.item.id} people={props.data.mayRecord ? props.data.people : null} />
       )}
     </section>

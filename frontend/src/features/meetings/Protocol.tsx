@@ -51,7 +51,7 @@ export function ImpartialityProtocol({ item, body }: { item: Item; body: string 
               name: x.name,
               basis: t(`impartiality.basis.${x.legalBasis}`),
               reason: x.reason,
-            }) + '.',
+            }) + (/[.!?]$/.test(x.reason) ? '' : '.'),
             x.decision === 'pending' ? t('impartiality.pending') : t('impartiality.decided', { body, text: x.decisionText ?? '' }),
             x.decision === 'disqualified' ? t('impartiality.left', { name: x.name }) : '',
             x.decision === 'not_disqualified' ? t('impartiality.stayed', { name: x.name }) : '',
