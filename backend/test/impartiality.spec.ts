@@ -258,9 +258,12 @@ describe('impartiality on record', () => {
   });
 
   it('the demo meeting records a disqualified member who did not vote and the substitute who did', async () => {
-    const meetings = (await officer.request('GET', '/api/meetings')).body.meetings as { id: string; title: string }[];
-    const demo = meetings.find((x) => x.title === 'Møte i Driftsutvalget')!;
-    const item = (await chair.request('GET', `/api/meetings/${demo.id}`)).body.agenda[0];
+    // The seeded meeting of Driftsutvalget that decided the demo case on income (other tests make meetings of the same name).
+    const [demo]: { id: string }[] = await t.db.query(
+      `SELECT mt.id FROM meeting mt JOIN agenda_item a ON a.meeting_id = mt.id JOIN case_file c ON c.id = a.case_id
+        WHERE mt.title = 'Møte i Driftsutvalget' AND c.title = 'Tiltak for økte inntekter i oppvekstsektoren' AND a.decision_id IS NOT NULL`,
+    );
+    const item = (await chair.request('GET', `/api/meetings/${demo!.id}`)).body.agenda[0];
     expect(item.impartiality).toEqual([
       expect.objectContaining({
         name: 'Medlem, Driftsutvalget (posisjon)',

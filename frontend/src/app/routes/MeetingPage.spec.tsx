@@ -524,6 +524,42 @@ describe('Habilitet', () => {
   });
 });
 
+describe('Habilitet: a member declares', () => {
+  const ITEM_ID = '0b7f3a52-4a55-4b8e-9c39-2f7d2f0c1a11';
+  it('a member of the body declares themselves disqualified with the legal basis and a reason', async () => {
+    let sent: unknown;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/meetings/m1/impartiality', () =>
+        HttpResponse.json({ declarations: [], mayDeclare: true, mayRecord: false, people: [], substitutes: [] }),
+      ),
+      http.post('/api/meetings/m1/impartiality', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ id: 'd1' }, { status: 201 });
+      }),
+      http.get('/api/meetings/m1', () =>
+        HttpResponse.json({
+          ...MEETING,
+          kind: 'ordinary',
+          mayDecide: true,
+          conference: null,
+          body: { id: 'b1', name: 'Driftsutvalget' },
+          agenda: [{ ...MEETING.agenda[0], id: ITEM_ID, committeeNumber: '41/26' }],
+        }),
+      ),
+    );
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Erklær meg inhabil' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Send erklæringen' }));
+    expect(await within(form).findAllByText('Velg lovgrunnlaget for inhabiliteten')).toBeTruthy();
+    await userEvent.selectOptions(within(form).getByLabelText('Lovgrunnlag'), 'fvl_6_2');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Begrunnelse' }), 'Nabo til skolen.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Send erklæringen' }));
+    await waitFor(() => expect(sent).toEqual({ agendaItemId: ITEM_ID, userId: null, reason: 'Nabo til skolen.', legalBasis: 'fvl_6_2' }));
+  });
+});
+
 describe('Protokolltilførsel', () => {
   const ITEM = '00000000-0000-4000-8000-0000000000a1';
   const consultation = (myStatementUnion: string | null, me: object) => {
