@@ -92,7 +92,8 @@ describe('impartiality on record', () => {
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body).toEqual({ id: declared.body.id, decision: 'disqualified' });
 
-    // The officer records another member's possible disqualification; the body finds them not disqualified.
+    // The officer records another member's possible disqualification; the vote waits for the body's decision on it,
+    // which finds them not disqualified.
     const recorded = await officer.request('POST', base, {
       agendaItemId: itemId,
       userId: du('medlem4'),
@@ -100,6 +101,16 @@ describe('impartiality on record', () => {
       legalBasis: 'fvl_6_2',
     });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const undecided = await officer.request('PUT', `/api/meetings/${meetingId}/agenda/${itemId}/minutes`, {
+      minutes: 'Saken ble behandlet.',
+      decision: { text: 'Vedtatt.' },
+    });
+    expect(undecided.body.errors).toEqual([
+      {
+        path: 'decision',
+        message: 'Medlem, Driftsutvalget (opposisjon) har erklært seg inhabil; organet må avgjøre habiliteten før voteringen',
+      },
+    ]);
     expect(
       (
         await officer.request('PUT', `${base}/${recorded.body.id}/decision`, {

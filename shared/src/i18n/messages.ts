@@ -705,6 +705,10 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: 'Personen står to gonger i lista over kven som røysta',
     en: 'The person is listed twice among those who voted',
   },
+  '{{name}} har erklært seg inhabil; organet må avgjøre habiliteten før voteringen': {
+    nn: '{{name}} har erklært seg ugild; organet må avgjere ugildskapen før røystinga',
+    en: '{{name}} has declared a disqualification; the body must decide on it before the vote',
+  },
   'Personen møtte ikke i saken og kan ikke stemme': {
     nn: 'Personen møtte ikkje i saka og kan ikkje røyste',
     en: 'The person did not attend for the case and cannot vote',

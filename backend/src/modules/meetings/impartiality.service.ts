@@ -22,6 +22,9 @@ export interface Voting {
   excluded: { userId: string; name: string; reason: 'disqualified' | 'left'; note: string | null }[];
 }
 
+/** Who a declaration is about, by name. */
+const nameOf = (d: { person_name: string }) => d.person_name;
+
 const DECLARATION_SELECT = `SELECT d.*, p.name AS person_name, s.name AS substitute_name,
        coalesce(a.committee_number, c.archive_year || '/' || c.archive_seq) AS item_label
   FROM impartiality_declaration d JOIN app_user p ON p.id = d.user_id LEFT JOIN app_user s ON s.id = d.substitute_user_id
@@ -115,6 +118,13 @@ export class ImpartialityService {
    */
   async assertMayVote(m: EntityManager, meetingId: string, itemId: string, voterIds: string[]): Promise<Voting> {
     const voting = await this.voting(m, meetingId, itemId);
+    // The body decides on each declaration before it votes on the case.
+    const pending = await this.declarations(m, `d.agenda_item_id = $1 AND d.decision = 'pending'`, [itemId]);
+    if (pending[0])
+      throw ValidationFailed.field(
+        'decision',
+        `${nameOf(pending[0])} har erklært seg inhabil; organet må avgjøre habiliteten før voteringen`,
+      );
     const disqualified = await this.declarations(m, `d.agenda_item_id = $1 AND d.decision = 'disqualified'`, [itemId]);
     const seen = new Set<string>();
     voterIds.forEach((id, i) => {
