@@ -85,6 +85,21 @@ describe('role × endpoint permission matrix (generated from the route table)', 
     expect((await fau.request('PUT', `/api/submissions/${other.id}/publish-consent`, { publishConsent: false })).status).toBe(403);
   });
 
+  it('a reference-group member cannot record impartiality for others, decide it, or disqualify an officer', async () => {
+    const fau = clients.member;
+    const { body } = await clients.case_officer.request('GET', '/api/meetings');
+    const meeting = (await fau.request('GET', `/api/meetings/${body.meetings[0].id}`)).body;
+    const item = meeting.agenda[0]?.id ?? randomUUID();
+    const other = { agendaItemId: item, userId: clients.case_officer.userId, reason: 'x', legalBasis: 'fvl_6_2' };
+    expect((await fau.request('POST', `/api/meetings/${meeting.id}/impartiality`, other)).status).toBe(403);
+    const decision = { decision: 'disqualified', decisionText: 'x' };
+    expect((await fau.request('PUT', `/api/meetings/${meeting.id}/impartiality/${randomUUID()}/decision`, decision)).status).toBe(403);
+    const caseId = meeting.agenda[0]?.case.id ?? randomUUID();
+    const disq = { userId: clients.case_officer.userId, reason: 'x', legalBasis: 'fvl_6_2' };
+    expect((await fau.request('POST', `/api/cases/${caseId}/officer-disqualifications`, disq)).status).toBe(403);
+    expect((await fau.request('PUT', `/api/cases/${caseId}/officer`, { officerId: clients.case_officer.userId })).status).toBe(403);
+  });
+
   it('state changes without the CSRF token are refused', async () => {
     const res = await fetch(`${t.url}/api/bodies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);

@@ -382,6 +382,8 @@ export const minutesSchema = z.object({
       text: nonEmpty('Vedtaket', 20000).nullable().default(null),
       motions: z.array(voteSchema).max(30).default([]),
       dissent: z.array(dissentSchema).max(100).default([]),
+      /** Who voted, where the protocol records it (never a member disqualified in the case). */
+      voterIds: z.array(uuid).max(500).default([]),
       confirmOpenInput: confirmOpenInputSchema,
     })
     .superRefine((d, ctx) => {

@@ -15,4 +15,5 @@ export * from './search.js';
 export * from './documents.js';
 export * from './innsyn.js';
 export * from './integrations.js';
+export * from './impartiality.js';
 export * from './operations.js';

@@ -76,6 +76,14 @@ import {
 } from './meetings.js';
 import { notificationListResponseSchema, notificationSettingsResponseSchema } from './notifications.js';
 import {
+  caseImpartialityResponseSchema,
+  declarationCreatedResponseSchema,
+  impartialityDecidedResponseSchema,
+  meetingImpartialityResponseSchema,
+  officerAssignedResponseSchema,
+  officerDisqualifiedResponseSchema,
+} from './impartiality.js';
+import {
   caughtMailResponseSchema,
   healthLiveResponseSchema,
   healthReadyResponseSchema,
@@ -248,6 +256,12 @@ export const responseContracts = {
   'GET /api/me/personal-data': personalDataResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
+  'GET /api/meetings/:id/impartiality': meetingImpartialityResponseSchema,
+  'POST /api/meetings/:id/impartiality': declarationCreatedResponseSchema,
+  'PUT /api/meetings/:id/impartiality/:declarationId/decision': impartialityDecidedResponseSchema,
+  'GET /api/cases/:id/impartiality': caseImpartialityResponseSchema,
+  'POST /api/cases/:id/officer-disqualifications': officerDisqualifiedResponseSchema,
+  'PUT /api/cases/:id/officer': officerAssignedResponseSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operation = keyof typeof responseContracts;

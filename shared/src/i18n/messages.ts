@@ -708,6 +708,76 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
   'Fant ikke brukeren': { nn: 'Fann ikkje brukaren', en: 'The user was not found' },
   'Du kan ikke anonymisere deg selv': { nn: 'Du kan ikkje anonymisere deg sjølv', en: 'You cannot anonymise yourself' },
   'Brukeren er allerede anonymisert': { nn: 'Brukaren er alt anonymisert', en: 'The user has already been anonymised' },
+  // impartiality.ts, impartiality (habilitet) in meetings and cases
+  'Velg lovgrunnlaget for inhabiliteten': { nn: 'Vel lovgrunnlaget for ugildskapen', en: 'Choose the legal basis of the disqualification' },
+  'Velg hva organet vedtok': { nn: 'Vel kva organet vedtok', en: 'Choose what the body decided' },
+  'Vara kalles bare inn for den som er inhabil': {
+    nn: 'Vara blir berre kalla inn for den som er ugild',
+    en: 'A substitute is called in only for someone disqualified',
+  },
+  'Bare saksbehandler kan registrere inhabilitet for andre': {
+    nn: 'Berre sakshandsamar kan registrere ugildskap for andre',
+    en: 'Only a case officer can record a disqualification for others',
+  },
+  'Bare medlemmer av {{body}} kan erklære seg inhabile i dette møtet': {
+    nn: 'Berre medlemmer av {{body}} kan erklære seg ugilde i dette møtet',
+    en: 'Only members of {{body}} can declare themselves disqualified in this meeting',
+  },
+  'Personen er ikke medlem av {{body}} og møtte ikke': {
+    nn: 'Personen er ikkje medlem av {{body}} og møtte ikkje',
+    en: 'The person is not a member of {{body}} and did not attend',
+  },
+  'Saken er allerede votert over; habiliteten avgjøres før voteringen': {
+    nn: 'Saka er alt røysta over; ugildskapen blir avgjord før røystinga',
+    en: 'The case has already been voted on; impartiality is decided before the vote',
+  },
+  'Habiliteten til personen i denne saken er allerede registrert': {
+    nn: 'Ugildskapen til personen i denne saka er alt registrert',
+    en: 'This person’s impartiality in this case is already recorded',
+  },
+  'Fant ikke habilitetserklæringen': { nn: 'Fann ikkje erklæringa om ugildskap', en: 'The impartiality declaration was not found' },
+  'Den inhabile kan ikke være sin egen vara': {
+    nn: 'Den ugilde kan ikkje vere sin eigen vara',
+    en: 'The disqualified member cannot be their own substitute',
+  },
+  'Fant ikke varaen': { nn: 'Fann ikkje varaen', en: 'The substitute was not found' },
+  'Varaen møter allerede i møtet': { nn: 'Varaen møter alt i møtet', en: 'The substitute already attends the meeting' },
+  '{{name}} er inhabil i sak {{case}} og kan ikke stemme (fratrådte under behandlingen). Begrunnelse: {{reason}}': {
+    nn: '{{name}} er ugild i sak {{case}} og kan ikkje røyste (fråtredde under handsaminga). Grunngiving: {{reason}}',
+    en: '{{name}} is disqualified in case {{case}} and cannot vote (withdrew while the case was dealt with). Reason: {{reason}}',
+  },
+  '{{name}} er inhabil i saken og kan ikke stemme, og dermed ikke ta dissens': {
+    nn: '{{name}} er ugild i saka og kan ikkje røyste, og dermed ikkje ta dissens',
+    en: '{{name}} is disqualified in the case and cannot vote, and so cannot dissent',
+  },
+  'Personen står to ganger i listen over hvem som stemte': {
+    nn: 'Personen står to gonger i lista over kven som røysta',
+    en: 'The person is listed twice among those who voted',
+  },
+  '{{name}} har erklært seg inhabil; organet må avgjøre habiliteten før voteringen': {
+    nn: '{{name}} har erklært seg ugild; organet må avgjere ugildskapen før røystinga',
+    en: '{{name}} has declared a disqualification; the body must decide on it before the vote',
+  },
+  'Personen møtte ikke i saken og kan ikke stemme': {
+    nn: 'Personen møtte ikkje i saka og kan ikkje røyste',
+    en: 'The person did not attend for the case and cannot vote',
+  },
+  'Du er inhabil i saken og kan ikke forberede den ({{reason}}). Saken må tildeles en annen saksbehandler.': {
+    nn: 'Du er ugild i saka og kan ikkje førebu henne ({{reason}}). Saka må givast til ein annan sakshandsamar.',
+    en: 'You are disqualified in the case and cannot prepare it ({{reason}}). The case must be assigned to another case officer.',
+  },
+  'Personen er ikke saksbehandler i kommunen': {
+    nn: 'Personen er ikkje sakshandsamar i kommunen',
+    en: 'The person is not a case officer in the municipality',
+  },
+  'Saksbehandleren er allerede registrert som inhabil i saken': {
+    nn: 'Sakshandsamaren er alt registrert som ugild i saka',
+    en: 'The case officer is already recorded as disqualified in the case',
+  },
+  'Saksbehandleren er inhabil i saken og kan ikke få den': {
+    nn: 'Sakshandsamaren er ugild i saka og kan ikkje få henne',
+    en: 'The case officer is disqualified in the case and cannot be given it',
+  },
 };
 
 /** The fields of an imported spreadsheet's column mapping (`MAPPED_FIELD_LABELS` in contracts/allocation.ts). */

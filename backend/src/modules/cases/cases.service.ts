@@ -8,7 +8,9 @@ import {
   type CreateCase,
   type MoveCase,
   type UpdateCase,
+  type assignOfficerSchema,
   type commentSchema,
+  type officerDisqualificationSchema,
   type decisionSchema,
   type recommendationSchema,
   type routeSchema,
@@ -33,6 +35,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFile, caseReadFields } from './case.entity.js';
 import type {
+  CaseOfficerDisqualificationRow,
   CasePhaseRow,
   CaseRouteStepRow,
   CaseSectionRow,
@@ -404,6 +407,7 @@ export class CasesService {
   async updateSection(ctx: RequestContext, caseId: string, sectionId: string, input: { version: number; text: string }) {
     return this.db.transaction(async (m) => {
       await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      await this.assertMayPrepare(m, ctx, caseId);
       const rows: { current_version: number; kind: string }[] = await m.query(
         `SELECT current_version, kind FROM case_section WHERE id = $1 AND case_id = $2 FOR UPDATE`,
         [sectionId, caseId],
@@ -526,6 +530,7 @@ export class CasesService {
   async recordRecommendation(ctx: RequestContext, caseId: string, input: z.infer<typeof recommendationSchema>) {
     return this.db.transaction(async (m) => {
       await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      await this.assertMayPrepare(m, ctx, caseId);
       await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM recommendation WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
       if (exists.length)
@@ -696,9 +701,95 @@ export class CasesService {
   /** A case officer's manual move (start, rework, working group, send to the route's first body, follow-up, close). */
   async manualMove(ctx: RequestContext, caseId: string, input: MoveCase) {
     return this.db.transaction(async (m) => {
+      await this.assertMayPrepare(m, ctx, caseId);
       const { state } = await this.move(ctx, caseId, { type: 'move', to: input.to }, m, { reason: input.reason });
       const [c] = await m.query(`SELECT version FROM case_file WHERE id = $1`, [caseId]);
       return { id: caseId, status: state.phase, bodyPosition: state.bodyPosition, version: c.version as number };
+    });
+  }
+
+  /**
+   * An officer disqualified from preparing a case (forvaltningsloven § 6) prepares nothing in it: no section, no
+   * innstilling, no move. The one owner of that rule; 403 with the reason, the case needing another officer.
+   */
+  async assertMayPrepare(m: EntityManager, ctx: RequestContext, caseId: string): Promise<void> {
+    const rows: Pick<CaseOfficerDisqualificationRow, 'reason'>[] = await m.query(
+      `SELECT reason FROM case_officer_disqualification WHERE case_id = $1 AND user_id = $2 AND municipality_id = $3`,
+      [caseId, ctx.userId, ctx.municipalityId],
+    );
+    if (rows[0])
+      throw new Forbidden(`Du er inhabil i saken og kan ikke forberede den (${rows[0].reason}). Saken må tildeles en annen saksbehandler.`);
+  }
+
+  /** The officers disqualified from preparing a case, and whether its own officer is one of them (it needs another). */
+  async officerDisqualifications(ctx: RequestContext, caseId: string) {
+    const c = await this.readable(ctx, caseId);
+    const rows: (CaseOfficerDisqualificationRow & { officer_name: string; decided_by_name: string })[] = await this.db.query(
+      `SELECT d.*, u.name AS officer_name, v.name AS decided_by_name FROM case_officer_disqualification d
+         JOIN app_user u ON u.id = d.user_id JOIN app_user v ON v.id = d.decided_by
+        WHERE d.case_id = $1 AND d.municipality_id = $2 ORDER BY d.created_at`,
+      [caseId, ctx.municipalityId],
+    );
+    return {
+      officerDisqualifications: rows.map((d) => ({
+        id: d.id,
+        officer: { id: d.user_id, name: d.officer_name },
+        reason: d.reason,
+        legalBasis: d.legal_basis as never,
+        decidedBy: d.decided_by_name,
+        createdAt: d.created_at.toISOString(),
+      })),
+      needsReassignment: rows.some((d) => d.user_id === c.officerId),
+      officers: ctx.roles.has('case_officer')
+        ? ((await this.db.query(`SELECT id, name FROM app_user WHERE municipality_id = $1 AND is_case_officer ORDER BY name`, [
+            ctx.municipalityId,
+          ])) as { id: string; name: string }[])
+        : [],
+    };
+  }
+
+  /** Records an officer as disqualified from preparing the case (by an officer or the administrator), audited on the case. */
+  async disqualifyOfficer(ctx: RequestContext, caseId: string, input: z.infer<typeof officerDisqualificationSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const officers = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND (is_case_officer OR is_admin)`, [
+        input.userId,
+        ctx.municipalityId,
+      ]);
+      if (officers.length === 0) throw ValidationFailed.field('userId', 'Personen er ikke saksbehandler i kommunen');
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO case_officer_disqualification (municipality_id, case_id, user_id, reason, legal_basis, decided_by)
+         VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (case_id, user_id) DO NOTHING RETURNING id`,
+        [ctx.municipalityId, caseId, input.userId, input.reason, input.legalBasis, ctx.userId],
+      );
+      if (!rows[0]) throw ValidationFailed.field('userId', 'Saksbehandleren er allerede registrert som inhabil i saken');
+      await this.audit.record(m, ctx, 'create', 'case', caseId, null, {
+        officerDisqualification: { id: rows[0].id, userId: input.userId, reason: input.reason, legalBasis: input.legalBasis },
+      });
+      return { id: rows[0].id, needsReassignment: c.officerId === input.userId };
+    });
+  }
+
+  /** Another officer takes over the case (never one disqualified in it). */
+  async assignOfficer(ctx: RequestContext, caseId: string, input: z.infer<typeof assignOfficerSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const officers: { id: string; name: string }[] = await m.query(
+        `SELECT id, name FROM app_user WHERE id = $1 AND municipality_id = $2 AND is_case_officer`,
+        [input.officerId, ctx.municipalityId],
+      );
+      if (!officers[0]) throw ValidationFailed.field('officerId', 'Personen er ikke saksbehandler i kommunen');
+      const disqualified = await m.query(`SELECT 1 FROM case_officer_disqualification WHERE case_id = $1 AND user_id = $2`, [
+        caseId,
+        input.officerId,
+      ]);
+      if (disqualified.length) throw ValidationFailed.field('officerId', 'Saksbehandleren er inhabil i saken og kan ikke få den');
+      await m.query(`UPDATE case_file SET officer_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        caseId,
+        input.officerId,
+      ]);
+      await this.audit.record(m, ctx, 'update', 'case', caseId, { officerId: c.officerId }, { officerId: input.officerId });
+      return { id: caseId, officer: officers[0] };
     });
   }
 

@@ -30,6 +30,8 @@ import { publishAgenda } from './agenda-jobs.service.js';
 import { agendaVisible } from './meeting-search.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MeetingRow } from './meetings.rows.js';
+import { ImpartialityService, type Voting } from './impartiality.service.js';
+import { assertProtocolOpen } from './protocol-lock.js';
 
 /** Inputs from a school conference are taken from its start and for this long after. */
 const CONFERENCE_INPUT_DAYS = 7;
@@ -54,14 +56,6 @@ function dissentView(stored: unknown): z.infer<typeof dissentSchema>[] {
 /** A meeting with its body's name. */
 type MeetingWithBody = Omit<MeetingRow, 'municipality_id' | 'version' | 'created_at' | 'updated_at'> & { body_name: string };
 
-/** What every change to an approved protocol answers: it is locked until reopened (audited). */
-const PROTOCOL_LOCKED = 'Protokollen er godkjent og låst. Åpne den for retting først (med begrunnelse).';
-
-/** Refuses a change to the protocol of a meeting whose protocol is approved (its minutes, attendance, statements, agenda). */
-function assertProtocolOpen(r: Pick<MeetingRow, 'minutes_approved_at'>): void {
-  if (r.minutes_approved_at) throw new ConflictState(PROTOCOL_LOCKED);
-}
-
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -73,6 +67,7 @@ export class MeetingsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ImpartialityService) private readonly impartiality: ImpartialityService,
   ) {}
 
   /** When the agenda is due: the set number of days before the meeting. */
@@ -162,7 +157,7 @@ export class MeetingsService {
     // drøftingsmøte may discuss a case early, and a case on an agenda may move back to draft anyway.
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, a.voter_ids, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
                   d.open_input_reason, d.motions,
                   ${caseReadableSql('c', '$2', '$3', ctx)} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id
@@ -183,6 +178,13 @@ export class MeetingsService {
     const statements: Record<string, unknown>[] = await this.db.query(
       `SELECT s.id, s."union", s.text, s.created_at, s.agenda_item_id, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
       [id],
+    );
+    // Who may vote on each case, and the impartiality declarations with the body's decisions (ImpartialityService's rule).
+    const [voting, impartiality] = showAgenda
+      ? await Promise.all([this.impartiality.votingByItem(this.db.manager, id), this.impartiality.itemViews(this.db.manager, id)])
+      : [new Map<string, Voting>(), new Map<string, never[]>()];
+    const voterNames = new Map<string, string>(
+      [...voting.values()].flatMap((v) => [...v.eligible, ...v.excluded].map((p) => [p.userId, p.name] as [string, string])),
     );
     // A statement about one case is read with that case (an exempt case's only by those who may read it).
     const readableItems = new Set(agenda.filter((a) => a.readable === true).map((a) => a.id as string));
@@ -237,6 +239,12 @@ export class MeetingsService {
             : [],
           openInput: open ? openInputText(open.rounds, open.undisposed) : null,
           exemptBasis: readable ? null : a.legal_basis,
+          impartiality: readable ? (impartiality.get(a.id as string) ?? []) : [],
+          eligibleVoters: readable ? (voting.get(a.id as string)?.eligible ?? []) : [],
+          excludedVoters: readable ? (voting.get(a.id as string)?.excluded ?? []) : [],
+          voters: readable
+            ? ((a.voter_ids as string[] | null) ?? []).map((userId) => ({ userId, name: voterNames.get(userId) ?? '' }))
+            : [],
         };
       }),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
@@ -425,22 +433,6 @@ export class MeetingsService {
     });
   }
 
-  /**
-   * How many may vote on an agenda item: those who met (members present and substitutes) less those not
-   * there for this case. Null before attendance is recorded (then there is nothing to count against).
-   */
-  private async votersOnItem(m: EntityManager, meetingId: string, itemId: string): Promise<number | null> {
-    const [{ recorded, met, away }] = await m.query(
-      `SELECT count(*)::int AS recorded,
-              count(*) FILTER (WHERE t.status IN ('present','substitute'))::int AS met,
-              count(x.user_id) FILTER (WHERE t.status IN ('present','substitute'))::int AS away
-         FROM attendance t LEFT JOIN agenda_item_absence x ON x.user_id = t.user_id AND x.agenda_item_id = $2
-        WHERE t.meeting_id = $1`,
-      [meetingId, itemId],
-    );
-    return recorded > 0 ? met - away : null;
-  }
-
   /** Minutes (protokoll) for an agenda item, with the body's decision recorded in the same transaction. */
   async recordMinutes(ctx: RequestContext, meetingId: string, itemId: string, input: z.infer<typeof minutesSchema>) {
     return this.db.transaction(async (m) => {
@@ -463,8 +455,15 @@ export class MeetingsService {
           'Vedtaket i saken er allerede protokollført. Protokollteksten kan endres, men ikke voteringen.',
         );
       if (input.decision) {
+        // Who voted: never a member the body found disqualified in the case (409), only those who met for it.
+        const voting = await this.impartiality.assertMayVote(m, meetingId, itemId, input.decision.voterIds);
+        const disqualified = voting.excluded.find(
+          (x) => x.reason === 'disqualified' && input.decision!.dissent.some((d) => d.name.trim() === x.name),
+        );
+        if (disqualified) throw new ConflictState(`${disqualified.name} er inhabil i saken og kan ikke stemme, og dermed ikke ta dissens`);
         // No motion gets more votes than there were people to vote on this case.
-        const voters = await this.votersOnItem(m, meetingId, itemId);
+        const voters =
+          input.decision.voterIds.length > 0 ? input.decision.voterIds.length : voting.recorded ? voting.eligible.length : null;
         const tooMany = voters === null ? -1 : input.decision.motions.findIndex((x) => x.for + x.against + x.blank > voters);
         if (tooMany >= 0) {
           const x = input.decision.motions[tooMany]!;
@@ -487,7 +486,11 @@ export class MeetingsService {
           { m, meetingId },
         );
         decisionId = d.id;
-        await m.query(`UPDATE agenda_item SET dissent = $2 WHERE id = $1`, [itemId, JSON.stringify(input.decision.dissent)]);
+        await m.query(`UPDATE agenda_item SET dissent = $2, voter_ids = $3 WHERE id = $1`, [
+          itemId,
+          JSON.stringify(input.decision.dissent),
+          input.decision.voterIds,
+        ]);
       }
       await m.query(`UPDATE agenda_item SET minutes = $2, decision_id = $3 WHERE id = $1`, [itemId, input.minutes, decisionId]);
       await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, {

@@ -39,6 +39,7 @@ export const TABLE_OWNERS = {
   recommendation: 'cases',
   decision: 'cases',
   comment: 'cases',
+  case_officer_disqualification: 'cases',
   decision_follow_up: 'decisions',
 
   input_round: 'input-rounds',
@@ -56,6 +57,7 @@ export const TABLE_OWNERS = {
   agenda_item_absence: 'meetings',
   meeting_registration: 'meetings',
   calendar_token: 'meetings',
+  impartiality_declaration: 'meetings',
 
   allocation_case: 'allocation',
   allocation_dataset: 'allocation',

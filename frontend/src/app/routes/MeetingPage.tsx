@@ -15,6 +15,7 @@ import { ConferencePanel } from '../../features/meetings/ConferencePanel.js';
 import { ItemProtocol } from '../../features/meetings/Protocol.js';
 import { ProtocolApproval } from '../../features/meetings/ProtocolApproval.js';
 import { StatementForm } from '../../features/meetings/StatementForm.js';
+import { ImpartialityPanel, useMeetingImpartiality } from '../../features/meetings/ImpartialityPanel.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
 
@@ -35,6 +36,7 @@ export default function MeetingPage() {
   const officer = hasRole(me, 'case_officer');
   const cases = useCases();
   const body = useBody(officer && m ? m.body.id : '');
+  const impartiality = useMeetingImpartiality(id);
   /** Who met (members present, and the substitutes by name): the names dissens is recorded for. */
   // An approved protocol is locked: no form changes it until the officer reopens it.
   const locked = !!m?.minutesApproval;
@@ -81,7 +83,15 @@ export default function MeetingPage() {
                   {a.decision?.openInputReason && (
                     <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>
                   )}
-                  <ItemProtocol item={a} statements={m.statements} />
+                  <ItemProtocol item={a} statements={m.statements} body={m.body.name} />
+                  {impartiality.data && m.mayDecide && !a.exemptBasis && !locked && (
+                    <ImpartialityPanel
+                      meetingId={m.id}
+                      item={{ id: a.id, title: a.case.title }}
+                      data={impartiality.data}
+                      voted={!!a.decision}
+                    />
+                  )}
                   {officer && !locked && !a.decision && (
                     <MinutesForm
                       meetingId={m.id}
@@ -89,7 +99,8 @@ export default function MeetingPage() {
                       title={a.case.title}
                       decides={m.mayDecide ?? m.kind === 'ordinary'}
                       openInput={a.openInput ?? null}
-                      names={met}
+                      names={a.eligibleVoters.length > 0 ? a.eligibleVoters.map((v) => v.name) : met}
+                      voting={{ eligible: a.eligibleVoters, excluded: a.excludedVoters }}
                     />
                   )}
                 </li>
@@ -122,6 +133,23 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
+              {m.agenda.some((a) => a.excludedVoters.length > 0 || a.eligibleVoters.some((v) => v.substitute && !met.includes(v.name))) && (
+                <ul aria-label={t('impartiality.heading')}>
+                  {m.agenda.flatMap((a) => {
+                    const label = a.committeeNumber ?? a.case.number;
+                    return [
+                      ...a.excludedVoters.map((x) => (
+                        <li key={`${a.id}-${x.userId}`}>{t('impartiality.leftItem', { name: x.name, item: label })}</li>
+                      )),
+                      ...a.eligibleVoters
+                        .filter((v) => v.substitute && !met.includes(v.name))
+                        .map((v) => (
+                          <li key={`${a.id}-${v.userId}-sub`}>{t('impartiality.substituteItem', { name: v.name, item: label })}</li>
+                        )),
+                    ];
+                  })}
+                </ul>
+              )}
               {officer && !locked && body.data && (
                 <AttendanceForm
                   meetingId={m.id}

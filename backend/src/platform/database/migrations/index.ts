@@ -27,6 +27,7 @@ import { NoticeLanguage1763800000960 } from './1763800000960-notice-language.js'
 import { IntegrationTokens1763800001020 } from './1763800001020-integration-tokens.js';
 import { PersonalData1763800001030 } from './1763800001030-personal-data.js';
 import { InnsynDocuments1763800000950 } from './1763800000950-innsyn-documents.js';
+import { Impartiality1763800001010 } from './1763800001010-impartiality.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   PersonalData1763800001030,
   InnsynDocuments1763800000950,
   NoticeLanguage1763800000960,
+  Impartiality1763800001010,
 ];
