@@ -160,6 +160,7 @@ describe('scale-out behind nginx', () => {
       const client = async () => {
         while (sent < SUBMISSIONS || !disrupted) await submitOne(sent++);
       };
+      const burstStarted = Date.now();
       const burst = Promise.all(Array.from({ length: CLIENTS }, client));
 
       // A rolling restart of API 0 and worker 0 during the burst, then API 1 killed.
@@ -184,6 +185,7 @@ describe('scale-out behind nginx', () => {
       await waitUntil(() => acknowledged.size >= afterKill + SUBMISSIONS / 4, 'more acknowledged after the kill');
       disrupted = true;
       await burst;
+      const burstSeconds = (Date.now() - burstStarted) / 1000;
 
       // Every acknowledged submission is stored once, and nothing else.
       const stored = (
@@ -263,7 +265,7 @@ describe('scale-out behind nginx', () => {
       await waitUntil(refusedEverywhere, 'the session refused by every process');
 
       console.log(
-        `scale-out: ${acknowledged.size} submissions acknowledged (${retries} retries) through nginx; ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+        `scale-out: ${acknowledged.size} submissions acknowledged (${retries} retries) through nginx; set-up ${((burstStarted - started) / 1000).toFixed(1)} s, burst ${burstSeconds.toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
       );
     } finally {
       await db.end();
