@@ -115,14 +115,24 @@ export async function nationalSpike(services: { databaseUrl: string; redisUrl: s
   const seeded = await runToEnd(startProcess('cli', env, ['migrate', 'seed']));
   if (seeded.code !== 0) throw new Error(seeded.output);
   const children: ChildProcess[] = [];
+  // Every process's log is read (a full pipe would stop a process that logs); its errors are shown at the end.
+  const errors: string[] = [];
+  const logged = (child: ChildProcess) => {
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString('utf8').split('\n'))
+          if (/"level":(50|60)/.test(line) && errors.length < 10) errors.push(line.slice(0, 1500));
+      });
+    return child;
+  };
   let nginx: RunningNginx | undefined;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     // Samråd: three APIs and two workers behind nginx.
     const apiPorts = [await freePort(), await freePort(), await freePort()];
-    for (const port of apiPorts) children.push(startProcess('main', { ...env, PORT: String(port) }));
-    children.push(startProcess('worker', env), startProcess('worker', env));
+    for (const port of apiPorts) children.push(logged(startProcess('main', { ...env, PORT: String(port) })));
+    children.push(logged(startProcess('worker', env)), logged(startProcess('worker', env)));
     for (const port of apiPorts) await waitForHttp(`http://127.0.0.1:${port}/health/ready`);
     nginx = await startNginx(await freePort(), apiPorts);
     const samrad = nginx.url;
@@ -254,6 +264,7 @@ export async function nationalSpike(services: { databaseUrl: string; redisUrl: s
     );
     console.log(lines.join('\n'));
     for (const sample of [...s.samples, ...b.samples]) console.log(`not acknowledged at first: ${sample}`);
+    for (const line of errors) console.log(`logged: ${line}`);
   } finally {
     await db.end();
     await nginx?.stop();
