@@ -104,10 +104,15 @@ describe('graceful shutdown', () => {
 
       const exited = exitOf(api);
       api.kill('SIGTERM');
-      // Readiness goes false at once, so a load balancer drains the process.
-      const ready = await fetch(`${base}/health/ready`);
-      expect(ready.status).toBe(503);
-      expect(((await ready.json()) as { status: string }).status).toBe('draining');
+      // Readiness goes false at once (as soon as the process has the signal), so a load balancer drains it.
+      let readiness: { status: string } | undefined;
+      await waitUntil(async () => {
+        const ready = await fetch(`${base}/health/ready`).catch(() => null);
+        if (ready?.status !== 503) return false;
+        readiness = (await ready.json()) as { status: string };
+        return true;
+      }, 'readiness 503 while draining');
+      expect(readiness?.status).toBe('draining');
       // Then the listener closes while the request is still in flight; the process waits for it.
       await waitUntil(
         () =>
