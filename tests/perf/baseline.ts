@@ -9,6 +9,8 @@ import { allocate, parseAllocationInput } from '@samrad/shared/engine';
 
 export async function startBaseline(databaseUrl: string, port: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // An idle connection ended by the server (the database dropped at the end of a run) is no crash.
+  pool.on('error', () => undefined);
   const app = Fastify({ logger: false });
   const session = async (cookie: string | undefined) => {
     const token = /samrad_session=([^;]+)/.exec(cookie ?? '')?.[1] ?? '';
