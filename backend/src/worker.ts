@@ -12,6 +12,7 @@ import { serveWorkerHealth } from './platform/health/worker-health.js';
 import { handlersOf, jobNameOf, type HandlerRegistry, type JobFunction } from './platform/queue/handlers.js';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
 import { startRelay } from './platform/queue/relay.js';
+import { stopGracefullyOnSignals } from './platform/lifecycle/shutdown.js';
 import { CLOCK, type Clock } from './platform/clock/clock.js';
 import { REDIS } from './platform/queue/queue.module.js';
 import { bumpReadGeneration } from './platform/cache/read-cache.js';
@@ -122,11 +123,9 @@ if (isMain) {
   assertMigrationsCurrent(config, { nb: 'Arbeideren', en: 'The worker' })
     .then(() => startWorker(config, log))
     .then(
-      (running) => {
-        const shutdown = () => void running.stop().then(() => process.exit(0));
-        process.on('SIGINT', shutdown);
-        process.on('SIGTERM', shutdown);
-      },
+      // On SIGTERM: no new jobs are taken, the running ones finish (BullMQ's close waits for them), the
+      // relay stops; a job still running after SHUTDOWN_GRACE_MS is cut off and retried by another worker.
+      (running) => stopGracefullyOnSignals(log, config.SHUTDOWN_GRACE_MS, () => running.stop()),
       (error: unknown) => {
         if (error instanceof MigrationsBehind) {
           log.fatal({ pending: error.pending }, error.message);

@@ -48,6 +48,18 @@ export const configSchema = z
     /** The worker answers /health/live and /health/ready on this port (for Kubernetes probes); unset: it serves no HTTP. */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /**
+     * On SIGTERM/SIGINT a process has this long to finish what it is doing: the API its requests in
+     * flight, the worker its running jobs. What is still running then is cut off (a job is retried
+     * by another worker after WORKER_LOCK_MS) and the process exits with code 1.
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+    /**
+     * On SIGTERM/SIGINT the API answers /health/ready with 503 at once but keeps serving for this long
+     * before it stops accepting connections, so a load balancer that learns by probing (Kubernetes)
+     * stops sending first. 0 (the default): stop accepting at once (nginx passes new requests on).
+     */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+    /**
      * E-mail addresses (comma-separated) of the administrators who run the installation: they may open
      * the job board, which shows every municipality's jobs.
      */
