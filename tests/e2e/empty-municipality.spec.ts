@@ -204,7 +204,8 @@ describe('an empty municipality, set up through the web app', () => {
 
   it('the administrator sees everyone active', async () => {
     await admin.getByRole('link', { name: 'Brukere', exact: true }).click();
-    await expect.poll(() => admin.getByRole('cell', { name: /^Aktiv/ }).count()).toBe(5);
+    await admin.getByRole('heading', { level: 1, name: 'Brukere' }).waitFor();
+    await expect.poll(() => admin.getByRole('cell', { name: /^Aktiv/ }).count(), { timeout: 30_000 }).toBe(5);
     expect(await admin.getByRole('cell', { name: /^Invitert/ }).count()).toBe(0);
     await expectAccessible(admin, 'Brukere, alle aktive');
   });

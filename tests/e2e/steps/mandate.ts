@@ -145,7 +145,7 @@ export async function addFollowUpTask(page: Page, task: FollowUpInput): Promise<
   if (task.status) await form.getByLabel('Status', { exact: true }).selectOption({ label: task.status });
   if (task.notes) await form.getByLabel('Notater', { exact: true }).fill(task.notes);
   await form.getByRole('button', { name: 'Legg til oppgaven' }).click();
-  await page.getByRole('region', { name: 'Oppfølging av vedtak' }).getByText(task.title, { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Oppfølging av vedtak', exact: true }).getByText(task.title, { exact: true }).waitFor();
 }
 
 /** On a case's page (already open): changes a follow-up task's status (and notes). */

@@ -9,6 +9,7 @@ import { AddMemberForm, CloseBody, EditBodyForm, EditMemberForm, MemberActions }
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { useUsers } from '../../features/users/api.js';
 import { formatDate } from '../../i18n/index.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 function representing(m: BodyMember, t: (k: string) => string) {
   const detail = [m.party, m.side, m.union, m.school].filter(Boolean).join(', ');
@@ -42,39 +43,41 @@ export default function BodyPage() {
           {body.members.length === 0 ? (
             <Paragraph>{t('bodies.none')}</Paragraph>
           ) : (
-            <Table className="full-width">
-              <caption>{t('bodies.members')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('bodies.person')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('bodies.role')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('bodies.capacity')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('bodies.period')}</Table.HeaderCell>
-                  {officer && <Table.HeaderCell>{t('bodies.actions')}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {body.members.map((m) => (
-                  <Table.Row key={m.id}>
-                    <Table.Cell>
-                      {m.name}
-                      {m.email && <div className="muted">{m.email}</div>}
-                    </Table.Cell>
-                    <Table.Cell>{t(`bodyRole.${m.role}`)}</Table.Cell>
-                    <Table.Cell>{representing(m, t)}</Table.Cell>
-                    <Table.Cell>
-                      {t('bodies.from', { date: formatDate(m.validFrom) })}
-                      {m.validTo ? ` – ${formatDate(m.validTo)}` : ''}
-                    </Table.Cell>
-                    {officer && (
-                      <Table.Cell>
-                        <MemberActions bodyId={body.id} member={m} onEdit={() => setEditing(m.id)} />
-                      </Table.Cell>
-                    )}
+            <ScrollBox label={t('bodies.members')}>
+              <Table className="full-width">
+                <caption>{t('bodies.members')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('bodies.person')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('bodies.role')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('bodies.capacity')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('bodies.period')}</Table.HeaderCell>
+                    {officer && <Table.HeaderCell>{t('bodies.actions')}</Table.HeaderCell>}
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {body.members.map((m) => (
+                    <Table.Row key={m.id}>
+                      <Table.Cell>
+                        {m.name}
+                        {m.email && <div className="muted">{m.email}</div>}
+                      </Table.Cell>
+                      <Table.Cell>{t(`bodyRole.${m.role}`)}</Table.Cell>
+                      <Table.Cell>{representing(m, t)}</Table.Cell>
+                      <Table.Cell>
+                        {t('bodies.from', { date: formatDate(m.validFrom) })}
+                        {m.validTo ? ` – ${formatDate(m.validTo)}` : ''}
+                      </Table.Cell>
+                      {officer && (
+                        <Table.Cell>
+                          <MemberActions bodyId={body.id} member={m} onEdit={() => setEditing(m.id)} />
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </ScrollBox>
           )}
           {officer && editedMember && (
             <EditMemberForm key={editedMember.id} bodyId={body.id} member={editedMember} onClose={() => setEditing(null)} />

@@ -26,6 +26,7 @@ import { useUsers } from '../../features/users/api.js';
 import { FollowUpPanel } from '../../features/follow-ups/FollowUpPanel.js';
 import { keys } from '../../lib/query-keys.js';
 import { CaseDocuments } from '../../features/documents/CaseDocuments.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -97,25 +98,27 @@ export default function CasePage() {
             <Heading level={2} data-size="sm" id="route-h">
               {t('cases.route')}
             </Heading>
-            <Table>
-              <caption className="visually-hidden">{t('cases.route')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('cases.committeeNumber')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('cases.meetingDate')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {kase.route.map((r) => (
-                  <Table.Row key={r.bodyId}>
-                    <Table.Cell>{r.bodyName}</Table.Cell>
-                    <Table.Cell>{r.committeeNumber ?? '–'}</Table.Cell>
-                    <Table.Cell>{formatDate(r.meetingDate) || '–'}</Table.Cell>
+            <ScrollBox label={t('cases.route')}>
+              <Table>
+                <caption className="visually-hidden">{t('cases.route')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('cases.committeeNumber')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('cases.meetingDate')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {kase.route.map((r) => (
+                    <Table.Row key={r.bodyId}>
+                      <Table.Cell>{r.bodyName}</Table.Cell>
+                      <Table.Cell>{r.committeeNumber ?? '–'}</Table.Cell>
+                      <Table.Cell>{formatDate(r.meetingDate) || '–'}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </ScrollBox>
             {officer && bodies.data && <RouteForm kase={kase} bodies={bodies.data.bodies} />}
           </section>
           <section aria-labelledby="alloc-h">

@@ -12,6 +12,7 @@ import { ReferencesField, referenceFieldIds } from '../../features/cases/CaseRef
 import { useCases, useCreateCase } from '../../features/cases/api.js';
 import { useMandate } from '../../features/mandates/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 const IDS = {
   title: 'case-title',
@@ -100,39 +101,41 @@ export default function CasesPage() {
       {error && <LoadError error={error} onRetry={() => void refetch()} />}
       {data?.cases.length === 0 && <Paragraph>{t('cases.none')}</Paragraph>}
       {data && data.cases.length > 0 && (
-        <Table className="full-width">
-          <caption className="visually-hidden">{t('cases.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('cases.number')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('cases.caseTitle')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('cases.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('cases.access')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {data.cases.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.Cell>{c.number}</Table.Cell>
-                <Table.Cell>
-                  {c.readable ? (
-                    <Link asChild>
-                      <RouterLink to={`/saker/${c.id}`}>{c.title}</RouterLink>
-                    </Link>
-                  ) : (
-                    c.title
-                  )}
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag data-color="info">{t(`caseStatus.${c.status}`)}</Tag>
-                </Table.Cell>
-                <Table.Cell>
-                  <AccessTag access={c.access} />
-                </Table.Cell>
+        <ScrollBox label={t('cases.title')}>
+          <Table className="full-width">
+            <caption className="visually-hidden">{t('cases.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('cases.number')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('cases.caseTitle')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('cases.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('cases.access')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {data.cases.map((c) => (
+                <Table.Row key={c.id}>
+                  <Table.Cell>{c.number}</Table.Cell>
+                  <Table.Cell>
+                    {c.readable ? (
+                      <Link asChild>
+                        <RouterLink to={`/saker/${c.id}`}>{c.title}</RouterLink>
+                      </Link>
+                    ) : (
+                      c.title
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color="info">{t(`caseStatus.${c.status}`)}</Tag>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <AccessTag access={c.access} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </ScrollBox>
       )}
       {hasRole(me, 'case_officer') && <NewCaseForm />}
     </>

@@ -19,6 +19,7 @@ import { keys } from '../../lib/query-keys.js';
 import { MandateTimeline } from '../../features/mandates/MandateTimeline.js';
 import { StatusTag } from '../../features/mandates/StatusTag.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 /** What is going on under a mandate item: its cases, input rounds and meetings, as links. */
 function ItemWork({ work, title }: { work: NonNullable<MandateItemView['work']>; title: string }) {
@@ -184,7 +185,7 @@ export default function MandatePage() {
           </Heading>
           {mandate.items.length === 0 && <Paragraph>{officer ? t('mandate.noItemsOfficer') : t('mandate.noItems')}</Paragraph>}
           {mandate.items.length > 0 && (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('mandate.items')}>
+            <ScrollBox label={t('mandate.items')}>
               <Table className="full-width">
                 <caption className="visually-hidden">{t('mandate.items')}</caption>
                 <Table.Head>
@@ -239,7 +240,7 @@ export default function MandatePage() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </ScrollBox>
           )}
           {officer && (
             <>

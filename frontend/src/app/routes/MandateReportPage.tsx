@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { useMandateReport } from '../../features/mandates/api.js';
 import { formatDate } from '../../i18n/index.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 /** The mandate's final report: what was decided under each item, and how far each vedtak has come. Printable. */
 export default function MandateReportPage() {
@@ -63,30 +64,32 @@ export default function MandateReportPage() {
                       {d.text !== null && <Paragraph className="prewrap">{d.text}</Paragraph>}
                       {d.text !== null && d.tasks.length === 0 && <Paragraph data-size="sm">{t('report.noTasks')}</Paragraph>}
                       {d.tasks.length > 0 && (
-                        <Table className="full-width">
-                          <caption>{t('report.tasksCaption', { body: d.body })}</caption>
-                          <Table.Head>
-                            <Table.Row>
-                              <Table.HeaderCell>{t('followUp.task')}</Table.HeaderCell>
-                              <Table.HeaderCell>{t('followUp.owner')}</Table.HeaderCell>
-                              <Table.HeaderCell>{t('followUp.due')}</Table.HeaderCell>
-                              <Table.HeaderCell>{t('followUp.status')}</Table.HeaderCell>
-                            </Table.Row>
-                          </Table.Head>
-                          <Table.Body>
-                            {d.tasks.map((task) => (
-                              <Table.Row key={task.id}>
-                                <Table.Cell>{task.title}</Table.Cell>
-                                <Table.Cell>{task.owner?.name ?? t('mandate.noOwner')}</Table.Cell>
-                                <Table.Cell>{formatDate(task.dueDate)}</Table.Cell>
-                                <Table.Cell>
-                                  {t(`followUp.statuses.${task.status}`)}
-                                  {task.late && ` – ${t('mandate.late')}`}
-                                </Table.Cell>
+                        <ScrollBox label={t('report.tasksCaption', { body: d.body })}>
+                          <Table className="full-width">
+                            <caption>{t('report.tasksCaption', { body: d.body })}</caption>
+                            <Table.Head>
+                              <Table.Row>
+                                <Table.HeaderCell>{t('followUp.task')}</Table.HeaderCell>
+                                <Table.HeaderCell>{t('followUp.owner')}</Table.HeaderCell>
+                                <Table.HeaderCell>{t('followUp.due')}</Table.HeaderCell>
+                                <Table.HeaderCell>{t('followUp.status')}</Table.HeaderCell>
                               </Table.Row>
-                            ))}
-                          </Table.Body>
-                        </Table>
+                            </Table.Head>
+                            <Table.Body>
+                              {d.tasks.map((task) => (
+                                <Table.Row key={task.id}>
+                                  <Table.Cell>{task.title}</Table.Cell>
+                                  <Table.Cell>{task.owner?.name ?? t('mandate.noOwner')}</Table.Cell>
+                                  <Table.Cell>{formatDate(task.dueDate)}</Table.Cell>
+                                  <Table.Cell>
+                                    {t(`followUp.statuses.${task.status}`)}
+                                    {task.late && ` – ${t('mandate.late')}`}
+                                  </Table.Cell>
+                                </Table.Row>
+                              ))}
+                            </Table.Body>
+                          </Table>
+                        </ScrollBox>
                       )}
                     </div>
                   ))}

@@ -18,6 +18,7 @@ import { useContractForm } from '../../lib/useContractForm.js';
 import { api, type FormRequest } from '../../lib/api.js';
 import type { NoCommentInput, SubmissionInput } from '../../features/input-rounds/api.js';
 import { keys } from '../../lib/query-keys.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 export default function RoundPage() {
   const { t } = useTranslation();
@@ -108,35 +109,37 @@ export default function RoundPage() {
             <Heading level={2} data-size="sm" id="invited-h">
               {t('rounds.invited')}
             </Heading>
-            <Table>
-              <caption className="visually-hidden">{t('rounds.invited')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('rounds.status')}</Table.HeaderCell>
-                  {round.remindersSent && <Table.HeaderCell>{t('rounds.reminders')}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {round.invitations.map((i) => (
-                  <Table.Row key={i.bodyId}>
-                    <Table.Cell>{i.bodyName}</Table.Cell>
-                    <Table.Cell>
-                      {t(`invitationStatus.${i.status}`)}
-                      {i.extendedUntil ? ` – ${t('rounds.extended', { body: i.bodyName, date: formatDateTime(i.extendedUntil) })}` : ''}
-                    </Table.Cell>
-                    {round.remindersSent && (
-                      <Table.Cell>
-                        {round.remindersSent
-                          .filter((r) => r.bodyId === i.bodyId)
-                          .map((r) => formatDateTime(r.sentAt))
-                          .join(', ') || t('rounds.noReminders')}
-                      </Table.Cell>
-                    )}
+            <ScrollBox label={t('rounds.invited')}>
+              <Table>
+                <caption className="visually-hidden">{t('rounds.invited')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('cases.body')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('rounds.status')}</Table.HeaderCell>
+                    {round.remindersSent && <Table.HeaderCell>{t('rounds.reminders')}</Table.HeaderCell>}
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {round.invitations.map((i) => (
+                    <Table.Row key={i.bodyId}>
+                      <Table.Cell>{i.bodyName}</Table.Cell>
+                      <Table.Cell>
+                        {t(`invitationStatus.${i.status}`)}
+                        {i.extendedUntil ? ` – ${t('rounds.extended', { body: i.bodyName, date: formatDateTime(i.extendedUntil) })}` : ''}
+                      </Table.Cell>
+                      {round.remindersSent && (
+                        <Table.Cell>
+                          {round.remindersSent
+                            .filter((r) => r.bodyId === i.bodyId)
+                            .map((r) => formatDateTime(r.sentAt))
+                            .join(', ') || t('rounds.noReminders')}
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </ScrollBox>
           </section>
           {noCommentFor && (
             <Alert data-color="success" role="status">

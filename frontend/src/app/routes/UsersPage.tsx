@@ -8,6 +8,7 @@ import { useInviteUser, useUsers } from '../../features/users/api.js';
 import { EditUserForm, UserActions } from '../../features/users/UserAdmin.js';
 import { useMe } from '../../features/auth/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 const FIELD_IDS = { name: 'invite-name', email: 'invite-email', title: 'invite-title' };
 
@@ -80,39 +81,41 @@ export default function UsersPage() {
       {users.isPending && <Loading />}
       {users.error && <LoadError error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && (
-        <Table className="full-width">
-          <caption>{t('users.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('users.access')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('users.actions')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {users.data.users.map((u) => (
-              <Table.Row key={u.id}>
-                <Table.Cell>
-                  {u.name}
-                  <div className="muted">{u.title}</div>
-                </Table.Cell>
-                <Table.Cell>{u.email}</Table.Cell>
-                <Table.Cell>
-                  {[u.isAdmin && t('users.isAdmin'), u.isCaseOfficer && t('users.isCaseOfficer')].filter(Boolean).join(', ') || '–'}
-                </Table.Cell>
-                <Table.Cell>
-                  {statusText[u.status]}
-                  {u.status === 'invited' && <div className="muted">{t('users.invitedHelp')}</div>}
-                </Table.Cell>
-                <Table.Cell>
-                  <UserActions user={u} self={u.id === me?.id} onEdit={() => setEditing(u.id)} />
-                </Table.Cell>
+        <ScrollBox label={t('users.title')}>
+          <Table className="full-width">
+            <caption>{t('users.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('users.access')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('users.actions')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {users.data.users.map((u) => (
+                <Table.Row key={u.id}>
+                  <Table.Cell>
+                    {u.name}
+                    <div className="muted">{u.title}</div>
+                  </Table.Cell>
+                  <Table.Cell>{u.email}</Table.Cell>
+                  <Table.Cell>
+                    {[u.isAdmin && t('users.isAdmin'), u.isCaseOfficer && t('users.isCaseOfficer')].filter(Boolean).join(', ') || '–'}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {statusText[u.status]}
+                    {u.status === 'invited' && <div className="muted">{t('users.invitedHelp')}</div>}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <UserActions user={u} self={u.id === me?.id} onEdit={() => setEditing(u.id)} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </ScrollBox>
       )}
       {editedUser && <EditUserForm key={editedUser.id} user={editedUser} onClose={() => setEditing(null)} />}
     </>

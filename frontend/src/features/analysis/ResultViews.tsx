@@ -1,18 +1,10 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Measure } from '@samrad/shared/contracts';
 import type { PeerComparisonResult, SavingsPlanResult, SfoScenarioResult, StructureScenarioResult } from '@samrad/shared/engine';
 import { kr, num, share, signedKr } from './format.js';
 import { PeerChart } from './PeerChart.js';
-
-function Scroll({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 /** The plan against the target per year, and the measures with their yearly effects and consequence assessments. */
 export function SavingsView({ result, measures }: { result: SavingsPlanResult; measures: Measure[] }) {
@@ -25,7 +17,7 @@ export function SavingsView({ result, measures }: { result: SavingsPlanResult; m
         <Heading level={2} data-size="sm" id="plan-h">
           {t('analysis.plan')}
         </Heading>
-        <Scroll label={t('analysis.plan')}>
+        <ScrollBox label={t('analysis.plan')}>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -46,7 +38,7 @@ export function SavingsView({ result, measures }: { result: SavingsPlanResult; m
               ))}
             </Table.Body>
           </Table>
-        </Scroll>
+        </ScrollBox>
       </section>
       <section aria-labelledby="measures-h">
         <Heading level={2} data-size="sm" id="measures-h">
@@ -96,7 +88,7 @@ export function SfoView({ result }: { result: SfoScenarioResult }) {
         <Heading level={2} data-size="sm" id="sfo-places-h">
           {t('analysis.sfoPlaces')}
         </Heading>
-        <Scroll label={t('analysis.sfoPlaces')}>
+        <ScrollBox label={t('analysis.sfoPlaces')}>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -119,13 +111,13 @@ export function SfoView({ result }: { result: SfoScenarioResult }) {
               ))}
             </Table.Body>
           </Table>
-        </Scroll>
+        </ScrollBox>
       </section>
       <section aria-labelledby="sfo-changes-h">
         <Heading level={2} data-size="sm" id="sfo-changes-h">
           {t('analysis.changes')}
         </Heading>
-        <Scroll label={t('analysis.changes')}>
+        <ScrollBox label={t('analysis.changes')}>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -148,7 +140,7 @@ export function SfoView({ result }: { result: SfoScenarioResult }) {
               ))}
             </Table.Body>
           </Table>
-        </Scroll>
+        </ScrollBox>
         <Paragraph>{t('analysis.totalExtra', { amount: kr(result.totalExtraIncome) })}</Paragraph>
       </section>
       {result.eleventhTerm && (
@@ -187,7 +179,7 @@ export function StructureView({ result }: { result: StructureScenarioResult }) {
         </Heading>
         <Paragraph>{t('analysis.totalFree', { before: num(result.totals.before.free), after: num(result.totals.after.free) })}</Paragraph>
         {over.length > 0 && <Paragraph>{t('analysis.overCapacity', { schools: over.join(', ') })}</Paragraph>}
-        <Scroll label={t('analysis.schools')}>
+        <ScrollBox label={t('analysis.schools')}>
           <Table zebra>
             <Table.Head>
               <Table.Row>
@@ -232,14 +224,14 @@ export function StructureView({ result }: { result: StructureScenarioResult }) {
               </Table.Row>
             </Table.Body>
           </Table>
-        </Scroll>
+        </ScrollBox>
       </section>
       {result.forecastTotals.length > 0 && (
         <section aria-labelledby="forecast-h">
           <Heading level={2} data-size="sm" id="forecast-h">
             {t('analysis.forecast')}
           </Heading>
-          <Scroll label={t('analysis.forecast')}>
+          <ScrollBox label={t('analysis.forecast')}>
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -273,7 +265,7 @@ export function StructureView({ result }: { result: StructureScenarioResult }) {
                 </Table.Row>
               </Table.Body>
             </Table>
-          </Scroll>
+          </ScrollBox>
         </section>
       )}
     </>
@@ -288,7 +280,7 @@ export function PeersView({ result }: { result: PeerComparisonResult }) {
       <Heading level={2} data-size="sm" id="peers-h">
         {t('analysis.peersTable')}
       </Heading>
-      <Scroll label={t('analysis.peersTable')}>
+      <ScrollBox label={t('analysis.peersTable')}>
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -318,7 +310,7 @@ export function PeersView({ result }: { result: PeerComparisonResult }) {
             ))}
           </Table.Body>
         </Table>
-      </Scroll>
+      </ScrollBox>
       {/* A result stored before peers could be left unchosen has no `others`. */}
       {(result.others ?? []).length > 0 && (
         <Paragraph data-size="sm">{t('analysis.othersInFit', { names: result.others.map((o) => o.name).join(', ') })}</Paragraph>

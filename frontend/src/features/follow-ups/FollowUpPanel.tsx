@@ -8,6 +8,7 @@ import { useInvalidatingMutation } from '../../lib/query.js';
 import { keys } from '../../lib/query-keys.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useCaseFollowUps, type FollowUpView } from './api.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 type Person = { id: string; name: string; title: string; status?: string };
 
@@ -137,51 +138,53 @@ export function FollowUpPanel({ caseId, officer, people = [] }: { caseId: string
             {d.tasks.length === 0 ? (
               <Paragraph>{t('followUp.none')}</Paragraph>
             ) : (
-              <Table className="full-width">
-                <caption className="visually-hidden">{t('followUp.ofDecision', { decision: name })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('followUp.task')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('followUp.owner')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('followUp.due')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('followUp.status')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.tasks.map((task) => (
-                    <Table.Row key={task.id}>
-                      <Table.Cell>
-                        <strong>{task.title}</strong>
-                        {task.notes && <div className="muted prewrap">{task.notes}</div>}
-                        {officer && (
-                          <Details>
-                            <Details.Summary>{t('followUp.editNamed', { title: task.title })}</Details.Summary>
-                            <Details.Content>
-                              <FollowUpForm caseId={caseId} decisionId={d.id} task={task} people={people} />
-                            </Details.Content>
-                          </Details>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {task.owner
-                          ? task.owner.title
-                            ? `${task.owner.name} (${task.owner.title})`
-                            : task.owner.name
-                          : t('mandate.noOwner')}
-                      </Table.Cell>
-                      <Table.Cell>{formatDate(task.dueDate)}</Table.Cell>
-                      <Table.Cell>
-                        <span className="tags">
-                          <Tag data-color={task.status === 'done' ? 'success' : task.status === 'in_progress' ? 'info' : 'neutral'}>
-                            {t(`followUp.statuses.${task.status}`)}
-                          </Tag>
-                          {task.late && <Tag data-color="danger">{t('mandate.late')}</Tag>}
-                        </span>
-                      </Table.Cell>
+              <ScrollBox label={t('followUp.ofDecision', { decision: name })}>
+                <Table className="full-width">
+                  <caption className="visually-hidden">{t('followUp.ofDecision', { decision: name })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t('followUp.task')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('followUp.owner')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('followUp.due')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('followUp.status')}</Table.HeaderCell>
                     </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+                  </Table.Head>
+                  <Table.Body>
+                    {d.tasks.map((task) => (
+                      <Table.Row key={task.id}>
+                        <Table.Cell>
+                          <strong>{task.title}</strong>
+                          {task.notes && <div className="muted prewrap">{task.notes}</div>}
+                          {officer && (
+                            <Details>
+                              <Details.Summary>{t('followUp.editNamed', { title: task.title })}</Details.Summary>
+                              <Details.Content>
+                                <FollowUpForm caseId={caseId} decisionId={d.id} task={task} people={people} />
+                              </Details.Content>
+                            </Details>
+                          )}
+                        </Table.Cell>
+                        <Table.Cell>
+                          {task.owner
+                            ? task.owner.title
+                              ? `${task.owner.name} (${task.owner.title})`
+                              : task.owner.name
+                            : t('mandate.noOwner')}
+                        </Table.Cell>
+                        <Table.Cell>{formatDate(task.dueDate)}</Table.Cell>
+                        <Table.Cell>
+                          <span className="tags">
+                            <Tag data-color={task.status === 'done' ? 'success' : task.status === 'in_progress' ? 'info' : 'neutral'}>
+                              {t(`followUp.statuses.${task.status}`)}
+                            </Tag>
+                            {task.late && <Tag data-color="danger">{t('mandate.late')}</Tag>}
+                          </span>
+                        </Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </ScrollBox>
             )}
             {officer && (
               <Details>

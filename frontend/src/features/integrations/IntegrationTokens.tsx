@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useCreateIntegrationToken, useIntegrationTokens, useRevokeIntegrationToken, type IntegrationTokenView } from './api.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 const FIELD_IDS = {
   name: 'integration-name',
@@ -116,23 +117,25 @@ export function IntegrationTokens() {
         (tokens.data.tokens.length === 0 ? (
           <Paragraph>{t('integrations.none')}</Paragraph>
         ) : (
-          <Table className="full-width">
-            <caption>{t('integrations.list')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('integrations.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('integrations.scopes')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('integrations.expiresAt')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('integrations.lastUsed')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('integrations.status')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {tokens.data.tokens.map((tok) => (
-                <TokenRow key={tok.id} token={tok} />
-              ))}
-            </Table.Body>
-          </Table>
+          <ScrollBox label={t('integrations.list')}>
+            <Table className="full-width">
+              <caption>{t('integrations.list')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('integrations.name')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('integrations.scopes')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('integrations.expiresAt')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('integrations.lastUsed')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('integrations.status')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {tokens.data.tokens.map((tok) => (
+                  <TokenRow key={tok.id} token={tok} />
+                ))}
+              </Table.Body>
+            </Table>
+          </ScrollBox>
         ))}
     </section>
   );

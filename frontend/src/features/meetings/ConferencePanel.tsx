@@ -10,6 +10,7 @@ import { useInvalidatingMutation } from '../../lib/query.js';
 import type { Answer } from '@samrad/shared/contracts';
 import type { ConferenceInput } from './api.js';
 import { keys } from '../../lib/query-keys.js';
+import { ScrollBox } from '../../components/ScrollBox.js';
 
 export interface ConferenceView {
   registrationOpen: boolean;
@@ -100,23 +101,25 @@ export function ConferencePanel(props: {
         <Paragraph className="muted">{t('conference.registrationClosed')}</Paragraph>
       )}
       {c.registrations && (
-        <Table>
-          <caption>{t('conference.registrations')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('conference.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('conference.representingColumn')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {c.registrations.map((g) => (
-              <Table.Row key={g.userId}>
-                <Table.Cell>{g.name}</Table.Cell>
-                <Table.Cell>{g.representing ?? '–'}</Table.Cell>
+        <ScrollBox label={t('conference.registrations')}>
+          <Table>
+            <caption>{t('conference.registrations')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('conference.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('conference.representingColumn')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {c.registrations.map((g) => (
+                <Table.Row key={g.userId}>
+                  <Table.Cell>{g.name}</Table.Cell>
+                  <Table.Cell>{g.representing ?? '–'}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </ScrollBox>
       )}
       {c.inputOpen && (c.registered || props.officer) && props.agenda.length > 0 && receipt && (
         <section className="stack panel narrow" aria-labelledby="conference-input-h">
