@@ -15,3 +15,4 @@ export * from './search.js';
 export * from './documents.js';
 export * from './innsyn.js';
 export * from './operations.js';
+export * from './oidc.js';

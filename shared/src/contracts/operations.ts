@@ -25,6 +25,7 @@ import {
   peerImportResponseSchema,
   adoptionSchema,
 } from './analysis.js';
+import { loginOptionsResponseSchema, logoutResponseSchema, oidcProviderResponseSchema, oidcSettingsResponseSchema } from './oidc.js';
 import { meResponseSchema, messageResponseSchema, municipalityResponseSchema } from './auth.js';
 import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
 import {
@@ -147,7 +148,7 @@ export const responseContracts = {
   'POST /api/documents': documentResponseSchema,
   'GET /api/audit/:entityType/:entityId': auditHistoryResponseSchema,
   'POST /api/auth/login': okResponseSchema,
-  'POST /api/auth/logout': okResponseSchema,
+  'POST /api/auth/logout': logoutResponseSchema,
   'GET /api/auth/me': meResponseSchema,
   'PATCH /api/auth/me': meResponseSchema,
   'GET /api/municipality': municipalityResponseSchema,
@@ -234,6 +235,13 @@ export const responseContracts = {
   'POST /api/calendar-tokens': calendarTokenCreatedResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
+  'GET /api/auth/oidc/options': loginOptionsResponseSchema,
+  'POST /api/auth/oidc/backchannel-logout': okResponseSchema,
+  'GET /api/oidc-providers': oidcSettingsResponseSchema,
+  'POST /api/oidc-providers': oidcProviderResponseSchema,
+  'PATCH /api/oidc-providers/:id': oidcProviderResponseSchema,
+  'PUT /api/oidc-providers/password-login': oidcSettingsResponseSchema,
+  'PUT /api/oidc-providers/national-ids/:userId': okResponseSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operation = keyof typeof responseContracts;

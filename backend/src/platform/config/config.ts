@@ -95,6 +95,12 @@ export const configSchema = z
     SUBMISSION_ATTACHMENTS_MAX_MB: z.coerce.number().positive().default(50),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    /**
+     * The server secret of OpenID Connect log-in (at least 32 characters): it encrypts the providers' client secrets
+     * and keys the hash of national identity numbers (HMAC-SHA-256). Required in production; development and tests
+     * use a fixed key. Changing it makes stored secrets and linked identity numbers unreadable.
+     */
+    OIDC_SECRET_KEY: z.string().min(32, { error: 'OIDC_SECRET_KEY må ha minst 32 tegn' }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL)
@@ -112,6 +118,12 @@ export const configSchema = z
         code: 'custom',
         path: ['TEST_CLOCK'],
         message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon',
+      });
+    if (c.NODE_ENV === 'production' && !c.OIDC_SECRET_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_SECRET_KEY'],
+        message: 'OIDC_SECRET_KEY (minst 32 tegn) må settes i produksjon: den krypterer innloggingenes hemmeligheter',
       });
     if (c.NODE_ENV === 'production' && c.CONTRACT_CHECK)
       ctx.addIssue({

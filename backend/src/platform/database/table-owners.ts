@@ -73,6 +73,9 @@ export const TABLE_OWNERS = {
   notification: 'notifications',
   attachment: 'attachments',
   generated_document: 'documents',
+  oidc_provider: 'auth',
+  oidc_national_id: 'auth',
+  oidc_login_state: 'auth',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

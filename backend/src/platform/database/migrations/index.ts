@@ -23,6 +23,7 @@ import { Documents1763800000900 } from './1763800000900-documents.js';
 import { Language1763800000920 } from './1763800000920-language.js';
 import { AnalysisAdoption1763800000820 } from './1763800000820-analysis-adoption.js';
 import { Innsyn1763800000940 } from './1763800000940-innsyn.js';
+import { Oidc1763800001000 } from './1763800001000-oidc.js';
 
 /** Migrations in order. Each is reviewed SQL; data backfills get their own migration. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Language1763800000920,
   AnalysisAdoption1763800000820,
   Innsyn1763800000940,
+  Oidc1763800001000,
 ];
