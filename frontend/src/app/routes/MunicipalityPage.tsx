@@ -5,6 +5,7 @@ import { LANGUAGE_FORMS } from '@samrad/shared/i18n';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { OidcAdmin } from '../../features/oidc/OidcAdmin.js';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import { keys } from '../../lib/query-keys.js';
@@ -72,6 +73,7 @@ export default function MunicipalityPage() {
           )}
         </form>
       )}
+      {admin && <OidcAdmin />}
     </>
   );
 }
