@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './platform/config/config.js';
 import { createDataSource } from './platform/database/data-source.js';
 import { seedDemo } from './seed/demo.js';
+import { seedDemoOidc } from './seed/demo-oidc.js';
 
 /** Operations: `node dist/cli.js migrate`, `node dist/cli.js seed`, `node dist/cli.js migrate seed`. */
 async function main(commands: string[]): Promise<void> {
@@ -15,6 +16,7 @@ async function main(commands: string[]): Promise<void> {
       } else if (command === 'seed') {
         const { created } = await seedDemo(db);
         console.log(created ? 'Demodata lastet.' : 'Demodata finnes allerede.');
+        if (config.DEMO_OIDC_ISSUER) await seedDemoOidc(db, config.DEMO_OIDC_ISSUER);
       } else {
         throw new Error(`Ukjent kommando «${command}». Bruk migrate og/eller seed.`);
       }

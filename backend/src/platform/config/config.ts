@@ -101,6 +101,8 @@ export const configSchema = z
      * use a fixed key. Changing it makes stored secrets and linked identity numbers unreadable.
      */
     OIDC_SECRET_KEY: z.string().min(32, { error: 'OIDC_SECRET_KEY må ha minst 32 tegn' }).optional(),
+    /** `npm start` only: the demo OpenID provider it runs, which the seed sets up for the demo municipality. Refused in production. */
+    DEMO_OIDC_ISSUER: url(['http', 'https']).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL)
@@ -118,6 +120,12 @@ export const configSchema = z
         code: 'custom',
         path: ['TEST_CLOCK'],
         message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon',
+      });
+    if (c.NODE_ENV === 'production' && c.DEMO_OIDC_ISSUER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_OIDC_ISSUER'],
+        message: 'DEMO_OIDC_ISSUER (demoinnloggingen til npm start) kan ikke brukes i produksjon',
       });
     if (c.NODE_ENV === 'production' && !c.OIDC_SECRET_KEY)
       ctx.addIssue({
