@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_OIDC_CLIENT_ID, DEMO_OIDC_NAME, startDemoOidcProvider } from '../../infra/src/demo-oidc-provider.js';
-import { DEMO_PASSWORD, expectAccessible, launchChromium, newJourney } from '../support/browser.js';
+import { DEMO_PASSWORD, expectAccessible, launchChromium, logIn, newJourney } from '../support/browser.js';
 
 const base = inject('baseUrl');
 const SHOTS = process.env.SHOTS_DIR;
@@ -88,6 +88,23 @@ describe('log-in through the demo OpenID provider', () => {
     await page.getByRole('button', { name: 'Ja, logg ut' }).click();
     await page.getByRole('heading', { level: 1, name: 'Logg inn i Samråd' }).waitFor();
     expect((await page.request.get(`${base}/api/auth/me`)).status()).toBe(401);
+  });
+
+  it('an administrator sees the municipality’s log-in settings, and a bad issuer is refused on its field', async () => {
+    const { page } = await newJourney(browser, 'oidc-admin');
+    await logIn(page, base, 'admin@solvik.kommune.test');
+    await page.goto(`${base}/kommune`);
+    const table = page.getByRole('table', { name: 'Innlogging' });
+    await table.getByRole('cell', { name: DEMO_OIDC_NAME, exact: true }).waitFor();
+    await checked(page, 'oidc-6-admin-list');
+    await page.getByRole('button', { name: `Endre ${DEMO_OIDC_NAME}` }).click();
+    const issuer = page.getByRole('textbox', { name: 'Utsteder (issuer)' });
+    expect(await issuer.inputValue()).toBe(provider.issuer);
+    await issuer.fill('ftp://feil.example');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByRole('link', { name: /Utstederen må være en https-adresse/ }).waitFor();
+    await checked(page, 'oidc-7-admin-field-error');
+    await page.getByRole('button', { name: 'Avbryt' }).click();
   });
 
   it('a person without an account is sent back to the log-in page with a Norwegian explanation', async () => {
