@@ -1562,6 +1562,13 @@ export const en: Translation = {
       save: 'Save',
       cancel: 'Cancel',
       saved: 'Saved.',
+      nationalIdHeading: 'Link a person to their national identity number',
+      nationalIdHelp:
+        'ID-porten knows the person by their national identity number. Samråd stores only a keyed hash of it, never the number itself.',
+      person: 'Person',
+      nationalId: 'National identity number (11 digits)',
+      link: 'Link to the person',
+      linked: 'The national identity number is linked to the person.',
       passwordHeading: 'Password log-in',
       passwordLogin: 'Allow log-in with e-mail address and password',
       passwordHelp:

@@ -1551,6 +1551,12 @@ export const nb = {
       save: 'Lagre',
       cancel: 'Avbryt',
       saved: 'Lagret.',
+      nationalIdHeading: 'Knytt en person til fødselsnummeret',
+      nationalIdHelp: 'ID-porten kjenner personen på fødselsnummeret. Samråd lagrer bare en nøkkelhash av det, aldri selve nummeret.',
+      person: 'Person',
+      nationalId: 'Fødselsnummer (11 siffer)',
+      link: 'Knytt til personen',
+      linked: 'Fødselsnummeret er knyttet til personen.',
       passwordHeading: 'Passordinnlogging',
       passwordLogin: 'Tillat innlogging med e-postadresse og passord',
       passwordHelp:

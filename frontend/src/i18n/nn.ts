@@ -1553,6 +1553,12 @@ export const nn: Translation = {
       save: 'Lagre',
       cancel: 'Avbryt',
       saved: 'Lagra.',
+      nationalIdHeading: 'Knyt ein person til fødselsnummeret',
+      nationalIdHelp: 'ID-porten kjenner personen på fødselsnummeret. Samråd lagrar berre ein nøkkelhash av det, aldri sjølve nummeret.',
+      person: 'Person',
+      nationalId: 'Fødselsnummer (11 siffer)',
+      link: 'Knyt til personen',
+      linked: 'Fødselsnummeret er knytt til personen.',
       passwordHeading: 'Passordinnlogging',
       passwordLogin: 'Tillat innlogging med e-postadresse og passord',
       passwordHelp:

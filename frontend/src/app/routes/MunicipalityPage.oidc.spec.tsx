@@ -2,7 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { meResponseSchema, oidcProviderResponseSchema, oidcSettingsResponseSchema } from '@samrad/shared/contracts';
+import {
+  meResponseSchema,
+  oidcProviderResponseSchema,
+  oidcSettingsResponseSchema,
+  okResponseSchema,
+  userListResponseSchema,
+} from '@samrad/shared/contracts';
 import { json } from '../../testing/contracts.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
@@ -75,5 +81,49 @@ describe('the municipality’s log-in (administrators)', () => {
         enabled: true,
       }),
     );
+  });
+
+  it('links a person to a national identity number where ID-porten is in use', async () => {
+    let put: { url: string; body: unknown } | undefined;
+    server.use(
+      http.get('/api/auth/me', () => json(meResponseSchema, ADMIN)),
+      http.get('/api/oidc-providers', () =>
+        json(oidcSettingsResponseSchema, {
+          providers: [{ ...ENTRA, id: 'p3', name: 'ID-porten', kind: 'idporten', claim: 'pid', allowedRoles: ['participant'] }],
+          passwordLogin: true,
+          redirectUri: 'https://samrad.solvik.kommune.no/api/auth/oidc/callback',
+        }),
+      ),
+      http.get('/api/users', () =>
+        json(userListResponseSchema, {
+          users: [
+            {
+              id: 'u-fau',
+              email: 'fau.nordby@solvik.kommune.test',
+              name: 'FAU-leder, Nordby skole',
+              title: '',
+              status: 'active',
+              isAdmin: false,
+              isCaseOfficer: false,
+              version: 1,
+            },
+          ],
+        }),
+      ),
+      http.put('/api/oidc-providers/national-ids/:userId', async ({ request }) => {
+        put = { url: new URL(request.url).pathname, body: await request.json() };
+        return json(okResponseSchema, { ok: true });
+      }),
+    );
+    renderRoute('/kommune');
+    const number = await screen.findByRole('textbox', { name: 'Fødselsnummer (11 siffer)' });
+    await userEvent.type(number, '123');
+    await userEvent.click(screen.getByRole('button', { name: 'Knytt til personen' }));
+    expect(await screen.findByRole('link', { name: 'Fødselsnummeret må ha 11 siffer' })).toBeTruthy();
+    await userEvent.clear(number);
+    await userEvent.type(number, '01017012345');
+    await userEvent.click(screen.getByRole('button', { name: 'Knytt til personen' }));
+    await waitFor(() => expect(put).toEqual({ url: '/api/oidc-providers/national-ids/u-fau', body: { nationalId: '01017012345' } }));
+    expect(await screen.findByText('Fødselsnummeret er knyttet til personen.')).toBeTruthy();
   });
 });

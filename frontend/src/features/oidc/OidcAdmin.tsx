@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createOidcProviderSchema,
+  nationalIdSchema,
   defaultOidcClaim,
   OIDC_DEFAULT_ROLES,
   OIDC_KINDS,
@@ -14,7 +15,7 @@ import {
 import { SelectField } from '../../components/SelectField.js';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { useContractForm, useFormErrors } from '../../lib/useContractForm.js';
-import { useCreateProvider, useOidcSettings, useSetPasswordLogin, useUpdateProvider } from './api.js';
+import { useCreateProvider, useOidcSettings, usePeople, useSetNationalId, useSetPasswordLogin, useUpdateProvider } from './api.js';
 
 const DEFAULT_SCOPES: Record<OidcKind, string> = {
   entra: 'openid email profile',
@@ -247,6 +248,53 @@ function PasswordLoginForm({ passwordLogin }: { passwordLogin: boolean }) {
   );
 }
 
+/** Links a person to their national identity number (ID-porten); the server keeps only its keyed hash. */
+function NationalIdForm() {
+  const { t } = useTranslation();
+  const people = usePeople(true);
+  const save = useSetNationalId();
+  const ids = { userId: 'oidc-pid-person', nationalId: 'oidc-pid-number' };
+  const form = useContractForm({
+    fieldIds: ids,
+    fallbackPath: 'nationalId',
+    schema: nationalIdSchema,
+    values: (f) => ({ nationalId: f.get('nationalId'), userId: f.get('userId') as string }),
+    submit: ({ nationalId }, element) => save.mutateAsync({ nationalId, userId: new FormData(element).get('userId') as string }),
+    resetOnDone: true,
+  });
+  const options = (people.data?.users ?? [])
+    .filter((u) => u.status !== 'disabled')
+    .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="stack narrow">
+      <Heading level={3} data-size="sm">
+        {t('oidc.admin.nationalIdHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('oidc.admin.nationalIdHelp')}</Paragraph>
+      {form.summary}
+      <SelectField id={ids.userId} name="userId" label={t('oidc.admin.person')} options={options} error={form.error('userId')} />
+      <Textfield
+        id={ids.nationalId}
+        name="nationalId"
+        inputMode="numeric"
+        autoComplete="off"
+        label={t('oidc.admin.nationalId')}
+        error={form.error('nationalId')}
+      />
+      <div>
+        <Button type="submit" variant="secondary" loading={form.pending}>
+          {t('oidc.admin.link')}
+        </Button>
+      </div>
+      {form.done && (
+        <Alert data-color="success" role="status">
+          {t('oidc.admin.linked')}
+        </Alert>
+      )}
+    </form>
+  );
+}
+
 /**
  * The municipality's log-in (for its administrators): its OpenID Connect providers — list, add, change, turn off — and
  * whether passwords may still be used.
@@ -308,6 +356,7 @@ export function OidcAdmin() {
           <Button onClick={() => setEditing('new')}>{t('oidc.admin.add')}</Button>
         </div>
       )}
+      {providers.some((p) => p.kind === 'idporten' || p.claim === 'pid') && <NationalIdForm />}
       <Heading level={3} data-size="sm">
         {t('oidc.admin.passwordHeading')}
       </Heading>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   Answer,
   CreateOidcProvider,
+  NationalIdRequest,
   OidcProviderResponse,
   OidcSettingsResponse,
   PasswordLoginRequest,
@@ -48,4 +49,16 @@ export const useSetPasswordLogin = () =>
     (input: PasswordLoginRequest) => api<OidcSettingsResponse>('/api/oidc-providers/password-login', { method: 'PUT', body: input }),
     settingsKey,
     optionsKey,
+  );
+
+/** The municipality's people, for linking one to a national identity number. */
+export const usePeople = (enabled: boolean) =>
+  useQuery({ queryKey: ['users'] as const, queryFn: () => api<Answer<'GET /api/users'>>('/api/users'), enabled });
+
+export const useSetNationalId = () =>
+  useInvalidatingMutation(({ userId, ...input }: NationalIdRequest & { userId: string }) =>
+    api<Answer<'PUT /api/oidc-providers/national-ids/:userId'>>(`/api/oidc-providers/national-ids/${userId}`, {
+      method: 'PUT',
+      body: input,
+    }),
   );
