@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../src/platform/auth/session.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-people.js';
 import { DEMO, login, startTestApp, type Client, type TestApp } from './harness.js';
 import { CookieJar, startTestProvider, type TestProvider } from './oidc-test-provider.js';
@@ -92,7 +93,7 @@ describe('OpenID Connect log-in against oidc-provider (Entra-, ID-porten- and Fe
   const ids = {} as Record<'entra' | 'idporten' | 'feide', string>;
 
   beforeAll(async () => {
-    t = await startTestApp({ APP_URL });
+    t = await startTestApp({ APP_URL, OPERATOR_EMAILS: DEMO.admin });
     admin = await login(t.url, DEMO.admin);
     const backchannelUrl = `${t.url}/api/auth/oidc/backchannel-logout`;
     [entra, idporten, feide] = await Promise.all([
@@ -390,6 +391,24 @@ describe('OpenID Connect log-in against oidc-provider (Entra-, ID-porten- and Fe
     expect(((await refused.json()) as { message: string }).message).toBe(
       'Kommunen bruker ikke passord. Logg inn med kommunens innlogging.',
     );
+    // An invitation accepted meanwhile makes the account active but opens no password session (the link's token
+    // is written here as the invitation e-mail would carry it).
+    const invited = await admin.request('POST', '/api/users', { email: 'invitert.oidc@solvik.kommune.test', name: 'Invitert (OIDC)' });
+    expect(invited.status).toBe(201);
+    const token = 'invitasjonsnokkel-for-oidc-testen-0123456789';
+    await t.db.query(
+      `INSERT INTO auth_token (token_hash, user_id, kind, expires_at) VALUES ($1, $2, 'invite', now() + interval '1 hour')`,
+      [hashToken(token), invited.body.id],
+    );
+    const accepted = await fetch(`${t.url}/api/auth/accept-invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, password: 'Lang og uvanlig setning om skolebudsjett 2026' }),
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.headers.getSetCookie().filter((c) => c.startsWith('samrad_session='))).toEqual([]);
+    // The operator (OPERATOR_EMAILS) keeps a safe way in.
+    expect((await login(t.url, DEMO.admin)).userId).toBeTruthy();
     const options = await fetch(`${t.url}/api/auth/oidc/options?kommune=solvik-kommune`).then((r) => r.json() as Promise<any>);
     expect(options.municipalities[0].passwordLogin).toBe(false);
     // The provider that lets administrators in cannot be turned off while passwords are off.

@@ -80,6 +80,9 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const userId = await this.auth.acceptInvite(input.token, input.password);
+    // Where the municipality turned passwords off, the accepted invitation opens no session: the person logs in
+    // through the municipality's provider.
+    if (!(await this.auth.passwordLoginAllowed(userId))) return { ok: true };
     const session = await this.auth.createSession(userId);
     this.setCookie(reply, session.token, session.expiresAt);
     return { ok: true };

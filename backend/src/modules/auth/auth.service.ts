@@ -74,14 +74,17 @@ export class AuthService {
     const userId = await this.passwords.authenticate({ email, password });
     await this.db.query(`INSERT INTO login_attempt (email, ip, success) VALUES ($1, $2, $3)`, [email, ip, userId !== null]);
     if (!userId) throw new Unauthorized('Feil e-postadresse eller passord');
-    // A municipality that turned passwords off logs in through its providers only; its operators keep their password.
-    const account = await this.accounts.get(this.db.manager, userId);
-    if (
-      !(await this.municipalities.passwordLogin(account.municipalityId)) &&
-      !this.config.OPERATOR_EMAILS.some((e) => e.toLowerCase() === account.email.toLowerCase())
-    )
-      throw new Forbidden('Kommunen bruker ikke passord. Logg inn med kommunens innlogging.');
+    if (!(await this.passwordLoginAllowed(userId))) throw new Forbidden('Kommunen bruker ikke passord. Logg inn med kommunens innlogging.');
     return this.createSession(userId, previousToken);
+  }
+
+  /** A municipality that turned passwords off logs in through its providers only; the operators keep their password. */
+  async passwordLoginAllowed(userId: string): Promise<boolean> {
+    const account = await this.accounts.get(this.db.manager, userId);
+    return (
+      (await this.municipalities.passwordLogin(account.municipalityId)) ||
+      this.config.OPERATOR_EMAILS.some((e) => e.toLowerCase() === account.email.toLowerCase())
+    );
   }
 
   /** A fresh session id on every log-in (no session fixation); the previous one is removed. */
