@@ -1,4 +1,4 @@
-// Entry for `npm start`, `npm test` and `npm run municipality` on a fresh clone: makes sure it runs on Node.js 24, installs
+// Entry for `npm start`, `npm test`, `npm run migrate` and `npm run municipality` on a fresh clone: makes sure it runs on Node.js 24, installs
 // dependencies when they are missing or older than the lock file, then hands over to the TypeScript
 // scripts in infra/src.
 // Plain JavaScript on purpose: it must run before anything is installed, on whatever `node` the
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2];
-if (command !== 'start' && command !== 'test' && command !== 'municipality') {
-  console.error('Bruk: node infra/bootstrap.mjs start|test|municipality');
+if (!['start', 'test', 'migrate', 'municipality'].includes(command)) {
+  console.error('Bruk: node infra/bootstrap.mjs start|test|migrate|municipality');
   process.exit(2);
 }
 
@@ -35,8 +35,8 @@ if (major < REQUIRED_MAJOR) {
   process.exit(r.status ?? (r.signal ? 130 : 1));
 }
 
-// The operator command's output is its own (a script may read it); start and test say which Node.js runs.
-if (command !== 'municipality') console.log(`Node.js ${process.version}`);
+// The operator commands' output is their own (a script may read it); start and test say which Node.js runs.
+if (command === 'start' || command === 'test') console.log(`Node.js ${process.version}`);
 
 if (needsInstall()) {
   console.log('Installerer avhengigheter (npm ci) …');

@@ -20,6 +20,8 @@ import { ValidationFailed } from './platform/http/errors.js';
 import { ReadCache } from './platform/cache/read-cache.js';
 import { CLOCK, type Clock } from './platform/clock/clock.js';
 import { installContractCheck } from './platform/http/contract-check.js';
+import { installPublicRateLimit } from './platform/http/public-rate-limit.js';
+import { Readiness } from './platform/health/readiness.js';
 
 /**
  * Browser features Samråd never uses, denied on every response to the page and to anything it might
@@ -76,8 +78,13 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     fastify.addHook('onRequest', async () => clock.sync());
   }
   if (config.CONTRACT_CHECK) installContractCheck(app, logger);
+  await installPublicRateLimit(app, config, app.get<Redis>(REDIS));
+  const readiness = app.get(Readiness);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // Shutting down: the connection of a request that was in flight closes after its answer, so the
+    // server's close need not wait for the client's keep-alive to run out.
+    if (readiness.draining) reply.header('connection', 'close');
     if (req.auth && !SAFE_METHODS.has(req.method)) await readCache.invalidate(req.auth.municipalityId);
   });
   // Bad JSON gets a Norwegian 400 in the same shape as other validation errors.
@@ -139,6 +146,5 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: false });
     // Other GETs outside /api fall back to index.html: see ErrorFilter.
   }
-  app.enableShutdownHooks();
-  return app;
+  return app; // main.ts stops it on SIGTERM (graceful: in-flight requests finish)
 }

@@ -33,6 +33,8 @@ import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { ArchiveModule } from './modules/archive/archive.module.js';
 import { InnsynModule } from './modules/innsyn/innsyn.module.js';
+import { IntegrationTokensModule } from './modules/integration-tokens/integration-tokens.module.js';
+import { PersonalDataModule } from './modules/personal-data/personal-data.module.js';
 
 @Module({
   imports: [
@@ -56,6 +58,8 @@ import { InnsynModule } from './modules/innsyn/innsyn.module.js';
     DocumentsModule,
     ArchiveModule,
     InnsynModule,
+    IntegrationTokensModule,
+    PersonalDataModule,
     DecisionsModule,
     SearchModule,
     MeetingsModule,

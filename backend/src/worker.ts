@@ -7,9 +7,12 @@ import { DiscoveryService, NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from './platform/config/config.js';
 import { createLogger } from './platform/logging/logger.js';
+import { assertMigrationsCurrent, MigrationsBehind } from './platform/database/migration-state.js';
+import { serveWorkerHealth } from './platform/health/worker-health.js';
 import { handlersOf, jobNameOf, type HandlerRegistry, type JobFunction } from './platform/queue/handlers.js';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName } from './platform/queue/jobs.js';
 import { startRelay } from './platform/queue/relay.js';
+import { stopGracefullyOnSignals } from './platform/lifecycle/shutdown.js';
 import { CLOCK, type Clock } from './platform/clock/clock.js';
 import { REDIS } from './platform/queue/queue.module.js';
 import { bumpReadGeneration } from './platform/cache/read-cache.js';
@@ -43,6 +46,8 @@ export function assertEveryJobHasAHandler(handlers: HandlerRegistry): void {
 export interface RunningWorker {
   stop: () => Promise<void>;
   queue: Queue;
+  /** Where /health/live and /health/ready answer (WORKER_HEALTH_PORT), if anywhere. */
+  healthPort?: number;
 }
 
 export async function startWorker(
@@ -94,10 +99,14 @@ export async function startWorker(
     .upsertJobScheduler('digest.daily', { pattern: DIGEST_SCHEDULE, tz: 'Europe/Oslo' }, { name: 'digest.daily', data: {} })
     .catch((err: unknown) => log.warn({ err }, 'could not schedule the daily digest (retried at next start)'));
   const relay = startRelay(db, queue, log, options.relayIntervalMs, clock);
-  log.info({ queue: QUEUE_NAME, jobs: Object.keys(JOBS) }, 'worker started');
+  const health =
+    config.WORKER_HEALTH_PORT === undefined ? undefined : await serveWorkerHealth(config.WORKER_HEALTH_PORT, config.HOST, db, producer);
+  log.info({ queue: QUEUE_NAME, jobs: Object.keys(JOBS), healthPort: health?.port }, 'worker started');
   return {
     queue,
+    healthPort: health?.port,
     stop: async () => {
+      await health?.close();
       await relay.stop();
       await worker.close();
       await queue.close();
@@ -110,15 +119,19 @@ const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const config = loadConfig();
   const log = createLogger(config, 'samrad-worker');
-  startWorker(config, log).then(
-    (running) => {
-      const shutdown = () => void running.stop().then(() => process.exit(0));
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
-    },
-    (error) => {
-      log.fatal({ err: error }, 'worker failed to start');
-      process.exit(1);
-    },
-  );
+  // The worker never migrates: against a database whose migrations are behind, it says so and exits (code 1).
+  assertMigrationsCurrent(config, { nb: 'Arbeideren', en: 'The worker' })
+    .then(() => startWorker(config, log))
+    .then(
+      // On SIGTERM: no new jobs are taken, the running ones finish (BullMQ's close waits for them), the
+      // relay stops; a job still running after SHUTDOWN_GRACE_MS is cut off and retried by another worker.
+      (running) => stopGracefullyOnSignals(log, config.SHUTDOWN_GRACE_MS, () => running.stop()),
+      (error: unknown) => {
+        if (error instanceof MigrationsBehind) {
+          log.fatal({ pending: error.pending }, error.message);
+          if (!log.isLevelEnabled('fatal')) console.error(error.message);
+        } else log.fatal({ err: error }, 'worker failed to start');
+        process.exit(1);
+      },
+    );
 }

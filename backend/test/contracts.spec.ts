@@ -9,9 +9,12 @@ const NO_BODY = new Set([
   'POST /api/auth/logout',
   'POST /api/users/:id/resend-invite',
   'POST /api/meetings/:id/publish',
+  'POST /api/meetings/:id/minutes/approval',
   'POST /api/notifications/:id/read',
   'DELETE /api/meetings/:id/registrations/me',
   'POST /api/calendar-tokens',
+  'POST /api/integration-tokens/:id/revoke',
+  'POST /api/users/:id/anonymise',
   // Files: the raw body is the file (sniffed and checked by the attachments and dataset services).
   'POST /api/cases/:id/attachments',
   'POST /api/rounds/:id/documents',
@@ -160,7 +163,15 @@ describe('response contracts', () => {
     expect(publicDocument.status, JSON.stringify(publicDocument.body)).toBe(201);
     const closedCase = await officer.request('POST', '/api/cases', { title: 'Avsluttet sak til arkivet' });
     await t.db.query(`UPDATE case_file SET status = 'closed' WHERE id = $1`, [closedCase.body.id]);
+    // Innsyn's vedlegg: a public attachment of the published public case.
+    const publicAttachment = await officer.request(
+      'POST',
+      `/api/cases/${publicIds.case_id}/attachments?filename=offentlig.pdf`,
+      new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    );
+    expect(publicAttachment.status, JSON.stringify(publicAttachment.body)).toBe(201);
     const ids: Record<string, string> = {
+      'GET /api/public/:slug/attachments/:id/file': publicAttachment.body.id,
       'GET /api/public/:slug/cases/:id': publicIds.case_id,
       'GET /api/public/:slug/meetings/:id': publicIds.meeting_id,
       'GET /api/public/:slug/rounds/:id': publicIds.round_id,

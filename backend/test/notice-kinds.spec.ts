@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { EntityManager } from 'typeorm';
 import { NOTICE_KIND_NAMES, JOBS, type NoticeKind } from '../src/platform/queue/jobs.js';
 import { OutboxService } from '../src/platform/queue/outbox.service.js';
-import { NOTICE_KINDS, NotificationsService, renderNotice, type NoticeParams } from '../src/modules/notifications/notifications.service.js';
+import { redactJobData } from '../src/modules/ops/job-board.js';
+import {
+  NOTICE_KINDS,
+  NotificationsService,
+  noticeIn,
+  renderNotice,
+  type NoticeParams,
+} from '../src/modules/notifications/notifications.service.js';
 
 const at = new Date('2026-03-02T11:00:00Z');
 const to = { municipalityId: 'm', userIds: ['u'], caseId: 'c' };
@@ -66,6 +73,40 @@ describe('the notice catalogue', () => {
     expect(`${decision.title} ${decision.body}`).not.toContain('Hemmelig');
     const always = NOTICE_KIND_NAMES.filter((k) => NOTICE_KINDS[k].email === 'always');
     expect(always.sort()).toEqual(['receipt', 'reminder']);
+  });
+
+  it.each(NOTICE_KIND_NAMES)('%s is said again from its kept parameters, in nynorsk and English', (kind) => {
+    const notice = JSON.parse(JSON.stringify(renderNotice(kind, to, examples[kind] as never))) as ReturnType<typeof renderNotice>;
+    // Kept, and through JSON as stored: the same bokmål text.
+    expect(noticeIn('nb', notice)).toEqual({ title: notice.title, body: notice.body });
+    const nn = noticeIn('nn', notice);
+    const en = noticeIn('en', notice);
+    expect(en.title).not.toBe(notice.title);
+    for (const text of [nn.title, nn.body, en.title, en.body]) expect(text).not.toMatch(/\{\{|undefined|Invalid Date/);
+  });
+
+  it('says dates in Oslo time per language, and keeps no exempt title with a decision', () => {
+    expect(noticeIn('en', renderNotice('reminder', to, examples.reminder)).title).toBe(
+      'Reminder: deadline for input 2 March 2026 at 12:00',
+    );
+    expect(noticeIn('nn', renderNotice('reminder', to, examples.reminder)).title).toBe(
+      'Påminning: frist for innspel 2. mars 2026 kl. 12:00',
+    );
+    const decision = renderNotice('decision', to, examples.decision);
+    expect(JSON.stringify(decision)).not.toContain('Hemmelig');
+    expect(noticeIn('en', decision).title).toBe('Decision in case 2026/1: Personalsak');
+    // A notice stored before its parameters were kept is read as stored.
+    expect(noticeIn('en', { kind: 'comment', params: null, title: 'Ny merknad', body: 'Tekst' })).toEqual({
+      title: 'Ny merknad',
+      body: 'Tekst',
+    });
+  });
+
+  it('shows the job board neither its texts nor the parameters they are said with', () => {
+    const notice = renderNotice('comment', to, { ...examples.comment, text: 'Hemmelig merknad' });
+    const shown = JSON.stringify(redactJobData(notice));
+    expect(shown).not.toContain('Hemmelig');
+    expect(shown).toContain('comment:k');
   });
 
   it('refuses a kind that is not in the catalogue: at compile time and in the job payload', async () => {

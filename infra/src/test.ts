@@ -62,6 +62,19 @@ function ensureChromium() {
   if (r.status !== 0) throw new Error('Kunne ikke installere Chromium');
 }
 
+/** The scale-out test puts Debian's nginx in front of three API processes (tests/support/nginx.ts). */
+function ensureNginx() {
+  if (existsSync('/usr/sbin/nginx')) return;
+  if (!isRoot()) throw new Error('Skaleringstesten trenger Debians nginx: sudo apt-get install nginx');
+  console.log('Installerer nginx fra Debian (apt-get install nginx) …');
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'nginx'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (r.status !== 0) throw new Error('Kunne ikke installere nginx');
+}
+
 async function main() {
   mkdirSync(reports, { recursive: true });
   const services = await ensureServices({ root, databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL });
@@ -88,6 +101,7 @@ async function main() {
     tallies.push(vitest('Enhetstester frontend', 'frontend', [], env));
     tallies.push(vitest('Integrasjonstester backend', 'backend', [], env));
     ensureChromium();
+    ensureNginx();
     tallies.push(step('Bygg backend og frontend', 'npm', ['run', 'build', '--silent'], { ...env, NODE_ENV: 'production' }));
     tallies.push(vitest('Nettlesertester', 'tests', ['--config', 'vitest.config.ts'], env));
   } finally {

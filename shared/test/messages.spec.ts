@@ -9,7 +9,18 @@ import {
   searchQuerySchema,
   updateMeSchema,
 } from '../src/contracts/index.js';
-import { MESSAGE_WORDS, SERVER_MESSAGES, knowsMessage, languageFromAcceptLanguage, translateMessage } from '../src/i18n/index.js';
+import {
+  LANGUAGES,
+  MESSAGE_WORDS,
+  NOTICE_TEXTS,
+  SERVER_MESSAGES,
+  formatDateIn,
+  formatDateTimeIn,
+  knowsMessage,
+  languageFromAcceptLanguage,
+  say,
+  translateMessage,
+} from '../src/i18n/index.js';
 
 const contracts = join(import.meta.dirname, '..', 'src', 'contracts');
 
@@ -101,6 +112,20 @@ describe('the API messages in nynorsk and English', () => {
     );
   });
 
+  it('says the messages of a generic template by its subject, as their own entries did', () => {
+    for (const [nb, nn, en] of [
+      ['Teksten kan ha høyst 5000 tegn', 'Teksten kan ha høgst 5000 teikn', 'The text can have at most 5000 characters'],
+      ['Teksten må stå på én linje', 'Teksten må stå på éi linje', 'The text must be on one line'],
+      ['Passord må fylles ut', 'Passord må fyllast ut', 'Password is required'],
+      ['Passordet kan ha høyst 200 tegn', 'Passordet kan ha høgst 200 teikn', 'The password can have at most 200 characters'],
+      ['Filnavnet kan ha høyst 200 tegn', 'Filnamnet kan ha høgst 200 teikn', 'The file name can have at most 200 characters'],
+      ['Organisasjonsnummeret må fylles ut', 'Organisasjonsnummeret må fyllast ut', 'The organisation number is required'],
+    ]) {
+      expect([translateMessage(nb!, 'nn'), translateMessage(nb!, 'en')], nb).toEqual([nn, en]);
+      expect(knowsMessage(nb!), nb).toBe(true);
+    }
+  });
+
   it('leaves a message it does not know in bokmål, and says so', () => {
     expect(translateMessage('En melding ingen har skrevet inn', 'en')).toBe('En melding ingen har skrevet inn');
     expect(knowsMessage('En melding ingen har skrevet inn')).toBe(false);
@@ -115,5 +140,32 @@ describe('the API messages in nynorsk and English', () => {
     expect(languageFromAcceptLanguage('*')).toBeUndefined();
     expect(languageFromAcceptLanguage('de-DE')).toBeUndefined();
     expect(languageFromAcceptLanguage(undefined)).toBeUndefined();
+  });
+});
+
+describe('the notices and e-mail in bokmål, nynorsk and English', () => {
+  const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('has every notice and mail text in all three languages, with the same values named', () => {
+    expect(Object.keys(NOTICE_TEXTS).length).toBeGreaterThan(50);
+    for (const [key, texts] of Object.entries(NOTICE_TEXTS)) {
+      expect(Object.keys(texts).sort(), key).toEqual([...LANGUAGES].sort());
+      for (const language of LANGUAGES) {
+        expect(texts[language].trim(), `${key} (${language})`).not.toBe('');
+        expect(names(texts[language]), `${key} (${language})`).toEqual(names(texts.nb));
+      }
+      // Nynorsk and English are written out, not bokmål left in place (a few texts are the same in nynorsk).
+      expect(texts.en, key).not.toBe(texts.nb);
+    }
+  });
+
+  it('fills in the values, and says a date in Oslo time in the language’s own way', () => {
+    const at = new Date('2026-07-01T10:00:00Z'); // 12:00 in Oslo (summer time)
+    expect(say('nb', 'reminder.title', { deadline: at })).toBe('Påminnelse: frist for innspill 1. juli 2026 kl. 12:00');
+    expect(say('nn', 'reminder.title', { deadline: at })).toBe('Påminning: frist for innspel 1. juli 2026 kl. 12:00');
+    expect(say('en', 'reminder.title', { deadline: at })).toBe('Reminder: deadline for input 1 July 2026 at 12:00');
+    expect(formatDateTimeIn('en', '2026-12-01T23:30:00Z')).toBe('2 December 2026 at 00:30');
+    expect(formatDateIn('nn', '2026-12-01T23:30:00Z')).toBe('2. desember 2026');
+    expect(say('en', 'digest.deadlines.other', { count: 3 })).toBe('3 deadlines');
   });
 });

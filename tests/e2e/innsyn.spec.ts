@@ -132,6 +132,88 @@ describe('innsyn without an account', () => {
     // Ten pages with axe each: more than the tier's two minutes on a busy machine.
   }, 600_000);
 
+  it('the officer exempts one vedlegg and approves a protocol; a citizen downloads the public vedlegg and the approved protocol', async () => {
+    const mark = Date.now().toString(36);
+    const officer = await newJourney(browser, 'innsyn-documents-officer');
+    await logIn(officer.page, base, 'saksbehandler@solvik.kommune.test');
+    const me = await (await officer.page.request.get(`${base}/api/auth/me`)).json();
+    const send = async (method: 'post' | 'put', path: string, data?: unknown) => {
+      const res = await officer.page.request[method](`${base}${path}`, { headers: { 'x-csrf-token': me.csrfToken }, data });
+      expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+      return res.status() === 204 ? null : await res.json();
+    };
+    // A public case on the agenda of an open Driftsutvalget meeting held an hour ago, with its minutes written.
+    const title = `Skolebibliotek ${mark}`;
+    const kase = await send('post', '/api/cases', { title });
+    await send('post', `/api/cases/${kase.id}/moves`, { to: 'in_preparation' });
+    const bodies = (await (await officer.page.request.get(`${base}/api/bodies`)).json()).bodies as { id: string; name: string }[];
+    const du = bodies.find((b) => b.name === 'Driftsutvalget')!.id;
+    await send('put', `/api/cases/${kase.id}/route`, { steps: [{ bodyId: du, meetingDate: null }] });
+    const meetingTitle = `Bibliotekmøte ${mark}`;
+    const meeting = await send('post', '/api/meetings', {
+      bodyId: du,
+      title: meetingTitle,
+      startsAt: new Date(Date.now() - 3600_000).toISOString(),
+      place: 'Rådhuset',
+    });
+    const item = await send('post', `/api/meetings/${meeting.id}/agenda`, { caseId: kase.id });
+    await send('post', `/api/meetings/${meeting.id}/publish`);
+    await send('put', `/api/meetings/${meeting.id}/agenda/${item.id}/minutes`, { minutes: `Biblioteket ble drøftet ${mark}.` });
+
+    // On the case page: two vedlegg, public by default; the officer exempts one with its legal basis.
+    const page = officer.page;
+    await page.goto(`${base}/saker/${kase.id}`);
+    const section = page.getByRole('region', { name: 'Vedlegg' });
+    const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+    for (const name of ['Bibliotekplan.pdf', 'Personalvurdering.pdf']) {
+      await section.getByLabel('Legg til vedlegg').setInputFiles(pdf(name));
+      await section.getByRole('button', { name: 'Last opp' }).click();
+      await section.getByRole('link', { name }).waitFor();
+    }
+    await section.getByRole('button', { name: 'Unnta Personalvurdering.pdf fra innsyn' }).click();
+    const exemptForm = section.getByRole('form', { name: 'Unnta Personalvurdering.pdf fra innsyn' });
+    await exemptForm.getByRole('textbox', { name: 'Hjemmel for unntak' }).fill('offentleglova § 14');
+    await exemptForm.getByRole('button', { name: 'Unnta fra innsyn' }).click();
+    await section.getByText('Unntatt offentlighet (offentleglova § 14)').waitFor();
+    await section.getByRole('button', { name: 'Gjør Personalvurdering.pdf offentlig' }).waitFor();
+    await checked(page, '12-vedlegg-offentlig-og-unntatt');
+
+    // On the meeting page: the officer approves the protocol; its forms give way (it is locked).
+    await page.goto(`${base}/moter/${meeting.id}`);
+    const approval = page.getByRole('region', { name: 'Godkjenning av protokollen' });
+    await approval.getByText('Protokollen er ikke godkjent ennå.').waitFor();
+    await approval.getByRole('button', { name: 'Godkjenn protokollen' }).click();
+    await approval.getByText(/^Protokollen ble godkjent .* Den er låst for endringer\.$/).waitFor();
+    await approval.getByRole('button', { name: 'Åpne protokollen for retting' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Protokolltekst' }).count()).toBe(0);
+    await checked(page, '13-protokoll-godkjent');
+    await send('post', '/api/documents', { kind: 'meeting_minutes', meetingId: meeting.id });
+    await officer.context.close();
+
+    // The citizen: the public vedlegg (not the exempt one) and the approved protocol as PDF.
+    const { context, page: citizen } = await newJourney(browser, 'innsyn-documents-citizen');
+    await citizen.goto(`${base}/innsyn/solvik-kommune/saker/${kase.id}`);
+    const documents = citizen.getByRole('region', { name: 'Dokumenter' });
+    const attachment = documents.getByRole('link', { name: 'Bibliotekplan.pdf' });
+    await attachment.waitFor();
+    expect(await documents.getByText('Personalvurdering.pdf').count()).toBe(0);
+    await checked(citizen, '14-innsyn-vedlegg');
+    const [file] = await Promise.all([citizen.waitForEvent('download'), attachment.click()]);
+    expect((await readFile((await file.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.suggestedFilename()).toBe('Bibliotekplan.pdf');
+
+    await citizen.getByRole('link', { name: new RegExp(meetingTitle) }).click();
+    await citizen.getByRole('heading', { level: 1, name: `Driftsutvalget: ${meetingTitle}` }).waitFor();
+    await citizen.getByText(/^Protokollen ble godkjent /).waitFor();
+    await citizen.getByText(`Biblioteket ble drøftet ${mark}.`).waitFor();
+    const protocol = citizen.getByRole('region', { name: 'Dokumenter' }).getByRole('link', { name: /^Møteprotokoll – Driftsutvalget/ });
+    await checked(citizen, '15-innsyn-godkjent-protokoll');
+    const [minutes] = await Promise.all([citizen.waitForEvent('download'), protocol.click()]);
+    expect((await readFile((await minutes.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(minutes.suggestedFilename()).toMatch(/^moteprotokoll-driftsutvalget-.*\.pdf$/);
+    await context.close();
+  }, 600_000);
+
   it('a politician makes a private calendar address on the profile page and revokes it', async () => {
     const { context, page } = await newJourney(browser, 'innsyn-calendar-feed');
     await logIn(page, base, 'leder.driftsutvalget@solvik.kommune.test');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, DEMO_PASSWORD, expectAccessible, launchChromium, logIn, newJourney } from '../support/browser.js';
+import { giveMandateItemInput } from './steps/inputs.js';
 
 const base = inject('baseUrl');
 /** A screenshot of every page visited, per language (SHOTS_DIR to put them elsewhere). */
@@ -160,6 +161,45 @@ describe('nynorsk and English', () => {
       await page.getByRole('button', { name: 'Lagre målforma' }).click();
       await page.getByRole('button', { name: 'Lagre målformen' }).waitFor();
       await page.waitForFunction(() => document.documentElement.lang === 'nb');
+      await context.close();
+    },
+    JOURNEY_MS,
+  );
+  it(
+    'the notice list turns to nynorsk with the switch: a receipt said in the reader’s language, when read',
+    async () => {
+      const { page, context } = await newJourney(browser, 'sprak-varsel');
+      await logIn(page, base, 'htv.utdanningsforbundet@solvik.kommune.test');
+      // A receipt notice of their own: the worker delivers it a moment after the input is sent.
+      await giveMandateItemInput(page, { itemTitle: 'Samarbeid i oppvekstsektoren', text: `Innspel om språk ${Date.now()}` });
+      await page
+        .getByRole('link', { name: /^Varsler/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
+      const receipt = (title: string) => page.getByRole('link', { name: title, exact: true }).first();
+      await expect
+        .poll(
+          async () => {
+            if (await receipt('Kvittering for innspill').isVisible()) return true;
+            await page.reload();
+            await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
+            return receipt('Kvittering for innspill').isVisible();
+          },
+          { timeout: 60_000, interval: 500 },
+        )
+        .toBe(true);
+
+      await switchTo(page, 'Språk', 'nn');
+      await page.getByRole('heading', { level: 1, name: 'Varsel' }).waitFor();
+      await receipt('Kvittering for innspel').waitFor();
+      expect(await page.getByText(/^Innspelet ditt er motteke /).count()).toBeGreaterThan(0);
+      expect(await lang(page)).toBe('nn');
+      await expectAccessible(page, 'Varsel (nynorsk)');
+      await shot(page, 'nn-varsel');
+
+      await switchTo(page, 'Språk', 'nb');
+      await receipt('Kvittering for innspill').waitFor();
       await context.close();
     },
     JOURNEY_MS,

@@ -9,6 +9,8 @@ import { allocate, parseAllocationInput } from '@samrad/shared/engine';
 
 export async function startBaseline(databaseUrl: string, port: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // An idle connection ended by the server (the database dropped at the end of a run) is no crash.
+  pool.on('error', () => undefined);
   const app = Fastify({ logger: false });
   const session = async (cookie: string | undefined) => {
     const token = /samrad_session=([^;]+)/.exec(cookie ?? '')?.[1] ?? '';
@@ -126,6 +128,7 @@ export async function startBaseline(databaseUrl: string, port: number) {
     }
   });
   app.post('/compute', async (req) => allocate(parseAllocationInput(req.body)));
+  app.get('/health/live', async () => ({ status: 'ok' }));
   await app.listen({ port, host: '127.0.0.1' });
   return {
     close: async () => {
@@ -133,4 +136,11 @@ export async function startBaseline(databaseUrl: string, port: number) {
       await pool.end();
     },
   };
+}
+
+// Run on its own (`BASELINE_STANDALONE=1 node --import tsx tests/perf/baseline.ts`): one of the baseline
+// processes the national spike puts behind nginx, as Samråd's three APIs are.
+if (process.env.BASELINE_STANDALONE === '1') {
+  const running = await startBaseline(process.env.DATABASE_URL!, Number(process.env.PORT));
+  process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
 }

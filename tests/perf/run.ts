@@ -1,6 +1,7 @@
 /**
  * `npm run perf`: Samråd against a minimal Fastify + pg baseline doing the same queries, in one run,
- * on this machine; writes the table into docs/performance.md. Not part of `npm test`.
+ * on this machine; then the national spike through nginx (`spike.ts`). Writes the tables into
+ * docs/performance.md. Not part of `npm test`.
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +12,7 @@ import pg from 'pg';
 import { dropDatabase, ensureDatabase, ensureServices, withDatabase } from '../../infra/src/services.js';
 import { ROOT, freePort, runToEnd, startProcess, stopProcess, waitForHttp } from '../support/app-process.js';
 import { startBaseline } from './baseline.js';
+import { nationalSpike } from './spike.js';
 
 type Measured = autocannon.Result & { p95: number };
 
@@ -45,6 +47,16 @@ function run(opts: autocannon.Options): Promise<Measured> {
 
 async function main() {
   const services = await ensureServices({ root: ROOT, databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL });
+  try {
+    // PERF_ONLY=spike runs the national spike alone (it takes minutes of its own).
+    if (process.env.PERF_ONLY !== 'spike') await loadScenarios(services);
+    await nationalSpike(services);
+  } finally {
+    await services.stop();
+  }
+}
+
+async function loadScenarios(services: { databaseUrl: string; redisUrl: string }) {
   const databaseUrl = withDatabase(services.databaseUrl, 'samrad_perf');
   await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl);
@@ -281,7 +293,6 @@ async function main() {
     await stopProcess(worker);
     await baseline.close();
     await dropDatabase(databaseUrl).catch(() => undefined);
-    await services.stop();
   }
 }
 

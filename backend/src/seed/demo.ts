@@ -384,8 +384,19 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
   const meetingAt = new Date(now - 21 * DAY);
   const meeting = await insertReturningId(
     m,
-    `INSERT INTO meeting (municipality_id, body_id, title, starts_at, place, agenda_published_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-    [r.muni, r.bodies.du, 'Møte i Driftsutvalget', meetingAt, 'Kommunestyresalen, rådhuset', new Date(now - 28 * DAY)],
+    // Held three weeks ago; its protocol approved (godkjent) a week later, so innsyn shows it.
+    `INSERT INTO meeting (municipality_id, body_id, title, starts_at, place, agenda_published_at, minutes_approved_at, minutes_approved_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [
+      r.muni,
+      r.bodies.du,
+      'Møte i Driftsutvalget',
+      meetingAt,
+      'Kommunestyresalen, rådhuset',
+      new Date(now - 28 * DAY),
+      new Date(now - 14 * DAY),
+      r.users.officer,
+    ],
   );
   const duNumber = (
     (await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.du])) as {
@@ -423,6 +434,30 @@ async function seedCaseWorkflow(m: EntityManager, r: SeedRefs): Promise<void> {
     `INSERT INTO attendance (meeting_id, user_id, status, substitute_name) VALUES ($1,$2,'substitute','Vararepresentant, Parti D')`,
     [meeting, r.users.du5],
   );
+  // Habilitet: a member declared themselves disqualified, the body agreed, and a substitute voted in their place.
+  const duItem = ((await m.query(`SELECT id FROM agenda_item WHERE meeting_id = $1`, [meeting])) as { id: string }[])[0]!.id;
+  await m.query(
+    `INSERT INTO impartiality_declaration (municipality_id, meeting_id, agenda_item_id, case_id, user_id, declared_by, recorded_by, reason, legal_basis,
+                                           decision, decision_text, decided_at, decided_by, substitute_user_id, created_at)
+     VALUES ($1,$2,$3,$4,$5,'self',$5,$6,'fvl_6_2','disqualified',$7,$8,$9,$10,$11)`,
+    [
+      r.muni,
+      meeting,
+      duItem,
+      income,
+      r.users.du3,
+      'Er ansatt i tjenesten som søker om refusjonene, og har en særlig interesse i utfallet.',
+      'Medlemmet er inhabil etter forvaltningsloven § 6 andre ledd og fratrer under behandlingen av saken.',
+      meetingAt,
+      r.users.officer,
+      r.users.councilPos,
+      new Date(now - 22 * DAY),
+    ],
+  );
+  await m.query(`UPDATE agenda_item SET voter_ids = $2 WHERE id = $1`, [
+    duItem,
+    [r.users.chair, r.users.deputy, r.users.du4, r.users.du5, r.users.councilPos],
+  ]);
   const ksNumber = (
     (await m.query(`SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`, [income, r.bodies.council])) as {
       committee_number: string;

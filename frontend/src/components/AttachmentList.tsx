@@ -6,6 +6,7 @@ import { api } from '../lib/api.js';
 import { useInvalidatingMutation } from '../lib/query.js';
 import { useFormErrors } from '../lib/useContractForm.js';
 import { numberFormat } from '../i18n/index.js';
+import { AttachmentPublicity } from './AttachmentPublicity.js';
 
 const megabytes = numberFormat({ maximumFractionDigits: 1 });
 
@@ -14,7 +15,9 @@ const formatSize = (bytes: number) =>
 
 /** A list of attachments with download links, and (when allowed) a file field to add one and buttons to remove. */
 export function AttachmentList(props: {
-  attachments: AttachmentMeta[];
+  attachments: (AttachmentMeta & { public?: boolean; legalBasis?: string | null })[];
+  /** A case's attachments: each says whether it is public in innsyn; `canRemove` (the officer) may change it. */
+  publicity?: boolean;
   uploadPath?: string;
   canRemove?: boolean;
   queryKey: readonly unknown[];
@@ -63,6 +66,13 @@ export function AttachmentList(props: {
                 {`(${formatSize(a.size)}) `}
                 <abbr title={`SHA-256: ${a.sha256}`}>{t('attachments.checksum', { short: a.sha256.slice(0, 12) })}</abbr>
               </span>{' '}
+              {props.publicity && a.public !== undefined && (
+                <AttachmentPublicity
+                  attachment={{ id: a.id, filename: a.filename, public: a.public, legalBasis: a.legalBasis ?? null }}
+                  canChange={!!props.canRemove}
+                  queryKey={props.queryKey}
+                />
+              )}{' '}
               {props.canRemove && (
                 <Button
                   variant="tertiary"

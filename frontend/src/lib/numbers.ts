@@ -5,10 +5,29 @@
  * typed, so the contract names the problem in its own words.
  */
 export function decimalOf(value: string): number | string {
-  const t = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return value.trim();
+  const t = normalized(value);
+  if (!NUMBER.test(t)) return value.trim();
   return t.includes('.') ? t : Number(t);
 }
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+/** Thousands spaces out, the decimal comma as a point. */
+const normalized = (value: string) => value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+
+/**
+ * A quantity as a Norwegian types it (hours, weeks, counts, rates) as a JSON number, since the contracts want one;
+ * anything else as typed. Money goes through {@link decimalOf} instead, so it stays exact.
+ */
+export function numberOf(value: string): number | string {
+  const t = normalized(value);
+  return NUMBER.test(t) ? Number(t) : value.trim();
+}
+
+/** A form field's money: empty is null, anything else as {@link decimalOf}. */
+export const amountOf = (value: FormDataEntryValue | null): number | string | null => {
+  const text = typeof value === 'string' ? value : '';
+  return text.trim() === '' ? null : decimalOf(text);
+};
 
 /** An optional field: empty is left out (undefined), anything else as {@link decimalOf}. */
 export const optionalDecimalOf = (value: string): number | string | undefined => (value.trim() === '' ? undefined : decimalOf(value));

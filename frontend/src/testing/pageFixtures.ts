@@ -70,6 +70,9 @@ export function caseApi(me: object, attachments: object[] = []) {
     ),
     http.get('/api/cases/c1/follow-ups', () => HttpResponse.json({ decisions: [] })),
     http.get('/api/cases/c1/statements', () => HttpResponse.json({ statements: [] })),
+    http.get('/api/cases/c1/impartiality', () =>
+      HttpResponse.json({ declarations: [], officerDisqualifications: [], needsReassignment: false, officers: [] }),
+    ),
     http.get('/api/allocation-cases', () => HttpResponse.json({ allocationCases: [] })),
     http.get('/api/bodies', () => HttpResponse.json({ bodies: [] })),
     http.get('/api/users', () => HttpResponse.json({ users: [] })),
@@ -96,6 +99,7 @@ export function inputFixture(over: Record<string, unknown> & { id: string; kind:
     sha256: 'ab'.repeat(32),
     meeting: null,
     attachments: [],
+    publishConsent: null,
     disposition: null,
     ...over,
   };

@@ -254,6 +254,8 @@ export const submissionSchema = z.object({
   publishConsent: z.boolean({ error: 'Svar om innspillet kan publiseres' }).default(false),
 });
 export const editSubmissionSchema = z.object({ version, text: nonEmpty('Innspillet', 50000) });
+/** The submitter gives or withdraws consent to publish their input in innsyn, at any time after sending it. */
+export const publishConsentSchema = z.object({ publishConsent: z.boolean({ error: 'Svar om innspillet kan publiseres' }) }).strict();
 /** bodyId null: «no comment» for oneself, when personally invited. */
 export const noCommentSchema = z.object({ bodyId: uuid.nullable().default(null) });
 
@@ -360,6 +362,18 @@ export const attendanceSchema = z
         });
     });
   });
+/** Reopening an approved protocol to correct it: why (kept in the audit log). */
+export const reopenMinutesSchema = z.object({ reason: nonEmpty('Begrunnelsen', 2000) }).strict();
+
+/** A case attachment public in innsyn, or exempt with its legal basis (offentleglova): only this, nothing else of it. */
+export const attachmentPublicitySchema = z
+  .object({ public: z.boolean(), legalBasis: optionalLine(200).nullable().default(null) })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.public && !v.legalBasis)
+      ctx.addIssue({ code: 'custom', path: ['legalBasis'], message: 'Oppgi hjemmel for unntak (f.eks. offentleglova § 14)' });
+  });
+
 export const minutesSchema = z.object({
   minutes: nonEmpty('Protokollen', 20000),
   decision: z
@@ -368,6 +382,8 @@ export const minutesSchema = z.object({
       text: nonEmpty('Vedtaket', 20000).nullable().default(null),
       motions: z.array(voteSchema).max(30).default([]),
       dissent: z.array(dissentSchema).max(100).default([]),
+      /** Who voted, where the protocol records it (never a member disqualified in the case). */
+      voterIds: z.array(uuid).max(500).default([]),
       confirmOpenInput: confirmOpenInputSchema,
     })
     .superRefine((d, ctx) => {
@@ -421,12 +437,15 @@ export const attachmentMetaSchema = z.object({
   size: z.number().int(),
   sha256: z.string(),
 });
+
+/** A case attachment's publicity (innsyn): public, or exempt by its legal basis. Only case attachments carry it. */
+export const attachmentPublicityResponse = { public: z.boolean(), legalBasis: z.string().nullable() };
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
 
 // Responses ------------------------------------------------------------------------------------
 
 /** A stored attachment, as the upload answers it. */
-export const attachmentResponseSchema = attachmentMetaSchema.extend({ uploadedAt: z.string() });
+export const attachmentResponseSchema = attachmentMetaSchema.extend({ uploadedAt: z.string(), ...attachmentPublicityResponse });
 export const attachmentListResponseSchema = z.object({ attachments: z.array(attachmentResponseSchema) });
 
 const ref = z.object({ id: z.string(), name: z.string() });

@@ -14,5 +14,7 @@ export * from './ops.js';
 export * from './search.js';
 export * from './documents.js';
 export * from './innsyn.js';
+export * from './integrations.js';
+export * from './impartiality.js';
 export * from './operations.js';
 export * from './oidc.js';

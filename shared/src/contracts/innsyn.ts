@@ -102,10 +102,11 @@ export const publicCaseDetailResponseSchema = z.discriminatedUnion('exempt', [
     ),
     rounds: z.array(z.object({ id: z.string(), title: z.string(), closesAt: z.string(), open: z.boolean() })),
     meetings: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), bodyName: z.string() })),
-    /** The case's public documents (its newest saksframlegg), each downloadable at `href`. */
+    /** The case's public documents (its newest saksframlegg and its public vedlegg), each downloadable at `href`. */
     documents: z.array(
       z.object({
         id: z.string(),
+        kind: z.enum(['case_presentation', 'attachment']),
         title: z.string(),
         filename: z.string(),
         size: z.number(),
@@ -184,6 +185,21 @@ export const publicMeetingDetailResponseSchema = publicMeetingSummaryResponseSch
     z.object({ name: z.string(), status: z.enum(['present', 'absent', 'substitute']), substituteName: z.string().nullable() }),
   ),
   statements: z.array(z.object({ union: z.string().nullable(), text: z.string(), createdAt: z.string() })),
+  /** When the protocol was approved (godkjent); before that the minutes, votes, attendance and statements are not shown. */
+  minutesApprovedAt: z.string().nullable(),
+  /** The published møteinnkalling and (once approved) møteprotokoll, each downloadable at `href`. */
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['meeting_notice', 'meeting_minutes']),
+      title: z.string(),
+      filename: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+      createdAt: z.string(),
+      href: z.string(),
+    }),
+  ),
 });
 
 export const publicMandatesResponseSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_ABSENCE_REASONS, MEETING_KINDS, motionResponseSchema } from './cases.js';
+import { IMPARTIALITY_BASES, IMPARTIALITY_DECISIONS } from './impartiality.js';
 
 // Responses of meetings, agendas, minutes and school conferences.
 
@@ -23,6 +24,8 @@ export const meetingListResponseSchema = z.object({ meetings: z.array(meetingSum
 
 export const meetingDetailResponseSchema = meetingSummaryResponseSchema.extend({
   mayDecide: z.boolean(),
+  /** The protocol approved (godkjent): when and by whom; its minutes, attendance and statements are then locked. */
+  minutesApproval: z.object({ at: z.string(), by: z.string() }).nullable(),
   administrationPosition: z.string().nullable(),
   agenda: z.array(
     z.object({
@@ -48,6 +51,26 @@ export const meetingDetailResponseSchema = meetingSummaryResponseSchema.extend({
       ),
       openInput: z.string().nullable(),
       exemptBasis: z.string().nullable(),
+      /** Impartiality in this case (for those who may read it): each declaration, the body's decision and the substitute. */
+      impartiality: z.array(
+        z.object({
+          name: z.string(),
+          declaredBy: z.enum(['self', 'officer']),
+          reason: z.string(),
+          legalBasis: z.enum(IMPARTIALITY_BASES),
+          decision: z.enum(IMPARTIALITY_DECISIONS),
+          decisionText: z.string().nullable(),
+          substituteName: z.string().nullable(),
+        }),
+      ),
+      /** Who may vote in this case (those who met, less those not there for it, with substitutes called in for it). */
+      eligibleVoters: z.array(z.object({ userId: z.string(), name: z.string(), substitute: z.boolean() })),
+      /** Who met but may not vote in this case, and why (inhabil, or left). */
+      excludedVoters: z.array(
+        z.object({ userId: z.string(), name: z.string(), reason: z.enum(ITEM_ABSENCE_REASONS), note: z.string().nullable() }),
+      ),
+      /** Who voted, where the protocol records it. */
+      voters: z.array(z.object({ userId: z.string(), name: z.string() })),
     }),
   ),
   attendance: z.array(

@@ -41,6 +41,12 @@ import {
   publicRoundResponseSchema,
   publicScenarioResponseSchema,
 } from './innsyn.js';
+import {
+  integrationTokenCreatedResponseSchema,
+  integrationTokenListResponseSchema,
+  integrationTokenResponseSchema,
+  personalDataResponseSchema,
+} from './integrations.js';
 import { caseFollowUpsResponseSchema, followUpResponseSchema, mandateReportResponseSchema } from './follow-up.js';
 import {
   attachmentListResponseSchema,
@@ -71,6 +77,14 @@ import {
 } from './meetings.js';
 import { notificationListResponseSchema, notificationSettingsResponseSchema } from './notifications.js';
 import {
+  caseImpartialityResponseSchema,
+  declarationCreatedResponseSchema,
+  impartialityDecidedResponseSchema,
+  meetingImpartialityResponseSchema,
+  officerAssignedResponseSchema,
+  officerDisqualifiedResponseSchema,
+} from './impartiality.js';
+import {
   caughtMailResponseSchema,
   healthLiveResponseSchema,
   healthReadyResponseSchema,
@@ -97,6 +111,7 @@ import {
 import {
   inputSummaryResponseSchema,
   myInputsResponseSchema,
+  publishConsentResponseSchema,
   receiptResponseSchema,
   roundCreatedResponseSchema,
   roundDetailResponseSchema,
@@ -144,6 +159,8 @@ export const responseContracts = {
   'POST /api/cases/:id/attachments': attachmentResponseSchema,
   'POST /api/rounds/:id/documents': attachmentResponseSchema,
   'POST /api/submissions/:id/attachments': attachmentResponseSchema,
+  'PUT /api/attachments/:id/publicity': attachmentResponseSchema,
+  'PUT /api/submissions/:id/publish-consent': publishConsentResponseSchema,
   'GET /api/cases/:id/documents': caseDocumentsResponseSchema,
   'POST /api/documents': documentResponseSchema,
   'GET /api/audit/:entityType/:entityId': auditHistoryResponseSchema,
@@ -217,6 +234,7 @@ export const responseContracts = {
   'POST /api/users': userResponseSchema,
   'POST /api/users/:id/resend-invite': okResponseSchema,
   'PATCH /api/users/:id': userResponseSchema,
+  'POST /api/users/:id/anonymise': userResponseSchema,
   'GET /api/test/clock': testClockResponseSchema,
   'POST /api/test/clock': testClockMovedResponseSchema,
   'GET /api/public/municipalities': publicMunicipalitiesResponseSchema,
@@ -233,6 +251,10 @@ export const responseContracts = {
   'GET /api/public/:slug/scenarios/:id': publicScenarioResponseSchema,
   'GET /api/calendar-tokens': calendarTokenListResponseSchema,
   'POST /api/calendar-tokens': calendarTokenCreatedResponseSchema,
+  'GET /api/integration-tokens': integrationTokenListResponseSchema,
+  'POST /api/integration-tokens': integrationTokenCreatedResponseSchema,
+  'POST /api/integration-tokens/:id/revoke': integrationTokenResponseSchema,
+  'GET /api/me/personal-data': personalDataResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
   'GET /api/auth/oidc/options': loginOptionsResponseSchema,
@@ -242,6 +264,12 @@ export const responseContracts = {
   'PATCH /api/oidc-providers/:id': oidcProviderResponseSchema,
   'PUT /api/oidc-providers/password-login': oidcSettingsResponseSchema,
   'PUT /api/oidc-providers/national-ids/:userId': okResponseSchema,
+  'GET /api/meetings/:id/impartiality': meetingImpartialityResponseSchema,
+  'POST /api/meetings/:id/impartiality': declarationCreatedResponseSchema,
+  'PUT /api/meetings/:id/impartiality/:declarationId/decision': impartialityDecidedResponseSchema,
+  'GET /api/cases/:id/impartiality': caseImpartialityResponseSchema,
+  'POST /api/cases/:id/officer-disqualifications': officerDisqualifiedResponseSchema,
+  'PUT /api/cases/:id/officer': officerAssignedResponseSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Operation = keyof typeof responseContracts;

@@ -25,9 +25,9 @@ export const jobsResponseSchema = z.object({
 
 export const healthLiveResponseSchema = z.object({ status: z.literal('ok') });
 const check = z.enum(['ok', 'unavailable']);
-/** 200 when ready, 503 (same shape) when PostgreSQL or Redis does not answer. */
+/** 200 when ready, 503 (same shape) when PostgreSQL or Redis does not answer or the process is shutting down (`draining`). */
 export const healthReadyResponseSchema = z.object({
-  status: z.enum(['ready', 'unavailable']),
+  status: z.enum(['ready', 'unavailable', 'draining']),
   checks: z.object({ postgres: check, redis: check }),
 });
 

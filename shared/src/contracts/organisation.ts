@@ -150,6 +150,8 @@ export const userResponseSchema = z.object({
   isAdmin: z.boolean(),
   isCaseOfficer: z.boolean(),
   version: z.number().int(),
+  /** Anonymised after leaving (#21): shown by a label after their role, never active again. */
+  anonymised: z.boolean().default(false),
 });
 export const userListResponseSchema = z.object({ users: z.array(userResponseSchema) });
 

@@ -34,6 +34,8 @@ export const submissionResponseSchema = z.object({
   /** The school conference it came from, when it did. */
   meeting: z.object({ id: z.string(), title: z.string() }).nullable(),
   attachments: z.array(attachmentMetaSchema),
+  /** Whether the submitter agreed to publish it in innsyn: for its author and case officers (null for others). */
+  publishConsent: z.boolean().nullable(),
   disposition: z
     .object({
       outcome: z.enum(DISPOSITION_OUTCOMES),
@@ -96,6 +98,7 @@ export const inputSummaryResponseSchema = z.object({
 
 /** One's own inputs (every kind) on a case or a mandate item, with how each was handled. */
 export const myInputsResponseSchema = z.object({ items: z.array(submissionResponseSchema) });
+export const publishConsentResponseSchema = z.object({ publishConsent: z.boolean() });
 
 /** Which of my inputs: on a case or on a mandate item (one of them). */
 export const myInputsQuerySchema = z

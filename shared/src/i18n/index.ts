@@ -1,2 +1,3 @@
 export * from './languages.js';
 export * from './messages.js';
+export * from './notices.js';

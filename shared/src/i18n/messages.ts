@@ -29,9 +29,7 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: '{{label}} kan ha høgst {{max}} teikn',
     en: '{{label}} can have at most {{max}} characters',
   },
-  'Teksten kan ha høyst {{max}} tegn': { nn: 'Teksten kan ha høgst {{max}} teikn', en: 'The text can have at most {{max}} characters' },
   '{{label}} må stå på én linje': { nn: '{{label}} må stå på éi linje', en: '{{label}} must be on one line' },
-  'Teksten må stå på én linje': { nn: 'Teksten må stå på éi linje', en: 'The text must be on one line' },
   'Datoen må være mellom år {{min}} og {{max}}': {
     nn: 'Datoen må vere mellom år {{min}} og {{max}}',
     en: 'The date must be between the years {{min}} and {{max}}',
@@ -93,9 +91,7 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
 
   // auth.ts
   'Skriv inn en gyldig e-postadresse': { nn: 'Skriv inn ei gyldig e-postadresse', en: 'Enter a valid e-mail address' },
-  'Passord må fylles ut': { nn: 'Passord må fyllast ut', en: 'Password is required' },
   'Passordet må ha minst 12 tegn': { nn: 'Passordet må ha minst 12 teikn', en: 'The password must have at least 12 characters' },
-  'Passordet kan ha høyst 200 tegn': { nn: 'Passordet kan ha høgst 200 teikn', en: 'The password can have at most 200 characters' },
   'Lenken er ugyldig': { nn: 'Lenkja er ugyldig', en: 'The link is invalid' },
   'Skriv inn passordet du har nå': { nn: 'Skriv inn passordet du har no', en: 'Enter your current password' },
   'Velg om du vil ha e-post for hvert varsel': {
@@ -229,7 +225,6 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     nn: 'Eit punkt kan berre stå éin gong i rekkjefølgja',
     en: 'An item can appear only once in the order',
   },
-  'Organisasjonsnummeret må fylles ut': { nn: 'Organisasjonsnummeret må fyllast ut', en: 'The organisation number is required' },
   'Organisasjonsnummeret må være ni siffer (for eksempel 123456789)': {
     nn: 'Organisasjonsnummeret må vere ni siffer (til dømes 123456789)',
     en: 'The organisation number must be nine digits (for example 123456789)',
@@ -397,7 +392,6 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
     en: 'Send the file as content of type application/octet-stream',
   },
   'Filen må ha et navn': { nn: 'Fila må ha eit namn', en: 'The file must have a name' },
-  'Filnavnet kan ha høyst 200 tegn': { nn: 'Filnamnet kan ha høgst 200 teikn', en: 'The file name can have at most 200 characters' },
   'Ansvarlig må være en person i kommunen': {
     nn: 'Ansvarleg må vere ein person i kommunen',
     en: 'The person responsible must be a person in the municipality',
@@ -524,6 +518,44 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
   'Forslaget har {{votes}} stemmer, men bare {{voters}} kunne stemme i saken': {
     nn: 'Framlegget har {{votes}} røyster, men berre {{voters}} kunne røyste i saka',
     en: 'The motion has {{votes}} votes, but only {{voters}} could vote in the case',
+  },
+  // Approved protocols, public attachments, publication consent and the public rate limit (innsyn, #20)
+  'Protokollen er godkjent og låst. Åpne den for retting først (med begrunnelse).': {
+    nn: 'Protokollen er godkjend og låst. Opne han for retting først (med grunngiving).',
+    en: 'The minutes are approved and locked. Reopen them for correction first (with a reason).',
+  },
+  'Protokollen er allerede godkjent': { nn: 'Protokollen er alt godkjend', en: 'The minutes are already approved' },
+  'Sakslisten er ikke publisert. Protokollen kan ikke godkjennes før møtet er holdt.': {
+    nn: 'Sakslista er ikkje publisert. Protokollen kan ikkje godkjennast før møtet er halde.',
+    en: 'The agenda is not published. The minutes cannot be approved before the meeting is held.',
+  },
+  'Møtet er ikke holdt ennå. Protokollen godkjennes etter møtet.': {
+    nn: 'Møtet er ikkje halde enno. Protokollen vert godkjend etter møtet.',
+    en: 'The meeting has not been held yet. The minutes are approved after the meeting.',
+  },
+  'Protokollen er ikke godkjent, og kan rettes uten å åpnes': {
+    nn: 'Protokollen er ikkje godkjend, og kan rettast utan å opnast',
+    en: 'The minutes are not approved and can be corrected without reopening them',
+  },
+  'Dokumentet viser en sak som senere er unntatt offentlighet. Saksbehandleren må lage en ny versjon.': {
+    nn: 'Dokumentet viser ei sak som seinare er unnateken offentlegheit. Saksbehandlaren må lage ein ny versjon.',
+    en: 'The document shows a case that has since been exempted from public access. The case officer must make a new version.',
+  },
+  'Bare vedlegg til en sak kan gjøres offentlige eller unntas': {
+    nn: 'Berre vedlegg til ei sak kan gjerast offentlege eller unnatakast',
+    en: 'Only attachments to a case can be made public or exempted',
+  },
+  'Bare saksbehandlere kan endre om et vedlegg er offentlig': {
+    nn: 'Berre saksbehandlarar kan endre om eit vedlegg er offentleg',
+    en: 'Only case officers can change whether an attachment is public',
+  },
+  'Bare den som sendte innspillet kan gi eller trekke samtykket til publisering': {
+    nn: 'Berre den som sende innspelet, kan gi eller trekkje samtykket til publisering',
+    en: 'Only the person who sent the input can give or withdraw consent to publish it',
+  },
+  'For mange forespørsler fra din adresse. Vent litt og prøv igjen.': {
+    nn: 'For mange førespurnader frå adressa di. Vent litt og prøv igjen.',
+    en: 'Too many requests from your address. Wait a little and try again.',
   },
   'Protokolltilførsel kan bare gis i drøftingsmøter': {
     nn: 'Protokolltilførsel kan berre givast i drøftingsmøte',
@@ -661,6 +693,93 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
       en: 'The idempotency key has already been used for another input (receipt {{receipt}}, received {{time}}, SHA-256 {{sha}}). The stored input has not been changed. Send a new input with a new key, or change the stored one.',
     },
   ...OIDC_MESSAGES,
+  // integrations.ts and the integration tokens, personal data and anonymisation (#21)
+  'Velg minst én tilgang': { nn: 'Vel minst éin tilgang', en: 'Choose at least one scope' },
+  'Ukjent tilgang': { nn: 'Ukjend tilgang', en: 'Unknown scope' },
+  'Utløpsdatoen må være fram i tid': { nn: 'Utløpsdatoen må vere fram i tid', en: 'The expiry date must be in the future' },
+  'Utløpsdatoen kan være høyst to år fram i tid': {
+    nn: 'Utløpsdatoen kan vere høgst to år fram i tid',
+    en: 'The expiry date can be at most two years ahead',
+  },
+  'Fant ikke tokenet': { nn: 'Fann ikkje tokenet', en: 'The token was not found' },
+  'Tokenet er ugyldig, utløpt eller trukket tilbake': {
+    nn: 'Tokenet er ugyldig, utløpt eller trekt tilbake',
+    en: 'The token is invalid, expired or revoked',
+  },
+  'Tokenet gir ikke tilgang til dette': { nn: 'Tokenet gir ikkje tilgang til dette', en: 'The token does not give access to this' },
+  'Fant ikke brukeren': { nn: 'Fann ikkje brukaren', en: 'The user was not found' },
+  'Du kan ikke anonymisere deg selv': { nn: 'Du kan ikkje anonymisere deg sjølv', en: 'You cannot anonymise yourself' },
+  'Brukeren er allerede anonymisert': { nn: 'Brukaren er alt anonymisert', en: 'The user has already been anonymised' },
+  // impartiality.ts, impartiality (habilitet) in meetings and cases
+  'Velg lovgrunnlaget for inhabiliteten': { nn: 'Vel lovgrunnlaget for ugildskapen', en: 'Choose the legal basis of the disqualification' },
+  'Velg hva organet vedtok': { nn: 'Vel kva organet vedtok', en: 'Choose what the body decided' },
+  'Vara kalles bare inn for den som er inhabil': {
+    nn: 'Vara blir berre kalla inn for den som er ugild',
+    en: 'A substitute is called in only for someone disqualified',
+  },
+  'Bare saksbehandler kan registrere inhabilitet for andre': {
+    nn: 'Berre sakshandsamar kan registrere ugildskap for andre',
+    en: 'Only a case officer can record a disqualification for others',
+  },
+  'Bare medlemmer av {{body}} kan erklære seg inhabile i dette møtet': {
+    nn: 'Berre medlemmer av {{body}} kan erklære seg ugilde i dette møtet',
+    en: 'Only members of {{body}} can declare themselves disqualified in this meeting',
+  },
+  'Personen er ikke medlem av {{body}} og møtte ikke': {
+    nn: 'Personen er ikkje medlem av {{body}} og møtte ikkje',
+    en: 'The person is not a member of {{body}} and did not attend',
+  },
+  'Saken er allerede votert over; habiliteten avgjøres før voteringen': {
+    nn: 'Saka er alt røysta over; ugildskapen blir avgjord før røystinga',
+    en: 'The case has already been voted on; impartiality is decided before the vote',
+  },
+  'Habiliteten til personen i denne saken er allerede registrert': {
+    nn: 'Ugildskapen til personen i denne saka er alt registrert',
+    en: 'This person’s impartiality in this case is already recorded',
+  },
+  'Fant ikke habilitetserklæringen': { nn: 'Fann ikkje erklæringa om ugildskap', en: 'The impartiality declaration was not found' },
+  'Den inhabile kan ikke være sin egen vara': {
+    nn: 'Den ugilde kan ikkje vere sin eigen vara',
+    en: 'The disqualified member cannot be their own substitute',
+  },
+  'Fant ikke varaen': { nn: 'Fann ikkje varaen', en: 'The substitute was not found' },
+  'Varaen møter allerede i møtet': { nn: 'Varaen møter alt i møtet', en: 'The substitute already attends the meeting' },
+  '{{name}} er inhabil i sak {{case}} og kan ikke stemme (fratrådte under behandlingen). Begrunnelse: {{reason}}': {
+    nn: '{{name}} er ugild i sak {{case}} og kan ikkje røyste (fråtredde under handsaminga). Grunngiving: {{reason}}',
+    en: '{{name}} is disqualified in case {{case}} and cannot vote (withdrew while the case was dealt with). Reason: {{reason}}',
+  },
+  '{{name}} er inhabil i saken og kan ikke stemme, og dermed ikke ta dissens': {
+    nn: '{{name}} er ugild i saka og kan ikkje røyste, og dermed ikkje ta dissens',
+    en: '{{name}} is disqualified in the case and cannot vote, and so cannot dissent',
+  },
+  'Personen står to ganger i listen over hvem som stemte': {
+    nn: 'Personen står to gonger i lista over kven som røysta',
+    en: 'The person is listed twice among those who voted',
+  },
+  '{{name}} har erklært seg inhabil; organet må avgjøre habiliteten før voteringen': {
+    nn: '{{name}} har erklært seg ugild; organet må avgjere ugildskapen før røystinga',
+    en: '{{name}} has declared a disqualification; the body must decide on it before the vote',
+  },
+  'Personen møtte ikke i saken og kan ikke stemme': {
+    nn: 'Personen møtte ikkje i saka og kan ikkje røyste',
+    en: 'The person did not attend for the case and cannot vote',
+  },
+  'Du er inhabil i saken og kan ikke forberede den ({{reason}}). Saken må tildeles en annen saksbehandler.': {
+    nn: 'Du er ugild i saka og kan ikkje førebu henne ({{reason}}). Saka må givast til ein annan sakshandsamar.',
+    en: 'You are disqualified in the case and cannot prepare it ({{reason}}). The case must be assigned to another case officer.',
+  },
+  'Personen er ikke saksbehandler i kommunen': {
+    nn: 'Personen er ikkje sakshandsamar i kommunen',
+    en: 'The person is not a case officer in the municipality',
+  },
+  'Saksbehandleren er allerede registrert som inhabil i saken': {
+    nn: 'Sakshandsamaren er alt registrert som ugild i saka',
+    en: 'The case officer is already recorded as disqualified in the case',
+  },
+  'Saksbehandleren er inhabil i saken og kan ikke få den': {
+    nn: 'Sakshandsamaren er ugild i saka og kan ikkje få henne',
+    en: 'The case officer is disqualified in the case and cannot be given it',
+  },
 };
 
 /** The fields of an imported spreadsheet's column mapping (`MAPPED_FIELD_LABELS` in contracts/allocation.ts). */
@@ -715,6 +834,12 @@ const PHASES: Record<string, Entry> = {
 export const MESSAGE_WORDS: Record<string, Entry> = {
   ...mappedFieldWords(),
   ...PHASES,
+  // The subjects of the generic templates («{{label}} må fylles ut», «… kan ha høyst {{max}} tegn», «… må stå på én linje»)
+  Teksten: { nn: 'Teksten', en: 'The text' },
+  Passord: { nn: 'Passord', en: 'Password' },
+  Passordet: { nn: 'Passordet', en: 'The password' },
+  Filnavnet: { nn: 'Filnamnet', en: 'The file name' },
+  Organisasjonsnummeret: { nn: 'Organisasjonsnummeret', en: 'The organisation number' },
   Tittel: { nn: 'Tittel', en: 'Title' },
   Tittelen: { nn: 'Tittelen', en: 'The title' },
   Navn: { nn: 'Namn', en: 'Name' },
@@ -743,6 +868,7 @@ export const MESSAGE_WORDS: Record<string, Entry> = {
   mot: { nn: 'mot', en: 'against' },
   blanke: { nn: 'blanke', en: 'blank' },
   ...OIDC_WORDS,
+  Systemet: { nn: 'Systemet', en: 'The system' },
 };
 
 interface Pattern {

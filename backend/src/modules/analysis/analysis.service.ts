@@ -151,7 +151,7 @@ export class AnalysisService {
   async list(ctx: RequestContext, filter: { caseId?: string; mandateItemId?: string; kind?: string } = {}) {
     const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SQL('TRUE')}
-        WHERE t.municipality_id = $1 AND ${caseReadableSql('c', '$2', '$3')}
+        WHERE t.municipality_id = $1 AND ${caseReadableSql('c', '$2', '$3', ctx)}
           AND ($4::uuid IS NULL OR t.case_id = $4) AND ($5::uuid IS NULL OR t.mandate_item_id = $5) AND ($6::text IS NULL OR t.kind = $6)
         ORDER BY t.updated_at DESC, t.id`,
       [
@@ -420,7 +420,7 @@ export class AnalysisService {
     const rows: Pick<AnalysisToolRow, 'id' | 'kind' | 'title' | 'mandate_item_id' | 'input' | 'result'>[] = await this.db.query(
       `SELECT t.id, t.kind, t.title, t.mandate_item_id, t.input, t.result
          FROM analysis_tool t JOIN case_file c ON c.id = t.case_id
-        WHERE t.municipality_id = $1 AND ${caseReadableSql('c', '$2', '$3')}
+        WHERE t.municipality_id = $1 AND ${caseReadableSql('c', '$2', '$3', ctx)}
           AND (t.kind = 'savings' OR t.mandate_item_id IN (SELECT id FROM mandate_item WHERE mandate_id = $4))
         ORDER BY t.created_at, t.id`,
       [ctx.municipalityId, ctx.roles.has('case_officer'), [...ctx.bodyIds], mandateId],

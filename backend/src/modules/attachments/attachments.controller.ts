@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { AttachmentsService } from './attachments.service.js';
-import { attachmentListResponseSchema, attachmentResponseSchema } from '@samrad/shared/contracts';
+import type { z } from 'zod';
+import { attachmentListResponseSchema, attachmentPublicitySchema, attachmentResponseSchema } from '@samrad/shared/contracts';
+import { body } from '../../platform/http/zod.pipe.js';
 import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 
 /**
@@ -68,6 +70,18 @@ export class AttachmentsController {
       .header('cache-control', 'private, no-store')
       .header('x-content-sha256', meta.sha256)
       .send(content);
+  }
+
+  /** Whether a case attachment is public in innsyn, or exempt with its legal basis: that alone changes (case officers). */
+  @Returns(attachmentResponseSchema)
+  @Put('attachments/:id/publicity')
+  @Access('case_officer')
+  setPublicity(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(attachmentPublicitySchema)) input: z.infer<typeof attachmentPublicitySchema>,
+  ) {
+    return this.attachments.setPublicity(ctx, id, input);
   }
 
   @Delete('attachments/:id')

@@ -21,4 +21,7 @@ export interface AttachmentRow {
   created_at: Date;
   /** A generated document's file (owned by no case, round or submission; served by the documents module). */
   generated: boolean;
+  /** Public in innsyn (offentleglova § 3) unless the officer marks it exempt with its legal basis. */
+  public: boolean;
+  legal_basis: string | null;
 }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AttachmentMeta } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
-import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -13,9 +13,11 @@ import type { AttachmentRow } from './attachments.rows.js';
 import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { checkFile } from './file-kinds.js';
 
-/** An attachment as listed, with when it was uploaded. */
+/** An attachment as listed, with when it was uploaded and (a case's) whether it is public in innsyn. */
 export interface AttachmentView extends AttachmentMeta {
   uploadedAt: string;
+  public: boolean;
+  legalBasis: string | null;
 }
 
 interface Owner {
@@ -34,9 +36,12 @@ const meta = (r: StoredMeta): AttachmentView => ({
   size: r.size_bytes,
   sha256: r.sha256,
   uploadedAt: r.created_at.toISOString(),
+  public: r.public,
+  legalBasis: r.legal_basis,
 });
 
-const COLUMNS = 'id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, created_at, generated';
+const COLUMNS =
+  'id, case_id, submission_id, round_id, filename, media_type, size_bytes, sha256, created_at, generated, public, legal_basis';
 
 /** Attachments (vedlegg): checked by content, stored with their SHA-256, read under the owner's access rules. */
 @Injectable()
@@ -180,6 +185,67 @@ export class AttachmentsService {
     // A generated document's file is read through the documents module, under its document's rule.
     if (!row || row.generated) throw new NotFound('Fant ikke vedlegget');
     await this.assertOwnerReadable(ctx, row);
+    return { meta: meta(row), content: row.content };
+  }
+
+  /**
+   * A case attachment public in innsyn or exempt with its legal basis (offentleglova): the case officer's choice, on a
+   * case they may read; only this field changes. Audited.
+   */
+  async setPublicity(ctx: RequestContext, id: string, input: { public: boolean; legalBasis: string | null }): Promise<AttachmentView> {
+    return this.db.transaction(async (m) => {
+      const rows: StoredMeta[] = await m.query(`SELECT ${COLUMNS} FROM attachment WHERE id = $1 AND municipality_id = $2 FOR UPDATE`, [
+        id,
+        ctx.municipalityId,
+      ]);
+      const row = rows[0];
+      if (!row || row.generated) throw new NotFound('Fant ikke vedlegget');
+      await this.assertOwnerReadable(ctx, row, m);
+      if (!row.case_id) throw ValidationFailed.field('public', 'Bare vedlegg til en sak kan gjøres offentlige eller unntas');
+      if (!ctx.roles.has('case_officer')) throw new Forbidden('Bare saksbehandlere kan endre om et vedlegg er offentlig');
+      const legalBasis = input.public ? null : input.legalBasis;
+      // An UPDATE … RETURNING answers [rows, count] through TypeORM's query().
+      const [[updated]]: [StoredMeta[], number] = await m.query(
+        `UPDATE attachment SET public = $2, legal_basis = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, input.public, legalBasis],
+      );
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'attachment',
+        id,
+        { public: row.public, legalBasis: row.legal_basis },
+        { public: input.public, legalBasis },
+      );
+      return meta(updated!);
+    });
+  }
+
+  /**
+   * Innsyn: the public attachments of a case the reader may read in full (for the anonymous reader a public case out of
+   * its draft, CasesService.readable); an exempt case's are never listed, nor an attachment marked exempt.
+   */
+  async publicForCase(ctx: RequestContext, caseId: string): Promise<AttachmentView[]> {
+    await this.cases.readable(ctx, caseId);
+    const rows: StoredMeta[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM attachment WHERE case_id = $1 AND public AND NOT generated ORDER BY created_at, id`,
+      [caseId],
+    );
+    return rows.map(meta);
+  }
+
+  /** Innsyn: one public attachment's bytes, under the rule of {@link publicForCase}; anything else is a 404. */
+  async publicContent(ctx: RequestContext, id: string): Promise<{ meta: AttachmentView; content: Buffer }> {
+    const rows: (StoredMeta & { content: Buffer })[] = await this.db.query(
+      `SELECT ${COLUMNS}, content FROM attachment WHERE id = $1 AND municipality_id = $2 AND case_id IS NOT NULL AND public AND NOT generated`,
+      [id, ctx.municipalityId],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFound('Fant ikke vedlegget');
+    await this.cases.readable(ctx, row.case_id!).catch((e: unknown) => {
+      throw e instanceof Forbidden || e instanceof NotFound ? new NotFound('Fant ikke vedlegget') : e;
+    });
     return { meta: meta(row), content: row.content };
   }
 

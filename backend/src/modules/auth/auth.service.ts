@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MeResponse, UpdateMe } from '@samrad/shared/contracts';
-import type { Language, LanguageForm } from '@samrad/shared/i18n';
+import { say, type Language, type LanguageForm } from '@samrad/shared/i18n';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { Forbidden, StaleVersion, TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
 import { hashToken, newToken } from '../../platform/auth/session.js';
@@ -9,7 +9,7 @@ import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { CalendarTokensService } from '../meetings/calendar-tokens.service.js';
-import { MunicipalitiesService } from '../municipalities/municipalities.service.js';
+import { MunicipalitiesService, personLanguageSql } from '../municipalities/municipalities.service.js';
 import { UserAccountsService, type UserAccount } from '../users/user-accounts.service.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
@@ -126,6 +126,16 @@ export class AuthService {
     await this.calendarTokens.revokeAll(m, userId);
   }
 
+  /**
+   * Ends everything that lets a person in (sessions, calendar feeds, unused invitation and reset links), in the
+   * caller's transaction: an anonymised person can never log in again. The caller wraps the transaction in
+   * afterSessionChange.
+   */
+  async endAccess(m: EntityManager, userId: string): Promise<void> {
+    await this.endSessions(m, userId);
+    await m.query(`DELETE FROM auth_token WHERE user_id = $1`, [userId]);
+  }
+
   /** Ends this session; says which OpenID provider opened it (and its ID token), so its session can end too. */
   async logout(ctx: RequestContext): Promise<{ providerId: string | null; idToken: string | null } | null> {
     // TypeORM answers a DELETE … RETURNING with [rows, count].
@@ -206,16 +216,16 @@ export class AuthService {
       expiresAt: new Date(Date.now() + (kind === 'invite' ? INVITE_TTL_MS : RESET_TTL_MS)),
     });
     const base = this.config.APP_URL.replace(/\/$/, '');
-    const mail =
-      kind === 'invite'
-        ? {
-            subject: 'Invitasjon til Samråd',
-            text: `Hei ${user.name},\n\ndu er invitert til Samråd, der kommunen samarbeider om oppfølgingen av skolenes ressursbruk.\n\nVelg passord her (lenken gjelder i 7 dager):\n${base}/invitasjon?token=${token}\n\nHilsen Samråd`,
-          }
-        : {
-            subject: 'Nytt passord i Samråd',
-            text: `Hei ${user.name},\n\nnoen (forhåpentlig du) ba om nytt passord til Samråd.\n\nVelg nytt passord her (lenken gjelder i 1 time):\n${base}/nytt-passord?token=${token}\n\nBa du ikke om dette, kan du se bort fra e-posten.\n\nHilsen Samråd`,
-          };
+    // In the person's language: an invited person has chosen none yet, and gets their municipality's målform.
+    const [row]: { language: Language }[] = await m.query(`SELECT ${personLanguageSql('u')} AS language FROM app_user u WHERE u.id = $1`, [
+      user.id,
+    ]);
+    const language = row?.language ?? 'nb';
+    const link = kind === 'invite' ? `${base}/invitasjon?token=${token}` : `${base}/nytt-passord?token=${token}`;
+    const mail = {
+      subject: say(language, kind === 'invite' ? 'mail.invite.subject' : 'mail.reset.subject'),
+      text: `${say(language, kind === 'invite' ? 'mail.invite.text' : 'mail.reset.text', { name: user.name, link })}\n\n${say(language, 'mail.signature')}`,
+    };
     await this.outbox.enqueue(
       m,
       'mail.send',

@@ -1,4 +1,4 @@
-import { caseReadableSql, caseTitleChoiceSql, caseTitleSql } from './cases.service.js';
+import { SIGNED_IN_READER, caseReadableSql, caseTitleChoiceSql, caseTitleSql } from './cases.service.js';
 
 /*
  * The cases module's part of the search (`GET /api/search`, modules/search): SQL fragments that find the
@@ -70,7 +70,7 @@ export function caseSearchSql(p: SearchSqlParams): string {
             UNION SELECT cs.case_id FROM case_section_version sv JOIN case_section cs ON cs.id = sv.section_id AND cs.current_version = sv.version
                    WHERE sv.text_tsv @@ ${p.query}) candidate
       JOIN case_file c ON c.id = candidate.id AND c.municipality_id = ${p.municipalityId}
-     CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
+     CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds, SIGNED_IN_READER)} AS readable) v
      CROSS JOIN LATERAL (SELECT setweight(${caseTitleTsvSql('c', 'v.readable')}, 'A')
                                 || setweight(CASE WHEN v.readable THEN ${currentSectionsTsv('c')} ELSE ''::tsvector END, 'B') AS doc OFFSET 0) d
      CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
@@ -87,7 +87,7 @@ export function decisionSearchSql(p: SearchSqlParams): string {
     SELECT 'decision'::text AS kind, d.id, t.title, t.body, c.id AS case_id, c.archive_year || '/' || c.archive_seq AS case_number,
            t.title AS case_title, d.meeting_id, NULL::text AS meeting_title, NULL::uuid AS round_id, (d.decided_on::timestamp AT TIME ZONE 'Europe/Oslo') AS at, t.doc
       FROM decision d JOIN case_file c ON c.id = d.case_id
-     CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
+     CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds, SIGNED_IN_READER)} AS readable) v
      CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title, CASE WHEN v.readable THEN d.text ELSE '' END AS body,
                                 setweight(CASE WHEN v.readable THEN d.text_tsv ELSE ''::tsvector END, 'B') AS doc OFFSET 0) t
      WHERE d.municipality_id = ${p.municipalityId} AND d.text_tsv @@ ${p.query} AND t.doc @@ ${p.query}`;

@@ -7,6 +7,10 @@ import {
   decisionSchema,
   moveCaseSchema,
   recommendationSchema,
+  assignOfficerSchema,
+  officerDisqualificationSchema,
+  officerAssignedResponseSchema,
+  officerDisqualifiedResponseSchema,
   routeSchema,
   updateCaseSchema,
   updateSectionSchema,
@@ -144,6 +148,30 @@ export class CasesController {
     @Body(body(recommendationSchema)) input: z.infer<typeof recommendationSchema>,
   ) {
     return this.cases.recordRecommendation(ctx, id, input);
+  }
+
+  /** An officer disqualified from preparing the case (habilitet): the case then needs another officer. */
+  @Returns(officerDisqualifiedResponseSchema)
+  @Post(':id/officer-disqualifications')
+  @Access('case_officer')
+  disqualifyOfficer(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(officerDisqualificationSchema)) input: z.infer<typeof officerDisqualificationSchema>,
+  ) {
+    return this.cases.disqualifyOfficer(ctx, id, input);
+  }
+
+  /** Another officer takes over the case (never one disqualified in it). */
+  @Returns(officerAssignedResponseSchema)
+  @Put(':id/officer')
+  @Access('case_officer')
+  assignOfficer(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(assignOfficerSchema)) input: z.infer<typeof assignOfficerSchema>,
+  ) {
+    return this.cases.assignOfficer(ctx, id, input);
   }
 
   @Returns(decisionRecordedResponseSchema)

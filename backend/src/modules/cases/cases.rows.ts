@@ -11,6 +11,7 @@ export const ROW_TABLES = [
   'recommendation',
   'decision',
   'comment',
+  'case_officer_disqualification',
 ] as const;
 
 /** A row of `case_phase` as raw SQL returns it (snake_case columns). */
@@ -97,4 +98,16 @@ export interface CommentRow {
   created_at: Date;
   scenario_id: string | null;
   unit_id: string | null;
+}
+
+/** A row of `case_officer_disqualification`: an officer disqualified from preparing a case (forvaltningsloven § 6). */
+export interface CaseOfficerDisqualificationRow {
+  id: string;
+  municipality_id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  legal_basis: string;
+  decided_by: string;
+  created_at: Date;
 }

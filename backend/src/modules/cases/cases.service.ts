@@ -8,7 +8,9 @@ import {
   type CreateCase,
   type MoveCase,
   type UpdateCase,
+  type assignOfficerSchema,
   type commentSchema,
+  type officerDisqualificationSchema,
   type decisionSchema,
   type recommendationSchema,
   type routeSchema,
@@ -33,6 +35,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CaseFile, caseReadFields } from './case.entity.js';
 import type {
+  CaseOfficerDisqualificationRow,
   CasePhaseRow,
   CaseRouteStepRow,
   CaseSectionRow,
@@ -57,22 +60,39 @@ export interface OpenInput {
 export const caseNumber = (c: { archiveYear: number; archiveSeq: number } | { archive_year: number; archive_seq: number }) =>
   'archiveYear' in c ? `${c.archiveYear}/${c.archiveSeq}` : `${c.archive_year}/${c.archive_seq}`;
 
+/** Whom a read rule is evaluated for: the caller's context (innsyn's anonymous reader is one more caller). */
+export type CaseReader = Pick<RequestContext, 'anonymous'>;
+
 /**
- * SQL for "the caller may read this case": public, or the caller is a case officer, or one of the
- * caller's bodies is on the case's route (the rule of CasesService.canRead). Every query that lists
- * cases with their title uses it, so the rule is written once. `c` is the case_file alias; `officer`
- * and `bodyIds` are the placeholders of a boolean and a uuid[] parameter.
- *
- * The anonymous reader (innsyn, `reader.anonymous`; its officer flag is false and it has no bodies) reads a
- * public case once the case has left its draft ({@link casePublishedSql}): a draft is never shown to the public.
+ * A signed-in reader, for the read models whose SQL is built before a context is at hand (the search fragments,
+ * which only signed-in people run): the same rule as any caller's context without `anonymous`.
  */
-export function caseReadableSql(c: string, officer: string, bodyIds: string, reader?: Pick<RequestContext, 'anonymous'>): string {
-  const open = reader?.anonymous ? `(${c}.access = 'public' AND ${casePublishedSql(c)})` : `${c}.access = 'public'`;
-  return `(${open} OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+export const SIGNED_IN_READER: CaseReader = Object.freeze({});
+
+/**
+ * The publication rule (#20), the one owner of "the reader may know this case exists": everyone signed in to the
+ * municipality knows each of its cases (an exempt one by its public title); the public (the anonymous reader of
+ * innsyn) only a case that has left its draft. Every list, page, feed, sitemap, calendar, open-data register and
+ * PDF that names cases to a reader filters with it (never a hand copy of the status test).
+ */
+export function caseKnownSql(c: string, reader: CaseReader): string {
+  return reader.anonymous ? `(${c}.status <> 'draft')` : 'true';
 }
 
-/** SQL for "the public may know this case exists" (innsyn: listed, an exempt one by its public title): it has left its draft. */
-export const casePublishedSql = (c: string) => `${c}.status <> 'draft'`;
+/** The rule of {@link caseKnownSql} in TS, for a case already loaded. */
+export const caseKnown = (c: Pick<CaseFile, 'status'>, reader: CaseReader): boolean => !reader.anonymous || c.status !== 'draft';
+
+/**
+ * SQL for "the caller may read this case": known to the caller ({@link caseKnownSql}) and public, or the caller is
+ * a case officer, or one of the caller's bodies is on the case's route (the rule of CasesService.canRead). Every
+ * query that lists cases with their title uses it, so the rule is written once. `c` is the case_file alias;
+ * `officer` and `bodyIds` are the placeholders of a boolean and a uuid[] parameter; `reader` the caller's context
+ * (required: the anonymous reader reads less).
+ */
+export function caseReadableSql(c: string, officer: string, bodyIds: string, reader: CaseReader): string {
+  const open = `(${c}.access = 'public' AND ${caseKnownSql(c, reader)})`;
+  return `(${open} OR ${officer} OR EXISTS (SELECT 1 FROM case_route_step crs WHERE crs.case_id = ${c}.id AND crs.body_id = ANY(${bodyIds}::uuid[])))`;
+}
 
 /** The title a person may see (caseTitleSql / caseTitleFor): written once in shared/src/domain/case-title.ts. */
 export { caseTitleChoiceSql, caseTitleFor, caseTitleSql } from '@samrad/shared/domain';
@@ -99,7 +119,8 @@ export class CasesService {
   /** Loads a case of the caller's municipality that the caller may read in full. */
   async readable(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<CaseFile> {
     const c = await m.findOneBy(CaseFile, { id, municipalityId: ctx.municipalityId });
-    if (!c) throw new NotFound('Fant ikke saken');
+    // A case the reader may not know of (a draft, for the public) is not found, as another municipality's.
+    if (!c || !caseKnown(c, ctx)) throw new NotFound('Fant ikke saken');
     if (!(await this.canRead(ctx, c, m))) throw new Forbidden('Saken er unntatt offentlighet. Du har ikke tilgang til innholdet.');
     return c;
   }
@@ -107,8 +128,8 @@ export class CasesService {
   async list(ctx: RequestContext, filter: { mandateItemId?: string } = {}) {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT c.id, c.archive_year, c.archive_seq, c.title, c.status, c.access, c.public_title, c.mandate_item_id, c.updated_at,
-              ${caseReadableSql('c', '$3', '$4')} AS readable
-         FROM case_file c WHERE c.municipality_id = $1 AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
+              ${caseReadableSql('c', '$3', '$4', ctx)} AS readable
+         FROM case_file c WHERE c.municipality_id = $1 AND ${caseKnownSql('c', ctx)} AND ($2::uuid IS NULL OR c.mandate_item_id = $2)
         ORDER BY c.archive_year DESC, c.archive_seq DESC`,
       [ctx.municipalityId, filter.mandateItemId ?? null, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
     );
@@ -386,6 +407,7 @@ export class CasesService {
   async updateSection(ctx: RequestContext, caseId: string, sectionId: string, input: { version: number; text: string }) {
     return this.db.transaction(async (m) => {
       await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      await this.assertMayPrepare(m, ctx, caseId);
       const rows: { current_version: number; kind: string }[] = await m.query(
         `SELECT current_version, kind FROM case_section WHERE id = $1 AND case_id = $2 FOR UPDATE`,
         [sectionId, caseId],
@@ -508,6 +530,7 @@ export class CasesService {
   async recordRecommendation(ctx: RequestContext, caseId: string, input: z.infer<typeof recommendationSchema>) {
     return this.db.transaction(async (m) => {
       await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      await this.assertMayPrepare(m, ctx, caseId);
       await this.routeStep(m, caseId, input.bodyId);
       const exists = await m.query(`SELECT 1 FROM recommendation WHERE case_id = $1 AND body_id = $2`, [caseId, input.bodyId]);
       if (exists.length)
@@ -678,9 +701,95 @@ export class CasesService {
   /** A case officer's manual move (start, rework, working group, send to the route's first body, follow-up, close). */
   async manualMove(ctx: RequestContext, caseId: string, input: MoveCase) {
     return this.db.transaction(async (m) => {
+      await this.assertMayPrepare(m, ctx, caseId);
       const { state } = await this.move(ctx, caseId, { type: 'move', to: input.to }, m, { reason: input.reason });
       const [c] = await m.query(`SELECT version FROM case_file WHERE id = $1`, [caseId]);
       return { id: caseId, status: state.phase, bodyPosition: state.bodyPosition, version: c.version as number };
+    });
+  }
+
+  /**
+   * An officer disqualified from preparing a case (forvaltningsloven § 6) prepares nothing in it: no section, no
+   * innstilling, no move. The one owner of that rule; 403 with the reason, the case needing another officer.
+   */
+  async assertMayPrepare(m: EntityManager, ctx: RequestContext, caseId: string): Promise<void> {
+    const rows: Pick<CaseOfficerDisqualificationRow, 'reason'>[] = await m.query(
+      `SELECT reason FROM case_officer_disqualification WHERE case_id = $1 AND user_id = $2 AND municipality_id = $3`,
+      [caseId, ctx.userId, ctx.municipalityId],
+    );
+    if (rows[0])
+      throw new Forbidden(`Du er inhabil i saken og kan ikke forberede den (${rows[0].reason}). Saken må tildeles en annen saksbehandler.`);
+  }
+
+  /** The officers disqualified from preparing a case, and whether its own officer is one of them (it needs another). */
+  async officerDisqualifications(ctx: RequestContext, caseId: string) {
+    const c = await this.readable(ctx, caseId);
+    const rows: (CaseOfficerDisqualificationRow & { officer_name: string; decided_by_name: string })[] = await this.db.query(
+      `SELECT d.*, u.name AS officer_name, v.name AS decided_by_name FROM case_officer_disqualification d
+         JOIN app_user u ON u.id = d.user_id JOIN app_user v ON v.id = d.decided_by
+        WHERE d.case_id = $1 AND d.municipality_id = $2 ORDER BY d.created_at`,
+      [caseId, ctx.municipalityId],
+    );
+    return {
+      officerDisqualifications: rows.map((d) => ({
+        id: d.id,
+        officer: { id: d.user_id, name: d.officer_name },
+        reason: d.reason,
+        legalBasis: d.legal_basis as never,
+        decidedBy: d.decided_by_name,
+        createdAt: d.created_at.toISOString(),
+      })),
+      needsReassignment: rows.some((d) => d.user_id === c.officerId),
+      officers: ctx.roles.has('case_officer')
+        ? ((await this.db.query(`SELECT id, name FROM app_user WHERE municipality_id = $1 AND is_case_officer ORDER BY name`, [
+            ctx.municipalityId,
+          ])) as { id: string; name: string }[])
+        : [],
+    };
+  }
+
+  /** Records an officer as disqualified from preparing the case (by an officer or the administrator), audited on the case. */
+  async disqualifyOfficer(ctx: RequestContext, caseId: string, input: z.infer<typeof officerDisqualificationSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const officers = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND (is_case_officer OR is_admin)`, [
+        input.userId,
+        ctx.municipalityId,
+      ]);
+      if (officers.length === 0) throw ValidationFailed.field('userId', 'Personen er ikke saksbehandler i kommunen');
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO case_officer_disqualification (municipality_id, case_id, user_id, reason, legal_basis, decided_by)
+         VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (case_id, user_id) DO NOTHING RETURNING id`,
+        [ctx.municipalityId, caseId, input.userId, input.reason, input.legalBasis, ctx.userId],
+      );
+      if (!rows[0]) throw ValidationFailed.field('userId', 'Saksbehandleren er allerede registrert som inhabil i saken');
+      await this.audit.record(m, ctx, 'create', 'case', caseId, null, {
+        officerDisqualification: { id: rows[0].id, userId: input.userId, reason: input.reason, legalBasis: input.legalBasis },
+      });
+      return { id: rows[0].id, needsReassignment: c.officerId === input.userId };
+    });
+  }
+
+  /** Another officer takes over the case (never one disqualified in it). */
+  async assignOfficer(ctx: RequestContext, caseId: string, input: z.infer<typeof assignOfficerSchema>) {
+    return this.db.transaction(async (m) => {
+      const c = await findOwnForUpdate(m, CaseFile, ctx, caseId);
+      const officers: { id: string; name: string }[] = await m.query(
+        `SELECT id, name FROM app_user WHERE id = $1 AND municipality_id = $2 AND is_case_officer`,
+        [input.officerId, ctx.municipalityId],
+      );
+      if (!officers[0]) throw ValidationFailed.field('officerId', 'Personen er ikke saksbehandler i kommunen');
+      const disqualified = await m.query(`SELECT 1 FROM case_officer_disqualification WHERE case_id = $1 AND user_id = $2`, [
+        caseId,
+        input.officerId,
+      ]);
+      if (disqualified.length) throw ValidationFailed.field('officerId', 'Saksbehandleren er inhabil i saken og kan ikke få den');
+      await m.query(`UPDATE case_file SET officer_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        caseId,
+        input.officerId,
+      ]);
+      await this.audit.record(m, ctx, 'update', 'case', caseId, { officerId: c.officerId }, { officerId: input.officerId });
+      return { id: caseId, officer: officers[0] };
     });
   }
 

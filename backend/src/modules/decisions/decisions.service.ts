@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { motionsView, type decisionSearchSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { ValidationFailed } from '../../platform/http/errors.js';
-import { casePublishedSql, caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
+import { caseKnownSql, caseReadableSql, caseTitleFor, caseTitleSql } from '../cases/cases.service.js';
 
 /** A vedtak as an adoption shows it: «Vedtatt i <organ> <dato> (sak 41/26)». */
 export interface AdoptingDecision {
@@ -55,7 +55,7 @@ export class DecisionsService {
         CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$7', '$8', ctx)} AS readable) v
         CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
                                    CASE WHEN v.readable THEN d.text ELSE '' END AS text) shown
-        WHERE d.municipality_id = $1${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''}
+        WHERE d.municipality_id = $1 AND ${caseKnownSql('c', ctx)}
           AND ($2::uuid IS NULL OR d.body_id = $2)
           AND ($3::uuid IS NULL OR c.mandate_item_id = $3)
           AND ($4::date IS NULL OR d.decided_on >= $4)

@@ -52,6 +52,19 @@ export function meetingNoticePdf(meta: PdfMeta, t: DocumentTexts, mt: MeetingVie
   });
 }
 
+/** One declaration in the protocol: who declared what, the body's decision, who left and the substitute who took the seat. */
+function impartialityText(t: DocumentTexts, body: string, x: MeetingView['agenda'][number]['impartiality'][number]): string {
+  const i = t.impartiality;
+  return [
+    `${i.declared(x.name, x.declaredBy === 'self', i.basis[x.legalBasis], x.reason)}${/[.!?]$/.test(x.reason) ? '' : '.'}`,
+    x.decision === 'pending' ? i.pending : i.decided(body, x.decisionText ?? ''),
+    x.decision === 'disqualified' ? i.left(x.name) : x.decision === 'not_disqualified' ? i.stayed(x.name) : '',
+    x.substituteName ? i.substitute(x.substituteName) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Møteprotokoll: attendance, each item's handling, motions and votes, vedtak, dissens, and the protokolltilførsler. */
 export function meetingMinutesPdf(meta: PdfMeta, t: DocumentTexts, mt: MeetingView): Promise<Buffer> {
   return buildPdf(meta, (w) => {
@@ -76,6 +89,10 @@ export function meetingMinutesPdf(meta: PdfMeta, t: DocumentTexts, mt: MeetingVi
         (x) => `${x.name} (${x.reason === 'disqualified' ? t.disqualified : t.left}${x.note ? `: ${x.note}` : ''})`,
       );
       if (away.length) w.note(away.join(', '));
+      if (a.impartiality.length) {
+        w.heading(t.impartiality.heading, 3);
+        for (const x of a.impartiality) w.paragraph(impartialityText(t, mt.body.name, x));
+      }
       w.paragraph(a.minutes ? String(a.minutes) : t.noMinutes);
       const motions = a.decision?.motions ?? [];
       if (motions.length) {

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentLanguage } from '@samrad/shared/contracts';
+import type { DocumentKind, DocumentLanguage, ImpartialityBasis } from '@samrad/shared/contracts';
 
 /**
  * The texts of the generated documents, per language form (the municipality's målform chooses the language of its
@@ -51,6 +51,17 @@ export interface DocumentTexts {
     intro: string;
   };
   noInputs: string;
+  /** Impartiality (habilitet) in the protocol, one sentence after another. */
+  impartiality: {
+    heading: string;
+    basis: Record<ImpartialityBasis, string>;
+    declared: (name: string, self: boolean, basis: string, reason: string) => string;
+    decided: (body: string, text: string) => string;
+    pending: string;
+    left: (name: string) => string;
+    stayed: (name: string) => string;
+    substitute: (name: string) => string;
+  };
 }
 
 const nb: DocumentTexts = {
@@ -106,6 +117,25 @@ const nb: DocumentTexts = {
     intro: 'Innspillet er mottatt og lagret. Kontrollsummen viser at teksten er den som ble sendt.',
   },
   noInputs: 'Ingen innspill.',
+  impartiality: {
+    heading: 'Habilitet',
+    basis: {
+      fvl_6_1_a: 'forvaltningsloven § 6 første ledd bokstav a',
+      fvl_6_1_b: 'forvaltningsloven § 6 første ledd bokstav b',
+      fvl_6_1_c: 'forvaltningsloven § 6 første ledd bokstav c',
+      fvl_6_1_d: 'forvaltningsloven § 6 første ledd bokstav d',
+      fvl_6_1_e: 'forvaltningsloven § 6 første ledd bokstav e',
+      fvl_6_2: 'forvaltningsloven § 6 andre ledd',
+      koml_11_11: 'kommuneloven § 11-11',
+    },
+    declared: (name, self, basis, reason) =>
+      `${name} ${self ? 'erklærte seg' : 'ble opplyst å kunne være'} inhabil etter ${basis}: ${reason}`,
+    decided: (body, text) => `${body} vedtok: ${text}`,
+    pending: 'Organet har ikke avgjort habiliteten.',
+    left: (name) => `${name} fratrådte under behandlingen av saken og stemte ikke.`,
+    stayed: (name) => `${name} ble funnet habil og deltok i behandlingen.`,
+    substitute: (name) => `Vara ${name} tiltrådte.`,
+  },
 };
 
 const nn: DocumentTexts = {
@@ -161,6 +191,25 @@ const nn: DocumentTexts = {
     intro: 'Innspelet er motteke og lagra. Kontrollsummen viser at teksten er den som vart send.',
   },
   noInputs: 'Ingen innspel.',
+  impartiality: {
+    heading: 'Habilitet',
+    basis: {
+      fvl_6_1_a: 'forvaltningslova § 6 første ledd bokstav a',
+      fvl_6_1_b: 'forvaltningslova § 6 første ledd bokstav b',
+      fvl_6_1_c: 'forvaltningslova § 6 første ledd bokstav c',
+      fvl_6_1_d: 'forvaltningslova § 6 første ledd bokstav d',
+      fvl_6_1_e: 'forvaltningslova § 6 første ledd bokstav e',
+      fvl_6_2: 'forvaltningslova § 6 andre ledd',
+      koml_11_11: 'kommunelova § 11-11',
+    },
+    declared: (name, self, basis, reason) =>
+      `${name} ${self ? 'erklærte seg' : 'vart opplyst å kunne vere'} ugild etter ${basis}: ${reason}`,
+    decided: (body, text) => `${body} vedtok: ${text}`,
+    pending: 'Organet har ikkje avgjort ugildskapen.',
+    left: (name) => `${name} fråtredde under handsaminga av saka og røysta ikkje.`,
+    stayed: (name) => `${name} vart funnen gild og deltok i handsaminga.`,
+    substitute: (name) => `Vara ${name} tiltredde.`,
+  },
 };
 
 const en: DocumentTexts = {
@@ -216,6 +265,25 @@ const en: DocumentTexts = {
     intro: 'The input has been received and stored. The checksum shows that the text is the one that was sent.',
   },
   noInputs: 'No input.',
+  impartiality: {
+    heading: 'Impartiality',
+    basis: {
+      fvl_6_1_a: 'the Public Administration Act § 6 first paragraph (a)',
+      fvl_6_1_b: 'the Public Administration Act § 6 first paragraph (b)',
+      fvl_6_1_c: 'the Public Administration Act § 6 first paragraph (c)',
+      fvl_6_1_d: 'the Public Administration Act § 6 first paragraph (d)',
+      fvl_6_1_e: 'the Public Administration Act § 6 first paragraph (e)',
+      fvl_6_2: 'the Public Administration Act § 6 second paragraph',
+      koml_11_11: 'the Local Government Act § 11-11',
+    },
+    declared: (name, self, basis, reason) =>
+      `${name} ${self ? 'declared themselves' : 'was reported to be possibly'} disqualified under ${basis}: ${reason}`,
+    decided: (body, text) => `${body} decided: ${text}`,
+    pending: 'The body has not decided on the disqualification.',
+    left: (name) => `${name} withdrew while the case was dealt with and did not vote.`,
+    stayed: (name) => `${name} was found not disqualified and took part.`,
+    substitute: (name) => `Substitute ${name} took the seat.`,
+  },
 };
 
 export const DOCUMENT_TEXTS: Record<DocumentLanguage, DocumentTexts> = { nb, nn, en };

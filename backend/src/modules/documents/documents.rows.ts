@@ -23,4 +23,7 @@ export interface GeneratedDocumentRow {
   attachment_id: string;
   created_by: string | null;
   created_at: Date;
+  /** A meeting document's cases: those it names, and those it shows in full (NULL: made before these were kept). */
+  case_ids: string[] | null;
+  full_case_ids: string[] | null;
 }

@@ -9,7 +9,7 @@ import type { PdfMeta } from '../../platform/pdf/pdf-document.js';
 import { WorkLimits } from '../../platform/limits/work-limits.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, caseNumber, caseTitleSql } from '../cases/cases.service.js';
+import { CasesService, caseKnownSql, caseNumber, caseReadableSql, caseTitleSql, type CaseReader } from '../cases/cases.service.js';
 import { InputRoundsService, readerValues, submissionVisibleSql } from '../input-rounds/input-rounds.service.js';
 import { InputSummaryService } from '../input-rounds/input-summary.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -18,7 +18,7 @@ import { casePresentationPdf, meetingMinutesPdf, meetingNoticePdf, receiptPdf, t
 import { DOCUMENT_LANG_TAG, DOCUMENT_TEXTS } from './document-texts.js';
 import type { GeneratedDocumentRow } from './documents.rows.js';
 
-type StoredMeta = Omit<GeneratedDocumentRow, 'municipality_id'>;
+type StoredMeta = Omit<GeneratedDocumentRow, 'municipality_id' | 'case_ids' | 'full_case_ids'>;
 
 const COLUMNS = `d.id, d.kind, d.case_id, d.meeting_id, d.submission_id, d.version, d.language, d.title, d.filename, d.media_type,
   d.size_bytes, d.sha256, d.attachment_id, d.created_by, d.created_at`;
@@ -61,9 +61,26 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
  */
 const everyReader = (ctx: RequestContext): RequestContext => ({ ...ctx, userId: NOBODY, roles: new Set(), bodyIds: new Set() });
 
+/**
+ * SQL for "the reader may read this meeting document" (#20): it names only cases the reader may know of
+ * (caseKnownSql), and each case it showed in full is still one the reader may read (caseReadableSql). A case made
+ * exempt, or put back to draft, after the PDF was made withholds that PDF (it is a fixed record with its SHA-256: it
+ * is not rewritten) until the officer makes a new version, which shows the case by its public title. Documents made
+ * before the cases were kept count every case on the meeting's agenda as shown in full. `d` is the generated_document
+ * alias; `officer` and `bodyIds` placeholders as for caseReadableSql.
+ */
+export function meetingDocumentReadableSql(d: string, officer: string, bodyIds: string, reader: CaseReader): string {
+  const agenda = (col: string) =>
+    `coalesce(${d}.${col}, ARRAY(SELECT ai.case_id FROM agenda_item ai WHERE ai.meeting_id = ${d}.meeting_id))`;
+  return `(NOT EXISTS (SELECT 1 FROM case_file mc WHERE mc.id = ANY(${agenda('case_ids')}) AND NOT ${caseKnownSql('mc', reader)})
+     AND NOT EXISTS (SELECT 1 FROM case_file mc WHERE mc.id = ANY(${agenda('full_case_ids')}) AND NOT ${caseReadableSql('mc', officer, bodyIds, reader)}))`;
+}
+
 /** A document made, before it is stored. */
 interface Made {
   owner: { caseId: string | null; meetingId: string | null; submissionId: string | null };
+  /** A meeting document's cases: named, and shown in full. */
+  cases?: { named: string[]; full: string[] };
   title: string;
   filename: string;
   content: Buffer;
@@ -121,8 +138,8 @@ export class DocumentsService {
       const file = await this.attachments.storeGenerated(m, ctx, { filename, mediaType: 'application/pdf', content: made.content });
       const [row]: StoredMeta[] = await m.query(
         `INSERT INTO generated_document AS d (municipality_id, kind, case_id, meeting_id, submission_id, version, language, title, filename,
-            media_type, size_bytes, sha256, attachment_id, created_by, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'application/pdf',$10,$11,$12,$13,$14) RETURNING ${COLUMNS}`,
+            media_type, size_bytes, sha256, attachment_id, created_by, created_at, case_ids, full_case_ids)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'application/pdf',$10,$11,$12,$13,$14,$15::uuid[],$16::uuid[]) RETURNING ${COLUMNS}`,
         [
           ctx.municipalityId,
           input.kind,
@@ -138,6 +155,8 @@ export class DocumentsService {
           file.id,
           ctx.userId,
           this.clock.now(),
+          made.cases?.named ?? null,
+          made.cases?.full ?? null,
         ],
       );
       const result = view(row!);
@@ -210,6 +229,11 @@ export class DocumentsService {
         const pdfMeta = await meta(title, mt.title);
         return {
           owner: { caseId: null, meetingId: mt.id, submissionId: null },
+          // Made as every reader sees the meeting: an item shown in full is a case every reader could read then.
+          cases: {
+            named: mt.agenda.map((a) => a.case.id as string),
+            full: mt.agenda.filter((a) => a.exemptBasis === null).map((a) => a.case.id as string),
+          },
           title,
           filename: `${input.kind === 'meeting_notice' ? 'moteinnkalling' : 'moteprotokoll'}-${slug(mt.body.name)}-${date}`,
           content: await (input.kind === 'meeting_notice' ? meetingNoticePdf(pdfMeta, t, mt) : meetingMinutesPdf(pdfMeta, t, mt)),
@@ -297,7 +321,8 @@ export class DocumentsService {
       `SELECT ${COLUMNS}, u.name AS created_by_name FROM generated_document d LEFT JOIN app_user u ON u.id = d.created_by
         WHERE d.municipality_id = $1 AND (
               (d.case_id = $2 AND d.kind IN ('case_presentation', 'input_report'))
-           OR d.meeting_id IN (SELECT a.meeting_id FROM agenda_item a WHERE a.case_id = $2)
+           OR (d.meeting_id IN (SELECT a.meeting_id FROM agenda_item a WHERE a.case_id = $2)
+               AND ${meetingDocumentReadableSql('d', '$3', '$5', ctx)})
            OR (d.kind = 'receipt' AND d.case_id = $2 AND EXISTS (SELECT 1 FROM submission s WHERE s.id = d.submission_id
                  AND ${submissionVisibleSql('s', { officer: '$3', userId: '$4', bodyIds: '$5', now: '$6' })})))
         ORDER BY d.kind, d.meeting_id, d.submission_id, d.version DESC`,
@@ -326,7 +351,18 @@ export class DocumentsService {
   private async assertReadable(ctx: RequestContext, row: StoredMeta, m: EntityManager = this.db.manager): Promise<void> {
     if (row.kind === 'receipt') await this.rounds.assertReadableSubmission(ctx, row.submission_id!, m);
     else if (row.case_id) await this.cases.readable(ctx, row.case_id, m);
-    // A meeting's documents are made from its published agenda as every reader sees it: for everyone in the municipality.
+    // A meeting's documents: made from its published agenda as every reader saw it, and read while every case they
+    // show is still readable by the reader (meetingDocumentReadableSql).
+    else if (row.meeting_id && !(await this.meetingDocumentReadable(ctx, row.id, m)))
+      throw new Forbidden('Dokumentet viser en sak som senere er unntatt offentlighet. Saksbehandleren må lage en ny versjon.');
+  }
+
+  private async meetingDocumentReadable(ctx: RequestContext, id: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const [r]: { ok: boolean }[] = await m.query(
+      `SELECT ${meetingDocumentReadableSql('d', '$2', '$3', ctx)} AS ok FROM generated_document d WHERE d.id = $1`,
+      [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
+    );
+    return r?.ok === true;
   }
 
   /** One document and its bytes, for a reader who may read it (404 for another municipality's). */
@@ -344,7 +380,6 @@ export class DocumentsService {
   /**
    * Innsyn (the anonymous reader): the newest saksframlegg of a case the reader may read in full — for the public a
    * public case out of its draft (CasesService.readable); an exempt case or a draft has none (404, as the case itself).
-   * Meeting documents and attachments are not published here (yet).
    */
   async publicForCase(ctx: RequestContext, caseId: string): Promise<DocumentView[]> {
     await this.cases.readable(ctx, caseId).catch((e: unknown) => {
@@ -358,17 +393,46 @@ export class DocumentsService {
     return rows.map((r) => view(r));
   }
 
-  /** One public document's bytes for innsyn: a saksframlegg of a case the (anonymous) reader may read; else a 404. */
+  /**
+   * SQL for "innsyn publishes this meeting document" (`d` generated_document, `mt` its meeting): an open meeting's
+   * møteinnkalling once its agenda is published, its møteprotokoll once the protocol is approved (a version made after
+   * the approval), and only while the reader may read every case it shows (meetingDocumentReadableSql).
+   */
+  private static meetingPublishedSql(ctx: RequestContext): string {
+    return `mt.open AND mt.agenda_published_at IS NOT NULL
+      AND (d.kind = 'meeting_notice' OR (d.kind = 'meeting_minutes' AND mt.minutes_approved_at IS NOT NULL AND d.created_at >= mt.minutes_approved_at))
+      AND ${meetingDocumentReadableSql('d', 'false', "'{}'", ctx)}`;
+  }
+
+  /** Innsyn: the newest published møteinnkalling and møteprotokoll of an open meeting ({@link meetingPublishedSql}). */
+  async publicForMeeting(ctx: RequestContext, meetingId: string): Promise<DocumentView[]> {
+    const rows: StoredMeta[] = await this.db.query(
+      `SELECT DISTINCT ON (d.kind) ${COLUMNS} FROM generated_document d JOIN meeting mt ON mt.id = d.meeting_id
+        WHERE d.municipality_id = $1 AND d.meeting_id = $2 AND d.kind IN ('meeting_notice', 'meeting_minutes')
+          AND ${DocumentsService.meetingPublishedSql(ctx)}
+        ORDER BY d.kind, d.version DESC`,
+      [ctx.municipalityId, meetingId],
+    );
+    return rows.map((r) => view(r));
+  }
+
+  /**
+   * One public document's bytes for innsyn: a saksframlegg of a case the (anonymous) reader may read, or a published
+   * meeting document ({@link meetingPublishedSql}); anything else is a 404.
+   */
   async publicFile(ctx: RequestContext, id: string): Promise<{ meta: DocumentView; content: Buffer }> {
     const rows: StoredMeta[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM generated_document d WHERE d.id = $1 AND d.municipality_id = $2 AND d.kind = 'case_presentation'`,
+      `SELECT ${COLUMNS} FROM generated_document d LEFT JOIN meeting mt ON mt.id = d.meeting_id
+        WHERE d.id = $1 AND d.municipality_id = $2
+          AND (d.kind = 'case_presentation' OR (d.kind IN ('meeting_notice', 'meeting_minutes') AND ${DocumentsService.meetingPublishedSql(ctx)}))`,
       [id, ctx.municipalityId],
     );
     const row = rows[0];
-    if (!row?.case_id) throw new NotFound('Fant ikke dokumentet');
-    await this.cases.readable(ctx, row.case_id).catch((e: unknown) => {
-      throw e instanceof Forbidden || e instanceof NotFound ? new NotFound('Fant ikke dokumentet') : e;
-    });
+    if (!row) throw new NotFound('Fant ikke dokumentet');
+    if (row.case_id)
+      await this.cases.readable(ctx, row.case_id).catch((e: unknown) => {
+        throw e instanceof Forbidden || e instanceof NotFound ? new NotFound('Fant ikke dokumentet') : e;
+      });
     return { meta: view(row), content: await this.attachments.generatedContent(ctx.municipalityId, row.attachment_id) };
   }
 

@@ -82,7 +82,7 @@ export class InnsynController {
     return this.innsyn.caseDetail(slug, id);
   }
 
-  /** A public document (a public case's saksframlegg), byte for byte, with its SHA-256 in `x-content-sha256`. */
+  /** A public document (a public case's saksframlegg, an open meeting's published møteinnkalling or approved møteprotokoll), byte for byte, with its SHA-256 in `x-content-sha256`. */
   @ReturnsFile('application/pdf')
   @Get(':slug/documents/:id/file')
   @Access('public')
@@ -94,7 +94,24 @@ export class InnsynController {
       .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'public, max-age=300')
+      .header('cache-control', 'public, no-cache')
+      .header('x-content-sha256', meta.sha256)
+      .send(content);
+  }
+
+  /** A public case's public vedlegg, byte for byte, with its SHA-256 in `x-content-sha256`. */
+  @ReturnsFile('application/octet-stream')
+  @Get(':slug/attachments/:id/file')
+  @Access('public')
+  async attachmentFile(@Param('slug', SlugPipe) slug: string, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
+    const { meta, content } = await this.innsyn.attachmentFile(slug, id);
+    const ascii = meta.filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    void reply
+      .header('content-type', meta.mediaType)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'public, no-cache')
       .header('x-content-sha256', meta.sha256)
       .send(content);
   }

@@ -3,27 +3,19 @@ import ical from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { OPEN_DATA_LICENCE, type CaseStatus, type SectionKind } from '@samrad/shared/contracts';
 import { toCsv } from '@samrad/shared/formats';
-import type { LanguageForm } from '@samrad/shared/i18n';
 import { anonymousReader, type RequestContext } from '../../platform/auth/context.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { Forbidden, NotFound } from '../../platform/http/errors.js';
 import { AllocationService } from '../allocation/allocation.service.js';
-import { CasesService, casePublishedSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
+import { CasesService, caseKnownSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { InputRoundsService } from '../input-rounds/input-rounds.service.js';
 import { MandatesService } from '../mandates/mandates.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-
-/** A municipality as innsyn names it. */
-interface PublicMunicipality {
-  id: string;
-  slug: string;
-  name: string;
-  contactEmail: string | null;
-  languageForm: LanguageForm;
-}
+import { MunicipalitiesService, type PublicMunicipality } from '../municipalities/municipalities.service.js';
 
 /** The rule every innsyn answer follows: the anonymous reader of the municipality its slug names. */
 const ANON = { anonymous: true } as const;
@@ -46,29 +38,21 @@ export class InnsynService {
     @Inject(InputRoundsService) private readonly rounds: InputRoundsService,
     @Inject(AllocationService) private readonly allocation: AllocationService,
     @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(MunicipalitiesService) private readonly municipalitiesService: MunicipalitiesService,
+    @Inject(AttachmentsService) private readonly attachments: AttachmentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async municipalities() {
-    const rows: { slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] = await this.db.query(
-      `SELECT slug, name, contact_email, language_form FROM municipality ORDER BY name`,
-    );
-    return {
-      municipalities: rows.map((r) => ({ slug: r.slug, name: r.name, contactEmail: r.contact_email, languageForm: r.language_form })),
-    };
+    return { municipalities: (await this.municipalitiesService.publicList()).map(InnsynService.view) };
   }
 
-  /** The municipality a slug names, and its anonymous reader; an unknown slug is a 404. */
+  /** The municipality a slug names (the municipalities module's, målform included), and its anonymous reader; an unknown slug is a 404. */
   async reader(slug: string): Promise<{ municipality: PublicMunicipality; ctx: RequestContext }> {
-    const rows: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] =
-      await this.db.query(`SELECT id, slug, name, contact_email, language_form FROM municipality WHERE slug = $1`, [slug]);
-    const m = rows[0];
+    const m = await this.municipalitiesService.publicBySlug(slug);
     if (!m) throw new NotFound('Fant ikke kommunen');
-    return {
-      municipality: { id: m.id, slug: m.slug, name: m.name, contactEmail: m.contact_email, languageForm: m.language_form },
-      ctx: anonymousReader(m.id),
-    };
+    return { municipality: m, ctx: anonymousReader(m.id) };
   }
 
   private static view(m: PublicMunicipality) {
@@ -92,7 +76,7 @@ export class InnsynService {
               CASE WHEN v.readable THEN NULL ELSE c.legal_basis END AS legal_basis,
               coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title
          FROM case_file c CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', 'false', "'{}'", ANON)} AS readable) v
-        WHERE c.municipality_id = $1 AND ${casePublishedSql('c')}
+        WHERE c.municipality_id = $1 AND ${caseKnownSql('c', ANON)}
           AND ($2::text IS NULL OR (c.archive_year || '/' || c.archive_seq) = $2
                OR coalesce(${caseTitleSql('c', 'v.readable')}, '') ILIKE '%' || $2 || '%'
                OR (v.readable AND c.title_tsv @@ websearch_to_tsquery('norwegian', $2)))
@@ -128,7 +112,7 @@ export class InnsynService {
       legal_basis: string | null;
       number: string;
     }[] = await this.db.query(
-      `SELECT c.id, c.access, c.status, ${casePublishedSql('c')} AS published, ${caseReadableSql('c', 'false', "'{}'", ANON)} AS readable,
+      `SELECT c.id, c.access, c.status, ${caseKnownSql('c', ANON)} AS published, ${caseReadableSql('c', 'false', "'{}'", ANON)} AS readable,
                 coalesce(${caseTitleSql('c', caseReadableSql('c', 'false', "'{}'", ANON))}, '') AS title, c.legal_basis,
                 c.archive_year || '/' || c.archive_seq AS number
            FROM case_file c WHERE c.id = $1 AND c.municipality_id = $2`,
@@ -151,17 +135,31 @@ export class InnsynService {
       [id],
     );
     const documents = await this.documents.publicForCase(ctx, id);
+    const attachments = await this.attachments.publicForCase(ctx, id);
     return {
       exempt: false as const,
-      documents: documents.map((d) => ({
-        id: d.id,
-        title: d.title,
-        filename: d.filename,
-        size: d.size,
-        sha256: d.sha256,
-        createdAt: d.createdAt,
-        href: `/api/public/${encodeURIComponent(slug)}/documents/${d.id}/file`,
-      })),
+      documents: [
+        ...documents.map((d) => ({
+          id: d.id,
+          kind: 'case_presentation' as const,
+          title: d.title,
+          filename: d.filename,
+          size: d.size,
+          sha256: d.sha256,
+          createdAt: d.createdAt,
+          href: `/api/public/${encodeURIComponent(slug)}/documents/${d.id}/file`,
+        })),
+        ...attachments.map((a) => ({
+          id: a.id,
+          kind: 'attachment' as const,
+          title: a.filename,
+          filename: a.filename,
+          size: a.size,
+          sha256: a.sha256,
+          createdAt: a.uploadedAt,
+          href: `/api/public/${encodeURIComponent(slug)}/attachments/${a.id}/file`,
+        })),
+      ],
       scenarios: scenarios.map((s) => ({
         id: s.id,
         name: s.name,
@@ -194,6 +192,12 @@ export class InnsynService {
   async documentFile(slug: string, id: string) {
     const { ctx } = await this.reader(slug);
     return this.documents.publicFile(ctx, id);
+  }
+
+  /** A public case attachment's bytes (AttachmentsService.publicContent as the anonymous reader). */
+  async attachmentFile(slug: string, id: string) {
+    const { ctx } = await this.reader(slug);
+    return this.attachments.publicContent(ctx, id);
   }
 
   /** The decisions register as the anonymous reader reads it (DecisionsService.search). */
@@ -234,12 +238,29 @@ export class InnsynService {
     };
   }
 
-  /** An open meeting with its published agenda and its protocol (MeetingsService.get as the anonymous reader). */
+  /**
+   * An open meeting with its published agenda and, once approved, its protocol (MeetingsService.get as the anonymous
+   * reader), and its published møteinnkalling and møteprotokoll (DocumentsService.publicForMeeting).
+   */
   async meeting(slug: string, id: string) {
     const { ctx } = await this.reader(slug);
     const m = await this.meetingsService.get(ctx, id);
     if (!m.open) throw new NotFound('Fant ikke møtet');
+    // Before the protocol is approved it is a draft: the agenda only.
+    const approved = m.minutesApproval !== null;
+    const documents = await this.documents.publicForMeeting(ctx, id);
     return {
+      minutesApprovedAt: m.minutesApproval?.at ?? null,
+      documents: documents.map((d) => ({
+        id: d.id,
+        kind: d.kind as 'meeting_notice' | 'meeting_minutes',
+        title: d.title,
+        filename: d.filename,
+        size: d.size,
+        sha256: d.sha256,
+        createdAt: d.createdAt,
+        href: `/api/public/${encodeURIComponent(slug)}/documents/${d.id}/file`,
+      })),
       id: m.id,
       title: m.title,
       bodyName: m.body.name,
@@ -251,16 +272,20 @@ export class InnsynService {
         position: a.position as number,
         committeeNumber: a.committeeNumber as string | null,
         case: a.case as { id: string; number: string; title: string },
-        minutes: a.minutes as string | null,
-        decision: a.decision ? { text: a.decision.text as string | null, motions: a.decision.motions } : null,
+        minutes: approved ? (a.minutes as string | null) : null,
+        decision: approved && a.decision ? { text: a.decision.text as string | null, motions: a.decision.motions } : null,
         exemptBasis: a.exemptBasis as string | null,
       })),
-      attendance: m.attendance.map((a) => ({
+      attendance: (approved ? m.attendance : []).map((a) => ({
         name: a.name as string,
         status: a.status as 'present' | 'absent' | 'substitute',
         substituteName: a.substituteName as string | null,
       })),
-      statements: m.statements.map((s) => ({ union: s.union as string | null, text: s.text as string, createdAt: s.createdAt })),
+      statements: (approved ? m.statements : []).map((s) => ({
+        union: s.union as string | null,
+        text: s.text as string,
+        createdAt: s.createdAt,
+      })),
     };
   }
 
@@ -408,7 +433,7 @@ export class InnsynService {
          FROM municipality m CROSS JOIN (VALUES (''), ('/vedtak'), ('/moter'), ('/mandat')) p(path)
        UNION ALL
        SELECT '/innsyn/' || m.slug || '/saker/' || c.id, c.updated_at FROM case_file c JOIN municipality m ON m.id = c.municipality_id
-        WHERE ${casePublishedSql('c')}
+        WHERE ${caseKnownSql('c', ANON)}
        UNION ALL
        SELECT '/innsyn/' || m.slug || '/moter/' || mt.id, mt.updated_at FROM meeting mt JOIN municipality m ON m.id = mt.municipality_id WHERE mt.open
        ORDER BY 1`,

@@ -10,6 +10,7 @@ import {
   inputFilterSchema,
   myInputsQuerySchema,
   noCommentSchema,
+  publishConsentSchema,
   type InputFilter,
   submissionSchema,
   type CreateRound,
@@ -27,6 +28,7 @@ import {
   roundCreatedResponseSchema,
   roundDetailResponseSchema,
   submissionVersionsResponseSchema,
+  publishConsentResponseSchema,
 } from '@samrad/shared/contracts';
 import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { InputSummaryService } from './input-summary.service.js';
@@ -97,6 +99,18 @@ export class InputRoundsController {
     @Body(body(editSubmissionSchema)) input: z.infer<typeof editSubmissionSchema>,
   ) {
     return this.submissions.edit(ctx, id, input);
+  }
+
+  /** The submitter gives or withdraws consent to publish the input in innsyn (any time after sending it). */
+  @Returns(publishConsentResponseSchema)
+  @Put('submissions/:id/publish-consent')
+  @Access('authenticated')
+  publishConsent(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(publishConsentSchema)) input: z.infer<typeof publishConsentSchema>,
+  ) {
+    return this.submissions.setPublishConsent(ctx, id, input.publishConsent);
   }
 
   @Returns(submissionVersionsResponseSchema)

@@ -87,7 +87,7 @@ export async function visibleSubmissions(
     `SELECT s.id, s.round_id, s.body_id, b.name AS body_name, s.author_id, u.name AS author_name, u.title AS author_title, s.capacity,
             s.current_version, s.late, s.submitted_at, s.updated_at, v.text, v.sha256,
             d.outcome, d.reason, d.section_id, cs.kind AS section_kind, d.recorded_at, s.meeting_id, mt.title AS meeting_title,
-            s.case_id, s.mandate_item_id, ir.title AS round_title,
+            s.case_id, s.mandate_item_id, ir.title AS round_title, s.publish_consent,
             (SELECT mr.representing FROM meeting_registration mr WHERE mr.meeting_id = s.meeting_id AND mr.user_id = s.author_id) AS representing,
             (SELECT coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mediaType', a.media_type, 'size', a.size_bytes, 'sha256', a.sha256) ORDER BY a.created_at, a.id), '[]')
                FROM attachment a WHERE a.submission_id = s.id) AS attachments
@@ -132,6 +132,7 @@ export async function visibleSubmissions(
     /** The school conference the input was given at, if any. */
     meeting: r.meeting_id ? { id: r.meeting_id as string, title: r.meeting_title as string } : null,
     attachments: r.attachments as { id: string; filename: string; mediaType: string; size: number; sha256: string }[],
+    publishConsent: r.author_id === ctx.userId || ctx.roles.has('case_officer') ? (r.publish_consent as boolean) : null,
     disposition: r.outcome
       ? {
           outcome: r.outcome as (typeof DISPOSITION_OUTCOMES)[number],

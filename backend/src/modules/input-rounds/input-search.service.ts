@@ -1,4 +1,4 @@
-import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { SIGNED_IN_READER, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import type { SearchSqlParams } from '../cases/case-search.service.js';
 import { submissionVisibleSql } from './input-rounds.service.js';
 
@@ -16,7 +16,7 @@ export function inputSearchSql(p: SearchSqlParams): string {
   return `
     SELECT 'input'::text AS kind, s.id, shown.title, shown.body, c.id AS case_id,
            CASE WHEN c.id IS NULL THEN NULL ELSE c.archive_year || '/' || c.archive_seq END AS case_number,
-           ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds))} AS case_title,
+           ${caseTitleSql('c', caseReadableSql('c', p.officer, p.bodyIds, SIGNED_IN_READER))} AS case_title,
            s.meeting_id, mt.title AS meeting_title, s.round_id, s.submitted_at AS at, shown.doc
       FROM submission_version sv
       JOIN submission s ON s.id = sv.submission_id AND s.current_version = sv.version

@@ -290,6 +290,36 @@ export class SubmissionsService {
     });
   }
 
+  /**
+   * The submitter gives or withdraws consent to publish their input in innsyn (#20), at any time after sending it: no
+   * deadline, no new version. Innsyn reads it at once (submissionVisibleSql; the read cache is emptied by the request).
+   * Audited.
+   */
+  async setPublishConsent(ctx: RequestContext, submissionId: string, consent: boolean): Promise<{ publishConsent: boolean }> {
+    return this.db.transaction(async (m) => {
+      const rows: { author_id: string; publish_consent: boolean }[] = await m.query(
+        `SELECT author_id, publish_consent FROM submission WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+        [submissionId, ctx.municipalityId],
+      );
+      const s = rows[0];
+      if (!s) throw new NotFound('Fant ikke innspillet');
+      if (s.author_id !== ctx.userId) throw new Forbidden('Bare den som sendte innspillet kan gi eller trekke samtykket til publisering');
+      if (s.publish_consent !== consent) {
+        await m.query(`UPDATE submission SET publish_consent = $2 WHERE id = $1`, [submissionId, consent]);
+        await this.audit.record(
+          m,
+          ctx,
+          'update',
+          'submission',
+          submissionId,
+          { publishConsent: s.publish_consent },
+          { publishConsent: consent },
+        );
+      }
+      return { publishConsent: consent };
+    });
+  }
+
   async versions(ctx: RequestContext, submissionId: string) {
     await this.rounds.assertReadableSubmission(ctx, submissionId);
     const versions: { version: number; text: string; sha256: string; created_at: Date }[] = await this.db.query(

@@ -9,7 +9,7 @@ import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { AnalysisService } from '../analysis/analysis.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { casePublishedSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { caseKnownSql, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { roundReadableSql } from '../input-rounds/input-rounds.service.js';
 import { Mandate, MandateItem } from './mandate.entity.js';
 
@@ -104,7 +104,7 @@ export class MandatesService {
         `SELECT c.mandate_item_id AS item, c.id, c.archive_year || '/' || c.archive_seq AS number, c.status,
                 ${caseTitleSql('c', caseReadableSql('c', '$3', '$4', ctx))} AS title
            FROM case_file c JOIN mandate_item i ON i.id = c.mandate_item_id
-          WHERE i.mandate_id = $1 AND c.municipality_id = $2${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''} ORDER BY c.archive_year, c.archive_seq`,
+          WHERE i.mandate_id = $1 AND c.municipality_id = $2 AND ${caseKnownSql('c', ctx)} ORDER BY c.archive_year, c.archive_seq`,
         [...params, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
       ) as Promise<{ item: string; id: string; number: string; status: string; title: string }[]>,
       this.db.query(
@@ -272,8 +272,8 @@ export class MandatesService {
         `SELECT c.id, c.mandate_item_id AS item, c.archive_year || '/' || c.archive_seq AS number, c.status, c.legal_basis, v.readable,
                 ${caseTitleSql('c', 'v.readable')} AS title
            FROM case_file c JOIN mandate_item i ON i.id = c.mandate_item_id
-          CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$3', '$4')} AS readable) v
-          WHERE i.mandate_id = $1 AND c.municipality_id = $2 ORDER BY c.archive_year, c.archive_seq`,
+          CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', '$3', '$4', ctx)} AS readable) v
+          WHERE i.mandate_id = $1 AND c.municipality_id = $2 AND ${caseKnownSql('c', ctx)} ORDER BY c.archive_year, c.archive_seq`,
         [id, ctx.municipalityId, officer, bodyIds],
       ) as Promise<
         { id: string; item: string; number: string; status: string; legal_basis: string | null; readable: boolean; title: string }[]

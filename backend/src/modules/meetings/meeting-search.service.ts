@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/auth/context.js';
-import { caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
+import { SIGNED_IN_READER, caseReadableSql, caseTitleSql } from '../cases/cases.service.js';
 import { caseTitleTsvSql, type SearchSqlParams } from '../cases/case-search.service.js';
 
 /*
@@ -46,7 +46,7 @@ export function meetingSearchSql(p: SearchSqlParams): string {
       JOIN agenda_item a ON a.id = candidate.id
       JOIN meeting mt ON mt.id = a.meeting_id AND mt.municipality_id = ${p.municipalityId}
       JOIN case_file c ON c.id = a.case_id
-     CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds)} AS readable) v
+     CROSS JOIN LATERAL (SELECT ${caseReadableSql('c', p.officer, p.bodyIds, SIGNED_IN_READER)} AS readable) v
      CROSS JOIN LATERAL (SELECT coalesce(${caseTitleSql('c', 'v.readable')}, '') AS title,
                                 CASE WHEN v.readable THEN coalesce(a.minutes, '') ELSE '' END AS body,
                                 setweight(${caseTitleTsvSql('c', 'v.readable')}, 'A')
@@ -60,5 +60,5 @@ export function meetingSearchSql(p: SearchSqlParams): string {
       LEFT JOIN agenda_item a ON a.id = ps.agenda_item_id
       LEFT JOIN case_file c ON c.id = a.case_id
      WHERE mt.municipality_id = ${p.municipalityId} AND ps.text_tsv @@ ${p.query}
-       AND (ps.agenda_item_id IS NULL OR ${caseReadableSql('c', p.officer, p.bodyIds)})`;
+       AND (ps.agenda_item_id IS NULL OR ${caseReadableSql('c', p.officer, p.bodyIds, SIGNED_IN_READER)})`;
 }

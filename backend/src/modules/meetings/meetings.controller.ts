@@ -7,6 +7,7 @@ import {
   createMeetingSchema,
   minutesSchema,
   registrationSchema,
+  reopenMinutesSchema,
   statementSchema,
   type CreateMeeting,
 } from '@samrad/shared/contracts';
@@ -15,11 +16,18 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { MeetingsService } from './meetings.service.js';
+import { ImpartialityService } from './impartiality.service.js';
 import {
   agendaItemCreatedResponseSchema,
   calendarTokenCreatedResponseSchema,
   calendarTokenListResponseSchema,
+  caseImpartialityResponseSchema,
   caseStatementsResponseSchema,
+  declarationCreatedResponseSchema,
+  declarationSchema,
+  impartialityDecidedResponseSchema,
+  impartialityDecisionSchema,
+  meetingImpartialityResponseSchema,
   meetingCreatedResponseSchema,
   meetingDetailResponseSchema,
   meetingListResponseSchema,
@@ -32,7 +40,10 @@ import { Returns } from '../../platform/http/returns.js';
 
 @Controller('api')
 export class MeetingsController {
-  constructor(@Inject(MeetingsService) private readonly meetings: MeetingsService) {}
+  constructor(
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
+    @Inject(ImpartialityService) private readonly impartiality: ImpartialityService,
+  ) {}
 
   @Returns(meetingListResponseSchema)
   @Get('meetings')
@@ -96,6 +107,26 @@ export class MeetingsController {
     return this.meetings.recordMinutes(ctx, id, itemId, input);
   }
 
+  /** Approves the protocol (godkjent): it is locked from then on, and an open meeting's protocol shows in innsyn. */
+  @Post('meetings/:id/minutes/approval')
+  @Access('case_officer')
+  @HttpCode(204)
+  async approveMinutes(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    await this.meetings.approveMinutes(ctx, id);
+  }
+
+  /** Reopens an approved protocol for a correction, with the reason (audited). */
+  @Post('meetings/:id/minutes/reopening')
+  @Access('case_officer')
+  @HttpCode(204)
+  async reopenMinutes(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(reopenMinutesSchema)) input: z.infer<typeof reopenMinutesSchema>,
+  ) {
+    await this.meetings.reopenMinutes(ctx, id, input.reason);
+  }
+
   @Returns(statementCreatedResponseSchema)
   @Post('meetings/:id/statements')
   @Access('member')
@@ -113,6 +144,47 @@ export class MeetingsController {
   @Access('authenticated')
   caseStatements(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.meetings.caseStatements(ctx, id);
+  }
+
+  /** Impartiality (habilitet) in a meeting: the declarations for the cases the caller may read, and what the caller may do. */
+  @Returns(meetingImpartialityResponseSchema)
+  @Get('meetings/:id/impartiality')
+  @Access('authenticated')
+  meetingImpartiality(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.impartiality.forMeeting(ctx, id);
+  }
+
+  /** A member declares a possible disqualification for themselves; an officer records one for anyone in the meeting. */
+  @Returns(declarationCreatedResponseSchema)
+  @Post('meetings/:id/impartiality')
+  @Access('member', 'case_officer')
+  declare(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body(body(declarationSchema)) input: z.infer<typeof declarationSchema>,
+  ) {
+    return this.impartiality.declare(ctx, id, input);
+  }
+
+  /** The body's decision on a declaration, recorded by the officer (with the substitute called in). */
+  @Returns(impartialityDecidedResponseSchema)
+  @Put('meetings/:id/impartiality/:declarationId/decision')
+  @Access('case_officer')
+  decideImpartiality(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Param('declarationId', UuidPipe) declarationId: string,
+    @Body(body(impartialityDecisionSchema)) input: z.infer<typeof impartialityDecisionSchema>,
+  ) {
+    return this.impartiality.decide(ctx, id, declarationId, input);
+  }
+
+  /** The register of declarations about a case, and the officers disqualified from preparing it. */
+  @Returns(caseImpartialityResponseSchema)
+  @Get('cases/:id/impartiality')
+  @Access('authenticated')
+  caseImpartiality(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.impartiality.forCase(ctx, id);
   }
 
   /** Anyone in the municipality may come to a school conference: registration is not tied to a body. */

@@ -21,15 +21,17 @@ import { resolveCalendarToken } from '../../platform/auth/session-resolver.js';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
 import { CLOCK, type Clock } from '../../platform/clock/clock.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
-import { Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { ConflictState, Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
-import { CasesService, casePublishedSql, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
+import { CasesService, caseKnownSql, caseReadableSql, caseTitleFor, caseTitleSql, type OpenInput } from '../cases/cases.service.js';
 import type { Receipt } from '../input-rounds/input-rounds.service.js';
 import { SubmissionsService } from '../input-rounds/submissions.service.js';
 import { publishAgenda } from './agenda-jobs.service.js';
 import { agendaVisible } from './meeting-search.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { MeetingRow } from './meetings.rows.js';
+import { ImpartialityService, type Voting } from './impartiality.service.js';
+import { assertProtocolOpen } from './protocol-lock.js';
 
 /** Inputs from a school conference are taken from its start and for this long after. */
 const CONFERENCE_INPUT_DAYS = 7;
@@ -65,6 +67,7 @@ export class MeetingsService {
     @Inject(OutboxService) private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ImpartialityService) private readonly impartiality: ImpartialityService,
   ) {}
 
   /** When the agenda is due: the set number of days before the meeting. */
@@ -72,9 +75,10 @@ export class MeetingsService {
     return new Date(startsAt.getTime() - this.config.AGENDA_NOTICE_DAYS * 86_400_000);
   }
 
-  private async meeting(m: EntityManager, ctx: RequestContext, id: string): Promise<MeetingWithBody> {
+  /** The meeting; `lock` takes its row lock in the caller's transaction (a change to its protocol waits for an approval). */
+  private async meeting(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<MeetingWithBody> {
     const rows: MeetingWithBody[] = await m.query(
-      `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.id = $1 AND mt.municipality_id = $2`,
+      `SELECT mt.*, b.name AS body_name FROM meeting mt JOIN body b ON b.id = mt.body_id WHERE mt.id = $1 AND mt.municipality_id = $2${lock ? ' FOR UPDATE OF mt' : ''}`,
       [id, ctx.municipalityId],
     );
     if (!rows[0]) throw new NotFound('Fant ikke møtet');
@@ -148,16 +152,16 @@ export class MeetingsService {
   async get(ctx: RequestContext, id: string) {
     const r = await this.meeting(this.db.manager, ctx, id);
     const showAgenda = agendaVisible(ctx, r);
-    // The public never learns of a draft (casePublishedSql), not even as an agenda item: an item whose case is
+    // The public never learns of a draft (caseKnownSql), not even as an agenda item: an item whose case is
     // (again) a draft is left out for the anonymous reader. Adding a draft to an agenda is not refused: a
     // drøftingsmøte may discuss a case early, and a case on an agenda may move back to draft anyway.
     const agenda: Record<string, unknown>[] = showAgenda
       ? await this.db.query(
-          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
+          `SELECT a.id, a.position, a.committee_number, a.minutes, a.decision_id, a.dissent, a.voter_ids, c.id AS case_id, c.archive_year, c.archive_seq, c.title, c.access, c.public_title, c.legal_basis, d.text AS decision_text,
                   d.open_input_reason, d.motions,
                   ${caseReadableSql('c', '$2', '$3', ctx)} AS readable
              FROM agenda_item a JOIN case_file c ON c.id = a.case_id LEFT JOIN decision d ON d.id = a.decision_id
-            WHERE a.meeting_id = $1${ctx.anonymous ? ` AND ${casePublishedSql('c')}` : ''} ORDER BY a.position`,
+            WHERE a.meeting_id = $1 AND ${caseKnownSql('c', ctx)} ORDER BY a.position`,
           [id, ctx.roles.has('case_officer'), [...ctx.bodyIds]],
         )
       : [];
@@ -175,6 +179,13 @@ export class MeetingsService {
       `SELECT s.id, s."union", s.text, s.created_at, s.agenda_item_id, u.name FROM protocol_statement s JOIN app_user u ON u.id = s.author_id WHERE s.meeting_id = $1 ORDER BY s.created_at`,
       [id],
     );
+    // Who may vote on each case, and the impartiality declarations with the body's decisions (ImpartialityService's rule).
+    const [voting, impartiality] = showAgenda
+      ? await Promise.all([this.impartiality.votingByItem(this.db.manager, id), this.impartiality.itemViews(this.db.manager, id)])
+      : [new Map<string, Voting>(), new Map<string, never[]>()];
+    const voterNames = new Map<string, string>(
+      [...voting.values()].flatMap((v) => [...v.eligible, ...v.excluded].map((p) => [p.userId, p.name] as [string, string])),
+    );
     // A statement about one case is read with that case (an exempt case's only by those who may read it).
     const readableItems = new Set(agenda.filter((a) => a.readable === true).map((a) => a.id as string));
     const myStatementUnion = r.kind === 'consultation' ? statementUnion(await this.memberships(this.db.manager, ctx, r)) : null;
@@ -190,6 +201,9 @@ export class MeetingsService {
       ...this.view(r),
       /** Whether the minutes may record a vedtak (not in a drøftingsmøte or a school conference). */
       mayDecide: meetingMayDecide(r.kind),
+      minutesApproval: r.minutes_approved_at
+        ? { at: r.minutes_approved_at.toISOString(), by: (await this.userName(r.minutes_approved_by!)) ?? '' }
+        : null,
       administrationPosition: r.administration_position,
       agenda: agenda.map((a) => {
         // An exempt case's title, minutes and decision text are for those who may read the case.
@@ -225,6 +239,12 @@ export class MeetingsService {
             : [],
           openInput: open ? openInputText(open.rounds, open.undisposed) : null,
           exemptBasis: readable ? null : a.legal_basis,
+          impartiality: readable ? (impartiality.get(a.id as string) ?? []) : [],
+          eligibleVoters: readable ? (voting.get(a.id as string)?.eligible ?? []) : [],
+          excludedVoters: readable ? (voting.get(a.id as string)?.excluded ?? []) : [],
+          voters: readable
+            ? ((a.voter_ids as string[] | null) ?? []).map((userId) => ({ userId, name: voterNames.get(userId) ?? '' }))
+            : [],
         };
       }),
       attendance: attendance.map((a) => ({ userId: a.user_id, name: a.name, status: a.status, substituteName: a.substitute_name })),
@@ -338,7 +358,8 @@ export class MeetingsService {
 
   async addAgendaItem(ctx: RequestContext, meetingId: string, input: z.infer<typeof agendaItemSchema>) {
     return this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
+      const r = await this.meeting(m, ctx, meetingId, true);
+      assertProtocolOpen(r);
       await this.cases.readable(ctx, input.caseId, m);
       const steps: { committee_number: string | null }[] = await m.query(
         `SELECT committee_number FROM case_route_step WHERE case_id = $1 AND body_id = $2`,
@@ -377,7 +398,7 @@ export class MeetingsService {
    */
   async setAttendance(ctx: RequestContext, meetingId: string, input: z.infer<typeof attendanceSchema>) {
     await this.db.transaction(async (m) => {
-      await this.meeting(m, ctx, meetingId);
+      assertProtocolOpen(await this.meeting(m, ctx, meetingId, true));
       const ids = input.attendance.map((a) => a.userId);
       const users: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2`, [
         ids,
@@ -412,26 +433,11 @@ export class MeetingsService {
     });
   }
 
-  /**
-   * How many may vote on an agenda item: those who met (members present and substitutes) less those not
-   * there for this case. Null before attendance is recorded (then there is nothing to count against).
-   */
-  private async votersOnItem(m: EntityManager, meetingId: string, itemId: string): Promise<number | null> {
-    const [{ recorded, met, away }] = await m.query(
-      `SELECT count(*)::int AS recorded,
-              count(*) FILTER (WHERE t.status IN ('present','substitute'))::int AS met,
-              count(x.user_id) FILTER (WHERE t.status IN ('present','substitute'))::int AS away
-         FROM attendance t LEFT JOIN agenda_item_absence x ON x.user_id = t.user_id AND x.agenda_item_id = $2
-        WHERE t.meeting_id = $1`,
-      [meetingId, itemId],
-    );
-    return recorded > 0 ? met - away : null;
-  }
-
   /** Minutes (protokoll) for an agenda item, with the body's decision recorded in the same transaction. */
   async recordMinutes(ctx: RequestContext, meetingId: string, itemId: string, input: z.infer<typeof minutesSchema>) {
     return this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
+      const r = await this.meeting(m, ctx, meetingId, true);
+      assertProtocolOpen(r);
       const items: { case_id: string; decision_id: string | null }[] = await m.query(
         `SELECT case_id, decision_id FROM agenda_item WHERE id = $1 AND meeting_id = $2 FOR UPDATE`,
         [itemId, meetingId],
@@ -449,8 +455,15 @@ export class MeetingsService {
           'Vedtaket i saken er allerede protokollført. Protokollteksten kan endres, men ikke voteringen.',
         );
       if (input.decision) {
+        // Who voted: never a member the body found disqualified in the case (409), only those who met for it.
+        const voting = await this.impartiality.assertMayVote(m, meetingId, itemId, input.decision.voterIds);
+        const disqualified = voting.excluded.find(
+          (x) => x.reason === 'disqualified' && input.decision!.dissent.some((d) => d.name.trim() === x.name),
+        );
+        if (disqualified) throw new ConflictState(`${disqualified.name} er inhabil i saken og kan ikke stemme, og dermed ikke ta dissens`);
         // No motion gets more votes than there were people to vote on this case.
-        const voters = await this.votersOnItem(m, meetingId, itemId);
+        const voters =
+          input.decision.voterIds.length > 0 ? input.decision.voterIds.length : voting.recorded ? voting.eligible.length : null;
         const tooMany = voters === null ? -1 : input.decision.motions.findIndex((x) => x.for + x.against + x.blank > voters);
         if (tooMany >= 0) {
           const x = input.decision.motions[tooMany]!;
@@ -473,7 +486,11 @@ export class MeetingsService {
           { m, meetingId },
         );
         decisionId = d.id;
-        await m.query(`UPDATE agenda_item SET dissent = $2 WHERE id = $1`, [itemId, JSON.stringify(input.decision.dissent)]);
+        await m.query(`UPDATE agenda_item SET dissent = $2, voter_ids = $3 WHERE id = $1`, [
+          itemId,
+          JSON.stringify(input.decision.dissent),
+          input.decision.voterIds,
+        ]);
       }
       await m.query(`UPDATE agenda_item SET minutes = $2, decision_id = $3 WHERE id = $1`, [itemId, input.minutes, decisionId]);
       await this.audit.record(m, ctx, 'update', 'meeting', meetingId, null, {
@@ -482,6 +499,56 @@ export class MeetingsService {
         dissent: input.decision?.dissent ?? [],
       });
       return { decisionId };
+    });
+  }
+
+  private async userName(id: string): Promise<string | null> {
+    const [u]: { name: string }[] = await this.db.query(`SELECT name FROM app_user WHERE id = $1`, [id]);
+    return u?.name ?? null;
+  }
+
+  /**
+   * Approves the protocol (godkjent, #20): once the meeting has begun and its agenda is published. From then on the
+   * minutes, attendance, statements and agenda are locked (assertProtocolOpen), and innsyn shows an open meeting's
+   * protocol. Audited.
+   */
+  async approveMinutes(ctx: RequestContext, meetingId: string) {
+    await this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId, true);
+      if (r.minutes_approved_at) throw new ConflictState('Protokollen er allerede godkjent');
+      if (!r.agenda_published_at)
+        throw new ConflictState('Sakslisten er ikke publisert. Protokollen kan ikke godkjennes før møtet er holdt.');
+      if (r.starts_at > this.clock.now()) throw new ConflictState('Møtet er ikke holdt ennå. Protokollen godkjennes etter møtet.');
+      const at = this.clock.now();
+      await m.query(`UPDATE meeting SET minutes_approved_at = $2, minutes_approved_by = $3, updated_at = now() WHERE id = $1`, [
+        meetingId,
+        at,
+        ctx.userId,
+      ]);
+      await this.audit.record(m, ctx, 'update', 'meeting', meetingId, { minutesApprovedAt: null }, { minutesApprovedAt: at.toISOString() });
+    });
+  }
+
+  /**
+   * Reopens an approved protocol for a correction, with the reason (audited, with who approved it and when). Innsyn
+   * stops showing the protocol until it is approved again.
+   */
+  async reopenMinutes(ctx: RequestContext, meetingId: string, reason: string) {
+    await this.db.transaction(async (m) => {
+      const r = await this.meeting(m, ctx, meetingId, true);
+      if (!r.minutes_approved_at) throw new ConflictState('Protokollen er ikke godkjent, og kan rettes uten å åpnes');
+      await m.query(`UPDATE meeting SET minutes_approved_at = NULL, minutes_approved_by = NULL, updated_at = now() WHERE id = $1`, [
+        meetingId,
+      ]);
+      await this.audit.record(
+        m,
+        ctx,
+        'update',
+        'meeting',
+        meetingId,
+        { minutesApprovedAt: r.minutes_approved_at.toISOString(), minutesApprovedBy: r.minutes_approved_by },
+        { minutesApprovedAt: null, reopenReason: reason },
+      );
     });
   }
 
@@ -506,8 +573,9 @@ export class MeetingsService {
   /** A union representative's own statement in a consultation meeting's protocol (protokolltilførsel), as a member of its body. */
   async addStatement(ctx: RequestContext, meetingId: string, input: z.infer<typeof statementSchema>) {
     return this.db.transaction(async (m) => {
-      const r = await this.meeting(m, ctx, meetingId);
+      const r = await this.meeting(m, ctx, meetingId, true);
       if (r.kind !== 'consultation') throw ValidationFailed.field('text', 'Protokolltilførsel kan bare gis i drøftingsmøter');
+      assertProtocolOpen(r);
       const union = statementUnion(await this.actingMember(m, ctx, r, 'gi protokolltilførsel'));
       if (!union) throw new Forbidden('Bare tillitsvalgte kan gi protokolltilførsel');
       if (input.agendaItemId) {
@@ -646,7 +714,7 @@ export class MeetingsService {
       case_title: string | null;
     }[] = await this.db.query(
       `SELECT r.id, r.title, r.closes_at, max(i.extended_until) FILTER (WHERE i.body_id = ANY($2::uuid[])) AS extended_until,
-              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', byToken ? 'false' : caseReadableSql('c', '$4', '$2'))} AS case_title
+              c.archive_year || '/' || c.archive_seq AS case_number, ${caseTitleSql('c', byToken ? 'false' : caseReadableSql('c', '$4', '$2', ctx))} AS case_title
          FROM input_round r LEFT JOIN round_invitation i ON i.round_id = r.id AND i.body_id = ANY($2::uuid[]) LEFT JOIN case_file c ON c.id = r.case_id
         WHERE r.municipality_id = $1
           AND (i.body_id IS NOT NULL OR EXISTS (SELECT 1 FROM round_person_invitation p WHERE p.round_id = r.id AND p.user_id = $3))

@@ -8,6 +8,22 @@ import { NotFound, ValidationFailed } from '../../platform/http/errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Municipality } from './municipality.entity.js';
 
+/**
+ * SQL: the language a person reads, for the `app_user` row aliased `u`: their own choice, else their municipality's
+ * målform. Notices and e-mail are said in it (an invited person, who has chosen nothing yet, gets the målform).
+ */
+export const personLanguageSql = (u: string) =>
+  `COALESCE(${u}.language, (SELECT language_form FROM municipality WHERE id = ${u}.municipality_id))`;
+
+/** A municipality as innsyn names it to anyone: its slug, name, contact address and målform. */
+export interface PublicMunicipality {
+  id: string;
+  slug: string;
+  name: string;
+  contactEmail: string | null;
+  languageForm: LanguageForm;
+}
+
 /** The municipalities of the installation (the `municipality` table). Only the operator creates one. */
 @Injectable()
 export class MunicipalitiesService {
@@ -49,6 +65,24 @@ export class MunicipalitiesService {
     ]);
     if (!row) throw new NotFound();
     return row.language_form;
+  }
+
+  /** Every municipality as innsyn names it, by name. */
+  async publicList(): Promise<PublicMunicipality[]> {
+    const rows: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] =
+      await this.db.query(`SELECT id, slug, name, contact_email, language_form FROM municipality ORDER BY name`);
+    return rows.map(MunicipalitiesService.publicView);
+  }
+
+  /** The municipality a slug names, as innsyn names it (null: none). */
+  async publicBySlug(slug: string): Promise<PublicMunicipality | null> {
+    const rows: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }[] =
+      await this.db.query(`SELECT id, slug, name, contact_email, language_form FROM municipality WHERE slug = $1`, [slug]);
+    return rows[0] ? MunicipalitiesService.publicView(rows[0]) : null;
+  }
+
+  private static publicView(r: { id: string; slug: string; name: string; contact_email: string | null; language_form: LanguageForm }) {
+    return { id: r.id, slug: r.slug, name: r.name, contactEmail: r.contact_email, languageForm: r.language_form };
   }
 
   /** An administrator chooses the målform; audited, and the sessions are read afresh (a person's default language follows it). */

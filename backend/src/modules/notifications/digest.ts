@@ -1,8 +1,11 @@
-import { formatOsloDateTime, osloDate } from '@samrad/shared/domain';
+import { osloDate } from '@samrad/shared/domain';
+import { formatDateIn, formatDateTimeIn, say, type Language } from '@samrad/shared/i18n';
 import type { DataSource } from 'typeorm';
 import { once } from '../../platform/queue/handlers.js';
 import { caseTitleSql } from '../cases/cases.service.js';
 import type { MailService } from '../mail/mail.service.js';
+import { personLanguageSql } from '../municipalities/municipalities.service.js';
+import { noticeIn } from './notice-kinds.js';
 
 /** How far ahead the digest looks for deadlines. */
 const DEADLINE_HORIZON_DAYS = 14;
@@ -18,6 +21,8 @@ interface DeadlineRow {
 }
 
 interface NoticeRow {
+  kind: string;
+  params: Record<string, unknown> | null;
   title: string;
   body: string;
   link: string;
@@ -40,9 +45,16 @@ const CASE_TITLE = caseTitleSql('c', 'false');
 /**
  * Builds a person's daily digest: open rounds their bodies have not answered, deadline first, then
  * the unread notifications of the last day grouped by case. Exempt cases appear only by their
- * screened title: e-mail leaves the system.
+ * screened title: e-mail leaves the system. Said in the person's language (bokmål unless given).
  */
-export async function buildDigest(db: DataSource, user: { id: string; name: string }, appUrl: string, now: Date): Promise<Digest | null> {
+export async function buildDigest(
+  db: DataSource,
+  user: { id: string; name: string; language?: Language },
+  appUrl: string,
+  now: Date,
+): Promise<Digest | null> {
+  const language = user.language ?? 'nb';
+  const t = (key: Parameters<typeof say>[1], values?: Parameters<typeof say>[2]) => say(language, key, values);
   const deadlines: DeadlineRow[] = await db.query(
     `SELECT r.id AS round_id, r.title AS round_title, coalesce(i.extended_until, r.closes_at) AS deadline, b.name AS body_name,
             c.archive_year || '/' || c.archive_seq AS case_number, ${CASE_TITLE} AS case_title
@@ -65,7 +77,7 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
     [user.id, now, DEADLINE_HORIZON_DAYS],
   );
   const notices: NoticeRow[] = await db.query(
-    `SELECT n.title, n.body, n.link, n.case_id, c.archive_year || '/' || c.archive_seq AS case_number, ${CASE_TITLE} AS case_title
+    `SELECT n.kind, n.params, n.title, n.body, n.link, n.case_id, c.archive_year || '/' || c.archive_seq AS case_number, ${CASE_TITLE} AS case_title
        FROM notification n LEFT JOIN case_file c ON c.id = n.case_id
       WHERE n.user_id = $1 AND n.read_at IS NULL AND n.created_at > $2::timestamptz - interval '1 day' AND n.created_at <= $2
       ORDER BY c.archive_year NULLS LAST, c.archive_seq, n.id`,
@@ -74,45 +86,45 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
   if (deadlines.length === 0 && notices.length === 0) return null;
 
   const base = appUrl.replace(/\/$/, '');
-  const caseLabel = (number: string | null, title: string | null) => (number ? `Sak ${number} ${title ?? ''}`.trim() : null);
-  const lines = [`Hei ${user.name},`, '', `her er dagens oversikt fra Samråd (${formatOsloDateTime(now).replace(/ kl\..*$/, '')}).`, ''];
+  const caseLabel = (number: string | null, title: string | null) =>
+    number ? t('digest.case', { number, title: title ?? '' }).trim() : null;
+  const lines = [t('digest.greeting', { name: user.name }), '', t('digest.intro', { date: formatDateIn(language, now) }), ''];
   if (deadlines.length) {
-    lines.push('FRISTER');
+    lines.push(t('digest.deadlines'));
     for (const d of deadlines) {
       const where = caseLabel(d.case_number, d.case_title);
-      const who = d.body_name === null ? 'du er personlig invitert og har ikke svart' : `${d.body_name} har ikke svart`;
+      const who = d.body_name === null ? t('digest.personNotAnswered') : t('digest.bodyNotAnswered', { body: d.body_name });
       lines.push(
-        `• ${formatOsloDateTime(d.deadline)} – ${where ? `${where}: ` : ''}«${d.round_title}» (${who}) ${base}/innspill/${d.round_id}`,
+        `• ${formatDateTimeIn(language, d.deadline)} – ${where ? `${where}: ` : ''}«${d.round_title}» (${who}) ${base}/innspill/${d.round_id}`,
       );
     }
     lines.push('');
   }
   if (notices.length) {
-    lines.push('NYTT I SAKENE DINE');
-    const groups = new Map<string, NoticeRow[]>();
+    lines.push(t('digest.news'));
+    // By case (in case-number order, as queried); notices of no case last, as «Annet».
+    const groups = new Map<string | null, NoticeRow[]>();
     for (const n of notices) {
-      const label = caseLabel(n.case_number, n.case_title) ?? 'Annet';
+      const label = caseLabel(n.case_number, n.case_title);
       groups.set(label, [...(groups.get(label) ?? []), n]);
     }
-    // Cases first (in case-number order, as queried), "Annet" last.
-    const ordered = [...groups.entries()].sort(([a], [b]) => (a === 'Annet' ? 1 : b === 'Annet' ? -1 : 0));
+    const ordered = [...groups.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0));
     for (const [label, items] of ordered) {
-      lines.push(label);
-      for (const n of items) lines.push(`• ${n.title}: ${n.body.split('\n')[0]} ${base}${n.link}`);
+      lines.push(label ?? t('digest.other'));
+      for (const n of items) {
+        const { title, body } = noticeIn(language, n);
+        lines.push(`• ${title}: ${body.split('\n')[0]} ${base}${n.link}`);
+      }
       lines.push('');
     }
   }
-  lines.push(
-    'Hilsen Samråd',
-    '',
-    `Du får denne e-posten fordi du har valgt daglig oppsummering. Endre det under «Profil og varsler»: ${base}/profil`,
-  );
+  lines.push(t('mail.signature'), '', t('digest.why', { link: `${base}/profil` }));
   const parts = [
-    deadlines.length ? `${deadlines.length} ${deadlines.length === 1 ? 'frist' : 'frister'}` : null,
-    notices.length ? `${notices.length} ${notices.length === 1 ? 'nytt varsel' : 'nye varsler'}` : null,
+    deadlines.length ? t(deadlines.length === 1 ? 'digest.deadlines.one' : 'digest.deadlines.other', { count: deadlines.length }) : null,
+    notices.length ? t(notices.length === 1 ? 'digest.notices.one' : 'digest.notices.other', { count: notices.length }) : null,
   ];
   return {
-    subject: `Samråd: dagens oversikt – ${parts.filter(Boolean).join(', ')}`,
+    subject: t('digest.subject', { summary: parts.filter(Boolean).join(', ') }),
     text: lines.join('\n'),
     deadlines: deadlines.length,
     notices: notices.length,
@@ -122,8 +134,8 @@ export async function buildDigest(db: DataSource, user: { id: string; name: stri
 /** Sends the day's digest to everyone who asked for it, at most once per person and Oslo date. */
 export async function sendDailyDigests(db: DataSource, mail: MailService, appUrl: string, now = new Date()): Promise<number> {
   const date = osloDate(now);
-  const users: { id: string; name: string; email: string }[] = await db.query(
-    `SELECT id, name, email FROM app_user WHERE digest = 'daily' AND status = 'active' ORDER BY id`,
+  const users: { id: string; name: string; email: string; language: Language }[] = await db.query(
+    `SELECT u.id, u.name, u.email, ${personLanguageSql('u')} AS language FROM app_user u WHERE u.digest = 'daily' AND u.status = 'active' ORDER BY u.id`,
   );
   let sent = 0;
   for (const user of users) {

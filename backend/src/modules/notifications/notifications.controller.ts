@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { notificationSettingsSchema, type NotificationSettings } from '@samrad/shared/contracts';
 import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { NotFound } from '../../platform/http/errors.js';
+import { requestLanguage } from '../../platform/http/error.filter.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { NotificationsService } from './notifications.service.js';
 import { notificationListResponseSchema, notificationSettingsResponseSchema } from '@samrad/shared/contracts';
@@ -15,8 +17,9 @@ export class NotificationsController {
   @Returns(notificationListResponseSchema)
   @Get('notifications')
   @Access('authenticated')
-  async list(@Ctx() ctx: RequestContext) {
-    const items = await this.notifications.list(ctx);
+  async list(@Ctx() ctx: RequestContext, @Req() request: FastifyRequest) {
+    // In the language on screen (Accept-Language), else the person's own.
+    const items = await this.notifications.list(ctx, requestLanguage(request));
     return { notifications: items, unread: items.filter((n) => !n.read).length };
   }
 

@@ -18,4 +18,6 @@ export interface NotificationRow {
   read_at: Date | null;
   created_at: Date;
   case_id: string | null;
+  /** The parameters the notice is said with in the reader's language (null: from before they were kept). */
+  params: Record<string, unknown> | null;
 }

@@ -19,6 +19,8 @@ export function redactJobData(data: unknown): unknown {
   if (!data || typeof data !== 'object') return data;
   const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const key of ['text', 'body']) if (typeof copy[key] === 'string') copy[key] = '[skjult]';
+  // A notice's parameters hold the same texts (a comment, a reason, a round's questions).
+  if (copy.params && typeof copy.params === 'object') copy.params = '[skjult]';
   return copy;
 }
 

@@ -19,13 +19,13 @@ export class TasksService {
     const [rounds, meetings, decisions, unread, review, followUps] = await Promise.all([
       this.db.query(
         `SELECT r.id, r.title, r.closes_at, i.body_id, b.name AS body_name, i.status, i.extended_until, c.id AS case_id, c.archive_year, c.archive_seq,
-                ${caseTitleSql('c', caseReadableSql('c', '$5', '$2'))} AS case_title, coalesce(i.extended_until, r.closes_at) AS deadline
+                ${caseTitleSql('c', caseReadableSql('c', '$5', '$2', ctx))} AS case_title, coalesce(i.extended_until, r.closes_at) AS deadline
            FROM input_round r JOIN round_invitation i ON i.round_id = r.id JOIN body b ON b.id = i.body_id
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND i.body_id = ANY($2::uuid[]) AND r.closed_at IS NULL AND coalesce(i.extended_until, r.closes_at) > $3
          UNION ALL
          SELECT r.id, r.title, r.closes_at, NULL, NULL, p.status, NULL, c.id, c.archive_year, c.archive_seq,
-                ${caseTitleSql('c', caseReadableSql('c', '$5', '$2'))}, r.closes_at
+                ${caseTitleSql('c', caseReadableSql('c', '$5', '$2', ctx))}, r.closes_at
            FROM input_round r JOIN round_person_invitation p ON p.round_id = r.id AND p.user_id = $4
            LEFT JOIN case_file c ON c.id = r.case_id
           WHERE r.municipality_id = $1 AND r.closed_at IS NULL AND r.closes_at > $3
@@ -42,7 +42,7 @@ export class TasksService {
       // before, so a member of a body that decides nothing read «Ingen vedtak ennå» beside a full register.
       this.db.query(
         `SELECT d.id, d.decided_on, d.committee_number, b.name AS body_name, c.id AS case_id,
-                ${caseTitleSql('c', caseReadableSql('c', '$3', '$2'))} AS title
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$2', ctx))} AS title
            FROM decision d JOIN body b ON b.id = d.body_id JOIN case_file c ON c.id = d.case_id
           WHERE d.municipality_id = $1 ORDER BY d.decided_on DESC, d.created_at DESC LIMIT 5`,
         [ctx.municipalityId, bodyIds, officer],
@@ -62,7 +62,7 @@ export class TasksService {
       // Follow-up tasks of vedtak the person owns and has not finished (decisions module's table, read here for the start page).
       this.db.query(
         `SELECT f.id, f.title, f.due_date, f.status, c.id AS case_id, c.archive_year, c.archive_seq,
-                ${caseTitleSql('c', caseReadableSql('c', '$3', '$4'))} AS case_title
+                ${caseTitleSql('c', caseReadableSql('c', '$3', '$4', ctx))} AS case_title
            FROM decision_follow_up f JOIN decision d ON d.id = f.decision_id JOIN case_file c ON c.id = d.case_id
           WHERE f.municipality_id = $1 AND f.owner_id = $2 AND f.status <> 'done'
           ORDER BY f.due_date NULLS LAST, f.created_at LIMIT 20`,

@@ -33,4 +33,8 @@ export class User extends TenantEntity {
   /** The person's own choice of interface language; null follows the municipality's målform. */
   @Column('text', { nullable: true })
   language: Language | null;
+
+  /** When an administrator anonymised the person (who had left); null for everyone else. */
+  @Column('timestamptz', { nullable: true })
+  anonymisedAt: Date | null;
 }

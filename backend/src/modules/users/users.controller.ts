@@ -45,4 +45,13 @@ export class UsersController {
   ) {
     return this.users.update(ctx, id, input);
   }
+
+  /** Anonymises a person who has left (their input stays, under a label after their role). */
+  @Returns(userResponseSchema)
+  @Post(':id/anonymise')
+  @Access('admin')
+  @HttpCode(200)
+  anonymise(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
+    return this.users.anonymise(ctx, id);
+  }
 }

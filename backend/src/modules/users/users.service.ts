@@ -3,6 +3,7 @@ import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { osloDate } from '@samrad/shared/domain';
+import { say, type Language } from '@samrad/shared/i18n';
 import type { z } from 'zod';
 import type { inviteUserSchema, updateUserSchema } from '@samrad/shared/contracts';
 import type { RequestContext } from '../../platform/auth/context.js';
@@ -11,6 +12,7 @@ import { ValidationFailed } from '../../platform/http/errors.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
+import { personLanguageSql } from '../municipalities/municipalities.service.js';
 import { User } from './user.entity.js';
 
 export const publicUser = (u: User) => ({
@@ -22,6 +24,7 @@ export const publicUser = (u: User) => ({
   isAdmin: u.isAdmin,
   isCaseOfficer: u.isCaseOfficer,
   version: u.version,
+  anonymised: !!u.anonymisedAt,
 });
 
 @Injectable()
@@ -98,19 +101,18 @@ export class UsersService {
    */
   private async invitedElsewhere(m: EntityManager, ctx: RequestContext, existing: User, input: z.infer<typeof inviteUserSchema>) {
     const [inviter]: { name: string }[] = await m.query(`SELECT name FROM municipality WHERE id = $1`, [ctx.municipalityId]);
+    // In the language of the person told (their own choice, else their municipality's målform).
+    const [row]: { language: Language }[] = await m.query(`SELECT ${personLanguageSql('u')} AS language FROM app_user u WHERE u.id = $1`, [
+      existing.id,
+    ]);
+    const language = row?.language ?? 'nb';
     await this.outbox.enqueue(
       m,
       'mail.send',
       {
         to: existing.email,
-        subject: 'Invitasjon til Samråd ble ikke sendt',
-        text: `Hei ${existing.name},
-
-${inviter?.name ?? 'En kommune'} prøvde å invitere deg til Samråd med denne e-postadressen. Adressen hører allerede til brukeren din i en annen kommune, og én adresse kan bare høre til én bruker, så invitasjonen ble ikke sendt.
-
-Skal du være med i Samråd for ${inviter?.name ?? 'den kommunen'} også, kan du be administratoren der om å invitere deg med en annen e-postadresse. Kjenner du ikke til dette, kan du se bort fra e-posten.
-
-Hilsen Samråd`,
+        subject: say(language, 'mail.invitedElsewhere.subject'),
+        text: `${say(language, 'mail.invitedElsewhere.text', { name: existing.name, municipality: inviter?.name ?? '' })}\n\n${say(language, 'mail.signature')}`,
         municipalityId: existing.municipalityId,
       },
       { dedupKey: `invited-elsewhere:${ctx.municipalityId}:${existing.id}:${osloDate(new Date())}` },
@@ -126,6 +128,7 @@ Hilsen Samråd`,
       isAdmin: input.isAdmin,
       isCaseOfficer: input.isCaseOfficer,
       version: 1,
+      anonymised: false,
     };
   }
 
@@ -184,6 +187,58 @@ Hilsen Samråd`,
         patch.status === 'disabled' ? 'status' : 'isAdmin',
         'Kommunen må ha minst én aktiv administrator. Gi noen andre administratortilgang først.',
       );
+  }
+
+  /**
+   * Anonymises a person who has left (#21), in one transaction: their name becomes a label after their role
+   * («Tidligere medlem (FAU)»), their e-mail address a placeholder no one receives at, and the account is disabled
+   * with no password, roles, sessions, calendar feeds or links left, so no one can log in as them. What the archive
+   * duty keeps stays: their input and its versions (shown under the label), decisions and minutes, and the audit
+   * trail (this event with the person's id). Refused for oneself and for the municipality's last administrator.
+   */
+  async anonymise(ctx: RequestContext, id: string) {
+    if (id === ctx.userId) throw ValidationFailed.field('id', 'Du kan ikke anonymisere deg selv');
+    return afterSessionChange(
+      this.db.transaction(async (m) => {
+        const user = await findOwnForUpdate(m, User, ctx, id);
+        if (user.anonymisedAt) throw ValidationFailed.field('id', 'Brukeren er allerede anonymisert');
+        await this.assertAnotherAdministrator(m, ctx, id, { status: 'disabled' });
+        const label = await this.formerLabel(m, user);
+        await m.query(
+          `UPDATE app_user SET name = $2, email = $3, title = '', password_hash = NULL, status = 'disabled', is_admin = false,
+                  is_case_officer = false, language = NULL, email_notifications = false, digest = 'off',
+                  anonymised_at = now(), version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [id, label, `anonymisert-${id}@samrad.invalid`],
+        );
+        await this.auth.endAccess(m, id);
+        // The event names the person by id only: their old name and address are not copied into the trail.
+        await this.audit.record(m, ctx, 'update', 'user', id, { anonymised: false }, { anonymised: true });
+        return publicUser(await m.findOneByOrFail(User, { id }));
+      }),
+    );
+  }
+
+  /** The label an anonymised person is shown by: their latest membership's capacity, else their role. */
+  private async formerLabel(m: EntityManager, user: User): Promise<string> {
+    const [latest]: { capacity: string; union: string | null; party: string | null; body: string }[] = await m.query(
+      `SELECT ms.capacity, ms."union", ms.party, b.name AS body FROM membership ms JOIN body b ON b.id = ms.body_id
+        WHERE ms.user_id = $1 ORDER BY ms.valid_from DESC, ms.created_at DESC LIMIT 1`,
+      [user.id],
+    );
+    if (latest) {
+      const of: Record<string, string> = {
+        parent_representative: 'FAU',
+        union_representative: latest.union || 'fagforening',
+        politician: latest.party || 'politiker',
+        youth_representative: 'elevrepresentant',
+        administration: 'administrasjonen',
+      };
+      return `Tidligere medlem (${of[latest.capacity] ?? latest.body})`;
+    }
+    if (user.isCaseOfficer) return 'Tidligere saksbehandler';
+    if (user.isAdmin) return 'Tidligere administrator';
+    return 'Tidligere bruker';
   }
 
   async update(ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>) {

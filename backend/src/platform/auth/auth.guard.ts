@@ -1,4 +1,4 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AppRole } from '@samrad/shared/contracts';
 import { Forbidden, Unauthorized } from '../http/errors.js';
 import { ACCESS_KEY, type AccessRule } from './access.js';
+import { BEARER_AUTHORITY, type BearerAuthority } from './bearer.js';
 import { isOperator, OPERATORS_ONLY } from './operators.js';
 import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE } from './session.js';
 import { resolveSession } from './session-resolver.js';
@@ -21,6 +22,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(BEARER_AUTHORITY) private readonly bearer?: BearerAuthority,
   ) {}
 
   private scrapeTokenOk(req: FastifyRequest): boolean {
@@ -33,6 +35,19 @@ export class AuthGuard implements CanActivate {
     const rules = this.reflector.getAllAndOverride<AccessRule[] | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     if (!rules || rules.length === 0) throw new Forbidden('Ruten mangler tilgangsregel');
+
+    // An integration token (`Bearer samrad_…`) decides alone: its scopes, not the route's roles (see BearerAuthority).
+    const integration = /^Bearer (samrad_\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (integration && this.bearer) {
+      const params = (req.params ?? {}) as Record<string, string | undefined>;
+      req.auth = await this.bearer.authorize(integration, {
+        method: req.method,
+        route: req.routeOptions.url ?? '',
+        path: req.url.split('?')[0] ?? '',
+        params,
+      });
+      return true;
+    }
 
     const token = req.cookies?.[SESSION_COOKIE];
     if (token) req.auth = await resolveSession(this.db, token);

@@ -45,6 +45,20 @@ export const configSchema = z
      * (also how often stalled jobs are looked for). A killed worker's job is retried after this.
      */
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** The worker answers /health/live and /health/ready on this port (for Kubernetes probes); unset: it serves no HTTP. */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /**
+     * On SIGTERM/SIGINT a process has this long to finish what it is doing: the API its requests in
+     * flight, the worker its running jobs. What is still running then is cut off (a job is retried
+     * by another worker after WORKER_LOCK_MS) and the process exits with code 1.
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+    /**
+     * On SIGTERM/SIGINT the API answers /health/ready with 503 at once but keeps serving for this long
+     * before it stops accepting connections, so a load balancer that learns by probing (Kubernetes)
+     * stops sending first. 0 (the default): stop accepting at once (nginx passes new requests on).
+     */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
     /**
      * E-mail addresses (comma-separated) of the administrators who run the installation: they may open
      * the job board, which shows every municipality's jobs.
@@ -103,6 +117,13 @@ export const configSchema = z
     OIDC_SECRET_KEY: z.string().min(32, { error: 'OIDC_SECRET_KEY må ha minst 32 tegn' }).optional(),
     /** `npm start` only: the demo OpenID provider it runs, which the seed sets up for the demo municipality. Refused in production. */
     DEMO_OIDC_ISSUER: url(['http', 'https']).optional(),
+    /**
+     * Requests per address per PUBLIC_RATE_WINDOW_SECONDS to what anyone may ask without an account: innsyn's API
+     * (`/api/public/…`), `/sitemap.xml` and the calendar feeds. Counted in Redis, so it holds across API processes; 0
+     * turns it off. Unset: 300, but off when NODE_ENV=test (the tests that check it turn it on).
+     */
+    PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).optional(),
+    PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   })
   .superRefine((c, ctx) => {
     if (c.MAIL_TRANSPORT === 'smtp' && !c.SMTP_URL)

@@ -9,7 +9,10 @@ import { MIGRATIONS } from './migrations/index.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 /** The one DataSource of a process. Schema changes go through migrations only (never synchronize). */
-export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL'>, options: { poolSize?: number } = {}): DataSource {
+export function createDataSource(
+  config: Pick<AppConfig, 'DATABASE_URL'>,
+  options: { poolSize?: number; /** 0: none (migrations may take long). */ statementTimeoutMs?: number } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -23,7 +26,7 @@ export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL'>, option
       max: options.poolSize ?? 20,
       connectionTimeoutMillis: 3000,
       // A statement that hangs (e.g. during a database restart) must not hold a request forever.
-      statement_timeout: 15000,
+      statement_timeout: options.statementTimeoutMs ?? 15000,
     },
   });
 }

@@ -39,6 +39,7 @@ export const TABLE_OWNERS = {
   recommendation: 'cases',
   decision: 'cases',
   comment: 'cases',
+  case_officer_disqualification: 'cases',
   decision_follow_up: 'decisions',
 
   input_round: 'input-rounds',
@@ -56,6 +57,7 @@ export const TABLE_OWNERS = {
   agenda_item_absence: 'meetings',
   meeting_registration: 'meetings',
   calendar_token: 'meetings',
+  impartiality_declaration: 'meetings',
 
   allocation_case: 'allocation',
   allocation_dataset: 'allocation',
@@ -76,6 +78,8 @@ export const TABLE_OWNERS = {
   oidc_provider: 'auth',
   oidc_national_id: 'auth',
   oidc_login_state: 'auth',
+  integration_token: 'integration-tokens',
+  integration_token_use: 'integration-tokens',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

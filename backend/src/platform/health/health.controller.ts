@@ -7,12 +7,14 @@ import { Public } from '../auth/access.js';
 import { REDIS } from '../queue/queue.module.js';
 import { healthLiveResponseSchema, healthReadyResponseSchema } from '@samrad/shared/contracts';
 import { Returns } from '../../platform/http/returns.js';
+import { Readiness } from './readiness.js';
 
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(Readiness) private readonly readiness: Readiness,
   ) {}
 
   /** The process is up. */
@@ -23,7 +25,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The process can serve: PostgreSQL and Redis both answer. */
+  /** The process can serve: PostgreSQL and Redis both answer, and it is not shutting down. */
   @Returns(healthReadyResponseSchema)
   @Get('ready')
   @Public()
@@ -38,8 +40,9 @@ export class HealthController {
         () => 'unavailable' as const,
       ),
     ]);
-    const ready = postgres === 'ok' && redis === 'ok';
+    const ready = postgres === 'ok' && redis === 'ok' && !this.readiness.draining;
     void reply.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'unavailable', checks: { postgres, redis } };
+    const status = this.readiness.draining ? 'draining' : ready ? 'ready' : 'unavailable';
+    return { status, checks: { postgres, redis } };
   }
 }

@@ -41,6 +41,8 @@ export const JOBS = {
     /** The case the notice concerns (null: none), for grouping in the daily digest. */
     caseId: z.string().nullable().default(null),
     key: z.string(),
+    /** The parameters it is said with, in each reader's language (absent in notices queued before; title and body are bokmål). */
+    params: z.record(z.string(), z.unknown()).optional(),
   }),
   /** Remind invited bodies that have not answered; skipped when the deadline has moved since. */
   'round.remind': z.object({ roundId: z.string(), minutes: z.number(), closesAt: z.string(), municipalityId }),

@@ -16,6 +16,8 @@ describe('Sak', () => {
         size: 204800,
         sha256: 'ab'.repeat(32),
         uploadedAt: '2026-11-20T09:00:00.000Z',
+        public: true,
+        legalBasis: null,
       },
     ]);
     renderRoute('/saker/c1');

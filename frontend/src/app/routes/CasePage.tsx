@@ -16,6 +16,7 @@ import { useMandate } from '../../features/mandates/api.js';
 import { CaseHistory } from '../../features/cases/CaseHistory.js';
 import { CaseLifecycle } from '../../features/cases/CaseLifecycle.js';
 import { CaseStatements } from '../../features/meetings/CaseStatements.js';
+import { CaseImpartiality } from '../../features/meetings/CaseImpartiality.js';
 import { AccessForm, NewAllocationCaseForm, NewRoundForm, RecordForm, RouteForm } from '../../features/cases/OfficerForms.js';
 import { useAllocationCases } from '../../features/allocation/api.js';
 import { SectionEditor } from '../../features/cases/SectionEditor.js';
@@ -87,6 +88,7 @@ export default function CasePage() {
                 queryKey={keys.cases.attachments(id)}
                 uploadPath={officer ? `/api/cases/${id}/attachments` : undefined}
                 canRemove={officer}
+                publicity
               />
             )}
           </section>
@@ -190,6 +192,7 @@ export default function CasePage() {
           </section>
           <FollowUpPanel caseId={kase.id} officer={officer} people={users.data?.users} />
           <CaseStatements caseId={kase.id} />
+          <CaseImpartiality caseId={kase.id} officer={officer} />
           <CaseComments caseId={kase.id} sections={kase.sections} canComment={hasRole(me, 'member') || officer} />
           {officer && <CaseHistory caseId={kase.id} />}
         </>

@@ -86,6 +86,7 @@ const CASE = {
   documents: [
     {
       id: 'doc1',
+      kind: 'case_presentation' as const,
       title: 'Saksframlegg – sak 2026/12 Ny ressursfordelingsmodell',
       filename: 'saksframlegg-2026-12.pdf',
       size: 48_128,
@@ -228,6 +229,19 @@ describe('Innsyn', () => {
           ],
           attendance: [{ name: 'Representant 1', status: 'present', substituteName: null }],
           statements: [],
+          minutesApprovedAt: '2026-11-12T10:00:00.000Z',
+          documents: [
+            {
+              id: 'doc9',
+              kind: 'meeting_minutes',
+              title: 'Møteprotokoll – Kommunestyret 2026-11-05',
+              filename: 'moteprotokoll-kommunestyret-2026-11-05-v1.pdf',
+              size: 40960,
+              sha256: 'b'.repeat(64),
+              createdAt: '2026-11-12T10:05:00.000Z',
+              href: '/api/public/solvik-kommune/documents/doc9/file',
+            },
+          ],
         }),
       ),
     );
@@ -243,6 +257,12 @@ describe('Innsyn', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Oppmøte' })).toBeTruthy();
     expect(screen.getByText(/Representant 1/)).toBeTruthy();
     expect(screen.queryByText('Sakslisten er ikke publisert ennå.')).toBeNull();
+    // The approved protocol, and its PDF to download.
+    expect(screen.getByText(/^Protokollen ble godkjent /)).toBeTruthy();
+    const documents = screen.getByRole('region', { name: 'Dokumenter' });
+    expect(within(documents).getByRole('link', { name: 'Møteprotokoll – Kommunestyret 2026-11-05' }).getAttribute('href')).toBe(
+      '/api/public/solvik-kommune/documents/doc9/file',
+    );
   });
 
   it('the decisions register shows each vedtak with its case, an exempt one by its basis, and searches', async () => {

@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { usePublicCase } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
+import { PublicDocuments } from '../../features/innsyn/PublicDocuments.js';
 import { formatDate, formatDateTime } from '../../i18n/index.js';
 import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
@@ -48,26 +49,7 @@ export default function InnsynCasePage() {
               </div>
             ))}
           </section>
-          {c.documents.length > 0 && (
-            <section aria-labelledby="innsyn-documents">
-              <Heading level={2} data-size="sm" id="innsyn-documents">
-                {t('innsynDocuments.title')}
-              </Heading>
-              <ul>
-                {c.documents.map((d) => (
-                  <li key={d.id}>
-                    <Link href={d.href} download={d.filename}>
-                      {d.title}
-                    </Link>{' '}
-                    ({t('innsynDocuments.file', { size: Math.max(1, Math.round(d.size / 1024)), date: formatDate(d.createdAt) })})
-                    <Paragraph data-size="sm" className="break-all">
-                      {t('innsynDocuments.checksum', { sha: d.sha256 })}
-                    </Paragraph>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <PublicDocuments documents={c.documents} headingId="innsyn-documents" />
           {c.route.length > 0 && (
             <section aria-labelledby="innsyn-route">
               <Heading level={2} data-size="sm" id="innsyn-route">

@@ -6,10 +6,14 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { paths } from '../../config/paths.js';
 import { usePublicMeeting } from '../../features/innsyn/api.js';
 import { InnsynNav } from '../../features/innsyn/InnsynNav.js';
+import { PublicDocuments } from '../../features/innsyn/PublicDocuments.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { useInnsynLanguage } from '../useInnsynLanguage.js';
 
-/** An open meeting: its published agenda (saksliste) and, item by item, the protocol (an exempt case's withheld). */
+/**
+ * An open meeting: its published agenda (saksliste) and, once approved, item by item the protocol (an exempt case's
+ * withheld), with the published møteinnkalling and møteprotokoll as PDF.
+ */
 export default function InnsynMeetingPage() {
   const { t } = useTranslation();
   const { slug = '', id = '' } = useParams();
@@ -34,6 +38,12 @@ export default function InnsynMeetingPage() {
             {formatDateTime(m.startsAt)}
             {m.place && ` · ${m.place}`}
           </Paragraph>
+          <Paragraph>
+            {m.minutesApprovedAt
+              ? t('innsyn.minutesApproved', { date: formatDateTime(m.minutesApprovedAt) })
+              : t('innsyn.minutesNotApproved')}
+          </Paragraph>
+          <PublicDocuments documents={m.documents} headingId="innsyn-meeting-documents" />
           <Heading level={2} data-size="sm">
             {t('innsyn.agenda')}
           </Heading>

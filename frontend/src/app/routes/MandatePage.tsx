@@ -184,60 +184,62 @@ export default function MandatePage() {
           </Heading>
           {mandate.items.length === 0 && <Paragraph>{officer ? t('mandate.noItemsOfficer') : t('mandate.noItems')}</Paragraph>}
           {mandate.items.length > 0 && (
-            <Table className="full-width">
-              <caption className="visually-hidden">{t('mandate.items')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('mandate.number')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('mandate.item')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('mandate.owner')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('mandate.due')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('mandate.status')}</Table.HeaderCell>
-                  {officer && <Table.HeaderCell>{t('mandate.actions')}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {mandate.items.map((i, index) => (
-                  <Table.Row key={i.id} id={`punkt-${i.id}`} className={i.late ? 'row--late' : undefined}>
-                    <Table.Cell>{i.number}</Table.Cell>
-                    <Table.Cell>
-                      <strong>{i.title}</strong>
-                      <div className="muted">{i.description}</div>
-                      {i.work.tools.length > 0 && (
-                        <section aria-label={t('analysisLinks.toolsOf', { title: i.title })} className="item-tools">
-                          <Heading level={3} data-size="2xs">
-                            {t('analysisLinks.heading')}
-                          </Heading>
-                          <ToolStateList tools={i.work.tools} />
-                        </section>
-                      )}
-                      {i.work && <ItemWork work={i.work} title={i.title} />}
-                      {me && hasRole(me, 'member') && <MandateItemInput mandateItemId={i.id} title={i.title} bodies={me.memberships} />}
-                      {officer && (
-                        <Details>
-                          <Details.Summary>{t('mandate.form.editItemNamed', { title: i.title })}</Details.Summary>
-                          <Details.Content>
-                            <MandateItemForm mandateId={mandate.id} item={i} people={people} />
-                          </Details.Content>
-                        </Details>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>
-                      {i.owner ? (i.owner.title ? `${i.owner.name} (${i.owner.title})` : i.owner.name) : t('mandate.noOwner')}
-                    </Table.Cell>
-                    <Table.Cell>{formatDate(i.dueDate)}</Table.Cell>
-                    <Table.Cell>
-                      <StatusTag item={i} />
-                    </Table.Cell>
-                    {officer && (
-                      <Table.Cell>
-                        <ItemActions mandateId={mandate.id} items={mandate.items} index={index} />
-                      </Table.Cell>
-                    )}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('mandate.items')}>
+              <Table className="full-width">
+                <caption className="visually-hidden">{t('mandate.items')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('mandate.number')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('mandate.item')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('mandate.owner')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('mandate.due')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('mandate.status')}</Table.HeaderCell>
+                    {officer && <Table.HeaderCell>{t('mandate.actions')}</Table.HeaderCell>}
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {mandate.items.map((i, index) => (
+                    <Table.Row key={i.id} id={`punkt-${i.id}`} className={i.late ? 'row--late' : undefined}>
+                      <Table.Cell>{i.number}</Table.Cell>
+                      <Table.Cell>
+                        <strong>{i.title}</strong>
+                        <div className="muted">{i.description}</div>
+                        {i.work.tools.length > 0 && (
+                          <section aria-label={t('analysisLinks.toolsOf', { title: i.title })} className="item-tools">
+                            <Heading level={3} data-size="2xs">
+                              {t('analysisLinks.heading')}
+                            </Heading>
+                            <ToolStateList tools={i.work.tools} />
+                          </section>
+                        )}
+                        {i.work && <ItemWork work={i.work} title={i.title} />}
+                        {me && hasRole(me, 'member') && <MandateItemInput mandateItemId={i.id} title={i.title} bodies={me.memberships} />}
+                        {officer && (
+                          <Details>
+                            <Details.Summary>{t('mandate.form.editItemNamed', { title: i.title })}</Details.Summary>
+                            <Details.Content>
+                              <MandateItemForm mandateId={mandate.id} item={i} people={people} />
+                            </Details.Content>
+                          </Details>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {i.owner ? (i.owner.title ? `${i.owner.name} (${i.owner.title})` : i.owner.name) : t('mandate.noOwner')}
+                      </Table.Cell>
+                      <Table.Cell>{formatDate(i.dueDate)}</Table.Cell>
+                      <Table.Cell>
+                        <StatusTag item={i} />
+                      </Table.Cell>
+                      {officer && (
+                        <Table.Cell>
+                          <ItemActions mandateId={mandate.id} items={mandate.items} index={index} />
+                        </Table.Cell>
+                      )}
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
           )}
           {officer && (
             <>

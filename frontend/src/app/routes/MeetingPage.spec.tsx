@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MEMBER } from '../../testing/pageFixtures.js';
 import { ME, renderRoute } from '../../testing/render.js';
 import { server } from '../../testing/server.js';
@@ -41,6 +41,7 @@ const MEETING = {
   agendaPublished: true,
   agendaDueAt: new Date(Date.now() - 3 * 86400000).toISOString(),
   mayDecide: false,
+  minutesApproval: null,
   administrationPosition: null,
   agenda: [
     {
@@ -54,6 +55,10 @@ const MEETING = {
       absences: [],
       openInput: null,
       exemptBasis: null,
+      impartiality: [],
+      eligibleVoters: [],
+      excludedVoters: [],
+      voters: [],
     },
   ],
   attendance: [],
@@ -68,6 +73,15 @@ const MEETING = {
     registrations: null,
   },
 };
+
+// The meeting page asks for the meeting's impartiality declarations alongside the meeting.
+beforeEach(() =>
+  server.use(
+    http.get('/api/meetings/m1/impartiality', () =>
+      HttpResponse.json({ declarations: [], mayDeclare: false, mayRecord: false, people: [], substitutes: [] }),
+    ),
+  ),
+);
 
 describe('Møte', () => {
   it('a parent registers for a school conference, saying whom they come for', async () => {
@@ -169,6 +183,10 @@ describe('Møteprotokoll', () => {
         absences: [] as unknown[],
         exemptBasis: null,
         openInput: null,
+        impartiality: [] as unknown[],
+        eligibleVoters: [] as unknown[],
+        excludedVoters: [] as unknown[],
+        voters: [] as unknown[],
       },
     ],
     ...extra,
@@ -210,7 +228,13 @@ describe('Møteprotokoll', () => {
     await waitFor(() =>
       expect(sent).toEqual({
         minutes: 'Vedtatt.',
-        decision: { text: 'Driftsutvalget vedtar modellen.', motions: [], dissent: [], confirmOpenInput: { reason: 'Budsjettfristen' } },
+        decision: {
+          text: 'Driftsutvalget vedtar modellen.',
+          motions: [],
+          dissent: [],
+          voterIds: [],
+          confirmOpenInput: { reason: 'Budsjettfristen' },
+        },
       }),
     );
   });
@@ -328,6 +352,7 @@ describe('Møteprotokoll', () => {
             { motion: 'Saken utsettes.', proposedBy: '', party: '', for: 1, against: 1, blank: 0, byParty: [], adopted: false },
           ],
           dissent: [{ name: 'Vara, Parti D', reason: 'Modellen rammer små skoler.' }],
+          voterIds: [],
           confirmOpenInput: null,
         },
       }),
@@ -426,6 +451,148 @@ describe('Møteprotokoll', () => {
       attendance: [{ userId: 'u1', status: 'present', substituteName: null }],
       itemAbsences: [{ itemId: 'a1', userId: 'u1', reason: 'disqualified', note: 'Eier tomten' }],
     });
+  });
+
+  it('the officer approves a held meeting’s protocol; it is locked, and reopening asks for a reason', async () => {
+    const held = { startsAt: new Date(Date.now() - 3600_000).toISOString() };
+    let approved = false;
+    let reopened: unknown;
+    meetingApi(ordinary(held));
+    server.use(
+      http.post('/api/meetings/m1/minutes/approval', () => {
+        approved = true;
+        meetingApi(ordinary({ ...held, minutesApproval: { at: new Date().toISOString(), by: 'Rådgiver, oppvekst' } }));
+        return new HttpResponse(null, { status: 204 });
+      }),
+      http.post('/api/meetings/m1/minutes/reopening', async ({ request }) => {
+        reopened = await request.json();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderRoute('/moter/m1');
+    const approval = await screen.findByRole('region', { name: 'Godkjenning av protokollen' });
+    expect(within(approval).getByText('Protokollen er ikke godkjent ennå.')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' })).toBeTruthy();
+    await userEvent.click(within(approval).getByRole('button', { name: 'Godkjenn protokollen' }));
+    await within(approval).findByText(/^Protokollen ble godkjent .* av Rådgiver, oppvekst\. Den er låst for endringer\.$/);
+    expect(approved).toBe(true);
+    // Locked: no form changes the protocol.
+    expect(screen.queryByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' })).toBeNull();
+    await userEvent.click(within(approval).getByRole('button', { name: 'Åpne protokollen for retting' }));
+    const form = within(approval).getByRole('form', { name: 'Åpne protokollen for retting' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Åpne for retting' }));
+    expect(await within(form).findAllByText('Begrunnelsen må fylles ut')).not.toHaveLength(0);
+    expect(reopened).toBeUndefined();
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Begrunnelse for å åpne protokollen' }), 'Feil i vedtaksteksten');
+    await userEvent.click(within(form).getByRole('button', { name: 'Åpne for retting' }));
+    await waitFor(() => expect(reopened).toEqual({ reason: 'Feil i vedtaksteksten' }));
+  });
+});
+
+describe('Habilitet', () => {
+  const item = {
+    id: 'a1',
+    position: 1,
+    committeeNumber: '41/26',
+    case: { id: 'c1', number: '2026/12', title: 'Ny ressursfordelingsmodell' },
+    minutes: null,
+    decision: null,
+    dissent: [],
+    absences: [],
+    exemptBasis: null,
+    openInput: null,
+    impartiality: [
+      {
+        name: 'Medlem 3',
+        declaredBy: 'self',
+        reason: 'Gift med rektor',
+        legalBasis: 'fvl_6_1_c',
+        decision: 'disqualified',
+        decisionText: 'Medlem 3 er inhabil og fratrer.',
+        substituteName: 'Vara 1',
+      },
+    ],
+    eligibleVoters: [
+      { userId: 'u1', name: 'Leder', substitute: false },
+      { userId: 'v1', name: 'Vara 1', substitute: true },
+    ],
+    excludedVoters: [{ userId: 'u3', name: 'Medlem 3', reason: 'disqualified', note: 'Gift med rektor' }],
+    voters: [],
+  };
+  it('the protocol states the declaration and the decision; the vote form refuses the disqualified member', async () => {
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(ME)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/bodies/b1', () => HttpResponse.json({ ...BODY_B1, members: [] })),
+      http.get('/api/meetings/m1/impartiality', () =>
+        HttpResponse.json({ declarations: [], mayDeclare: false, mayRecord: false, people: [], substitutes: [] }),
+      ),
+      http.get('/api/meetings/m1', () =>
+        HttpResponse.json({
+          ...MEETING,
+          kind: 'ordinary',
+          mayDecide: true,
+          conference: null,
+          body: { id: 'b1', name: 'Driftsutvalget' },
+          attendance: [
+            { userId: 'u1', name: 'Leder', status: 'present', substituteName: null },
+            { userId: 'u3', name: 'Medlem 3', status: 'present', substituteName: null },
+          ],
+          agenda: [item],
+        }),
+      ),
+    );
+    renderRoute('/moter/m1');
+    expect(
+      await screen.findByText(
+        'Medlem 3 erklærte seg inhabil etter forvaltningsloven § 6 første ledd bokstav c (gift, samboer eller forlovet med en part): Gift med rektor. Driftsutvalget vedtok: Medlem 3 er inhabil og fratrer. Medlem 3 fratrådte under behandlingen av saken og stemte ikke. Vara Vara 1 tiltrådte.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Medlem 3 fratrådte under behandlingen av sak 41/26.')).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'Protokoll for Ny ressursfordelingsmodell' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Legg til forslag' }));
+    const voters = await within(form).findByRole('group', { name: /^Hvem stemte/ });
+    expect((within(voters).getByRole('checkbox', { name: 'Vara 1' }) as HTMLInputElement).checked).toBe(true);
+    const refused = within(voters).getByRole('checkbox', {
+      name: 'Medlem 3 – kan ikke stemme: inhabil (Gift med rektor)',
+    }) as HTMLInputElement;
+    expect(refused.disabled).toBe(true);
+  });
+});
+
+describe('Habilitet: a member declares', () => {
+  const ITEM_ID = '0b7f3a52-4a55-4b8e-9c39-2f7d2f0c1a11';
+  it('a member of the body declares themselves disqualified with the legal basis and a reason', async () => {
+    let sent: unknown;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json(MEMBER)),
+      http.get('/api/cases', () => HttpResponse.json({ cases: [] })),
+      http.get('/api/meetings/m1/impartiality', () =>
+        HttpResponse.json({ declarations: [], mayDeclare: true, mayRecord: false, people: [], substitutes: [] }),
+      ),
+      http.post('/api/meetings/m1/impartiality', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ id: 'd1' }, { status: 201 });
+      }),
+      http.get('/api/meetings/m1', () =>
+        HttpResponse.json({
+          ...MEETING,
+          kind: 'ordinary',
+          mayDecide: true,
+          conference: null,
+          body: { id: 'b1', name: 'Driftsutvalget' },
+          agenda: [{ ...MEETING.agenda[0], id: ITEM_ID, committeeNumber: '41/26' }],
+        }),
+      ),
+    );
+    renderRoute('/moter/m1');
+    const form = await screen.findByRole('form', { name: 'Erklær meg inhabil' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Send erklæringen' }));
+    expect(await within(form).findAllByText('Velg lovgrunnlaget for inhabiliteten')).toBeTruthy();
+    await userEvent.selectOptions(within(form).getByLabelText('Lovgrunnlag'), 'fvl_6_2');
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Begrunnelse' }), 'Nabo til skolen.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Send erklæringen' }));
+    await waitFor(() => expect(sent).toEqual({ agendaItemId: ITEM_ID, userId: null, reason: 'Nabo til skolen.', legalBasis: 'fvl_6_2' }));
   });
 });
 

@@ -13,7 +13,9 @@ import { AgendaForms, MinutesForm } from '../../features/meetings/MeetingForms.j
 import { AttendanceForm } from '../../features/meetings/AttendanceForm.js';
 import { ConferencePanel } from '../../features/meetings/ConferencePanel.js';
 import { ItemProtocol } from '../../features/meetings/Protocol.js';
+import { ProtocolApproval } from '../../features/meetings/ProtocolApproval.js';
 import { StatementForm } from '../../features/meetings/StatementForm.js';
+import { ImpartialityPanel, useMeetingImpartiality } from '../../features/meetings/ImpartialityPanel.js';
 import { keys } from '../../lib/query-keys.js';
 import type { Answer } from '@samrad/shared/contracts';
 
@@ -34,7 +36,10 @@ export default function MeetingPage() {
   const officer = hasRole(me, 'case_officer');
   const cases = useCases();
   const body = useBody(officer && m ? m.body.id : '');
+  const impartiality = useMeetingImpartiality(id);
   /** Who met (members present, and the substitutes by name): the names dissens is recorded for. */
+  // An approved protocol is locked: no form changes it until the officer reopens it.
+  const locked = !!m?.minutesApproval;
   const met = (m?.attendance ?? []).flatMap((a) =>
     a.status === 'present' ? [a.name] : a.status === 'substitute' && a.substituteName ? [a.substituteName] : [],
   );
@@ -78,15 +83,24 @@ export default function MeetingPage() {
                   {a.decision?.openInputReason && (
                     <Paragraph className="prewrap">{t('lifecycle.openInputReason', { reason: a.decision.openInputReason })}</Paragraph>
                   )}
-                  <ItemProtocol item={a} statements={m.statements} />
-                  {officer && !a.decision && (
+                  <ItemProtocol item={a} statements={m.statements} body={m.body.name} />
+                  {impartiality.data && m.mayDecide && !a.exemptBasis && !locked && (
+                    <ImpartialityPanel
+                      meetingId={m.id}
+                      item={{ id: a.id, title: a.case.title }}
+                      data={impartiality.data}
+                      voted={!!a.decision}
+                    />
+                  )}
+                  {officer && !locked && !a.decision && (
                     <MinutesForm
                       meetingId={m.id}
                       itemId={a.id}
                       title={a.case.title}
                       decides={m.mayDecide ?? m.kind === 'ordinary'}
                       openInput={a.openInput ?? null}
-                      names={met}
+                      names={a.eligibleVoters.length > 0 ? a.eligibleVoters.map((v) => v.name) : met}
+                      voting={{ eligible: a.eligibleVoters, excluded: a.excludedVoters }}
                     />
                   )}
                 </li>
@@ -99,7 +113,7 @@ export default function MeetingPage() {
                   : t('meetings.publishDue', { date: when(m.agendaDueAt) })}
               </Paragraph>
             )}
-            {officer && (
+            {officer && !locked && (
               <AgendaForms meetingId={m.id} cases={(cases.data?.cases ?? []).filter((c) => c.readable)} published={m.agendaPublished} />
             )}
           </section>
@@ -119,7 +133,24 @@ export default function MeetingPage() {
                   </li>
                 ))}
               </ul>
-              {officer && body.data && (
+              {m.agenda.some((a) => a.excludedVoters.length > 0 || a.eligibleVoters.some((v) => v.substitute && !met.includes(v.name))) && (
+                <ul aria-label={t('impartiality.heading')}>
+                  {m.agenda.flatMap((a) => {
+                    const label = a.committeeNumber ?? a.case.number;
+                    return [
+                      ...a.excludedVoters.map((x) => (
+                        <li key={`${a.id}-${x.userId}`}>{t('impartiality.leftItem', { name: x.name, item: label })}</li>
+                      )),
+                      ...a.eligibleVoters
+                        .filter((v) => v.substitute && !met.includes(v.name))
+                        .map((v) => (
+                          <li key={`${a.id}-${v.userId}-sub`}>{t('impartiality.substituteItem', { name: v.name, item: label })}</li>
+                        )),
+                    ];
+                  })}
+                </ul>
+              )}
+              {officer && !locked && body.data && (
                 <AttendanceForm
                   meetingId={m.id}
                   members={body.data.members}
@@ -148,7 +179,15 @@ export default function MeetingPage() {
                 ))}
             </section>
           )}
-          {m.myStatementUnion && (
+          {m.kind !== 'school_conference' && (
+            <ProtocolApproval
+              meetingId={m.id}
+              approval={m.minutesApproval}
+              officer={officer}
+              held={m.agendaPublished && new Date(m.startsAt) <= new Date()}
+            />
+          )}
+          {m.myStatementUnion && !locked && (
             <StatementForm
               meetingId={m.id}
               union={m.myStatementUnion}

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
 import { OidcAdmin } from '../../features/oidc/OidcAdmin.js';
+import { IntegrationTokens } from '../../features/integrations/IntegrationTokens.js';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
 import { keys } from '../../lib/query-keys.js';
@@ -74,6 +75,7 @@ export default function MunicipalityPage() {
         </form>
       )}
       {admin && <OidcAdmin />}
+      {admin && <IntegrationTokens />}
     </>
   );
 }

@@ -12,10 +12,11 @@ import { locale } from '../../i18n/index.js';
 type NotificationView = Answer<'GET /api/notifications'>['notifications'][number];
 
 export default function NotificationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const { data, isPending, error, refetch } = useQuery({
-    queryKey: keys.notifications,
+    // The API says each notice in the language on screen: another language is another answer.
+    queryKey: [...keys.notifications, i18n.language],
     queryFn: () => api<{ notifications: NotificationView[]; unread: number }>('/api/notifications'),
   });
   const markAll = useMutation({

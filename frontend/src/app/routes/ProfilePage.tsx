@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useMe } from '../../features/auth/api.js';
 import { ChangePasswordForm } from '../../features/auth/ChangePasswordForm.js';
 import { CalendarFeeds } from '../../features/innsyn/CalendarFeeds.js';
+import { MyData } from '../../features/personal-data/MyData.js';
 import { api } from '../../lib/api.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
@@ -96,6 +97,7 @@ export default function ProfilePage() {
       </section>
       <CalendarFeeds />
       <ChangePasswordForm />
+      <MyData />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +151,57 @@ describe('Tidligere versjoner', () => {
     const list = (await screen.findByText('Første utkast.')).closest('ol')!;
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
     expect(within(list).queryByText('Andre utkast.')).toBeNull();
+  }, 20_000);
+});
+
+describe('Samtykke til publisering', () => {
+  it('the author withdraws consent to publish from their own input; the switch follows the server', async () => {
+    let consent = true;
+    const sent: unknown[] = [];
+    const round = () => ({
+      id: 'r1',
+      title: 'Innspill fra rektorene',
+      questions: 'Hva betyr forslaget for din skole?',
+      caseId: null,
+      case: null,
+      mandateItemId: null,
+      opensAt: new Date(Date.now() - 86400000).toISOString(),
+      closesAt: new Date(Date.now() + 86400000).toISOString(),
+      open: true,
+      closedAt: null,
+      publishAfterClose: true,
+      remindersSent: null,
+      latePolicy: 'refuse',
+      invitations: [],
+      myBodyIds: [],
+      invitedPersons: [],
+      invitedMe: false,
+      documents: [],
+      submissions: [
+        inputFixture({ id: 's1', kind: 'round', roundId: 'r1', text: 'Mitt innspill.', publishConsent: consent }),
+        inputFixture({ id: 's2', kind: 'round', roundId: 'r1', author: { id: 'u-other', name: 'En annen', title: '' }, text: 'Et annet.' }),
+      ],
+    });
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ ...MEMBER, id: 'u-fau' })),
+      http.get('/api/rounds/r1', () => HttpResponse.json(round())),
+      http.put('/api/submissions/s1/publish-consent', async ({ request }) => {
+        const body = (await request.json()) as { publishConsent: boolean };
+        sent.push(body);
+        consent = body.publishConsent;
+        return HttpResponse.json(body);
+      }),
+    );
+    renderRoute('/innspill/r1');
+    const toggle = await screen.findByRole('switch', { name: 'Innspillet kan publiseres i innsyn' }, { timeout: 5000 });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    // Only on one's own input.
+    expect(screen.getAllByRole('switch', { name: 'Innspillet kan publiseres i innsyn' })).toHaveLength(1);
+    await userEvent.click(toggle);
+    await waitFor(() => expect(sent).toEqual([{ publishConsent: false }]));
+    await waitFor(() =>
+      expect((screen.getByRole('switch', { name: 'Innspillet kan publiseres i innsyn' }) as HTMLInputElement).checked).toBe(false),
+    );
   }, 20_000);
 });
 

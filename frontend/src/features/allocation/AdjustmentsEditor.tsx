@@ -6,7 +6,7 @@ import { SelectField } from '../../components/SelectField.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useUpdateScenario, type ScenarioView } from './api.js';
 import { signed } from './format.js';
-import { amountFromField } from './ScenarioSettings.js';
+import { amountOf } from '../../lib/numbers.js';
 import { StaleNotice } from './StaleNotice.js';
 
 interface Row {
@@ -60,7 +60,7 @@ export function AdjustmentsEditor({
     schema: updateScenarioSchema,
     values: () => ({
       version: scenario.version,
-      adjustments: rows.map((r) => ({ unit: r.unit, amount: amountFromField(r.amount) ?? '', reason: r.reason })),
+      adjustments: rows.map((r) => ({ unit: r.unit, amount: amountOf(r.amount) ?? '', reason: r.reason })),
     }),
     submit: (data) => update.mutateAsync(data),
   });

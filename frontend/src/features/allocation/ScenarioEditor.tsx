@@ -1,4 +1,4 @@
-import { amountFromField } from './ScenarioSettings.js';
+import { amountOf } from '../../lib/numbers.js';
 import { Alert, Button, Details, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useContractForm, useFormErrors } from '../../lib/useContractForm.js';
@@ -57,7 +57,7 @@ export function ScenarioEditor({
       // with this person's frame change and rates on top.
       ...(frameChange.trim() === ''
         ? { frame: scenario.frame ?? null, frameChange: scenario.frameChange }
-        : { frame: null, frameChange: amountFromField(frameChange) }),
+        : { frame: null, frameChange: amountOf(frameChange) }),
       overrides: mergedOverrides(),
       adjustments: scenario.adjustments ?? [],
     }),
@@ -82,7 +82,7 @@ export function ScenarioEditor({
       const body = {
         version: scenario.version,
         overrides: mergedOverrides(),
-        ...(frameChange.trim() === '' ? {} : { frameChange: amountFromField(frameChange) }),
+        ...(frameChange.trim() === '' ? {} : { frameChange: amountOf(frameChange) }),
       };
       await update.mutateAsync(body);
       edit.reset();

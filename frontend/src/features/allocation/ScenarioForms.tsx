@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsyst
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField.js';
+import { amountOf } from '../../lib/numbers.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { api, type FormRequest } from '../../lib/api.js';
 import { useAllocationMutation, type AllocationCaseView } from './api.js';
@@ -25,14 +26,11 @@ export function NewScenarioForm({ ac, onCreated }: { ac: AllocationCaseView; onC
     fieldIds: ids,
     fallbackPath: 'name',
     values: (f) => {
-      const change = String(f.get('frameChange') ?? '')
-        .replace(/\s/g, '')
-        .replace(',', '.');
       return {
         name: f.get('name'),
         modelVersionId: f.get('modelVersionId'),
         datasetId: f.get('datasetId'),
-        frameChange: change === '' ? null : Number(change),
+        frameChange: amountOf(f.get('frameChange')),
       };
     },
     submit: async (data) => {

@@ -2,20 +2,12 @@ import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from '@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateScenarioSchema } from '@samrad/shared/contracts';
+import { amountOf } from '../../lib/numbers.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 import { useUpdateScenario, type ScenarioView, type UpdateScenarioInput } from './api.js';
 import { StaleNotice } from './StaleNotice.js';
 
 type FrameKind = 'model' | 'frame' | 'frameChange';
-
-/** A number as typed in Norwegian (spaces, a decimal comma); empty stays empty, anything else as typed so the contract names it. */
-export function amountFromField(value: FormDataEntryValue | null): number | string | null {
-  const text = String(value ?? '')
-    .replace(/[\s\u00a0]/g, '')
-    .replace(',', '.');
-  if (text === '') return null;
-  return Number.isFinite(Number(text)) ? Number(text) : text;
-}
 
 /**
  * The scenario's name and its frame: the model's own sum, a fixed frame, or a change to the model's sum.
@@ -47,7 +39,7 @@ export function ScenarioSettings({
       const patch: UpdateScenarioInput = { version: scenario.version };
       const name = String(f.get('name') ?? '');
       if (name !== scenario.name) patch.name = name;
-      const amount = kind === 'model' ? null : amountFromField(f.get('amount'));
+      const amount = kind === 'model' ? null : amountOf(f.get('amount'));
       const frame = kind === 'frame' ? (amount ?? '') : null;
       const frameChange = kind === 'frameChange' ? (amount ?? '') : null;
       if (frame !== scenario.frame) patch.frame = frame as number | null;

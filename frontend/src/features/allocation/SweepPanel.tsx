@@ -10,7 +10,7 @@ import { useContractForm } from '../../lib/useContractForm.js';
 import { useAllocationMutation, useSweep, type ScenarioView, type SweepView } from './api.js';
 import { niceTicks } from './chartScale.js';
 import { nok } from './format.js';
-import { amountFromField } from './ScenarioSettings.js';
+import { amountOf } from '../../lib/numbers.js';
 import { rateValue } from './rateEdits.js';
 
 const COLORS = ['#1e5aa0', '#e08a2b', '#2f8f5b', '#9b59b6', '#c0392b', '#4e9bd6', '#7f8c8d', '#d4ac0d', '#16a085', '#8e44ad'];
@@ -47,9 +47,9 @@ export function SweepPanel({ scenario }: { scenario: ScenarioView }) {
       return {
         criterion,
         stage,
-        from: amountFromField(f.get('from')) ?? '',
-        to: amountFromField(f.get('to')) ?? '',
-        steps: amountFromField(f.get('steps')) ?? '',
+        from: amountOf(f.get('from')) ?? '',
+        to: amountOf(f.get('to')) ?? '',
+        steps: amountOf(f.get('steps')) ?? '',
       };
     },
     submit: async (data) => {

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { allocate, AllocationInputError, parseAllocationInput, withFrame } from '@samrad/shared/engine';
+import { decimalOf } from '../../lib/numbers.js';
 import type { ScenarioView } from './api.js';
 import { overridesFrom, withOverrides } from './rateEdits.js';
 
@@ -18,9 +19,7 @@ export function useLiveScenario(scenario: ScenarioView | undefined) {
     if (frameChange.trim() === '' && overrides.length === 0) return null;
     try {
       const edited = withOverrides(scenario.input, overrides);
-      const input = parseAllocationInput(
-        frameChange.trim() === '' ? edited : withFrame(edited, { frameChange: frameChange.replace(/\s/g, '').replace(',', '.') }),
-      );
+      const input = parseAllocationInput(frameChange.trim() === '' ? edited : withFrame(edited, { frameChange: decimalOf(frameChange) }));
       return { result: allocate(input), input };
     } catch (error) {
       return { error: error instanceof AllocationInputError ? error.errors.map((e) => e.message).join(' ') : (error as Error).message };

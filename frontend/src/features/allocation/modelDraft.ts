@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberOf } from '../../lib/numbers.js';
 import { allocationInputSchema, BUILT_IN_DRIVERS, POT_KEYS, STAGES, type PotKey, type Stage } from '@samrad/shared/engine';
 
 /** What the model editor holds: every number as typed (a string), so a bad one is shown, not lost. */
@@ -142,11 +143,6 @@ function rateDrafts(rates: Partial<Record<Stage, Record<string, unknown>>> | und
 /** An empty model: both stages, 38 teaching weeks, no criteria yet. */
 export const emptyDraft = (): ModelDraft => draftFrom({ teachingWeeks: 38, mode: 'allocation' });
 
-/** A number as typed in Norwegian (spaces, decimal comma) as a number; anything else stays as typed so the schema names it. */
-export function numberOf(value: string): number | string {
-  const t = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
-}
 /** A percentage as typed, as a share (40 → 0.4), exactly enough for the engine's sum check. */
 function shareOf(value: string): number | string {
   const n = numberOf(value);

@@ -1,3 +1,4 @@
+import { numberOf } from '../../lib/numbers.js';
 import { withRateOverrides, type AllocationInput, type RateInput, type RateOverride, type Stage } from '@samrad/shared/engine';
 
 /** The number a person edits for a rate, in its own unit: kroner, weekly hours or annual hours. */
@@ -7,7 +8,11 @@ export function rateValue(rate: RateInput): { value: number; unit: 'nok' | 'week
   return { value: Number(rate.annualHours), unit: 'annualHours' };
 }
 
-const parse = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.'));
+/** A rate as typed; NaN when it is not a number. */
+const parse = (s: string) => {
+  const n = numberOf(s);
+  return typeof n === 'number' ? n : NaN;
+};
 
 /** The edited rates (key `criterion:stage` → text) as overrides, leaving out unchanged and empty ones; the first bad entry otherwise. */
 export function overridesFrom(

@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Details, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Details, Paragraph, Switch, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editSubmissionSchema, dispositionSchema } from '@samrad/shared/contracts';
 import { SelectField } from '../../components/SelectField.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { useContractForm } from '../../lib/useContractForm.js';
+import { useContractForm, useFormErrors } from '../../lib/useContractForm.js';
 import { api, type FormRequest } from '../../lib/api.js';
 import { AttachmentList } from '../../components/AttachmentList.js';
 import { useRoundMutation, useVersions, type SubmissionView } from './api.js';
@@ -31,8 +31,13 @@ export function SubmissionCard(props: {
   const dispose = useRoundMutation(props.roundId, (input: FormRequest<DispositionInput>) =>
     api(`/api/submissions/${s.id}/disposition`, { method: 'PUT', body: input }),
   );
+  // The author gives or withdraws consent to publish in innsyn at any time; innsyn follows at once.
+  const consent = useRoundMutation(props.roundId, (publishConsent: boolean) =>
+    api(`/api/submissions/${s.id}/publish-consent`, { method: 'PUT', body: { publishConsent } }),
+  );
   const who = s.body ? t('rounds.forBody', { author: s.author.name, body: s.body.name }) : t('rounds.by', { author: s.author.name });
   const prefix = `sub-${s.id}`;
+  const consentErrors = useFormErrors({ fieldIds: { publishConsent: `${prefix}-consent` }, fallbackPath: 'publishConsent' });
 
   const editForm = useContractForm({
     fieldIds: { text: `${prefix}-edit` },
@@ -90,6 +95,19 @@ export function SubmissionCard(props: {
           uploadPath={props.mine && props.open ? `/api/submissions/${s.id}/attachments` : undefined}
           canRemove={props.mine && props.open}
         />
+      )}
+      {props.mine && s.publishConsent !== null && (
+        <div>
+          <Switch
+            id={`${prefix}-consent`}
+            label={t('rounds.publishConsent')}
+            description={t('rounds.publishConsentChange')}
+            checked={s.publishConsent}
+            disabled={consentErrors.pending}
+            onChange={(e) => void consentErrors.run(() => consent.mutateAsync(e.target.checked))}
+          />
+          {consentErrors.errors[0] && <ValidationMessage>{consentErrors.errors[0].message}</ValidationMessage>}
+        </div>
       )}
       {props.mine && props.open && !editing && (
         <div>

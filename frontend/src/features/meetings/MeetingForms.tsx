@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minutesSchema } from '@samrad/shared/contracts';
@@ -161,6 +161,7 @@ export function MinutesForm({
   decides = true,
   openInput = null,
   names = [],
+  voting = { eligible: [], excluded: [] },
 }: {
   meetingId: string;
   itemId: string;
@@ -169,6 +170,11 @@ export function MinutesForm({
   openInput?: string | null;
   /** Who met (for the dissens names). */
   names?: string[];
+  /** Who may vote in the case, and who met but may not (the disqualified greyed out with the reason). */
+  voting?: {
+    eligible: { userId: string; name: string }[];
+    excluded: { userId: string; name: string; reason: string; note: string | null }[];
+  };
 }) {
   const { t } = useTranslation();
   const save = useMeetingMutation(keys.meetings.detail(meetingId), (input: FormRequest<MinutesInput>) =>
@@ -202,9 +208,10 @@ export function MinutesForm({
       const voted = readMotions(f, prefix, motions.rows, byParty);
       const dissens = readDissent(f, prefix, dissent.rows);
       const confirmOpenInput = f.get('confirmOpenInput') === 'on' ? { reason: String(f.get('confirmReason') ?? '') } : null;
+      const voterIds = f.getAll('voterIds').map(String);
       const decision =
         voted.length > 0
-          ? { motions: voted, dissent: dissens, confirmOpenInput }
+          ? { motions: voted, dissent: dissens, voterIds, confirmOpenInput }
           : text
             ? { text, motions: [], ...(dissens.length ? { dissent: dissens } : {}), confirmOpenInput }
             : null;
@@ -235,6 +242,27 @@ export function MinutesForm({
       {decides && motions.rows.length > 0 && <Paragraph data-size="sm">{t('meetings.protocol.decisionFromVote')}</Paragraph>}
       {decides && motions.rows.length > 0 && (form.error('decision.text') ?? form.error('bodyId') ?? form.error('decision')) && (
         <ValidationMessage>{form.error('decision.text') ?? form.error('bodyId') ?? form.error('decision')}</ValidationMessage>
+      )}
+      {decides && motions.rows.length > 0 && voting.eligible.length + voting.excluded.length > 0 && (
+        <Fieldset>
+          <Fieldset.Legend>{t('impartiality.voters')}</Fieldset.Legend>
+          <Fieldset.Description>{t('impartiality.votersHint')}</Fieldset.Description>
+          {voting.eligible.map((v) => (
+            <Checkbox key={v.userId} name="voterIds" value={v.userId} defaultChecked label={v.name} />
+          ))}
+          {voting.excluded.map((v) => (
+            <Checkbox
+              key={v.userId}
+              value={v.userId}
+              disabled
+              label={t('impartiality.voterExcluded', {
+                name: v.name,
+                why: v.reason === 'disqualified' ? t('impartiality.whyDisqualified', { note: v.note ?? '' }) : t('impartiality.whyLeft'),
+              })}
+            />
+          ))}
+          {form.error('decision.voterIds') && <ValidationMessage>{form.error('decision.voterIds')}</ValidationMessage>}
+        </Fieldset>
       )}
       {decides && <DissentFields prefix={prefix} rows={dissent} names={names} error={form.error} />}
       {/* Input still open (or the server said so): deciding needs a confirmation with a reason. */}

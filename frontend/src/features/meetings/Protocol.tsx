@@ -35,13 +35,44 @@ function MotionEntry({ m, n }: { m: Motion; n: number }) {
   );
 }
 
-/** An agenda item's protocol beyond the minutes: the vote, dissens and who was not there for the case. */
-export function ItemProtocol({ item, statements }: { item: Item; statements: MeetingDetail['statements'] }) {
+/** Impartiality in the protocol: who declared what, the body's decision, who left and the substitute who took the seat. */
+export function ImpartialityProtocol({ item, body }: { item: Item; body: string }) {
+  const { t } = useTranslation();
+  if (item.impartiality.length === 0) return null;
+  return (
+    <>
+      <Heading level={4} data-size="2xs">
+        {t('impartiality.heading')}
+      </Heading>
+      {item.impartiality.map((x, i) => (
+        <Paragraph key={i}>
+          {[
+            t(x.declaredBy === 'self' ? 'impartiality.declaredSelf' : 'impartiality.declaredByOfficer', {
+              name: x.name,
+              basis: t(`impartiality.basis.${x.legalBasis}`),
+              reason: x.reason,
+            }) + (/[.!?]$/.test(x.reason) ? '' : '.'),
+            x.decision === 'pending' ? t('impartiality.pending') : t('impartiality.decided', { body, text: x.decisionText ?? '' }),
+            x.decision === 'disqualified' ? t('impartiality.left', { name: x.name }) : '',
+            x.decision === 'not_disqualified' ? t('impartiality.stayed', { name: x.name }) : '',
+            x.substituteName ? t('impartiality.substitute', { name: x.substituteName }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        </Paragraph>
+      ))}
+    </>
+  );
+}
+
+/** An agenda item's protocol beyond the minutes: impartiality, the vote, dissens and who was not there for the case. */
+export function ItemProtocol({ item, statements, body }: { item: Item; statements: MeetingDetail['statements']; body: string }) {
   const { t } = useTranslation();
   const motions = item.decision?.motions ?? [];
   const mine = statements.filter((s) => s.agendaItemId === item.id);
   return (
     <>
+      <ImpartialityProtocol item={item} body={body} />
       {item.absences.length > 0 && (
         <Paragraph>
           {t('meetings.protocol.absentFromItem')}{' '}
@@ -58,6 +89,9 @@ export function ItemProtocol({ item, statements }: { item: Item; statements: Mee
               <MotionEntry key={i} m={m} n={i + 1} />
             ))}
           </ol>
+          {item.voters.length > 0 && (
+            <Paragraph data-size="sm">{t('impartiality.votedList', { names: item.voters.map((v) => v.name).join(', ') })}</Paragraph>
+          )}
         </>
       )}
       {item.dissent.length > 0 && (

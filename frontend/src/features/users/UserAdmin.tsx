@@ -3,7 +3,7 @@ import { updateUserSchema } from '@samrad/shared/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContractForm, useFormErrors } from '../../lib/useContractForm.js';
-import { useResendInvite, useUpdateUser, type UserView } from './api.js';
+import { useAnonymiseUser, useResendInvite, useUpdateUser, type UserView } from './api.js';
 
 /** An administrator changes a person's name, title and roles (administrator, case officer). */
 export function EditUserForm({ user, onClose }: { user: UserView; onClose: () => void }) {
@@ -67,6 +67,7 @@ export function UserActions({ user, self, onEdit }: { user: UserView; self: bool
   const [resent, setResent] = useState(false);
   const errors = useFormErrors({ fieldIds: {}, fallbackPath: 'status' });
   const message = errors.errors[0]?.message;
+  if (user.anonymised) return <span className="muted">{t('anonymise.done')}</span>;
   return (
     <div className="row">
       <Button variant="secondary" data-size="sm" onClick={onEdit}>
@@ -108,6 +109,7 @@ export function UserActions({ user, self, onEdit }: { user: UserView; self: bool
           {t('users.resend', { name: user.name })}
         </Button>
       )}
+      {!self && <AnonymiseUser user={user} />}
       {resent && (
         <Paragraph data-size="sm" role="status">
           {t('users.resent', { email: user.email })}
@@ -119,6 +121,44 @@ export function UserActions({ user, self, onEdit }: { user: UserView; self: bool
             {message}
           </Paragraph>
         </Alert>
+      )}
+    </div>
+  );
+}
+
+/** Anonymise a person who has left, after a confirmation that says what stays and that it cannot be undone. */
+function AnonymiseUser({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  const anonymise = useAnonymiseUser();
+  const [asking, setAsking] = useState(false);
+  const errors = useFormErrors({ fieldIds: {}, fallbackPath: 'id' });
+  const message = errors.errors[0]?.message;
+  if (!asking)
+    return (
+      <Button variant="tertiary" data-size="sm" onClick={() => setAsking(true)}>
+        {t('anonymise.action', { name: user.name })}
+      </Button>
+    );
+  return (
+    <div className="stack" role="group" aria-label={t('anonymise.action', { name: user.name })}>
+      <Paragraph data-size="sm">{t('anonymise.confirm', { name: user.name })}</Paragraph>
+      <div className="row">
+        <Button
+          data-color="danger"
+          data-size="sm"
+          loading={errors.pending}
+          onClick={() => void errors.run(() => anonymise.mutateAsync(user.id))}
+        >
+          {t('anonymise.confirmButton')}
+        </Button>
+        <Button variant="secondary" data-size="sm" onClick={() => setAsking(false)}>
+          {t('anonymise.cancel')}
+        </Button>
+      </div>
+      {message && (
+        <Paragraph data-size="sm" role="alert">
+          {message}
+        </Paragraph>
       )}
     </div>
   );

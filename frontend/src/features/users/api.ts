@@ -35,3 +35,12 @@ export function useResendInvite() {
     mutationFn: (id: string) => api<Answer<'POST /api/users/:id/resend-invite'>>(`/api/users/${id}/resend-invite`, { method: 'POST' }),
   });
 }
+
+/** An administrator anonymises a person who has left (#21): their input stays, under a label after their role. */
+export function useAnonymiseUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<Answer<'POST /api/users/:id/anonymise'>>(`/api/users/${id}/anonymise`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.users }),
+  });
+}
