@@ -98,13 +98,14 @@ describe('log-in through the demo OpenID provider', () => {
     await table.getByRole('cell', { name: DEMO_OIDC_NAME, exact: true }).waitFor();
     await checked(page, 'oidc-6-admin-list');
     await page.getByRole('button', { name: `Endre ${DEMO_OIDC_NAME}` }).click();
-    const issuer = page.getByRole('textbox', { name: 'Utsteder (issuer)' });
+    const form = page.getByRole('region', { name: `Endre ${DEMO_OIDC_NAME}` });
+    const issuer = form.getByRole('textbox', { name: 'Utsteder (issuer)' });
     expect(await issuer.inputValue()).toBe(provider.issuer);
     await issuer.fill('ftp://feil.example');
-    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
-    await page.getByRole('link', { name: /Utstederen må være en https-adresse/ }).waitFor();
+    await form.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await form.getByRole('link', { name: /Utstederen må være en https-adresse/ }).waitFor();
     await checked(page, 'oidc-7-admin-field-error');
-    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await form.getByRole('button', { name: 'Avbryt' }).click();
   });
 
   it('a person without an account is sent back to the log-in page with a Norwegian explanation', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   meResponseSchema,
@@ -35,6 +35,7 @@ describe('the municipality’s log-in (administrators)', () => {
     let sent: any;
     server.use(
       http.get('/api/auth/me', () => json(meResponseSchema, ADMIN)),
+      http.get('/api/integration-tokens', () => HttpResponse.json({ tokens: [] })),
       http.get('/api/oidc-providers', () =>
         json(oidcSettingsResponseSchema, {
           providers: [ENTRA],
@@ -54,18 +55,19 @@ describe('the municipality’s log-in (administrators)', () => {
     expect(screen.getByText('https://samrad.solvik.kommune.no/api/auth/oidc/callback')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'Legg til innlogging' }));
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'idporten');
-    expect((screen.getByRole('textbox', { name: /Krav som identifiserer/ }) as HTMLInputElement).value).toBe('pid');
-    await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    const form = within(screen.getByRole('region', { name: 'Legg til innlogging' }));
+    await userEvent.selectOptions(form.getByRole('combobox', { name: 'Type' }), 'idporten');
+    expect((form.getByRole('textbox', { name: /Krav som identifiserer/ }) as HTMLInputElement).value).toBe('pid');
+    await userEvent.click(form.getByRole('button', { name: 'Lagre' }));
     // The contract's messages, linked from the summary, before anything is sent.
     expect(await screen.findByRole('link', { name: 'Navnet må fylles ut' })).toBeTruthy();
     expect(sent).toBeUndefined();
 
-    await userEvent.type(screen.getByRole('textbox', { name: 'Navn' }), 'ID-porten');
-    await userEvent.type(screen.getByRole('textbox', { name: /Utsteder/ }), 'https://idporten.no');
-    await userEvent.type(screen.getByRole('textbox', { name: 'Klient-id' }), 'samrad-idporten');
-    await userEvent.type(screen.getByLabelText('Klienthemmelighet'), 'hemmelig');
-    await userEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    await userEvent.type(form.getByRole('textbox', { name: 'Navn' }), 'ID-porten');
+    await userEvent.type(form.getByRole('textbox', { name: /Utsteder/ }), 'https://idporten.no');
+    await userEvent.type(form.getByRole('textbox', { name: 'Klient-id' }), 'samrad-idporten');
+    await userEvent.type(form.getByLabelText('Klienthemmelighet'), 'hemmelig');
+    await userEvent.click(form.getByRole('button', { name: 'Lagre' }));
     await waitFor(() =>
       expect(sent).toEqual({
         name: 'ID-porten',
@@ -87,6 +89,7 @@ describe('the municipality’s log-in (administrators)', () => {
     let put: { url: string; body: unknown } | undefined;
     server.use(
       http.get('/api/auth/me', () => json(meResponseSchema, ADMIN)),
+      http.get('/api/integration-tokens', () => HttpResponse.json({ tokens: [] })),
       http.get('/api/oidc-providers', () =>
         json(oidcSettingsResponseSchema, {
           providers: [{ ...ENTRA, id: 'p3', name: 'ID-porten', kind: 'idporten', claim: 'pid', allowedRoles: ['participant'] }],
