@@ -101,6 +101,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) =>
     done(null, body),
   );
+  // Form posts: an OpenID provider's back-channel log-out sends its logout_token so.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, text, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(text as string))),
+  );
   await app.register(fastifyCookie as never);
   // Security headers with a strict CSP from helmet, built once (the @fastify/helmet wrapper rebuilt
   // the middleware, and re-parsed the CSP, on every request).

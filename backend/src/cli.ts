@@ -4,6 +4,7 @@ import { createDataSource } from './platform/database/data-source.js';
 import { migrateLocked, pendingMigrations } from './platform/database/migration-state.js';
 import type { DataSource } from 'typeorm';
 import { seedDemo } from './seed/demo.js';
+import { seedDemoOidc } from './seed/demo-oidc.js';
 
 /**
  * `wait-migrations`: returns once the database has every migration of this build (run by someone else, e.g.
@@ -41,6 +42,7 @@ async function main(commands: string[]): Promise<void> {
       } else if (command === 'seed') {
         const { created } = await seedDemo(db);
         console.log(created ? 'Demodata lastet.' : 'Demodata finnes allerede.');
+        if (config.DEMO_OIDC_ISSUER) await seedDemoOidc(db, config.DEMO_OIDC_ISSUER);
       } else {
         throw new Error(`Ukjent kommando «${command}». Bruk migrate, wait-migrations og/eller seed.`);
       }

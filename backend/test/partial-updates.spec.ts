@@ -272,6 +272,42 @@ describe('a PATCH changes only the fields it is sent (every PATCH route)', () =>
       derived: { input: ['result'] },
     },
     {
+      route: '/api/oidc-providers/:id',
+      client: () => admin,
+      create: async () => {
+        // Made off, so the log-in page of the other files is not changed by these.
+        const p = created(
+          await admin.request('POST', '/api/oidc-providers', {
+            name: `Delvis innlogging ${++n}`,
+            kind: 'entra',
+            issuer: 'https://login.microsoftonline.com/delvis/v2.0',
+            clientId: 'delvis',
+            clientSecret: 'hemmelig',
+            scopes: 'openid email profile',
+            claim: 'email',
+            allowedRoles: ['case_officer'],
+            defaultRole: 'participant',
+            enabled: false,
+          }),
+        );
+        const read = async () =>
+          (await admin.request('GET', '/api/oidc-providers')).body.providers.find((x: { id: string }) => x.id === p.id);
+        return { path: `/api/oidc-providers/${p.id}`, read };
+      },
+      fields: {
+        name: 'Feide (skolene)',
+        kind: 'feide',
+        issuer: 'https://auth.dataporten.no',
+        clientId: 'ny-klient',
+        scopes: 'openid email',
+        claim: 'mail',
+        allowedRoles: ['member', 'participant'],
+        autoCreate: true,
+        defaultRole: 'case_officer',
+        enabled: true,
+      },
+    },
+    {
       route: '/api/users/:id',
       client: () => admin,
       create: async () => {

@@ -22,10 +22,22 @@ describe('configuration', () => {
     }
     expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: SMTP_URL må settes når MAIL_TRANSPORT=smtp/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MAIL_TRANSPORT: MAIL_TRANSPORT=capture .* er bare for utvikling og demo/);
-    expect(loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' }).MAIL_TRANSPORT).toBe('smtp');
-    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25', TEST_CLOCK: '1' })).toThrow(
-      /TEST_CLOCK: TEST_CLOCK .* er bare for tester/,
+    const key = 'k'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25' })).toThrow(
+      /OIDC_SECRET_KEY: OIDC_SECRET_KEY \(minst 32 tegn\) må settes i produksjon/,
     );
+    expect(
+      loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:25', OIDC_SECRET_KEY: key }).MAIL_TRANSPORT,
+    ).toBe('smtp');
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        MAIL_TRANSPORT: 'smtp',
+        SMTP_URL: 'smtp://127.0.0.1:25',
+        TEST_CLOCK: '1',
+        OIDC_SECRET_KEY: key,
+      }),
+    ).toThrow(/TEST_CLOCK: TEST_CLOCK .* er bare for tester/);
     expect(loadConfig({ NODE_ENV: 'test', TEST_CLOCK: '1' }).TEST_CLOCK).toBe(true);
     expect(loadConfig({}).TEST_CLOCK).toBe(false);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, alle' })).toThrow(/TRUST_PROXY: TRUST_PROXY må være IP-adresser eller CIDR-områder/);

@@ -368,6 +368,7 @@ describe('read-rule matrix: no GET route shows a role what it may not read (gene
     const solvik = { 'public.slug': 'solvik-kommune' };
     fixtures = [
       { name: 'a calendar feed token that is not one', 'calendar-feeds.token': 'ikke-en-gyldig-kalendernokkel' },
+      { name: 'an OpenID provider that is not one', 'oidc.id': '00000000-0000-4000-8000-000000000000' },
       {
         name: 'exempt case',
         ...solvik,

@@ -26,6 +26,7 @@ const DEMO_LOGINS: [string, string][] = [
 async function main() {
   const services = await ensureServices({ root, databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL });
   const children: ChildProcess[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
@@ -33,6 +34,7 @@ async function main() {
     console.log('\nStopper Samråd …');
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await Promise.all(stoppers.map((stop) => stop().catch(() => undefined)));
     await services.stop();
     if (services.started.length) console.log(`Stoppet: ${services.started.join(', ')}.`);
     process.exit(code);
@@ -56,10 +58,17 @@ async function main() {
       OPERATOR_EMAILS: process.env.OPERATOR_EMAILS ?? 'admin@solvik.kommune.test',
       NODE_ENV: process.env.NODE_ENV ?? 'development',
     };
+    // A demo OpenID provider on this machine (never in production), so the log-in page's provider button can be tried.
+    let demoOidc: { issuer: string; stop: () => Promise<void> } | undefined;
+    if (env.NODE_ENV !== 'production' && process.env.DEMO_OIDC !== '0') {
+      const { startDemoOidcProvider } = await import('./demo-oidc-provider.js');
+      demoOidc = await startDemoOidcProvider({ port: Number(process.env.DEMO_OIDC_PORT ?? port + 1), appUrl: env.APP_URL });
+      stoppers.push(demoOidc.stop);
+    }
     console.log('Bygger Samråd …');
     buildAll(root);
     console.log('Kjører migreringer og laster demodata …');
-    run(root, 'node', ['backend/dist/cli.js', 'migrate', 'seed'], env);
+    run(root, 'node', ['backend/dist/cli.js', 'migrate', 'seed'], { ...env, ...(demoOidc ? { DEMO_OIDC_ISSUER: demoOidc.issuer } : {}) });
     const api = spawn('node', ['backend/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     const worker = spawn('node', ['backend/dist/worker.js'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(api, worker);
@@ -70,7 +79,7 @@ Samråd kjører på http://localhost:${port} (Node.js ${process.version})
 ${services.started.length ? `Startet for deg: ${services.started.join(', ')}.` : 'Bruker PostgreSQL og Redis som allerede kjørte.'}
 Database: ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}   Oppfanget e-post: http://localhost:${port}/dev/mail
 Jobboversikt (drift): http://localhost:${port}/drift/jobber/
-
+${demoOidc ? `Demo-innlogging (OpenID Connect, bare for demo): ${demoOidc.issuer} — knappen «Logg inn med Demo-innlogging» på innloggingssiden\n` : ''}
 Demo-innlogginger (passord for alle: Samrad-demo-2026):
 ${DEMO_LOGINS.map(([role, email]) => `  ${role.padEnd(42)} ${email}`).join('\n')}
 

@@ -17,3 +17,4 @@ export * from './innsyn.js';
 export * from './integrations.js';
 export * from './impartiality.js';
 export * from './operations.js';
+export * from './oidc.js';

@@ -25,6 +25,7 @@ import {
   peerImportResponseSchema,
   adoptionSchema,
 } from './analysis.js';
+import { loginOptionsResponseSchema, logoutResponseSchema, oidcProviderResponseSchema, oidcSettingsResponseSchema } from './oidc.js';
 import { meResponseSchema, messageResponseSchema, municipalityResponseSchema } from './auth.js';
 import { caseDocumentsResponseSchema, documentResponseSchema } from './documents.js';
 import {
@@ -164,7 +165,7 @@ export const responseContracts = {
   'POST /api/documents': documentResponseSchema,
   'GET /api/audit/:entityType/:entityId': auditHistoryResponseSchema,
   'POST /api/auth/login': okResponseSchema,
-  'POST /api/auth/logout': okResponseSchema,
+  'POST /api/auth/logout': logoutResponseSchema,
   'GET /api/auth/me': meResponseSchema,
   'PATCH /api/auth/me': meResponseSchema,
   'GET /api/municipality': municipalityResponseSchema,
@@ -256,6 +257,13 @@ export const responseContracts = {
   'GET /api/me/personal-data': personalDataResponseSchema,
   'GET /health/live': healthLiveResponseSchema,
   'GET /health/ready': healthReadyResponseSchema,
+  'GET /api/auth/oidc/options': loginOptionsResponseSchema,
+  'POST /api/auth/oidc/backchannel-logout': okResponseSchema,
+  'GET /api/oidc-providers': oidcSettingsResponseSchema,
+  'POST /api/oidc-providers': oidcProviderResponseSchema,
+  'PATCH /api/oidc-providers/:id': oidcProviderResponseSchema,
+  'PUT /api/oidc-providers/password-login': oidcSettingsResponseSchema,
+  'PUT /api/oidc-providers/national-ids/:userId': okResponseSchema,
   'GET /api/meetings/:id/impartiality': meetingImpartialityResponseSchema,
   'POST /api/meetings/:id/impartiality': declarationCreatedResponseSchema,
   'PUT /api/meetings/:id/impartiality/:declarationId/decision': impartialityDecidedResponseSchema,

@@ -1,4 +1,5 @@
 import type { Language } from './languages.js';
+import { OIDC_MESSAGES, OIDC_WORDS } from './oidc-messages.js';
 
 interface Entry {
   nn: string;
@@ -691,6 +692,7 @@ export const SERVER_MESSAGES: Record<string, Entry> = {
       nn: 'Idempotensnøkkelen er alt brukt for eit anna innspel (kvittering {{receipt}}, motteke {{time}}, SHA-256 {{sha}}). Det lagra innspelet er ikkje endra. Send eit nytt innspel med ein ny nøkkel, eller endre det lagra.',
       en: 'The idempotency key has already been used for another input (receipt {{receipt}}, received {{time}}, SHA-256 {{sha}}). The stored input has not been changed. Send a new input with a new key, or change the stored one.',
     },
+  ...OIDC_MESSAGES,
   // integrations.ts and the integration tokens, personal data and anonymisation (#21)
   'Velg minst én tilgang': { nn: 'Vel minst éin tilgang', en: 'Choose at least one scope' },
   'Ukjent tilgang': { nn: 'Ukjend tilgang', en: 'Unknown scope' },
@@ -865,6 +867,7 @@ export const MESSAGE_WORDS: Record<string, Entry> = {
   for: { nn: 'for', en: 'for' },
   mot: { nn: 'mot', en: 'against' },
   blanke: { nn: 'blanke', en: 'blank' },
+  ...OIDC_WORDS,
   Systemet: { nn: 'Systemet', en: 'The system' },
 };
 

@@ -4,6 +4,7 @@ import {
   acceptInviteRequestSchema,
   changePasswordSchema,
   loginRequestSchema,
+  logoutResponseSchema,
   requestResetSchema,
   resetPasswordSchema,
   meResponseSchema,
@@ -18,6 +19,7 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { SESSION_COOKIE } from '../../platform/auth/session.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { AuthService } from './auth.service.js';
+import { OidcLoginService } from './oidc-login.service.js';
 import { messageResponseSchema } from '@samrad/shared/contracts';
 
 @Controller('api/auth')
@@ -25,6 +27,7 @@ export class AuthController {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OidcLoginService) private readonly oidc: OidcLoginService,
   ) {}
 
   @Returns(okResponseSchema)
@@ -41,14 +44,16 @@ export class AuthController {
     return { ok: true };
   }
 
-  @Returns(okResponseSchema)
+  /** Ends the session; one opened by an OpenID provider answers where the browser ends the provider's session too. */
+  @Returns(logoutResponseSchema)
   @Post('logout')
   @Access('authenticated')
   @HttpCode(200)
   async logout(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    await this.auth.logout(ctx);
+    const ended = await this.auth.logout(ctx);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    const redirect = await this.oidc.endSessionUrl(ended);
+    return redirect ? { ok: true as const, redirect } : { ok: true as const };
   }
 
   @Returns(meResponseSchema)
@@ -75,6 +80,9 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const userId = await this.auth.acceptInvite(input.token, input.password);
+    // Where the municipality turned passwords off, the accepted invitation opens no session: the person logs in
+    // through the municipality's provider.
+    if (!(await this.auth.passwordLoginAllowed(userId))) return { ok: true };
     const session = await this.auth.createSession(userId);
     this.setCookie(reply, session.token, session.expiresAt);
     return { ok: true };

@@ -3,13 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { MeResponse, UpdateMe } from '@samrad/shared/contracts';
 import { say, type Language, type LanguageForm } from '@samrad/shared/i18n';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config.js';
-import { StaleVersion, TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
+import { Forbidden, StaleVersion, TooManyRequests, Unauthorized, ValidationFailed } from '../../platform/http/errors.js';
 import { hashToken, newToken } from '../../platform/auth/session.js';
 import { afterSessionChange } from '../../platform/auth/session-resolver.js';
 import type { RequestContext } from '../../platform/auth/context.js';
 import { OutboxService } from '../../platform/queue/outbox.service.js';
 import { CalendarTokensService } from '../meetings/calendar-tokens.service.js';
-import { personLanguageSql } from '../municipalities/municipalities.service.js';
+import { MunicipalitiesService, personLanguageSql } from '../municipalities/municipalities.service.js';
 import { UserAccountsService, type UserAccount } from '../users/user-accounts.service.js';
 import type { LoginProvider } from './login-provider.js';
 import { dummyVerify, hashPassword, verifyPassword } from './password.js';
@@ -50,6 +50,7 @@ export class AuthService {
     @Inject(PasswordLoginProvider) private readonly passwords: PasswordLoginProvider,
     @Inject(UserAccountsService) private readonly accounts: UserAccountsService,
     @Inject(CalendarTokensService) private readonly calendarTokens: CalendarTokensService,
+    @Inject(MunicipalitiesService) private readonly municipalities: MunicipalitiesService,
   ) {}
 
   /** Checks the password with throttling per e-mail and per IP; returns a new session token. */
@@ -73,11 +74,25 @@ export class AuthService {
     const userId = await this.passwords.authenticate({ email, password });
     await this.db.query(`INSERT INTO login_attempt (email, ip, success) VALUES ($1, $2, $3)`, [email, ip, userId !== null]);
     if (!userId) throw new Unauthorized('Feil e-postadresse eller passord');
+    if (!(await this.passwordLoginAllowed(userId))) throw new Forbidden('Kommunen bruker ikke passord. Logg inn med kommunens innlogging.');
     return this.createSession(userId, previousToken);
   }
 
+  /** A municipality that turned passwords off logs in through its providers only; the operators keep their password. */
+  async passwordLoginAllowed(userId: string): Promise<boolean> {
+    const account = await this.accounts.get(this.db.manager, userId);
+    return (
+      (await this.municipalities.passwordLogin(account.municipalityId)) ||
+      this.config.OPERATOR_EMAILS.some((e) => e.toLowerCase() === account.email.toLowerCase())
+    );
+  }
+
   /** A fresh session id on every log-in (no session fixation); the previous one is removed. */
-  async createSession(userId: string, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
+  async createSession(
+    userId: string,
+    previousToken?: string,
+    oidc?: { providerId: string; sid: string | null; sub: string; idToken: string | null },
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600 * 1000);
     await afterSessionChange(
@@ -90,6 +105,10 @@ export class AuthService {
           municipalityId: user.municipalityId,
           csrfToken: newToken(24),
           expiresAt,
+          oidcProviderId: oidc?.providerId ?? null,
+          oidcSid: oidc?.sid ?? null,
+          oidcSub: oidc?.sub ?? null,
+          oidcIdToken: oidc?.idToken ?? null,
         });
       }),
     );
@@ -117,8 +136,22 @@ export class AuthService {
     await m.query(`DELETE FROM auth_token WHERE user_id = $1`, [userId]);
   }
 
-  async logout(ctx: RequestContext): Promise<void> {
-    await afterSessionChange(this.db.getRepository(Session).delete({ idHash: ctx.sessionHash }));
+  /** Ends this session; says which OpenID provider opened it (and its ID token), so its session can end too. */
+  async logout(ctx: RequestContext): Promise<{ providerId: string | null; idToken: string | null } | null> {
+    // TypeORM answers a DELETE … RETURNING with [rows, count].
+    const [[ended]]: [{ oidc_provider_id: string | null; oidc_id_token: string | null }[], number] = await afterSessionChange(
+      this.db.query(`DELETE FROM user_session WHERE id_hash = $1 RETURNING oidc_provider_id, oidc_id_token`, [ctx.sessionHash]),
+    );
+    return ended ? { providerId: ended.oidc_provider_id, idToken: ended.oidc_id_token } : null;
+  }
+
+  /** An OpenID provider's back-channel log-out: the sessions it opened for this `sid` (or else this `sub`) end. */
+  async endProviderSessions(providerId: string, who: { sid?: string; sub?: string }): Promise<void> {
+    await afterSessionChange(
+      who.sid
+        ? this.db.query(`DELETE FROM user_session WHERE oidc_provider_id = $1 AND oidc_sid = $2`, [providerId, who.sid])
+        : this.db.query(`DELETE FROM user_session WHERE oidc_provider_id = $1 AND oidc_sub = $2`, [providerId, who.sub]),
+    );
   }
 
   async me(ctx: RequestContext): Promise<MeResponse> {

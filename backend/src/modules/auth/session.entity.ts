@@ -20,6 +20,19 @@ export class Session {
 
   @Column('timestamptz')
   expiresAt: Date;
+
+  /** An OpenID Connect log-in's provider, its session id (`sid`) and subject, and the ID token (the log-out hint). */
+  @Column('uuid', { nullable: true })
+  oidcProviderId: string | null;
+
+  @Column('text', { nullable: true })
+  oidcSid: string | null;
+
+  @Column('text', { nullable: true })
+  oidcSub: string | null;
+
+  @Column('text', { nullable: true })
+  oidcIdToken: string | null;
 }
 
 /** One-time tokens for invitations and password resets (stored hashed). */

@@ -109,4 +109,29 @@ export class MunicipalitiesService {
     );
     return this.get(ctx);
   }
+  /** Whether the municipality's people may log in with a password (read by the auth module's log-in). */
+  async passwordLogin(municipalityId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const [row]: { password_login: boolean }[] = await m.query(`SELECT password_login FROM municipality WHERE id = $1`, [municipalityId]);
+    if (!row) throw new NotFound();
+    return row.password_login;
+  }
+
+  /** An administrator turns password log-in on or off (in the caller's transaction, which checks the providers first); audited. */
+  async setPasswordLogin(m: EntityManager, ctx: RequestContext, passwordLogin: boolean): Promise<void> {
+    const [before]: { password_login: boolean }[] = await m.query(`SELECT password_login FROM municipality WHERE id = $1 FOR UPDATE`, [
+      ctx.municipalityId,
+    ]);
+    if (!before) throw new NotFound();
+    if (before.password_login === passwordLogin) return;
+    await m.query(`UPDATE municipality SET password_login = $2 WHERE id = $1`, [ctx.municipalityId, passwordLogin]);
+    await this.audit.record(
+      m,
+      ctx,
+      'update',
+      'municipality',
+      ctx.municipalityId,
+      { passwordLogin: before.password_login },
+      { passwordLogin },
+    );
+  }
 }

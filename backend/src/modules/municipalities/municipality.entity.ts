@@ -23,6 +23,10 @@ export class Municipality {
   @Column('text', { nullable: true })
   contactEmail: string | null;
 
+  /** Whether its people may log in with a password (turned off when every log-in goes through its OIDC providers). */
+  @Column('boolean', { default: true })
+  passwordLogin: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -84,4 +84,51 @@ export class UserAccountsService {
     );
     return updated.length > 0;
   }
+  /** The account in this municipality with this e-mail address (case-insensitive), whatever its status (log-in by a provider). */
+  async byEmailForLogin(
+    m: EntityManager,
+    municipalityId: string,
+    email: string,
+  ): Promise<(UserAccount & { status: User['status'] }) | null> {
+    const user = await m
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .andWhere('u.municipality_id = :municipalityId', { municipalityId })
+      .getOne();
+    return user ? { ...account(user), status: user.status } : null;
+  }
+
+  /** The account's status (active, invited, disabled), or null when there is none in the municipality. */
+  async statusOf(m: EntityManager, municipalityId: string, userId: string): Promise<User['status'] | null> {
+    const user = await m.findOneBy(User, { id: userId, municipalityId });
+    return user?.status ?? null;
+  }
+
+  /** An invited person who proved their address at the municipality's provider becomes active (a disabled one stays disabled). */
+  async activate(m: EntityManager, userId: string): Promise<void> {
+    await m.query(`UPDATE app_user SET status = 'active', version = version + 1, updated_at = now() WHERE id = $1 AND status = 'invited'`, [
+      userId,
+    ]);
+  }
+
+  /** An account made at a person's first log-in through a provider that creates accounts (active, without a password). */
+  async createFromLogin(
+    m: EntityManager,
+    municipalityId: string,
+    input: { email: string; name: string; caseOfficer: boolean },
+  ): Promise<UserAccount> {
+    const user = await m.save(
+      User,
+      m.create(User, {
+        municipalityId,
+        email: input.email,
+        name: input.name,
+        status: 'active',
+        isAdmin: false,
+        isCaseOfficer: input.caseOfficer,
+      }),
+    );
+    return account(user);
+  }
 }

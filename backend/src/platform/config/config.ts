@@ -110,6 +110,14 @@ export const configSchema = z
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     /**
+     * The server secret of OpenID Connect log-in (at least 32 characters): it encrypts the providers' client secrets
+     * and keys the hash of national identity numbers (HMAC-SHA-256). Required in production; development and tests
+     * use a fixed key. Changing it makes stored secrets and linked identity numbers unreadable.
+     */
+    OIDC_SECRET_KEY: z.string().min(32, { error: 'OIDC_SECRET_KEY må ha minst 32 tegn' }).optional(),
+    /** `npm start` only: the demo OpenID provider it runs, which the seed sets up for the demo municipality. Refused in production. */
+    DEMO_OIDC_ISSUER: url(['http', 'https']).optional(),
+    /**
      * Requests per address per PUBLIC_RATE_WINDOW_SECONDS to what anyone may ask without an account: innsyn's API
      * (`/api/public/…`), `/sitemap.xml` and the calendar feeds. Counted in Redis, so it holds across API processes; 0
      * turns it off. Unset: 300, but off when NODE_ENV=test (the tests that check it turn it on).
@@ -133,6 +141,18 @@ export const configSchema = z
         code: 'custom',
         path: ['TEST_CLOCK'],
         message: 'TEST_CLOCK (en klokke testene kan stille fram) er bare for tester; kan ikke brukes i produksjon',
+      });
+    if (c.NODE_ENV === 'production' && c.DEMO_OIDC_ISSUER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_OIDC_ISSUER'],
+        message: 'DEMO_OIDC_ISSUER (demoinnloggingen til npm start) kan ikke brukes i produksjon',
+      });
+    if (c.NODE_ENV === 'production' && !c.OIDC_SECRET_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_SECRET_KEY'],
+        message: 'OIDC_SECRET_KEY (minst 32 tegn) må settes i produksjon: den krypterer innloggingenes hemmeligheter',
       });
     if (c.NODE_ENV === 'production' && c.CONTRACT_CHECK)
       ctx.addIssue({

@@ -75,6 +75,9 @@ export const TABLE_OWNERS = {
   notification: 'notifications',
   attachment: 'attachments',
   generated_document: 'documents',
+  oidc_provider: 'auth',
+  oidc_national_id: 'auth',
+  oidc_login_state: 'auth',
   integration_token: 'integration-tokens',
   integration_token_use: 'integration-tokens',
 } as const satisfies Record<string, string>;

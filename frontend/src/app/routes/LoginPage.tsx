@@ -6,6 +6,7 @@ import { loginRequestSchema } from '@samrad/shared/contracts';
 import { PageHeading } from '../../components/PageHeading.js';
 import { afterLogin, paths } from '../../config/paths.js';
 import { useLogin } from '../../features/auth/api.js';
+import { LoginProviders, LoginRefusal } from '../../features/oidc/LoginProviders.js';
 import { useContractForm } from '../../lib/useContractForm.js';
 
 const FIELD_IDS = { email: 'login-email', password: 'login-password' };
@@ -38,6 +39,8 @@ export default function LoginPage() {
     <div className="narrow">
       <PageHeading title={t('login.title')}>{t('login.title')}</PageHeading>
       <Paragraph>{t('app.tagline')}</Paragraph>
+      <LoginRefusal code={params.get('feil')} />
+      <LoginProviders slug={params.get('kommune')} next={params.get('neste')} />
       {form.summary}
       {message && (
         <Alert data-color="danger" role="alert">

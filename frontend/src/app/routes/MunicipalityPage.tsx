@@ -5,6 +5,7 @@ import { LANGUAGE_FORMS } from '@samrad/shared/i18n';
 import { LoadError, Loading } from '../../components/PageState.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { hasRole, useMe } from '../../features/auth/api.js';
+import { OidcAdmin } from '../../features/oidc/OidcAdmin.js';
 import { IntegrationTokens } from '../../features/integrations/IntegrationTokens.js';
 import { api } from '../../lib/api.js';
 import { useInvalidatingMutation } from '../../lib/query.js';
@@ -73,6 +74,7 @@ export default function MunicipalityPage() {
           )}
         </form>
       )}
+      {admin && <OidcAdmin />}
       {admin && <IntegrationTokens />}
     </>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordRequest, LoginRequest, MeResponse } from '@samrad/shared/contracts';
+import type { Answer, ChangePasswordRequest, LoginRequest, MeResponse } from '@samrad/shared/contracts';
 import type { Language } from '@samrad/shared/i18n';
 import { ApiError, api, setCsrfToken } from '../../lib/api.js';
 import { keys } from '../../lib/query-keys.js';
@@ -38,10 +38,15 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => api<Answer<'POST /api/auth/logout'>>('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
       setCsrfToken(undefined);
       qc.clear();
+    },
+    // A session opened through an OpenID provider ends there too (RP-initiated log-out): the browser goes to the
+    // provider, which sends it back to the log-in page.
+    onSuccess: (answer) => {
+      if (answer.redirect) window.location.assign(answer.redirect);
     },
   });
 }

@@ -23,6 +23,7 @@ import { Documents1763800000900 } from './1763800000900-documents.js';
 import { Language1763800000920 } from './1763800000920-language.js';
 import { AnalysisAdoption1763800000820 } from './1763800000820-analysis-adoption.js';
 import { Innsyn1763800000940 } from './1763800000940-innsyn.js';
+import { Oidc1763800001000 } from './1763800001000-oidc.js';
 import { NoticeLanguage1763800000960 } from './1763800000960-notice-language.js';
 import { IntegrationTokens1763800001020 } from './1763800001020-integration-tokens.js';
 import { PersonalData1763800001030 } from './1763800001030-personal-data.js';
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   Language1763800000920,
   AnalysisAdoption1763800000820,
   Innsyn1763800000940,
+  Oidc1763800001000,
   IntegrationTokens1763800001020,
   PersonalData1763800001030,
   InnsynDocuments1763800000950,
