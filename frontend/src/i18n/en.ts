@@ -153,6 +153,7 @@ export const en: Translation = {
       axe: 'Every page the automated browser tests visit is checked with axe-core against WCAG 2.1 A and AA, including the public access pages without login.',
       keyboard: 'Login and the most important forms are used with the keyboard alone in the tests.',
       csp: 'The tests fail if a page loads content that the security rules (CSP) block.',
+      zoom: 'The main pages and the innsyn pages are laid out 640 points wide (200 % zoom in a 1280-point window): the tests fail if a page scrolls sideways or a wide table lacks its own scrolling box.',
       units:
         'The states of the pages (loading, empty list, error) are tested with tools that find content by role and accessible name, as screen readers do.',
     },

@@ -148,6 +148,7 @@ export const nb = {
       axe: 'Hver side som de automatiske nettlesertestene besøker, kontrolleres med axe-core mot WCAG 2.1 A og AA, også innsynssidene uten innlogging.',
       keyboard: 'Innlogging og de viktigste skjemaene brukes med tastatur alene i testene.',
       csp: 'Testene feiler hvis en side laster innhold som sikkerhetsreglene (CSP) stopper.',
+      zoom: 'Hovedsidene og innsynssidene legges ut i 640 punkters bredde (200 % forstørrelse i et vindu på 1280 punkter): testene feiler hvis en side ruller sidelengs eller en bred tabell mangler sin egen rullboks.',
       units:
         'Sidenes tilstander (lasting, tom liste, feil) er testet med verktøy som finner innholdet etter rolle og tilgjengelig navn, slik skjermlesere gjør.',
     },

@@ -150,6 +150,7 @@ export const nn: Translation = {
       axe: 'Kvar side som dei automatiske nettlesartestane besøkjer, blir kontrollert med axe-core mot WCAG 2.1 A og AA, også innsynssidene utan innlogging.',
       keyboard: 'Innlogging og dei viktigaste skjemaa blir brukte med tastatur åleine i testane.',
       csp: 'Testane feilar dersom ei side lastar innhald som tryggingsreglane (CSP) stoppar.',
+      zoom: 'Hovudsidene og innsynssidene blir lagde ut i 640 punkt breidd (200 % forstørring i eit vindauge på 1280 punkt): testane feilar om ei side rullar sidelengs eller ein brei tabell manglar sin eigen rulleboks.',
       units:
         'Tilstandane til sidene (lasting, tom liste, feil) er testa med verktøy som finn innhaldet etter rolle og tilgjengeleg namn, slik skjermlesarar gjer.',
     },

@@ -27,6 +27,7 @@ export default function AccessibilityPage() {
           <List.Item>{t('a11y.tested.axe')}</List.Item>
           <List.Item>{t('a11y.tested.keyboard')}</List.Item>
           <List.Item>{t('a11y.tested.csp')}</List.Item>
+          <List.Item>{t('a11y.tested.zoom')}</List.Item>
           <List.Item>{t('a11y.tested.units')}</List.Item>
         </List.Unordered>
         <Heading level={2} data-size="sm">
