@@ -62,7 +62,9 @@ describe('personal data and anonymisation', () => {
     const res = await fau.request('GET', '/api/me/personal-data.pdf');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="mine-data-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="mine-data-\d{4}-\d{2}-\d{2}\.pdf"; filename\*=UTF-8''mine-data-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
     const bytes = res.body as Buffer;
     expect(bytes.toString('latin1')).toContain('pdfaid:part');
     const { text, info } = await pdfText(bytes);

@@ -37,6 +37,7 @@ import {
   sweepResponseSchema,
 } from '@samrad/shared/contracts';
 import { Returns, ReturnsFile } from '../../platform/http/returns.js';
+import { downloadHeaders } from '../../platform/http/download.js';
 
 type Body<S extends z.ZodType> = z.infer<S>;
 
@@ -270,9 +271,7 @@ export class AllocationController {
   ) {
     if (format !== 'xlsx' && format !== 'csv' && format !== 'json') throw new NotFound();
     const file = await this.allocation.export(ctx, id, format);
-    void reply
-      .header('content-type', file.type)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    downloadHeaders(reply, { filename: file.name, mediaType: file.type });
     return file.body;
   }
 }

@@ -24,6 +24,7 @@ import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { AnalysisService } from './analysis.service.js';
+import { downloadHeaders } from '../../platform/http/download.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -154,9 +155,7 @@ export class AnalysisController {
   @Access('authenticated')
   async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = await this.analysis.export(ctx, id);
-    void reply
-      .header('content-type', file.type)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    downloadHeaders(reply, { filename: file.name, mediaType: file.type });
     return file.body;
   }
 }

@@ -5,6 +5,7 @@ import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { ReturnsFile } from '../../platform/http/returns.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { ArchiveService } from './archive.service.js';
+import { sendDownload } from '../../platform/http/download.js';
 
 @Controller('api')
 export class ArchiveController {
@@ -16,11 +17,6 @@ export class ArchiveController {
   @Access('case_officer')
   async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
     const file = await this.archive.export(ctx, id);
-    void reply
-      .header('content-type', 'application/zip')
-      .header('content-disposition', `attachment; filename="${file.name}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.body);
+    sendDownload(reply, { filename: file.name, mediaType: 'application/zip' }, file.body);
   }
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { attachmentListResponseSchema, attachmentPublicitySchema, attachmentResponseSchema } from '@samrad/shared/contracts';
 import { body } from '../../platform/http/zod.pipe.js';
 import { Returns, ReturnsFile } from '../../platform/http/returns.js';
+import { sendDownload } from '../../platform/http/download.js';
 
 /**
  * Uploads are the raw file as the body (`Content-Type: application/octet-stream`) with its name in
@@ -62,14 +63,7 @@ export class AttachmentsController {
   async download(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
     const { meta, content } = await this.attachments.content(ctx, id);
     // Always a download with the sniffed type; the browser must not guess or render it in our origin.
-    void reply
-      .header('content-type', meta.mediaType)
-      .header('content-disposition', attachmentDisposition(meta.filename))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .header('x-content-sha256', meta.sha256)
-      .send(content);
+    sendDownload(reply, meta, content);
   }
 
   /** Whether a case attachment is public in innsyn, or exempt with its legal basis: that alone changes (case officers). */
@@ -90,10 +84,4 @@ export class AttachmentsController {
   async remove(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     await this.attachments.remove(ctx, id);
   }
-}
-
-/** RFC 6266: an ASCII fallback name and the real (UTF-8) one. */
-function attachmentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -12,6 +12,7 @@ import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { body } from '../../platform/http/zod.pipe.js';
 import { DocumentsService } from './documents.service.js';
+import { sendDownload } from '../../platform/http/download.js';
 
 @Controller('api')
 export class DocumentsController {
@@ -39,14 +40,6 @@ export class DocumentsController {
   @Access('authenticated')
   async file(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
     const { meta, content } = await this.documents.file(ctx, id);
-    const ascii = meta.filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-    void reply
-      .header('content-type', meta.mediaType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, no-store')
-      .header('x-content-sha256', meta.sha256)
-      .send(content);
+    sendDownload(reply, meta, content, 'private');
   }
 }

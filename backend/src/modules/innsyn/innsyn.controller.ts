@@ -20,6 +20,7 @@ import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { UuidPipe } from '../../platform/http/uuid.pipe.js';
 import { ZodPipe } from '../../platform/http/zod.pipe.js';
 import { InnsynService } from './innsyn.service.js';
+import { sendDownload } from '../../platform/http/download.js';
 
 /** A slug as the migration writes them: lower-case letters and digits in hyphenated groups. */
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -88,15 +89,7 @@ export class InnsynController {
   @Access('public')
   async documentFile(@Param('slug', SlugPipe) slug: string, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
     const { meta, content } = await this.innsyn.documentFile(slug, id);
-    const ascii = meta.filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-    void reply
-      .header('content-type', meta.mediaType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'public, no-cache')
-      .header('x-content-sha256', meta.sha256)
-      .send(content);
+    sendDownload(reply, meta, content, 'public');
   }
 
   /** A public case's public vedlegg, byte for byte, with its SHA-256 in `x-content-sha256`. */
@@ -105,15 +98,7 @@ export class InnsynController {
   @Access('public')
   async attachmentFile(@Param('slug', SlugPipe) slug: string, @Param('id', UuidPipe) id: string, @Res() reply: FastifyReply) {
     const { meta, content } = await this.innsyn.attachmentFile(slug, id);
-    const ascii = meta.filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-    void reply
-      .header('content-type', meta.mediaType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'public, no-cache')
-      .header('x-content-sha256', meta.sha256)
-      .send(content);
+    sendDownload(reply, meta, content, 'public');
   }
 
   @Get(':slug/decisions')

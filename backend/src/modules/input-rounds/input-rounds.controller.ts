@@ -33,6 +33,7 @@ import {
 import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { InputSummaryService } from './input-summary.service.js';
 import { SubmissionsService } from './submissions.service.js';
+import { downloadHeaders } from '../../platform/http/download.js';
 
 @Controller('api')
 export class InputRoundsController {
@@ -181,9 +182,7 @@ export class InputRoundsController {
 
   private async exportSummary(ctx: RequestContext, id: string, format: 'xlsx' | 'pdf', filter: InputFilter, reply: FastifyReply) {
     const file = await this.inputSummary.export(ctx, id, format, filter);
-    void reply
-      .header('content-type', file.type)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    downloadHeaders(reply, { filename: file.name, mediaType: file.type });
     return file.body;
   }
 }

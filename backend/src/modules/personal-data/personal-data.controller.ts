@@ -5,6 +5,7 @@ import { Access } from '../../platform/auth/access.js';
 import { Ctx, type RequestContext } from '../../platform/auth/context.js';
 import { Returns, ReturnsFile } from '../../platform/http/returns.js';
 import { PersonalDataService } from './personal-data.service.js';
+import { sendDownload } from '../../platform/http/download.js';
 
 /** «Mine data»: what Samråd holds about the person asking, as JSON and as a PDF/A. Only ever their own. */
 @Controller('api/me')
@@ -23,11 +24,6 @@ export class PersonalDataController {
   @Access('authenticated')
   async pdf(@Ctx() ctx: RequestContext, @Res() reply: FastifyReply) {
     const file = await this.data.pdf(ctx);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.body);
+    sendDownload(reply, { filename: file.filename, mediaType: 'application/pdf' }, file.body);
   }
 }
