@@ -7,9 +7,12 @@ import { keys } from '../../lib/query-keys.js';
 export type UserView = z.infer<typeof userResponseSchema>;
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
-/** Everyone in the municipality (officers and administrators only; `enabled` false for others). */
+/**
+ * Everyone in the municipality (officers and administrators only; `enabled` false for others). Fetched afresh each
+ * time a page shows it: a person's status changes by their own hand (accepting an invitation), not the viewer's.
+ */
 export const useUsers = (enabled = true) =>
-  useQuery({ queryKey: keys.users, queryFn: () => api<z.infer<typeof userListResponseSchema>>('/api/users'), enabled });
+  useQuery({ queryKey: keys.users, queryFn: () => api<z.infer<typeof userListResponseSchema>>('/api/users'), enabled, staleTime: 0 });
 
 export function useInviteUser() {
   const qc = useQueryClient();
