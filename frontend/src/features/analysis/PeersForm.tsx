@@ -7,7 +7,7 @@ import { api } from '../../lib/api.js';
 import { decimalOf, optionalDecimalOf, showDecimal } from '../../lib/numbers.js';
 import { useFormErrors } from '../../lib/useContractForm.js';
 import type { ToolView } from './api.js';
-import { fieldId, rowKey, useInputForm } from './draft.js';
+import { fieldId, patchRow, rowKey, useInputForm } from './draft.js';
 import { AddButton, Cell, ListError, RemoveButton, SaveRow } from './EditCells.js';
 
 type Imported = Answer<'POST /api/analysis-tools/:id/peer-import'>;
@@ -178,8 +178,7 @@ export function PeersForm({ tool }: { tool: ToolView<'peers'> }) {
   const form = useInputForm(tool, () => inputOf(d));
   const { err } = form;
   const setOwn = (patch: Partial<Draft['own']>) => setD((x) => ({ ...x, own: { ...x.own, ...patch } }));
-  const setPeer = (key: number, patch: Partial<PeerDraft>) =>
-    setD((x) => ({ ...x, peers: x.peers.map((p) => (p.key === key ? { ...p, ...patch } : p)) }));
+  const setPeer = (key: number, patch: Partial<PeerDraft>) => setD((x) => ({ ...x, peers: patchRow(x.peers, key, patch) }));
   const peerName = (p: PeerDraft, i: number) => p.name.trim() || t('analysis.form.rowN', { n: i + 1 });
   const cols = {
     chosen: t('analysis.form.chosen'),

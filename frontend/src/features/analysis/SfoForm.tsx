@@ -5,7 +5,7 @@ import type { SfoChangeInput, SfoScenarioInput } from '@samrad/shared/engine';
 import { SelectField } from '../../components/SelectField.js';
 import { decimalOf, optionalDecimalOf, showDecimal } from '../../lib/numbers.js';
 import type { ToolView } from './api.js';
-import { fieldId, rowKey, useInputForm } from './draft.js';
+import { fieldId, freeId, patchRow, rowKey, useInputForm } from './draft.js';
 import { AddButton, Cell, ListError, RemoveButton, SaveRow } from './EditCells.js';
 
 interface KindDraft {
@@ -119,13 +119,6 @@ function inputOf(d: Draft): unknown {
   };
 }
 
-/** A kind id not used yet: `plass-3`. */
-const freeId = (kinds: KindDraft[]) => {
-  let n = kinds.length + 1;
-  while (kinds.some((k) => k.id === `plass-${n}`)) n++;
-  return `plass-${n}`;
-};
-
 /**
  * The SFO fee scenario as a form: the places by kind with monthly price and hours, the payment months, the changes
  * (pupils moving between kinds, a new price, new hours) in order, and the 11th-term break-even inputs.
@@ -135,10 +128,8 @@ export function SfoForm({ tool }: { tool: ToolView<'sfo'> }) {
   const [d, setD] = useState<Draft>(() => draftOf(tool.input as unknown as SfoScenarioInput));
   const form = useInputForm(tool, () => inputOf(d));
   const { err } = form;
-  const setKind = (key: number, patch: Partial<KindDraft>) =>
-    setD((x) => ({ ...x, kinds: x.kinds.map((k) => (k.key === key ? { ...k, ...patch } : k)) }));
-  const setChange = (key: number, patch: Partial<ChangeDraft>) =>
-    setD((x) => ({ ...x, changes: x.changes.map((c) => (c.key === key ? { ...c, ...patch } : c)) }));
+  const setKind = (key: number, patch: Partial<KindDraft>) => setD((x) => ({ ...x, kinds: patchRow(x.kinds, key, patch) }));
+  const setChange = (key: number, patch: Partial<ChangeDraft>) => setD((x) => ({ ...x, changes: patchRow(x.changes, key, patch) }));
   const setTerm = (patch: Partial<TermDraft>) => setD((x) => ({ ...x, term: { ...x.term, ...patch } }));
   const kindName = (k: KindDraft, i: number) => k.label.trim() || t('analysis.form.rowN', { n: i + 1 });
   const kindOptions = d.kinds.map((k, i) => ({ value: k.id, label: kindName(k, i) }));
@@ -241,7 +232,10 @@ export function SfoForm({ tool }: { tool: ToolView<'sfo'> }) {
           onClick={() =>
             setD((x) => ({
               ...x,
-              kinds: [...x.kinds, { key: rowKey(), id: freeId(x.kinds), label: '', places: '', monthlyPrice: '', weeklyHours: '' }],
+              kinds: [
+                ...x.kinds,
+                { key: rowKey(), id: freeId('plass', x.kinds), label: '', places: '', monthlyPrice: '', weeklyHours: '' },
+              ],
             }))
           }
         />

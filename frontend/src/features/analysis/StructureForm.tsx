@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StructureScenarioInput } from '@samrad/shared/engine';
 import { decimalOf, showDecimal } from '../../lib/numbers.js';
 import type { ToolView } from './api.js';
-import { fieldId, rowKey, useInputForm } from './draft.js';
+import { fieldId, freeId, patchRow, rowKey, useInputForm } from './draft.js';
 import { AddButton, Cell, ListError, RemoveButton, SaveRow, SelectCell } from './EditCells.js';
 
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
@@ -77,12 +77,6 @@ function inputOf(d: Draft): unknown {
   };
 }
 
-const freeId = (schools: SchoolDraft[]) => {
-  let n = schools.length + 1;
-  while (schools.some((s) => s.id === `skole-${n}`)) n++;
-  return `skole-${n}`;
-};
-
 /**
  * The school-structure scenario as a form: the schools with capacity and pupils (and pupils per grade), forecasts by
  * year, and the moves of pupils between schools (catchment changes) whose before/after the result shows.
@@ -92,10 +86,8 @@ export function StructureForm({ tool }: { tool: ToolView<'structure'> }) {
   const [d, setD] = useState<Draft>(() => draftOf(tool.input as unknown as StructureScenarioInput));
   const form = useInputForm(tool, () => inputOf(d));
   const { err } = form;
-  const setSchool = (key: number, patch: Partial<SchoolDraft>) =>
-    setD((x) => ({ ...x, schools: x.schools.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
-  const setMove = (key: number, patch: Partial<MoveDraft>) =>
-    setD((x) => ({ ...x, moves: x.moves.map((m) => (m.key === key ? { ...m, ...patch } : m)) }));
+  const setSchool = (key: number, patch: Partial<SchoolDraft>) => setD((x) => ({ ...x, schools: patchRow(x.schools, key, patch) }));
+  const setMove = (key: number, patch: Partial<MoveDraft>) => setD((x) => ({ ...x, moves: patchRow(x.moves, key, patch) }));
   const schoolName = (s: SchoolDraft, i: number) => s.name.trim() || t('analysis.form.rowN', { n: i + 1 });
   const schoolOptions = [{ value: '', label: '–' }, ...d.schools.map((s, i) => ({ value: s.id, label: schoolName(s, i) }))];
   const cols = {
@@ -189,7 +181,7 @@ export function StructureForm({ tool }: { tool: ToolView<'structure'> }) {
               ...x,
               schools: [
                 ...x.schools,
-                { key: rowKey(), id: freeId(x.schools), name: '', capacity: '', pupils: '', grades: {}, forecast: {} },
+                { key: rowKey(), id: freeId('skole', x.schools), name: '', capacity: '', pupils: '', grades: {}, forecast: {} },
               ],
             }))
           }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decimalOf, optionalDecimalOf, showDecimal } from '../../lib/numbers.js';
 import type { SavingsInput, ToolView } from './api.js';
-import { fieldId, rowKey, useInputForm } from './draft.js';
+import { fieldId, patchRow, rowKey, useInputForm } from './draft.js';
 import { AddButton, Cell, ListError, RemoveButton, SaveRow } from './EditCells.js';
 
 interface TargetDraft {
@@ -30,7 +30,7 @@ export function TargetsForm({ tool }: { tool: ToolView<'savings'> }) {
     };
   });
   const { err } = form;
-  const set = (key: number, patch: Partial<TargetDraft>) => setTargets((xs) => xs.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+  const set = (key: number, patch: Partial<TargetDraft>) => setTargets((xs) => patchRow(xs, key, patch));
   const cols = { year: t('analysis.year'), amount: t('analysis.form.targetAmount') };
   return (
     <section aria-labelledby="targets-form-h">

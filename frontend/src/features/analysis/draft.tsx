@@ -70,3 +70,14 @@ export function useInputForm(tool: ToolView, build: () => unknown) {
 /** A new key for a row of a table being edited (React's key, not stored). */
 let next = 0;
 export const rowKey = () => ++next;
+
+/** The rows with the one whose key is `key` changed by `patch`. */
+export const patchRow = <R extends { key: number }>(rows: R[], key: number, patch: Partial<R>): R[] =>
+  rows.map((r) => (r.key === key ? { ...r, ...patch } : r));
+
+/** An id not used yet by the rows: `plass-3`, `skole-4`. */
+export function freeId(prefix: string, rows: { id: string }[]): string {
+  let n = rows.length + 1;
+  while (rows.some((r) => r.id === `${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
+}
