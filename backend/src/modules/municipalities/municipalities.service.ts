@@ -89,26 +89,28 @@ export class MunicipalitiesService {
   async setLanguageForm(ctx: RequestContext, languageForm: LanguageForm): Promise<MunicipalityResponse> {
     await afterSessionChange(
       this.db.transaction(async (m) => {
-        const [before]: { language_form: LanguageForm }[] = await m.query(
-          `SELECT language_form FROM municipality WHERE id = $1 FOR UPDATE`,
-          [ctx.municipalityId],
-        );
-        if (!before) throw new NotFound();
-        if (before.language_form === languageForm) return;
-        await m.query(`UPDATE municipality SET language_form = $2 WHERE id = $1`, [ctx.municipalityId, languageForm]);
-        await this.audit.record(
-          m,
-          ctx,
-          'update',
-          'municipality',
-          ctx.municipalityId,
-          { languageForm: before.language_form },
-          { languageForm },
-        );
+        await this.setting(m, ctx, 'language_form', 'languageForm', languageForm);
       }),
     );
     return this.get(ctx);
   }
+  /** One setting of the caller's municipality changed in `m` (locked first; nothing written or audited when unchanged). */
+  private async setting(
+    m: EntityManager,
+    ctx: RequestContext,
+    column: 'language_form' | 'password_login',
+    field: string,
+    value: string | boolean,
+  ): Promise<void> {
+    const [before]: Record<string, unknown>[] = await m.query(`SELECT ${column} AS value FROM municipality WHERE id = $1 FOR UPDATE`, [
+      ctx.municipalityId,
+    ]);
+    if (!before) throw new NotFound();
+    if (before.value === value) return;
+    await m.query(`UPDATE municipality SET ${column} = $2 WHERE id = $1`, [ctx.municipalityId, value]);
+    await this.audit.record(m, ctx, 'update', 'municipality', ctx.municipalityId, { [field]: before.value }, { [field]: value });
+  }
+
   /** Whether the municipality's people may log in with a password (read by the auth module's log-in). */
   async passwordLogin(municipalityId: string, m: EntityManager = this.db.manager): Promise<boolean> {
     const [row]: { password_login: boolean }[] = await m.query(`SELECT password_login FROM municipality WHERE id = $1`, [municipalityId]);
@@ -118,20 +120,6 @@ export class MunicipalitiesService {
 
   /** An administrator turns password log-in on or off (in the caller's transaction, which checks the providers first); audited. */
   async setPasswordLogin(m: EntityManager, ctx: RequestContext, passwordLogin: boolean): Promise<void> {
-    const [before]: { password_login: boolean }[] = await m.query(`SELECT password_login FROM municipality WHERE id = $1 FOR UPDATE`, [
-      ctx.municipalityId,
-    ]);
-    if (!before) throw new NotFound();
-    if (before.password_login === passwordLogin) return;
-    await m.query(`UPDATE municipality SET password_login = $2 WHERE id = $1`, [ctx.municipalityId, passwordLogin]);
-    await this.audit.record(
-      m,
-      ctx,
-      'update',
-      'municipality',
-      ctx.municipalityId,
-      { passwordLogin: before.password_login },
-      { passwordLogin },
-    );
+    await this.setting(m, ctx, 'password_login', 'passwordLogin', passwordLogin);
   }
 }
