@@ -4,7 +4,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../../infra/src/services.js';
-import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil } from '../support/app-process.js';
+import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil, apiSession } from '../support/app-process.js';
 
 const exitOf = (child: ChildProcess) =>
   new Promise<number | null>((resolve) =>
@@ -51,16 +51,7 @@ describe('graceful shutdown', () => {
     api.stderr?.on('data', (c) => (log += c));
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/health/ready`);
-    const login = async (email: string) => {
-      const res = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'Samrad-demo-2026' }),
-      });
-      const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
-      const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
-      return { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
-    };
+    const login = (email: string) => apiSession(base, email);
     const officer = await login('saksbehandler@solvik.kommune.test');
     const member = await login('fau.nordby@solvik.kommune.test');
     const bodies = ((await (await fetch(`${base}/api/bodies`, { headers: officer })).json()) as { bodies: { id: string; name: string }[] })

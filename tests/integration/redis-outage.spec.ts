@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../../infra/src/services.js';
-import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil } from '../support/app-process.js';
+import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil, apiSession } from '../support/app-process.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,16 +41,7 @@ describe('a submission burst while Redis is unreachable', () => {
     const base = `http://127.0.0.1:${port}`;
     await waitForHttp(`${base}/health/live`);
 
-    const login = async (email: string) => {
-      const res = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'Samrad-demo-2026' }),
-      });
-      const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
-      const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
-      return { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
-    };
+    const login = (email: string) => apiSession(base, email);
     const officer = await login('saksbehandler@solvik.kommune.test');
     const fau = await login('fau.nordby@solvik.kommune.test');
     const bodies = ((await (await fetch(`${base}/api/bodies`, { headers: officer })).json()) as { bodies: { id: string; name: string }[] })

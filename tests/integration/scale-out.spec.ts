@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../../infra/src/services.js';
-import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil } from '../support/app-process.js';
+import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, waitUntil, apiSession } from '../support/app-process.js';
 import { startNginx, type RunningNginx } from '../support/nginx.js';
 
 const exitOf = (child: ChildProcess) =>
@@ -71,17 +71,7 @@ describe('scale-out behind nginx', () => {
     nginx = await startNginx(await freePort(), ports);
     const base = nginx.url;
 
-    const login = async (email: string) => {
-      const res = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'Samrad-demo-2026' }),
-      });
-      expect(res.status, email).toBeLessThan(300);
-      const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
-      const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
-      return { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
-    };
+    const login = (email: string) => apiSession(base, email);
     const officer = await login('saksbehandler@solvik.kommune.test');
     const bodies = ((await (await fetch(`${base}/api/bodies`, { headers: officer })).json()) as { bodies: { id: string; name: string }[] })
       .bodies;

@@ -71,3 +71,19 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/**
+ * Logs a demo person in to a running API by its HTTP API and gives the headers a state-changing request needs
+ * (the session cookie, the CSRF token, JSON). Fails when the log-in is refused.
+ */
+export async function apiSession(base: string, email: string, password = 'Samrad-demo-2026'): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status >= 300) throw new Error(`Innlogging som ${email} feilet: ${res.status}`);
+  const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
+  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
+}
